@@ -1,0 +1,85 @@
+#include "server/cli_options.h"
+
+#include "server/version.h"
+
+#include <charconv>
+#include <optional>
+
+namespace orchard {
+
+namespace {
+
+std::string general_help() {
+    return std::string("Orchard ") + kVersion +
+           " - crowd-sourced conversation data for chat assistants\n"
+           "\n"
+           "Usage: orchard <command> [options]\n"
+           "\n"
+           "Commands:\n"
+           "  serve     run the server (the API and the browser client)\n"
+           "\n"
+           "Run 'orchard serve --help' for the options of serve.\n";
+}
+
+std::string serve_help() {
+    return "Usage: orchard serve [options]\n"
+           "\n"
+           "Serves the browser client and the /api/v1 API over HTTP.\n"
+           "\n"
+           "Options:\n"
+           "  --host ADDRESS   address to listen on (default 127.0.0.1)\n"
+           "  --port N         port to listen on, 0 for any free port (default 8080)\n"
+           "  --data DIR       folder of the SQLite database, created if missing (default data)\n"
+           "  --public DIR     folder of the built client (default: public next to the binary)\n"
+           "  --quiet          do not log one line per request\n"
+           "  --help           show this text\n";
+}
+
+std::optional<int> parse_port(const std::string& text) {
+    int port = -1;
+    auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), port);
+    if (error != std::errc{} || end != text.data() + text.size() || port < 0 || port > 65535)
+        return std::nullopt;
+    return port;
+}
+
+} // namespace
+
+Command parse_command_line(const std::vector<std::string>& args) {
+    if (args.empty() || args[0] == "--help" || args[0] == "-h" || args[0] == "help")
+        return ShowHelp{general_help()};
+    if (args[0] != "serve")
+        return UsageError{"unknown command '" + args[0] + "'\n\n" + general_help()};
+
+    ServeOptions options;
+    for (size_t i = 1; i < args.size(); ++i) {
+        const std::string& arg = args[i];
+        auto value = [&]() -> std::optional<std::string> {
+            if (i + 1 >= args.size()) return std::nullopt;
+            return args[++i];
+        };
+        if (arg == "--help" || arg == "-h") return ShowHelp{serve_help()};
+        if (arg == "--quiet") {
+            options.log_requests = false;
+            continue;
+        }
+        if (arg != "--host" && arg != "--port" && arg != "--data" && arg != "--public")
+            return UsageError{"unknown option '" + arg + "'\n\n" + serve_help()};
+        auto v = value();
+        if (!v) return UsageError{"option " + arg + " needs a value"};
+        if (arg == "--host") {
+            options.host = *v;
+        } else if (arg == "--port") {
+            auto port = parse_port(*v);
+            if (!port) return UsageError{"--port takes a number from 0 to 65535, not '" + *v + "'"};
+            options.port = *port;
+        } else if (arg == "--data") {
+            options.data_dir = *v;
+        } else {
+            options.public_dir = *v;
+        }
+    }
+    return options;
+}
+
+} // namespace orchard

@@ -1,0 +1,87 @@
+// `orchard`: the server's command line. Parses options, opens the database, serves until
+// SIGINT or SIGTERM, then stops cleanly (requests in flight finish, the database closes).
+#include "server/cli_options.h"
+#include "server/http/httplib_server.h"
+#include "server/server_app.h"
+#include "server/version.h"
+
+#include <atomic>
+#include <csignal>
+#include <cstdio>
+#include <pthread.h>
+#include <thread>
+#include <unistd.h>
+
+namespace {
+
+std::filesystem::path executable_dir() {
+    std::error_code ec;
+    auto exe = std::filesystem::read_symlink("/proc/self/exe", ec);
+    return ec ? std::filesystem::current_path() : exe.parent_path();
+}
+
+int serve(const orchard::ServeOptions& options) {
+    // Block the stop signals in every thread; one thread waits for them with sigwait, which is
+    // safe where a signal handler calling into the server would not be.
+    sigset_t stop_signals;
+    sigemptyset(&stop_signals);
+    sigaddset(&stop_signals, SIGINT);
+    sigaddset(&stop_signals, SIGTERM);
+    pthread_sigmask(SIG_BLOCK, &stop_signals, nullptr);
+
+    std::filesystem::create_directories(options.data_dir);
+    const auto public_dir =
+        options.public_dir.empty() ? executable_dir() / "public" : options.public_dir;
+    orchard::ServerApp app({.database_file = options.data_dir / "orchard.db",
+                            .public_dir = public_dir});
+    orchard::http::HttpServer server(
+        [&app](const orchard::http::Request& request) { return app.handle(request); },
+        {.log_requests = options.log_requests});
+    const int port = server.bind(options.host, options.port);
+
+    std::printf("Orchard %s is running at http://%s:%d/\n", orchard::kVersion,
+                options.host.c_str(), port);
+    std::printf("  database %s (schema version %d), client files %zu from %s\n",
+                app.database().file().c_str(), app.database().schema_version(),
+                app.static_files().file_count(), public_dir.c_str());
+    if (app.static_files().file_count() == 0)
+        std::printf("  warning: no client files found; build the client first\n");
+    std::fflush(stdout);
+
+    std::atomic<bool> stopping = false;
+    std::thread signal_waiter([&server, &stopping, stop_signals] {
+        int signal = 0;
+        sigwait(&stop_signals, &signal);
+        if (stopping.exchange(true)) return; // woken by main after run() returned on its own
+        std::printf("Received %s, stopping.\n", signal == SIGINT ? "SIGINT" : "SIGTERM");
+        std::fflush(stdout);
+        server.stop();
+    });
+    server.run();
+    // run() also returns if listening failed; wake the waiter so that it can end.
+    if (!stopping.exchange(true)) pthread_kill(signal_waiter.native_handle(), SIGTERM);
+    signal_waiter.join();
+    std::printf("Stopped.\n");
+    return 0;
+}
+
+} // namespace
+
+int main(int argc, char** argv) {
+    std::vector<std::string> args(argv + 1, argv + argc);
+    const auto command = orchard::parse_command_line(args);
+    if (const auto* help = std::get_if<orchard::ShowHelp>(&command)) {
+        std::fputs(help->text.c_str(), stdout);
+        return 0;
+    }
+    if (const auto* error = std::get_if<orchard::UsageError>(&command)) {
+        std::fprintf(stderr, "orchard: %s\n", error->message.c_str());
+        return 2;
+    }
+    try {
+        return serve(std::get<orchard::ServeOptions>(command));
+    } catch (const std::exception& error) {
+        std::fprintf(stderr, "orchard: %s\n", error.what());
+        return 1;
+    }
+}

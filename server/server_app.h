@@ -1,0 +1,34 @@
+// The whole server as one function from Request to Response: the API routes, then the client's
+// static files. Owns the database; knows nothing of sockets (http/httplib_server.h does that).
+#pragma once
+
+#include "server/http/router.h"
+#include "server/http/static_files.h"
+#include "server/store/database.h"
+
+#include <filesystem>
+#include <memory>
+
+namespace orchard {
+
+struct ServerAppConfig {
+    std::filesystem::path database_file;
+    std::filesystem::path public_dir; // the built client and web/ files
+};
+
+class ServerApp {
+public:
+    explicit ServerApp(const ServerAppConfig& config);
+
+    http::Response handle(const http::Request& request) const;
+
+    store::Database& database() { return *database_; }
+    const http::StaticFiles& static_files() const { return static_files_; }
+
+private:
+    std::unique_ptr<store::Database> database_;
+    http::StaticFiles static_files_;
+    http::Router router_;
+};
+
+} // namespace orchard

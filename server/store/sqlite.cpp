@@ -1,0 +1,51 @@
+#include "server/store/sqlite.h"
+
+namespace orchard::store {
+
+Statement::Statement(sqlite3* db, std::string_view sql) : db_(db) {
+    if (sqlite3_prepare_v2(db, sql.data(), static_cast<int>(sql.size()), &statement_, nullptr) !=
+        SQLITE_OK)
+        throw SqliteError(std::string("prepare failed: ") + sqlite3_errmsg(db));
+}
+
+Statement::~Statement() { sqlite3_finalize(statement_); }
+
+Statement& Statement::bind(int index, std::int64_t value) {
+    if (sqlite3_bind_int64(statement_, index, value) != SQLITE_OK)
+        throw SqliteError(std::string("bind failed: ") + sqlite3_errmsg(db_));
+    return *this;
+}
+
+Statement& Statement::bind(int index, std::string_view value) {
+    if (sqlite3_bind_text(statement_, index, value.data(), static_cast<int>(value.size()),
+                          SQLITE_TRANSIENT) != SQLITE_OK)
+        throw SqliteError(std::string("bind failed: ") + sqlite3_errmsg(db_));
+    return *this;
+}
+
+bool Statement::step() {
+    const int result = sqlite3_step(statement_);
+    if (result == SQLITE_ROW) return true;
+    if (result == SQLITE_DONE) return false;
+    throw SqliteError(std::string("step failed: ") + sqlite3_errmsg(db_));
+}
+
+std::int64_t Statement::column_int(int index) const {
+    return sqlite3_column_int64(statement_, index);
+}
+
+std::string Statement::column_text(int index) const {
+    const auto* text = sqlite3_column_text(statement_, index);
+    return text ? std::string(reinterpret_cast<const char*>(text)) : std::string();
+}
+
+void execute(sqlite3* db, const char* sql) {
+    char* message = nullptr;
+    if (sqlite3_exec(db, sql, nullptr, nullptr, &message) != SQLITE_OK) {
+        std::string error = message ? message : "unknown error";
+        sqlite3_free(message);
+        throw SqliteError("exec failed: " + error);
+    }
+}
+
+} // namespace orchard::store

@@ -1,0 +1,25 @@
+#include "protocol/json_read.h"
+
+namespace orchard::protocol {
+
+std::optional<nlohmann::json> parse_json(std::string_view text) {
+    auto value = nlohmann::json::parse(text, nullptr, /*allow_exceptions=*/false);
+    if (value.is_discarded()) return std::nullopt;
+    return value;
+}
+
+std::optional<std::string> read_string(const nlohmann::json& object, const char* key) {
+    if (!object.is_object()) return std::nullopt;
+    auto it = object.find(key);
+    if (it == object.end() || !it->is_string()) return std::nullopt;
+    return it->get<std::string>();
+}
+
+std::optional<long long> read_integer(const nlohmann::json& object, const char* key) {
+    if (!object.is_object()) return std::nullopt;
+    auto it = object.find(key);
+    if (it == object.end() || !it->is_number_integer()) return std::nullopt;
+    return it->get<long long>();
+}
+
+} // namespace orchard::protocol

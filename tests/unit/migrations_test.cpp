@@ -1,0 +1,63 @@
+#include "server/store/database.h"
+#include "server/store/migrations.h"
+#include "server/store/sqlite.h"
+#include "tests/support/temp_dir.h"
+
+#include <catch2/catch.hpp>
+
+using namespace orchard::store;
+
+TEST_CASE("opening a new database applies every migration, in WAL mode") {
+    orchard::test::TempDir dir;
+    auto database = Database::open(dir.path() / "orchard.db");
+    CHECK(database->schema_version() == all_migrations().back().version);
+    CHECK(database->check() == "ok");
+
+    sqlite3* raw = nullptr;
+    REQUIRE(sqlite3_open((dir.path() / "orchard.db").c_str(), &raw) == SQLITE_OK);
+    {
+        Statement mode(raw, "PRAGMA journal_mode");
+        REQUIRE(mode.step());
+        CHECK(mode.column_text(0) == "wal");
+        Statement applied(raw, "SELECT count(*) FROM schema_migrations");
+        REQUIRE(applied.step());
+        CHECK(applied.column_int(0) == static_cast<std::int64_t>(all_migrations().size()));
+    }
+    sqlite3_close(raw);
+}
+
+TEST_CASE("migrations run once: reopening changes nothing") {
+    orchard::test::TempDir dir;
+    Database::open(dir.path() / "orchard.db");
+    auto reopened = Database::open(dir.path() / "orchard.db");
+    CHECK(reopened->schema_version() == all_migrations().back().version);
+}
+
+TEST_CASE("a failing migration leaves the database at the previous version") {
+    orchard::test::TempDir dir;
+    sqlite3* db = nullptr;
+    REQUIRE(sqlite3_open((dir.path() / "x.db").c_str(), &db) == SQLITE_OK);
+    const Migration migrations[] = {
+        {1, "good", "CREATE TABLE a (x INTEGER);"},
+        {2, "bad", "CREATE TABLE b (x INTEGER); INSERT INTO nowhere VALUES (1);"},
+    };
+    CHECK_THROWS_AS(apply_migrations(db, migrations), SqliteError);
+    Statement version(db, "SELECT max(version) FROM schema_migrations");
+    REQUIRE(version.step());
+    CHECK(version.column_int(0) == 1);
+    Statement table_b(db, "SELECT count(*) FROM sqlite_master WHERE name = 'b'");
+    REQUIRE(table_b.step());
+    CHECK(table_b.column_int(0) == 0);
+    sqlite3_close(db);
+}
+
+TEST_CASE("a database from a newer build is refused") {
+    orchard::test::TempDir dir;
+    sqlite3* db = nullptr;
+    REQUIRE(sqlite3_open((dir.path() / "x.db").c_str(), &db) == SQLITE_OK);
+    const Migration newer[] = {{1, "a", "SELECT 1;"}, {2, "b", "SELECT 1;"}};
+    apply_migrations(db, newer);
+    const Migration older[] = {{1, "a", "SELECT 1;"}};
+    CHECK_THROWS_AS(apply_migrations(db, older), SqliteError);
+    sqlite3_close(db);
+}
