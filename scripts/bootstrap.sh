@@ -11,6 +11,7 @@ packages=(
   emscripten                               # 3.1.6: the client's compiler (brings clang 14, lld, binaryen)
   nlohmann-json3-dev catch2 libcpp-httplib-dev libsqlite3-dev sqlite3 libsodium-dev zlib1g-dev
   fonts-noto-core fonts-dejavu-core        # NotoSans for text, DejaVu Sans Mono for code
+  fonttools                                # pyftsubset: the client ships only the glyphs it draws
   chromium                                 # browser tests drive it through playwright-core
   python3-aiosmtpd                         # local SMTP sink for e-mail sign-in tests
 )

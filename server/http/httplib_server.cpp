@@ -8,6 +8,8 @@
 #include <httplib.h>
 #include <mutex>
 #include <stdexcept>
+#include <strings.h>
+#include <sys/socket.h>
 
 namespace orchard::http {
 
@@ -24,16 +26,36 @@ Request from_httplib(const httplib::Request& in) {
     return out;
 }
 
-void to_httplib(const Response& in, httplib::Response& out) {
+// Bodies smaller than this are sent as they are: compressing them costs more than it saves.
+constexpr size_t kCompressFromBytes = 1024;
+
+void to_httplib(Response in, httplib::Response& out) {
     out.status = in.status;
-    for (const auto& [name, value] : in.headers) out.set_header(name, value);
-    if (!in.body.empty())
-        out.set_content(in.body, in.content_type);
-    else if (in.status != 204 && in.status != 304)
-        out.set_header("Content-Type", in.content_type);
+    bool already_encoded = false;
+    for (const auto& [name, value] : in.headers) {
+        out.set_header(name, value);
+        if (strcasecmp(name.c_str(), "Content-Encoding") == 0) already_encoded = true;
+    }
+    if (in.body.empty()) {
+        if (in.status != 204 && in.status != 304) out.set_header("Content-Type", in.content_type);
+        return;
+    }
+    if (!already_encoded && in.body.size() >= kCompressFromBytes) {
+        // cpp-httplib compresses text and JSON bodies itself (brotli or gzip, as accepted).
+        out.set_content(std::move(in.body), in.content_type);
+        return;
+    }
+    // A body of known length through a content provider is never compressed by cpp-httplib:
+    // the way to send a precompressed file, or a small body, as it is.
+    auto body = std::make_shared<std::string>(std::move(in.body));
+    out.set_content_provider(body->size(), in.content_type,
+                             [body](size_t offset, size_t length, httplib::DataSink& sink) {
+                                 sink.write(body->data() + offset, length);
+                                 return true;
+                             });
 }
 
-void log_request(const Request& request, const Response& response, double milliseconds) {
+void log_request(const Request& request, int status, size_t bytes, double milliseconds) {
     static std::mutex log_mutex;
     const std::time_t now = std::time(nullptr);
     std::tm utc{};
@@ -42,8 +64,7 @@ void log_request(const Request& request, const Response& response, double millis
     std::strftime(stamp, sizeof stamp, "%Y-%m-%dT%H:%M:%SZ", &utc);
     std::lock_guard lock(log_mutex);
     std::fprintf(stdout, "%s %s %s %s %d %zuB %.2fms\n", stamp, request.remote_address.c_str(),
-                 request.method.c_str(), request.path.c_str(), response.status,
-                 response.body.size(), milliseconds);
+                 request.method.c_str(), request.path.c_str(), status, bytes, milliseconds);
     std::fflush(stdout);
 }
 
@@ -56,6 +77,13 @@ HttpServer::HttpServer(Handler handler, ServerOptions options)
     // Without this, small responses wait for the peer's delayed ACK (about 40 ms each).
     server_->set_tcp_nodelay(true);
     server_->set_keep_alive_max_count(1000);
+    // cpp-httplib's default sets SO_REUSEPORT, which lets a second server silently share the
+    // port (and split requests between two databases). SO_REUSEADDR alone still allows a quick
+    // restart while old connections linger in TIME_WAIT.
+    server_->set_socket_options([](int socket) {
+        int yes = 1;
+        setsockopt(socket, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
+    });
     server_->set_payload_max_length(options.max_body_bytes);
 
     auto dispatch = [handler = std::move(handler), log = options.log_requests](
@@ -71,11 +99,13 @@ HttpServer::HttpServer(Handler handler, ServerOptions options)
             response = Response::error(500, static_cast<int>(protocol::ErrorCode::Generic),
                                        "Internal server error.");
         }
-        to_httplib(response, out);
+        const int status = response.status;
+        const size_t bytes = response.body.size();
+        to_httplib(std::move(response), out);
         if (log) {
             const std::chrono::duration<double, std::milli> elapsed =
                 std::chrono::steady_clock::now() - start;
-            log_request(request, response, elapsed.count());
+            log_request(request, status, bytes, elapsed.count());
         }
     };
     const std::string any_path = ".*";

@@ -23,7 +23,7 @@ TEST_CASE("opening a new database applies every migration, in WAL mode") {
         REQUIRE(applied.step());
         CHECK(applied.column_int(0) == static_cast<std::int64_t>(all_migrations().size()));
     }
-    sqlite3_close(raw);
+    CHECK(sqlite3_close(raw) == SQLITE_OK);
 }
 
 TEST_CASE("migrations run once: reopening changes nothing") {
@@ -42,13 +42,15 @@ TEST_CASE("a failing migration leaves the database at the previous version") {
         {2, "bad", "CREATE TABLE b (x INTEGER); INSERT INTO nowhere VALUES (1);"},
     };
     CHECK_THROWS_AS(apply_migrations(db, migrations), SqliteError);
-    Statement version(db, "SELECT max(version) FROM schema_migrations");
-    REQUIRE(version.step());
-    CHECK(version.column_int(0) == 1);
-    Statement table_b(db, "SELECT count(*) FROM sqlite_master WHERE name = 'b'");
-    REQUIRE(table_b.step());
-    CHECK(table_b.column_int(0) == 0);
-    sqlite3_close(db);
+    {
+        Statement version(db, "SELECT max(version) FROM schema_migrations");
+        REQUIRE(version.step());
+        CHECK(version.column_int(0) == 1);
+        Statement table_b(db, "SELECT count(*) FROM sqlite_master WHERE name = 'b'");
+        REQUIRE(table_b.step());
+        CHECK(table_b.column_int(0) == 0);
+    } // statements are finalized before the connection closes
+    CHECK(sqlite3_close(db) == SQLITE_OK);
 }
 
 TEST_CASE("a database from a newer build is refused") {
@@ -59,5 +61,5 @@ TEST_CASE("a database from a newer build is refused") {
     apply_migrations(db, newer);
     const Migration older[] = {{1, "a", "SELECT 1;"}};
     CHECK_THROWS_AS(apply_migrations(db, older), SqliteError);
-    sqlite3_close(db);
+    CHECK(sqlite3_close(db) == SQLITE_OK);
 }

@@ -1,0 +1,37 @@
+#include "platform/automation.h"
+
+#include "platform/frame_scheduler.h"
+#include "ui/widget_registry.h"
+
+#include <emscripten/emscripten.h>
+#include <string>
+
+namespace orchard::platform {
+
+namespace {
+std::function<nlohmann::json()> g_app_state;
+}
+
+void set_automation_state(std::function<nlohmann::json()> app_state) {
+    g_app_state = std::move(app_state);
+}
+
+extern "C" EMSCRIPTEN_KEEPALIVE const char* orchard_state_json() {
+    static std::string text;
+    nlohmann::json state = g_app_state ? g_app_state() : nlohmann::json::object();
+    state["frames_rendered"] = frames_rendered();
+    nlohmann::json widgets = nlohmann::json::object();
+    for (const auto& [id, rect] : ui::widgets().last_frame()) {
+        nlohmann::json entry = {{"x", rect.x}, {"y", rect.y}, {"w", rect.w}, {"h", rect.h}};
+        if (!rect.text.empty()) entry["text"] = rect.text;
+        widgets[id] = std::move(entry);
+    }
+    state["widgets"] = std::move(widgets);
+    nlohmann::json numbers = nlohmann::json::object();
+    for (const auto& [name, value] : ui::widgets().last_numbers()) numbers[name] = value;
+    state["values"] = std::move(numbers);
+    text = state.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    return text.c_str();
+}
+
+} // namespace orchard::platform

@@ -1,0 +1,63 @@
+#include "platform/browser.h"
+
+#include <emscripten/emscripten.h>
+#include <emscripten/html5.h>
+
+namespace orchard::platform {
+
+namespace {
+
+EM_JS(int, js_prefers_dark, (), {
+    return window.matchMedia && window.matchMedia("(prefers-color-scheme: dark)").matches ? 1 : 0;
+});
+
+EM_JS(char*, js_page_origin, (), {
+    const path = window.location.pathname;
+    const origin = window.location.origin + path.substring(0, path.lastIndexOf("/"));
+    const bytes = lengthBytesUTF8(origin) + 1;
+    const pointer = _malloc(bytes);
+    stringToUTF8(origin, pointer, bytes);
+    return pointer;
+});
+
+EM_JS(void, js_hide_loading_screen, (), {
+    window.orchardFirstFrameMs = performance.now(); // read by tests/bench
+    const loading = document.getElementById("loading");
+    if (loading) loading.remove();
+});
+
+std::function<void()> g_wake;
+long g_timer = 0;
+double g_timer_at = 0;
+
+void on_timer(void*) {
+    g_timer = 0;
+    auto wake = std::move(g_wake);
+    if (wake) wake();
+}
+
+} // namespace
+
+double now_seconds() { return emscripten_get_now() / 1000.0; }
+
+bool prefers_dark_theme() { return js_prefers_dark() != 0; }
+
+std::string page_origin() {
+    char* pointer = js_page_origin();
+    std::string origin(pointer);
+    free(pointer);
+    return origin;
+}
+
+void hide_loading_screen() { js_hide_loading_screen(); }
+
+void wake_up_at(double at_seconds, std::function<void()> wake) {
+    if (g_timer != 0 && g_timer_at == at_seconds) return; // already set for that moment
+    if (g_timer != 0) emscripten_clear_timeout(g_timer);
+    g_wake = std::move(wake);
+    g_timer_at = at_seconds;
+    const double delay_ms = (at_seconds - now_seconds()) * 1000.0;
+    g_timer = emscripten_set_timeout(on_timer, delay_ms > 0 ? delay_ms : 0, nullptr);
+}
+
+} // namespace orchard::platform

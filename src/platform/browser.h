@@ -1,0 +1,17 @@
+// Small facts and services of the page around the client.
+#pragma once
+
+#include <functional>
+#include <string>
+
+namespace orchard::platform {
+
+double now_seconds();
+bool prefers_dark_theme();
+std::string page_origin();
+// Removes the loading screen of the HTML shell once the first frame is drawn.
+void hide_loading_screen();
+// Runs `wake` once at `at_seconds` (now_seconds() clock); a later call replaces the earlier one.
+void wake_up_at(double at_seconds, std::function<void()> wake);
+
+} // namespace orchard::platform

@@ -1,0 +1,140 @@
+#include "platform/pointer_input.h"
+
+#include "platform/frame_scheduler.h"
+#include "platform/pointer_queue.h"
+
+#include <cfloat>
+#include <emscripten/emscripten.h>
+#include <emscripten/html5.h>
+#include <imgui.h>
+
+namespace orchard::platform {
+
+namespace {
+
+PointerQueue g_queue;
+// Wheel events carry raw deltas; they are converted when the frame knows its font size.
+double g_wheel_dx = 0, g_wheel_dy = 0;
+int g_wheel_mode = 0;
+
+int imgui_button(unsigned short dom_button) {
+    switch (dom_button) {
+    case 0: return 0; // left
+    case 1: return 2; // middle
+    case 2: return 1; // right
+    default: return -1;
+    }
+}
+
+void push(const PointerEvent& event) {
+    g_queue.push(event);
+    request_frame();
+}
+
+EM_BOOL on_mouse_move(int, const EmscriptenMouseEvent* e, void*) {
+    push({PointerEvent::Kind::Move, static_cast<float>(e->clientX), static_cast<float>(e->clientY)});
+    return EM_FALSE;
+}
+
+EM_BOOL on_mouse_down(int, const EmscriptenMouseEvent* e, void*) {
+    push({PointerEvent::Kind::Move, static_cast<float>(e->clientX), static_cast<float>(e->clientY)});
+    push({PointerEvent::Kind::Down, 0, 0, imgui_button(e->button)});
+    return EM_FALSE; // keep the browser's default so the page gets focus
+}
+
+EM_BOOL on_mouse_up(int, const EmscriptenMouseEvent* e, void*) {
+    push({PointerEvent::Kind::Up, 0, 0, imgui_button(e->button)});
+    return EM_FALSE;
+}
+
+EM_BOOL on_mouse_leave(int, const EmscriptenMouseEvent*, void*) {
+    push({PointerEvent::Kind::Leave});
+    return EM_FALSE;
+}
+
+EM_BOOL on_wheel(int, const EmscriptenWheelEvent* e, void*) {
+    if (e->mouse.ctrlKey) return EM_FALSE; // Ctrl+wheel stays the browser's zoom
+    g_wheel_dx += e->deltaX;
+    g_wheel_dy += e->deltaY;
+    g_wheel_mode = static_cast<int>(e->deltaMode);
+    request_frame();
+    return EM_TRUE;
+}
+
+EM_BOOL on_touch(int type, const EmscriptenTouchEvent* e, void*) {
+    // Follow the first finger that changed; more fingers (pinch) are not gestures we use yet.
+    for (int i = 0; i < e->numTouches; ++i) {
+        const EmscriptenTouchPoint& touch = e->touches[i];
+        if (!touch.isChanged) continue;
+        const float x = static_cast<float>(touch.targetX), y = static_cast<float>(touch.targetY);
+        switch (type) {
+        case EMSCRIPTEN_EVENT_TOUCHSTART:
+            push({PointerEvent::Kind::Move, x, y});
+            push({PointerEvent::Kind::Down, 0, 0, 0});
+            break;
+        case EMSCRIPTEN_EVENT_TOUCHMOVE:
+            push({PointerEvent::Kind::Move, x, y});
+            break;
+        default: // end or cancel: release, then forget the position so nothing stays hovered
+            push({PointerEvent::Kind::Up, 0, 0, 0});
+            push({PointerEvent::Kind::Leave});
+            break;
+        }
+        break;
+    }
+    return EM_TRUE; // no emulated mouse events after a touch
+}
+
+EM_JS(void, set_canvas_cursor, (const char* cursor), {
+    const canvas = Module["canvas"];
+    const value = UTF8ToString(cursor);
+    if (canvas.style.cursor !== value) canvas.style.cursor = value;
+});
+
+} // namespace
+
+void install_pointer_input() {
+    const char* canvas = "#canvas";
+    // Moves and releases are followed on the whole window so that a drag may leave the canvas.
+    emscripten_set_mousemove_callback(EMSCRIPTEN_EVENT_TARGET_WINDOW, nullptr, EM_FALSE, on_mouse_move);
+    emscripten_set_mouseup_callback(EMSCRIPTEN_EVENT_TARGET_WINDOW, nullptr, EM_FALSE, on_mouse_up);
+    emscripten_set_mousedown_callback(canvas, nullptr, EM_FALSE, on_mouse_down);
+    emscripten_set_mouseleave_callback(canvas, nullptr, EM_FALSE, on_mouse_leave);
+    emscripten_set_wheel_callback(canvas, nullptr, EM_FALSE, on_wheel);
+    emscripten_set_touchstart_callback(canvas, nullptr, EM_FALSE, on_touch);
+    emscripten_set_touchmove_callback(canvas, nullptr, EM_FALSE, on_touch);
+    emscripten_set_touchend_callback(canvas, nullptr, EM_FALSE, on_touch);
+    emscripten_set_touchcancel_callback(canvas, nullptr, EM_FALSE, on_touch);
+}
+
+void apply_pointer_input(float font_size, float page_height) {
+    ImGuiIO& io = ImGui::GetIO();
+    const PointerState state = g_queue.next_frame();
+    io.MousePos = state.inside ? ImVec2(state.x, state.y) : ImVec2(-FLT_MAX, -FLT_MAX);
+    for (int i = 0; i < 3; ++i) io.MouseDown[i] = state.down[i];
+    for (int i = 3; i < IM_ARRAYSIZE(io.MouseDown); ++i) io.MouseDown[i] = false;
+    io.MouseWheel = state.wheel_y + wheel_units(g_wheel_dy, g_wheel_mode, font_size, page_height);
+    io.MouseWheelH = state.wheel_x + wheel_units(g_wheel_dx, g_wheel_mode, font_size, page_height);
+    g_wheel_dx = g_wheel_dy = 0;
+}
+
+bool pointer_events_pending() { return !g_queue.empty(); }
+
+void update_cursor_shape() {
+    const char* css = "default";
+    switch (ImGui::GetMouseCursor()) {
+    case ImGuiMouseCursor_None: css = "none"; break;
+    case ImGuiMouseCursor_TextInput: css = "text"; break;
+    case ImGuiMouseCursor_ResizeAll: css = "move"; break;
+    case ImGuiMouseCursor_ResizeNS: css = "ns-resize"; break;
+    case ImGuiMouseCursor_ResizeEW: css = "ew-resize"; break;
+    case ImGuiMouseCursor_ResizeNESW: css = "nesw-resize"; break;
+    case ImGuiMouseCursor_ResizeNWSE: css = "nwse-resize"; break;
+    case ImGuiMouseCursor_Hand: css = "pointer"; break;
+    case ImGuiMouseCursor_NotAllowed: css = "not-allowed"; break;
+    default: break;
+    }
+    set_canvas_cursor(css);
+}
+
+} // namespace orchard::platform

@@ -1,0 +1,165 @@
+// The browser client's entry point: creates the WebGL2 context and ImGui, wires the web layer
+// (canvas size and pixel ratio, pointer, keyboard, clipboard, fetch) and draws a frame only when
+// something changed.
+#include "client/app.h"
+#include "platform/automation.h"
+#include "platform/browser.h"
+#include "platform/canvas.h"
+#include "platform/clipboard.h"
+#include "platform/fetch_transport.h"
+#include "platform/frame_scheduler.h"
+#include "platform/keyboard_input.h"
+#include "platform/pointer_input.h"
+#include "ui/fonts.h"
+#include "ui/root_view.h"
+#include "ui/theme.h"
+#include "ui/widget_registry.h"
+
+#include <GLES3/gl3.h>
+#include <GLFW/glfw3.h>
+#include <cstdio>
+#include <imgui.h>
+#include <imgui_impl_glfw.h>
+#include <imgui_impl_opengl3.h>
+#include <memory>
+
+namespace {
+
+using namespace orchard;
+
+struct WebClient {
+    platform::FetchTransport transport;
+    client::ApiClient api{transport};
+    client::App app;
+    GLFWwindow* window = nullptr;
+    std::string origin;
+    double fonts_dpr = 0;          // the pixel ratio the font atlas was built for
+    bool renderer_ready = false;   // ImGui's GL objects exist (after the first NewFrame)
+    client::Theme applied_theme = client::Theme::Light;
+    bool theme_applied = false;
+    bool ready = false;
+
+    explicit WebClient(client::Theme theme) : app(api, theme) {}
+};
+
+std::unique_ptr<WebClient> g_client;
+
+void rebuild_fonts_if_needed(WebClient& c, double dpr) {
+    if (dpr == c.fonts_dpr) return;
+    c.fonts_dpr = dpr;
+    ui::Fonts fonts;
+    ui::build_fonts(static_cast<float>(dpr), fonts);
+    if (c.renderer_ready) {
+        ImGui_ImplOpenGL3_DestroyFontsTexture();
+        ImGui_ImplOpenGL3_CreateFontsTexture();
+    }
+}
+
+void frame() {
+    WebClient& c = *g_client;
+    const double now = platform::now_seconds();
+    c.app.tick(now);
+
+    const platform::CanvasMetrics canvas = platform::sync_canvas();
+    rebuild_fonts_if_needed(c, canvas.dpr);
+    if (!c.theme_applied || c.applied_theme != c.app.state().theme) {
+        ui::apply_theme(c.app.state().theme);
+        c.applied_theme = c.app.state().theme;
+        c.theme_applied = true;
+    }
+
+    ImGui_ImplOpenGL3_NewFrame();
+    c.renderer_ready = true;
+    ImGui_ImplGlfw_NewFrame();
+    // The web layer's truths replace what emscripten's GLFW reported.
+    ImGuiIO& io = ImGui::GetIO();
+    io.DisplaySize = ImVec2(static_cast<float>(canvas.css_width), static_cast<float>(canvas.css_height));
+    io.DisplayFramebufferScale = ImVec2(static_cast<float>(canvas.dpr), static_cast<float>(canvas.dpr));
+    platform::apply_pointer_input(ui::kBodyFontSize, static_cast<float>(canvas.css_height));
+
+    ImGui::NewFrame();
+    ui::widgets().begin_frame();
+    const auto actions = ui::draw_root({c.app.state(), c.origin});
+    ui::widgets().end_frame();
+    ImGui::Render();
+
+    glViewport(0, 0, canvas.framebuffer_width, canvas.framebuffer_height);
+    const ImVec4 background = ui::current_palette().background;
+    glClearColor(background.x, background.y, background.z, 1.0f);
+    glClear(GL_COLOR_BUFFER_BIT);
+    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+    platform::update_cursor_shape();
+
+    if (actions.toggle_theme) {
+        c.app.toggle_theme();
+        platform::request_frame();
+    }
+    if (actions.retry) {
+        c.app.retry_now(now);
+        platform::request_frame();
+    }
+    if (platform::pointer_events_pending()) platform::request_frame();
+    if (auto wake = c.app.next_wakeup()) platform::wake_up_at(*wake, platform::request_frame);
+    if (!c.ready) {
+        c.ready = true;
+        platform::hide_loading_screen();
+    }
+}
+
+nlohmann::json automation_state() {
+    const WebClient& c = *g_client;
+    const auto& state = c.app.state();
+    return {{"ready", c.ready},
+            {"screen", client::to_string(state.screen)},
+            {"theme", client::to_string(state.theme)},
+            {"connection", client::to_string(state.connection)},
+            {"server_version", state.server_version},
+            {"device_pixel_ratio", c.fonts_dpr}};
+}
+
+} // namespace
+
+int main() {
+    if (!glfwInit()) {
+        std::fprintf(stderr, "Orchard: GLFW failed to initialise\n");
+        return 1;
+    }
+    glfwWindowHint(GLFW_CLIENT_API, GLFW_OPENGL_ES_API);
+    glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
+    glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 0);
+    const platform::CanvasMetrics canvas = platform::sync_canvas();
+    GLFWwindow* window = glfwCreateWindow(static_cast<int>(canvas.framebuffer_width),
+                                          static_cast<int>(canvas.framebuffer_height), "Orchard",
+                                          nullptr, nullptr);
+    if (!window) {
+        std::fprintf(stderr, "Orchard: could not create a WebGL 2 context\n");
+        return 1;
+    }
+    glfwMakeContextCurrent(window);
+
+    IMGUI_CHECKVERSION();
+    ImGui::CreateContext();
+    ImGuiIO& io = ImGui::GetIO();
+    io.IniFilename = nullptr; // layout is code, not a file
+    io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard | ImGuiConfigFlags_NoMouseCursorChange;
+    io.ConfigInputTextCursorBlink = false; // a blinking caret would keep an idle page rendering
+
+    g_client = std::make_unique<WebClient>(platform::prefers_dark_theme() ? client::Theme::Dark
+                                                                           : client::Theme::Light);
+    g_client->window = window;
+    g_client->origin = platform::page_origin();
+
+    // Our own input layer replaces GLFW's mouse and scroll handling; keys go through the backend.
+    ImGui_ImplGlfw_InitForOpenGL(window, /*install_callbacks=*/false);
+    ImGui_ImplOpenGL3_Init("#version 300 es");
+    platform::install_keyboard_input(window);
+    platform::install_pointer_input();
+    platform::install_clipboard();
+    platform::install_canvas_listeners();
+    platform::set_automation_state(automation_state);
+    platform::set_frame_function(frame);
+
+    g_client->app.start(platform::now_seconds());
+    platform::request_frame();
+    return 0;
+}

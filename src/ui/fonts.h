@@ -1,0 +1,27 @@
+// The fonts Orchard draws with, from Debian's Noto Sans (packed into the client's data file).
+// Rasterised at the device pixel ratio so that text is crisp at DPR 1, 2 and 3; ImGui lays out in
+// CSS pixels through FontGlobalScale = 1 / dpr.
+#pragma once
+
+#include <imgui.h>
+
+namespace orchard::ui {
+
+// ImGui sizes a font by its line height (ascent + descent), which for Noto Sans is 1.36 em: a
+// 23 px ImGui font reads like 17 px text on a web page.
+constexpr float kBodyFontSize = 23;
+
+struct Fonts {
+    ImFont* body = nullptr;    // reading size for messages and descriptions (about 17 px CSS)
+    ImFont* strong = nullptr;  // the same, bold: labels and buttons
+    ImFont* small = nullptr;   // captions and status lines (about 14 px CSS)
+    ImFont* title = nullptr;   // screen titles (about 29 px CSS)
+    ImFont* heading = nullptr; // section headings (about 21 px CSS)
+};
+
+// Rebuilds the font atlas for `dpr`; the caller re-uploads the atlas texture afterwards.
+// Returns false when the font files are missing.
+bool build_fonts(float dpr, Fonts& fonts);
+const Fonts& fonts();
+
+} // namespace orchard::ui

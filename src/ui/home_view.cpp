@@ -1,0 +1,208 @@
+#include "ui/home_view.h"
+
+#include "ui/fonts.h"
+#include "ui/theme.h"
+#include "ui/widget_registry.h"
+#include "ui/widgets.h"
+
+#include <algorithm>
+
+namespace orchard::ui {
+
+namespace {
+
+constexpr float kMaxColumn = 760;
+
+struct Column {
+    float x;     // screen x of the column's left edge
+    float width;
+};
+
+Column content_column(bool compact) {
+    const float margin = compact ? 16 : 32;
+    const float available = ImGui::GetContentRegionAvail().x;
+    const float width = std::min(kMaxColumn, available - 2 * margin);
+    return {ImGui::GetCursorScreenPos().x + (available - width) / 2, width};
+}
+
+void move_to(const Column& column, float y_gap) {
+    ImGui::SetCursorScreenPos(ImVec2(column.x, ImGui::GetCursorScreenPos().y + y_gap));
+}
+
+void draw_status(const client::AppState& state, HomeViewActions& actions) {
+    const Palette& p = current_palette();
+    ImVec4 colour = p.text_muted;
+    std::string text = "Connecting to the Orchard server…";
+    switch (state.connection) {
+    case client::Connection::Checking: break;
+    case client::Connection::Connected:
+        colour = p.success;
+        text = "Connected to Orchard " + state.server_version + " · database " +
+               state.database_status;
+        break;
+    case client::Connection::Degraded:
+        colour = p.warning;
+        text = state.problem;
+        break;
+    case client::Connection::Unreachable:
+        colour = p.danger;
+        text = state.problem;
+        break;
+    }
+    // A status dot, then the sentence.
+    const ImVec2 at = ImGui::GetCursorScreenPos();
+    const float line = ImGui::GetFontSize();
+    ImGui::GetWindowDrawList()->AddCircleFilled(ImVec2(at.x + 6, at.y + line * 0.55f), 5,
+                                                to_u32(colour));
+    ImGui::SetCursorScreenPos(ImVec2(at.x + 20, at.y));
+    ImGui::BeginGroup();
+    wrapped_text(fonts().body, p.text_muted, text.c_str());
+    ImGui::EndGroup();
+    widgets().track("server_status", text);
+    if (state.connection == client::Connection::Unreachable ||
+        state.connection == client::Connection::Degraded) {
+        if (secondary_button("Try again now", "retry")) actions.retry = true;
+    }
+}
+
+void draw_ways_to_help(const Column& column, bool compact) {
+    struct Way {
+        const char* title;
+        const char* text;
+    };
+    static constexpr Way kWays[] = {
+        {"Write", "Ask the assistant something, answer as the assistant would, or reply as the "
+                  "person asking."},
+        {"Label", "Say whether a text is helpful, polite and on topic, so that models learn "
+                  "what good looks like."},
+        {"Rank", "Put several replies to the same message in order, best first."},
+    };
+    const Palette& p = current_palette();
+    const float gap = 16;
+    const int per_row = compact ? 1 : 3;
+    const float card_width = (column.width - gap * (per_row - 1)) / per_row;
+    // Cards in one row take the height of the row's tallest card as measured last frame.
+    static float natural_height[3] = {0, 0, 0};
+    float row_top = ImGui::GetCursorScreenPos().y;
+    float row_bottom = row_top;
+    for (int i = 0; i < 3; ++i) {
+        const int col = i % per_row;
+        if (col == 0 && i > 0) row_top = row_bottom + gap;
+        float row_height = 0;
+        for (int j = i - col; j < i - col + per_row && j < 3; ++j)
+            row_height = std::max(row_height, natural_height[j]);
+        ImGui::SetCursorScreenPos(ImVec2(column.x + col * (card_width + gap), row_top));
+        const float content_top = row_top + 20;
+        begin_card(card_width, 20, row_height);
+        ImGui::PushFont(fonts().heading);
+        ImGui::TextUnformatted(kWays[i].title);
+        ImGui::PopFont();
+        wrapped_text(fonts().body, p.text_muted, kWays[i].text);
+        natural_height[i] = ImGui::GetItemRectMax().y - content_top + 40;
+        end_card();
+        row_bottom = std::max(row_bottom, ImGui::GetItemRectMax().y);
+    }
+    ImGui::SetCursorScreenPos(ImVec2(column.x, row_bottom));
+}
+
+void draw_how_it_works(const Column& column) {
+    const Palette& p = current_palette();
+    static constexpr const char* kSteps[] = {
+        "Someone writes a prompt: a question or a task for the assistant.",
+        "Other contributors review it. Good prompts start a conversation tree.",
+        "People answer as the assistant and reply as the user, turn by turn.",
+        "Every reply is labeled and ranked against its siblings by several people.",
+        "Finished trees become open datasets for fine-tuning, reward models and classifiers.",
+    };
+    begin_card(column.width, 24);
+    ImGui::PushFont(fonts().heading);
+    ImGui::TextUnformatted("How it works");
+    ImGui::PopFont();
+    int number = 1;
+    for (const char* step : kSteps) {
+        ImGui::PushFont(fonts().strong);
+        ImGui::PushStyleColor(ImGuiCol_Text, p.accent);
+        ImGui::Text("%d", number++);
+        ImGui::PopStyleColor();
+        ImGui::PopFont();
+        ImGui::SameLine(0, 14);
+        wrapped_text(fonts().body, p.text, step);
+    }
+    end_card();
+}
+
+void draw_embed(const Column& column, const std::string& origin) {
+    static bool copied = false;
+    const Palette& p = current_palette();
+    const std::string snippet = "<iframe src=\"" + origin +
+                                "/\" title=\"Orchard\" style=\"width:100%;height:720px;border:0\" "
+                                "allow=\"clipboard-read; clipboard-write\"></iframe>";
+    begin_card(column.width, 24);
+    ImGui::PushFont(fonts().heading);
+    ImGui::TextUnformatted("Add Orchard to your website");
+    ImGui::PopFont();
+    wrapped_text(fonts().body, p.text_muted,
+                 "Paste this into a page of your project's site and your visitors can contribute "
+                 "without leaving it.");
+    // The snippet on a tinted panel, in the small font.
+    const ImVec2 at = ImGui::GetCursorScreenPos();
+    const float inner = column.width - 48;
+    ImGui::PushFont(fonts().small);
+    const ImVec2 size = ImGui::CalcTextSize(snippet.c_str(), nullptr, false, inner - 24);
+    ImGui::GetWindowDrawList()->AddRectFilled(at, ImVec2(at.x + inner, at.y + size.y + 24),
+                                              to_u32(p.surface_alt), 8);
+    ImGui::SetCursorScreenPos(ImVec2(at.x + 12, at.y + 12));
+    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + inner - 24);
+    ImGui::TextUnformatted(snippet.c_str());
+    ImGui::PopTextWrapPos();
+    ImGui::PopFont();
+    widgets().track_rect("embed_snippet", at, ImVec2(at.x + inner, at.y + size.y + 24), snippet);
+    ImGui::SetCursorScreenPos(ImVec2(at.x, at.y + size.y + 36));
+    if (secondary_button(copied ? "Copied" : "Copy snippet", "copy_embed")) {
+        ImGui::SetClipboardText(snippet.c_str());
+        copied = true;
+    } else if (!ImGui::IsItemHovered()) {
+        copied = false;
+    }
+    end_card();
+}
+
+} // namespace
+
+HomeViewActions draw_home(const HomeViewInput& input) {
+    HomeViewActions actions;
+    const Palette& p = current_palette();
+    const Column column = content_column(input.compact);
+
+    move_to(column, input.compact ? 20 : 40);
+    begin_card(column.width, input.compact ? 20 : 32);
+    ImGui::PushFont(input.compact ? fonts().heading : fonts().title);
+    ImGui::TextWrapped("Help teach assistants to be helpful");
+    ImGui::PopFont();
+    wrapped_text(fonts().body, p.text_muted,
+                 "Orchard collects conversations written and reviewed by people like you. Write "
+                 "prompts, answer as the assistant, label and rank replies: every contribution "
+                 "grows a conversation tree that becomes open training data.");
+    ImGui::Dummy(ImVec2(0, 2));
+    draw_status(input.state, actions);
+    end_card();
+
+    move_to(column, 16);
+    draw_ways_to_help(column, input.compact);
+    move_to(column, 16);
+    draw_how_it_works(column);
+    move_to(column, 16);
+    draw_embed(column, input.page_origin);
+
+    move_to(column, 20);
+    ImGui::PushFont(fonts().small);
+    ImGui::PushStyleColor(ImGuiCol_Text, p.text_muted);
+    ImGui::TextWrapped("Orchard %s · open data for open assistants",
+                       input.state.server_version.empty() ? "" : input.state.server_version.c_str());
+    ImGui::PopStyleColor();
+    ImGui::PopFont();
+    ImGui::Dummy(ImVec2(0, 24));
+    return actions;
+}
+
+} // namespace orchard::ui

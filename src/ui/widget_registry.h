@@ -1,0 +1,47 @@
+// Where each interactive widget was drawn in the last frame, by a stable id, in CSS pixels.
+// The automation hook (window.orchard.state()) publishes this so that tests and embedding hosts
+// find where to click and then send real input events.
+#pragma once
+
+#include <imgui.h>
+#include <map>
+#include <string>
+
+namespace orchard::ui {
+
+struct WidgetRect {
+    float x = 0, y = 0, w = 0, h = 0;
+    std::string text; // what the widget says, where a test wants to read it
+};
+
+class WidgetRegistry {
+public:
+    void begin_frame() {
+        current_.clear();
+        current_numbers_.clear();
+    }
+    void end_frame() {
+        last_ = std::move(current_);
+        last_numbers_ = std::move(current_numbers_);
+    }
+
+    // Records the last ImGui item under `id`, clipped to what is visible; hidden items are left out.
+    void track(const std::string& id, std::string text = {});
+    void track_rect(const std::string& id, ImVec2 min, ImVec2 max, std::string text = {});
+
+    // A value of the view that tests read, such as a scroll position.
+    void set_number(const std::string& name, double value) { current_numbers_[name] = value; }
+
+    const std::map<std::string, WidgetRect>& last_frame() const { return last_; }
+    const std::map<std::string, double>& last_numbers() const { return last_numbers_; }
+
+private:
+    std::map<std::string, WidgetRect> current_;
+    std::map<std::string, WidgetRect> last_;
+    std::map<std::string, double> current_numbers_;
+    std::map<std::string, double> last_numbers_;
+};
+
+WidgetRegistry& widgets();
+
+} // namespace orchard::ui

@@ -1,0 +1,12 @@
+#!/usr/bin/env bash
+# Builds the release configuration and runs every benchmark, printing their figures.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
+as_root scripts/bootstrap.sh
+cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=Release >/dev/null
+cmake --build build
+echo "== client load =="
+ORCHARD_SERVER=build/server/orchard ORCHARD_PUBLIC_DIR=build/public node tests/bench/client_load.mjs
+echo "== HTTP /api/v1/health =="
+build/tests/bench/bench_http_health
