@@ -32,15 +32,15 @@ int serve(const orchard::ServeOptions& options) {
     std::filesystem::create_directories(options.data_dir);
     const auto public_dir =
         options.public_dir.empty() ? executable_dir() / "public" : options.public_dir;
-    orchard::ServerApp app({.database_file = options.data_dir / "orchard.db",
-                            .public_dir = public_dir});
+    orchard::ServerApp app(
+        {.database_file = options.data_dir / "orchard.db", .public_dir = public_dir});
     orchard::http::HttpServer server(
         [&app](const orchard::http::Request& request) { return app.handle(request); },
         {.log_requests = options.log_requests});
     const int port = server.bind(options.host, options.port);
 
-    std::printf("Orchard %s is running at http://%s:%d/\n", orchard::kVersion,
-                options.host.c_str(), port);
+    std::printf("Orchard %s is running at http://%s:%d/\n", orchard::kVersion, options.host.c_str(),
+                port);
     std::printf("  database %s (schema version %d), client files %zu from %s\n",
                 app.database().file().c_str(), app.database().schema_version(),
                 app.static_files().file_count(), public_dir.c_str());

@@ -17,7 +17,7 @@ struct ServerAppConfig {
 };
 
 class ServerApp {
-public:
+  public:
     explicit ServerApp(const ServerAppConfig& config);
 
     http::Response handle(const http::Request& request) const;
@@ -25,7 +25,7 @@ public:
     store::Database& database() { return *database_; }
     const http::StaticFiles& static_files() const { return static_files_; }
 
-private:
+  private:
     std::unique_ptr<store::Database> database_;
     http::StaticFiles static_files_;
     http::Router router_;

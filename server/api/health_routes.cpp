@@ -10,8 +10,8 @@ void add_health_routes(http::Router& router, store::Database& database) {
         const std::string database_status = database.check();
         const bool ok = database_status == "ok";
         auto response = http::Response::json(
-            ok ? 200 : 503, protocol::to_json(protocol::Health{ok ? "ok" : "degraded", kVersion,
-                                                               database_status}));
+            ok ? 200 : 503,
+            protocol::to_json(protocol::Health{ok ? "ok" : "degraded", kVersion, database_status}));
         response.set_header("Cache-Control", "no-store");
         return response;
     });

@@ -2,9 +2,9 @@
 // they are tested without sockets; only http/httplib_server.cpp knows the HTTP library.
 #pragma once
 
-#include <nlohmann/json.hpp>
 #include <functional>
 #include <map>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <utility>

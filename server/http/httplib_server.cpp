@@ -20,7 +20,8 @@ Request from_httplib(const httplib::Request& in) {
     out.method = in.method;
     out.path = in.path;
     out.query.insert(in.params.begin(), in.params.end());
-    for (const auto& [name, value] : in.headers) out.headers.emplace(name, value);
+    for (const auto& [name, value] : in.headers)
+        out.headers.emplace(name, value);
     out.body = in.body;
     out.remote_address = in.remote_addr;
     return out;
@@ -94,8 +95,8 @@ HttpServer::HttpServer(Handler handler, ServerOptions options)
         try {
             response = handler(request);
         } catch (const std::exception& error) {
-            std::fprintf(stderr, "error: %s %s: %s\n", request.method.c_str(),
-                         request.path.c_str(), error.what());
+            std::fprintf(stderr, "error: %s %s: %s\n", request.method.c_str(), request.path.c_str(),
+                         error.what());
             response = Response::error(500, static_cast<int>(protocol::ErrorCode::Generic),
                                        "Internal server error.");
         }
@@ -120,15 +121,20 @@ HttpServer::HttpServer(Handler handler, ServerOptions options)
 HttpServer::~HttpServer() = default;
 
 int HttpServer::bind(const std::string& host, int port) {
-    const int bound = port == 0 ? server_->bind_to_any_port(host) : (server_->bind_to_port(host, port) ? port : -1);
+    const int bound = port == 0 ? server_->bind_to_any_port(host)
+                                : (server_->bind_to_port(host, port) ? port : -1);
     if (bound < 0)
         throw std::runtime_error("cannot listen on " + host + ":" + std::to_string(port) +
                                  " (is another program using that port?)");
     return bound;
 }
 
-void HttpServer::run() { server_->listen_after_bind(); }
+void HttpServer::run() {
+    server_->listen_after_bind();
+}
 
-void HttpServer::stop() { server_->stop(); }
+void HttpServer::stop() {
+    server_->stop();
+}
 
 } // namespace orchard::http

@@ -15,13 +15,13 @@ class Server;
 namespace orchard::http {
 
 struct ServerOptions {
-    int threads = 64;             // each keep-alive connection holds a thread while it is open
+    int threads = 64; // each keep-alive connection holds a thread while it is open
     size_t max_body_bytes = 1 << 20;
     bool log_requests = true;
 };
 
 class HttpServer {
-public:
+  public:
     HttpServer(Handler handler, ServerOptions options);
     ~HttpServer();
 
@@ -31,7 +31,7 @@ public:
     void run();
     void stop();
 
-private:
+  private:
     std::unique_ptr<httplib::Server> server_;
 };
 

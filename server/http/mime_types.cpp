@@ -33,9 +33,9 @@ std::string mime_type_for(std::string_view file_name) {
 
 bool is_compressible(std::string_view mime_type) {
     return mime_type.starts_with("text/") || mime_type.starts_with("application/json") ||
-           mime_type.starts_with("application/manifest+json") ||
-           mime_type == "application/wasm" || mime_type == "application/octet-stream" ||
-           mime_type == "image/svg+xml" || mime_type == "font/ttf";
+           mime_type.starts_with("application/manifest+json") || mime_type == "application/wasm" ||
+           mime_type == "application/octet-stream" || mime_type == "image/svg+xml" ||
+           mime_type == "font/ttf";
 }
 
 } // namespace orchard::http

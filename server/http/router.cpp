@@ -42,8 +42,8 @@ bool match(const std::vector<std::string>& pattern, const std::vector<std::strin
 
 void Router::add(std::string method, std::string pattern, RouteHandler handler) {
     auto segments = split_path(pattern);
-    routes_.push_back({std::move(method), std::move(pattern), std::move(segments),
-                       std::move(handler)});
+    routes_.push_back(
+        {std::move(method), std::move(pattern), std::move(segments), std::move(handler)});
 }
 
 std::optional<Response> Router::dispatch(const Request& request) const {

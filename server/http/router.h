@@ -14,7 +14,7 @@ using PathParams = std::map<std::string, std::string>;
 using RouteHandler = std::function<Response(const Request&, const PathParams&)>;
 
 class Router {
-public:
+  public:
     void add(std::string method, std::string pattern, RouteHandler handler);
 
     // The response of the matching route; nullopt when no route's pattern matches the path.
@@ -29,7 +29,7 @@ public:
     };
     const std::vector<Route>& routes() const { return routes_; }
 
-private:
+  private:
     std::vector<Route> routes_;
 };
 

@@ -62,7 +62,8 @@ StaticFiles StaticFiles::load(const std::filesystem::path& root) {
     for (const auto& entry : std::filesystem::recursive_directory_iterator(root)) {
         if (!entry.is_regular_file()) continue;
         // (appended, not "/" + string: GCC 12 -Wrestrict misfires on that form at -O3)
-        const auto url = std::string("/").append(entry.path().lexically_relative(root).generic_string());
+        const auto url =
+            std::string("/").append(entry.path().lexically_relative(root).generic_string());
         File file;
         file.content_type = mime_type_for(url);
         file.body = read_file(entry.path());

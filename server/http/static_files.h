@@ -14,7 +14,7 @@
 namespace orchard::http {
 
 class StaticFiles {
-public:
+  public:
     // Loads every regular file below `root`; an absent folder serves nothing.
     static StaticFiles load(const std::filesystem::path& root);
 
@@ -24,7 +24,7 @@ public:
     const std::string& asset_version() const { return asset_version_; }
     size_t file_count() const { return files_.size(); }
 
-private:
+  private:
     struct File {
         std::string content_type;
         std::string body;

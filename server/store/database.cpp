@@ -24,7 +24,9 @@ std::unique_ptr<Database> Database::open(const std::filesystem::path& file) {
 
 Database::Database(sqlite3* db, std::filesystem::path file) : db_(db), file_(std::move(file)) {}
 
-Database::~Database() { sqlite3_close_v2(db_); }
+Database::~Database() {
+    sqlite3_close_v2(db_);
+}
 
 std::string Database::check() {
     std::lock_guard lock(mutex_);

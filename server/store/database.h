@@ -11,7 +11,7 @@ struct sqlite3;
 namespace orchard::store {
 
 class Database {
-public:
+  public:
     // Opens or creates the file (its folder must exist) and applies pending migrations.
     // Throws SqliteError with a readable reason when that is impossible.
     static std::unique_ptr<Database> open(const std::filesystem::path& file);
@@ -25,7 +25,7 @@ public:
     // "ok" when the database answers a query, else a short reason.
     std::string check();
 
-private:
+  private:
     Database(sqlite3* db, std::filesystem::path file);
 
     sqlite3* db_;

@@ -22,7 +22,9 @@ constexpr std::array kMigrations{
 
 } // namespace
 
-std::span<const Migration> all_migrations() { return kMigrations; }
+std::span<const Migration> all_migrations() {
+    return kMigrations;
+}
 
 int apply_migrations(sqlite3* db, std::span<const Migration> migrations) {
     execute(db, "CREATE TABLE IF NOT EXISTS schema_migrations ("

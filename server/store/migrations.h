@@ -2,8 +2,8 @@
 // transaction, and is recorded in schema_migrations; a database newer than this build is refused.
 #pragma once
 
-#include <sqlite3.h>
 #include <span>
+#include <sqlite3.h>
 
 namespace orchard::store {
 

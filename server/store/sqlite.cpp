@@ -8,7 +8,9 @@ Statement::Statement(sqlite3* db, std::string_view sql) : db_(db) {
         throw SqliteError(std::string("prepare failed: ") + sqlite3_errmsg(db));
 }
 
-Statement::~Statement() { sqlite3_finalize(statement_); }
+Statement::~Statement() {
+    sqlite3_finalize(statement_);
+}
 
 Statement& Statement::bind(int index, std::int64_t value) {
     if (sqlite3_bind_int64(statement_, index, value) != SQLITE_OK)

@@ -1,10 +1,10 @@
-// Thin RAII wrappers over the SQLite C API: a connection and prepared statements. Only server/store/
-// includes this; SQL is always prepared and bound, never concatenated with values.
+// Thin RAII wrappers over the SQLite C API: a connection and prepared statements. Only
+// server/store/ includes this; SQL is always prepared and bound, never concatenated with values.
 #pragma once
 
-#include <sqlite3.h>
 #include <cstdint>
 #include <optional>
+#include <sqlite3.h>
 #include <stdexcept>
 #include <string>
 #include <string_view>
@@ -16,7 +16,7 @@ struct SqliteError : std::runtime_error {
 };
 
 class Statement {
-public:
+  public:
     Statement(sqlite3* db, std::string_view sql);
     ~Statement();
     Statement(const Statement&) = delete;
@@ -29,7 +29,7 @@ public:
     std::int64_t column_int(int index) const;
     std::string column_text(int index) const;
 
-private:
+  private:
     sqlite3* db_;
     sqlite3_stmt* statement_ = nullptr;
 };

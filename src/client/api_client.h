@@ -13,12 +13,12 @@ namespace orchard::client {
 template <typename T> using ApiResult = std::variant<T, ClientError>;
 
 class ApiClient {
-public:
+  public:
     explicit ApiClient(Transport& transport) : transport_(transport) {}
 
     void get_health(std::function<void(ApiResult<protocol::Health>)> done);
 
-private:
+  private:
     Transport& transport_;
 };
 

@@ -7,19 +7,26 @@ namespace orchard::client {
 
 const char* to_string(Screen screen) {
     switch (screen) {
-    case Screen::Home: return "home";
+    case Screen::Home:
+        return "home";
     }
     return "unknown";
 }
 
-const char* to_string(Theme theme) { return theme == Theme::Dark ? "dark" : "light"; }
+const char* to_string(Theme theme) {
+    return theme == Theme::Dark ? "dark" : "light";
+}
 
 const char* to_string(Connection connection) {
     switch (connection) {
-    case Connection::Checking: return "checking";
-    case Connection::Connected: return "connected";
-    case Connection::Degraded: return "degraded";
-    case Connection::Unreachable: return "unreachable";
+    case Connection::Checking:
+        return "checking";
+    case Connection::Connected:
+        return "connected";
+    case Connection::Degraded:
+        return "degraded";
+    case Connection::Unreachable:
+        return "unreachable";
     }
     return "unknown";
 }
@@ -29,15 +36,21 @@ double retry_delay_seconds(int failed_attempts) {
     return std::min(30.0, std::pow(2.0, exponent));
 }
 
-App::App(ApiClient& api, Theme initial_theme) : api_(api) { state_.theme = initial_theme; }
+App::App(ApiClient& api, Theme initial_theme) : api_(api) {
+    state_.theme = initial_theme;
+}
 
-void App::start(double now) { check_health(now); }
+void App::start(double now) {
+    check_health(now);
+}
 
 void App::tick(double now) {
     if (state_.retry_at && now >= *state_.retry_at) check_health(now);
 }
 
-void App::retry_now(double now) { check_health(now); }
+void App::retry_now(double now) {
+    check_health(now);
+}
 
 void App::toggle_theme() {
     state_.theme = state_.theme == Theme::Light ? Theme::Dark : Theme::Light;

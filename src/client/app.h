@@ -19,7 +19,7 @@ struct AppState {
     Connection connection = Connection::Checking;
     std::string server_version; // known once the server answered
     std::string database_status;
-    std::string problem;        // a sentence for the person when connection is not Connected
+    std::string problem; // a sentence for the person when connection is not Connected
     int failed_attempts = 0;
     std::optional<double> retry_at; // when the next automatic health check runs (seconds)
 };
@@ -32,7 +32,7 @@ const char* to_string(Connection connection);
 double retry_delay_seconds(int failed_attempts);
 
 class App {
-public:
+  public:
     App(ApiClient& api, Theme initial_theme);
 
     void start(double now);
@@ -44,7 +44,7 @@ public:
 
     const AppState& state() const { return state_; }
 
-private:
+  private:
     void check_health(double now);
 
     ApiClient& api_;

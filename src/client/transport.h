@@ -22,7 +22,7 @@ struct HttpResult {
 };
 
 class Transport {
-public:
+  public:
     virtual ~Transport() = default;
     // Sends the request; `done` is called exactly once, possibly before send() returns.
     virtual void send(HttpRequest request, std::function<void(HttpResult)> done) = 0;

@@ -28,7 +28,8 @@ extern "C" EMSCRIPTEN_KEEPALIVE const char* orchard_state_json() {
     }
     state["widgets"] = std::move(widgets);
     nlohmann::json numbers = nlohmann::json::object();
-    for (const auto& [name, value] : ui::widgets().last_numbers()) numbers[name] = value;
+    for (const auto& [name, value] : ui::widgets().last_numbers())
+        numbers[name] = value;
     state["values"] = std::move(numbers);
     text = state.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
     return text.c_str();

@@ -7,10 +7,15 @@ namespace orchard::platform {
 
 namespace {
 
+// JavaScript: kept away from clang-format, which would split operators like !==.
+// clang-format off
 EM_JS(int, js_prefers_dark, (), {
     return window.matchMedia && window.matchMedia("(prefers-color-scheme: dark)").matches ? 1 : 0;
 });
+// clang-format on
 
+// JavaScript: kept away from clang-format, which would split operators like !==.
+// clang-format off
 EM_JS(char*, js_page_origin, (), {
     const path = window.location.pathname;
     const origin = window.location.origin + path.substring(0, path.lastIndexOf("/"));
@@ -19,12 +24,16 @@ EM_JS(char*, js_page_origin, (), {
     stringToUTF8(origin, pointer, bytes);
     return pointer;
 });
+// clang-format on
 
+// JavaScript: kept away from clang-format, which would split operators like !==.
+// clang-format off
 EM_JS(void, js_hide_loading_screen, (), {
     window.orchardFirstFrameMs = performance.now(); // read by tests/bench
     const loading = document.getElementById("loading");
     if (loading) loading.remove();
 });
+// clang-format on
 
 std::function<void()> g_wake;
 long g_timer = 0;
@@ -38,9 +47,13 @@ void on_timer(void*) {
 
 } // namespace
 
-double now_seconds() { return emscripten_get_now() / 1000.0; }
+double now_seconds() {
+    return emscripten_get_now() / 1000.0;
+}
 
-bool prefers_dark_theme() { return js_prefers_dark() != 0; }
+bool prefers_dark_theme() {
+    return js_prefers_dark() != 0;
+}
 
 std::string page_origin() {
     char* pointer = js_page_origin();
@@ -49,7 +62,9 @@ std::string page_origin() {
     return origin;
 }
 
-void hide_loading_screen() { js_hide_loading_screen(); }
+void hide_loading_screen() {
+    js_hide_loading_screen();
+}
 
 void wake_up_at(double at_seconds, std::function<void()> wake) {
     if (g_timer != 0 && g_timer_at == at_seconds) return; // already set for that moment

@@ -20,6 +20,8 @@ EM_BOOL on_resize(int, const EmscriptenUiEvent*, void*) {
 // The canvas's size in device pixels changes with resizes and with the pixel ratio (zoom, another
 // monitor): a ResizeObserver on the device-pixel box sees both. Where that box is not supported
 // (Safari), a media query that matches only the current ratio reports when the ratio changes.
+// JavaScript: kept away from clang-format, which would split operators like !==.
+// clang-format off
 EM_JS(void, watch_device_pixel_ratio, (), {
     const observer = new ResizeObserver(function() { Module._orchard_request_frame(); });
     try {
@@ -36,6 +38,7 @@ EM_JS(void, watch_device_pixel_ratio, (), {
     }
     watch();
 });
+// clang-format on
 
 } // namespace
 

@@ -6,7 +6,7 @@ namespace orchard::platform {
 
 struct CanvasMetrics {
     double css_width = 0, css_height = 0; // CSS pixels
-    double dpr = 1;                        // device pixels per CSS pixel
+    double dpr = 1;                       // device pixels per CSS pixel
     int framebuffer_width = 0, framebuffer_height = 0;
 };
 

@@ -13,6 +13,8 @@ namespace {
 
 std::string g_clipboard; // what ImGui gets on paste: the last text copied or pasted
 
+// JavaScript: kept away from clang-format, which would split operators like !==.
+// clang-format off
 EM_JS(void, listen_for_paste, (), {
     window.addEventListener("paste", function(event) {
         const text = event.clipboardData ? event.clipboardData.getData("text/plain") : "";
@@ -23,7 +25,10 @@ EM_JS(void, listen_for_paste, (), {
         _free(pointer);
     });
 });
+// clang-format on
 
+// JavaScript: kept away from clang-format, which would split operators like !==.
+// clang-format off
 EM_JS(void, write_browser_clipboard, (const char* text_pointer), {
     const text = UTF8ToString(text_pointer);
     function fallback() {
@@ -43,13 +48,16 @@ EM_JS(void, write_browser_clipboard, (const char* text_pointer), {
     else
         fallback();
 });
+// clang-format on
 
 void set_clipboard_text(void*, const char* text) {
     g_clipboard = text ? text : "";
     write_browser_clipboard(g_clipboard.c_str());
 }
 
-const char* get_clipboard_text(void*) { return g_clipboard.c_str(); }
+const char* get_clipboard_text(void*) {
+    return g_clipboard.c_str();
+}
 
 } // namespace
 

@@ -6,7 +6,7 @@
 namespace orchard::platform {
 
 class FetchTransport : public client::Transport {
-public:
+  public:
     void send(client::HttpRequest request, std::function<void(client::HttpResult)> done) override;
 };
 

@@ -28,7 +28,9 @@ EM_BOOL on_animation_frame(double, void*) {
 
 } // namespace
 
-void set_frame_function(std::function<void()> frame) { g_frame = std::move(frame); }
+void set_frame_function(std::function<void()> frame) {
+    g_frame = std::move(frame);
+}
 
 void request_frame() {
     g_settle_frames_left = kSettleFrames;
@@ -37,9 +39,13 @@ void request_frame() {
     emscripten_request_animation_frame(on_animation_frame, nullptr);
 }
 
-unsigned long frames_rendered() { return g_frames; }
+unsigned long frames_rendered() {
+    return g_frames;
+}
 
 } // namespace orchard::platform
 
 // For the page's own scripts (a device pixel ratio change, the page becoming visible).
-extern "C" EMSCRIPTEN_KEEPALIVE void orchard_request_frame() { orchard::platform::request_frame(); }
+extern "C" EMSCRIPTEN_KEEPALIVE void orchard_request_frame() {
+    orchard::platform::request_frame();
+}

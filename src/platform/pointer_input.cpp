@@ -19,10 +19,14 @@ int g_wheel_mode = 0;
 
 int imgui_button(unsigned short dom_button) {
     switch (dom_button) {
-    case 0: return 0; // left
-    case 1: return 2; // middle
-    case 2: return 1; // right
-    default: return -1;
+    case 0:
+        return 0; // left
+    case 1:
+        return 2; // middle
+    case 2:
+        return 1; // right
+    default:
+        return -1;
     }
 }
 
@@ -32,12 +36,14 @@ void push(const PointerEvent& event) {
 }
 
 EM_BOOL on_mouse_move(int, const EmscriptenMouseEvent* e, void*) {
-    push({PointerEvent::Kind::Move, static_cast<float>(e->clientX), static_cast<float>(e->clientY)});
+    push(
+        {PointerEvent::Kind::Move, static_cast<float>(e->clientX), static_cast<float>(e->clientY)});
     return EM_FALSE;
 }
 
 EM_BOOL on_mouse_down(int, const EmscriptenMouseEvent* e, void*) {
-    push({PointerEvent::Kind::Move, static_cast<float>(e->clientX), static_cast<float>(e->clientY)});
+    push(
+        {PointerEvent::Kind::Move, static_cast<float>(e->clientX), static_cast<float>(e->clientY)});
     push({PointerEvent::Kind::Down, 0, 0, imgui_button(e->button)});
     return EM_FALSE; // keep the browser's default so the page gets focus
 }
@@ -85,18 +91,22 @@ EM_BOOL on_touch(int type, const EmscriptenTouchEvent* e, void*) {
     return EM_TRUE; // no emulated mouse events after a touch
 }
 
+// JavaScript: kept away from clang-format, which would split operators like !==.
+// clang-format off
 EM_JS(void, set_canvas_cursor, (const char* cursor), {
     const canvas = Module["canvas"];
     const value = UTF8ToString(cursor);
     if (canvas.style.cursor !== value) canvas.style.cursor = value;
 });
+// clang-format on
 
 } // namespace
 
 void install_pointer_input() {
     const char* canvas = "#canvas";
     // Moves and releases are followed on the whole window so that a drag may leave the canvas.
-    emscripten_set_mousemove_callback(EMSCRIPTEN_EVENT_TARGET_WINDOW, nullptr, EM_FALSE, on_mouse_move);
+    emscripten_set_mousemove_callback(EMSCRIPTEN_EVENT_TARGET_WINDOW, nullptr, EM_FALSE,
+                                      on_mouse_move);
     emscripten_set_mouseup_callback(EMSCRIPTEN_EVENT_TARGET_WINDOW, nullptr, EM_FALSE, on_mouse_up);
     emscripten_set_mousedown_callback(canvas, nullptr, EM_FALSE, on_mouse_down);
     emscripten_set_mouseleave_callback(canvas, nullptr, EM_FALSE, on_mouse_leave);
@@ -111,28 +121,51 @@ void apply_pointer_input(float font_size, float page_height) {
     ImGuiIO& io = ImGui::GetIO();
     const PointerState state = g_queue.next_frame();
     io.MousePos = state.inside ? ImVec2(state.x, state.y) : ImVec2(-FLT_MAX, -FLT_MAX);
-    for (int i = 0; i < 3; ++i) io.MouseDown[i] = state.down[i];
-    for (int i = 3; i < IM_ARRAYSIZE(io.MouseDown); ++i) io.MouseDown[i] = false;
+    for (int i = 0; i < 3; ++i)
+        io.MouseDown[i] = state.down[i];
+    for (int i = 3; i < IM_ARRAYSIZE(io.MouseDown); ++i)
+        io.MouseDown[i] = false;
     io.MouseWheel = state.wheel_y + wheel_units(g_wheel_dy, g_wheel_mode, font_size, page_height);
     io.MouseWheelH = state.wheel_x + wheel_units(g_wheel_dx, g_wheel_mode, font_size, page_height);
     g_wheel_dx = g_wheel_dy = 0;
 }
 
-bool pointer_events_pending() { return !g_queue.empty(); }
+bool pointer_events_pending() {
+    return !g_queue.empty();
+}
 
 void update_cursor_shape() {
     const char* css = "default";
     switch (ImGui::GetMouseCursor()) {
-    case ImGuiMouseCursor_None: css = "none"; break;
-    case ImGuiMouseCursor_TextInput: css = "text"; break;
-    case ImGuiMouseCursor_ResizeAll: css = "move"; break;
-    case ImGuiMouseCursor_ResizeNS: css = "ns-resize"; break;
-    case ImGuiMouseCursor_ResizeEW: css = "ew-resize"; break;
-    case ImGuiMouseCursor_ResizeNESW: css = "nesw-resize"; break;
-    case ImGuiMouseCursor_ResizeNWSE: css = "nwse-resize"; break;
-    case ImGuiMouseCursor_Hand: css = "pointer"; break;
-    case ImGuiMouseCursor_NotAllowed: css = "not-allowed"; break;
-    default: break;
+    case ImGuiMouseCursor_None:
+        css = "none";
+        break;
+    case ImGuiMouseCursor_TextInput:
+        css = "text";
+        break;
+    case ImGuiMouseCursor_ResizeAll:
+        css = "move";
+        break;
+    case ImGuiMouseCursor_ResizeNS:
+        css = "ns-resize";
+        break;
+    case ImGuiMouseCursor_ResizeEW:
+        css = "ew-resize";
+        break;
+    case ImGuiMouseCursor_ResizeNESW:
+        css = "nesw-resize";
+        break;
+    case ImGuiMouseCursor_ResizeNWSE:
+        css = "nwse-resize";
+        break;
+    case ImGuiMouseCursor_Hand:
+        css = "pointer";
+        break;
+    case ImGuiMouseCursor_NotAllowed:
+        css = "not-allowed";
+        break;
+    default:
+        break;
     }
     set_canvas_cursor(css);
 }

@@ -11,8 +11,8 @@ namespace orchard::platform {
 struct PointerEvent {
     enum class Kind { Move, Down, Up, Leave, Wheel };
     Kind kind = Kind::Move;
-    float x = 0, y = 0;       // Move: position in CSS pixels; Wheel: ImGui wheel units (x, y)
-    int button = 0;           // Down/Up: 0 left, 1 right, 2 middle
+    float x = 0, y = 0; // Move: position in CSS pixels; Wheel: ImGui wheel units (x, y)
+    int button = 0;     // Down/Up: 0 left, 1 right, 2 middle
 };
 
 struct PointerState {
@@ -23,7 +23,7 @@ struct PointerState {
 };
 
 class PointerQueue {
-public:
+  public:
     void push(const PointerEvent& event) { events_.push_back(event); }
     bool empty() const { return events_.empty(); }
 
@@ -32,7 +32,7 @@ public:
     // that ImGui sees the pointer arrive, then go down, then come up, each in its own frame.
     PointerState next_frame();
 
-private:
+  private:
     std::deque<PointerEvent> events_;
     PointerState state_;
 };

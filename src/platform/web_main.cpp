@@ -33,8 +33,8 @@ struct WebClient {
     client::App app;
     GLFWwindow* window = nullptr;
     std::string origin;
-    double fonts_dpr = 0;          // the pixel ratio the font atlas was built for
-    bool renderer_ready = false;   // ImGui's GL objects exist (after the first NewFrame)
+    double fonts_dpr = 0;        // the pixel ratio the font atlas was built for
+    bool renderer_ready = false; // ImGui's GL objects exist (after the first NewFrame)
     client::Theme applied_theme = client::Theme::Light;
     bool theme_applied = false;
     bool ready = false;
@@ -73,8 +73,10 @@ void frame() {
     ImGui_ImplGlfw_NewFrame();
     // The web layer's truths replace what emscripten's GLFW reported.
     ImGuiIO& io = ImGui::GetIO();
-    io.DisplaySize = ImVec2(static_cast<float>(canvas.css_width), static_cast<float>(canvas.css_height));
-    io.DisplayFramebufferScale = ImVec2(static_cast<float>(canvas.dpr), static_cast<float>(canvas.dpr));
+    io.DisplaySize =
+        ImVec2(static_cast<float>(canvas.css_width), static_cast<float>(canvas.css_height));
+    io.DisplayFramebufferScale =
+        ImVec2(static_cast<float>(canvas.dpr), static_cast<float>(canvas.dpr));
     platform::apply_pointer_input(ui::kBodyFontSize, static_cast<float>(canvas.css_height));
 
     ImGui::NewFrame();
@@ -128,9 +130,9 @@ int main() {
     glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
     glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 0);
     const platform::CanvasMetrics canvas = platform::sync_canvas();
-    GLFWwindow* window = glfwCreateWindow(static_cast<int>(canvas.framebuffer_width),
-                                          static_cast<int>(canvas.framebuffer_height), "Orchard",
-                                          nullptr, nullptr);
+    GLFWwindow* window =
+        glfwCreateWindow(static_cast<int>(canvas.framebuffer_width),
+                         static_cast<int>(canvas.framebuffer_height), "Orchard", nullptr, nullptr);
     if (!window) {
         std::fprintf(stderr, "Orchard: could not create a WebGL 2 context\n");
         return 1;
@@ -145,7 +147,7 @@ int main() {
     io.ConfigInputTextCursorBlink = false; // a blinking caret would keep an idle page rendering
 
     g_client = std::make_unique<WebClient>(platform::prefers_dark_theme() ? client::Theme::Dark
-                                                                           : client::Theme::Light);
+                                                                          : client::Theme::Light);
     g_client->window = window;
     g_client->origin = platform::page_origin();
 

@@ -45,6 +45,8 @@ bool build_fonts(float dpr, Fonts& out) {
     return true;
 }
 
-const Fonts& fonts() { return g_fonts; }
+const Fonts& fonts() {
+    return g_fonts;
+}
 
 } // namespace orchard::ui

@@ -14,7 +14,7 @@ namespace {
 constexpr float kMaxColumn = 760;
 
 struct Column {
-    float x;     // screen x of the column's left edge
+    float x; // screen x of the column's left edge
     float width;
 };
 
@@ -34,11 +34,12 @@ void draw_status(const client::AppState& state, HomeViewActions& actions) {
     ImVec4 colour = p.text_muted;
     std::string text = "Connecting to the Orchard server…";
     switch (state.connection) {
-    case client::Connection::Checking: break;
+    case client::Connection::Checking:
+        break;
     case client::Connection::Connected:
         colour = p.success;
-        text = "Connected to Orchard " + state.server_version + " · database " +
-               state.database_status;
+        text =
+            "Connected to Orchard " + state.server_version + " · database " + state.database_status;
         break;
     case client::Connection::Degraded:
         colour = p.warning;
@@ -198,7 +199,8 @@ HomeViewActions draw_home(const HomeViewInput& input) {
     ImGui::PushFont(fonts().small);
     ImGui::PushStyleColor(ImGuiCol_Text, p.text_muted);
     ImGui::TextWrapped("Orchard %s · open data for open assistants",
-                       input.state.server_version.empty() ? "" : input.state.server_version.c_str());
+                       input.state.server_version.empty() ? ""
+                                                          : input.state.server_version.c_str());
     ImGui::PopStyleColor();
     ImGui::PopFont();
     ImGui::Dummy(ImVec2(0, 24));

@@ -45,8 +45,8 @@ bool draw_top_bar(const client::AppState& state, float width, bool compact) {
     ImGui::PushFont(fonts().strong);
     const float button_width = ImGui::CalcTextSize(label).x + 36;
     ImGui::PopFont();
-    ImGui::SetCursorScreenPos(
-        ImVec2(origin.x + width - margin - button_width, origin.y + (kTopBarHeight - kTouchTarget) / 2));
+    ImGui::SetCursorScreenPos(ImVec2(origin.x + width - margin - button_width,
+                                     origin.y + (kTopBarHeight - kTouchTarget) / 2));
     const bool toggle = secondary_button(label, "theme_toggle", button_width);
     ImGui::SetCursorScreenPos(ImVec2(origin.x, origin.y + kTopBarHeight));
     return toggle;

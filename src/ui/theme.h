@@ -8,15 +8,15 @@
 namespace orchard::ui {
 
 struct Palette {
-    ImVec4 background;   // the page behind everything
-    ImVec4 surface;      // cards
-    ImVec4 surface_alt;  // code blocks, hovered rows
+    ImVec4 background;  // the page behind everything
+    ImVec4 surface;     // cards
+    ImVec4 surface_alt; // code blocks, hovered rows
     ImVec4 border;
     ImVec4 text;
     ImVec4 text_muted;
-    ImVec4 accent;       // primary actions, links, focus
+    ImVec4 accent; // primary actions, links, focus
     ImVec4 accent_hover;
-    ImVec4 accent_text;  // text on accent
+    ImVec4 accent_text; // text on accent
     ImVec4 success;
     ImVec4 warning;
     ImVec4 danger;

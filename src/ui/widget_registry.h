@@ -15,7 +15,7 @@ struct WidgetRect {
 };
 
 class WidgetRegistry {
-public:
+  public:
     void begin_frame() {
         current_.clear();
         current_numbers_.clear();
@@ -25,7 +25,8 @@ public:
         last_numbers_ = std::move(current_numbers_);
     }
 
-    // Records the last ImGui item under `id`, clipped to what is visible; hidden items are left out.
+    // Records the last ImGui item under `id`, clipped to what is visible; hidden items are left
+    // out.
     void track(const std::string& id, std::string text = {});
     void track_rect(const std::string& id, ImVec2 min, ImVec2 max, std::string text = {});
 
@@ -35,7 +36,7 @@ public:
     const std::map<std::string, WidgetRect>& last_frame() const { return last_; }
     const std::map<std::string, double>& last_numbers() const { return last_numbers_; }
 
-private:
+  private:
     std::map<std::string, WidgetRect> current_;
     std::map<std::string, WidgetRect> last_;
     std::map<std::string, double> current_numbers_;

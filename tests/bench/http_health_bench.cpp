@@ -45,7 +45,8 @@ RoundResult measure(int port) {
     const auto start = std::chrono::steady_clock::now();
     std::this_thread::sleep_for(kRoundLength);
     running = false;
-    for (auto& worker : workers) worker.join();
+    for (auto& worker : workers)
+        worker.join();
     const std::chrono::duration<double> elapsed = std::chrono::steady_clock::now() - start;
     return {static_cast<double>(completed) / elapsed.count(), errors};
 }
@@ -100,8 +101,7 @@ int main() {
         defaults_rps.push_back(c.requests_per_second);
         errors += a.errors + b.errors + c.errors;
         std::printf("round %d: orchard %.0f/s, bare httplib %.0f/s, bare httplib defaults %.0f/s\n",
-                    round + 1, a.requests_per_second, b.requests_per_second,
-                    c.requests_per_second);
+                    round + 1, a.requests_per_second, b.requests_per_second, c.requests_per_second);
     }
     const double orchard = median(orchard_rps);
     const double baseline = median(bare_rps);

@@ -111,6 +111,10 @@ test('desktop: a device pixel ratio change (zoom, another monitor) rebuilds font
   const { context, page } = await openPage({ viewport: { width: 900, height: 700 }, deviceScaleFactor: 1 });
   const cdp = await context.newCDPSession(page);
   await cdp.send('Emulation.setDeviceMetricsOverride', { width: 900, height: 700, deviceScaleFactor: 2, mobile: false });
+  // A real display repaints after such a change; headless Chromium may not until something asks
+  // for a frame, and observers are delivered during a rendering update. Ask for one, from outside
+  // the app (the app itself must notice the change and redraw).
+  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
   const s = await waitForState(page, (x) => x.device_pixel_ratio === 2, { what: 'fonts rebuilt for DPR 2' });
   assert.deepEqual(await page.evaluate(() => [document.getElementById('canvas').width, document.getElementById('canvas').height]), [1800, 1400]);
   // Layout stays in CSS pixels.

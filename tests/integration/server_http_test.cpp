@@ -7,9 +7,9 @@
 #include <httplib.h>
 #include <nlohmann/json.hpp>
 
+using nlohmann::json;
 using orchard::test::TempDir;
 using orchard::test::TestServer;
-using nlohmann::json;
 
 TEST_CASE("health reports version and database over HTTP") {
     TempDir dir;
@@ -63,7 +63,8 @@ TEST_CASE("the client is served with the right types, compression and caching") 
     const auto etag = wasm->get_header_value("ETag");
     CHECK_FALSE(etag.empty());
 
-    auto revalidated = http.Get("/orchard.wasm", {{"Accept-Encoding", "gzip"}, {"If-None-Match", etag}});
+    auto revalidated =
+        http.Get("/orchard.wasm", {{"Accept-Encoding", "gzip"}, {"If-None-Match", etag}});
     REQUIRE(revalidated);
     CHECK(revalidated->status == 304);
 
@@ -107,7 +108,8 @@ TEST_CASE("SIGTERM stops the server cleanly and the database survives a restart"
     REQUIRE(sqlite3_open((dir.path() / "orchard.db").c_str(), &db) == SQLITE_OK);
     std::string created_at;
     {
-        orchard::store::Statement meta(db, "SELECT value FROM server_meta WHERE key = 'created_at'");
+        orchard::store::Statement meta(db,
+                                       "SELECT value FROM server_meta WHERE key = 'created_at'");
         REQUIRE(meta.step());
         created_at = meta.column_text(0);
         orchard::store::Statement mode(db, "PRAGMA journal_mode");
@@ -124,7 +126,8 @@ TEST_CASE("SIGTERM stops the server cleanly and the database survives a restart"
     again.stop();
     REQUIRE(sqlite3_open((dir.path() / "orchard.db").c_str(), &db) == SQLITE_OK);
     {
-        orchard::store::Statement meta(db, "SELECT value FROM server_meta WHERE key = 'created_at'");
+        orchard::store::Statement meta(db,
+                                       "SELECT value FROM server_meta WHERE key = 'created_at'");
         REQUIRE(meta.step());
         CHECK(meta.column_text(0) == created_at);
     }

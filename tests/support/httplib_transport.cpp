@@ -15,17 +15,16 @@ HttplibTransport::~HttplibTransport() = default;
 void HttplibTransport::send(client::HttpRequest request,
                             std::function<void(client::HttpResult)> done) {
     httplib::Headers headers(request.headers.begin(), request.headers.end());
-    httplib::Result result = request.method == "GET"
-                                 ? http_->Get(request.path, headers)
-                                 : http_->send([&] {
-                                       httplib::Request r;
-                                       r.method = request.method;
-                                       r.path = request.path;
-                                       r.headers = headers;
-                                       r.body = request.body;
-                                       r.set_header("Content-Type", "application/json");
-                                       return r;
-                                   }());
+    httplib::Result result =
+        request.method == "GET" ? http_->Get(request.path, headers) : http_->send([&] {
+            httplib::Request r;
+            r.method = request.method;
+            r.path = request.path;
+            r.headers = headers;
+            r.body = request.body;
+            r.set_header("Content-Type", "application/json");
+            return r;
+        }());
     if (!result) {
         done({0, ""});
         return;

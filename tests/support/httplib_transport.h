@@ -14,12 +14,12 @@ class Client;
 namespace orchard::test {
 
 class HttplibTransport : public client::Transport {
-public:
+  public:
     explicit HttplibTransport(const std::string& base_url);
     ~HttplibTransport() override;
     void send(client::HttpRequest request, std::function<void(client::HttpResult)> done) override;
 
-private:
+  private:
     std::unique_ptr<httplib::Client> http_;
 };
 

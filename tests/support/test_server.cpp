@@ -30,9 +30,9 @@ TestServer::TestServer(std::filesystem::path data_dir, std::vector<std::string> 
     static int starts = 0;
     log_file_ = data_dir / ("server-output-" + std::to_string(++starts) + ".log");
     std::filesystem::remove(log_file_);
-    std::vector<std::string> args = {ORCHARD_SERVER_BINARY, "serve",           "--port",
-                                     "0",                   "--data",          data_dir.string(),
-                                     "--public",            ORCHARD_PUBLIC_DIR};
+    std::vector<std::string> args = {
+        ORCHARD_SERVER_BINARY, "serve",    "--port",          "0", "--data",
+        data_dir.string(),     "--public", ORCHARD_PUBLIC_DIR};
     args.insert(args.end(), extra_args.begin(), extra_args.end());
 
     pid_ = fork();
@@ -42,7 +42,8 @@ TestServer::TestServer(std::filesystem::path data_dir, std::vector<std::string> 
         dup2(out, STDOUT_FILENO);
         dup2(out, STDERR_FILENO);
         std::vector<char*> argv;
-        for (auto& arg : args) argv.push_back(arg.data());
+        for (auto& arg : args)
+            argv.push_back(arg.data());
         argv.push_back(nullptr);
         execv(argv[0], argv.data());
         _exit(127);
@@ -88,6 +89,8 @@ void TestServer::kill_hard() {
     pid_ = -1;
 }
 
-std::string TestServer::output() const { return read_all(log_file_); }
+std::string TestServer::output() const {
+    return read_all(log_file_);
+}
 
 } // namespace orchard::test

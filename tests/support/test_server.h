@@ -10,7 +10,7 @@
 namespace orchard::test {
 
 class TestServer {
-public:
+  public:
     // `data_dir` holds the database; it outlives the server so that restarts can reuse it.
     explicit TestServer(std::filesystem::path data_dir, std::vector<std::string> extra_args = {});
     ~TestServer();
@@ -26,7 +26,7 @@ public:
     // Everything the server printed on stdout so far (request log lines among it).
     std::string output() const;
 
-private:
+  private:
     pid_t pid_ = -1;
     int port_ = 0;
     std::filesystem::path log_file_;

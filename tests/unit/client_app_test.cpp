@@ -16,6 +16,6 @@ TEST_CASE("errors become sentences a person can act on") {
     CHECK(describe(error_from_result(0, "", false)).find("can't be reached") != std::string::npos);
     CHECK(describe(error_from_result(400, R"({"error_code":1008,"message":"Message too long."})",
                                      false)) == "Message too long.");
-    CHECK(describe(error_from_result(502, "<html>bad gateway</html>", false))
-              .find("try again") != std::string::npos);
+    CHECK(describe(error_from_result(502, "<html>bad gateway</html>", false)).find("try again") !=
+          std::string::npos);
 }

@@ -34,11 +34,13 @@ std::string header(const Response& response, const std::string& name) {
     return "";
 }
 
-Request get(std::string path, std::initializer_list<std::pair<std::string, std::string>> headers = {}) {
+Request get(std::string path,
+            std::initializer_list<std::pair<std::string, std::string>> headers = {}) {
     Request request;
     request.method = "GET";
     request.path = std::move(path);
-    for (const auto& [name, value] : headers) request.headers.emplace(name, value);
+    for (const auto& [name, value] : headers)
+        request.headers.emplace(name, value);
     return request;
 }
 
@@ -48,7 +50,8 @@ TEST_CASE("static files: types, gzip, validators and cache lifetimes") {
     orchard::test::TempDir dir;
     const std::string wasm(20000, 'w');
     write(dir.path() / "orchard.wasm", wasm);
-    write(dir.path() / "index.html", "<script src=\"orchard.js?v=%ORCHARD_ASSET_VERSION%\"></script>");
+    write(dir.path() / "index.html",
+          "<script src=\"orchard.js?v=%ORCHARD_ASSET_VERSION%\"></script>");
     write(dir.path() / "icons" / "icon.svg", "<svg/>");
     const auto files = StaticFiles::load(dir.path());
     CHECK(files.file_count() == 3);
