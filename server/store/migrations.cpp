@@ -18,6 +18,153 @@ constexpr std::array kMigrations{
         INSERT INTO server_meta (key, value)
             VALUES ('created_at', strftime('%Y-%m-%dT%H:%M:%fZ', 'now'));
     )sql"},
+    Migration{2, "conversation trees, tasks, labels, rankings", R"sql(
+        -- Times are integer milliseconds since the Unix epoch (UTC).
+        CREATE TABLE api_clients (
+            id            TEXT PRIMARY KEY,
+            key_hash      TEXT NOT NULL UNIQUE,     -- BLAKE2b of the key; the key itself is never stored
+            description   TEXT NOT NULL,
+            admin_email   TEXT,
+            enabled       INTEGER NOT NULL DEFAULT 1,
+            trusted       INTEGER NOT NULL DEFAULT 0,
+            frontend_type TEXT,
+            created_ms    INTEGER NOT NULL
+        );
+        CREATE TABLE users (
+            id                  TEXT PRIMARY KEY,
+            api_client_id       TEXT REFERENCES api_clients(id),
+            auth_method         TEXT NOT NULL,      -- discord, google, local, system
+            external_id         TEXT NOT NULL,      -- the frontend's own id for this person
+            display_name        TEXT NOT NULL,
+            enabled             INTEGER NOT NULL DEFAULT 1,
+            deleted             INTEGER NOT NULL DEFAULT 0,
+            show_on_leaderboard INTEGER NOT NULL DEFAULT 1,
+            tos_accepted_ms     INTEGER,
+            created_ms          INTEGER NOT NULL,
+            UNIQUE (api_client_id, auth_method, external_id)
+        );
+        CREATE TABLE message_trees (
+            id                    TEXT PRIMARY KEY, -- the root message's id
+            state                 TEXT NOT NULL,
+            lang                  TEXT NOT NULL,
+            goal_tree_size        INTEGER NOT NULL,
+            max_depth             INTEGER NOT NULL,
+            max_children_count    INTEGER NOT NULL,
+            active                INTEGER NOT NULL DEFAULT 1,
+            origin                TEXT,
+            won_prompt_lottery_ms INTEGER,
+            created_ms            INTEGER NOT NULL,
+            updated_ms            INTEGER NOT NULL
+        );
+        CREATE INDEX message_trees_by_state ON message_trees (state, lang);
+        CREATE TABLE messages (
+            seq                 INTEGER PRIMARY KEY, -- stable row id for full-text search
+            id                  TEXT NOT NULL UNIQUE,
+            message_tree_id     TEXT NOT NULL,
+            parent_id           TEXT,
+            depth               INTEGER NOT NULL,
+            role                TEXT NOT NULL,       -- prompter, assistant
+            lang                TEXT NOT NULL,
+            text                TEXT NOT NULL,
+            user_id             TEXT NOT NULL REFERENCES users(id),
+            api_client_id       TEXT,
+            frontend_message_id TEXT,
+            review_count        INTEGER NOT NULL DEFAULT 0,
+            review_result       INTEGER,             -- NULL under review, 1 accepted, 0 rejected
+            ranking_count       INTEGER NOT NULL DEFAULT 0,
+            rank                INTEGER,
+            children_count      INTEGER NOT NULL DEFAULT 0, -- live (not deleted) children
+            synthetic           INTEGER NOT NULL DEFAULT 0,
+            model_name          TEXT,
+            deleted             INTEGER NOT NULL DEFAULT 0,
+            edited              INTEGER NOT NULL DEFAULT 0,
+            emojis              TEXT NOT NULL DEFAULT '{}',
+            created_ms          INTEGER NOT NULL,
+            UNIQUE (api_client_id, frontend_message_id)
+        );
+        CREATE INDEX messages_by_tree ON messages (message_tree_id, depth);
+        CREATE INDEX messages_by_parent ON messages (parent_id);
+        CREATE INDEX messages_by_user ON messages (user_id, created_ms);
+        CREATE INDEX messages_under_review ON messages (lang, created_ms)
+            WHERE review_result IS NULL AND deleted = 0;
+        CREATE TABLE message_revisions (
+            id         TEXT PRIMARY KEY,
+            message_id TEXT NOT NULL,
+            text       TEXT NOT NULL,
+            user_id    TEXT NOT NULL,
+            created_ms INTEGER NOT NULL
+        );
+        CREATE INDEX message_revisions_by_message ON message_revisions (message_id, created_ms);
+        CREATE VIRTUAL TABLE messages_fts USING fts5 (text, content = 'messages', content_rowid = 'seq');
+        CREATE TRIGGER messages_fts_insert AFTER INSERT ON messages BEGIN
+            INSERT INTO messages_fts (rowid, text) VALUES (new.seq, new.text);
+        END;
+        CREATE TRIGGER messages_fts_update AFTER UPDATE OF text ON messages BEGIN
+            INSERT INTO messages_fts (messages_fts, rowid, text) VALUES ('delete', old.seq, old.text);
+            INSERT INTO messages_fts (rowid, text) VALUES (new.seq, new.text);
+        END;
+        CREATE TABLE tasks (
+            id                  TEXT PRIMARY KEY,
+            type                TEXT NOT NULL,
+            user_id             TEXT NOT NULL REFERENCES users(id),
+            api_client_id       TEXT,
+            lang                TEXT,
+            payload             TEXT NOT NULL,       -- the task exactly as sent, with its conversation
+            message_tree_id     TEXT,
+            parent_message_id   TEXT,                -- the message answered, labeled or whose replies are ranked
+            frontend_message_id TEXT,                -- given at ack
+            collective          INTEGER NOT NULL DEFAULT 0,
+            created_ms          INTEGER NOT NULL,
+            expiry_ms           INTEGER NOT NULL,
+            acked               INTEGER NOT NULL DEFAULT 0,
+            done                INTEGER NOT NULL DEFAULT 0,
+            skipped             INTEGER NOT NULL DEFAULT 0,
+            skip_reason         TEXT,
+            result_id           TEXT,                -- what the interaction created, for idempotent retries
+            UNIQUE (api_client_id, frontend_message_id)
+        );
+        CREATE INDEX tasks_by_user ON tasks (user_id, created_ms);
+        CREATE INDEX tasks_open_by_parent ON tasks (parent_message_id, type, created_ms)
+            WHERE done = 0 AND skipped = 0;
+        CREATE TABLE text_labels (
+            id         TEXT PRIMARY KEY,
+            message_id TEXT NOT NULL,
+            user_id    TEXT NOT NULL REFERENCES users(id),
+            task_id    TEXT UNIQUE,                  -- NULL for labels given outside tasks
+            labels     TEXT NOT NULL,                -- {"name": value}
+            text       TEXT,
+            is_report  INTEGER NOT NULL DEFAULT 0,
+            created_ms INTEGER NOT NULL
+        );
+        CREATE INDEX text_labels_by_message ON text_labels (message_id, user_id);
+        CREATE TABLE rankings (
+            id                TEXT PRIMARY KEY,
+            parent_message_id TEXT NOT NULL,
+            user_id           TEXT NOT NULL REFERENCES users(id),
+            task_id           TEXT UNIQUE,
+            ranking           TEXT NOT NULL,         -- message ids, best first
+            not_rankable      INTEGER NOT NULL DEFAULT 0,
+            created_ms        INTEGER NOT NULL
+        );
+        CREATE INDEX rankings_by_parent ON rankings (parent_message_id, user_id);
+        CREATE TABLE message_reactions (
+            message_id TEXT NOT NULL,
+            user_id    TEXT NOT NULL,
+            emoji      TEXT NOT NULL,                -- an emoji code, or a skip marker like _skip_reply
+            created_ms INTEGER NOT NULL,
+            PRIMARY KEY (message_id, user_id, emoji)
+        );
+        CREATE INDEX message_reactions_by_user ON message_reactions (user_id, emoji);
+        CREATE TABLE flagged_messages (
+            message_id TEXT PRIMARY KEY,
+            flagged_ms INTEGER NOT NULL,
+            processed  INTEGER NOT NULL DEFAULT 0
+        );
+        CREATE TABLE config (
+            key   TEXT PRIMARY KEY,
+            value TEXT NOT NULL                     -- JSON
+        );
+    )sql"},
 };
 
 } // namespace

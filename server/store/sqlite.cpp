@@ -18,6 +18,18 @@ Statement& Statement::bind(int index, std::int64_t value) {
     return *this;
 }
 
+Statement& Statement::bind(int index, double value) {
+    if (sqlite3_bind_double(statement_, index, value) != SQLITE_OK)
+        throw SqliteError(std::string("bind failed: ") + sqlite3_errmsg(db_));
+    return *this;
+}
+
+Statement& Statement::bind_null(int index) {
+    if (sqlite3_bind_null(statement_, index) != SQLITE_OK)
+        throw SqliteError(std::string("bind failed: ") + sqlite3_errmsg(db_));
+    return *this;
+}
+
 Statement& Statement::bind(int index, std::string_view value) {
     if (sqlite3_bind_text(statement_, index, value.data(), static_cast<int>(value.size()),
                           SQLITE_TRANSIENT) != SQLITE_OK)
@@ -34,6 +46,30 @@ bool Statement::step() {
 
 std::int64_t Statement::column_int(int index) const {
     return sqlite3_column_int64(statement_, index);
+}
+
+double Statement::column_double(int index) const {
+    return sqlite3_column_double(statement_, index);
+}
+
+bool Statement::column_is_null(int index) const {
+    return sqlite3_column_type(statement_, index) == SQLITE_NULL;
+}
+
+std::optional<std::int64_t> Statement::column_optional_int(int index) const {
+    if (column_is_null(index)) return std::nullopt;
+    return column_int(index);
+}
+
+std::optional<std::string> Statement::column_optional_text(int index) const {
+    if (column_is_null(index)) return std::nullopt;
+    return column_text(index);
+}
+
+int Statement::run() {
+    while (step()) {
+    }
+    return sqlite3_changes(db_);
 }
 
 std::string Statement::column_text(int index) const {

@@ -23,11 +23,32 @@ class Statement {
     Statement& operator=(const Statement&) = delete;
 
     Statement& bind(int index, std::int64_t value);
+    Statement& bind(int index, int value) { return bind(index, std::int64_t{value}); }
+    Statement& bind(int index, bool value) { return bind(index, std::int64_t{value ? 1 : 0}); }
+    Statement& bind(int index, double value);
     Statement& bind(int index, std::string_view value);
+    Statement& bind(int index, const std::string& value) { return bind(index, std::string_view(value)); }
+    Statement& bind(int index, const char* value) { return bind(index, std::string_view(value)); }
+    Statement& bind_null(int index);
+    template <typename T> Statement& bind(int index, const std::optional<T>& value) {
+        return value ? bind(index, *value) : bind_null(index);
+    }
+    // Binds each argument in order, from parameter 1.
+    template <typename... Args> Statement& bind_all(const Args&... args) {
+        int index = 0;
+        (bind(++index, args), ...);
+        return *this;
+    }
     // Advances to the next row; false when there are no more rows.
     bool step();
     std::int64_t column_int(int index) const;
+    double column_double(int index) const;
     std::string column_text(int index) const;
+    bool column_is_null(int index) const;
+    std::optional<std::int64_t> column_optional_int(int index) const;
+    std::optional<std::string> column_optional_text(int index) const;
+    // Runs a statement that returns no rows; returns the number of rows it changed.
+    int run();
 
   private:
     sqlite3* db_;

@@ -1,0 +1,47 @@
+// The tree manager's configuration (PROTOCOL.md §5): every number with its default, stored in
+// the database and changeable at run time by an admin. Validation refuses unknown keys and values
+// out of range as a whole: nothing changes unless everything is valid.
+#pragma once
+
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <string>
+
+namespace orchard::domain {
+
+struct TreeManagerConfig {
+    int max_active_trees = 10;
+    int max_initial_prompt_review = 100;
+    int max_tree_depth = 3;
+    int max_children_count = 3;
+    int num_prompter_replies = 1;
+    int goal_tree_size = 12;
+    int num_reviews_initial_prompt = 3;
+    int num_reviews_reply = 3;
+    int auto_mod_red_flags = 4;
+    int auto_mod_max_skip_reply = 25;
+    double p_full_labeling_review_prompt = 1.0;
+    double p_full_labeling_review_reply_assistant = 1.0;
+    double p_full_labeling_review_reply_prompter = 0.25;
+    double acceptance_threshold_initial_prompt = 0.6;
+    double acceptance_threshold_reply = 0.6;
+    int num_required_rankings = 3;
+    int lonely_children_count = 2;
+    double p_lonely_child_extension = 0.75;
+    int recent_tasks_span_sec = 300;
+    int max_pending_tasks_per_user = 8;
+    int max_prompt_lottery_waiting = 250;
+    int message_size_limit = 2000;
+    int task_expiry_sec = 2 * 24 * 3600;    // a task can be answered for two days
+    int duplicate_message_window_min = 120; // the same text twice in this window is refused
+};
+
+nlohmann::json to_json(const TreeManagerConfig& config);
+
+// Applies `changes` (a JSON object of some keys) to a copy of `config`. On an unknown key, a
+// value of the wrong type or out of range, returns nullopt and says why in `error`.
+std::optional<TreeManagerConfig> apply_config_changes(const TreeManagerConfig& config,
+                                                      const nlohmann::json& changes,
+                                                      std::string& error);
+
+} // namespace orchard::domain

@@ -1,0 +1,18 @@
+// A request the domain refuses, with the PROTOCOL.md error code that says why. The API layer turns
+// it into the HTTP status and error object (api/api_errors.h); the domain knows nothing of HTTP.
+#pragma once
+
+#include "protocol/errors.h"
+
+#include <stdexcept>
+#include <string>
+
+namespace orchard::domain {
+
+struct DomainError : std::runtime_error {
+    DomainError(protocol::ErrorCode code, const std::string& message)
+        : std::runtime_error(message), code(code) {}
+    protocol::ErrorCode code;
+};
+
+} // namespace orchard::domain
