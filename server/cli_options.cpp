@@ -16,7 +16,8 @@ std::string general_help() {
            "Usage: orchard <command> [options]\n"
            "\n"
            "Commands:\n"
-           "  serve     run the server (the API and the browser client)\n"
+           "  serve                run the server (the API and the browser client)\n"
+           "  api-client add       create an API key for a frontend (bot, other website)\n"
            "\n"
            "Run 'orchard serve --help' for the options of serve.\n";
 }
@@ -32,6 +33,7 @@ std::string serve_help() {
            "  --data DIR       folder of the SQLite database, created if missing (default data)\n"
            "  --public DIR     folder of the built client (default: public next to the binary)\n"
            "  --quiet          do not log one line per request\n"
+           "  --seed N         seed for task choices (reproducible runs; default random)\n"
            "  --help           show this text\n";
 }
 
@@ -45,9 +47,38 @@ std::optional<int> parse_port(const std::string& text) {
 
 } // namespace
 
+std::string api_client_help() {
+    return "Usage: orchard api-client add --description TEXT [--trusted] [--data DIR]\n"
+           "\n"
+           "Creates an API key for a frontend and prints it once; only its hash is stored.\n"
+           "Trusted clients may act on other users' data (moderation, configuration).\n";
+}
+
+Command parse_api_client(const std::vector<std::string>& args) {
+    if (args.size() < 2 || args[1] != "add") return UsageError{api_client_help()};
+    AddApiClientOptions options;
+    for (size_t i = 2; i < args.size(); ++i) {
+        if (args[i] == "--help" || args[i] == "-h") return ShowHelp{api_client_help()};
+        if (args[i] == "--trusted") {
+            options.trusted = true;
+        } else if ((args[i] == "--description" || args[i] == "--data") && i + 1 < args.size()) {
+            if (args[i] == "--data")
+                options.data_dir = args[++i];
+            else
+                options.description = args[++i];
+        } else {
+            return UsageError{"unexpected '" + args[i] + "'\n\n" + api_client_help()};
+        }
+    }
+    if (options.description.empty())
+        return UsageError{"--description is required\n\n" + api_client_help()};
+    return options;
+}
+
 Command parse_command_line(const std::vector<std::string>& args) {
     if (args.empty() || args[0] == "--help" || args[0] == "-h" || args[0] == "help")
         return ShowHelp{general_help()};
+    if (args[0] == "api-client") return parse_api_client(args);
     if (args[0] != "serve")
         return UsageError{"unknown command '" + args[0] + "'\n\n" + general_help()};
 
@@ -63,7 +94,8 @@ Command parse_command_line(const std::vector<std::string>& args) {
             options.log_requests = false;
             continue;
         }
-        if (arg != "--host" && arg != "--port" && arg != "--data" && arg != "--public")
+        if (arg != "--host" && arg != "--port" && arg != "--data" && arg != "--public" &&
+            arg != "--seed")
             return UsageError{"unknown option '" + arg + "'\n\n" + serve_help()};
         auto v = value();
         if (!v) return UsageError{"option " + arg + " needs a value"};
@@ -75,6 +107,12 @@ Command parse_command_line(const std::vector<std::string>& args) {
             options.port = *port;
         } else if (arg == "--data") {
             options.data_dir = *v;
+        } else if (arg == "--seed") {
+            std::uint64_t seed = 0;
+            auto [end, error] = std::from_chars(v->data(), v->data() + v->size(), seed);
+            if (error != std::errc{} || end != v->data() + v->size())
+                return UsageError{"--seed takes a whole number, not '" + *v + "'"};
+            options.seed = seed;
         } else {
             options.public_dir = *v;
         }

@@ -1,6 +1,7 @@
 // The `orchard` command line: parsing only, so that it is unit-tested without starting anything.
 #pragma once
 
+#include <cstdint>
 #include <filesystem>
 #include <string>
 #include <variant>
@@ -14,6 +15,14 @@ struct ServeOptions {
     std::filesystem::path data_dir = "data";
     std::filesystem::path public_dir; // empty: "public" next to the executable
     bool log_requests = true;
+    std::uint64_t seed = 0; // task choices; 0 = unpredictable
+};
+
+// `orchard api-client add`: creates a frontend API key and prints it (the only time it is shown).
+struct AddApiClientOptions {
+    std::string description;
+    bool trusted = false;
+    std::filesystem::path data_dir = "data";
 };
 
 struct ShowHelp {
@@ -24,7 +33,7 @@ struct UsageError {
     std::string message;
 };
 
-using Command = std::variant<ServeOptions, ShowHelp, UsageError>;
+using Command = std::variant<ServeOptions, AddApiClientOptions, ShowHelp, UsageError>;
 
 Command parse_command_line(const std::vector<std::string>& args);
 

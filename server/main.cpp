@@ -1,8 +1,11 @@
 // `orchard`: the server's command line. Parses options, opens the database, serves until
 // SIGINT or SIGTERM, then stops cleanly (requests in flight finish, the database closes).
+#include "server/api/api_keys.h"
 #include "server/cli_options.h"
+#include "server/domain/ids.h"
 #include "server/http/httplib_server.h"
 #include "server/server_app.h"
+#include "server/store/tree_store.h"
 #include "server/version.h"
 
 #include <atomic>
@@ -65,6 +68,25 @@ int serve(const orchard::ServeOptions& options) {
     return 0;
 }
 
+int add_api_client(const orchard::AddApiClientOptions& options) {
+    std::filesystem::create_directories(options.data_dir);
+    auto database = orchard::store::Database::open(options.data_dir / "orchard.db");
+    orchard::store::Database::Transaction transaction(*database);
+    orchard::store::TreeStore store(transaction.db());
+    orchard::store::ApiClientRecord client;
+    client.id = orchard::domain::new_uuid();
+    client.description = options.description;
+    client.trusted = options.trusted;
+    const std::string key = orchard::api::new_api_key();
+    store.insert_api_client(client, orchard::api::hash_api_key(key));
+    transaction.commit();
+    std::printf("%s\n", key.c_str());
+    std::fprintf(stderr, "API client %s (%s%s) created. Keep the key: it is not shown again.\n",
+                 client.id.c_str(), options.description.c_str(),
+                 options.trusted ? ", trusted" : "");
+    return 0;
+}
+
 } // namespace
 
 int main(int argc, char** argv) {
@@ -79,6 +101,8 @@ int main(int argc, char** argv) {
         return 2;
     }
     try {
+        if (const auto* add = std::get_if<orchard::AddApiClientOptions>(&command))
+            return add_api_client(*add);
         return serve(std::get<orchard::ServeOptions>(command));
     } catch (const std::exception& error) {
         std::fprintf(stderr, "orchard: %s\n", error.what());

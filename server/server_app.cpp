@@ -2,6 +2,7 @@
 
 #include "protocol/errors.h"
 #include "server/api/health_routes.h"
+#include "server/api/task_routes.h"
 
 namespace orchard {
 
@@ -9,6 +10,7 @@ ServerApp::ServerApp(const ServerAppConfig& config)
     : database_(store::Database::open(config.database_file)),
       static_files_(http::StaticFiles::load(config.public_dir)) {
     api::add_health_routes(router_, *database_);
+    api::add_task_routes(router_, *database_, config.seed);
 }
 
 http::Response ServerApp::handle(const http::Request& request) const {

@@ -6,6 +6,7 @@
 #include "server/http/static_files.h"
 #include "server/store/database.h"
 
+#include <cstdint>
 #include <filesystem>
 #include <memory>
 
@@ -14,6 +15,7 @@ namespace orchard {
 struct ServerAppConfig {
     std::filesystem::path database_file;
     std::filesystem::path public_dir; // the built client and web/ files
+    std::uint64_t seed = 0;           // task choices; 0 = unpredictable (tests set one)
 };
 
 class ServerApp {

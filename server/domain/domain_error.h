@@ -10,8 +10,8 @@
 namespace orchard::domain {
 
 struct DomainError : std::runtime_error {
-    DomainError(protocol::ErrorCode code, const std::string& message)
-        : std::runtime_error(message), code(code) {}
+    DomainError(protocol::ErrorCode error_code, const std::string& message)
+        : std::runtime_error(message), code(error_code) {}
     protocol::ErrorCode code;
 };
 

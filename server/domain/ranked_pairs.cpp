@@ -27,7 +27,7 @@ struct Pair {
     std::int64_t wins;   // count(winner > loser)
 };
 
-bool has_duplicates(const Ranking& ranking) {
+bool has_duplicates(const RankingOrder& ranking) {
     std::unordered_set<std::string_view> seen;
     for (const auto& id : ranking) {
         if (!seen.insert(id).second) return true;
@@ -37,16 +37,16 @@ bool has_duplicates(const Ranking& ranking) {
 
 // A ranking with a duplicate id has no well-defined pairwise preferences, so it is dropped whole
 // rather than guessed at.
-std::vector<const Ranking*> valid_rankings(const std::vector<Ranking>& rankings) {
-    std::vector<const Ranking*> valid;
+std::vector<const RankingOrder*> valid_rankings(const std::vector<RankingOrder>& rankings) {
+    std::vector<const RankingOrder*> valid;
     for (const auto& ranking : rankings) {
         if (!has_duplicates(ranking)) valid.push_back(&ranking);
     }
     return valid;
 }
 
-Ranking sorted_copy(const Ranking& ranking) {
-    Ranking sorted = ranking;
+RankingOrder sorted_copy(const RankingOrder& ranking) {
+    RankingOrder sorted = ranking;
     std::sort(sorted.begin(), sorted.end());
     return sorted;
 }
@@ -54,11 +54,11 @@ Ranking sorted_copy(const Ranking& ranking) {
 // Only ids that every ranking places can be compared fairly: an id missing from a ranking would
 // otherwise count as neither above nor below the others there, and replies added late would be
 // judged by fewer voters than the rest.
-std::vector<std::string> shared_ids(const std::vector<const Ranking*>& valid) {
+std::vector<std::string> shared_ids(const std::vector<const RankingOrder*>& valid) {
     if (valid.empty()) return {};
     std::vector<std::string> shared = sorted_copy(*valid.front());
     for (std::size_t i = 1; i < valid.size(); ++i) {
-        const Ranking other = sorted_copy(*valid[i]);
+        const RankingOrder other = sorted_copy(*valid[i]);
         std::vector<std::string> both;
         std::set_intersection(shared.begin(), shared.end(), other.begin(), other.end(),
                               std::back_inserter(both));
@@ -74,11 +74,11 @@ std::optional<Index> index_of(const std::vector<std::string>& shared, const std:
 }
 
 // Each ranking keeps its relative order over the shared ids; the other ids simply drop out.
-std::vector<IndexRanking> cut_to_shared(const std::vector<const Ranking*>& valid,
+std::vector<IndexRanking> cut_to_shared(const std::vector<const RankingOrder*>& valid,
                                         const std::vector<std::string>& shared) {
     std::vector<IndexRanking> cut;
     cut.reserve(valid.size());
-    for (const Ranking* ranking : valid) {
+    for (const RankingOrder* ranking : valid) {
         IndexRanking indexes;
         for (const auto& id : *ranking) {
             if (auto index = index_of(shared, id)) indexes.push_back(*index);
@@ -198,8 +198,8 @@ std::vector<std::string> read_order(const Graph& locked, const std::vector<std::
 
 } // namespace
 
-Consensus ranked_pairs(const std::vector<Ranking>& rankings) {
-    const std::vector<const Ranking*> valid = valid_rankings(rankings);
+Consensus ranked_pairs(const std::vector<RankingOrder>& rankings) {
+    const std::vector<const RankingOrder*> valid = valid_rankings(rankings);
     Consensus consensus;
     consensus.shared = shared_ids(valid);
     const std::size_t n = consensus.shared.size();

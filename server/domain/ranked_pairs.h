@@ -1,6 +1,6 @@
-// Ranking consensus (PROTOCOL.md §6): merges the rankings users gave to the replies of one parent
-// message into one order, with Tideman's Ranked Pairs. Pure logic, no storage and no I/O, so that
-// it is unit-tested on its own: the caller loads the rankings and turns the order into each
+// RankingOrder consensus (PROTOCOL.md §6): merges the rankings users gave to the replies of one
+// parent message into one order, with Tideman's Ranked Pairs. Pure logic, no storage and no I/O, so
+// that it is unit-tested on its own: the caller loads the rankings and turns the order into each
 // sibling's `rank` (its place in `order`, 0 best; siblings outside `order` get null).
 //
 // Ranked Pairs is a Condorcet method: a reply that beats every other one head to head always comes
@@ -15,7 +15,7 @@ namespace orchard::domain {
 
 // A ranking: message ids, best first. Rankings of one parent may cover different subsets of its
 // replies (replies added later, deleted ones).
-using Ranking = std::vector<std::string>;
+using RankingOrder = std::vector<std::string>;
 
 struct Consensus {
     // The consensus order, best first; empty when fewer than 2 shared ids.
@@ -37,6 +37,6 @@ struct Consensus {
 // shared ids nor for the pairs), since we cannot tell which of its places the user meant. An empty
 // ranking is valid but shares no id with anything, so it leaves fewer than 2 shared ids and an
 // empty order. No (valid) ranking at all gives an empty consensus.
-Consensus ranked_pairs(const std::vector<Ranking>& rankings);
+Consensus ranked_pairs(const std::vector<RankingOrder>& rankings);
 
 } // namespace orchard::domain

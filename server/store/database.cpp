@@ -19,7 +19,8 @@ std::unique_ptr<Database> Database::open(const std::filesystem::path& file) {
     // a crash or kill -9 of the server (the WAL is written before the commit returns); only an
     // operating-system crash or power cut may lose the last commits, which FULL would prevent
     // at the cost of an fsync per request.
-    execute(db, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;");
+    execute(db,
+            "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;");
     database->schema_version_ = apply_migrations(db, all_migrations());
     return database;
 }

@@ -25,10 +25,10 @@ class Database {
     // "ok" when the database answers a query, else a short reason.
     std::string check();
 
-      // One request's unit of work: holds the connection for this thread and a write transaction,
+    // One request's unit of work: holds the connection for this thread and a write transaction,
     // committed by commit() and rolled back if the scope is left without it.
     class Transaction {
-    public:
+      public:
         explicit Transaction(Database& database);
         ~Transaction();
         Transaction(const Transaction&) = delete;
@@ -36,13 +36,13 @@ class Database {
         sqlite3* db() const { return database_.db_; }
         void commit();
 
-    private:
+      private:
         Database& database_;
         std::unique_lock<std::mutex> lock_;
         bool open_ = true;
     };
 
-private:
+  private:
     Database(sqlite3* db, std::filesystem::path file);
 
     sqlite3* db_;

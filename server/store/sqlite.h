@@ -27,7 +27,9 @@ class Statement {
     Statement& bind(int index, bool value) { return bind(index, std::int64_t{value ? 1 : 0}); }
     Statement& bind(int index, double value);
     Statement& bind(int index, std::string_view value);
-    Statement& bind(int index, const std::string& value) { return bind(index, std::string_view(value)); }
+    Statement& bind(int index, const std::string& value) {
+        return bind(index, std::string_view(value));
+    }
     Statement& bind(int index, const char* value) { return bind(index, std::string_view(value)); }
     Statement& bind_null(int index);
     template <typename T> Statement& bind(int index, const std::optional<T>& value) {

@@ -41,7 +41,8 @@ MessageRecord read_message(const Statement& row) {
 
 std::vector<MessageRecord> read_messages(Statement& statement) {
     std::vector<MessageRecord> messages;
-    while (statement.step()) messages.push_back(read_message(statement));
+    while (statement.step())
+        messages.push_back(read_message(statement));
     return messages;
 }
 
@@ -103,7 +104,8 @@ UserRecord read_user(const Statement& row) {
 
 std::vector<std::string> read_ids(Statement& statement) {
     std::vector<std::string> ids;
-    while (statement.step()) ids.push_back(statement.column_text(0));
+    while (statement.step())
+        ids.push_back(statement.column_text(0));
     return ids;
 }
 
@@ -146,9 +148,9 @@ std::optional<UserRecord> TreeStore::find_user(const std::string& id) {
     return read_user(s);
 }
 
-std::optional<UserRecord> TreeStore::find_frontend_user(
-    const std::optional<std::string>& api_client_id, const std::string& auth_method,
-    const std::string& external_id) {
+std::optional<UserRecord>
+TreeStore::find_frontend_user(const std::optional<std::string>& api_client_id,
+                              const std::string& auth_method, const std::string& external_id) {
     Statement s(db_, "SELECT id, api_client_id, auth_method, external_id, display_name, enabled, "
                      "deleted FROM users WHERE api_client_id IS ? AND auth_method = ? AND "
                      "external_id = ?");
@@ -193,8 +195,9 @@ std::optional<MessageRecord> TreeStore::find_message(const std::string& id) {
     return read_message(s);
 }
 
-std::optional<MessageRecord> TreeStore::find_message_by_frontend_id(
-    const std::optional<std::string>& api_client_id, const std::string& frontend_message_id) {
+std::optional<MessageRecord>
+TreeStore::find_message_by_frontend_id(const std::optional<std::string>& api_client_id,
+                                       const std::string& frontend_message_id) {
     Statement s(db_, sql("SELECT ", kMessageColumns,
                          " FROM messages WHERE api_client_id IS ? AND frontend_message_id = ?"));
     s.bind_all(api_client_id, frontend_message_id);
@@ -224,8 +227,9 @@ std::vector<MessageRecord> TreeStore::children(const std::string& parent_id, boo
 }
 
 std::vector<MessageRecord> TreeStore::tree_messages(const std::string& tree_id) {
-    Statement s(db_, sql("SELECT ", kMessageColumns,
-                         " FROM messages WHERE message_tree_id = ? ORDER BY depth, created_ms, id"));
+    Statement s(db_,
+                sql("SELECT ", kMessageColumns,
+                    " FROM messages WHERE message_tree_id = ? ORDER BY depth, created_ms, id"));
     s.bind_all(tree_id);
     return read_messages(s);
 }
@@ -308,7 +312,8 @@ void TreeStore::set_tree_state(const std::string& id, const std::string& state,
 }
 
 void TreeStore::set_tree_lottery_won(const std::string& id, std::int64_t now_ms) {
-    Statement(db_, "UPDATE message_trees SET won_prompt_lottery_ms = ?, updated_ms = ? WHERE id = ?")
+    Statement(db_,
+              "UPDATE message_trees SET won_prompt_lottery_ms = ?, updated_ms = ? WHERE id = ?")
         .bind_all(now_ms, now_ms, id)
         .run();
 }
@@ -319,13 +324,14 @@ int TreeStore::count_trees(const std::string& state, const std::string& lang) {
     return count(s);
 }
 
-std::vector<TreeRecord> TreeStore::trees_in_state(const std::string& state,
-                                                  const std::string& lang, int limit) {
+std::vector<TreeRecord> TreeStore::trees_in_state(const std::string& state, const std::string& lang,
+                                                  int limit) {
     Statement s(db_, sql("SELECT ", kTreeColumns,
                          " FROM message_trees WHERE state = ? AND lang = ? LIMIT ?"));
     s.bind_all(state, lang, limit);
     std::vector<TreeRecord> trees;
-    while (s.step()) trees.push_back(read_tree(s));
+    while (s.step())
+        trees.push_back(read_tree(s));
     return trees;
 }
 
@@ -355,8 +361,9 @@ std::optional<TaskRecord> TreeStore::find_task(const std::string& id) {
     return read_task(s);
 }
 
-std::optional<TaskRecord> TreeStore::find_task_by_frontend_id(
-    const std::optional<std::string>& api_client_id, const std::string& frontend_message_id) {
+std::optional<TaskRecord>
+TreeStore::find_task_by_frontend_id(const std::optional<std::string>& api_client_id,
+                                    const std::string& frontend_message_id) {
     Statement s(db_, sql("SELECT ", kTaskColumns,
                          " FROM tasks WHERE api_client_id IS ? AND frontend_message_id = ?"));
     s.bind_all(api_client_id, frontend_message_id);
@@ -402,8 +409,9 @@ bool TreeStore::reply_task_held_by_other(const std::string& parent_id, const std
 
 void TreeStore::insert_labels(const std::string& id, const std::string& message_id,
                               const std::string& user_id, const std::optional<std::string>& task_id,
-                              const std::string& labels_json, const std::optional<std::string>& text,
-                              bool is_report, std::int64_t now_ms) {
+                              const std::string& labels_json,
+                              const std::optional<std::string>& text, bool is_report,
+                              std::int64_t now_ms) {
     Statement(db_, "INSERT INTO text_labels (id, message_id, user_id, task_id, labels, text, "
                    "is_report, created_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
         .bind_all(id, message_id, user_id, task_id, labels_json, text, is_report, now_ms)
@@ -433,7 +441,8 @@ bool TreeStore::user_labeled(const std::string& message_id, const std::string& u
 }
 
 void TreeStore::insert_ranking(const std::string& id, const std::string& parent_id,
-                               const std::string& user_id, const std::optional<std::string>& task_id,
+                               const std::string& user_id,
+                               const std::optional<std::string>& task_id,
                                const std::string& ranking_json, bool not_rankable,
                                std::int64_t now_ms) {
     Statement(db_, "INSERT INTO rankings (id, parent_message_id, user_id, task_id, ranking, "
@@ -494,6 +503,14 @@ int TreeStore::count_reactions(const std::string& message_id, const std::string&
 
 // --- Candidates --------------------------------------------------------------------------
 
+std::vector<TreeStore::ReplyCandidate> TreeStore::read_candidates(Statement& s) {
+    std::vector<ReplyCandidate> candidates;
+    while (s.step())
+        candidates.push_back(
+            {s.column_text(0), s.column_text(1), static_cast<int>(s.column_int(2))});
+    return candidates;
+}
+
 std::vector<TreeStore::ReplyCandidate> TreeStore::reply_candidates(const std::string& lang,
                                                                    const std::string& user_id,
                                                                    std::int64_t open_since_ms,
@@ -520,10 +537,7 @@ std::vector<TreeStore::ReplyCandidate> TreeStore::reply_candidates(const std::st
         ORDER BY m.created_ms, m.id
     )sql");
     s.bind_all(lang, user_id, open_since_ms, num_prompter_replies);
-    std::vector<ReplyCandidate> candidates;
-    while (s.step())
-        candidates.push_back({s.column_text(0), s.column_text(1), static_cast<int>(s.column_int(2))});
-    return candidates;
+    return read_candidates(s);
 }
 
 std::vector<std::string> TreeStore::prompt_review_candidates(const std::string& lang,
@@ -544,12 +558,12 @@ std::vector<std::string> TreeStore::prompt_review_candidates(const std::string& 
     return read_ids(s);
 }
 
-std::vector<std::string> TreeStore::reply_review_candidates(const std::string& lang,
-                                                            const std::string& user_id,
-                                                            int num_reviews) {
+std::vector<TreeStore::ReplyCandidate>
+TreeStore::reply_review_candidates(const std::string& lang, const std::string& user_id,
+                                   int num_reviews) {
     // Served by the partial index of messages under review.
     Statement s(db_, R"sql(
-        SELECT m.id
+        SELECT m.id, m.role, m.children_count
         FROM messages m JOIN message_trees t ON t.id = m.message_tree_id
         WHERE m.review_result IS NULL AND m.deleted = 0 AND m.lang = ?1 AND m.depth > 0
           AND t.state = 'growing' AND m.user_id != ?2 AND m.review_count < ?3
@@ -560,14 +574,14 @@ std::vector<std::string> TreeStore::reply_review_candidates(const std::string& l
         LIMIT 200
     )sql");
     s.bind_all(lang, user_id, num_reviews);
-    return read_ids(s);
+    return read_candidates(s);
 }
 
-std::vector<std::string> TreeStore::ranking_candidates(const std::string& lang,
-                                                       const std::string& user_id,
-                                                       int num_required_rankings) {
+std::vector<TreeStore::ReplyCandidate> TreeStore::ranking_candidates(const std::string& lang,
+                                                                     const std::string& user_id,
+                                                                     int num_required_rankings) {
     Statement s(db_, R"sql(
-        SELECT p.id
+        SELECT p.id, p.role, p.children_count
         FROM message_trees t JOIN messages p ON p.message_tree_id = t.id
         WHERE t.state = 'ranking' AND t.lang = ?1 AND p.deleted = 0 AND p.children_count > 1
           AND (SELECT count(*) FROM messages c WHERE c.parent_id = p.id
@@ -583,7 +597,7 @@ std::vector<std::string> TreeStore::ranking_candidates(const std::string& lang,
         LIMIT 200
     )sql");
     s.bind_all(lang, user_id, num_required_rankings);
-    return read_ids(s);
+    return read_candidates(s);
 }
 
 // --- Configuration -----------------------------------------------------------------------
@@ -591,7 +605,8 @@ std::vector<std::string> TreeStore::ranking_candidates(const std::string& lang,
 std::map<std::string, std::string> TreeStore::load_config() {
     Statement s(db_, "SELECT key, value FROM config");
     std::map<std::string, std::string> values;
-    while (s.step()) values[s.column_text(0)] = s.column_text(1);
+    while (s.step())
+        values[s.column_text(0)] = s.column_text(1);
     return values;
 }
 

@@ -13,8 +13,10 @@
 
 namespace orchard::store {
 
+class Statement;
+
 class TreeStore {
-public:
+  public:
     explicit TreeStore(sqlite3* db) : db_(db) {}
 
     // API clients and users.
@@ -30,8 +32,9 @@ public:
     // Messages.
     void insert_message(const MessageRecord& message);
     std::optional<MessageRecord> find_message(const std::string& id);
-    std::optional<MessageRecord> find_message_by_frontend_id(
-        const std::optional<std::string>& api_client_id, const std::string& frontend_message_id);
+    std::optional<MessageRecord>
+    find_message_by_frontend_id(const std::optional<std::string>& api_client_id,
+                                const std::string& frontend_message_id);
     // From the root down to `message_id`, inclusive.
     std::vector<MessageRecord> conversation(const std::string& message_id);
     std::vector<MessageRecord> children(const std::string& parent_id, bool include_deleted = false);
@@ -61,8 +64,9 @@ public:
     // Tasks.
     void insert_task(const TaskRecord& task);
     std::optional<TaskRecord> find_task(const std::string& id);
-    std::optional<TaskRecord> find_task_by_frontend_id(
-        const std::optional<std::string>& api_client_id, const std::string& frontend_message_id);
+    std::optional<TaskRecord>
+    find_task_by_frontend_id(const std::optional<std::string>& api_client_id,
+                             const std::string& frontend_message_id);
     void set_task_acked(const std::string& id, const std::string& frontend_message_id);
     void set_task_done(const std::string& id, const std::string& result_id);
     void set_task_skipped(const std::string& id, const std::string& reason);
@@ -94,7 +98,7 @@ public:
     // Candidates for the next task of each kind, for one user and language.
     struct ReplyCandidate {
         std::string message_id;
-        std::string role;     // of the parent: the reply has the other role
+        std::string role; // of the parent: the reply has the other role
         int children_count;
     };
     std::vector<ReplyCandidate> reply_candidates(const std::string& lang,
@@ -102,20 +106,21 @@ public:
                                                  std::int64_t open_since_ms,
                                                  int num_prompter_replies);
     std::vector<std::string> prompt_review_candidates(const std::string& lang,
-                                                      const std::string& user_id,
-                                                      int num_reviews);
-    std::vector<std::string> reply_review_candidates(const std::string& lang,
-                                                     const std::string& user_id,
-                                                     int num_reviews);
-    std::vector<std::string> ranking_candidates(const std::string& lang,
-                                                const std::string& user_id,
-                                                int num_required_rankings);
+                                                      const std::string& user_id, int num_reviews);
+    // Replies under review (role is the reply's own).
+    std::vector<ReplyCandidate>
+    reply_review_candidates(const std::string& lang, const std::string& user_id, int num_reviews);
+    // Parents whose replies need ranking (role is the parent's).
+    std::vector<ReplyCandidate> ranking_candidates(const std::string& lang,
+                                                   const std::string& user_id,
+                                                   int num_required_rankings);
 
     // Run-time configuration (JSON values by key).
     std::map<std::string, std::string> load_config();
     void save_config(const std::string& key, const std::string& json_value);
 
-private:
+  private:
+    std::vector<ReplyCandidate> read_candidates(Statement& statement);
     sqlite3* db_;
 };
 

@@ -15,8 +15,8 @@ using Ids = std::vector<std::string>;
 namespace {
 
 // A profile as "n voters gave this ranking", like the voting-theory literature writes it.
-std::vector<Ranking> profile(const std::vector<std::pair<int, Ranking>>& groups) {
-    std::vector<Ranking> rankings;
+std::vector<RankingOrder> profile(const std::vector<std::pair<int, RankingOrder>>& groups) {
+    std::vector<RankingOrder> rankings;
     for (const auto& [voters, ranking] : groups) {
         for (int i = 0; i < voters; ++i)
             rankings.push_back(ranking);
@@ -25,7 +25,7 @@ std::vector<Ranking> profile(const std::vector<std::pair<int, Ranking>>& groups)
 }
 
 // The consensus must not depend on the order the rankings were stored in.
-void check_independent_of_input_order(std::vector<Ranking> rankings) {
+void check_independent_of_input_order(std::vector<RankingOrder> rankings) {
     const Consensus expected = ranked_pairs(rankings);
     std::mt19937 random(12345);
     for (int round = 0; round < 10; ++round) {
@@ -93,7 +93,7 @@ TEST_CASE("ranked pairs: a perfect tie cycle is resolved deterministically") {
     SECTION("equal margins and counts fall back to the ids") {
         // m>k, k>z, z>m each 2:1. Sorted by the winner's id: k>z, m>k locked; z>m closes the
         // cycle. The result is m, k, z: neither alphabetical nor the first ranking given.
-        const std::vector<Ranking> rankings{{"k", "z", "m"}, {"m", "k", "z"}, {"z", "m", "k"}};
+        const std::vector<RankingOrder> rankings{{"k", "z", "m"}, {"m", "k", "z"}, {"z", "m", "k"}};
         CHECK(ranked_pairs(rankings).order == Ids{"m", "k", "z"});
         check_independent_of_input_order(rankings);
     }
@@ -203,10 +203,10 @@ TEST_CASE("ranked pairs: the order is always a permutation of the shared ids") {
     std::mt19937 random(2024);
     const Ids ids{"a", "b", "c", "d", "e", "f"};
     for (int round = 0; round < 200; ++round) {
-        std::vector<Ranking> rankings;
+        std::vector<RankingOrder> rankings;
         const int voters = 1 + static_cast<int>(random() % 9);
         for (int voter = 0; voter < voters; ++voter) {
-            Ranking ranking = ids;
+            RankingOrder ranking = ids;
             std::shuffle(ranking.begin(), ranking.end(), random);
             if (random() % 4 == 0) ranking.pop_back();
             rankings.push_back(ranking);

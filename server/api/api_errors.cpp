@@ -1,0 +1,41 @@
+#include "server/api/api_errors.h"
+
+namespace orchard::api {
+
+using protocol::ErrorCode;
+
+int http_status_for(ErrorCode code) {
+    switch (code) {
+    case ErrorCode::ApiClientNotAuthorized:
+    case ErrorCode::RootTokenNotAuthorized:
+        return 403;
+    case ErrorCode::InvalidAuthentication:
+        return 401;
+    case ErrorCode::TooManyRequests:
+        return 429;
+    case ErrorCode::TaskTypeNotAvailable:
+    case ErrorCode::UserDisabled:
+        return 503;
+    case ErrorCode::TermsNotAccepted:
+        return 451;
+    case ErrorCode::MessageNotFound:
+    case ErrorCode::TaskNotFound:
+    case ErrorCode::UserNotFound:
+    case ErrorCode::NoMessageTreeFound:
+        return 404;
+    case ErrorCode::Generic:
+        return 500;
+    default:
+        return 400;
+    }
+}
+
+http::Response error_response(ErrorCode code, const std::string& message) {
+    return http::Response::error(http_status_for(code), static_cast<int>(code), message);
+}
+
+http::Response error_response(const domain::DomainError& error) {
+    return error_response(error.code, error.what());
+}
+
+} // namespace orchard::api

@@ -1,0 +1,14 @@
+// The HTTP status that goes with each PROTOCOL.md error code, and DomainError as a response.
+#pragma once
+
+#include "protocol/errors.h"
+#include "server/domain/domain_error.h"
+#include "server/http/http_types.h"
+
+namespace orchard::api {
+
+int http_status_for(protocol::ErrorCode code);
+http::Response error_response(const domain::DomainError& error);
+http::Response error_response(protocol::ErrorCode code, const std::string& message);
+
+} // namespace orchard::api

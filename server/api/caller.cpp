@@ -1,0 +1,90 @@
+#include "server/api/caller.h"
+
+#include "server/api/api_keys.h"
+#include "server/domain/domain_error.h"
+#include "server/domain/ids.h"
+
+#include <set>
+
+namespace orchard::api {
+
+using domain::DomainError;
+using protocol::ErrorCode;
+
+namespace {
+
+const std::set<std::string> kAuthMethods = {"discord", "google", "local", "system"};
+
+struct NamedUser {
+    std::string id, display_name, auth_method;
+};
+
+std::optional<NamedUser> named_user(const http::Request& request, const nlohmann::json* body) {
+    if (body && body->is_object() && body->contains("user") && (*body)["user"].is_object()) {
+        const auto& user = (*body)["user"];
+        NamedUser named;
+        named.id = user.value("id", "");
+        named.display_name = user.value("display_name", named.id);
+        named.auth_method = user.value("auth_method", "");
+        return named;
+    }
+    if (auto header = request.header("x-oasst-user")) {
+        const auto colon = header->find(':');
+        if (colon == std::string::npos)
+            throw DomainError(ErrorCode::UserNotSpecified,
+                              "x-oasst-user must be <auth_method>:<id>.");
+        NamedUser named;
+        named.auth_method = header->substr(0, colon);
+        named.id = header->substr(colon + 1);
+        named.display_name = named.id;
+        return named;
+    }
+    return std::nullopt;
+}
+
+} // namespace
+
+ApiCaller identify_caller(const http::Request& request, const nlohmann::json* body,
+                          store::TreeStore& store, bool user_required, std::int64_t now_ms) {
+    auto key = request.header("X-API-Key");
+    if (!key) key = request.query_value("api_key");
+    if (!key || key->empty())
+        throw DomainError(ErrorCode::ApiClientNotAuthorized, "An API key is required (X-API-Key).");
+    auto client = store.find_api_client_by_key_hash(hash_api_key(*key));
+    if (!client || !client->enabled)
+        throw DomainError(ErrorCode::ApiClientNotAuthorized, "The API key is not valid.");
+
+    ApiCaller caller{*client, std::nullopt};
+    auto named = named_user(request, body);
+    if (!named) {
+        if (user_required)
+            throw DomainError(ErrorCode::UserNotSpecified, "The request must name its user.");
+        return caller;
+    }
+    if (named->id.empty() || !kAuthMethods.contains(named->auth_method))
+        throw DomainError(
+            ErrorCode::UserNotSpecified,
+            "user needs an id and an auth_method of discord, google, local or system.");
+    if (named->display_name.size() > 256) named->display_name.resize(256);
+
+    auto user = store.find_frontend_user(client->id, named->auth_method, named->id);
+    if (!user) {
+        store::UserRecord created;
+        created.id = domain::new_uuid();
+        created.api_client_id = client->id;
+        created.auth_method = named->auth_method;
+        created.external_id = named->id;
+        created.display_name = named->display_name;
+        store.insert_user(created, now_ms);
+        user = created;
+    } else if (user->display_name != named->display_name && !named->display_name.empty()) {
+        store.update_display_name(user->id, named->display_name);
+        user->display_name = named->display_name;
+    }
+    if (!user->enabled || user->deleted)
+        throw DomainError(ErrorCode::UserDisabled, "This user is disabled.");
+    caller.user = domain::Caller{*user, client->id};
+    return caller;
+}
+
+} // namespace orchard::api

@@ -1,0 +1,24 @@
+// Who is calling (PROTOCOL.md §1, frontend clients): the API client from X-API-Key (or the
+// api_key query parameter) and the end user named in the body's `user` or the x-oasst-user
+// header, created on first sight per (api client, auth method, id).
+#pragma once
+
+#include "server/domain/task_service.h"
+#include "server/http/http_types.h"
+#include "server/store/tree_store.h"
+
+#include <nlohmann/json.hpp>
+
+namespace orchard::api {
+
+struct ApiCaller {
+    store::ApiClientRecord client;
+    std::optional<domain::Caller> user; // when the request names one
+};
+
+// Throws DomainError (2: unknown or disabled key; 4000: user missing when required;
+// 4001: user disabled).
+ApiCaller identify_caller(const http::Request& request, const nlohmann::json* body,
+                          store::TreeStore& store, bool user_required, std::int64_t now_ms);
+
+} // namespace orchard::api

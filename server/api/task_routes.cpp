@@ -1,0 +1,181 @@
+#include "server/api/task_routes.h"
+
+#include "server/api/api_errors.h"
+#include "server/api/caller.h"
+#include "server/domain/config.h"
+#include "server/domain/ids.h"
+#include "server/domain/task_service.h"
+#include "server/store/tree_store.h"
+
+#include <memory>
+#include <random>
+
+namespace orchard::api {
+
+using domain::DomainError;
+using protocol::ErrorCode;
+
+namespace {
+
+struct Context {
+    store::Database& database;
+    std::mt19937_64 rng; // used only while holding the database transaction
+};
+
+// The configuration as stored: defaults with the admin's changes applied.
+domain::TreeManagerConfig load_config(store::TreeStore& store) {
+    nlohmann::json stored = nlohmann::json::object();
+    for (const auto& [key, value] : store.load_config()) {
+        auto parsed = nlohmann::json::parse(value, nullptr, false);
+        if (!parsed.is_discarded()) stored[key] = parsed;
+    }
+    std::string ignored;
+    return domain::apply_config_changes(domain::TreeManagerConfig{}, stored, ignored)
+        .value_or(domain::TreeManagerConfig{});
+}
+
+std::optional<nlohmann::json> parse_body(const http::Request& request) {
+    if (request.body.empty()) return nlohmann::json::object();
+    auto body = nlohmann::json::parse(request.body, nullptr, false);
+    if (body.is_discarded()) return std::nullopt;
+    return body;
+}
+
+// Runs `handle` in one transaction with the caller identified; commits on success, and turns
+// refusals into PROTOCOL.md errors with nothing changed.
+template <typename Handle>
+http::Response run(Context& context, const http::Request& request, bool user_required,
+                   Handle handle) {
+    auto body = parse_body(request);
+    if (!body)
+        return http::Response::error(400, static_cast<int>(ErrorCode::Generic),
+                                     "The request body is not valid JSON.");
+    try {
+        store::Database::Transaction transaction(context.database);
+        store::TreeStore store(transaction.db());
+        const std::int64_t now = domain::now_ms();
+        const ApiCaller caller = identify_caller(request, &*body, store, user_required, now);
+        const domain::TreeManagerConfig config = load_config(store);
+        http::Response response = handle(store, caller, config, *body, now);
+        transaction.commit();
+        return response;
+    } catch (const DomainError& error) {
+        return error_response(error);
+    }
+}
+
+http::Response no_content() {
+    http::Response response;
+    response.status = 204;
+    return response;
+}
+
+} // namespace
+
+void add_task_routes(http::Router& router, store::Database& database, std::uint64_t seed) {
+    auto context = std::make_shared<Context>(
+        Context{database, std::mt19937_64(seed != 0 ? seed : std::random_device{}())});
+
+    router.add("POST", "/api/v1/tasks",
+               [context](const http::Request& request, const http::PathParams&) {
+                   return run(*context, request, true,
+                              [&](store::TreeStore& store, const ApiCaller& caller,
+                                  const domain::TreeManagerConfig& config,
+                                  const nlohmann::json& body, std::int64_t now) {
+                                  domain::TaskService tasks(store, config, context->rng, now);
+                                  const std::string type = body.value("type", "random");
+                                  const std::string lang = body.value("lang", "en");
+                                  return http::Response::json(
+                                      200, tasks.request_task(*caller.user, type, lang,
+                                                              body.value("collective", false)));
+                              });
+               });
+
+    router.add("POST", "/api/v1/tasks/availability",
+               [context](const http::Request& request, const http::PathParams&) {
+                   return run(
+                       *context, request, true,
+                       [&](store::TreeStore& store, const ApiCaller& caller,
+                           const domain::TreeManagerConfig& config, const nlohmann::json&,
+                           std::int64_t now) {
+                           domain::TaskService tasks(store, config, context->rng, now);
+                           const std::string lang = request.query_value("lang").value_or("en");
+                           return http::Response::json(200, tasks.availability(*caller.user, lang));
+                       });
+               });
+
+    router.add("POST", "/api/v1/tasks/interaction",
+               [context](const http::Request& request, const http::PathParams&) {
+                   return run(*context, request, true,
+                              [&](store::TreeStore& store, const ApiCaller& caller,
+                                  const domain::TreeManagerConfig& config,
+                                  const nlohmann::json& body, std::int64_t now) {
+                                  domain::TaskService tasks(store, config, context->rng, now);
+                                  return http::Response::json(
+                                      200, tasks.interaction(*caller.user, body));
+                              });
+               });
+
+    router.add("POST", "/api/v1/tasks/{task_id}/ack",
+               [context](const http::Request& request, const http::PathParams& params) {
+                   return run(*context, request, true,
+                              [&](store::TreeStore& store, const ApiCaller& caller,
+                                  const domain::TreeManagerConfig& config,
+                                  const nlohmann::json& body, std::int64_t now) {
+                                  domain::TaskService tasks(store, config, context->rng, now);
+                                  tasks.ack(*caller.user, params.at("task_id"),
+                                            body.value("message_id", ""));
+                                  return no_content();
+                              });
+               });
+
+    router.add("POST", "/api/v1/tasks/{task_id}/nack",
+               [context](const http::Request& request, const http::PathParams& params) {
+                   return run(*context, request, true,
+                              [&](store::TreeStore& store, const ApiCaller& caller,
+                                  const domain::TreeManagerConfig& config,
+                                  const nlohmann::json& body, std::int64_t now) {
+                                  domain::TaskService tasks(store, config, context->rng, now);
+                                  tasks.nack(*caller.user, params.at("task_id"),
+                                             body.value("reason", ""));
+                                  return no_content();
+                              });
+               });
+
+    auto require_trusted = [](const ApiCaller& caller) {
+        if (!caller.client.trusted)
+            throw DomainError(ErrorCode::ApiClientNotAuthorized,
+                              "Only a trusted API client may do this.");
+    };
+
+    router.add("GET", "/api/v1/admin/config",
+               [context, require_trusted](const http::Request& request, const http::PathParams&) {
+                   return run(*context, request, false,
+                              [&](store::TreeStore&, const ApiCaller& caller,
+                                  const domain::TreeManagerConfig& config, const nlohmann::json&,
+                                  std::int64_t) {
+                                  require_trusted(caller);
+                                  return http::Response::json(200, domain::to_json(config));
+                              });
+               });
+
+    router.add("PUT", "/api/v1/admin/config",
+               [context, require_trusted](const http::Request& request, const http::PathParams&) {
+                   return run(*context, request, false,
+                              [&](store::TreeStore& store, const ApiCaller& caller,
+                                  const domain::TreeManagerConfig& config,
+                                  const nlohmann::json& body, std::int64_t) {
+                                  require_trusted(caller);
+                                  std::string error;
+                                  auto updated = domain::apply_config_changes(config, body, error);
+                                  if (!updated)
+                                      return http::Response::error(
+                                          400, static_cast<int>(ErrorCode::Generic), error);
+                                  for (const auto& [key, value] : body.items())
+                                      store.save_config(key, value.dump());
+                                  return http::Response::json(200, domain::to_json(*updated));
+                              });
+               });
+}
+
+} // namespace orchard::api

@@ -1,0 +1,518 @@
+#include "server/domain/task_service.h"
+
+#include "server/domain/domain_error.h"
+#include "server/domain/ids.h"
+#include "server/domain/labels.h"
+#include "server/domain/message_json.h"
+#include "server/domain/weighted_choice.h"
+
+#include <algorithm>
+#include <map>
+#include <set>
+
+namespace orchard::domain {
+
+using protocol::ErrorCode;
+
+namespace {
+
+const std::set<std::string> kTaskTypes = {
+    "initial_prompt",         "assistant_reply",       "prompter_reply",
+    "rank_assistant_replies", "rank_prompter_replies", "label_initial_prompt",
+    "label_assistant_reply",  "label_prompter_reply",
+};
+
+bool is_reply_type(const std::string& type) {
+    return type == "initial_prompt" || type == "assistant_reply" || type == "prompter_reply";
+}
+bool is_label_type(const std::string& type) {
+    return type.starts_with("label_");
+}
+bool is_rank_type(const std::string& type) {
+    return type.starts_with("rank_");
+}
+
+std::string trim(const std::string& text) {
+    const auto first = text.find_first_not_of(" \t\r\n");
+    if (first == std::string::npos) return "";
+    const auto last = text.find_last_not_of(" \t\r\n");
+    return text.substr(first, last - first + 1);
+}
+
+// Characters as a person counts them: UTF-8 code points, not bytes.
+size_t character_count(const std::string& text) {
+    return static_cast<size_t>(std::count_if(text.begin(), text.end(), [](char c) {
+        return (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+    }));
+}
+
+std::string string_field(const nlohmann::json& body, const char* key) {
+    auto it = body.find(key);
+    return it != body.end() && it->is_string() ? it->get<std::string>() : std::string();
+}
+
+nlohmann::json task_done(const std::string& id) {
+    return {{"id", id}, {"type", "task_done"}};
+}
+
+nlohmann::json label_descriptions(const std::vector<std::string>& names) {
+    nlohmann::json labels = nlohmann::json::array();
+    for (const auto& name : names) {
+        const LabelDefinition* definition = find_label(name);
+        if (!definition) continue;
+        labels.push_back({{"name", definition->name},
+                          {"widget", to_string(definition->widget)},
+                          {"display_text", definition->display_text},
+                          {"help_text", definition->help_text}});
+    }
+    return labels;
+}
+
+} // namespace
+
+struct TaskService::Candidates {
+    bool initial_prompt = false;
+    std::vector<store::TreeStore::ReplyCandidate> reply_parents; // role of the parent
+    std::vector<std::string> label_initial_prompt;
+    std::vector<store::TreeStore::ReplyCandidate> label_replies; // role of the reply
+    std::vector<store::TreeStore::ReplyCandidate> rank_parents;  // role of the parent
+
+    std::vector<std::string> of_type(const std::string& type) const {
+        std::vector<std::string> ids;
+        auto add = [&](const auto& list, const char* role) {
+            for (const auto& c : list)
+                if (c.role == role) ids.push_back(c.message_id);
+        };
+        if (type == "assistant_reply") add(reply_parents, "prompter");
+        if (type == "prompter_reply") add(reply_parents, "assistant");
+        if (type == "label_assistant_reply") add(label_replies, "assistant");
+        if (type == "label_prompter_reply") add(label_replies, "prompter");
+        if (type == "rank_assistant_replies") add(rank_parents, "prompter");
+        if (type == "rank_prompter_replies") add(rank_parents, "assistant");
+        if (type == "label_initial_prompt") ids = label_initial_prompt;
+        return ids;
+    }
+};
+
+TaskService::Candidates TaskService::find_candidates(const Caller& caller,
+                                                     const std::string& lang) {
+    Candidates c;
+    const std::string& user = caller.user.id;
+    c.initial_prompt = store_.count_trees(tree_state::kInitialPromptReview, lang) <
+                           config_.max_initial_prompt_review &&
+                       store_.count_trees(tree_state::kPromptLotteryWaiting, lang) <
+                           config_.max_prompt_lottery_waiting;
+    const std::int64_t open_since = now_ms_ - std::int64_t{config_.recent_tasks_span_sec} * 1000;
+    c.reply_parents = store_.reply_candidates(lang, user, open_since, config_.num_prompter_replies);
+    c.label_initial_prompt =
+        store_.prompt_review_candidates(lang, user, config_.num_reviews_initial_prompt);
+    c.label_replies = store_.reply_review_candidates(lang, user, config_.num_reviews_reply);
+    c.rank_parents = store_.ranking_candidates(lang, user, config_.num_required_rankings);
+    return c;
+}
+
+std::string TaskService::pick(const std::vector<std::string>& ids) {
+    std::uniform_int_distribution<size_t> index(0, ids.size() - 1);
+    return ids[index(rng_)];
+}
+
+nlohmann::json TaskService::availability(const Caller& caller, const std::string& lang) {
+    const Candidates c = find_candidates(caller, lang);
+    nlohmann::json counts = nlohmann::json::object();
+    long total = 0;
+    for (const auto& type : kTaskTypes) {
+        const long n = type == "initial_prompt" ? (c.initial_prompt ? 1 : 0)
+                                                : static_cast<long>(c.of_type(type).size());
+        counts[type] = n;
+        total += n;
+    }
+    counts["random"] = total;
+    return counts;
+}
+
+nlohmann::json TaskService::request_task(const Caller& caller, const std::string& type,
+                                         const std::string& lang, bool collective) {
+    if (type != "random" && !kTaskTypes.contains(type))
+        throw DomainError(ErrorCode::InvalidTaskType, "Unknown task type '" + type + "'.");
+    const std::int64_t since = now_ms_ - std::int64_t{config_.recent_tasks_span_sec} * 1000;
+    if (store_.count_open_tasks(caller.user.id, since) >= config_.max_pending_tasks_per_user)
+        throw DomainError(ErrorCode::TooManyPendingTasks,
+                          "You have too many open tasks. Finish or skip one first.");
+    Candidates candidates = find_candidates(caller, lang);
+
+    std::string chosen = type;
+    if (type == "random") {
+        const std::map<TaskKind, long> counts = {
+            {TaskKind::Ranking, static_cast<long>(candidates.rank_parents.size())},
+            {TaskKind::LabelReply, static_cast<long>(candidates.label_replies.size())},
+            {TaskKind::LabelPrompt, static_cast<long>(candidates.label_initial_prompt.size())},
+            {TaskKind::Reply, static_cast<long>(candidates.reply_parents.size())},
+            {TaskKind::InitialPrompt, candidates.initial_prompt ? 1L : 0L},
+        };
+        auto kind = choose_task_kind(counts, KindWeights{}, rng_);
+        if (!kind)
+            throw DomainError(ErrorCode::TaskTypeNotAvailable,
+                              "No task is available for you in this language right now.");
+        // Within a kind, the candidate decides the exact type (an assistant or a user reply).
+        auto role_of = [&](const auto& list) {
+            std::uniform_int_distribution<size_t> index(0, list.size() - 1);
+            return list[index(rng_)].role;
+        };
+        switch (*kind) {
+        case TaskKind::Ranking:
+            chosen = role_of(candidates.rank_parents) == "prompter" ? "rank_assistant_replies"
+                                                                    : "rank_prompter_replies";
+            break;
+        case TaskKind::LabelReply:
+            chosen = role_of(candidates.label_replies) == "assistant" ? "label_assistant_reply"
+                                                                      : "label_prompter_reply";
+            break;
+        case TaskKind::LabelPrompt:
+            chosen = "label_initial_prompt";
+            break;
+        case TaskKind::Reply:
+            chosen = role_of(candidates.reply_parents) == "prompter" ? "assistant_reply"
+                                                                     : "prompter_reply";
+            break;
+        case TaskKind::InitialPrompt:
+            chosen = "initial_prompt";
+            break;
+        }
+    }
+    return make_task(caller, chosen, lang, collective, candidates);
+}
+
+nlohmann::json TaskService::make_task(const Caller& caller, const std::string& type,
+                                      const std::string& lang, bool collective,
+                                      Candidates& candidates) {
+    store::TaskRecord task;
+    task.id = new_uuid();
+    task.type = type;
+    task.user_id = caller.user.id;
+    task.api_client_id = caller.api_client_id;
+    task.lang = lang;
+    task.collective = collective;
+    task.created_ms = now_ms_;
+    task.expiry_ms = now_ms_ + std::int64_t{config_.task_expiry_sec} * 1000;
+
+    nlohmann::json json = {{"id", task.id}, {"type", type}};
+    const std::string& viewer = caller.user.id;
+    auto unavailable = [&] {
+        return DomainError(ErrorCode::TaskTypeNotAvailable,
+                           "No " + type + " task is available for you in this language right now.");
+    };
+
+    if (type == "initial_prompt") {
+        if (!candidates.initial_prompt) throw unavailable();
+        json["hint"] = nullptr;
+    } else if (type == "assistant_reply" || type == "prompter_reply") {
+        auto ids = candidates.of_type(type);
+        if (ids.empty()) throw unavailable();
+        // Prefer parents with few replies ("lonely") so that trees get siblings to rank.
+        std::vector<std::string> lonely;
+        for (const auto& c : candidates.reply_parents)
+            if (c.children_count > 0 && c.children_count < config_.lonely_children_count &&
+                std::find(ids.begin(), ids.end(), c.message_id) != ids.end())
+                lonely.push_back(c.message_id);
+        std::bernoulli_distribution prefer_lonely(config_.p_lonely_child_extension);
+        const std::string parent =
+            !lonely.empty() && prefer_lonely(rng_) ? pick(lonely) : pick(ids);
+        const auto conversation = store_.conversation(parent);
+        json["conversation"] = conversation_json(conversation, viewer);
+        if (type == "prompter_reply") json["hint"] = nullptr;
+        task.parent_message_id = parent;
+        task.tree_id = conversation.front().tree_id;
+    } else if (is_label_type(type)) {
+        auto ids = candidates.of_type(type);
+        if (ids.empty()) throw unavailable();
+        const std::string message_id = pick(ids);
+        const auto conversation = store_.conversation(message_id);
+        const auto& message = conversation.back();
+        const LabeledRole role = type == "label_initial_prompt"    ? LabeledRole::InitialPrompt
+                                 : type == "label_assistant_reply" ? LabeledRole::AssistantReply
+                                                                   : LabeledRole::PrompterReply;
+        const double p_full =
+            role == LabeledRole::InitialPrompt    ? config_.p_full_labeling_review_prompt
+            : role == LabeledRole::AssistantReply ? config_.p_full_labeling_review_reply_assistant
+                                                  : config_.p_full_labeling_review_reply_prompter;
+        const LabelMode mode =
+            std::bernoulli_distribution(p_full)(rng_) ? LabelMode::Full : LabelMode::Simple;
+        const auto valid = valid_labels(role, mode);
+        json["message_id"] = message_id;
+        json[role == LabeledRole::InitialPrompt ? "prompt" : "reply"] = message.text;
+        json["valid_labels"] = valid;
+        json["mandatory_labels"] = mandatory_labels(role, mode);
+        json["mode"] = mode == LabelMode::Full ? "full" : "simple";
+        json["disposition"] = "quality";
+        json["labels"] = label_descriptions(valid);
+        json["conversation"] = conversation_json(conversation, viewer);
+        task.parent_message_id = message_id;
+        task.tree_id = message.tree_id;
+    } else if (is_rank_type(type)) {
+        auto ids = candidates.of_type(type);
+        if (ids.empty()) throw unavailable();
+        const std::string parent = pick(ids);
+        std::vector<store::MessageRecord> replies;
+        for (auto& child : store_.children(parent))
+            if (child.review_result == std::optional(true)) replies.push_back(std::move(child));
+        std::shuffle(replies.begin(), replies.end(), rng_);
+        const bool all_synthetic =
+            std::all_of(replies.begin(), replies.end(), [](const auto& r) { return r.synthetic; });
+        nlohmann::json texts = nlohmann::json::array();
+        nlohmann::json reply_messages = nlohmann::json::array();
+        for (const auto& reply : replies) {
+            texts.push_back(reply.text);
+            auto message = conversation_message_json(reply, viewer);
+            if (!all_synthetic) message["synthetic"] = false; // hidden unless all are synthetic
+            reply_messages.push_back(std::move(message));
+        }
+        const auto conversation = store_.conversation(parent);
+        json["conversation"] = conversation_json(conversation, viewer);
+        json["replies"] = std::move(texts);
+        json["reply_messages"] = std::move(reply_messages);
+        json["message_tree_id"] = conversation.front().tree_id;
+        json["ranking_parent_id"] = parent;
+        json["reveal_synthetic"] = all_synthetic;
+        task.parent_message_id = parent;
+        task.tree_id = conversation.front().tree_id;
+    }
+    task.payload_json = json.dump();
+    store_.insert_task(task);
+    return json;
+}
+
+store::TaskRecord TaskService::find_owned_task(const Caller& caller, const std::string& task_id) {
+    auto task = store_.find_task(task_id);
+    if (!task) throw DomainError(ErrorCode::TaskNotFound, "Task " + task_id + " does not exist.");
+    if (task->user_id != caller.user.id)
+        throw DomainError(ErrorCode::TaskNotAssignedToUser, "This task belongs to someone else.");
+    return *task;
+}
+
+void TaskService::ack(const Caller& caller, const std::string& task_id,
+                      const std::string& frontend_message_id) {
+    const auto task = find_owned_task(caller, task_id);
+    if (frontend_message_id.empty())
+        throw DomainError(ErrorCode::InvalidFrontendMessageId, "message_id must not be empty.");
+    if (task.acked) {
+        if (task.frontend_message_id == frontend_message_id) return; // the same ack again
+        throw DomainError(ErrorCode::TaskAlreadyUpdated,
+                          "This task was already acknowledged with another message id.");
+    }
+    if (task.done || task.skipped)
+        throw DomainError(ErrorCode::TaskAlreadyUpdated, "This task is already finished.");
+    if (task.expiry_ms < now_ms_) throw DomainError(ErrorCode::TaskExpired, "This task expired.");
+    if (store_.find_task_by_frontend_id(caller.api_client_id, frontend_message_id))
+        throw DomainError(ErrorCode::InvalidFrontendMessageId,
+                          "message_id " + frontend_message_id +
+                              " is already used by another task.");
+    store_.set_task_acked(task.id, frontend_message_id);
+}
+
+void TaskService::nack(const Caller& caller, const std::string& task_id,
+                       const std::string& reason) {
+    const auto task = find_owned_task(caller, task_id);
+    if (task.skipped) return; // the same skip again
+    if (task.done) throw DomainError(ErrorCode::TaskAlreadyDone, "This task is already done.");
+    store_.set_task_skipped(task.id, reason);
+    if (!task.parent_message_id) return;
+    const std::string& message = *task.parent_message_id;
+    if (task.type == "assistant_reply" || task.type == "prompter_reply") {
+        store_.add_reaction(message, caller.user.id, "_skip_reply", now_ms_);
+        trees_.reply_skipped(message);
+    } else if (is_label_type(task.type)) {
+        store_.add_reaction(message, caller.user.id, "_skip_labeling", now_ms_);
+    } else if (is_rank_type(task.type)) {
+        store_.add_reaction(message, caller.user.id, "_skip_ranking", now_ms_);
+    }
+}
+
+void TaskService::check_task_usable(const Caller& caller, const store::TaskRecord& task) {
+    if (task.user_id != caller.user.id)
+        throw DomainError(ErrorCode::TaskNotAssignedToUser, "This task belongs to someone else.");
+    if (task.skipped) throw DomainError(ErrorCode::TaskAlreadyDone, "This task was skipped.");
+    if (task.expiry_ms < now_ms_) throw DomainError(ErrorCode::TaskExpired, "This task expired.");
+    if (!task.acked)
+        throw DomainError(ErrorCode::TaskNotAcknowledged, "This task was not acknowledged.");
+}
+
+nlohmann::json TaskService::interaction(const Caller& caller, const nlohmann::json& body) {
+    if (!body.is_object())
+        throw DomainError(ErrorCode::InvalidRequestType, "An interaction must be a JSON object.");
+    const std::string type = string_field(body, "type");
+    if (type == "text_reply_to_message") return text_reply(caller, body);
+    if (type == "message_ranking") return ranking(caller, body);
+    if (type == "text_labels") return labels(caller, body);
+    if (type == "message_rating") return task_done(new_uuid()); // legacy: accepted, not used
+    throw DomainError(ErrorCode::InvalidRequestType, "Unknown interaction type '" + type + "'.");
+}
+
+nlohmann::json TaskService::text_reply(const Caller& caller, const nlohmann::json& body) {
+    const std::string frontend_id = string_field(body, "message_id");
+    const std::string user_message_id = string_field(body, "user_message_id");
+    auto found = store_.find_task_by_frontend_id(caller.api_client_id, frontend_id);
+    if (!found)
+        throw DomainError(ErrorCode::TaskNotFound,
+                          "No acknowledged task has message_id '" + frontend_id + "'.");
+    const store::TaskRecord task = *found;
+    if (task.user_id != caller.user.id)
+        throw DomainError(ErrorCode::TaskNotAssignedToUser, "This task belongs to someone else.");
+    if (task.done) {
+        // A retry of the same reply answers as the first time did, and stores nothing new.
+        auto stored = task.result_id ? store_.find_message(*task.result_id) : std::nullopt;
+        if (stored && stored->frontend_message_id == user_message_id) return task_done(stored->id);
+        throw DomainError(ErrorCode::TaskAlreadyDone, "This task is already done.");
+    }
+    if (!is_reply_type(task.type))
+        throw DomainError(ErrorCode::PayloadTypeMismatch,
+                          "A " + task.type + " task is not answered with a text reply.");
+    check_task_usable(caller, task);
+    if (user_message_id.empty())
+        throw DomainError(ErrorCode::InvalidFrontendMessageId,
+                          "user_message_id must not be empty.");
+    if (store_.find_message_by_frontend_id(caller.api_client_id, user_message_id))
+        throw DomainError(ErrorCode::InvalidFrontendMessageId,
+                          "user_message_id " + user_message_id + " is already used.");
+
+    const std::string text = trim(string_field(body, "text"));
+    if (text.empty()) throw DomainError(ErrorCode::MessageTextEmpty, "The message is empty.");
+    if (character_count(text) > static_cast<size_t>(config_.message_size_limit))
+        throw DomainError(ErrorCode::MessageTooLong,
+                          "The message is longer than " +
+                              std::to_string(config_.message_size_limit) + " characters.");
+    const std::int64_t window = std::int64_t{config_.duplicate_message_window_min} * 60 * 1000;
+    if (store_.user_wrote_text_since(caller.user.id, text, now_ms_ - window))
+        throw DomainError(ErrorCode::MessageDuplicated,
+                          "You sent exactly this text a short while ago.");
+
+    store::MessageRecord message;
+    message.id = new_uuid();
+    message.text = text;
+    message.user_id = caller.user.id;
+    message.api_client_id = caller.api_client_id;
+    message.frontend_message_id = user_message_id;
+    message.created_ms = now_ms_;
+    const std::string lang = string_field(body, "lang");
+    message.lang = !lang.empty() ? lang : task.lang.value_or("en");
+    message.role = task.type == "assistant_reply" ? "assistant" : "prompter";
+
+    if (task.type == "initial_prompt") {
+        message.tree_id = message.id;
+        message.depth = 0;
+        store_.insert_message(message);
+        trees_.start_tree(message);
+    } else {
+        auto parent = store_.find_message(task.parent_message_id.value_or(""));
+        auto tree = parent ? store_.find_tree(parent->tree_id) : std::nullopt;
+        if (!parent || !tree || parent->deleted)
+            throw DomainError(ErrorCode::MessageNotFound, "The message to answer is gone.");
+        if (tree->state != tree_state::kGrowing)
+            throw DomainError(ErrorCode::TreeInAbortedState,
+                              "This conversation no longer takes replies (it is " + tree->state +
+                                  ").");
+        if (store_.user_replied_under(caller.user.id, parent->id))
+            throw DomainError(ErrorCode::DuplicateReply, "You already replied to this message.");
+        message.tree_id = parent->tree_id;
+        message.parent_id = parent->id;
+        message.depth = parent->depth + 1;
+        message.lang = parent->lang;
+        store_.insert_message(message);
+        trees_.reply_added(message);
+    }
+    store_.set_task_done(task.id, message.id);
+    return task_done(message.id);
+}
+
+nlohmann::json TaskService::ranking(const Caller& caller, const nlohmann::json& body) {
+    const std::string frontend_id = string_field(body, "message_id");
+    auto found = store_.find_task_by_frontend_id(caller.api_client_id, frontend_id);
+    if (!found)
+        throw DomainError(ErrorCode::TaskNotFound,
+                          "No acknowledged task has message_id '" + frontend_id + "'.");
+    const store::TaskRecord task = *found;
+    if (task.user_id != caller.user.id)
+        throw DomainError(ErrorCode::TaskNotAssignedToUser, "This task belongs to someone else.");
+    if (task.done) return task_done(task.result_id.value_or(task.id)); // a retry
+    if (!is_rank_type(task.type))
+        throw DomainError(ErrorCode::PayloadTypeMismatch,
+                          "A " + task.type + " task is not answered with a ranking.");
+    check_task_usable(caller, task);
+
+    const auto payload = nlohmann::json::parse(task.payload_json);
+    std::vector<std::string> reply_ids;
+    for (const auto& reply : payload["reply_messages"])
+        reply_ids.push_back(reply["id"]);
+    const bool not_rankable = body.value("not_rankable", false);
+    const auto ranking_it = body.find("ranking");
+    std::vector<std::string> ranked;
+    if (ranking_it != body.end() && ranking_it->is_array() && !ranking_it->empty()) {
+        std::vector<bool> seen(reply_ids.size(), false);
+        for (const auto& value : *ranking_it) {
+            if (!value.is_number_integer() || value.get<long long>() < 0 ||
+                value.get<long long>() >= static_cast<long long>(reply_ids.size()) ||
+                seen[static_cast<size_t>(value.get<long long>())])
+                throw DomainError(ErrorCode::InvalidRankingValue,
+                                  "The ranking must list each reply's index exactly once.");
+            seen[static_cast<size_t>(value.get<long long>())] = true;
+            ranked.push_back(reply_ids[static_cast<size_t>(value.get<long long>())]);
+        }
+        if (ranked.size() != reply_ids.size())
+            throw DomainError(ErrorCode::InvalidRankingValue,
+                              "The ranking must list each reply's index exactly once.");
+    } else if (!not_rankable) {
+        throw DomainError(ErrorCode::InvalidRankingValue,
+                          "A ranking needs the replies' order, or not_rankable.");
+    }
+    const std::string ranking_id = new_uuid();
+    store_.insert_ranking(ranking_id, *task.parent_message_id, caller.user.id, task.id,
+                          nlohmann::json(ranked).dump(), not_rankable, now_ms_);
+    trees_.ranking_added(*task.parent_message_id);
+    store_.set_task_done(task.id, ranking_id);
+    return task_done(ranking_id);
+}
+
+nlohmann::json TaskService::labels(const Caller& caller, const nlohmann::json& body) {
+    const std::string task_id = string_field(body, "task_id");
+    const std::string message_id = string_field(body, "message_id");
+    const auto task = find_owned_task(caller, task_id);
+    if (task.done) {
+        if (task.parent_message_id == message_id) return task_done(task.result_id.value_or(""));
+        throw DomainError(ErrorCode::TaskAlreadyDone, "This task is already done.");
+    }
+    if (!is_label_type(task.type))
+        throw DomainError(ErrorCode::PayloadTypeMismatch,
+                          "A " + task.type + " task is not answered with labels.");
+    check_task_usable(caller, task);
+    if (task.parent_message_id != message_id)
+        throw DomainError(ErrorCode::TextLabelsWrongMessageId,
+                          "These labels are for another message than the task's.");
+    auto message = store_.find_message(message_id);
+    if (!message) throw DomainError(ErrorCode::MessageNotFound, "The message is gone.");
+    if (message->user_id == caller.user.id)
+        throw DomainError(ErrorCode::NoSelfLabelingOrDuplicateTaskReply,
+                          "You cannot label your own message.");
+
+    const auto payload = nlohmann::json::parse(task.payload_json);
+    std::map<std::string, double> values;
+    const auto labels_it = body.find("labels");
+    if (labels_it == body.end() || !labels_it->is_object())
+        throw DomainError(ErrorCode::InvalidLabel, "labels must be an object of label values.");
+    for (const auto& [name, value] : labels_it->items()) {
+        if (!value.is_number())
+            throw DomainError(ErrorCode::InvalidLabel, "Label '" + name + "' must be a number.");
+        values[name] = value.get<double>();
+    }
+    if (auto error = validate_labels(values, payload["valid_labels"], payload["mandatory_labels"]))
+        throw DomainError(static_cast<ErrorCode>(error->code), error->message);
+
+    const std::string labels_id = new_uuid();
+    const std::string text = string_field(body, "text");
+    store_.insert_labels(
+        labels_id, message_id, caller.user.id, task.id, nlohmann::json(values).dump(),
+        text.empty() ? std::nullopt : std::optional(text), body.value("is_report", false), now_ms_);
+    trees_.review_added(message_id);
+    store_.set_task_done(task.id, labels_id);
+    return task_done(labels_id);
+}
+
+} // namespace orchard::domain

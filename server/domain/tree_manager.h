@@ -1,0 +1,65 @@
+// The tree manager of PROTOCOL.md §5-6: moves conversation trees through their states as reviews,
+// replies, skips and rankings arrive. Every method runs inside the caller's transaction.
+//
+// initial_prompt_review → (3 reviews, acceptance > 0.6) prompt_lottery_waiting, else
+// aborted_low_grade prompt_lottery_waiting → (lottery, while fewer than max_active_trees grow)
+// growing growing → (goal size reached or nothing left to answer, no review pending) ranking
+// ranking → (every sibling group ranked num_required_rankings times) ready_for_scoring
+// ready_for_scoring → (Ranked Pairs consensus written as ranks) ready_for_export | scoring_failed
+#pragma once
+
+#include "server/domain/config.h"
+#include "server/store/tree_store.h"
+
+#include <random>
+#include <string>
+
+namespace orchard::domain {
+
+namespace tree_state {
+inline constexpr const char* kInitialPromptReview = "initial_prompt_review";
+inline constexpr const char* kPromptLotteryWaiting = "prompt_lottery_waiting";
+inline constexpr const char* kGrowing = "growing";
+inline constexpr const char* kRanking = "ranking";
+inline constexpr const char* kReadyForScoring = "ready_for_scoring";
+inline constexpr const char* kReadyForExport = "ready_for_export";
+inline constexpr const char* kAbortedLowGrade = "aborted_low_grade";
+inline constexpr const char* kHaltedByModerator = "halted_by_moderator";
+inline constexpr const char* kScoringFailed = "scoring_failed";
+inline constexpr const char* kBacklogRanking = "backlog_ranking";
+} // namespace tree_state
+
+class TreeManager {
+  public:
+    TreeManager(store::TreeStore& store, const TreeManagerConfig& config, std::mt19937_64& rng,
+                std::int64_t now_ms)
+        : store_(store), config_(config), rng_(rng), now_ms_(now_ms) {}
+
+    // A new root prompt starts a tree under review.
+    void start_tree(const store::MessageRecord& root);
+    // A reply was added under `parent_id` (already stored).
+    void reply_added(const store::MessageRecord& reply);
+    // A task-based review (labels) of `message_id` was stored.
+    void review_added(const std::string& message_id);
+    // A ranking of `parent_id`'s replies was stored.
+    void ranking_added(const std::string& parent_id);
+    // Someone skipped answering `message_id`.
+    void reply_skipped(const std::string& message_id);
+    // Draws waiting prompts into growing while there is room (PROTOCOL.md §5 lottery).
+    void run_lottery(const std::string& lang);
+
+  private:
+    void check_growing_done(const std::string& tree_id);
+    void check_ranking_done(const std::string& tree_id);
+    void score(const std::string& tree_id);
+    // Parents whose accepted replies must be ranked: more than one accepted, live child.
+    std::vector<std::string> parents_to_rank(const std::string& tree_id);
+    bool tree_can_grow(const store::TreeRecord& tree);
+
+    store::TreeStore& store_;
+    const TreeManagerConfig& config_;
+    std::mt19937_64& rng_;
+    std::int64_t now_ms_;
+};
+
+} // namespace orchard::domain

@@ -1,0 +1,314 @@
+// The task lifecycle of PROTOCOL.md §2 over real HTTP against the real server: error paths,
+// idempotent retries, and several users driving a tree from its first prompt to export.
+#include "server/store/sqlite.h"
+#include "tests/support/frontend.h"
+#include "tests/support/temp_dir.h"
+#include "tests/support/test_server.h"
+
+#include <catch2/catch.hpp>
+#include <map>
+#include <set>
+
+using nlohmann::json;
+using orchard::test::ApiAnswer;
+using orchard::test::Frontend;
+using orchard::test::TempDir;
+using orchard::test::TestServer;
+
+namespace {
+
+// A server with one trusted and one untrusted frontend, and small trees so a test can finish one.
+struct Fixture {
+    TempDir dir;
+    std::string trusted_key = orchard::test::create_api_key(dir.path(), true);
+    std::string untrusted_key = orchard::test::create_api_key(dir.path(), false);
+    TestServer server{dir.path(), {"--seed", "7", "--quiet"}};
+    Frontend bot{server.base_url(), trusted_key};
+
+    void small_trees() {
+        auto answer =
+            bot.put("/api/v1/admin/config", {{"max_tree_depth", 2},
+                                             {"max_children_count", 2},
+                                             {"goal_tree_size", 5},
+                                             {"num_reviews_initial_prompt", 2},
+                                             {"num_reviews_reply", 2},
+                                             {"num_required_rankings", 2},
+                                             {"max_active_trees", 1},
+                                             {"p_full_labeling_review_reply_prompter", 1.0}});
+        REQUIRE(answer.status == 200);
+    }
+
+    // Counts rows with a query on the server's database file (read-only checks).
+    long long query_int(const std::string& sql) {
+        sqlite3* db = nullptr;
+        REQUIRE(sqlite3_open_v2((dir.path() / "orchard.db").c_str(), &db, SQLITE_OPEN_READONLY,
+                                nullptr) == SQLITE_OK);
+        long long value = 0;
+        {
+            orchard::store::Statement statement(db, sql);
+            if (statement.step()) value = statement.column_int(0);
+        }
+        sqlite3_close(db);
+        return value;
+    }
+    std::string query_text(const std::string& sql) {
+        sqlite3* db = nullptr;
+        REQUIRE(sqlite3_open_v2((dir.path() / "orchard.db").c_str(), &db, SQLITE_OPEN_READONLY,
+                                nullptr) == SQLITE_OK);
+        std::string value;
+        {
+            orchard::store::Statement statement(db, sql);
+            if (statement.step()) value = statement.column_text(0);
+        }
+        sqlite3_close(db);
+        return value;
+    }
+};
+
+int counter = 0;
+std::string fresh_id(const std::string& prefix) {
+    return prefix + std::to_string(++counter);
+}
+
+// Does whatever task `user` is given, as a reasonable contributor would. Returns the task type,
+// or "" when none was available.
+std::string do_one_task(Frontend& bot, const std::string& user,
+                        const std::string& type = "random") {
+    auto task = bot.request_task(user, type);
+    if (task.status == 503) return "";
+    REQUIRE(task.status == 200);
+    const std::string task_id = task.body["id"];
+    const std::string kind = task.body["type"];
+    const std::string frontend_id = fresh_id("fe-");
+    REQUIRE(bot.ack(user, task_id, frontend_id).status == 204);
+    ApiAnswer done;
+    if (kind == "initial_prompt" || kind == "assistant_reply" || kind == "prompter_reply") {
+        done = bot.interaction(user,
+                               {{"type", "text_reply_to_message"},
+                                {"message_id", frontend_id},
+                                {"user_message_id", fresh_id("msg-")},
+                                {"text", "A thoughtful " + kind + " number " + fresh_id("") + "."},
+                                {"lang", "en"}});
+    } else if (kind.starts_with("label_")) {
+        json labels = json::object();
+        for (const auto& name : task.body["valid_labels"])
+            labels[name.get<std::string>()] = 0.0;
+        done = bot.interaction(user, {{"type", "text_labels"},
+                                      {"task_id", task_id},
+                                      {"message_id", task.body["message_id"]},
+                                      {"labels", labels}});
+    } else if (kind.starts_with("rank_")) {
+        // Everyone prefers shorter replies first, so the consensus is predictable.
+        json order = json::array();
+        const auto& replies = task.body["replies"];
+        std::vector<size_t> indices(replies.size());
+        for (size_t i = 0; i < indices.size(); ++i)
+            indices[i] = i;
+        std::sort(indices.begin(), indices.end(), [&](size_t a, size_t b) {
+            return replies[a].get<std::string>().size() < replies[b].get<std::string>().size();
+        });
+        for (size_t i : indices)
+            order.push_back(i);
+        done = bot.interaction(user, {{"type", "message_ranking"},
+                                      {"message_id", frontend_id},
+                                      {"ranking", order},
+                                      {"not_rankable", false}});
+    }
+    INFO(kind << ": " << done.body.dump());
+    REQUIRE(done.status == 200);
+    CHECK(done.body["type"] == "task_done");
+    return kind;
+}
+
+} // namespace
+
+TEST_CASE("tasks: calls without a valid API key or user are refused") {
+    Fixture f;
+    Frontend nobody(f.server.base_url(), "orchard_not-a-key");
+    auto refused = nobody.request_task("u1", "random");
+    CHECK(refused.status == 403);
+    CHECK(refused.error_code() == 2);
+
+    auto no_user = f.bot.post("/api/v1/tasks/", {{"type", "random"}});
+    CHECK(no_user.status == 400);
+    CHECK(no_user.error_code() == 4000);
+
+    auto bad_type = f.bot.request_task("u1", "write_a_novel");
+    CHECK(bad_type.status == 400);
+    CHECK(bad_type.error_code() == 2004);
+
+    Frontend untrusted(f.server.base_url(), f.untrusted_key);
+    CHECK(untrusted.get("/api/v1/admin/config").status == 403);
+}
+
+TEST_CASE("tasks: a first prompt, acked and answered, starts a tree under review") {
+    Fixture f;
+    auto task = f.bot.request_task("ada", "initial_prompt");
+    REQUIRE(task.status == 200);
+    CHECK(task.body["type"] == "initial_prompt");
+    CHECK(task.body.contains("hint"));
+    const std::string id = task.body["id"];
+
+    // Answering before the ack: the frontend id is unknown.
+    auto early = f.bot.interaction("ada", {{"type", "text_reply_to_message"},
+                                           {"message_id", "fe-1"},
+                                           {"user_message_id", "m-1"},
+                                           {"text", "Hello?"}});
+    CHECK(early.error_code() == 2100);
+    // Someone else's task.
+    CHECK(f.bot.ack("bob", id, "fe-1").error_code() == 2106);
+    REQUIRE(f.bot.ack("ada", id, "fe-1").status == 204);
+    CHECK(f.bot.ack("ada", id, "fe-1").status == 204); // the same ack again
+
+    auto reply = [&](const std::string& text) {
+        return f.bot.interaction("ada", {{"type", "text_reply_to_message"},
+                                         {"message_id", "fe-1"},
+                                         {"user_message_id", "m-1"},
+                                         {"text", text},
+                                         {"lang", "en"}});
+    };
+    CHECK(reply("   \n ").error_code() == 1010);
+    CHECK(reply(std::string(2001, 'x')).error_code() == 1008);
+    auto first = reply("How do I keep basil fresh for a week?");
+    REQUIRE(first.status == 200);
+    auto again = reply("How do I keep basil fresh for a week?");
+    REQUIRE(again.status == 200);
+    CHECK(again.body["id"] == first.body["id"]); // a retry creates nothing new
+    CHECK(f.query_int("SELECT count(*) FROM messages") == 1);
+    CHECK(f.query_text("SELECT state FROM message_trees") == "initial_prompt_review");
+
+    // The same text again soon after, in a new task, is a duplicate.
+    auto second = f.bot.request_task("ada", "initial_prompt");
+    REQUIRE(f.bot.ack("ada", second.body["id"], "fe-2").status == 204);
+    auto duplicate = f.bot.interaction("ada", {{"type", "text_reply_to_message"},
+                                               {"message_id", "fe-2"},
+                                               {"user_message_id", "m-2"},
+                                               {"text", "How do I keep basil fresh for a week?"}});
+    CHECK(duplicate.error_code() == 1009);
+}
+
+TEST_CASE("tasks: nobody reviews their own prompt, and reviews decide acceptance") {
+    Fixture f;
+    f.small_trees();
+    REQUIRE(do_one_task(f.bot, "ada", "initial_prompt") == "initial_prompt");
+    // Ada cannot label her own prompt; Bob and Cy can, once each.
+    CHECK(f.bot.request_task("ada", "label_initial_prompt").error_code() == 1006);
+    REQUIRE(do_one_task(f.bot, "bob", "label_initial_prompt") == "label_initial_prompt");
+    CHECK(f.bot.request_task("bob", "label_initial_prompt").error_code() == 1006);
+    REQUIRE(do_one_task(f.bot, "cy", "label_initial_prompt") == "label_initial_prompt");
+    // Two clean reviews accept the prompt; the lottery lets it grow at once (room for one tree).
+    CHECK(f.query_text("SELECT state FROM message_trees") == "growing");
+    CHECK(f.query_int("SELECT review_result FROM messages") == 1);
+    auto reply = f.bot.request_task("bob", "assistant_reply");
+    REQUIRE(reply.status == 200);
+    CHECK(reply.body["conversation"]["messages"].size() == 1);
+}
+
+TEST_CASE("tasks: labels are validated and a skipped message does not come back") {
+    Fixture f;
+    f.small_trees();
+    do_one_task(f.bot, "ada", "initial_prompt");
+    auto task = f.bot.request_task("bob", "label_initial_prompt");
+    REQUIRE(task.status == 200);
+    const std::string task_id = task.body["id"];
+    const std::string message_id = task.body["message_id"];
+    auto labels = [&](json values) {
+        return f.bot.interaction("bob", {{"type", "text_labels"},
+                                         {"task_id", task_id},
+                                         {"message_id", message_id},
+                                         {"labels", values}});
+    };
+    CHECK(labels({{"spam", 0}}).error_code() == 2104); // not acknowledged yet
+    REQUIRE(f.bot.ack("bob", task_id, "fe-label").status == 204);
+    CHECK(labels({{"quality", 0.5}}).error_code() == 2052);             // spam is mandatory
+    CHECK(labels({{"spam", 0}, {"nonsense", 1}}).error_code() == 2051); // unknown label
+    CHECK(labels({{"spam", 1.5}}).error_code() == 2051);                // out of range
+    CHECK(f.query_int("SELECT count(*) FROM text_labels") == 0);        // nothing was stored
+
+    REQUIRE(f.bot.nack("bob", task_id).status == 204);
+    CHECK(f.bot.request_task("bob", "label_initial_prompt").error_code() == 1006);
+    CHECK(f.bot.request_task("cy", "label_initial_prompt").status == 200);
+}
+
+TEST_CASE("tasks: at most 8 open tasks per user") {
+    Fixture f;
+    for (int i = 0; i < 8; ++i)
+        REQUIRE(f.bot.request_task("ada", "initial_prompt").status == 200);
+    auto ninth = f.bot.request_task("ada", "initial_prompt");
+    CHECK(ninth.status == 400);
+    CHECK(ninth.error_code() == 1012);
+}
+
+TEST_CASE("tasks: availability counts what each user may do") {
+    Fixture f;
+    f.small_trees();
+    do_one_task(f.bot, "ada", "initial_prompt");
+    auto for_ada =
+        f.bot.post("/api/v1/tasks/availability?lang=en", {{"user", Frontend::user("ada")}});
+    auto for_bob =
+        f.bot.post("/api/v1/tasks/availability?lang=en", {{"user", Frontend::user("bob")}});
+    REQUIRE(for_ada.status == 200);
+    CHECK(for_ada.body["label_initial_prompt"] == 0);
+    CHECK(for_bob.body["label_initial_prompt"] == 1);
+    CHECK(for_bob.body["initial_prompt"] == 1);
+    CHECK(for_bob.body["random"] == 2);
+}
+
+TEST_CASE("tasks: configuration changes are validated as a whole") {
+    Fixture f;
+    auto before = f.bot.get("/api/v1/admin/config");
+    REQUIRE(before.status == 200);
+    CHECK(before.body["goal_tree_size"] == 12);
+    CHECK(before.body["max_active_trees"] == 10);
+    auto bad = f.bot.put("/api/v1/admin/config", {{"goal_tree_size", 20}, {"no_such_setting", 1}});
+    CHECK(bad.status == 400);
+    CHECK(f.bot.put("/api/v1/admin/config", {{"goal_tree_size", -1}}).status == 400);
+    CHECK(f.bot.put("/api/v1/admin/config", {{"goal_tree_size", 2.5}}).status == 400);
+    CHECK(f.bot.get("/api/v1/admin/config").body["goal_tree_size"] == 12); // unchanged
+    auto good = f.bot.put("/api/v1/admin/config", {{"goal_tree_size", 20}});
+    CHECK(good.body["goal_tree_size"] == 20);
+    CHECK(f.bot.get("/api/v1/admin/config").body["goal_tree_size"] == 20);
+}
+
+TEST_CASE("tasks: several users drive a tree from its first prompt to ready_for_export") {
+    Fixture f;
+    f.small_trees();
+    const std::vector<std::string> users = {"ada", "bob", "cy", "dee", "eli"};
+    REQUIRE(do_one_task(f.bot, "ada", "initial_prompt") == "initial_prompt");
+    // Nobody writes new prompts from here on: only the first tree is driven to the end.
+    f.bot.put("/api/v1/admin/config", {{"max_initial_prompt_review", 0}});
+
+    std::map<std::string, int> done_by_type;
+    for (int round = 0; round < 60; ++round) {
+        if (f.query_text("SELECT state FROM message_trees") == "ready_for_export") break;
+        for (const auto& user : users) {
+            const std::string type = do_one_task(f.bot, user);
+            if (!type.empty()) done_by_type[type] += 1;
+        }
+    }
+    INFO("tasks done: " << json(done_by_type).dump());
+    REQUIRE(f.query_text("SELECT state FROM message_trees") == "ready_for_export");
+    CHECK(done_by_type["assistant_reply"] >= 2);
+    CHECK(done_by_type["prompter_reply"] >= 1);
+    CHECK(done_by_type["rank_assistant_replies"] + done_by_type["rank_prompter_replies"] >= 2);
+    CHECK(done_by_type["label_assistant_reply"] >= 2);
+
+    // Rules that must hold over everything stored.
+    CHECK(f.query_int("SELECT count(*) FROM text_labels l JOIN messages m ON m.id = l.message_id "
+                      "WHERE l.user_id = m.user_id") == 0); // no self-labeling
+    CHECK(f.query_int("SELECT count(*) FROM rankings r JOIN messages m ON m.parent_id = "
+                      "r.parent_message_id WHERE m.user_id = r.user_id") == 0); // no self-ranking
+    CHECK(f.query_int("SELECT count(*) FROM (SELECT message_id, user_id FROM text_labels "
+                      "GROUP BY 1, 2 HAVING count(*) > 1)") == 0); // nobody reviews twice
+    CHECK(f.query_int("SELECT max(depth) FROM messages") <= 2);
+    CHECK(f.query_int("SELECT max(children_count) FROM messages") <= 2);
+    CHECK(f.query_int("SELECT count(*) FROM messages WHERE review_result IS NULL") == 0);
+    // Siblings that were ranked got the consensus: shorter replies first, ranks 0, 1, ...
+    const long long ranked_parents =
+        f.query_int("SELECT count(DISTINCT parent_message_id) FROM rankings");
+    REQUIRE(ranked_parents >= 1);
+    CHECK(f.query_int("SELECT count(*) FROM messages WHERE rank = 0") == ranked_parents);
+    CHECK(
+        f.query_int("SELECT count(*) FROM messages a JOIN messages b ON a.parent_id = b.parent_id "
+                    "WHERE a.rank < b.rank AND length(a.text) > length(b.text)") == 0);
+}
