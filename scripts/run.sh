@@ -7,4 +7,4 @@ as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
 as_root scripts/bootstrap.sh
 cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=Release -DORCHARD_BUILD_TESTS=OFF >/dev/null
 cmake --build build
-exec build/server/orchard serve --data data "$@"
+exec build/server/orchard serve --data data --demo "$@"

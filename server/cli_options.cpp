@@ -34,6 +34,9 @@ std::string serve_help() {
            "  --public DIR     folder of the built client (default: public next to the binary)\n"
            "  --quiet          do not log one line per request\n"
            "  --seed N         seed for task choices (reproducible runs; default random)\n"
+           "  --demo           load sample conversations into an empty database so every task\n"
+           "                   type is available\n"
+           "  --demo-file PATH the sample to load instead of the shipped one (implies --demo)\n"
            "  --help           show this text\n";
 }
 
@@ -94,8 +97,12 @@ Command parse_command_line(const std::vector<std::string>& args) {
             options.log_requests = false;
             continue;
         }
+        if (arg == "--demo") {
+            options.demo = true;
+            continue;
+        }
         if (arg != "--host" && arg != "--port" && arg != "--data" && arg != "--public" &&
-            arg != "--seed")
+            arg != "--seed" && arg != "--demo-file")
             return UsageError{"unknown option '" + arg + "'\n\n" + serve_help()};
         auto v = value();
         if (!v) return UsageError{"option " + arg + " needs a value"};
@@ -113,6 +120,10 @@ Command parse_command_line(const std::vector<std::string>& args) {
             if (error != std::errc{} || end != v->data() + v->size())
                 return UsageError{"--seed takes a whole number, not '" + *v + "'"};
             options.seed = seed;
+        } else if (arg == "--demo-file") {
+            // Naming a sample only makes sense to load it, so it needs no --demo of its own.
+            options.demo = true;
+            options.demo_file = *v;
         } else {
             options.public_dir = *v;
         }

@@ -15,7 +15,9 @@ struct ServeOptions {
     std::filesystem::path data_dir = "data";
     std::filesystem::path public_dir; // empty: "public" next to the executable
     bool log_requests = true;
-    std::uint64_t seed = 0; // task choices; 0 = unpredictable
+    std::uint64_t seed = 0;          // task choices; 0 = unpredictable
+    bool demo = false;               // load the sample conversations into an empty database
+    std::filesystem::path demo_file; // empty: the sample shipped with the sources
 };
 
 // `orchard api-client add`: creates a frontend API key and prints it (the only time it is shown).

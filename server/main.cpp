@@ -2,6 +2,7 @@
 // SIGINT or SIGTERM, then stops cleanly (requests in flight finish, the database closes).
 #include "server/api/api_keys.h"
 #include "server/cli_options.h"
+#include "server/demo/demo_loader.h"
 #include "server/domain/ids.h"
 #include "server/http/httplib_server.h"
 #include "server/server_app.h"
@@ -23,6 +24,20 @@ std::filesystem::path executable_dir() {
     return ec ? std::filesystem::current_path() : exe.parent_path();
 }
 
+// `--demo`: the sample conversations, only into a database without any. The default sample is
+// the one in the source tree (ORCHARD_DEMO_FILE, set by CMake), which does not depend on where
+// the binary was built or copied to.
+void load_demo(orchard::store::Database& database, const std::filesystem::path& demo_file) {
+    const std::filesystem::path file = demo_file.empty() ? ORCHARD_DEMO_FILE : demo_file;
+    const auto summary = orchard::demo::load_demo_data(database, file, orchard::domain::now_ms());
+    if (summary)
+        std::printf("Loaded demo data: %d users, %d trees, %d messages\n", summary->users,
+                    summary->trees, summary->messages);
+    else
+        std::printf("Demo data not loaded: the database already has conversations.\n");
+    std::fflush(stdout);
+}
+
 int serve(const orchard::ServeOptions& options) {
     // Block the stop signals in every thread; one thread waits for them with sigwait, which is
     // safe where a signal handler calling into the server would not be.
@@ -37,6 +52,8 @@ int serve(const orchard::ServeOptions& options) {
         options.public_dir.empty() ? executable_dir() / "public" : options.public_dir;
     orchard::ServerApp app(
         {.database_file = options.data_dir / "orchard.db", .public_dir = public_dir});
+    // Before listening, so that the first request already finds the sample.
+    if (options.demo) load_demo(app.database(), options.demo_file);
     orchard::http::HttpServer server(
         [&app](const orchard::http::Request& request) { return app.handle(request); },
         {.log_requests = options.log_requests});

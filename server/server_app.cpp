@@ -2,6 +2,7 @@
 
 #include "protocol/errors.h"
 #include "server/api/health_routes.h"
+#include "server/api/message_routes.h"
 #include "server/api/task_routes.h"
 
 namespace orchard {
@@ -11,6 +12,7 @@ ServerApp::ServerApp(const ServerAppConfig& config)
       static_files_(http::StaticFiles::load(config.public_dir)) {
     api::add_health_routes(router_, *database_);
     api::add_task_routes(router_, *database_, config.seed);
+    api::add_message_routes(router_, *database_);
 }
 
 http::Response ServerApp::handle(const http::Request& request) const {

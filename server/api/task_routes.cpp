@@ -1,7 +1,6 @@
 #include "server/api/task_routes.h"
 
-#include "server/api/api_errors.h"
-#include "server/api/caller.h"
+#include "server/api/request_runner.h"
 #include "server/domain/config.h"
 #include "server/domain/ids.h"
 #include "server/domain/task_service.h"
@@ -15,66 +14,9 @@ namespace orchard::api {
 using domain::DomainError;
 using protocol::ErrorCode;
 
-namespace {
-
-struct Context {
-    store::Database& database;
-    std::mt19937_64 rng; // used only while holding the database transaction
-};
-
-// The configuration as stored: defaults with the admin's changes applied.
-domain::TreeManagerConfig load_config(store::TreeStore& store) {
-    nlohmann::json stored = nlohmann::json::object();
-    for (const auto& [key, value] : store.load_config()) {
-        auto parsed = nlohmann::json::parse(value, nullptr, false);
-        if (!parsed.is_discarded()) stored[key] = parsed;
-    }
-    std::string ignored;
-    return domain::apply_config_changes(domain::TreeManagerConfig{}, stored, ignored)
-        .value_or(domain::TreeManagerConfig{});
-}
-
-std::optional<nlohmann::json> parse_body(const http::Request& request) {
-    if (request.body.empty()) return nlohmann::json::object();
-    auto body = nlohmann::json::parse(request.body, nullptr, false);
-    if (body.is_discarded()) return std::nullopt;
-    return body;
-}
-
-// Runs `handle` in one transaction with the caller identified; commits on success, and turns
-// refusals into PROTOCOL.md errors with nothing changed.
-template <typename Handle>
-http::Response run(Context& context, const http::Request& request, bool user_required,
-                   Handle handle) {
-    auto body = parse_body(request);
-    if (!body)
-        return http::Response::error(400, static_cast<int>(ErrorCode::Generic),
-                                     "The request body is not valid JSON.");
-    try {
-        store::Database::Transaction transaction(context.database);
-        store::TreeStore store(transaction.db());
-        const std::int64_t now = domain::now_ms();
-        const ApiCaller caller = identify_caller(request, &*body, store, user_required, now);
-        const domain::TreeManagerConfig config = load_config(store);
-        http::Response response = handle(store, caller, config, *body, now);
-        transaction.commit();
-        return response;
-    } catch (const DomainError& error) {
-        return error_response(error);
-    }
-}
-
-http::Response no_content() {
-    http::Response response;
-    response.status = 204;
-    return response;
-}
-
-} // namespace
-
 void add_task_routes(http::Router& router, store::Database& database, std::uint64_t seed) {
-    auto context = std::make_shared<Context>(
-        Context{database, std::mt19937_64(seed != 0 ? seed : std::random_device{}())});
+    auto context = std::make_shared<ApiContext>(
+        ApiContext{database, std::mt19937_64(seed != 0 ? seed : std::random_device{}())});
 
     router.add("POST", "/api/v1/tasks",
                [context](const http::Request& request, const http::PathParams&) {
@@ -142,14 +84,8 @@ void add_task_routes(http::Router& router, store::Database& database, std::uint6
                               });
                });
 
-    auto require_trusted = [](const ApiCaller& caller) {
-        if (!caller.client.trusted)
-            throw DomainError(ErrorCode::ApiClientNotAuthorized,
-                              "Only a trusted API client may do this.");
-    };
-
     router.add("GET", "/api/v1/admin/config",
-               [context, require_trusted](const http::Request& request, const http::PathParams&) {
+               [context](const http::Request& request, const http::PathParams&) {
                    return run(*context, request, false,
                               [&](store::TreeStore&, const ApiCaller& caller,
                                   const domain::TreeManagerConfig& config, const nlohmann::json&,
@@ -160,7 +96,7 @@ void add_task_routes(http::Router& router, store::Database& database, std::uint6
                });
 
     router.add("PUT", "/api/v1/admin/config",
-               [context, require_trusted](const http::Request& request, const http::PathParams&) {
+               [context](const http::Request& request, const http::PathParams&) {
                    return run(*context, request, false,
                               [&](store::TreeStore& store, const ApiCaller& caller,
                                   const domain::TreeManagerConfig& config,

@@ -14,7 +14,11 @@ nlohmann::json emoji_counts(const store::MessageRecord& message) {
 } // namespace
 
 nlohmann::json conversation_message_json(const store::MessageRecord& message,
-                                         const std::string& viewer_id) {
+                                         const std::string& viewer_id,
+                                         const std::vector<std::string>& viewer_emojis,
+                                         bool viewer_is_moderator) {
+    const bool show_counts =
+        viewer_is_moderator || message.user_id == viewer_id || !viewer_emojis.empty();
     return {
         {"id", message.id},
         {"user_id", message.user_id},
@@ -24,8 +28,8 @@ nlohmann::json conversation_message_json(const store::MessageRecord& message,
         {"text", message.text},
         {"lang", message.lang},
         {"is_assistant", message.role == "assistant"},
-        {"emojis", emoji_counts(message)},
-        {"user_emojis", nlohmann::json::array()},
+        {"emojis", show_counts ? emoji_counts(message) : nlohmann::json::object()},
+        {"user_emojis", viewer_emojis},
         {"user_is_author", message.user_id == viewer_id},
         {"synthetic", message.synthetic},
     };
@@ -39,8 +43,11 @@ nlohmann::json conversation_json(const std::vector<store::MessageRecord>& messag
     return {{"messages", std::move(list)}};
 }
 
-nlohmann::json message_json(const store::MessageRecord& message, const std::string& viewer_id) {
-    nlohmann::json json = conversation_message_json(message, viewer_id);
+nlohmann::json message_json(const store::MessageRecord& message, const std::string& viewer_id,
+                            const std::vector<std::string>& viewer_emojis,
+                            bool viewer_is_moderator) {
+    nlohmann::json json =
+        conversation_message_json(message, viewer_id, viewer_emojis, viewer_is_moderator);
     json["parent_id"] =
         message.parent_id ? nlohmann::json(*message.parent_id) : nlohmann::json(nullptr);
     json["created_date"] = iso8601(message.created_ms);

@@ -8,11 +8,17 @@
 
 namespace orchard::domain {
 
-// `viewer_id` is who will read it: user_is_author, and the emoji counts hidden until they reacted.
+// `viewer_id` is who will read it (user_is_author); `viewer_emojis` are their own reactions.
+// Emoji counts are shown only to the author, a moderator, or someone who reacted already, so
+// that votes are not biased by earlier ones (PROTOCOL.md §3).
 nlohmann::json conversation_message_json(const store::MessageRecord& message,
-                                         const std::string& viewer_id);
+                                         const std::string& viewer_id,
+                                         const std::vector<std::string>& viewer_emojis = {},
+                                         bool viewer_is_moderator = false);
 nlohmann::json conversation_json(const std::vector<store::MessageRecord>& messages,
                                  const std::string& viewer_id);
-nlohmann::json message_json(const store::MessageRecord& message, const std::string& viewer_id);
+nlohmann::json message_json(const store::MessageRecord& message, const std::string& viewer_id,
+                            const std::vector<std::string>& viewer_emojis = {},
+                            bool viewer_is_moderator = false);
 
 } // namespace orchard::domain

@@ -600,6 +600,95 @@ std::vector<TreeStore::ReplyCandidate> TreeStore::ranking_candidates(const std::
     return read_candidates(s);
 }
 
+// --- Moderation and reactions ------------------------------------------------------------
+
+void TreeStore::set_deleted(const std::string& message_id, bool deleted) {
+    Statement(db_, "UPDATE messages SET deleted = ? WHERE id = ?").bind_all(deleted, message_id).run();
+}
+
+void TreeStore::add_children_count(const std::string& parent_id, int delta) {
+    Statement(db_, "UPDATE messages SET children_count = max(0, children_count + ?) WHERE id = ?")
+        .bind_all(delta, parent_id)
+        .run();
+}
+
+void TreeStore::set_tree_active(const std::string& tree_id, bool active, std::int64_t now_ms) {
+    Statement(db_, "UPDATE message_trees SET active = ?, updated_ms = ? WHERE id = ?")
+        .bind_all(active, now_ms, tree_id)
+        .run();
+}
+
+void TreeStore::update_text(const std::string& message_id, const std::string& text) {
+    Statement(db_, "UPDATE messages SET text = ?, edited = 1 WHERE id = ?")
+        .bind_all(text, message_id)
+        .run();
+}
+
+void TreeStore::insert_revision(const std::string& id, const std::string& message_id,
+                                const std::string& text, const std::string& user_id,
+                                std::int64_t now_ms) {
+    Statement(db_, "INSERT INTO message_revisions (id, message_id, text, user_id, created_ms) "
+                   "VALUES (?, ?, ?, ?, ?)")
+        .bind_all(id, message_id, text, user_id, now_ms)
+        .run();
+}
+
+std::vector<TreeStore::Revision> TreeStore::revisions(const std::string& message_id) {
+    Statement s(db_, "SELECT id, text, user_id, created_ms FROM message_revisions WHERE "
+                     "message_id = ? ORDER BY created_ms, id");
+    s.bind_all(message_id);
+    std::vector<Revision> list;
+    while (s.step())
+        list.push_back({s.column_text(0), s.column_text(1), s.column_text(2), s.column_int(3)});
+    return list;
+}
+
+void TreeStore::remove_reaction(const std::string& message_id, const std::string& user_id,
+                                const std::string& emoji) {
+    Statement(db_, "DELETE FROM message_reactions WHERE message_id = ? AND user_id = ? AND emoji = ?")
+        .bind_all(message_id, user_id, emoji)
+        .run();
+}
+
+std::vector<std::string> TreeStore::user_emojis(const std::string& message_id,
+                                                const std::string& user_id) {
+    Statement s(db_, "SELECT emoji FROM message_reactions WHERE message_id = ? AND user_id = ? "
+                     "AND substr(emoji, 1, 1) != '_' ORDER BY emoji");
+    s.bind_all(message_id, user_id);
+    return read_ids(s);
+}
+
+void TreeStore::refresh_emoji_counts(const std::string& message_id) {
+    Statement s(db_, "SELECT emoji, count(*) FROM message_reactions WHERE message_id = ? AND "
+                     "substr(emoji, 1, 1) != '_' GROUP BY emoji");
+    s.bind_all(message_id);
+    nlohmann::json counts = nlohmann::json::object();
+    while (s.step()) counts[s.column_text(0)] = s.column_int(1);
+    Statement(db_, "UPDATE messages SET emojis = ? WHERE id = ?")
+        .bind_all(counts.dump(), message_id)
+        .run();
+}
+
+void TreeStore::flag_message(const std::string& message_id, std::int64_t now_ms) {
+    Statement(db_, "INSERT OR IGNORE INTO flagged_messages (message_id, flagged_ms) VALUES (?, ?)")
+        .bind_all(message_id, now_ms)
+        .run();
+}
+
+std::vector<MessageRecord> TreeStore::search_messages(const std::string& query, int limit,
+                                                      std::optional<std::int64_t> before_ms) {
+    // The query is matched as a phrase of words, so that FTS5 syntax in user input is inert.
+    std::string phrase = "\"";
+    for (char c : query) phrase += c == '"' ? std::string("\"\"") : std::string(1, c);
+    phrase += "\"";
+    Statement s(db_, sql("SELECT ", kMessageColumns,
+                         " FROM messages WHERE seq IN (SELECT rowid FROM messages_fts WHERE "
+                         "messages_fts MATCH ?) AND deleted = 0 AND created_ms < ? "
+                         "ORDER BY created_ms DESC, id DESC LIMIT ?"));
+    s.bind_all(phrase, before_ms.value_or(INT64_MAX), limit);
+    return read_messages(s);
+}
+
 // --- Configuration -----------------------------------------------------------------------
 
 std::map<std::string, std::string> TreeStore::load_config() {

@@ -115,6 +115,30 @@ class TreeStore {
                                                    const std::string& user_id,
                                                    int num_required_rankings);
 
+    // Moderation and reactions outside tasks.
+    void set_deleted(const std::string& message_id, bool deleted);
+    void add_children_count(const std::string& parent_id, int delta);
+    void set_tree_active(const std::string& tree_id, bool active, std::int64_t now_ms);
+    void update_text(const std::string& message_id, const std::string& text);
+    void insert_revision(const std::string& id, const std::string& message_id,
+                         const std::string& text, const std::string& user_id,
+                         std::int64_t now_ms);
+    struct Revision {
+        std::string id, text, user_id;
+        std::int64_t created_ms;
+    };
+    std::vector<Revision> revisions(const std::string& message_id);
+    void remove_reaction(const std::string& message_id, const std::string& user_id,
+                         const std::string& emoji);
+    // The user's reactions to a message (emoji codes; skip markers left out).
+    std::vector<std::string> user_emojis(const std::string& message_id, const std::string& user_id);
+    // Counts of every emoji on a message, stored back into messages.emojis.
+    void refresh_emoji_counts(const std::string& message_id);
+    void flag_message(const std::string& message_id, std::int64_t now_ms);
+    // Full-text search, newest first, at most `limit`, older than (before_ms, before_id) if given.
+    std::vector<MessageRecord> search_messages(const std::string& query, int limit,
+                                               std::optional<std::int64_t> before_ms);
+
     // Run-time configuration (JSON values by key).
     std::map<std::string, std::string> load_config();
     void save_config(const std::string& key, const std::string& json_value);

@@ -65,61 +65,6 @@ struct Fixture {
     }
 };
 
-int counter = 0;
-std::string fresh_id(const std::string& prefix) {
-    return prefix + std::to_string(++counter);
-}
-
-// Does whatever task `user` is given, as a reasonable contributor would. Returns the task type,
-// or "" when none was available.
-std::string do_one_task(Frontend& bot, const std::string& user,
-                        const std::string& type = "random") {
-    auto task = bot.request_task(user, type);
-    if (task.status == 503) return "";
-    REQUIRE(task.status == 200);
-    const std::string task_id = task.body["id"];
-    const std::string kind = task.body["type"];
-    const std::string frontend_id = fresh_id("fe-");
-    REQUIRE(bot.ack(user, task_id, frontend_id).status == 204);
-    ApiAnswer done;
-    if (kind == "initial_prompt" || kind == "assistant_reply" || kind == "prompter_reply") {
-        done = bot.interaction(user,
-                               {{"type", "text_reply_to_message"},
-                                {"message_id", frontend_id},
-                                {"user_message_id", fresh_id("msg-")},
-                                {"text", "A thoughtful " + kind + " number " + fresh_id("") + "."},
-                                {"lang", "en"}});
-    } else if (kind.starts_with("label_")) {
-        json labels = json::object();
-        for (const auto& name : task.body["valid_labels"])
-            labels[name.get<std::string>()] = 0.0;
-        done = bot.interaction(user, {{"type", "text_labels"},
-                                      {"task_id", task_id},
-                                      {"message_id", task.body["message_id"]},
-                                      {"labels", labels}});
-    } else if (kind.starts_with("rank_")) {
-        // Everyone prefers shorter replies first, so the consensus is predictable.
-        json order = json::array();
-        const auto& replies = task.body["replies"];
-        std::vector<size_t> indices(replies.size());
-        for (size_t i = 0; i < indices.size(); ++i)
-            indices[i] = i;
-        std::sort(indices.begin(), indices.end(), [&](size_t a, size_t b) {
-            return replies[a].get<std::string>().size() < replies[b].get<std::string>().size();
-        });
-        for (size_t i : indices)
-            order.push_back(i);
-        done = bot.interaction(user, {{"type", "message_ranking"},
-                                      {"message_id", frontend_id},
-                                      {"ranking", order},
-                                      {"not_rankable", false}});
-    }
-    INFO(kind << ": " << done.body.dump());
-    REQUIRE(done.status == 200);
-    CHECK(done.body["type"] == "task_done");
-    return kind;
-}
-
 } // namespace
 
 TEST_CASE("tasks: calls without a valid API key or user are refused") {
@@ -190,12 +135,12 @@ TEST_CASE("tasks: a first prompt, acked and answered, starts a tree under review
 TEST_CASE("tasks: nobody reviews their own prompt, and reviews decide acceptance") {
     Fixture f;
     f.small_trees();
-    REQUIRE(do_one_task(f.bot, "ada", "initial_prompt") == "initial_prompt");
+    REQUIRE(orchard::test::do_one_task(f.bot, "ada", "initial_prompt") == "initial_prompt");
     // Ada cannot label her own prompt; Bob and Cy can, once each.
     CHECK(f.bot.request_task("ada", "label_initial_prompt").error_code() == 1006);
-    REQUIRE(do_one_task(f.bot, "bob", "label_initial_prompt") == "label_initial_prompt");
+    REQUIRE(orchard::test::do_one_task(f.bot, "bob", "label_initial_prompt") == "label_initial_prompt");
     CHECK(f.bot.request_task("bob", "label_initial_prompt").error_code() == 1006);
-    REQUIRE(do_one_task(f.bot, "cy", "label_initial_prompt") == "label_initial_prompt");
+    REQUIRE(orchard::test::do_one_task(f.bot, "cy", "label_initial_prompt") == "label_initial_prompt");
     // Two clean reviews accept the prompt; the lottery lets it grow at once (room for one tree).
     CHECK(f.query_text("SELECT state FROM message_trees") == "growing");
     CHECK(f.query_int("SELECT review_result FROM messages") == 1);
@@ -207,7 +152,7 @@ TEST_CASE("tasks: nobody reviews their own prompt, and reviews decide acceptance
 TEST_CASE("tasks: labels are validated and a skipped message does not come back") {
     Fixture f;
     f.small_trees();
-    do_one_task(f.bot, "ada", "initial_prompt");
+    orchard::test::do_one_task(f.bot, "ada", "initial_prompt");
     auto task = f.bot.request_task("bob", "label_initial_prompt");
     REQUIRE(task.status == 200);
     const std::string task_id = task.body["id"];
@@ -242,7 +187,7 @@ TEST_CASE("tasks: at most 8 open tasks per user") {
 TEST_CASE("tasks: availability counts what each user may do") {
     Fixture f;
     f.small_trees();
-    do_one_task(f.bot, "ada", "initial_prompt");
+    orchard::test::do_one_task(f.bot, "ada", "initial_prompt");
     auto for_ada =
         f.bot.post("/api/v1/tasks/availability?lang=en", {{"user", Frontend::user("ada")}});
     auto for_bob =
@@ -274,7 +219,7 @@ TEST_CASE("tasks: several users drive a tree from its first prompt to ready_for_
     Fixture f;
     f.small_trees();
     const std::vector<std::string> users = {"ada", "bob", "cy", "dee", "eli"};
-    REQUIRE(do_one_task(f.bot, "ada", "initial_prompt") == "initial_prompt");
+    REQUIRE(orchard::test::do_one_task(f.bot, "ada", "initial_prompt") == "initial_prompt");
     // Nobody writes new prompts from here on: only the first tree is driven to the end.
     f.bot.put("/api/v1/admin/config", {{"max_initial_prompt_review", 0}});
 
@@ -282,7 +227,7 @@ TEST_CASE("tasks: several users drive a tree from its first prompt to ready_for_
     for (int round = 0; round < 60; ++round) {
         if (f.query_text("SELECT state FROM message_trees") == "ready_for_export") break;
         for (const auto& user : users) {
-            const std::string type = do_one_task(f.bot, user);
+            const std::string type = orchard::test::do_one_task(f.bot, user);
             if (!type.empty()) done_by_type[type] += 1;
         }
     }

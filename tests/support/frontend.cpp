@@ -1,5 +1,6 @@
 #include "tests/support/frontend.h"
 
+#include <algorithm>
 #include <array>
 #include <cstdio>
 #include <stdexcept>
@@ -70,5 +71,63 @@ ApiAnswer Frontend::interaction(const std::string& user_id, nlohmann::json body)
     body["user"] = user(user_id);
     return post("/api/v1/tasks/interaction", std::move(body));
 }
+
+namespace {
+void require(bool condition) {
+    if (!condition) throw std::runtime_error("do_one_task: unexpected answer from the server");
+}
+} // namespace
+
+int counter = 0; // unique frontend ids across calls
+std::string fresh_id(const std::string& prefix) {
+    return prefix + std::to_string(++counter);
+}
+
+std::string do_one_task(Frontend& bot, const std::string& user, const std::string& type) {
+    auto task = bot.request_task(user, type);
+    if (task.status == 503) return "";
+    require(task.status == 200);
+    const std::string task_id = task.body["id"];
+    const std::string kind = task.body["type"];
+    const std::string frontend_id = fresh_id("fe-");
+    require(bot.ack(user, task_id, frontend_id).status == 204);
+    ApiAnswer done;
+    if (kind == "initial_prompt" || kind == "assistant_reply" || kind == "prompter_reply") {
+        done = bot.interaction(user,
+                               {{"type", "text_reply_to_message"},
+                                {"message_id", frontend_id},
+                                {"user_message_id", fresh_id("msg-")},
+                                {"text", "A thoughtful " + kind + " number " + fresh_id("") + "."},
+                                {"lang", "en"}});
+    } else if (kind.starts_with("label_")) {
+        nlohmann::json labels = nlohmann::json::object();
+        for (const auto& name : task.body["valid_labels"])
+            labels[name.get<std::string>()] = 0.0;
+        done = bot.interaction(user, {{"type", "text_labels"},
+                                      {"task_id", task_id},
+                                      {"message_id", task.body["message_id"]},
+                                      {"labels", labels}});
+    } else if (kind.starts_with("rank_")) {
+        // Everyone prefers shorter replies first, so the consensus is predictable.
+        nlohmann::json order = nlohmann::json::array();
+        const auto& replies = task.body["replies"];
+        std::vector<size_t> indices(replies.size());
+        for (size_t i = 0; i < indices.size(); ++i)
+            indices[i] = i;
+        std::sort(indices.begin(), indices.end(), [&](size_t a, size_t b) {
+            return replies[a].get<std::string>().size() < replies[b].get<std::string>().size();
+        });
+        for (size_t i : indices)
+            order.push_back(i);
+        done = bot.interaction(user, {{"type", "message_ranking"},
+                                      {"message_id", frontend_id},
+                                      {"ranking", order},
+                                      {"not_rankable", false}});
+    }
+        require(done.status == 200);
+    require(done.body["type"] == "task_done");
+    return kind;
+}
+
 
 } // namespace orchard::test

@@ -41,4 +41,10 @@ class Frontend {
     std::string api_key_;
 };
 
+// Requests a task of `type` for `user`, acks it and completes it as a reasonable contributor
+// would (real text, valid labels, a ranking that puts shorter replies first). Returns the task
+// type done, or "" when none was available (503).
+std::string do_one_task(Frontend& frontend, const std::string& user,
+                        const std::string& type = "random");
+
 } // namespace orchard::test

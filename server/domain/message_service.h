@@ -1,0 +1,52 @@
+// Messages outside tasks (PROTOCOL.md §3): reading, moderation (halt, delete, undelete, edit
+// with history), emoji reactions with auto-moderation by red flags, free labels and reports.
+#pragma once
+
+#include "server/domain/config.h"
+#include "server/domain/task_service.h"
+#include "server/store/tree_store.h"
+
+#include <nlohmann/json.hpp>
+
+namespace orchard::domain {
+
+class MessageService {
+public:
+    MessageService(store::TreeStore& store, const TreeManagerConfig& config, std::int64_t now_ms)
+        : store_(store), config_(config), now_ms_(now_ms) {}
+
+    // Throws DomainError 2001 when there is no such message.
+    store::MessageRecord get(const std::string& id);
+    store::MessageRecord get_by_frontend_id(const std::optional<std::string>& api_client_id,
+                                            const std::string& frontend_message_id);
+    // The message as `viewer` sees it (emoji counts, user_is_author).
+    nlohmann::json to_json(const store::MessageRecord& message, const std::string& viewer_id,
+                           bool moderator);
+    nlohmann::json tree_state_json(const std::string& tree_id);
+
+    void set_halted(const std::string& message_id, bool halted);
+    void delete_message(const std::string& message_id);
+    void undelete_message(const std::string& message_id);
+    void edit(const std::string& message_id, const std::string& new_text,
+              const std::string& editor_id);
+    // Every text the message had, oldest first (empty when never edited).
+    nlohmann::json history(const std::string& message_id);
+    // Full-text search, newest first, as a keyset page {prev, next, sort_key, items, order}.
+    nlohmann::json search(const std::string& query, int max_count,
+                          const std::optional<std::string>& before, const std::string& viewer_id,
+                          bool moderator);
+    // op: "toggle", "add" or "remove"; returns the message as the user now sees it.
+    nlohmann::json react(const Caller& caller, const std::string& message_id,
+                         const std::string& op, const std::string& emoji);
+    void free_labels(const Caller& caller, const nlohmann::json& body);
+
+private:
+    void delete_subtree(const store::MessageRecord& message);
+    void auto_moderate_red_flags(const store::MessageRecord& message);
+
+    store::TreeStore& store_;
+    const TreeManagerConfig& config_;
+    std::int64_t now_ms_;
+};
+
+} // namespace orchard::domain

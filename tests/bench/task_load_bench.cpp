@@ -1,0 +1,417 @@
+// Task-lifecycle throughput and latency of the real `orchard serve` under N concurrent frontend
+// users (1, 8 and 32, each level on a fresh server and database). Every virtual user loops:
+// request a random task → ack → complete it (a varied text, a full set of valid labels, or a
+// ranking permutation), and every 5th cycle reads POST /api/v1/tasks/availability. Prints completed
+// cycles per second, p50/p95/p99 latency per endpoint, "no task available" answers (503, code 1006)
+// and errors (any other non-2xx, with examples). Asserts nothing about time.
+//
+// Usage: bench_task_load [seconds per level, default 10]
+#include "tests/support/frontend.h"
+#include "tests/support/temp_dir.h"
+#include "tests/support/test_server.h"
+
+#include <algorithm>
+#include <array>
+#include <atomic>
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <numeric>
+#include <random>
+#include <string>
+#include <thread>
+#include <vector>
+
+using nlohmann::json;
+using orchard::test::ApiAnswer;
+using orchard::test::Frontend;
+using Clock = std::chrono::steady_clock;
+
+namespace {
+
+enum Endpoint { kRequestTask, kAck, kInteraction, kAvailability, kNack, kEndpointCount };
+constexpr std::array<const char*, kEndpointCount> kEndpointNames = {
+    "POST /api/v1/tasks/ (random)", "POST /api/v1/tasks/{id}/ack", "POST /api/v1/tasks/interaction",
+    "POST /api/v1/tasks/availability", "POST /api/v1/tasks/{id}/nack (after an error)"};
+
+const std::vector<std::string> kAllTaskTypes = {"initial_prompt",        "assistant_reply",
+                                                "prompter_reply",        "rank_assistant_replies",
+                                                "rank_prompter_replies", "label_initial_prompt",
+                                                "label_assistant_reply", "label_prompter_reply"};
+
+// A frontend that shows "nothing to do" and lets its user come back a moment later; without this
+// pause a user without tasks would hammer the server with candidate queries no person would send.
+constexpr auto kNoTaskPause = std::chrono::milliseconds(100);
+
+// Non-2xx answers other than "no task available": a tally by kind, and the first example of each
+// kind with the request that caused it, so that a server bug can be reported precisely.
+class ErrorLog {
+  public:
+    void add(const std::string& what, const json& request, const ApiAnswer& answer) {
+        const std::string kind = what + " -> HTTP " + std::to_string(answer.status) + " code " +
+                                 std::to_string(answer.error_code());
+        std::lock_guard lock(mutex_);
+        if (tally_[kind]++ == 0 && examples_.size() < 10)
+            examples_.push_back(kind + "\n      request:  " + request.dump().substr(0, 600) +
+                                "\n      response: " + answer.body.dump().substr(0, 600));
+    }
+    long total() const {
+        std::lock_guard lock(mutex_);
+        long sum = 0;
+        for (const auto& [kind, count] : tally_)
+            sum += count;
+        return sum;
+    }
+    void print(const char* indent) const {
+        std::lock_guard lock(mutex_);
+        for (const auto& [kind, count] : tally_)
+            std::printf("%s%6ld x %s\n", indent, count, kind.c_str());
+        if (!examples_.empty()) std::printf("%sfirst example of each kind:\n", indent);
+        for (const auto& example : examples_)
+            std::printf("%s  %s\n", indent, example.c_str());
+    }
+
+  private:
+    mutable std::mutex mutex_;
+    std::map<std::string, long> tally_;
+    std::vector<std::string> examples_;
+};
+
+struct UserStats {
+    std::array<std::vector<double>, kEndpointCount> latency_ms;
+    long cycles = 0; // request, ack and interaction all succeeded, before the deadline
+    long no_task = 0;
+    std::map<std::string, long> done_by_type;
+};
+
+// Texts that read like contributions and never repeat (the server refuses a user's duplicate
+// text within 120 minutes, code 1009): a few sentences picked at random plus a serial number.
+const std::vector<std::string> kTopics = {
+    "sourdough bread",  "the French revolution",  "binary search trees",
+    "tide pools",       "learning the cello",     "compound interest",
+    "photosynthesis",   "bicycle maintenance",    "the Rust borrow checker",
+    "volcanic islands", "writing a cover letter", "composting"};
+
+std::string contribution_text(const std::string& kind, std::mt19937_64& rng, long serial) {
+    const std::string& topic = kTopics[rng() % kTopics.size()];
+    const std::string& other = kTopics[rng() % kTopics.size()];
+    if (kind == "initial_prompt")
+        return "Could you explain how " + topic + " works, in plain words? I read about it last " +
+               "week and the details are fuzzy. A comparison with " + other +
+               " would help. (question " + std::to_string(serial) + ")";
+    if (kind == "prompter_reply")
+        return "Thanks, that helps. Can you give one concrete example about " + topic +
+               ", and say what beginners most often get wrong? (follow-up " +
+               std::to_string(serial) + ")";
+    return "Sure. " + topic + " is easiest to understand step by step. First, look at the basic " +
+           "idea and why people care about it. Second, notice how it connects to " + other +
+           ", which many find surprising. Finally, practice with a small example before " +
+           "reading further. (answer " + std::to_string(serial) + ")";
+}
+
+// Values a careful reviewer gives: most messages are fine (spam and flags 0), sometimes not;
+// likert labels use the five steps, toxicity and violence stay low.
+double label_value(const std::string& name, const std::string& widget, std::mt19937_64& rng) {
+    std::uniform_real_distribution<double> chance(0.0, 1.0);
+    constexpr std::array<double, 5> kSteps = {0.0, 0.25, 0.5, 0.75, 1.0};
+    if (name == "spam") return chance(rng) < 0.05 ? 1.0 : 0.0;
+    if (widget == "likert") {
+        if (name == "toxicity" || name == "violence") return chance(rng) < 0.9 ? 0.0 : 0.25;
+        return kSteps[rng() % kSteps.size()];
+    }
+    if (name == "fails_task") return chance(rng) < 0.15 ? 1.0 : 0.0;
+    return chance(rng) < 0.03 ? 1.0 : 0.0; // lang_mismatch and the flags
+}
+
+class VirtualUser {
+  public:
+    VirtualUser(const std::string& base_url, const std::string& api_key, std::string id,
+                std::uint64_t seed, ErrorLog& errors)
+        : frontend_(base_url, api_key), id_(std::move(id)), rng_(seed), errors_(errors) {}
+
+    // One request → ack → interaction; `deadline` decides whether a completed cycle counts.
+    void cycle(const std::string& type, Clock::time_point deadline) {
+        ++attempts_;
+        const long serial = ++serial_;
+        const json request = {{"type", type}, {"user", Frontend::user(id_)}, {"lang", "en"}};
+        const ApiAnswer task =
+            timed(kRequestTask, [&] { return frontend_.request_task(id_, type); });
+        if (task.status == 503 && task.error_code() == 1006) {
+            ++stats_.no_task;
+            std::this_thread::sleep_for(kNoTaskPause);
+            return;
+        }
+        if (task.status != 200) {
+            errors_.add("request task", request, task);
+            return;
+        }
+        const std::string task_id = task.body.value("id", "");
+        const std::string kind = task.body.value("type", "");
+        const std::string frontend_id = "fe-" + id_ + "-" + std::to_string(serial);
+        const ApiAnswer ack = timed(kAck, [&] { return frontend_.ack(id_, task_id, frontend_id); });
+        if (ack.status != 204) {
+            errors_.add("ack " + kind, {{"task_id", task_id}, {"message_id", frontend_id}}, ack);
+            skip(task_id);
+            return;
+        }
+        const json body = answer(task.body, kind, frontend_id, serial);
+        const ApiAnswer done =
+            timed(kInteraction, [&] { return frontend_.interaction(id_, body); });
+        if (done.status != 200) {
+            errors_.add("interaction for " + kind, body, done);
+            skip(task_id);
+            return;
+        }
+        if (Clock::now() <= deadline) {
+            ++stats_.cycles;
+            ++stats_.done_by_type[kind];
+        }
+        if (attempts_ % 5 == 0) availability();
+    }
+
+    void availability() {
+        // Orchard's tests send the user inside the body; see check_availability_body_forms for
+        // the bare-user form that the Open-Assistant website sends.
+        const json body = {{"user", Frontend::user(id_)}};
+        const ApiAnswer answer = timed(kAvailability, [&] {
+            return frontend_.post("/api/v1/tasks/availability?lang=en", body);
+        });
+        if (answer.status != 200) errors_.add("availability", body, answer);
+    }
+
+    const UserStats& stats() const { return stats_; }
+
+  private:
+    template <typename Call> ApiAnswer timed(Endpoint endpoint, Call call) {
+        const auto start = Clock::now();
+        ApiAnswer answer = call();
+        const std::chrono::duration<double, std::milli> elapsed = Clock::now() - start;
+        stats_.latency_ms[endpoint].push_back(elapsed.count());
+        return answer;
+    }
+
+    // A failed task is skipped, as a frontend would, so that open tasks never pile up to the
+    // pending-task cap (code 1012) and distort the run.
+    void skip(const std::string& task_id) {
+        if (task_id.empty()) return;
+        const ApiAnswer answer = timed(kNack, [&] { return frontend_.nack(id_, task_id); });
+        if (answer.status != 204) errors_.add("nack", {{"task_id", task_id}}, answer);
+    }
+
+    json answer(const json& task, const std::string& kind, const std::string& frontend_id,
+                long serial) {
+        if (kind == "initial_prompt" || kind == "assistant_reply" || kind == "prompter_reply")
+            return {{"type", "text_reply_to_message"},
+                    {"message_id", frontend_id},
+                    {"user_message_id", "msg-" + id_ + "-" + std::to_string(serial)},
+                    {"text", contribution_text(kind, rng_, serial)},
+                    {"lang", "en"}};
+        if (kind.starts_with("label_")) {
+            std::map<std::string, std::string> widgets;
+            for (const auto& label : task.value("labels", json::array()))
+                widgets[label.value("name", "")] = label.value("widget", "");
+            json labels = json::object();
+            for (const auto& name : task.value("valid_labels", json::array())) {
+                const std::string label = name.get<std::string>();
+                labels[label] = label_value(label, widgets[label], rng_);
+            }
+            return {{"type", "text_labels"},
+                    {"task_id", task.value("id", "")},
+                    {"message_id", task.value("message_id", "")},
+                    {"labels", labels}};
+        }
+        std::vector<int> order(task.value("replies", json::array()).size());
+        std::iota(order.begin(), order.end(), 0);
+        std::shuffle(order.begin(), order.end(), rng_);
+        return {{"type", "message_ranking"},
+                {"message_id", frontend_id},
+                {"ranking", order},
+                {"not_rankable", false}};
+    }
+
+    Frontend frontend_;
+    std::string id_;
+    std::mt19937_64 rng_;
+    ErrorLog& errors_;
+    UserStats stats_;
+    long attempts_ = 0;
+    long serial_ = 0;
+};
+
+double percentile(std::vector<double>& sorted, double p) {
+    if (sorted.empty()) return 0;
+    const size_t index = static_cast<size_t>(p * static_cast<double>(sorted.size() - 1) + 0.5);
+    return sorted[std::min(index, sorted.size() - 1)];
+}
+
+std::string availability_summary(const json& counts) {
+    std::string text;
+    for (const auto& type : kAllTaskTypes)
+        text += (text.empty() ? "" : ", ") + type + " " + std::to_string(counts.value(type, 0));
+    return text;
+}
+
+// The Open-Assistant website posts the bare user object as the availability body (its
+// fetch_available_tasks), with or without an x-oasst-user header; Orchard's PROTOCOL.md §2.5 says
+// "body = user". Prints what Orchard answers to each form once, since the loop uses {"user": ...}.
+void check_availability_body_forms(int port, const std::string& api_key) {
+    httplib::Client http("127.0.0.1", port);
+    const std::string bare = Frontend::user("compat-probe").dump();
+    const std::string path = "/api/v1/tasks/availability?lang=en";
+    auto without_header = http.Post(path, {{"X-API-Key", api_key}}, bare, "application/json");
+    auto with_header =
+        http.Post(path, {{"X-API-Key", api_key}, {"x-oasst-user", "local:compat-probe"}}, bare,
+                  "application/json");
+    auto show = [](const httplib::Result& result) {
+        return result ? "HTTP " + std::to_string(result->status) + " " + result->body.substr(0, 200)
+                      : std::string("no response");
+    };
+    std::printf("compatibility: POST %s with the bare user body %s\n", path.c_str(), bare.c_str());
+    std::printf("  without x-oasst-user header -> %s\n", show(without_header).c_str());
+    std::printf("  with x-oasst-user header    -> %s\n", show(with_header).c_str());
+}
+
+struct Server {
+    orchard::test::TempDir dir;
+    std::string key = orchard::test::create_api_key(dir.path(), /*trusted=*/true);
+    orchard::test::TestServer server{dir.path(), {"--quiet", "--seed", "1"}};
+};
+
+// Seeds the fresh database so that every task kind exists before measuring: a dozen seed users
+// write two prompts each and then work through random tasks until a newcomer would be offered
+// every task type (or 120 s pass). They are not measured and never reused.
+void seed(Server& s) {
+    Frontend admin(s.server.base_url(), s.key);
+    // max_active_trees 100: every accepted prompt starts growing, as on a busy deployment.
+    // num_prompter_replies 2: with the default 1 no assistant reply gets sibling user replies, so
+    // rank_prompter_replies would never exist.
+    const ApiAnswer configured =
+        admin.put("/api/v1/admin/config", {{"max_active_trees", 100}, {"num_prompter_replies", 2}});
+    if (configured.status != 200)
+        std::printf("  PUT /api/v1/admin/config failed: HTTP %d %s\n", configured.status,
+                    configured.body.dump().c_str());
+
+    constexpr int kSeedUsers = 12;
+    constexpr auto kSeedLimit = std::chrono::seconds(120);
+    ErrorLog errors;
+    std::atomic<bool> running = true;
+    std::vector<std::thread> threads;
+    const auto start = Clock::now();
+    for (int i = 0; i < kSeedUsers; ++i) {
+        threads.emplace_back([&, i] {
+            VirtualUser user(s.server.base_url(), s.key, "seed-" + std::to_string(i), 1000 + i,
+                             errors);
+            user.cycle("initial_prompt", Clock::time_point::max());
+            user.cycle("initial_prompt", Clock::time_point::max());
+            while (running)
+                user.cycle("random", Clock::time_point::max());
+        });
+    }
+    json counts;
+    while (Clock::now() - start < kSeedLimit) {
+        std::this_thread::sleep_for(std::chrono::milliseconds(500));
+        counts = admin
+                     .post("/api/v1/tasks/availability?lang=en",
+                           {{"user", Frontend::user("newcomer-probe")}})
+                     .body;
+        const bool all = counts.is_object() &&
+                         std::all_of(kAllTaskTypes.begin(), kAllTaskTypes.end(),
+                                     [&](auto& type) { return counts.value(type, 0) > 0; });
+        if (all) break;
+    }
+    running = false;
+    for (auto& thread : threads)
+        thread.join();
+    const std::chrono::duration<double> took = Clock::now() - start;
+    std::printf("  seeded by %d users in %.1f s; a newcomer is offered: %s\n", kSeedUsers,
+                took.count(), counts.is_object() ? availability_summary(counts).c_str() : "?");
+    if (errors.total() > 0) {
+        std::printf("  errors while seeding: %ld\n", errors.total());
+        errors.print("    ");
+    }
+}
+
+void run_level(int users, std::chrono::seconds duration) {
+    std::printf("\n== %d concurrent user%s, %lld s ==\n", users, users == 1 ? "" : "s",
+                static_cast<long long>(duration.count()));
+    Server s;
+    seed(s);
+
+    ErrorLog errors;
+    std::vector<std::unique_ptr<VirtualUser>> virtual_users;
+    for (int i = 0; i < users; ++i)
+        virtual_users.push_back(std::make_unique<VirtualUser>(
+            s.server.base_url(), s.key, "vu-" + std::to_string(users) + "-" + std::to_string(i),
+            static_cast<std::uint64_t>(users * 1000 + i), errors));
+    const auto start = Clock::now();
+    const auto deadline = start + duration;
+    std::vector<std::thread> threads;
+    for (auto& user : virtual_users)
+        threads.emplace_back([&user, deadline] {
+            while (Clock::now() < deadline)
+                user->cycle("random", deadline);
+        });
+    for (auto& thread : threads)
+        thread.join();
+
+    std::array<std::vector<double>, kEndpointCount> latency;
+    long cycles = 0, no_task = 0;
+    std::map<std::string, long> done_by_type;
+    for (const auto& user : virtual_users) {
+        const UserStats& stats = user->stats();
+        for (int e = 0; e < kEndpointCount; ++e)
+            latency[e].insert(latency[e].end(), stats.latency_ms[e].begin(),
+                              stats.latency_ms[e].end());
+        cycles += stats.cycles;
+        no_task += stats.no_task;
+        for (const auto& [type, count] : stats.done_by_type)
+            done_by_type[type] += count;
+    }
+    std::printf("  completed task cycles: %ld in %lld s = %.1f cycles/s\n", cycles,
+                static_cast<long long>(duration.count()),
+                static_cast<double>(cycles) / static_cast<double>(duration.count()));
+    std::string mix;
+    for (const auto& [type, count] : done_by_type)
+        mix += (mix.empty() ? "" : ", ") + type + " " + std::to_string(count);
+    std::printf("  done by type: %s\n", mix.c_str());
+    std::printf("  %-46s %7s %8s %8s %8s %8s\n", "latency (ms)", "count", "p50", "p95", "p99",
+                "max");
+    for (int e = 0; e < kEndpointCount; ++e) {
+        auto& values = latency[e];
+        if (values.empty() && e == kNack) continue;
+        std::sort(values.begin(), values.end());
+        std::printf("  %-46s %7zu %8.2f %8.2f %8.2f %8.2f\n", kEndpointNames[e], values.size(),
+                    percentile(values, 0.50), percentile(values, 0.95), percentile(values, 0.99),
+                    values.empty() ? 0.0 : values.back());
+    }
+    std::printf("  no task available (HTTP 503, code 1006; not an error): %ld\n", no_task);
+    std::printf("  errors (any other non-2xx): %ld\n", errors.total());
+    errors.print("    ");
+    if (users == 1) check_availability_body_forms(s.server.port(), s.key);
+}
+
+} // namespace
+
+int main(int argc, char** argv) {
+    const long seconds = argc > 1 ? std::atol(argv[1]) : 10;
+    if (seconds <= 0) {
+        std::fprintf(stderr, "usage: bench_task_load [seconds per level, default 10]\n");
+        return 2;
+    }
+    std::printf("Task lifecycle load against the real orchard serve (SQLite, one connection).\n");
+    for (int users : {1, 8, 32})
+        run_level(users, std::chrono::seconds(seconds));
+
+    // The leaderboard endpoints (PROTOCOL.md §7) are not implemented yet; show what a frontend
+    // gets today instead of measuring them.
+    Server s;
+    Frontend frontend(s.server.base_url(), s.key);
+    const ApiAnswer leaderboard = frontend.get("/api/v1/leaderboards/total?max_count=20");
+    std::printf("\nleaderboards: not measured - GET /api/v1/leaderboards/total answers HTTP %d%s\n",
+                leaderboard.status,
+                leaderboard.status == 404 ? " (the endpoints do not exist yet)" : "");
+    return 0;
+}
