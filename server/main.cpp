@@ -50,8 +50,9 @@ int serve(const orchard::ServeOptions& options) {
     std::filesystem::create_directories(options.data_dir);
     const auto public_dir =
         options.public_dir.empty() ? executable_dir() / "public" : options.public_dir;
-    orchard::ServerApp app(
-        {.database_file = options.data_dir / "orchard.db", .public_dir = public_dir});
+    orchard::ServerApp app({.database_file = options.data_dir / "orchard.db",
+                            .public_dir = public_dir,
+                            .seed = options.seed});
     // Before listening, so that the first request already finds the sample.
     if (options.demo) load_demo(app.database(), options.demo_file);
     orchard::http::HttpServer server(
