@@ -15,7 +15,9 @@ using store::MessageRecord;
 namespace {
 
 // Who reads: the named user if any (x-oasst-user), else nobody in particular.
-std::string viewer_of(const ApiCaller& caller) { return caller.user ? caller.user->user.id : ""; }
+std::string viewer_of(const ApiCaller& caller) {
+    return caller.user ? caller.user->user.id : "";
+}
 
 nlohmann::json message_list(MessageService& messages, const std::vector<MessageRecord>& list,
                             const ApiCaller& caller) {
@@ -38,32 +40,33 @@ void add_read_routes(http::Router& router, std::shared_ptr<ApiContext> context,
                            const domain::TreeManagerConfig& config, const nlohmann::json&,
                            std::int64_t now) {
                            MessageService messages(store, config, now);
-                           const MessageRecord message =
-                               lookup(messages, caller, params.at(param));
-                           return http::Response::json(
-                               200, produce(store, messages, caller, message));
+                           const MessageRecord message = lookup(messages, caller, params.at(param));
+                           return http::Response::json(200,
+                                                       produce(store, messages, caller, message));
                        });
         };
     };
     const std::string base = prefix + "/{" + param + "}";
-    router.add("GET", base, read([](store::TreeStore&, MessageService& messages,
-                                    const ApiCaller& caller, const MessageRecord& message) {
+    router.add("GET", base,
+               read([](store::TreeStore&, MessageService& messages, const ApiCaller& caller,
+                       const MessageRecord& message) {
                    return messages.to_json(message, viewer_of(caller), caller.client.trusted);
                }));
-    router.add("GET", base + "/conversation",
-               read([](store::TreeStore& store, MessageService& messages, const ApiCaller& caller,
-                       const MessageRecord& message) {
-                   return nlohmann::json{
-                       {"messages", message_list(messages, store.conversation(message.id), caller)}};
-               }));
-    router.add("GET", base + "/tree",
-               read([](store::TreeStore& store, MessageService& messages, const ApiCaller& caller,
-                       const MessageRecord& message) {
-                   return nlohmann::json{
-                       {"id", message.tree_id},
-                       {"messages", message_list(messages, store.tree_messages(message.tree_id),
-                                                 caller)}};
-               }));
+    router.add(
+        "GET", base + "/conversation",
+        read([](store::TreeStore& store, MessageService& messages, const ApiCaller& caller,
+                const MessageRecord& message) {
+            return nlohmann::json{
+                {"messages", message_list(messages, store.conversation(message.id), caller)}};
+        }));
+    router.add(
+        "GET", base + "/tree",
+        read([](store::TreeStore& store, MessageService& messages, const ApiCaller& caller,
+                const MessageRecord& message) {
+            return nlohmann::json{
+                {"id", message.tree_id},
+                {"messages", message_list(messages, store.tree_messages(message.tree_id), caller)}};
+        }));
     router.add("GET", base + "/children",
                read([](store::TreeStore& store, MessageService& messages, const ApiCaller& caller,
                        const MessageRecord& message) {
@@ -76,26 +79,26 @@ void add_read_routes(http::Router& router, std::shared_ptr<ApiContext> context,
 void add_message_routes(http::Router& router, store::Database& database) {
     auto context = std::make_shared<ApiContext>(ApiContext{database, std::mt19937_64(1)});
     // Registered before /messages/{message_id} so that "cursor" is not taken for an id.
-    router.add("GET", "/api/v1/messages/cursor",
-               [context](const http::Request& request, const http::PathParams&) {
-                   return run(*context, request, false,
-                              [&](store::TreeStore& store, const ApiCaller& caller,
-                                  const domain::TreeManagerConfig& config, const nlohmann::json&,
-                                  std::int64_t now) {
-                                  MessageService messages(store, config, now);
-                                  int max_count = 10;
-                                  try {
-                                      max_count = std::stoi(
-                                          request.query_value("max_count").value_or("10"));
-                                  } catch (const std::exception&) {
-                                  }
-                                  return http::Response::json(
-                                      200, messages.search(
-                                               request.query_value("search_query").value_or(""),
-                                               max_count, request.query_value("before"),
-                                               viewer_of(caller), caller.client.trusted));
-                              });
-               });
+    router.add(
+        "GET", "/api/v1/messages/cursor",
+        [context](const http::Request& request, const http::PathParams&) {
+            return run(
+                *context, request, false,
+                [&](store::TreeStore& store, const ApiCaller& caller,
+                    const domain::TreeManagerConfig& config, const nlohmann::json&,
+                    std::int64_t now) {
+                    MessageService messages(store, config, now);
+                    int max_count = 10;
+                    try {
+                        max_count = std::stoi(request.query_value("max_count").value_or("10"));
+                    } catch (const std::exception&) {
+                    }
+                    return http::Response::json(
+                        200, messages.search(request.query_value("search_query").value_or(""),
+                                             max_count, request.query_value("before"),
+                                             viewer_of(caller), caller.client.trusted));
+                });
+        });
     add_read_routes(router, context, "/api/v1/messages", "message_id",
                     [](MessageService& messages, const ApiCaller&, const std::string& id) {
                         return messages.get(id);
@@ -125,7 +128,8 @@ void add_message_routes(http::Router& router, store::Database& database) {
                      [](MessageService& messages, const ApiCaller&, const http::PathParams& p,
                         const nlohmann::json&, const http::Request&) {
                          const auto message = messages.get(p.at("message_id"));
-                         return http::Response::json(200, messages.tree_state_json(message.tree_id));
+                         return http::Response::json(200,
+                                                     messages.tree_state_json(message.tree_id));
                      }));
     router.add("PUT", "/api/v1/messages/{message_id}/tree/state",
                write(false, true,
@@ -134,7 +138,8 @@ void add_message_routes(http::Router& router, store::Database& database) {
                          const bool halt = request.query_value("halt").value_or("true") == "true";
                          messages.set_halted(p.at("message_id"), halt);
                          const auto message = messages.get(p.at("message_id"));
-                         return http::Response::json(200, messages.tree_state_json(message.tree_id));
+                         return http::Response::json(200,
+                                                     messages.tree_state_json(message.tree_id));
                      }));
     router.add("DELETE", "/api/v1/messages/{message_id}",
                write(false, true,
@@ -150,31 +155,30 @@ void add_message_routes(http::Router& router, store::Database& database) {
                          messages.undelete_message(p.at("message_id"));
                          return no_content();
                      }));
-    router.add("POST", "/api/v1/messages/{message_id}/edit",
-               write(true, true,
-                     [](MessageService& messages, const ApiCaller& caller,
-                        const http::PathParams& p, const nlohmann::json& body,
-                        const http::Request&) {
-                         messages.edit(p.at("message_id"), body.value("new_content", ""),
-                                       caller.user->user.id);
-                         return no_content();
-                     }));
+    router.add(
+        "POST", "/api/v1/messages/{message_id}/edit",
+        write(true, true,
+              [](MessageService& messages, const ApiCaller& caller, const http::PathParams& p,
+                 const nlohmann::json& body, const http::Request&) {
+                  messages.edit(p.at("message_id"), body.value("new_content", ""),
+                                caller.user->user.id);
+                  return no_content();
+              }));
     router.add("GET", "/api/v1/messages/{message_id}/history",
                write(false, false,
                      [](MessageService& messages, const ApiCaller&, const http::PathParams& p,
                         const nlohmann::json&, const http::Request&) {
                          return http::Response::json(200, messages.history(p.at("message_id")));
                      }));
-    router.add("POST", "/api/v1/messages/{message_id}/emoji",
-               write(true, false,
-                     [](MessageService& messages, const ApiCaller& caller,
-                        const http::PathParams& p, const nlohmann::json& body,
-                        const http::Request&) {
-                         return http::Response::json(
-                             200, messages.react(*caller.user, p.at("message_id"),
-                                                 body.value("op", "toggle"),
-                                                 body.value("emoji", "")));
-                     }));
+    router.add(
+        "POST", "/api/v1/messages/{message_id}/emoji",
+        write(true, false,
+              [](MessageService& messages, const ApiCaller& caller, const http::PathParams& p,
+                 const nlohmann::json& body, const http::Request&) {
+                  return http::Response::json(200, messages.react(*caller.user, p.at("message_id"),
+                                                                  body.value("op", "toggle"),
+                                                                  body.value("emoji", "")));
+              }));
     router.add("POST", "/api/v1/text_labels",
                write(true, false,
                      [](MessageService& messages, const ApiCaller& caller, const http::PathParams&,
@@ -191,25 +195,26 @@ void add_message_routes(http::Router& router, store::Database& database) {
                                 {"help_text", label->help_text}});
         return nlohmann::json{{"valid_labels", list}};
     };
-    router.add("GET", "/api/v1/text_labels/valid_labels",
-               write(false, false,
-                     [label_list](MessageService& messages, const ApiCaller&,
-                                  const http::PathParams&, const nlohmann::json&,
-                                  const http::Request& request) {
-                         auto id = request.query_value("message_id");
-                         if (!id) {
-                             std::vector<std::string> all;
-                             for (const auto& label : domain::all_labels()) all.push_back(label.name);
-                             return http::Response::json(200, label_list(all));
-                         }
-                         const auto message = messages.get(*id);
-                         const auto role = !message.parent_id ? domain::LabeledRole::InitialPrompt
-                                           : message.role == "assistant"
-                                               ? domain::LabeledRole::AssistantReply
-                                               : domain::LabeledRole::PrompterReply;
-                         return http::Response::json(
-                             200, label_list(domain::valid_labels(role, domain::LabelMode::Full)));
-                     }));
+    router.add(
+        "GET", "/api/v1/text_labels/valid_labels",
+        write(false, false,
+              [label_list](MessageService& messages, const ApiCaller&, const http::PathParams&,
+                           const nlohmann::json&, const http::Request& request) {
+                  auto id = request.query_value("message_id");
+                  if (!id) {
+                      std::vector<std::string> all;
+                      for (const auto& label : domain::all_labels())
+                          all.push_back(label.name);
+                      return http::Response::json(200, label_list(all));
+                  }
+                  const auto message = messages.get(*id);
+                  const auto role = !message.parent_id ? domain::LabeledRole::InitialPrompt
+                                    : message.role == "assistant"
+                                        ? domain::LabeledRole::AssistantReply
+                                        : domain::LabeledRole::PrompterReply;
+                  return http::Response::json(
+                      200, label_list(domain::valid_labels(role, domain::LabelMode::Full)));
+              }));
     router.add("GET", "/api/v1/text_labels/report_labels",
                write(false, false,
                      [label_list](MessageService&, const ApiCaller&, const http::PathParams&,

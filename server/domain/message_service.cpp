@@ -15,8 +15,8 @@ using protocol::ErrorCode;
 
 namespace {
 
-const std::set<std::string> kEmojis = {"+1",    "-1",         "red_flag",     "100",
-                                       "rofl",  "clap",       "diamond",      "heart_eyes",
+const std::set<std::string> kEmojis = {"+1",           "-1",   "red_flag", "100",
+                                       "rofl",         "clap", "diamond",  "heart_eyes",
                                        "disappointed", "poop", "skull"};
 
 } // namespace
@@ -27,8 +27,9 @@ store::MessageRecord MessageService::get(const std::string& id) {
     return *message;
 }
 
-store::MessageRecord MessageService::get_by_frontend_id(
-    const std::optional<std::string>& api_client_id, const std::string& frontend_message_id) {
+store::MessageRecord
+MessageService::get_by_frontend_id(const std::optional<std::string>& api_client_id,
+                                   const std::string& frontend_message_id) {
     auto message = store_.find_message_by_frontend_id(api_client_id, frontend_message_id);
     if (!message)
         throw DomainError(ErrorCode::MessageNotFound,
@@ -75,7 +76,8 @@ void MessageService::set_halted(const std::string& message_id, bool halted) {
 }
 
 void MessageService::delete_subtree(const store::MessageRecord& message) {
-    for (const auto& child : store_.children(message.id)) delete_subtree(child);
+    for (const auto& child : store_.children(message.id))
+        delete_subtree(child);
     store_.set_deleted(message.id, true);
 }
 
@@ -139,7 +141,8 @@ nlohmann::json MessageService::search(const std::string& query, int max_count,
     const int limit = std::clamp(max_count, 1, 1000);
     const auto found = store_.search_messages(query, limit, before_ms);
     nlohmann::json items = nlohmann::json::array();
-    for (const auto& message : found) items.push_back(to_json(message, viewer_id, moderator));
+    for (const auto& message : found)
+        items.push_back(to_json(message, viewer_id, moderator));
     return {{"prev", before ? nlohmann::json(*before) : nlohmann::json(nullptr)},
             {"next", static_cast<int>(found.size()) == limit
                          ? nlohmann::json(std::to_string(found.back().created_ms))
@@ -208,14 +211,14 @@ void MessageService::free_labels(const Caller& caller, const nlohmann::json& bod
         values[name] = value.get<double>();
     }
     std::vector<std::string> all;
-    for (const auto& label : all_labels()) all.push_back(label.name);
+    for (const auto& label : all_labels())
+        all.push_back(label.name);
     if (auto error = validate_labels(values, all, {}))
         throw DomainError(static_cast<ErrorCode>(error->code), error->message);
     const std::string text = body.value("text", "");
-    store_.insert_labels(new_uuid(), message_id, caller.user.id, std::nullopt,
-                         nlohmann::json(values).dump(),
-                         text.empty() ? std::nullopt : std::optional(text),
-                         body.value("is_report", false), now_ms_);
+    store_.insert_labels(
+        new_uuid(), message_id, caller.user.id, std::nullopt, nlohmann::json(values).dump(),
+        text.empty() ? std::nullopt : std::optional(text), body.value("is_report", false), now_ms_);
 }
 
 } // namespace orchard::domain

@@ -11,7 +11,7 @@
 namespace orchard::domain {
 
 class MessageService {
-public:
+  public:
     MessageService(store::TreeStore& store, const TreeManagerConfig& config, std::int64_t now_ms)
         : store_(store), config_(config), now_ms_(now_ms) {}
 
@@ -36,11 +36,11 @@ public:
                           const std::optional<std::string>& before, const std::string& viewer_id,
                           bool moderator);
     // op: "toggle", "add" or "remove"; returns the message as the user now sees it.
-    nlohmann::json react(const Caller& caller, const std::string& message_id,
-                         const std::string& op, const std::string& emoji);
+    nlohmann::json react(const Caller& caller, const std::string& message_id, const std::string& op,
+                         const std::string& emoji);
     void free_labels(const Caller& caller, const nlohmann::json& body);
 
-private:
+  private:
     void delete_subtree(const store::MessageRecord& message);
     void auto_moderate_red_flags(const store::MessageRecord& message);
 

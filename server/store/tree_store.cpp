@@ -603,7 +603,9 @@ std::vector<TreeStore::ReplyCandidate> TreeStore::ranking_candidates(const std::
 // --- Moderation and reactions ------------------------------------------------------------
 
 void TreeStore::set_deleted(const std::string& message_id, bool deleted) {
-    Statement(db_, "UPDATE messages SET deleted = ? WHERE id = ?").bind_all(deleted, message_id).run();
+    Statement(db_, "UPDATE messages SET deleted = ? WHERE id = ?")
+        .bind_all(deleted, message_id)
+        .run();
 }
 
 void TreeStore::add_children_count(const std::string& parent_id, int delta) {
@@ -645,7 +647,8 @@ std::vector<TreeStore::Revision> TreeStore::revisions(const std::string& message
 
 void TreeStore::remove_reaction(const std::string& message_id, const std::string& user_id,
                                 const std::string& emoji) {
-    Statement(db_, "DELETE FROM message_reactions WHERE message_id = ? AND user_id = ? AND emoji = ?")
+    Statement(db_,
+              "DELETE FROM message_reactions WHERE message_id = ? AND user_id = ? AND emoji = ?")
         .bind_all(message_id, user_id, emoji)
         .run();
 }
@@ -663,7 +666,8 @@ void TreeStore::refresh_emoji_counts(const std::string& message_id) {
                      "substr(emoji, 1, 1) != '_' GROUP BY emoji");
     s.bind_all(message_id);
     nlohmann::json counts = nlohmann::json::object();
-    while (s.step()) counts[s.column_text(0)] = s.column_int(1);
+    while (s.step())
+        counts[s.column_text(0)] = s.column_int(1);
     Statement(db_, "UPDATE messages SET emojis = ? WHERE id = ?")
         .bind_all(counts.dump(), message_id)
         .run();
@@ -679,7 +683,8 @@ std::vector<MessageRecord> TreeStore::search_messages(const std::string& query, 
                                                       std::optional<std::int64_t> before_ms) {
     // The query is matched as a phrase of words, so that FTS5 syntax in user input is inert.
     std::string phrase = "\"";
-    for (char c : query) phrase += c == '"' ? std::string("\"\"") : std::string(1, c);
+    for (char c : query)
+        phrase += c == '"' ? std::string("\"\"") : std::string(1, c);
     phrase += "\"";
     Statement s(db_, sql("SELECT ", kMessageColumns,
                          " FROM messages WHERE seq IN (SELECT rowid FROM messages_fts WHERE "

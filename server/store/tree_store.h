@@ -121,8 +121,7 @@ class TreeStore {
     void set_tree_active(const std::string& tree_id, bool active, std::int64_t now_ms);
     void update_text(const std::string& message_id, const std::string& text);
     void insert_revision(const std::string& id, const std::string& message_id,
-                         const std::string& text, const std::string& user_id,
-                         std::int64_t now_ms);
+                         const std::string& text, const std::string& user_id, std::int64_t now_ms);
     struct Revision {
         std::string id, text, user_id;
         std::int64_t created_ms;

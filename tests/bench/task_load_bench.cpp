@@ -6,6 +6,7 @@
 // and errors (any other non-2xx, with examples). Asserts nothing about time.
 //
 // Usage: bench_task_load [seconds per level, default 10]
+#include "tests/bench/bench_client.h"
 #include "tests/support/frontend.h"
 #include "tests/support/temp_dir.h"
 #include "tests/support/test_server.h"
@@ -26,6 +27,7 @@
 #include <vector>
 
 using nlohmann::json;
+using orchard::bench::BenchClient;
 using orchard::test::ApiAnswer;
 using orchard::test::Frontend;
 using Clock = std::chrono::steady_clock;
@@ -232,7 +234,7 @@ class VirtualUser {
                 {"not_rankable", false}};
     }
 
-    Frontend frontend_;
+    BenchClient frontend_;
     std::string id_;
     std::mt19937_64 rng_;
     ErrorLog& errors_;
@@ -284,7 +286,7 @@ struct Server {
 // write two prompts each and then work through random tasks until a newcomer would be offered
 // every task type (or 120 s pass). They are not measured and never reused.
 void seed(Server& s) {
-    Frontend admin(s.server.base_url(), s.key);
+    BenchClient admin(s.server.base_url(), s.key);
     // max_active_trees 100: every accepted prompt starts growing, as on a busy deployment.
     // num_prompter_replies 2: with the default 1 no assistant reply gets sibling user replies, so
     // rank_prompter_replies would never exist.
@@ -413,5 +415,27 @@ int main(int argc, char** argv) {
     std::printf("\nleaderboards: not measured - GET /api/v1/leaderboards/total answers HTTP %d%s\n",
                 leaderboard.status,
                 leaderboard.status == 404 ? " (the endpoints do not exist yet)" : "");
+
+    // Why the users above talk through BenchClient (TCP_NODELAY) and not the support Frontend:
+    // the same POST through each, on an idle server.
+    BenchClient fast(s.server.base_url(), s.key);
+    const json body = {{"user", Frontend::user("nagle-probe")}};
+    std::vector<double> with_frontend, with_nodelay;
+    for (int i = 0; i < 40; ++i) {
+        for (auto* samples : {&with_frontend, &with_nodelay}) {
+            const auto start = Clock::now();
+            const ApiAnswer answer = samples == &with_frontend
+                                         ? frontend.post("/api/v1/tasks/availability?lang=en", body)
+                                         : fast.post("/api/v1/tasks/availability?lang=en", body);
+            if (answer.status != 200) std::printf("  availability: HTTP %d\n", answer.status);
+            samples->push_back(
+                std::chrono::duration<double, std::milli>(Clock::now() - start).count());
+        }
+    }
+    std::sort(with_frontend.begin(), with_frontend.end());
+    std::sort(with_nodelay.begin(), with_nodelay.end());
+    std::printf("POST /api/v1/tasks/availability on an idle server, p50 of 40: "
+                "tests/support Frontend %.2f ms, with TCP_NODELAY %.2f ms\n",
+                percentile(with_frontend, 0.5), percentile(with_nodelay, 0.5));
     return 0;
 }

@@ -27,21 +27,25 @@ struct Scene {
         REQUIRE(mod.put("/api/v1/admin/config", {{"num_reviews_initial_prompt", 2}}).status == 200);
         auto task = app.request_task("ada", "initial_prompt");
         REQUIRE(app.ack("ada", task.body["id"], "fe-prompt").status == 204);
-        auto done = app.interaction("ada", {{"type", "text_reply_to_message"},
-                                            {"message_id", "fe-prompt"},
-                                            {"user_message_id", "ada-prompt-1"},
-                                            {"text", "Which houseplants survive a dark north-facing room?"}});
+        auto done = app.interaction(
+            "ada", {{"type", "text_reply_to_message"},
+                    {"message_id", "fe-prompt"},
+                    {"user_message_id", "ada-prompt-1"},
+                    {"text", "Which houseplants survive a dark north-facing room?"}});
         REQUIRE(done.status == 200);
         prompt_id = done.body["id"];
-        REQUIRE(orchard::test::do_one_task(app, "bob", "label_initial_prompt") == "label_initial_prompt");
-        REQUIRE(orchard::test::do_one_task(app, "cy", "label_initial_prompt") == "label_initial_prompt");
+        REQUIRE(orchard::test::do_one_task(app, "bob", "label_initial_prompt") ==
+                "label_initial_prompt");
+        REQUIRE(orchard::test::do_one_task(app, "cy", "label_initial_prompt") ==
+                "label_initial_prompt");
         auto reply_task = app.request_task("bob", "assistant_reply");
         REQUIRE(reply_task.status == 200);
         REQUIRE(app.ack("bob", reply_task.body["id"], "fe-reply").status == 204);
-        auto reply = app.interaction("bob", {{"type", "text_reply_to_message"},
-                                             {"message_id", "fe-reply"},
-                                             {"user_message_id", "bob-reply-1"},
-                                             {"text", "Snake plants and ZZ plants cope well with low light."}});
+        auto reply = app.interaction(
+            "bob", {{"type", "text_reply_to_message"},
+                    {"message_id", "fe-reply"},
+                    {"user_message_id", "bob-reply-1"},
+                    {"text", "Snake plants and ZZ plants cope well with low light."}});
         REQUIRE(reply.status == 200);
         reply_id = reply.body["id"];
     }
@@ -53,10 +57,10 @@ TEST_CASE("messages: read by id and by frontend id, with conversation, tree and 
     Scene s;
     auto message = s.app.get("/api/v1/messages/" + s.reply_id, "dee");
     REQUIRE(message.status == 200);
-    for (const char* field : {"id", "parent_id", "text", "lang", "is_assistant", "emojis", "user_emojis",
-                              "user_is_author", "synthetic", "created_date", "review_result",
-                              "review_count", "deleted", "edited", "message_tree_id", "ranking_count",
-                              "rank", "user_id", "frontend_message_id"})
+    for (const char* field :
+         {"id", "parent_id", "text", "lang", "is_assistant", "emojis", "user_emojis",
+          "user_is_author", "synthetic", "created_date", "review_result", "review_count", "deleted",
+          "edited", "message_tree_id", "ranking_count", "rank", "user_id", "frontend_message_id"})
         CHECK(message.body.contains(field));
     CHECK(message.body["parent_id"] == s.prompt_id);
     CHECK(message.body["is_assistant"] == true);
@@ -107,7 +111,8 @@ TEST_CASE("messages: reactions follow the rules and red flags moderate automatic
     CHECK(s.app.get("/api/v1/messages/" + s.reply_id, "bob").body["emojis"]["-1"] == 1);
 
     // Four red flags on a reply delete it (and it no longer counts as a child).
-    for (const char* user : {"cy", "dee", "eli"}) REQUIRE(react(user, "add", "red_flag").status == 200);
+    for (const char* user : {"cy", "dee", "eli"})
+        REQUIRE(react(user, "add", "red_flag").status == 200);
     CHECK(s.app.get("/api/v1/messages/" + s.reply_id).body["deleted"] == false);
     REQUIRE(react("fay", "add", "red_flag").status == 200);
     CHECK(s.app.get("/api/v1/messages/" + s.reply_id).body["deleted"] == true);
@@ -116,17 +121,22 @@ TEST_CASE("messages: reactions follow the rules and red flags moderate automatic
 
 TEST_CASE("messages: moderators halt trees, delete and restore messages, and edit with history") {
     Scene s;
-    CHECK(s.app.put("/api/v1/messages/" + s.prompt_id + "/tree/state?halt=true", json::object()).status == 403);
-    auto halted = s.mod.put("/api/v1/messages/" + s.prompt_id + "/tree/state?halt=true", json::object());
+    CHECK(s.app.put("/api/v1/messages/" + s.prompt_id + "/tree/state?halt=true", json::object())
+              .status == 403);
+    auto halted =
+        s.mod.put("/api/v1/messages/" + s.prompt_id + "/tree/state?halt=true", json::object());
     REQUIRE(halted.status == 200);
     CHECK(halted.body["state"] == "halted_by_moderator");
     CHECK(s.app.request_task("eli", "label_assistant_reply").error_code() == 1006);
-    auto resumed = s.mod.put("/api/v1/messages/" + s.prompt_id + "/tree/state?halt=false", json::object());
+    auto resumed =
+        s.mod.put("/api/v1/messages/" + s.prompt_id + "/tree/state?halt=false", json::object());
     CHECK(resumed.body["state"] == "growing");
     CHECK(s.app.request_task("eli", "label_assistant_reply").status == 200);
 
-    REQUIRE(s.mod.post("/api/v1/messages/" + s.reply_id + "/edit",
-                       {{"user", Frontend::user("mod")}, {"new_content", "Snake plants, ZZ plants and pothos."}})
+    REQUIRE(s.mod
+                .post("/api/v1/messages/" + s.reply_id + "/edit",
+                      {{"user", Frontend::user("mod")},
+                       {"new_content", "Snake plants, ZZ plants and pothos."}})
                 .status == 204);
     auto edited = s.app.get("/api/v1/messages/" + s.reply_id);
     CHECK(edited.body["edited"] == true);
@@ -142,14 +152,17 @@ TEST_CASE("messages: moderators halt trees, delete and restore messages, and edi
 TEST_CASE("messages: delete is soft and recursive, and undelete restores the path") {
     Scene s;
     httplib::Client http(s.server.base_url());
-    auto del = http.Delete(("/api/v1/messages/" + s.prompt_id).c_str(), {{"X-API-Key", s.trusted_key}});
+    auto del =
+        http.Delete(("/api/v1/messages/" + s.prompt_id).c_str(), {{"X-API-Key", s.trusted_key}});
     REQUIRE(del);
     CHECK(del->status == 204);
     CHECK(s.app.get("/api/v1/messages/" + s.reply_id).body["deleted"] == true);
     CHECK(s.app.get("/api/v1/messages/" + s.prompt_id).body["deleted"] == true);
-    auto untrusted = http.Delete(("/api/v1/messages/" + s.prompt_id).c_str(), {{"X-API-Key", s.plain_key}});
+    auto untrusted =
+        http.Delete(("/api/v1/messages/" + s.prompt_id).c_str(), {{"X-API-Key", s.plain_key}});
     CHECK(untrusted->status == 403);
-    REQUIRE(s.mod.put("/api/v1/messages/" + s.reply_id + "/undelete", json::object()).status == 204);
+    REQUIRE(s.mod.put("/api/v1/messages/" + s.reply_id + "/undelete", json::object()).status ==
+            204);
     CHECK(s.app.get("/api/v1/messages/" + s.reply_id).body["deleted"] == false);
     CHECK(s.app.get("/api/v1/messages/" + s.prompt_id).body["deleted"] == false);
 }
@@ -162,16 +175,21 @@ TEST_CASE("messages: full-text search and free labels") {
     CHECK(found.body["items"][0]["id"] == s.prompt_id);
     CHECK(s.app.get("/api/v1/messages/cursor?search_query=%22%20OR%20*").body["items"].empty());
 
-    auto report = s.app.post("/api/v1/text_labels", {{"user", Frontend::user("dee")}, {"message_id", s.reply_id},
-                                                     {"labels", {{"pii", 1}}}, {"text", "It names a person"},
+    auto report = s.app.post("/api/v1/text_labels", {{"user", Frontend::user("dee")},
+                                                     {"message_id", s.reply_id},
+                                                     {"labels", {{"pii", 1}}},
+                                                     {"text", "It names a person"},
                                                      {"is_report", true}});
     CHECK(report.status == 204);
-    CHECK(s.app.post("/api/v1/text_labels", {{"user", Frontend::user("bob")}, {"message_id", s.reply_id},
-                                             {"labels", {{"pii", 1}}}})
+    CHECK(s.app
+              .post("/api/v1/text_labels", {{"user", Frontend::user("bob")},
+                                            {"message_id", s.reply_id},
+                                            {"labels", {{"pii", 1}}}})
               .error_code() == 2053);
     auto valid = s.app.get("/api/v1/text_labels/valid_labels?message_id=" + s.reply_id);
     bool has_helpfulness = false;
-    for (const auto& label : valid.body["valid_labels"]) has_helpfulness |= label["name"] == "helpfulness";
+    for (const auto& label : valid.body["valid_labels"])
+        has_helpfulness |= label["name"] == "helpfulness";
     CHECK(has_helpfulness);
     CHECK(s.app.get("/api/v1/text_labels/report_labels").body["valid_labels"].size() >= 7);
 }

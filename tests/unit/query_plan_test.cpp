@@ -1,0 +1,113 @@
+// Every statement the task lifecycle and the tree manager run must be served by an index: it
+// records the SQL SQLite executes during a realistic scenario and checks each one's plan.
+#include "server/domain/domain_error.h"
+#include "server/domain/ids.h"
+#include "server/domain/task_service.h"
+#include "server/store/database.h"
+#include "server/store/sqlite.h"
+#include "tests/support/temp_dir.h"
+
+#include <catch2/catch.hpp>
+#include <cstdio>
+#include <cstdlib>
+#include <regex>
+#include <set>
+
+using namespace orchard;
+
+namespace {
+
+int record_statement(unsigned, void* context, void* statement, void*) {
+    auto* seen = static_cast<std::set<std::string>*>(context);
+    const char* sql = sqlite3_sql(static_cast<sqlite3_stmt*>(statement));
+    if (sql) seen->insert(sql);
+    return 0;
+}
+
+} // namespace
+
+TEST_CASE("query plans: the task lifecycle and tree manager never scan a growing table") {
+    test::TempDir dir;
+    auto database = store::Database::open(dir.path() / "plans.db");
+    std::set<std::string> statements;
+    {
+        store::Database::Transaction transaction(*database);
+        sqlite3* db = transaction.db();
+        sqlite3_trace_v2(db, SQLITE_TRACE_STMT, record_statement, &statements);
+        store::TreeStore store(db);
+        domain::TreeManagerConfig config;
+        config.goal_tree_size = 3;
+        config.num_reviews_initial_prompt = 1;
+        config.num_reviews_reply = 1;
+        config.num_required_rankings = 1;
+        std::mt19937_64 rng(5);
+        std::int64_t now = 1'800'000'000'000;
+        std::vector<domain::Caller> people;
+        for (int i = 0; i < 6; ++i) {
+            store::UserRecord user{domain::new_uuid(), std::nullopt, "local",
+                                   "u" + std::to_string(i), "U"};
+            store.insert_user(user, now);
+            people.push_back({user, std::nullopt});
+        }
+        // Drive everything through the real services until the tree is exported.
+        int counter = 0;
+        for (int round = 0; round < 40; ++round) {
+            for (auto& person : people) {
+                domain::TaskService tasks(store, config, rng, ++now);
+                (void)tasks.availability(person, "en");
+                nlohmann::json task;
+                try {
+                    task = tasks.request_task(person, "random", "en", false);
+                } catch (const domain::DomainError&) {
+                    continue;
+                }
+                const std::string type = task["type"];
+                const std::string fid = "f" + std::to_string(++counter);
+                tasks.ack(person, task["id"], fid);
+                nlohmann::json answer = {{"message_id", fid}};
+                if (type.starts_with("label_")) {
+                    answer = {{"type", "text_labels"},
+                              {"task_id", task["id"]},
+                              {"message_id", task["message_id"]},
+                              {"labels", {{"spam", 0}}}};
+                } else if (type.starts_with("rank_")) {
+                    nlohmann::json order = nlohmann::json::array();
+                    for (size_t i = 0; i < task["replies"].size(); ++i)
+                        order.push_back(i);
+                    answer["type"] = "message_ranking";
+                    answer["ranking"] = order;
+                } else {
+                    answer["type"] = "text_reply_to_message";
+                    answer["user_message_id"] = "m" + fid;
+                    answer["text"] = "Text number " + fid;
+                }
+                tasks.interaction(person, answer);
+                if (round % 7 == 0)
+                    tasks.nack(person, tasks.request_task(person, "random", "en", false)["id"],
+                               "x");
+            }
+        }
+        sqlite3_trace_v2(db, 0, nullptr, nullptr);
+        CHECK(store.count_trees("ready_for_export", "en") >= 1);
+        transaction.commit();
+    }
+    REQUIRE(statements.size() > 20);
+
+    // A full scan of any table that grows with use is a bug; plans name tables by their alias,
+    // so every SCAN is refused except of the two tiny tables (config, schema_migrations).
+    const std::regex full_scan(R"(^SCAN (?!config\b|schema_migrations\b))");
+    sqlite3* db = nullptr;
+    REQUIRE(sqlite3_open((dir.path() / "plans.db").c_str(), &db) == SQLITE_OK);
+    for (const auto& sql : statements) {
+        if (sql.starts_with("BEGIN") || sql.starts_with("COMMIT") || sql.starts_with("ROLLBACK"))
+            continue;
+        store::Statement plan(db, "EXPLAIN QUERY PLAN " + sql);
+        while (plan.step()) {
+            const std::string detail = plan.column_text(3);
+            INFO(sql << "\n  plan: " << detail);
+            if (std::getenv("ORCHARD_PRINT_PLANS")) std::printf("%s\n", detail.c_str());
+            CHECK_FALSE(std::regex_search(detail, full_scan));
+        }
+    }
+    CHECK(sqlite3_close(db) == SQLITE_OK);
+}
