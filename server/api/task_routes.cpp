@@ -58,6 +58,18 @@ void add_task_routes(http::Router& router, store::Database& database, std::uint6
                               });
                });
 
+    router.add("POST", "/api/v1/tasks/close",
+               [context](const http::Request& request, const http::PathParams&) {
+                   return run(*context, request, true,
+                              [&](store::TreeStore& store, const ApiCaller& caller,
+                                  const domain::TreeManagerConfig& config,
+                                  const nlohmann::json& body, std::int64_t now) {
+                                  domain::TaskService tasks(store, config, context->rng, now);
+                                  return http::Response::json(
+                                      200, tasks.close(*caller.user, body.value("message_id", "")));
+                              });
+               });
+
     router.add("POST", "/api/v1/tasks/{task_id}/ack",
                [context](const http::Request& request, const http::PathParams& params) {
                    return run(*context, request, true,

@@ -327,6 +327,17 @@ void TaskService::nack(const Caller& caller, const std::string& task_id,
     }
 }
 
+nlohmann::json TaskService::close(const Caller& caller, const std::string& frontend_message_id) {
+    auto task = store_.find_task_by_frontend_id(caller.api_client_id, frontend_message_id);
+    if (!task)
+        throw DomainError(ErrorCode::TaskNotFound,
+                          "No acknowledged task has message_id '" + frontend_message_id + "'.");
+    if (task->user_id != caller.user.id)
+        throw DomainError(ErrorCode::TaskNotAssignedToUser, "This task belongs to someone else.");
+    if (!task->done) store_.set_task_done(task->id, task->id);
+    return task_done(task->id);
+}
+
 void TaskService::check_task_usable(const Caller& caller, const store::TaskRecord& task) {
     if (task.user_id != caller.user.id)
         throw DomainError(ErrorCode::TaskNotAssignedToUser, "This task belongs to someone else.");

@@ -37,6 +37,8 @@ class TaskService {
     void nack(const Caller& caller, const std::string& task_id, const std::string& reason);
     // POST /tasks/interaction
     nlohmann::json interaction(const Caller& caller, const nlohmann::json& body);
+    // POST /tasks/close: a collective task (answered by many, e.g. in a chat channel) is over.
+    nlohmann::json close(const Caller& caller, const std::string& frontend_message_id);
     // POST /tasks/availability
     nlohmann::json availability(const Caller& caller, const std::string& lang);
 

@@ -6,8 +6,10 @@
 #include "tests/support/test_server.h"
 
 #include <catch2/catch.hpp>
+#include <chrono>
 #include <map>
 #include <set>
+#include <thread>
 
 using nlohmann::json;
 using orchard::test::ApiAnswer;
@@ -138,9 +140,11 @@ TEST_CASE("tasks: nobody reviews their own prompt, and reviews decide acceptance
     REQUIRE(orchard::test::do_one_task(f.bot, "ada", "initial_prompt") == "initial_prompt");
     // Ada cannot label her own prompt; Bob and Cy can, once each.
     CHECK(f.bot.request_task("ada", "label_initial_prompt").error_code() == 1006);
-    REQUIRE(orchard::test::do_one_task(f.bot, "bob", "label_initial_prompt") == "label_initial_prompt");
+    REQUIRE(orchard::test::do_one_task(f.bot, "bob", "label_initial_prompt") ==
+            "label_initial_prompt");
     CHECK(f.bot.request_task("bob", "label_initial_prompt").error_code() == 1006);
-    REQUIRE(orchard::test::do_one_task(f.bot, "cy", "label_initial_prompt") == "label_initial_prompt");
+    REQUIRE(orchard::test::do_one_task(f.bot, "cy", "label_initial_prompt") ==
+            "label_initial_prompt");
     // Two clean reviews accept the prompt; the lottery lets it grow at once (room for one tree).
     CHECK(f.query_text("SELECT state FROM message_trees") == "growing");
     CHECK(f.query_int("SELECT review_result FROM messages") == 1);
@@ -256,4 +260,33 @@ TEST_CASE("tasks: several users drive a tree from its first prompt to ready_for_
     CHECK(
         f.query_int("SELECT count(*) FROM messages a JOIN messages b ON a.parent_id = b.parent_id "
                     "WHERE a.rank < b.rank AND length(a.text) > length(b.text)") == 0);
+}
+
+TEST_CASE("tasks: an expired task can no longer be acknowledged or answered") {
+    Fixture f;
+    REQUIRE(f.bot.put("/api/v1/admin/config", {{"task_expiry_sec", 1}}).status == 200);
+    auto task = f.bot.request_task("ada", "initial_prompt");
+    auto other = f.bot.request_task("ada", "initial_prompt");
+    REQUIRE(f.bot.ack("ada", other.body["id"], "fe-early").status == 204);
+    std::this_thread::sleep_for(std::chrono::milliseconds(1100));
+    CHECK(f.bot.ack("ada", task.body["id"], "fe-late").error_code() == 2101);
+    auto late = f.bot.interaction("ada", {{"type", "text_reply_to_message"},
+                                          {"message_id", "fe-early"},
+                                          {"user_message_id", "m-late"},
+                                          {"text", "Too late?"}});
+    CHECK(late.error_code() == 2101);
+    CHECK(f.query_int("SELECT count(*) FROM messages") == 0);
+}
+
+TEST_CASE("tasks: a collective task is closed by its frontend id") {
+    Fixture f;
+    auto task = f.bot.request_task("ada", "initial_prompt");
+    REQUIRE(f.bot.ack("ada", task.body["id"], "fe-collective").status == 204);
+    auto closed = f.bot.post("/api/v1/tasks/close",
+                             {{"message_id", "fe-collective"}, {"user", Frontend::user("ada")}});
+    REQUIRE(closed.status == 200);
+    CHECK(closed.body["type"] == "task_done");
+    CHECK(
+        f.bot.post("/api/v1/tasks/close", {{"message_id", "nope"}, {"user", Frontend::user("ada")}})
+            .error_code() == 2100);
 }
