@@ -87,7 +87,7 @@ struct World {
 
 } // namespace
 
-TEST_CASE("tree manager: a prompt accepted by its reviews grows; a rejected one is aborted") {
+TEST_CASE("tree manager: a prompt accepted by its reviews grows, a rejected one is aborted") {
     World w;
     auto good = w.add_message("ada", std::nullopt);
     auto bad = w.add_message("bob", std::nullopt);
