@@ -89,18 +89,19 @@ void TreeManager::run_lottery(const std::string& lang) {
     while (store_.count_trees(tree_state::kGrowing, lang) < config_.max_active_trees) {
         auto waiting = store_.trees_in_state(tree_state::kPromptLotteryWaiting, lang, 1000);
         if (waiting.empty()) return;
-        // Authors with weight 1 + their replies ranked first: good contributors' prompts grow
-        // sooner. (Ranks are counted per author over the candidates' own authors.)
+        // Authors weigh 1 + their replies ranked first in the last 30 days: people who write
+        // good answers see their own prompts grow sooner (PROTOCOL.md §5).
         std::map<std::string, std::vector<const store::TreeRecord*>> by_author;
         for (const auto& tree : waiting) {
             auto root = store_.find_message(tree.id);
             if (root) by_author[root->user_id].push_back(&tree);
         }
+        const std::int64_t month_ago = now_ms_ - std::int64_t{30} * 24 * 3600 * 1000;
         std::vector<std::string> authors;
         std::vector<long> first_places;
         for (const auto& [author, trees] : by_author) {
             authors.push_back(author);
-            first_places.push_back(0); // ranked-first counts join with the points ledger
+            first_places.push_back(store_.count_first_place_replies(author, month_ago));
         }
         auto chosen = choose_lottery_author(first_places, rng_);
         if (!chosen) return;

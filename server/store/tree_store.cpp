@@ -271,6 +271,13 @@ int TreeStore::count_under_review(const std::string& tree_id) {
     return count(s);
 }
 
+int TreeStore::count_first_place_replies(const std::string& user_id, std::int64_t since_ms) {
+    Statement s(db_, "SELECT count(*) FROM messages WHERE user_id = ? AND created_ms >= ? AND "
+                     "rank = 0 AND parent_id IS NOT NULL AND deleted = 0");
+    s.bind_all(user_id, since_ms);
+    return count(s);
+}
+
 bool TreeStore::user_wrote_text_since(const std::string& user_id, const std::string& text,
                                       std::int64_t since_ms) {
     Statement s(db_, "SELECT count(*) FROM messages WHERE user_id = ? AND created_ms >= ? AND "

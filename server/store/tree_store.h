@@ -46,6 +46,8 @@ class TreeStore {
     void increment_ranking_count(const std::string& message_id);
     int count_accepted(const std::string& tree_id);
     int count_under_review(const std::string& tree_id);
+    // Replies by `user_id` since `since_ms` that the consensus ranked first (for the lottery).
+    int count_first_place_replies(const std::string& user_id, std::int64_t since_ms);
     bool user_wrote_text_since(const std::string& user_id, const std::string& text,
                                std::int64_t since_ms);
     // A live reply by `user_id` directly under `parent_id`.

@@ -239,3 +239,29 @@ TEST_CASE("sampling: an unavailable task type is refused with 1006") {
         CHECK(error.code == protocol::ErrorCode::TaskTypeNotAvailable);
     }
 }
+
+TEST_CASE("tree manager: the lottery favours authors whose replies were ranked first") {
+    // Two authors wait with one prompt each; only one tree may grow. The author with 3 replies
+    // ranked first this month weighs 4 against 1, so wins about 80 % of the draws.
+    World w;
+    w.config.max_active_trees = 1;
+    auto old_root = w.add_message("someone", std::nullopt);
+    for (int i = 0; i < 3; ++i)
+        w.store.set_rank(w.add_message("good", old_root.id).id, 0);
+    w.store.set_tree_state(old_root.id, "ready_for_export", w.now);
+    auto plain = w.add_message("plain", std::nullopt);
+    auto good = w.add_message("good", std::nullopt);
+
+    int good_author_wins = 0;
+    const int draws = 1000;
+    for (int draw = 0; draw < draws; ++draw) {
+        w.store.set_tree_state(plain.id, kPromptLotteryWaiting, w.now);
+        w.store.set_tree_state(good.id, kPromptLotteryWaiting, w.now);
+        w.trees().run_lottery("en");
+        REQUIRE(w.store.count_trees(kGrowing, "en") == 1);
+        if (w.state(good.id) == kGrowing) ++good_author_wins;
+    }
+    const double share = static_cast<double>(good_author_wins) / draws;
+    CHECK(share > 0.75);
+    CHECK(share < 0.85);
+}
