@@ -1,5 +1,7 @@
 #include "server/api/api_keys.h"
 
+#include "server/hashing.h"
+
 #include <sodium.h>
 
 namespace orchard::api {
@@ -14,12 +16,7 @@ std::string new_api_key() {
 }
 
 std::string hash_api_key(const std::string& key) {
-    unsigned char hash[32];
-    crypto_generichash(hash, sizeof hash, reinterpret_cast<const unsigned char*>(key.data()),
-                       key.size(), nullptr, 0);
-    char hex[sizeof hash * 2 + 1];
-    sodium_bin2hex(hex, sizeof hex, hash, sizeof hash);
-    return hex;
+    return blake2b_hex(key, 32);
 }
 
 } // namespace orchard::api

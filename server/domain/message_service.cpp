@@ -2,6 +2,7 @@
 
 #include "server/domain/domain_error.h"
 #include "server/domain/ids.h"
+#include "server/domain/label_input.h"
 #include "server/domain/labels.h"
 #include "server/domain/message_json.h"
 #include "server/domain/tree_manager.h"
@@ -201,20 +202,10 @@ void MessageService::free_labels(const Caller& caller, const nlohmann::json& bod
     if (message.user_id == caller.user.id)
         throw DomainError(ErrorCode::NoSelfLabelingOrDuplicateTaskReply,
                           "You cannot label your own message.");
-    std::map<std::string, double> values;
-    const auto labels = body.find("labels");
-    if (labels == body.end() || !labels->is_object())
-        throw DomainError(ErrorCode::InvalidLabel, "labels must be an object of label values.");
-    for (const auto& [name, value] : labels->items()) {
-        if (!value.is_number())
-            throw DomainError(ErrorCode::InvalidLabel, "Label '" + name + "' must be a number.");
-        values[name] = value.get<double>();
-    }
     std::vector<std::string> all;
     for (const auto& label : all_labels())
         all.push_back(label.name);
-    if (auto error = validate_labels(values, all, {}))
-        throw DomainError(static_cast<ErrorCode>(error->code), error->message);
+    const auto values = checked_label_values(body, all, {});
     const std::string text = body.value("text", "");
     store_.insert_labels(
         new_uuid(), message_id, caller.user.id, std::nullopt, nlohmann::json(values).dump(),

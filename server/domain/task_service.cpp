@@ -2,6 +2,7 @@
 
 #include "server/domain/domain_error.h"
 #include "server/domain/ids.h"
+#include "server/domain/label_input.h"
 #include "server/domain/labels.h"
 #include "server/domain/message_json.h"
 #include "server/domain/weighted_choice.h"
@@ -504,17 +505,8 @@ nlohmann::json TaskService::labels(const Caller& caller, const nlohmann::json& b
                           "You cannot label your own message.");
 
     const auto payload = nlohmann::json::parse(task.payload_json);
-    std::map<std::string, double> values;
-    const auto labels_it = body.find("labels");
-    if (labels_it == body.end() || !labels_it->is_object())
-        throw DomainError(ErrorCode::InvalidLabel, "labels must be an object of label values.");
-    for (const auto& [name, value] : labels_it->items()) {
-        if (!value.is_number())
-            throw DomainError(ErrorCode::InvalidLabel, "Label '" + name + "' must be a number.");
-        values[name] = value.get<double>();
-    }
-    if (auto error = validate_labels(values, payload["valid_labels"], payload["mandatory_labels"]))
-        throw DomainError(static_cast<ErrorCode>(error->code), error->message);
+    const auto values =
+        checked_label_values(body, payload["valid_labels"], payload["mandatory_labels"]);
 
     const std::string labels_id = new_uuid();
     const std::string text = string_field(body, "text");

@@ -1,5 +1,6 @@
 #include "server/http/static_files.h"
 
+#include "server/hashing.h"
 #include "server/http/gzip.h"
 #include "server/http/mime_types.h"
 
@@ -15,12 +16,7 @@ namespace {
 constexpr std::string_view kVersionToken = "%ORCHARD_ASSET_VERSION%";
 
 std::string hex_hash(std::string_view data) {
-    unsigned char hash[16];
-    crypto_generichash(hash, sizeof hash, reinterpret_cast<const unsigned char*>(data.data()),
-                       data.size(), nullptr, 0);
-    char hex[sizeof hash * 2 + 1];
-    sodium_bin2hex(hex, sizeof hex, hash, sizeof hash);
-    return hex;
+    return blake2b_hex(data, 16);
 }
 
 std::string read_file(const std::filesystem::path& path) {
