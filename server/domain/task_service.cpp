@@ -355,8 +355,25 @@ nlohmann::json TaskService::interaction(const Caller& caller, const nlohmann::js
     if (type == "text_reply_to_message") return text_reply(caller, body);
     if (type == "message_ranking") return ranking(caller, body);
     if (type == "text_labels") return labels(caller, body);
-    if (type == "message_rating") return task_done(new_uuid()); // legacy: accepted, not used
+    if (type == "message_rating") return rating(caller, body);
     throw DomainError(ErrorCode::InvalidRequestType, "Unknown interaction type '" + type + "'.");
+}
+
+nlohmann::json TaskService::rating(const Caller& caller, const nlohmann::json& body) {
+    // Legacy (before label tasks existed): kept as a free label row so nothing sent is lost;
+    // it takes no part in reviews, which count only task-based labels.
+    const std::string frontend_id = string_field(body, "message_id");
+    auto message = store_.find_message_by_frontend_id(caller.api_client_id, frontend_id);
+    if (!message)
+        throw DomainError(ErrorCode::MessageNotFound,
+                          "No message has message_id '" + frontend_id + "'.");
+    const auto rating = body.find("rating");
+    if (rating == body.end() || !rating->is_number())
+        throw DomainError(ErrorCode::InvalidRankingValue, "rating must be a number.");
+    const std::string id = new_uuid();
+    store_.insert_labels(id, message->id, caller.user.id, std::nullopt,
+                         nlohmann::json{{"rating", *rating}}.dump(), std::nullopt, false, now_ms_);
+    return task_done(id);
 }
 
 nlohmann::json TaskService::text_reply(const Caller& caller, const nlohmann::json& body) {

@@ -52,6 +52,7 @@ class TaskService {
     nlohmann::json text_reply(const Caller& caller, const nlohmann::json& body);
     nlohmann::json ranking(const Caller& caller, const nlohmann::json& body);
     nlohmann::json labels(const Caller& caller, const nlohmann::json& body);
+    nlohmann::json rating(const Caller& caller, const nlohmann::json& body);
     void check_task_usable(const Caller& caller, const store::TaskRecord& task);
 
     store::TreeStore& store_;

@@ -53,6 +53,15 @@ constexpr std::int64_t kDay = 24 * 60 * kMinute;
 // enough that the WAL does not grow to gigabytes before a checkpoint.
 constexpr int kTreesPerTransaction = 500;
 
+// Which of `count` users acts: a few people do most of the work, as on every crowd-sourcing site
+// (user i is picked with probability falling like 1/sqrt(i); the first 0.1% of users write
+// about 3% of everything). Task requests are drawn the same way, since the people who contribute
+// most also ask for the most tasks.
+size_t skewed_user(std::mt19937_64& rng, size_t count) {
+    const double u = std::uniform_real_distribution<double>(0.0, 1.0)(rng);
+    return std::min(count - 1, static_cast<size_t>(static_cast<double>(count) * u * u));
+}
+
 double milliseconds_since(Clock::time_point start) {
     return std::chrono::duration<double, std::milli>(Clock::now() - start).count();
 }
@@ -117,6 +126,13 @@ class Generator {
     std::map<std::string, double> seconds;
     std::map<std::string, long> calls;
     std::map<std::string, long> trees_by_state;
+    long authored_by(size_t user) const { return authored_[user]; }
+    long median_authored() const {
+        std::vector<long> counts = authored_;
+        std::nth_element(counts.begin(), counts.begin() + static_cast<long>(counts.size() / 2),
+                         counts.end());
+        return counts[counts.size() / 2];
+    }
     long messages_written = 0, labels_written = 0, rankings_written = 0;
 
     void insert_users() {
@@ -131,6 +147,7 @@ class Generator {
             timed("insert_user", [&] { store_->insert_user(user, now_ms_ - 400 * kDay); });
             user_ids_.push_back(user.id);
         }
+        authored_.assign(user_ids_.size(), 0);
     }
 
     // One tree in `state`, created at `created_ms`.
@@ -195,7 +212,7 @@ class Generator {
 
     int between(int low, int high) { return std::uniform_int_distribution<int>(low, high)(rng_); }
     bool chance(double p) { return std::bernoulli_distribution(p)(rng_); }
-    const std::string& any_user() { return user_ids_[rng_() % user_ids_.size()]; }
+    const std::string& any_user() { return user_ids_[skewed_user(rng_, user_ids_.size())]; }
     const std::string& user_other_than(const std::vector<std::string>& excluded) {
         for (;;) {
             const std::string& user = any_user();
@@ -291,7 +308,9 @@ class Generator {
             m.text = node.assistant ? text(120, 1400, false)
                      : i == 0       ? text(40, 400, true)
                                     : text(20, 200, true);
-            m.user_id = any_user();
+            const size_t author = skewed_user(rng_, user_ids_.size());
+            m.user_id = user_ids_[author];
+            ++authored_[author];
             m.api_client_id = api_client_id_;
             m.frontend_message_id = "gen-" + std::to_string(++frontend_serial_);
             m.review_count = node.review == Review::Pending ? between(0, 2) : 3;
@@ -386,6 +405,7 @@ class Generator {
     int users_;
     std::int64_t now_ms_;
     std::vector<std::string> user_ids_;
+    std::vector<long> authored_; // messages written, by user index
     long frontend_serial_ = 0;
 };
 
@@ -445,7 +465,7 @@ void ask_for_tasks(const std::string& base_url, const std::string& key, int user
     orchard::bench::BenchClient frontend(base_url, key);
     std::mt19937_64 rng(seed);
     for (int i = 0; i < requests; ++i) {
-        const std::string user = "u" + std::to_string(rng() % static_cast<std::uint64_t>(users));
+        const std::string user = "u" + std::to_string(skewed_user(rng, static_cast<size_t>(users)));
         const std::string lang = rng() % 10 < 7 ? "en" : "de";
         auto start = Clock::now();
         const ApiAnswer task = frontend.request_task(user, "random", lang);
@@ -512,7 +532,7 @@ void print_latencies(const Latencies& result) {
 // `pragmas` set up the connection first: "" is what the server has (SQLite's default 2 MB page
 // cache, no memory mapping). The first 50 users only warm the caches.
 void profile_queries(const std::filesystem::path& file, const std::string& api_client_id, int users,
-                     std::int64_t now_ms, const char* pragmas) {
+                     std::int64_t now_ms, const char* pragmas, long heaviest_messages) {
     sqlite3* db = nullptr;
     if (sqlite3_open_v2(file.c_str(), &db, SQLITE_OPEN_READWRITE, nullptr) != SQLITE_OK) {
         std::printf("cannot open %s\n", file.c_str());
@@ -538,7 +558,7 @@ void profile_queries(const std::filesystem::path& file, const std::string& api_c
         const std::string lang = i % 10 < 7 ? "en" : "de";
         const auto user = store.find_frontend_user(
             api_client_id, "local",
-            "u" + std::to_string(rng() % static_cast<std::uint64_t>(users)));
+            "u" + std::to_string(skewed_user(rng, static_cast<size_t>(users))));
         if (!user) continue;
         // What the server passes: open tasks and reply tasks of the last 300 s.
         const std::int64_t since = now_ms - 300 * 1000;
@@ -565,6 +585,28 @@ void profile_queries(const std::filesystem::path& file, const std::string& api_c
         measure("ranking_candidates",
                 [&] { return store.ranking_candidates(lang, user->id, 3).size(); });
     }
+    // The same candidate queries for the most active user and for someone who wrote nothing:
+    // what a contributor's own history adds to each of their task requests.
+    std::map<std::string, std::array<double, 2>> by_history;
+    const auto heaviest = store.find_frontend_user(api_client_id, "local", "u0");
+    const std::int64_t since = now_ms - 300 * 1000;
+    for (int who = 0; who < 2 && heaviest; ++who) {
+        const std::string user_id = who == 0 ? heaviest->id : "someone-who-wrote-nothing";
+        const std::vector<std::pair<const char*, std::function<void()>>> calls = {
+            {"reply_candidates", [&] { (void)store.reply_candidates("en", user_id, since, 1); }},
+            {"prompt_review_candidates",
+             [&] { (void)store.prompt_review_candidates("en", user_id, 3); }},
+            {"reply_review_candidates",
+             [&] { (void)store.reply_review_candidates("en", user_id, 3); }},
+            {"ranking_candidates", [&] { (void)store.ranking_candidates("en", user_id, 3); }}};
+        for (const auto& [name, call] : calls) {
+            call(); // warm
+            const auto start = Clock::now();
+            for (int n = 0; n < 20; ++n)
+                call();
+            by_history[name][static_cast<size_t>(who)] = milliseconds_since(start) / 20;
+        }
+    }
     sqlite3_close(db);
     std::printf("\n  store calls of one task request, timed directly (300 users, en/de), %s:\n",
                 *pragmas ? pragmas : "the server's connection settings");
@@ -576,6 +618,11 @@ void profile_queries(const std::filesystem::path& file, const std::string& api_c
         std::printf("    %-28s %8.3f %8.3f %8.3f %12zu\n", name.c_str(), mean,
                     percentile(values, 0.5), percentile(values, 0.99), rows[name] / values.size());
     }
+    std::printf("    %-28s %14s %14s\n", "mean ms, en",
+                ("user with " + std::to_string(heaviest_messages) + " msgs").c_str(),
+                "user with none");
+    for (const auto& [name, ms] : by_history)
+        std::printf("    %-28s %14.3f %14.3f\n", name.c_str(), ms[0], ms[1]);
 }
 
 } // namespace
@@ -595,11 +642,14 @@ int main(int argc, char** argv) {
     const std::string key = orchard::test::create_api_key(dir.path(), /*trusted=*/false);
     const int users = static_cast<int>(std::max(200L, trees / 5));
     std::string api_client_id;
+    long heaviest_messages = 0; // written by user u0, the most active one
     const std::int64_t now = std::chrono::duration_cast<std::chrono::milliseconds>(
                                  std::chrono::system_clock::now().time_since_epoch())
                                  .count();
 
-    std::printf("Generating %ld trees for %d users in %s\n", trees, users, dir.path().c_str());
+    std::printf("Generating %ld trees for %d users in %s, page cache %s\n", trees, users,
+                dir.path().c_str(),
+                cache_mb > 0 ? (std::to_string(cache_mb) + " MB").c_str() : "SQLite's default");
     const auto generation_start = Clock::now();
     {
         auto database = orchard::store::Database::open(file);
@@ -656,6 +706,9 @@ int main(int argc, char** argv) {
         for (const auto& [state, count] : generator->trees_by_state)
             states += "    " + state + ": " + std::to_string(count) + "\n";
         std::printf("  trees by state and language:\n%s", states.c_str());
+        heaviest_messages = generator->authored_by(0);
+        std::printf("  messages per user: median %ld, most active user %ld\n",
+                    generator->median_authored(), heaviest_messages);
         std::printf("database size before close: %.1f MB + %.1f MB -wal\n", file_mb(file),
                     file_mb(dir.path() / "orchard.db-wal"));
     }
@@ -709,9 +762,10 @@ int main(int argc, char** argv) {
                     requests / kFrontends * kFrontends, kFrontends);
         print_latencies(concurrent);
     }
-    profile_queries(file, api_client_id, users, now, "");
+    profile_queries(file, api_client_id, users, now, "", heaviest_messages);
     // What a larger page cache and memory-mapped reads would change (not what the server does).
     profile_queries(file, api_client_id, users, now,
-                    "PRAGMA cache_size = -524288; PRAGMA mmap_size = 8589934592;");
+                    "PRAGMA cache_size = -524288; PRAGMA mmap_size = 8589934592;",
+                    heaviest_messages);
     return 0;
 }

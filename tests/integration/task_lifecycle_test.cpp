@@ -290,3 +290,24 @@ TEST_CASE("tasks: a collective task is closed by its frontend id") {
         f.bot.post("/api/v1/tasks/close", {{"message_id", "nope"}, {"user", Frontend::user("ada")}})
             .error_code() == 2100);
 }
+
+TEST_CASE("tasks: a legacy message_rating is accepted and stored") {
+    Fixture f;
+    auto task = f.bot.request_task("ada", "initial_prompt");
+    REQUIRE(f.bot.ack("ada", task.body["id"], "fe-rated").status == 204);
+    REQUIRE(f.bot
+                .interaction("ada", {{"type", "text_reply_to_message"},
+                                     {"message_id", "fe-rated"},
+                                     {"user_message_id", "m-rated"},
+                                     {"text", "Rate me"}})
+                .status == 200);
+    auto rated = f.bot.interaction(
+        "bob", {{"type", "message_rating"}, {"message_id", "m-rated"}, {"rating", 4}});
+    CHECK(rated.status == 200);
+    CHECK(f.query_int(
+              "SELECT count(*) FROM text_labels WHERE json_extract(labels, '$.rating') = 4") == 1);
+    CHECK(
+        f.bot
+            .interaction("bob", {{"type", "message_rating"}, {"message_id", "nope"}, {"rating", 4}})
+            .error_code() == 2001);
+}
