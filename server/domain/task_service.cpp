@@ -23,6 +23,19 @@ const std::set<std::string> kTaskTypes = {
     "label_assistant_reply",  "label_prompter_reply",
 };
 
+// Enough candidates for a fair random choice; more would only cost query time.
+constexpr int kCandidateLimit = 100;
+// Availability reports counts up to this many per type.
+constexpr int kAvailabilityLimit = 1000;
+
+TaskKind kind_of(const std::string& type) {
+    if (type == "initial_prompt") return TaskKind::InitialPrompt;
+    if (type == "assistant_reply" || type == "prompter_reply") return TaskKind::Reply;
+    if (type == "label_initial_prompt") return TaskKind::LabelPrompt;
+    if (type.starts_with("label_")) return TaskKind::LabelReply;
+    return TaskKind::Ranking;
+}
+
 bool is_reply_type(const std::string& type) {
     return type == "initial_prompt" || type == "assistant_reply" || type == "prompter_reply";
 }
@@ -96,19 +109,29 @@ struct TaskService::Candidates {
 };
 
 TaskService::Candidates TaskService::find_candidates(const Caller& caller,
-                                                     const std::string& lang) {
+                                                     const std::string& lang, int limit,
+                                                     std::optional<TaskKind> only) {
     Candidates c;
     const std::string& user = caller.user.id;
-    c.initial_prompt = store_.count_trees(tree_state::kInitialPromptReview, lang) <
-                           config_.max_initial_prompt_review &&
-                       store_.count_trees(tree_state::kPromptLotteryWaiting, lang) <
-                           config_.max_prompt_lottery_waiting;
+    auto wanted = [&](TaskKind kind) { return !only || *only == kind; };
+    if (wanted(TaskKind::InitialPrompt))
+        c.initial_prompt = store_.count_trees(tree_state::kInitialPromptReview, lang) <
+                               config_.max_initial_prompt_review &&
+                           store_.count_trees(tree_state::kPromptLotteryWaiting, lang) <
+                               config_.max_prompt_lottery_waiting;
     const std::int64_t open_since = now_ms_ - std::int64_t{config_.recent_tasks_span_sec} * 1000;
-    c.reply_parents = store_.reply_candidates(lang, user, open_since, config_.num_prompter_replies);
-    c.label_initial_prompt =
-        store_.prompt_review_candidates(lang, user, config_.num_reviews_initial_prompt);
-    c.label_replies = store_.reply_review_candidates(lang, user, config_.num_reviews_reply);
-    c.rank_parents = store_.ranking_candidates(lang, user, config_.num_required_rankings);
+    if (wanted(TaskKind::Reply))
+        c.reply_parents =
+            store_.reply_candidates(lang, user, open_since, config_.num_prompter_replies, limit);
+    if (wanted(TaskKind::LabelPrompt))
+        c.label_initial_prompt =
+            store_.prompt_review_candidates(lang, user, config_.num_reviews_initial_prompt, limit);
+    if (wanted(TaskKind::LabelReply))
+        c.label_replies =
+            store_.reply_review_candidates(lang, user, config_.num_reviews_reply, limit);
+    if (wanted(TaskKind::Ranking))
+        c.rank_parents =
+            store_.ranking_candidates(lang, user, config_.num_required_rankings, limit);
     return c;
 }
 
@@ -118,7 +141,7 @@ std::string TaskService::pick(const std::vector<std::string>& ids) {
 }
 
 nlohmann::json TaskService::availability(const Caller& caller, const std::string& lang) {
-    const Candidates c = find_candidates(caller, lang);
+    const Candidates c = find_candidates(caller, lang, kAvailabilityLimit, std::nullopt);
     nlohmann::json counts = nlohmann::json::object();
     long total = 0;
     for (const auto& type : kTaskTypes) {
@@ -139,21 +162,26 @@ nlohmann::json TaskService::request_task(const Caller& caller, const std::string
     if (store_.count_open_tasks(caller.user.id, since) >= config_.max_pending_tasks_per_user)
         throw DomainError(ErrorCode::TooManyPendingTasks,
                           "You have too many open tasks. Finish or skip one first.");
-    Candidates candidates = find_candidates(caller, lang);
-
     std::string chosen = type;
-    if (type == "random") {
+    Candidates candidates;
+    if (type != "random") {
+        candidates = find_candidates(caller, lang, kCandidateLimit, kind_of(type));
+    } else {
+        // Which kinds have anything at all (each query stops at its first match), then the
+        // candidates of the kind drawn by the weights of PROTOCOL.md §5.
+        const Candidates any = find_candidates(caller, lang, 1, std::nullopt);
         const std::map<TaskKind, long> counts = {
-            {TaskKind::Ranking, static_cast<long>(candidates.rank_parents.size())},
-            {TaskKind::LabelReply, static_cast<long>(candidates.label_replies.size())},
-            {TaskKind::LabelPrompt, static_cast<long>(candidates.label_initial_prompt.size())},
-            {TaskKind::Reply, static_cast<long>(candidates.reply_parents.size())},
-            {TaskKind::InitialPrompt, candidates.initial_prompt ? 1L : 0L},
+            {TaskKind::Ranking, static_cast<long>(any.rank_parents.size())},
+            {TaskKind::LabelReply, static_cast<long>(any.label_replies.size())},
+            {TaskKind::LabelPrompt, static_cast<long>(any.label_initial_prompt.size())},
+            {TaskKind::Reply, static_cast<long>(any.reply_parents.size())},
+            {TaskKind::InitialPrompt, any.initial_prompt ? 1L : 0L},
         };
         auto kind = choose_task_kind(counts, KindWeights{}, rng_);
         if (!kind)
             throw DomainError(ErrorCode::TaskTypeNotAvailable,
                               "No task is available for you in this language right now.");
+        candidates = find_candidates(caller, lang, kCandidateLimit, *kind);
         // Within a kind, the candidate decides the exact type (an assistant or a user reply).
         auto role_of = [&](const auto& list) {
             std::uniform_int_distribution<size_t> index(0, list.size() - 1);

@@ -5,6 +5,7 @@
 
 #include "server/domain/config.h"
 #include "server/domain/tree_manager.h"
+#include "server/domain/weighted_choice.h"
 #include "server/store/tree_store.h"
 
 #include <nlohmann/json.hpp>
@@ -44,7 +45,9 @@ class TaskService {
 
   private:
     struct Candidates; // what this user could be given now, by task type
-    Candidates find_candidates(const Caller& caller, const std::string& lang);
+    // At most `limit` of each kind; only of kind `only` when given.
+    Candidates find_candidates(const Caller& caller, const std::string& lang, int limit,
+                               std::optional<TaskKind> only);
     nlohmann::json make_task(const Caller& caller, const std::string& type, const std::string& lang,
                              bool collective, Candidates& candidates);
     std::string pick(const std::vector<std::string>& ids);

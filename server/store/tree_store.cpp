@@ -521,7 +521,7 @@ std::vector<TreeStore::ReplyCandidate> TreeStore::read_candidates(Statement& s) 
 std::vector<TreeStore::ReplyCandidate> TreeStore::reply_candidates(const std::string& lang,
                                                                    const std::string& user_id,
                                                                    std::int64_t open_since_ms,
-                                                                   int num_prompter_replies) {
+                                                                   int num_prompter_replies, int limit) {
     // Bounded by the growing trees of one language (max_active_trees), found by state index.
     Statement s(db_, R"sql(
         SELECT m.id, m.role, m.children_count
@@ -542,14 +542,15 @@ std::vector<TreeStore::ReplyCandidate> TreeStore::reply_candidates(const std::st
           AND (SELECT count(*) FROM messages a WHERE a.message_tree_id = t.id
                  AND a.review_result = 1 AND a.deleted = 0) < t.goal_tree_size
         ORDER BY m.created_ms, m.id
+        LIMIT ?5
     )sql");
-    s.bind_all(lang, user_id, open_since_ms, num_prompter_replies);
+    s.bind_all(lang, user_id, open_since_ms, num_prompter_replies, limit);
     return read_candidates(s);
 }
 
 std::vector<std::string> TreeStore::prompt_review_candidates(const std::string& lang,
                                                              const std::string& user_id,
-                                                             int num_reviews) {
+                                                             int num_reviews, int limit) {
     Statement s(db_, R"sql(
         SELECT m.id
         FROM message_trees t JOIN messages m ON m.id = t.id
@@ -559,15 +560,15 @@ std::vector<std::string> TreeStore::prompt_review_candidates(const std::string& 
           AND NOT EXISTS (SELECT 1 FROM message_reactions r WHERE r.message_id = m.id
                             AND r.user_id = ?2 AND r.emoji = '_skip_labeling')
         ORDER BY m.created_ms, m.id
-        LIMIT 200
+        LIMIT ?4
     )sql");
-    s.bind_all(lang, user_id, num_reviews);
+    s.bind_all(lang, user_id, num_reviews, limit);
     return read_ids(s);
 }
 
 std::vector<TreeStore::ReplyCandidate>
 TreeStore::reply_review_candidates(const std::string& lang, const std::string& user_id,
-                                   int num_reviews) {
+                                   int num_reviews, int limit) {
     // Served by the partial index of messages under review.
     Statement s(db_, R"sql(
         SELECT m.id, m.role, m.children_count
@@ -578,15 +579,15 @@ TreeStore::reply_review_candidates(const std::string& lang, const std::string& u
           AND NOT EXISTS (SELECT 1 FROM message_reactions r WHERE r.message_id = m.id
                             AND r.user_id = ?2 AND r.emoji = '_skip_labeling')
         ORDER BY m.created_ms, m.id
-        LIMIT 200
+        LIMIT ?4
     )sql");
-    s.bind_all(lang, user_id, num_reviews);
+    s.bind_all(lang, user_id, num_reviews, limit);
     return read_candidates(s);
 }
 
 std::vector<TreeStore::ReplyCandidate> TreeStore::ranking_candidates(const std::string& lang,
                                                                      const std::string& user_id,
-                                                                     int num_required_rankings) {
+                                                                     int num_required_rankings, int limit) {
     Statement s(db_, R"sql(
         SELECT p.id, p.role, p.children_count
         FROM message_trees t JOIN messages p ON p.message_tree_id = t.id
@@ -601,9 +602,9 @@ std::vector<TreeStore::ReplyCandidate> TreeStore::ranking_candidates(const std::
                             AND x.user_id = ?2 AND x.emoji = '_skip_ranking')
           AND (SELECT count(*) FROM rankings r WHERE r.parent_message_id = p.id) < ?3
         ORDER BY p.created_ms, p.id
-        LIMIT 200
+        LIMIT ?4
     )sql");
-    s.bind_all(lang, user_id, num_required_rankings);
+    s.bind_all(lang, user_id, num_required_rankings, limit);
     return read_candidates(s);
 }
 

@@ -97,7 +97,8 @@ class TreeStore {
                       const std::string& emoji);
     int count_reactions(const std::string& message_id, const std::string& emoji);
 
-    // Candidates for the next task of each kind, for one user and language.
+    // Candidates for the next task of each kind, for one user and language, at most `limit`
+    // (1 asks only whether there is any: the query stops at the first match).
     struct ReplyCandidate {
         std::string message_id;
         std::string role; // of the parent: the reply has the other role
@@ -106,16 +107,16 @@ class TreeStore {
     std::vector<ReplyCandidate> reply_candidates(const std::string& lang,
                                                  const std::string& user_id,
                                                  std::int64_t open_since_ms,
-                                                 int num_prompter_replies);
+                                                 int num_prompter_replies, int limit);
     std::vector<std::string> prompt_review_candidates(const std::string& lang,
-                                                      const std::string& user_id, int num_reviews);
+                                                      const std::string& user_id, int num_reviews, int limit);
     // Replies under review (role is the reply's own).
     std::vector<ReplyCandidate>
-    reply_review_candidates(const std::string& lang, const std::string& user_id, int num_reviews);
+    reply_review_candidates(const std::string& lang, const std::string& user_id, int num_reviews, int limit);
     // Parents whose replies need ranking (role is the parent's).
     std::vector<ReplyCandidate> ranking_candidates(const std::string& lang,
                                                    const std::string& user_id,
-                                                   int num_required_rankings);
+                                                   int num_required_rankings, int limit);
 
     // Moderation and reactions outside tasks.
     void set_deleted(const std::string& message_id, bool deleted);

@@ -577,13 +577,13 @@ void profile_queries(const std::filesystem::path& file, const std::string& api_c
             return size_t{0};
         });
         measure("reply_candidates",
-                [&] { return store.reply_candidates(lang, user->id, since, 1).size(); });
+                [&] { return store.reply_candidates(lang, user->id, since, 1, 100).size(); });
         measure("prompt_review_candidates",
-                [&] { return store.prompt_review_candidates(lang, user->id, 3).size(); });
+                [&] { return store.prompt_review_candidates(lang, user->id, 3, 100).size(); });
         measure("reply_review_candidates",
-                [&] { return store.reply_review_candidates(lang, user->id, 3).size(); });
+                [&] { return store.reply_review_candidates(lang, user->id, 3, 100).size(); });
         measure("ranking_candidates",
-                [&] { return store.ranking_candidates(lang, user->id, 3).size(); });
+                [&] { return store.ranking_candidates(lang, user->id, 3, 100).size(); });
     }
     // The same candidate queries for the most active user and for someone who wrote nothing:
     // what a contributor's own history adds to each of their task requests.
@@ -593,12 +593,12 @@ void profile_queries(const std::filesystem::path& file, const std::string& api_c
     for (int who = 0; who < 2 && heaviest; ++who) {
         const std::string user_id = who == 0 ? heaviest->id : "someone-who-wrote-nothing";
         const std::vector<std::pair<const char*, std::function<void()>>> calls = {
-            {"reply_candidates", [&] { (void)store.reply_candidates("en", user_id, since, 1); }},
+            {"reply_candidates", [&] { (void)store.reply_candidates("en", user_id, since, 1, 100); }},
             {"prompt_review_candidates",
-             [&] { (void)store.prompt_review_candidates("en", user_id, 3); }},
+             [&] { (void)store.prompt_review_candidates("en", user_id, 3, 100); }},
             {"reply_review_candidates",
-             [&] { (void)store.reply_review_candidates("en", user_id, 3); }},
-            {"ranking_candidates", [&] { (void)store.ranking_candidates("en", user_id, 3); }}};
+             [&] { (void)store.reply_review_candidates("en", user_id, 3, 100); }},
+            {"ranking_candidates", [&] { (void)store.ranking_candidates("en", user_id, 3, 100); }}};
         for (const auto& [name, call] : calls) {
             call(); // warm
             const auto start = Clock::now();
