@@ -20,8 +20,14 @@ struct NamedUser {
 };
 
 std::optional<NamedUser> named_user(const http::Request& request, const nlohmann::json* body) {
-    if (body && body->is_object() && body->contains("user") && (*body)["user"].is_object()) {
-        const auto& user = (*body)["user"];
+    // Most requests carry {"user": {...}}; POST /tasks/availability sends the user object itself.
+    const nlohmann::json* user_object = nullptr;
+    if (body && body->is_object() && body->contains("user") && (*body)["user"].is_object())
+        user_object = &(*body)["user"];
+    else if (body && body->is_object() && body->contains("auth_method") && body->contains("id"))
+        user_object = body;
+    if (user_object) {
+        const auto& user = *user_object;
         NamedUser named;
         named.id = user.value("id", "");
         named.display_name = user.value("display_name", named.id);

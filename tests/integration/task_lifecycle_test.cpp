@@ -201,6 +201,10 @@ TEST_CASE("tasks: availability counts what each user may do") {
     CHECK(for_bob.body["label_initial_prompt"] == 1);
     CHECK(for_bob.body["initial_prompt"] == 1);
     CHECK(for_bob.body["random"] == 2);
+    // Open-Assistant frontends send the user object itself as the body.
+    auto bare = f.bot.post("/api/v1/tasks/availability?lang=en", Frontend::user("bob"));
+    REQUIRE(bare.status == 200);
+    CHECK(bare.body == for_bob.body);
 }
 
 TEST_CASE("tasks: configuration changes are validated as a whole") {

@@ -26,6 +26,8 @@ std::string create_api_key(const std::filesystem::path& data_dir, bool trusted) 
 Frontend::Frontend(const std::string& base_url, std::string api_key)
     : http_(base_url), api_key_(std::move(api_key)) {
     http_.set_keep_alive(true);
+    // Like a real frontend's HTTP stack: without it every request waits ~40 ms for a delayed ACK.
+    http_.set_tcp_nodelay(true);
 }
 
 namespace {
