@@ -90,7 +90,7 @@ int add_api_client(const orchard::AddApiClientOptions& options) {
     std::filesystem::create_directories(options.data_dir);
     auto database = orchard::store::Database::open(options.data_dir / "orchard.db");
     orchard::store::Database::Transaction transaction(*database);
-    orchard::store::TreeStore store(transaction.db());
+    orchard::store::TreeStore store(transaction.statements());
     orchard::store::ApiClientRecord client;
     client.id = orchard::domain::new_uuid();
     client.description = options.description;

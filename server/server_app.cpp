@@ -9,6 +9,7 @@ namespace orchard {
 
 ServerApp::ServerApp(const ServerAppConfig& config)
     : database_(store::Database::open(config.database_file)),
+      checkpointer_(std::make_unique<store::WalCheckpointer>(*database_)),
       static_files_(http::StaticFiles::load(config.public_dir)) {
     api::add_health_routes(router_, *database_);
     api::add_task_routes(router_, *database_, config.seed);

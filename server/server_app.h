@@ -5,6 +5,7 @@
 #include "server/http/router.h"
 #include "server/http/static_files.h"
 #include "server/store/database.h"
+#include "server/store/wal_checkpointer.h"
 
 #include <cstdint>
 #include <filesystem>
@@ -29,6 +30,7 @@ class ServerApp {
 
   private:
     std::unique_ptr<store::Database> database_;
+    std::unique_ptr<store::WalCheckpointer> checkpointer_; // stopped before the database closes
     http::StaticFiles static_files_;
     http::Router router_;
 };

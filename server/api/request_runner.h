@@ -37,7 +37,7 @@ http::Response run(ApiContext& context, const http::Request& request, bool user_
                                      "The request body is not valid JSON.");
     try {
         store::Database::Transaction transaction(context.database);
-        store::TreeStore store(transaction.db());
+        store::TreeStore store(transaction.statements());
         const std::int64_t now = domain::now_ms();
         const ApiCaller caller = identify_caller(request, &*body, store, user_required, now);
         const domain::TreeManagerConfig config = load_config(store);

@@ -459,7 +459,7 @@ std::optional<DemoSummary> load_demo_data(store::Database& database,
                                           const std::filesystem::path& sample_file,
                                           std::int64_t now_ms) {
     store::Database::Transaction transaction(database);
-    store::TreeStore store(transaction.db());
+    store::TreeStore store(transaction.statements());
     // Checked before reading the file, so that a restart on a filled database never depends on
     // the sample still being where it was.
     if (has_conversations(store)) return std::nullopt;

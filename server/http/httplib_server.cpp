@@ -81,9 +81,10 @@ HttpServer::HttpServer(Handler handler, ServerOptions options)
     // cpp-httplib's default sets SO_REUSEPORT, which lets a second server silently share the
     // port (and split requests between two databases). SO_REUSEADDR alone still allows a quick
     // restart while old connections linger in TIME_WAIT.
-    server_->set_socket_options([](int socket) {
+    server_->set_socket_options([this](int socket) {
         int yes = 1;
         setsockopt(socket, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
+        listening_socket_ = socket;
     });
     server_->set_payload_max_length(options.max_body_bytes);
 
@@ -126,6 +127,15 @@ int HttpServer::bind(const std::string& host, int port) {
     if (bound < 0)
         throw std::runtime_error("cannot listen on " + host + ":" + std::to_string(port) +
                                  " (is another program using that port?)");
+    // cpp-httplib listens with a backlog of 5: when more clients connect at once, the kernel
+    // drops their SYNs and they retry only after a second. Listening again on the bound socket
+    // raises the backlog to the system's maximum.
+    int accepting = 0;
+    socklen_t length = sizeof accepting;
+    if (listening_socket_ >= 0 &&
+        getsockopt(listening_socket_, SOL_SOCKET, SO_ACCEPTCONN, &accepting, &length) == 0 &&
+        accepting)
+        ::listen(listening_socket_, SOMAXCONN);
     return bound;
 }
 

@@ -33,6 +33,7 @@ class HttpServer {
 
   private:
     std::unique_ptr<httplib::Server> server_;
+    int listening_socket_ = -1; // the last socket cpp-httplib created for listening
 };
 
 } // namespace orchard::http

@@ -165,6 +165,17 @@ constexpr std::array kMigrations{
             value TEXT NOT NULL                     -- JSON
         );
     )sql"},
+    Migration{3, "indexes for the task request", R"sql(
+        -- The pending-task cap counts a user's open tasks on every task request; with only
+        -- tasks_by_user it read every task the user was given within the expiry span.
+        CREATE INDEX tasks_open_by_user ON tasks (user_id, created_ms)
+            WHERE done = 0 AND skipped = 0;
+        -- "Did this user already reply under this parent?" runs for every candidate parent;
+        -- without user_id in the index SQLite chose messages_by_user and read all of the
+        -- user's messages each time.
+        DROP INDEX messages_by_parent;
+        CREATE INDEX messages_by_parent ON messages (parent_id, user_id);
+    )sql"},
 };
 
 } // namespace
@@ -178,9 +189,13 @@ int apply_migrations(sqlite3* db, std::span<const Migration> migrations) {
                 "  version    INTEGER PRIMARY KEY,"
                 "  name       TEXT NOT NULL,"
                 "  applied_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')))");
-    Statement current(db, "SELECT coalesce(max(version), 0) FROM schema_migrations");
-    current.step();
-    int version = static_cast<int>(current.column_int(0));
+    // Read in a scope of its own: a statement left open would make DROP in a migration fail
+    // with "database table is locked".
+    int version = [&] {
+        Statement current(db, "SELECT coalesce(max(version), 0) FROM schema_migrations");
+        current.step();
+        return static_cast<int>(current.column_int(0));
+    }();
     const int newest = migrations.empty() ? 0 : migrations.back().version;
     if (version > newest)
         throw SqliteError("the database has schema version " + std::to_string(version) +

@@ -8,8 +8,44 @@ Statement::Statement(sqlite3* db, std::string_view sql) : db_(db) {
         throw SqliteError(std::string("prepare failed: ") + sqlite3_errmsg(db));
 }
 
+Statement::Statement(StatementCache& cache, std::string_view sql) : db_(cache.db()) {
+    cached_ = cache.acquire(sql);
+    if (cached_) {
+        statement_ = cached_->statement;
+        return;
+    }
+    if (sqlite3_prepare_v2(db_, sql.data(), static_cast<int>(sql.size()), &statement_, nullptr) !=
+        SQLITE_OK)
+        throw SqliteError(std::string("prepare failed: ") + sqlite3_errmsg(db_));
+}
+
 Statement::~Statement() {
-    sqlite3_finalize(statement_);
+    if (!cached_) {
+        sqlite3_finalize(statement_);
+        return;
+    }
+    sqlite3_reset(statement_);
+    sqlite3_clear_bindings(statement_);
+    cached_->in_use = false;
+}
+
+StatementCache::~StatementCache() {
+    for (auto& [sql, entry] : entries_)
+        sqlite3_finalize(entry.statement);
+}
+
+StatementCache::Entry* StatementCache::acquire(std::string_view sql) {
+    auto found = entries_.find(std::string(sql));
+    if (found == entries_.end()) {
+        sqlite3_stmt* statement = nullptr;
+        if (sqlite3_prepare_v3(db_, sql.data(), static_cast<int>(sql.size()),
+                               SQLITE_PREPARE_PERSISTENT, &statement, nullptr) != SQLITE_OK)
+            throw SqliteError(std::string("prepare failed: ") + sqlite3_errmsg(db_));
+        found = entries_.emplace(std::string(sql), Entry{statement, false}).first;
+    }
+    if (found->second.in_use) return nullptr;
+    found->second.in_use = true;
+    return &found->second;
 }
 
 Statement& Statement::bind(int index, std::int64_t value) {

@@ -8,6 +8,7 @@
 #include <stdexcept>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 
 namespace orchard::store {
 
@@ -15,9 +16,37 @@ struct SqliteError : std::runtime_error {
     using std::runtime_error::runtime_error;
 };
 
+// Prepared statements of one connection, kept for its lifetime: preparing a statement costs more
+// than running most of ours, and a request runs a dozen of them. Not thread-safe; used by whoever
+// holds the connection.
+class StatementCache {
+  public:
+    explicit StatementCache(sqlite3* db) : db_(db) {}
+    ~StatementCache();
+    StatementCache(const StatementCache&) = delete;
+    StatementCache& operator=(const StatementCache&) = delete;
+    sqlite3* db() const { return db_; }
+
+  private:
+    friend class Statement;
+    struct Entry {
+        sqlite3_stmt* statement = nullptr;
+        bool in_use = false;
+    };
+    // The cached statement for `sql`, or nullptr when it is in use already (a statement run again
+    // while its rows are still being read, e.g. in a nested call): the caller prepares its own.
+    Entry* acquire(std::string_view sql);
+
+    sqlite3* db_;
+    std::unordered_map<std::string, Entry> entries_;
+};
+
 class Statement {
   public:
+    // A statement prepared for this one use and finalized afterwards.
     Statement(sqlite3* db, std::string_view sql);
+    // A statement from the cache, reset and unbound afterwards for the next user.
+    Statement(StatementCache& cache, std::string_view sql);
     ~Statement();
     Statement(const Statement&) = delete;
     Statement& operator=(const Statement&) = delete;
@@ -55,6 +84,7 @@ class Statement {
   private:
     sqlite3* db_;
     sqlite3_stmt* statement_ = nullptr;
+    StatementCache::Entry* cached_ = nullptr;
 };
 
 // Runs one or more statements that take no parameters and return no rows (schema changes).

@@ -120,20 +120,28 @@ std::string sql(const char* before, const char* columns, const char* after) {
 
 } // namespace
 
+TreeStore::TreeStore(StatementCache& statements) : statements_(&statements) {}
+
+TreeStore::TreeStore(sqlite3* db)
+    : own_statements_(std::make_unique<StatementCache>(db)), statements_(own_statements_.get()) {}
+
+TreeStore::~TreeStore() = default;
+
 // --- API clients and users ---------------------------------------------------------------
 
 void TreeStore::insert_api_client(const ApiClientRecord& client, const std::string& key_hash) {
-    Statement(db_, "INSERT INTO api_clients (id, key_hash, description, enabled, trusted, "
-                   "frontend_type, created_ms) VALUES (?, ?, ?, ?, ?, ?, "
-                   "CAST(strftime('%s', 'now') AS INTEGER) * 1000)")
+    Statement(*statements_, "INSERT INTO api_clients (id, key_hash, description, enabled, trusted, "
+                            "frontend_type, created_ms) VALUES (?, ?, ?, ?, ?, ?, "
+                            "CAST(strftime('%s', 'now') AS INTEGER) * 1000)")
         .bind_all(client.id, key_hash, client.description, client.enabled, client.trusted,
                   client.frontend_type)
         .run();
 }
 
 std::optional<ApiClientRecord> TreeStore::find_api_client_by_key_hash(const std::string& key_hash) {
-    Statement s(db_, "SELECT id, description, enabled, trusted, frontend_type FROM api_clients "
-                     "WHERE key_hash = ?");
+    Statement s(*statements_,
+                "SELECT id, description, enabled, trusted, frontend_type FROM api_clients "
+                "WHERE key_hash = ?");
     s.bind_all(key_hash);
     if (!s.step()) return std::nullopt;
     return ApiClientRecord{s.column_text(0), s.column_text(1), s.column_int(2) != 0,
@@ -141,8 +149,9 @@ std::optional<ApiClientRecord> TreeStore::find_api_client_by_key_hash(const std:
 }
 
 std::optional<UserRecord> TreeStore::find_user(const std::string& id) {
-    Statement s(db_, "SELECT id, api_client_id, auth_method, external_id, display_name, enabled, "
-                     "deleted FROM users WHERE id = ?");
+    Statement s(*statements_,
+                "SELECT id, api_client_id, auth_method, external_id, display_name, enabled, "
+                "deleted FROM users WHERE id = ?");
     s.bind_all(id);
     if (!s.step()) return std::nullopt;
     return read_user(s);
@@ -151,24 +160,26 @@ std::optional<UserRecord> TreeStore::find_user(const std::string& id) {
 std::optional<UserRecord>
 TreeStore::find_frontend_user(const std::optional<std::string>& api_client_id,
                               const std::string& auth_method, const std::string& external_id) {
-    Statement s(db_, "SELECT id, api_client_id, auth_method, external_id, display_name, enabled, "
-                     "deleted FROM users WHERE api_client_id IS ? AND auth_method = ? AND "
-                     "external_id = ?");
+    Statement s(*statements_,
+                "SELECT id, api_client_id, auth_method, external_id, display_name, enabled, "
+                "deleted FROM users WHERE api_client_id IS ? AND auth_method = ? AND "
+                "external_id = ?");
     s.bind_all(api_client_id, auth_method, external_id);
     if (!s.step()) return std::nullopt;
     return read_user(s);
 }
 
 void TreeStore::insert_user(const UserRecord& user, std::int64_t now_ms) {
-    Statement(db_, "INSERT INTO users (id, api_client_id, auth_method, external_id, display_name, "
-                   "enabled, deleted, created_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
+    Statement(*statements_,
+              "INSERT INTO users (id, api_client_id, auth_method, external_id, display_name, "
+              "enabled, deleted, created_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
         .bind_all(user.id, user.api_client_id, user.auth_method, user.external_id,
                   user.display_name, user.enabled, user.deleted, now_ms)
         .run();
 }
 
 void TreeStore::update_display_name(const std::string& user_id, const std::string& display_name) {
-    Statement(db_, "UPDATE users SET display_name = ? WHERE id = ?")
+    Statement(*statements_, "UPDATE users SET display_name = ? WHERE id = ?")
         .bind_all(display_name, user_id)
         .run();
 }
@@ -176,11 +187,12 @@ void TreeStore::update_display_name(const std::string& user_id, const std::strin
 // --- Messages ----------------------------------------------------------------------------
 
 void TreeStore::insert_message(const MessageRecord& m) {
-    Statement(db_, "INSERT INTO messages (id, message_tree_id, parent_id, depth, role, lang, text, "
-                   "user_id, api_client_id, frontend_message_id, review_count, review_result, "
-                   "ranking_count, rank, children_count, synthetic, model_name, deleted, edited, "
-                   "emojis, created_ms) VALUES "
-                   "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+    Statement(*statements_,
+              "INSERT INTO messages (id, message_tree_id, parent_id, depth, role, lang, text, "
+              "user_id, api_client_id, frontend_message_id, review_count, review_result, "
+              "ranking_count, rank, children_count, synthetic, model_name, deleted, edited, "
+              "emojis, created_ms) VALUES "
+              "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
         .bind_all(m.id, m.tree_id, m.parent_id, m.depth, m.role, m.lang, m.text, m.user_id,
                   m.api_client_id, m.frontend_message_id, m.review_count, m.review_result,
                   m.ranking_count, m.rank, m.children_count, m.synthetic, m.model_name, m.deleted,
@@ -189,7 +201,7 @@ void TreeStore::insert_message(const MessageRecord& m) {
 }
 
 std::optional<MessageRecord> TreeStore::find_message(const std::string& id) {
-    Statement s(db_, sql("SELECT ", kMessageColumns, " FROM messages WHERE id = ?"));
+    Statement s(*statements_, sql("SELECT ", kMessageColumns, " FROM messages WHERE id = ?"));
     s.bind_all(id);
     if (!s.step()) return std::nullopt;
     return read_message(s);
@@ -198,8 +210,9 @@ std::optional<MessageRecord> TreeStore::find_message(const std::string& id) {
 std::optional<MessageRecord>
 TreeStore::find_message_by_frontend_id(const std::optional<std::string>& api_client_id,
                                        const std::string& frontend_message_id) {
-    Statement s(db_, sql("SELECT ", kMessageColumns,
-                         " FROM messages WHERE api_client_id IS ? AND frontend_message_id = ?"));
+    Statement s(*statements_,
+                sql("SELECT ", kMessageColumns,
+                    " FROM messages WHERE api_client_id IS ? AND frontend_message_id = ?"));
     s.bind_all(api_client_id, frontend_message_id);
     if (!s.step()) return std::nullopt;
     return read_message(s);
@@ -219,15 +232,15 @@ std::vector<MessageRecord> TreeStore::conversation(const std::string& message_id
 }
 
 std::vector<MessageRecord> TreeStore::children(const std::string& parent_id, bool include_deleted) {
-    Statement s(db_, sql("SELECT ", kMessageColumns,
-                         " FROM messages WHERE parent_id = ? AND (deleted = 0 OR ?) "
-                         "ORDER BY created_ms, id"));
+    Statement s(*statements_, sql("SELECT ", kMessageColumns,
+                                  " FROM messages WHERE parent_id = ? AND (deleted = 0 OR ?) "
+                                  "ORDER BY created_ms, id"));
     s.bind_all(parent_id, include_deleted);
     return read_messages(s);
 }
 
 std::vector<MessageRecord> TreeStore::tree_messages(const std::string& tree_id) {
-    Statement s(db_,
+    Statement s(*statements_,
                 sql("SELECT ", kMessageColumns,
                     " FROM messages WHERE message_tree_id = ? ORDER BY depth, created_ms, id"));
     s.bind_all(tree_id);
@@ -236,59 +249,64 @@ std::vector<MessageRecord> TreeStore::tree_messages(const std::string& tree_id) 
 
 void TreeStore::set_review(const std::string& message_id, int review_count,
                            std::optional<bool> review_result) {
-    Statement(db_, "UPDATE messages SET review_count = ?, review_result = ? WHERE id = ?")
+    Statement(*statements_, "UPDATE messages SET review_count = ?, review_result = ? WHERE id = ?")
         .bind_all(review_count, review_result, message_id)
         .run();
 }
 
 void TreeStore::add_child(const std::string& parent_id) {
-    Statement(db_, "UPDATE messages SET children_count = children_count + 1 WHERE id = ?")
+    Statement(*statements_, "UPDATE messages SET children_count = children_count + 1 WHERE id = ?")
         .bind_all(parent_id)
         .run();
 }
 
 void TreeStore::set_rank(const std::string& message_id, std::optional<int> rank) {
-    Statement(db_, "UPDATE messages SET rank = ? WHERE id = ?").bind_all(rank, message_id).run();
+    Statement(*statements_, "UPDATE messages SET rank = ? WHERE id = ?")
+        .bind_all(rank, message_id)
+        .run();
 }
 
 void TreeStore::increment_ranking_count(const std::string& message_id) {
-    Statement(db_, "UPDATE messages SET ranking_count = ranking_count + 1 WHERE id = ?")
+    Statement(*statements_, "UPDATE messages SET ranking_count = ranking_count + 1 WHERE id = ?")
         .bind_all(message_id)
         .run();
 }
 
 int TreeStore::count_accepted(const std::string& tree_id) {
-    Statement s(db_, "SELECT count(*) FROM messages WHERE message_tree_id = ? AND "
-                     "review_result = 1 AND deleted = 0");
+    Statement s(*statements_, "SELECT count(*) FROM messages WHERE message_tree_id = ? AND "
+                              "review_result = 1 AND deleted = 0");
     s.bind_all(tree_id);
     return count(s);
 }
 
 int TreeStore::count_under_review(const std::string& tree_id) {
-    Statement s(db_, "SELECT count(*) FROM messages WHERE message_tree_id = ? AND "
-                     "review_result IS NULL AND deleted = 0");
+    Statement s(*statements_, "SELECT count(*) FROM messages WHERE message_tree_id = ? AND "
+                              "review_result IS NULL AND deleted = 0");
     s.bind_all(tree_id);
     return count(s);
 }
 
 int TreeStore::count_first_place_replies(const std::string& user_id, std::int64_t since_ms) {
-    Statement s(db_, "SELECT count(*) FROM messages WHERE user_id = ? AND created_ms >= ? AND "
-                     "rank = 0 AND parent_id IS NOT NULL AND deleted = 0");
+    Statement s(*statements_,
+                "SELECT count(*) FROM messages WHERE user_id = ? AND created_ms >= ? AND "
+                "rank = 0 AND parent_id IS NOT NULL AND deleted = 0");
     s.bind_all(user_id, since_ms);
     return count(s);
 }
 
 bool TreeStore::user_wrote_text_since(const std::string& user_id, const std::string& text,
                                       std::int64_t since_ms) {
-    Statement s(db_, "SELECT count(*) FROM messages WHERE user_id = ? AND created_ms >= ? AND "
-                     "text = ?");
+    Statement s(*statements_,
+                "SELECT count(*) FROM messages WHERE user_id = ? AND created_ms >= ? AND "
+                "text = ?");
     s.bind_all(user_id, since_ms, text);
     return count(s) > 0;
 }
 
 bool TreeStore::user_replied_under(const std::string& user_id, const std::string& parent_id) {
-    Statement s(db_, "SELECT count(*) FROM messages WHERE parent_id = ? AND user_id = ? AND "
-                     "deleted = 0");
+    Statement s(*statements_,
+                "SELECT count(*) FROM messages WHERE parent_id = ? AND user_id = ? AND "
+                "deleted = 0");
     s.bind_all(parent_id, user_id);
     return count(s) > 0;
 }
@@ -296,16 +314,17 @@ bool TreeStore::user_replied_under(const std::string& user_id, const std::string
 // --- Trees -------------------------------------------------------------------------------
 
 void TreeStore::insert_tree(const TreeRecord& t) {
-    Statement(db_, "INSERT INTO message_trees (id, state, lang, goal_tree_size, max_depth, "
-                   "max_children_count, active, origin, won_prompt_lottery_ms, created_ms, "
-                   "updated_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+    Statement(*statements_,
+              "INSERT INTO message_trees (id, state, lang, goal_tree_size, max_depth, "
+              "max_children_count, active, origin, won_prompt_lottery_ms, created_ms, "
+              "updated_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
         .bind_all(t.id, t.state, t.lang, t.goal_tree_size, t.max_depth, t.max_children_count,
                   t.active, t.origin, t.won_prompt_lottery_ms, t.created_ms, t.created_ms)
         .run();
 }
 
 std::optional<TreeRecord> TreeStore::find_tree(const std::string& id) {
-    Statement s(db_, sql("SELECT ", kTreeColumns, " FROM message_trees WHERE id = ?"));
+    Statement s(*statements_, sql("SELECT ", kTreeColumns, " FROM message_trees WHERE id = ?"));
     s.bind_all(id);
     if (!s.step()) return std::nullopt;
     return read_tree(s);
@@ -313,28 +332,28 @@ std::optional<TreeRecord> TreeStore::find_tree(const std::string& id) {
 
 void TreeStore::set_tree_state(const std::string& id, const std::string& state,
                                std::int64_t now_ms) {
-    Statement(db_, "UPDATE message_trees SET state = ?, updated_ms = ? WHERE id = ?")
+    Statement(*statements_, "UPDATE message_trees SET state = ?, updated_ms = ? WHERE id = ?")
         .bind_all(state, now_ms, id)
         .run();
 }
 
 void TreeStore::set_tree_lottery_won(const std::string& id, std::int64_t now_ms) {
-    Statement(db_,
+    Statement(*statements_,
               "UPDATE message_trees SET won_prompt_lottery_ms = ?, updated_ms = ? WHERE id = ?")
         .bind_all(now_ms, now_ms, id)
         .run();
 }
 
 int TreeStore::count_trees(const std::string& state, const std::string& lang) {
-    Statement s(db_, "SELECT count(*) FROM message_trees WHERE state = ? AND lang = ?");
+    Statement s(*statements_, "SELECT count(*) FROM message_trees WHERE state = ? AND lang = ?");
     s.bind_all(state, lang);
     return count(s);
 }
 
 std::vector<TreeRecord> TreeStore::trees_in_state(const std::string& state, const std::string& lang,
                                                   int limit) {
-    Statement s(db_, sql("SELECT ", kTreeColumns,
-                         " FROM message_trees WHERE state = ? AND lang = ? LIMIT ?"));
+    Statement s(*statements_, sql("SELECT ", kTreeColumns,
+                                  " FROM message_trees WHERE state = ? AND lang = ? LIMIT ?"));
     s.bind_all(state, lang, limit);
     std::vector<TreeRecord> trees;
     while (s.step())
@@ -343,7 +362,7 @@ std::vector<TreeRecord> TreeStore::trees_in_state(const std::string& state, cons
 }
 
 std::vector<std::string> TreeStore::languages_with_trees_in_state(const std::string& state) {
-    Statement s(db_, "SELECT DISTINCT lang FROM message_trees WHERE state = ?");
+    Statement s(*statements_, "SELECT DISTINCT lang FROM message_trees WHERE state = ?");
     s.bind_all(state);
     return read_ids(s);
 }
@@ -351,10 +370,10 @@ std::vector<std::string> TreeStore::languages_with_trees_in_state(const std::str
 // --- Tasks -------------------------------------------------------------------------------
 
 void TreeStore::insert_task(const TaskRecord& t) {
-    Statement(db_, "INSERT INTO tasks (id, type, user_id, api_client_id, lang, payload, "
-                   "message_tree_id, parent_message_id, frontend_message_id, collective, "
-                   "created_ms, expiry_ms, acked, done, skipped, result_id) VALUES "
-                   "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+    Statement(*statements_, "INSERT INTO tasks (id, type, user_id, api_client_id, lang, payload, "
+                            "message_tree_id, parent_message_id, frontend_message_id, collective, "
+                            "created_ms, expiry_ms, acked, done, skipped, result_id) VALUES "
+                            "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
         .bind_all(t.id, t.type, t.user_id, t.api_client_id, t.lang, t.payload_json, t.tree_id,
                   t.parent_message_id, t.frontend_message_id, t.collective, t.created_ms,
                   t.expiry_ms, t.acked, t.done, t.skipped, t.result_id)
@@ -362,7 +381,7 @@ void TreeStore::insert_task(const TaskRecord& t) {
 }
 
 std::optional<TaskRecord> TreeStore::find_task(const std::string& id) {
-    Statement s(db_, sql("SELECT ", kTaskColumns, " FROM tasks WHERE id = ?"));
+    Statement s(*statements_, sql("SELECT ", kTaskColumns, " FROM tasks WHERE id = ?"));
     s.bind_all(id);
     if (!s.step()) return std::nullopt;
     return read_task(s);
@@ -371,43 +390,46 @@ std::optional<TaskRecord> TreeStore::find_task(const std::string& id) {
 std::optional<TaskRecord>
 TreeStore::find_task_by_frontend_id(const std::optional<std::string>& api_client_id,
                                     const std::string& frontend_message_id) {
-    Statement s(db_, sql("SELECT ", kTaskColumns,
-                         " FROM tasks WHERE api_client_id IS ? AND frontend_message_id = ?"));
+    Statement s(*statements_,
+                sql("SELECT ", kTaskColumns,
+                    " FROM tasks WHERE api_client_id IS ? AND frontend_message_id = ?"));
     s.bind_all(api_client_id, frontend_message_id);
     if (!s.step()) return std::nullopt;
     return read_task(s);
 }
 
 void TreeStore::set_task_acked(const std::string& id, const std::string& frontend_message_id) {
-    Statement(db_, "UPDATE tasks SET acked = 1, frontend_message_id = ? WHERE id = ?")
+    Statement(*statements_, "UPDATE tasks SET acked = 1, frontend_message_id = ? WHERE id = ?")
         .bind_all(frontend_message_id, id)
         .run();
 }
 
 void TreeStore::set_task_done(const std::string& id, const std::string& result_id) {
-    Statement(db_, "UPDATE tasks SET done = 1, result_id = ? WHERE id = ?")
+    Statement(*statements_, "UPDATE tasks SET done = 1, result_id = ? WHERE id = ?")
         .bind_all(result_id, id)
         .run();
 }
 
 void TreeStore::set_task_skipped(const std::string& id, const std::string& reason) {
-    Statement(db_, "UPDATE tasks SET skipped = 1, skip_reason = ? WHERE id = ?")
+    Statement(*statements_, "UPDATE tasks SET skipped = 1, skip_reason = ? WHERE id = ?")
         .bind_all(reason, id)
         .run();
 }
 
 int TreeStore::count_open_tasks(const std::string& user_id, std::int64_t since_ms) {
-    Statement s(db_, "SELECT count(*) FROM tasks WHERE user_id = ? AND created_ms >= ? AND "
-                     "done = 0 AND skipped = 0");
+    Statement s(*statements_,
+                "SELECT count(*) FROM tasks WHERE user_id = ? AND created_ms >= ? AND "
+                "done = 0 AND skipped = 0");
     s.bind_all(user_id, since_ms);
     return count(s);
 }
 
 bool TreeStore::reply_task_held_by_other(const std::string& parent_id, const std::string& user_id,
                                          std::int64_t since_ms) {
-    Statement s(db_, "SELECT count(*) FROM tasks WHERE parent_message_id = ? AND type IN "
-                     "('assistant_reply', 'prompter_reply') AND created_ms >= ? AND done = 0 AND "
-                     "skipped = 0 AND user_id != ?");
+    Statement s(*statements_,
+                "SELECT count(*) FROM tasks WHERE parent_message_id = ? AND type IN "
+                "('assistant_reply', 'prompter_reply') AND created_ms >= ? AND done = 0 AND "
+                "skipped = 0 AND user_id != ?");
     s.bind_all(parent_id, since_ms, user_id);
     return count(s) > 0;
 }
@@ -419,16 +441,18 @@ void TreeStore::insert_labels(const std::string& id, const std::string& message_
                               const std::string& labels_json,
                               const std::optional<std::string>& text, bool is_report,
                               std::int64_t now_ms) {
-    Statement(db_, "INSERT INTO text_labels (id, message_id, user_id, task_id, labels, text, "
-                   "is_report, created_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
+    Statement(*statements_,
+              "INSERT INTO text_labels (id, message_id, user_id, task_id, labels, text, "
+              "is_report, created_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
         .bind_all(id, message_id, user_id, task_id, labels_json, text, is_report, now_ms)
         .run();
 }
 
 std::vector<ReviewRecord> TreeStore::task_reviews(const std::string& message_id) {
-    Statement s(db_, "SELECT json_extract(labels, '$.spam'), json_extract(labels, "
-                     "'$.lang_mismatch') FROM text_labels WHERE message_id = ? AND task_id IS NOT "
-                     "NULL AND is_report = 0");
+    Statement s(*statements_,
+                "SELECT json_extract(labels, '$.spam'), json_extract(labels, "
+                "'$.lang_mismatch') FROM text_labels WHERE message_id = ? AND task_id IS NOT "
+                "NULL AND is_report = 0");
     s.bind_all(message_id);
     std::vector<ReviewRecord> reviews;
     while (s.step()) {
@@ -441,8 +465,9 @@ std::vector<ReviewRecord> TreeStore::task_reviews(const std::string& message_id)
 }
 
 bool TreeStore::user_labeled(const std::string& message_id, const std::string& user_id) {
-    Statement s(db_, "SELECT count(*) FROM text_labels WHERE message_id = ? AND user_id = ? AND "
-                     "task_id IS NOT NULL");
+    Statement s(*statements_,
+                "SELECT count(*) FROM text_labels WHERE message_id = ? AND user_id = ? AND "
+                "task_id IS NOT NULL");
     s.bind_all(message_id, user_id);
     return count(s) > 0;
 }
@@ -452,15 +477,16 @@ void TreeStore::insert_ranking(const std::string& id, const std::string& parent_
                                const std::optional<std::string>& task_id,
                                const std::string& ranking_json, bool not_rankable,
                                std::int64_t now_ms) {
-    Statement(db_, "INSERT INTO rankings (id, parent_message_id, user_id, task_id, ranking, "
-                   "not_rankable, created_ms) VALUES (?, ?, ?, ?, ?, ?, ?)")
+    Statement(*statements_,
+              "INSERT INTO rankings (id, parent_message_id, user_id, task_id, ranking, "
+              "not_rankable, created_ms) VALUES (?, ?, ?, ?, ?, ?, ?)")
         .bind_all(id, parent_id, user_id, task_id, ranking_json, not_rankable, now_ms)
         .run();
 }
 
 std::vector<std::vector<std::string>> TreeStore::rankings_of(const std::string& parent_id) {
-    Statement s(db_, "SELECT ranking FROM rankings WHERE parent_message_id = ? AND "
-                     "not_rankable = 0 ORDER BY created_ms");
+    Statement s(*statements_, "SELECT ranking FROM rankings WHERE parent_message_id = ? AND "
+                              "not_rankable = 0 ORDER BY created_ms");
     s.bind_all(parent_id);
     std::vector<std::vector<std::string>> rankings;
     while (s.step()) {
@@ -475,40 +501,59 @@ std::vector<std::vector<std::string>> TreeStore::rankings_of(const std::string& 
 }
 
 int TreeStore::count_rankings(const std::string& parent_id) {
-    Statement s(db_, "SELECT count(*) FROM rankings WHERE parent_message_id = ?");
+    Statement s(*statements_, "SELECT count(*) FROM rankings WHERE parent_message_id = ?");
     s.bind_all(parent_id);
     return count(s);
 }
 
 bool TreeStore::user_ranked(const std::string& parent_id, const std::string& user_id) {
-    Statement s(db_, "SELECT count(*) FROM rankings WHERE parent_message_id = ? AND user_id = ?");
+    Statement s(*statements_,
+                "SELECT count(*) FROM rankings WHERE parent_message_id = ? AND user_id = ?");
     s.bind_all(parent_id, user_id);
     return count(s) > 0;
 }
 
 void TreeStore::add_reaction(const std::string& message_id, const std::string& user_id,
                              const std::string& emoji, std::int64_t now_ms) {
-    Statement(db_, "INSERT OR IGNORE INTO message_reactions (message_id, user_id, emoji, "
-                   "created_ms) VALUES (?, ?, ?, ?)")
+    Statement(*statements_, "INSERT OR IGNORE INTO message_reactions (message_id, user_id, emoji, "
+                            "created_ms) VALUES (?, ?, ?, ?)")
         .bind_all(message_id, user_id, emoji, now_ms)
         .run();
 }
 
 bool TreeStore::has_reaction(const std::string& message_id, const std::string& user_id,
                              const std::string& emoji) {
-    Statement s(db_, "SELECT count(*) FROM message_reactions WHERE message_id = ? AND user_id = ? "
-                     "AND emoji = ?");
+    Statement s(*statements_,
+                "SELECT count(*) FROM message_reactions WHERE message_id = ? AND user_id = ? "
+                "AND emoji = ?");
     s.bind_all(message_id, user_id, emoji);
     return count(s) > 0;
 }
 
 int TreeStore::count_reactions(const std::string& message_id, const std::string& emoji) {
-    Statement s(db_, "SELECT count(*) FROM message_reactions WHERE message_id = ? AND emoji = ?");
+    Statement s(*statements_,
+                "SELECT count(*) FROM message_reactions WHERE message_id = ? AND emoji = ?");
     s.bind_all(message_id, emoji);
     return count(s);
 }
 
 // --- Candidates --------------------------------------------------------------------------
+
+namespace {
+
+// A candidate query in two forms. Asked for one row, the caller only wants to know whether any
+// candidate exists, so the query goes without ORDER BY and SQLite stops at the first match
+// instead of evaluating and sorting every candidate. Otherwise the oldest come first. The limit
+// is the query's last parameter.
+struct CandidateQuery {
+    explicit CandidateQuery(std::string_view body)
+        : any(std::string(body) + " LIMIT ?"),
+          oldest(std::string(body) + " ORDER BY m.created_ms, m.id LIMIT ?") {}
+    const std::string& for_limit(int limit) const { return limit == 1 ? any : oldest; }
+    std::string any, oldest;
+};
+
+} // namespace
 
 std::vector<TreeStore::ReplyCandidate> TreeStore::read_candidates(Statement& s) {
     std::vector<ReplyCandidate> candidates;
@@ -518,12 +563,11 @@ std::vector<TreeStore::ReplyCandidate> TreeStore::read_candidates(Statement& s) 
     return candidates;
 }
 
-std::vector<TreeStore::ReplyCandidate> TreeStore::reply_candidates(const std::string& lang,
-                                                                   const std::string& user_id,
-                                                                   std::int64_t open_since_ms,
-                                                                   int num_prompter_replies, int limit) {
+std::vector<TreeStore::ReplyCandidate>
+TreeStore::reply_candidates(const std::string& lang, const std::string& user_id,
+                            std::int64_t open_since_ms, int num_prompter_replies, int limit) {
     // Bounded by the growing trees of one language (max_active_trees), found by state index.
-    Statement s(db_, R"sql(
+    static const CandidateQuery kQuery(R"sql(
         SELECT m.id, m.role, m.children_count
         FROM message_trees t JOIN messages m ON m.message_tree_id = t.id
         WHERE t.state = 'growing' AND t.lang = ?1 AND t.active = 1
@@ -541,9 +585,8 @@ std::vector<TreeStore::ReplyCandidate> TreeStore::reply_candidates(const std::st
                             AND k.created_ms >= ?3 AND k.user_id != ?2)
           AND (SELECT count(*) FROM messages a WHERE a.message_tree_id = t.id
                  AND a.review_result = 1 AND a.deleted = 0) < t.goal_tree_size
-        ORDER BY m.created_ms, m.id
-        LIMIT ?5
     )sql");
+    Statement s(*statements_, kQuery.for_limit(limit));
     s.bind_all(lang, user_id, open_since_ms, num_prompter_replies, limit);
     return read_candidates(s);
 }
@@ -551,7 +594,7 @@ std::vector<TreeStore::ReplyCandidate> TreeStore::reply_candidates(const std::st
 std::vector<std::string> TreeStore::prompt_review_candidates(const std::string& lang,
                                                              const std::string& user_id,
                                                              int num_reviews, int limit) {
-    Statement s(db_, R"sql(
+    static const CandidateQuery kQuery(R"sql(
         SELECT m.id
         FROM message_trees t JOIN messages m ON m.id = t.id
         WHERE t.state = 'initial_prompt_review' AND t.lang = ?1
@@ -559,9 +602,8 @@ std::vector<std::string> TreeStore::prompt_review_candidates(const std::string& 
           AND NOT EXISTS (SELECT 1 FROM text_labels l WHERE l.message_id = m.id AND l.user_id = ?2)
           AND NOT EXISTS (SELECT 1 FROM message_reactions r WHERE r.message_id = m.id
                             AND r.user_id = ?2 AND r.emoji = '_skip_labeling')
-        ORDER BY m.created_ms, m.id
-        LIMIT ?4
     )sql");
+    Statement s(*statements_, kQuery.for_limit(limit));
     s.bind_all(lang, user_id, num_reviews, limit);
     return read_ids(s);
 }
@@ -570,7 +612,7 @@ std::vector<TreeStore::ReplyCandidate>
 TreeStore::reply_review_candidates(const std::string& lang, const std::string& user_id,
                                    int num_reviews, int limit) {
     // Served by the partial index of messages under review.
-    Statement s(db_, R"sql(
+    static const CandidateQuery kQuery(R"sql(
         SELECT m.id, m.role, m.children_count
         FROM messages m JOIN message_trees t ON t.id = m.message_tree_id
         WHERE m.review_result IS NULL AND m.deleted = 0 AND m.lang = ?1 AND m.depth > 0
@@ -578,32 +620,31 @@ TreeStore::reply_review_candidates(const std::string& lang, const std::string& u
           AND NOT EXISTS (SELECT 1 FROM text_labels l WHERE l.message_id = m.id AND l.user_id = ?2)
           AND NOT EXISTS (SELECT 1 FROM message_reactions r WHERE r.message_id = m.id
                             AND r.user_id = ?2 AND r.emoji = '_skip_labeling')
-        ORDER BY m.created_ms, m.id
-        LIMIT ?4
     )sql");
+    Statement s(*statements_, kQuery.for_limit(limit));
     s.bind_all(lang, user_id, num_reviews, limit);
     return read_candidates(s);
 }
 
 std::vector<TreeStore::ReplyCandidate> TreeStore::ranking_candidates(const std::string& lang,
                                                                      const std::string& user_id,
-                                                                     int num_required_rankings, int limit) {
-    Statement s(db_, R"sql(
-        SELECT p.id, p.role, p.children_count
-        FROM message_trees t JOIN messages p ON p.message_tree_id = t.id
-        WHERE t.state = 'ranking' AND t.lang = ?1 AND p.deleted = 0 AND p.children_count > 1
-          AND (SELECT count(*) FROM messages c WHERE c.parent_id = p.id
+                                                                     int num_required_rankings,
+                                                                     int limit) {
+    static const CandidateQuery kQuery(R"sql(
+        SELECT m.id, m.role, m.children_count
+        FROM message_trees t JOIN messages m ON m.message_tree_id = t.id
+        WHERE t.state = 'ranking' AND t.lang = ?1 AND m.deleted = 0 AND m.children_count > 1
+          AND (SELECT count(*) FROM messages c WHERE c.parent_id = m.id
                  AND c.review_result = 1 AND c.deleted = 0) > 1
           AND NOT EXISTS (SELECT 1 FROM messages c
-                          WHERE c.parent_id = p.id AND c.user_id = ?2 AND c.deleted = 0)
+                          WHERE c.parent_id = m.id AND c.user_id = ?2 AND c.deleted = 0)
           AND NOT EXISTS (SELECT 1 FROM rankings r
-                          WHERE r.parent_message_id = p.id AND r.user_id = ?2)
-          AND NOT EXISTS (SELECT 1 FROM message_reactions x WHERE x.message_id = p.id
+                          WHERE r.parent_message_id = m.id AND r.user_id = ?2)
+          AND NOT EXISTS (SELECT 1 FROM message_reactions x WHERE x.message_id = m.id
                             AND x.user_id = ?2 AND x.emoji = '_skip_ranking')
-          AND (SELECT count(*) FROM rankings r WHERE r.parent_message_id = p.id) < ?3
-        ORDER BY p.created_ms, p.id
-        LIMIT ?4
+          AND (SELECT count(*) FROM rankings r WHERE r.parent_message_id = m.id) < ?3
     )sql");
+    Statement s(*statements_, kQuery.for_limit(limit));
     s.bind_all(lang, user_id, num_required_rankings, limit);
     return read_candidates(s);
 }
@@ -611,25 +652,26 @@ std::vector<TreeStore::ReplyCandidate> TreeStore::ranking_candidates(const std::
 // --- Moderation and reactions ------------------------------------------------------------
 
 void TreeStore::set_deleted(const std::string& message_id, bool deleted) {
-    Statement(db_, "UPDATE messages SET deleted = ? WHERE id = ?")
+    Statement(*statements_, "UPDATE messages SET deleted = ? WHERE id = ?")
         .bind_all(deleted, message_id)
         .run();
 }
 
 void TreeStore::add_children_count(const std::string& parent_id, int delta) {
-    Statement(db_, "UPDATE messages SET children_count = max(0, children_count + ?) WHERE id = ?")
+    Statement(*statements_,
+              "UPDATE messages SET children_count = max(0, children_count + ?) WHERE id = ?")
         .bind_all(delta, parent_id)
         .run();
 }
 
 void TreeStore::set_tree_active(const std::string& tree_id, bool active, std::int64_t now_ms) {
-    Statement(db_, "UPDATE message_trees SET active = ?, updated_ms = ? WHERE id = ?")
+    Statement(*statements_, "UPDATE message_trees SET active = ?, updated_ms = ? WHERE id = ?")
         .bind_all(active, now_ms, tree_id)
         .run();
 }
 
 void TreeStore::update_text(const std::string& message_id, const std::string& text) {
-    Statement(db_, "UPDATE messages SET text = ?, edited = 1 WHERE id = ?")
+    Statement(*statements_, "UPDATE messages SET text = ?, edited = 1 WHERE id = ?")
         .bind_all(text, message_id)
         .run();
 }
@@ -637,15 +679,16 @@ void TreeStore::update_text(const std::string& message_id, const std::string& te
 void TreeStore::insert_revision(const std::string& id, const std::string& message_id,
                                 const std::string& text, const std::string& user_id,
                                 std::int64_t now_ms) {
-    Statement(db_, "INSERT INTO message_revisions (id, message_id, text, user_id, created_ms) "
-                   "VALUES (?, ?, ?, ?, ?)")
+    Statement(*statements_,
+              "INSERT INTO message_revisions (id, message_id, text, user_id, created_ms) "
+              "VALUES (?, ?, ?, ?, ?)")
         .bind_all(id, message_id, text, user_id, now_ms)
         .run();
 }
 
 std::vector<TreeStore::Revision> TreeStore::revisions(const std::string& message_id) {
-    Statement s(db_, "SELECT id, text, user_id, created_ms FROM message_revisions WHERE "
-                     "message_id = ? ORDER BY created_ms, id");
+    Statement s(*statements_, "SELECT id, text, user_id, created_ms FROM message_revisions WHERE "
+                              "message_id = ? ORDER BY created_ms, id");
     s.bind_all(message_id);
     std::vector<Revision> list;
     while (s.step())
@@ -655,7 +698,7 @@ std::vector<TreeStore::Revision> TreeStore::revisions(const std::string& message
 
 void TreeStore::remove_reaction(const std::string& message_id, const std::string& user_id,
                                 const std::string& emoji) {
-    Statement(db_,
+    Statement(*statements_,
               "DELETE FROM message_reactions WHERE message_id = ? AND user_id = ? AND emoji = ?")
         .bind_all(message_id, user_id, emoji)
         .run();
@@ -663,26 +706,29 @@ void TreeStore::remove_reaction(const std::string& message_id, const std::string
 
 std::vector<std::string> TreeStore::user_emojis(const std::string& message_id,
                                                 const std::string& user_id) {
-    Statement s(db_, "SELECT emoji FROM message_reactions WHERE message_id = ? AND user_id = ? "
-                     "AND substr(emoji, 1, 1) != '_' ORDER BY emoji");
+    Statement s(*statements_,
+                "SELECT emoji FROM message_reactions WHERE message_id = ? AND user_id = ? "
+                "AND substr(emoji, 1, 1) != '_' ORDER BY emoji");
     s.bind_all(message_id, user_id);
     return read_ids(s);
 }
 
 void TreeStore::refresh_emoji_counts(const std::string& message_id) {
-    Statement s(db_, "SELECT emoji, count(*) FROM message_reactions WHERE message_id = ? AND "
-                     "substr(emoji, 1, 1) != '_' GROUP BY emoji");
+    Statement s(*statements_,
+                "SELECT emoji, count(*) FROM message_reactions WHERE message_id = ? AND "
+                "substr(emoji, 1, 1) != '_' GROUP BY emoji");
     s.bind_all(message_id);
     nlohmann::json counts = nlohmann::json::object();
     while (s.step())
         counts[s.column_text(0)] = s.column_int(1);
-    Statement(db_, "UPDATE messages SET emojis = ? WHERE id = ?")
+    Statement(*statements_, "UPDATE messages SET emojis = ? WHERE id = ?")
         .bind_all(counts.dump(), message_id)
         .run();
 }
 
 void TreeStore::flag_message(const std::string& message_id, std::int64_t now_ms) {
-    Statement(db_, "INSERT OR IGNORE INTO flagged_messages (message_id, flagged_ms) VALUES (?, ?)")
+    Statement(*statements_,
+              "INSERT OR IGNORE INTO flagged_messages (message_id, flagged_ms) VALUES (?, ?)")
         .bind_all(message_id, now_ms)
         .run();
 }
@@ -694,10 +740,11 @@ std::vector<MessageRecord> TreeStore::search_messages(const std::string& query, 
     for (char c : query)
         phrase += c == '"' ? std::string("\"\"") : std::string(1, c);
     phrase += "\"";
-    Statement s(db_, sql("SELECT ", kMessageColumns,
-                         " FROM messages WHERE seq IN (SELECT rowid FROM messages_fts WHERE "
-                         "messages_fts MATCH ?) AND deleted = 0 AND created_ms < ? "
-                         "ORDER BY created_ms DESC, id DESC LIMIT ?"));
+    Statement s(*statements_,
+                sql("SELECT ", kMessageColumns,
+                    " FROM messages WHERE seq IN (SELECT rowid FROM messages_fts WHERE "
+                    "messages_fts MATCH ?) AND deleted = 0 AND created_ms < ? "
+                    "ORDER BY created_ms DESC, id DESC LIMIT ?"));
     s.bind_all(phrase, before_ms.value_or(INT64_MAX), limit);
     return read_messages(s);
 }
@@ -705,7 +752,7 @@ std::vector<MessageRecord> TreeStore::search_messages(const std::string& query, 
 // --- Configuration -----------------------------------------------------------------------
 
 std::map<std::string, std::string> TreeStore::load_config() {
-    Statement s(db_, "SELECT key, value FROM config");
+    Statement s(*statements_, "SELECT key, value FROM config");
     std::map<std::string, std::string> values;
     while (s.step())
         values[s.column_text(0)] = s.column_text(1);
@@ -713,8 +760,8 @@ std::map<std::string, std::string> TreeStore::load_config() {
 }
 
 void TreeStore::save_config(const std::string& key, const std::string& json_value) {
-    Statement(db_, "INSERT INTO config (key, value) VALUES (?, ?) "
-                   "ON CONFLICT (key) DO UPDATE SET value = excluded.value")
+    Statement(*statements_, "INSERT INTO config (key, value) VALUES (?, ?) "
+                            "ON CONFLICT (key) DO UPDATE SET value = excluded.value")
         .bind_all(key, json_value)
         .run();
 }

@@ -6,6 +6,7 @@
 #include "server/store/records.h"
 
 #include <map>
+#include <memory>
 #include <optional>
 #include <sqlite3.h>
 #include <string>
@@ -14,10 +15,17 @@
 namespace orchard::store {
 
 class Statement;
+class StatementCache;
 
 class TreeStore {
   public:
-    explicit TreeStore(sqlite3* db) : db_(db) {}
+    // Over a connection's statement cache (requests), or over a bare connection with a cache of
+    // its own that lives as long as this store (tools and tests).
+    explicit TreeStore(StatementCache& statements);
+    explicit TreeStore(sqlite3* db);
+    ~TreeStore();
+    TreeStore(const TreeStore&) = delete;
+    TreeStore& operator=(const TreeStore&) = delete;
 
     // API clients and users.
     void insert_api_client(const ApiClientRecord& client, const std::string& key_hash);
@@ -109,10 +117,12 @@ class TreeStore {
                                                  std::int64_t open_since_ms,
                                                  int num_prompter_replies, int limit);
     std::vector<std::string> prompt_review_candidates(const std::string& lang,
-                                                      const std::string& user_id, int num_reviews, int limit);
+                                                      const std::string& user_id, int num_reviews,
+                                                      int limit);
     // Replies under review (role is the reply's own).
-    std::vector<ReplyCandidate>
-    reply_review_candidates(const std::string& lang, const std::string& user_id, int num_reviews, int limit);
+    std::vector<ReplyCandidate> reply_review_candidates(const std::string& lang,
+                                                        const std::string& user_id, int num_reviews,
+                                                        int limit);
     // Parents whose replies need ranking (role is the parent's).
     std::vector<ReplyCandidate> ranking_candidates(const std::string& lang,
                                                    const std::string& user_id,
@@ -147,7 +157,8 @@ class TreeStore {
 
   private:
     std::vector<ReplyCandidate> read_candidates(Statement& statement);
-    sqlite3* db_;
+    std::unique_ptr<StatementCache> own_statements_;
+    StatementCache* statements_;
 };
 
 } // namespace orchard::store
