@@ -91,6 +91,22 @@ struct TaskService::Candidates {
     std::vector<store::TreeStore::ReplyCandidate> label_replies; // role of the reply
     std::vector<store::TreeStore::ReplyCandidate> rank_parents;  // role of the parent
 
+    bool has(TaskKind kind) const {
+        switch (kind) {
+        case TaskKind::Ranking:
+            return !rank_parents.empty();
+        case TaskKind::LabelReply:
+            return !label_replies.empty();
+        case TaskKind::LabelPrompt:
+            return !label_initial_prompt.empty();
+        case TaskKind::Reply:
+            return !reply_parents.empty();
+        case TaskKind::InitialPrompt:
+            return initial_prompt;
+        }
+        return false;
+    }
+
     std::vector<std::string> of_type(const std::string& type) const {
         std::vector<std::string> ids;
         auto add = [&](const auto& list, const char* role) {
@@ -108,9 +124,9 @@ struct TaskService::Candidates {
     }
 };
 
-TaskService::Candidates TaskService::find_candidates(const Caller& caller,
-                                                     const std::string& lang, int limit,
-                                                     std::optional<TaskKind> only) {
+TaskService::Candidates TaskService::find_candidates(const Caller& caller, const std::string& lang,
+                                                     int limit, std::optional<TaskKind> only,
+                                                     bool oldest_first) {
     Candidates c;
     const std::string& user = caller.user.id;
     auto wanted = [&](TaskKind kind) { return !only || *only == kind; };
@@ -121,17 +137,17 @@ TaskService::Candidates TaskService::find_candidates(const Caller& caller,
                                config_.max_prompt_lottery_waiting;
     const std::int64_t open_since = now_ms_ - std::int64_t{config_.recent_tasks_span_sec} * 1000;
     if (wanted(TaskKind::Reply))
-        c.reply_parents =
-            store_.reply_candidates(lang, user, open_since, config_.num_prompter_replies, limit);
+        c.reply_parents = store_.reply_candidates(
+            lang, user, open_since, config_.num_prompter_replies, limit, oldest_first);
     if (wanted(TaskKind::LabelPrompt))
-        c.label_initial_prompt =
-            store_.prompt_review_candidates(lang, user, config_.num_reviews_initial_prompt, limit);
+        c.label_initial_prompt = store_.prompt_review_candidates(
+            lang, user, config_.num_reviews_initial_prompt, limit, oldest_first);
     if (wanted(TaskKind::LabelReply))
-        c.label_replies =
-            store_.reply_review_candidates(lang, user, config_.num_reviews_reply, limit);
+        c.label_replies = store_.reply_review_candidates(lang, user, config_.num_reviews_reply,
+                                                         limit, oldest_first);
     if (wanted(TaskKind::Ranking))
-        c.rank_parents =
-            store_.ranking_candidates(lang, user, config_.num_required_rankings, limit);
+        c.rank_parents = store_.ranking_candidates(lang, user, config_.num_required_rankings, limit,
+                                                   oldest_first);
     return c;
 }
 
@@ -141,7 +157,8 @@ std::string TaskService::pick(const std::vector<std::string>& ids) {
 }
 
 nlohmann::json TaskService::availability(const Caller& caller, const std::string& lang) {
-    const Candidates c = find_candidates(caller, lang, kAvailabilityLimit, std::nullopt);
+    const Candidates c =
+        find_candidates(caller, lang, kAvailabilityLimit, std::nullopt, /*oldest_first=*/false);
     nlohmann::json counts = nlohmann::json::object();
     long total = 0;
     for (const auto& type : kTaskTypes) {
@@ -167,21 +184,23 @@ nlohmann::json TaskService::request_task(const Caller& caller, const std::string
     if (type != "random") {
         candidates = find_candidates(caller, lang, kCandidateLimit, kind_of(type));
     } else {
-        // Which kinds have anything at all (each query stops at its first match), then the
-        // candidates of the kind drawn by the weights of PROTOCOL.md §5.
-        const Candidates any = find_candidates(caller, lang, 1, std::nullopt);
-        const std::map<TaskKind, long> counts = {
-            {TaskKind::Ranking, static_cast<long>(any.rank_parents.size())},
-            {TaskKind::LabelReply, static_cast<long>(any.label_replies.size())},
-            {TaskKind::LabelPrompt, static_cast<long>(any.label_initial_prompt.size())},
-            {TaskKind::Reply, static_cast<long>(any.reply_parents.size())},
-            {TaskKind::InitialPrompt, any.initial_prompt ? 1L : 0L},
-        };
-        auto kind = choose_task_kind(counts, KindWeights{}, rng_);
+        // A kind drawn by the weights of PROTOCOL.md §5 among the kinds that have candidates.
+        // Drawing first and dropping a kind whose candidates turn out empty gives exactly that
+        // distribution, and usually asks the database about one kind instead of all five.
+        std::map<TaskKind, long> open = {{TaskKind::Ranking, 1},
+                                         {TaskKind::LabelReply, 1},
+                                         {TaskKind::LabelPrompt, 1},
+                                         {TaskKind::Reply, 1},
+                                         {TaskKind::InitialPrompt, 1}};
+        std::optional<TaskKind> kind;
+        while ((kind = choose_task_kind(open, KindWeights{}, rng_))) {
+            candidates = find_candidates(caller, lang, kCandidateLimit, *kind);
+            if (candidates.has(*kind)) break;
+            open[*kind] = 0;
+        }
         if (!kind)
             throw DomainError(ErrorCode::TaskTypeNotAvailable,
                               "No task is available for you in this language right now.");
-        candidates = find_candidates(caller, lang, kCandidateLimit, *kind);
         // Within a kind, the candidate decides the exact type (an assistant or a user reply).
         auto role_of = [&](const auto& list) {
             std::uniform_int_distribution<size_t> index(0, list.size() - 1);

@@ -45,9 +45,10 @@ class TaskService {
 
   private:
     struct Candidates; // what this user could be given now, by task type
-    // At most `limit` of each kind; only of kind `only` when given.
+    // At most `limit` of each kind, the oldest first unless `oldest_first` is false; only of
+    // kind `only` when given.
     Candidates find_candidates(const Caller& caller, const std::string& lang, int limit,
-                               std::optional<TaskKind> only);
+                               std::optional<TaskKind> only, bool oldest_first = true);
     nlohmann::json make_task(const Caller& caller, const std::string& type, const std::string& lang,
                              bool collective, Candidates& candidates);
     std::string pick(const std::vector<std::string>& ids);

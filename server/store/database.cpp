@@ -6,6 +6,11 @@
 namespace orchard::store {
 
 std::unique_ptr<Database> Database::open(const std::filesystem::path& file) {
+    // SQLite keeps memory statistics by default, under a global mutex taken on every allocation;
+    // nothing here reads them. Only possible before SQLite initializes; later calls are refused
+    // harmlessly.
+    static const int configured = sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+    (void)configured;
     sqlite3* db = nullptr;
     const int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX;
     if (sqlite3_open_v2(file.c_str(), &db, flags, nullptr) != SQLITE_OK) {

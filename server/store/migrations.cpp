@@ -175,6 +175,8 @@ constexpr std::array kMigrations{
         -- user's messages each time.
         DROP INDEX messages_by_parent;
         CREATE INDEX messages_by_parent ON messages (parent_id, user_id);
+        -- Nothing reads tasks by user alone any more; every index costs a page write per task.
+        DROP INDEX tasks_by_user;
     )sql"},
 };
 

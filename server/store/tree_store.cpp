@@ -541,16 +541,14 @@ int TreeStore::count_reactions(const std::string& message_id, const std::string&
 
 namespace {
 
-// A candidate query in two forms. Asked for one row, the caller only wants to know whether any
-// candidate exists, so the query goes without ORDER BY and SQLite stops at the first match
-// instead of evaluating and sorting every candidate. Otherwise the oldest come first. The limit
-// is the query's last parameter.
+// A candidate query in two forms: the oldest first, or unordered, where SQLite stops at the
+// limit instead of evaluating and sorting every candidate. The limit is the last parameter.
 struct CandidateQuery {
     explicit CandidateQuery(std::string_view body)
-        : any(std::string(body) + " LIMIT ?"),
-          oldest(std::string(body) + " ORDER BY m.created_ms, m.id LIMIT ?") {}
-    const std::string& for_limit(int limit) const { return limit == 1 ? any : oldest; }
-    std::string any, oldest;
+        : unordered(std::string(body) + " LIMIT ?"),
+          oldest_first(std::string(body) + " ORDER BY m.created_ms, m.id LIMIT ?") {}
+    const std::string& sql(bool oldest) const { return oldest ? oldest_first : unordered; }
+    std::string unordered, oldest_first;
 };
 
 } // namespace
@@ -563,9 +561,11 @@ std::vector<TreeStore::ReplyCandidate> TreeStore::read_candidates(Statement& s) 
     return candidates;
 }
 
-std::vector<TreeStore::ReplyCandidate>
-TreeStore::reply_candidates(const std::string& lang, const std::string& user_id,
-                            std::int64_t open_since_ms, int num_prompter_replies, int limit) {
+std::vector<TreeStore::ReplyCandidate> TreeStore::reply_candidates(const std::string& lang,
+                                                                   const std::string& user_id,
+                                                                   std::int64_t open_since_ms,
+                                                                   int num_prompter_replies,
+                                                                   int limit, bool oldest_first) {
     // Bounded by the growing trees of one language (max_active_trees), found by state index.
     static const CandidateQuery kQuery(R"sql(
         SELECT m.id, m.role, m.children_count
@@ -586,14 +586,15 @@ TreeStore::reply_candidates(const std::string& lang, const std::string& user_id,
           AND (SELECT count(*) FROM messages a WHERE a.message_tree_id = t.id
                  AND a.review_result = 1 AND a.deleted = 0) < t.goal_tree_size
     )sql");
-    Statement s(*statements_, kQuery.for_limit(limit));
+    Statement s(*statements_, kQuery.sql(oldest_first));
     s.bind_all(lang, user_id, open_since_ms, num_prompter_replies, limit);
     return read_candidates(s);
 }
 
 std::vector<std::string> TreeStore::prompt_review_candidates(const std::string& lang,
                                                              const std::string& user_id,
-                                                             int num_reviews, int limit) {
+                                                             int num_reviews, int limit,
+                                                             bool oldest_first) {
     static const CandidateQuery kQuery(R"sql(
         SELECT m.id
         FROM message_trees t JOIN messages m ON m.id = t.id
@@ -603,14 +604,14 @@ std::vector<std::string> TreeStore::prompt_review_candidates(const std::string& 
           AND NOT EXISTS (SELECT 1 FROM message_reactions r WHERE r.message_id = m.id
                             AND r.user_id = ?2 AND r.emoji = '_skip_labeling')
     )sql");
-    Statement s(*statements_, kQuery.for_limit(limit));
+    Statement s(*statements_, kQuery.sql(oldest_first));
     s.bind_all(lang, user_id, num_reviews, limit);
     return read_ids(s);
 }
 
 std::vector<TreeStore::ReplyCandidate>
 TreeStore::reply_review_candidates(const std::string& lang, const std::string& user_id,
-                                   int num_reviews, int limit) {
+                                   int num_reviews, int limit, bool oldest_first) {
     // Served by the partial index of messages under review.
     static const CandidateQuery kQuery(R"sql(
         SELECT m.id, m.role, m.children_count
@@ -621,7 +622,7 @@ TreeStore::reply_review_candidates(const std::string& lang, const std::string& u
           AND NOT EXISTS (SELECT 1 FROM message_reactions r WHERE r.message_id = m.id
                             AND r.user_id = ?2 AND r.emoji = '_skip_labeling')
     )sql");
-    Statement s(*statements_, kQuery.for_limit(limit));
+    Statement s(*statements_, kQuery.sql(oldest_first));
     s.bind_all(lang, user_id, num_reviews, limit);
     return read_candidates(s);
 }
@@ -629,7 +630,7 @@ TreeStore::reply_review_candidates(const std::string& lang, const std::string& u
 std::vector<TreeStore::ReplyCandidate> TreeStore::ranking_candidates(const std::string& lang,
                                                                      const std::string& user_id,
                                                                      int num_required_rankings,
-                                                                     int limit) {
+                                                                     int limit, bool oldest_first) {
     static const CandidateQuery kQuery(R"sql(
         SELECT m.id, m.role, m.children_count
         FROM message_trees t JOIN messages m ON m.message_tree_id = t.id
@@ -644,7 +645,7 @@ std::vector<TreeStore::ReplyCandidate> TreeStore::ranking_candidates(const std::
                             AND x.user_id = ?2 AND x.emoji = '_skip_ranking')
           AND (SELECT count(*) FROM rankings r WHERE r.parent_message_id = m.id) < ?3
     )sql");
-    Statement s(*statements_, kQuery.for_limit(limit));
+    Statement s(*statements_, kQuery.sql(oldest_first));
     s.bind_all(lang, user_id, num_required_rankings, limit);
     return read_candidates(s);
 }

@@ -105,8 +105,9 @@ class TreeStore {
                       const std::string& emoji);
     int count_reactions(const std::string& message_id, const std::string& emoji);
 
-    // Candidates for the next task of each kind, for one user and language, at most `limit`
-    // (1 asks only whether there is any: the query stops at the first match).
+    // Candidates for the next task of each kind, for one user and language, at most `limit`:
+    // the oldest first, or in no particular order (for counting: SQLite then stops at `limit`
+    // matches instead of finding and sorting all of them).
     struct ReplyCandidate {
         std::string message_id;
         std::string role; // of the parent: the reply has the other role
@@ -115,18 +116,20 @@ class TreeStore {
     std::vector<ReplyCandidate> reply_candidates(const std::string& lang,
                                                  const std::string& user_id,
                                                  std::int64_t open_since_ms,
-                                                 int num_prompter_replies, int limit);
+                                                 int num_prompter_replies, int limit,
+                                                 bool oldest_first = true);
     std::vector<std::string> prompt_review_candidates(const std::string& lang,
                                                       const std::string& user_id, int num_reviews,
-                                                      int limit);
+                                                      int limit, bool oldest_first = true);
     // Replies under review (role is the reply's own).
     std::vector<ReplyCandidate> reply_review_candidates(const std::string& lang,
                                                         const std::string& user_id, int num_reviews,
-                                                        int limit);
+                                                        int limit, bool oldest_first = true);
     // Parents whose replies need ranking (role is the parent's).
     std::vector<ReplyCandidate> ranking_candidates(const std::string& lang,
                                                    const std::string& user_id,
-                                                   int num_required_rankings, int limit);
+                                                   int num_required_rankings, int limit,
+                                                   bool oldest_first = true);
 
     // Moderation and reactions outside tasks.
     void set_deleted(const std::string& message_id, bool deleted);
