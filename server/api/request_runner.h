@@ -1,6 +1,6 @@
-// How every API-key endpoint runs: parse the body, open one transaction, identify the caller,
-// load the configuration, run the handler, commit. A refusal (DomainError) becomes its
-// PROTOCOL.md error object and the transaction rolls back, so a refused request changes nothing.
+// How every API-key endpoint runs: parse the body, then in one write (see Database::write)
+// identify the caller, load the configuration, run the handler. A refusal (DomainError) becomes
+// its PROTOCOL.md error object and the request's work is rolled back, so it changes nothing.
 #pragma once
 
 #include "server/api/api_errors.h"
@@ -16,7 +16,7 @@ namespace orchard::api {
 
 struct ApiContext {
     store::Database& database;
-    std::mt19937_64 rng; // used only while holding the database transaction
+    std::mt19937_64 rng; // used only inside Database::write, which runs one work at a time
 };
 
 // The configuration as stored: defaults with the admin's changes applied.
@@ -36,13 +36,14 @@ http::Response run(ApiContext& context, const http::Request& request, bool user_
         return http::Response::error(400, static_cast<int>(protocol::ErrorCode::Generic),
                                      "The request body is not valid JSON.");
     try {
-        store::Database::Transaction transaction(context.database);
-        store::TreeStore store(transaction.statements());
-        const std::int64_t now = domain::now_ms();
-        const ApiCaller caller = identify_caller(request, &*body, store, user_required, now);
-        const domain::TreeManagerConfig config = load_config(store);
-        http::Response response = handle(store, caller, config, *body, now);
-        transaction.commit();
+        http::Response response;
+        context.database.write([&](store::StatementCache& statements) {
+            store::TreeStore store(statements);
+            const std::int64_t now = domain::now_ms();
+            const ApiCaller caller = identify_caller(request, &*body, store, user_required, now);
+            const domain::TreeManagerConfig config = load_config(store);
+            response = handle(store, caller, config, *body, now);
+        });
         return response;
     } catch (const domain::DomainError& error) {
         return error_response(error);

@@ -65,6 +65,16 @@ std::string string_field(const nlohmann::json& body, const char* key) {
     return it != body.end() && it->is_string() ? it->get<std::string>() : std::string();
 }
 
+// The task as it was sent, without its conversation: answers are checked against the task's
+// own fields (labels, replies), and the conversation is most of its text.
+nlohmann::json task_fields(const std::string& payload_json) {
+    return nlohmann::json::parse(
+        payload_json, [](int depth, nlohmann::json::parse_event_t event, nlohmann::json& parsed) {
+            return !(depth == 1 && event == nlohmann::json::parse_event_t::key &&
+                     parsed == "conversation");
+        });
+}
+
 nlohmann::json task_done(const std::string& id) {
     return {{"id", id}, {"type", "task_done"}};
 }
@@ -514,7 +524,7 @@ nlohmann::json TaskService::ranking(const Caller& caller, const nlohmann::json& 
                           "A " + task.type + " task is not answered with a ranking.");
     check_task_usable(caller, task);
 
-    const auto payload = nlohmann::json::parse(task.payload_json);
+    const auto payload = task_fields(task.payload_json);
     std::vector<std::string> reply_ids;
     for (const auto& reply : payload["reply_messages"])
         reply_ids.push_back(reply["id"]);
@@ -568,7 +578,7 @@ nlohmann::json TaskService::labels(const Caller& caller, const nlohmann::json& b
         throw DomainError(ErrorCode::NoSelfLabelingOrDuplicateTaskReply,
                           "You cannot label your own message.");
 
-    const auto payload = nlohmann::json::parse(task.payload_json);
+    const auto payload = task_fields(task.payload_json);
     const auto values =
         checked_label_values(body, payload["valid_labels"], payload["mandatory_labels"]);
 

@@ -78,6 +78,75 @@ void Database::on_commit(std::function<void(int wal_pages)> hook) {
         this);
 }
 
+void Database::write(const std::function<void(StatementCache&)>& work) {
+    WriteJob job{&work, nullptr, false};
+    std::unique_lock queue(queue_mutex_);
+    pending_.push_back(&job);
+    queue_changed_.wait(queue, [&] { return job.done || !batch_running_; });
+    if (!job.done) {
+        // This thread runs the batch: its own job and every job queued so far.
+        batch_running_ = true;
+        std::vector<WriteJob*> batch;
+        batch.swap(pending_);
+        queue.unlock();
+        run_batch(batch);
+        queue.lock();
+        for (WriteJob* done : batch)
+            done->done = true;
+        batch_running_ = false;
+        queue.unlock();
+        queue_changed_.notify_all();
+    }
+    if (job.error) std::rethrow_exception(job.error);
+}
+
+void Database::run_batch(const std::vector<WriteJob*>& batch) {
+    std::lock_guard connection(mutex_);
+    auto fail_all = [&](std::exception_ptr error) {
+        for (WriteJob* job : batch)
+            if (!job->error) job->error = error;
+    };
+    try {
+        Statement(*statements_, "BEGIN IMMEDIATE").run();
+    } catch (...) {
+        fail_all(std::current_exception());
+        return;
+    }
+    for (WriteJob* job : batch) {
+        try {
+            Statement(*statements_, "SAVEPOINT request").run();
+            (*job->work)(*statements_);
+            Statement(*statements_, "RELEASE request").run();
+        } catch (...) {
+            job->error = std::current_exception();
+            try {
+                Statement(*statements_, "ROLLBACK TO request").run();
+                Statement(*statements_, "RELEASE request").run();
+            } catch (const SqliteError&) {
+                // Checked below: SQLite may have rolled back the whole transaction.
+            }
+            if (sqlite3_get_autocommit(db_)) {
+                // The transaction is gone, with the work of the jobs before this one.
+                fail_all(std::make_exception_ptr(
+                    SqliteError("the database rolled back a shared transaction")));
+                return;
+            }
+        }
+    }
+    try {
+        Statement(*statements_, "COMMIT").run();
+    } catch (...) {
+        const auto error = std::current_exception();
+        try {
+            Statement(*statements_, "ROLLBACK").run();
+        } catch (const SqliteError&) {
+            // Already rolled back by SQLite.
+        }
+        for (WriteJob* job : batch)
+            job->error = error; // nothing of the batch was saved
+    }
+}
+
 void Database::between_requests(const std::function<void()>& work) {
     std::lock_guard lock(mutex_);
     work();

@@ -1,11 +1,14 @@
 // The server's SQLite database: one file in WAL mode, migrated to the current schema on open.
 #pragma once
 
+#include <condition_variable>
+#include <exception>
 #include <filesystem>
 #include <functional>
 #include <memory>
 #include <mutex>
 #include <string>
+#include <vector>
 
 struct sqlite3;
 
@@ -36,8 +39,16 @@ class Database {
     // Runs `work` while no request holds the connection, holding requests back until it returns.
     void between_requests(const std::function<void()>& work);
 
-    // One request's unit of work: holds the connection for this thread and a write transaction,
-    // committed by commit() and rolled back if the scope is left without it.
+    // One request's unit of work, in a write transaction shared with the requests that arrive
+    // while it waits (group commit): the first of them runs all their work, each in a savepoint
+    // of its own, and commits once, so the cost of a commit and the hand-over of the connection
+    // are shared. Work that throws is undone alone and its exception is rethrown here. Returns
+    // after the commit: what `work` saved is durable by the time its caller answers anyone.
+    void write(const std::function<void(StatementCache&)>& work);
+
+    // A transaction held by one thread for as long as the scope lasts (tools, tests, loading):
+    // holds the connection and a write transaction, committed by commit() and rolled back if the
+    // scope is left without it.
     class Transaction {
       public:
         explicit Transaction(Database& database);
@@ -57,12 +68,25 @@ class Database {
   private:
     Database(sqlite3* db, std::filesystem::path file);
 
+    struct WriteJob {
+        const std::function<void(StatementCache&)>* work;
+        std::exception_ptr error;
+        bool done = false;
+    };
+    // Runs a batch of jobs in one transaction; records each job's failure in the job.
+    void run_batch(const std::vector<WriteJob*>& batch);
+
     sqlite3* db_;
     std::unique_ptr<StatementCache> statements_; // of db_, guarded by mutex_ like db_ itself
     std::filesystem::path file_;
     int schema_version_ = 0;
     std::mutex mutex_; // one connection, used by one request thread at a time
     std::function<void(int)> commit_hook_;
+
+    std::mutex queue_mutex_; // guards the three members below
+    std::condition_variable queue_changed_;
+    std::vector<WriteJob*> pending_; // waiting for the next batch
+    bool batch_running_ = false;
 };
 
 } // namespace orchard::store
