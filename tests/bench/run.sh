@@ -11,7 +11,7 @@ ORCHARD_SERVER=build/server/orchard ORCHARD_PUBLIC_DIR=build/public node tests/b
 echo "== HTTP /api/v1/health =="
 build/tests/bench/bench_http_health
 echo "== task lifecycle load, 1/8/32 concurrent frontend users =="
-build/tests/bench/bench_task_load "${ORCHARD_BENCH_SECONDS:-10}"
+build/tests/bench/bench_task_load "${ORCHARD_BENCH_SECONDS:-8}" "${ORCHARD_BENCH_ROUNDS:-3}"
 echo "== task requests on a large database =="
 # 100,000 trees take many minutes to generate on a small machine; ORCHARD_BENCH_TREES=10000 for a
 # quick look.

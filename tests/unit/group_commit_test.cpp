@@ -1,0 +1,104 @@
+// Database::write shares one transaction among the requests that arrive together (group
+// commit). Each request's work must still be all-or-nothing on its own, and every thread must
+// learn the fate of its own work only.
+#include "server/store/database.h"
+#include "server/store/sqlite.h"
+#include "tests/support/temp_dir.h"
+
+#include <atomic>
+#include <catch2/catch.hpp>
+#include <stdexcept>
+#include <string>
+#include <thread>
+#include <vector>
+
+using namespace orchard::store;
+
+namespace {
+
+void insert(StatementCache& statements, const std::string& key) {
+    Statement(statements, "INSERT INTO server_meta (key, value) VALUES (?, 'v')")
+        .bind_all(key)
+        .run();
+}
+
+std::int64_t count_keys(Database& database, const std::string& prefix) {
+    std::int64_t rows = 0;
+    database.write([&](StatementCache& statements) {
+        Statement count(statements, "SELECT count(*) FROM server_meta WHERE key LIKE ?");
+        count.bind_all(prefix + "%");
+        count.step();
+        rows = count.column_int(0);
+    });
+    return rows;
+}
+
+struct Refused : std::runtime_error {
+    using std::runtime_error::runtime_error;
+};
+
+} // namespace
+
+TEST_CASE("group commit: every thread's work lands once, and a failing work is undone alone") {
+    orchard::test::TempDir dir;
+    auto database = Database::open(dir.path() / "orchard.db");
+    constexpr int kThreads = 16;
+    constexpr int kWritesPerThread = 200;
+    std::atomic<int> refused = 0;
+    std::atomic<int> wrong_fate = 0;
+    std::vector<std::thread> threads;
+    for (int t = 0; t < kThreads; ++t) {
+        threads.emplace_back([&, t] {
+            for (int i = 0; i < kWritesPerThread; ++i) {
+                const std::string key = std::to_string(t) + "-" + std::to_string(i);
+                // Every 7th work writes a row and then fails: its row must not survive, and
+                // only its own thread may see the failure.
+                const bool fails = i % 7 == 0;
+                try {
+                    database->write([&](StatementCache& statements) {
+                        insert(statements, (fails ? "failed " : "ok ") + key);
+                        if (fails) throw Refused("refused " + key);
+                    });
+                    if (fails) ++wrong_fate;
+                } catch (const Refused& error) {
+                    if (!fails || error.what() != "refused " + key) ++wrong_fate;
+                    ++refused;
+                }
+            }
+        });
+    }
+    for (auto& thread : threads)
+        thread.join();
+    const int failing_per_thread = (kWritesPerThread + 6) / 7;
+    CHECK(wrong_fate == 0);
+    CHECK(refused == kThreads * failing_per_thread);
+    CHECK(count_keys(*database, "ok ") == kThreads * (kWritesPerThread - failing_per_thread));
+    CHECK(count_keys(*database, "failed ") == 0);
+}
+
+TEST_CASE("group commit: a constraint violation in one work leaves the others committed") {
+    orchard::test::TempDir dir;
+    auto database = Database::open(dir.path() / "orchard.db");
+    database->write([](StatementCache& statements) { insert(statements, "taken"); });
+    std::atomic<int> errors = 0;
+    std::vector<std::thread> threads;
+    for (int t = 0; t < 8; ++t)
+        threads.emplace_back([&, t] {
+            for (int i = 0; i < 50; ++i) {
+                try {
+                    database->write([&](StatementCache& statements) {
+                        insert(statements, "fresh " + std::to_string(t) + "-" + std::to_string(i));
+                        if (i % 10 == 0) insert(statements, "taken"); // primary key violation
+                    });
+                } catch (const SqliteError&) {
+                    ++errors;
+                }
+            }
+        });
+    for (auto& thread : threads)
+        thread.join();
+    CHECK(errors == 8 * 5);
+    // The failing works' first inserts were rolled back with them.
+    CHECK(count_keys(*database, "fresh ") == 8 * 45);
+    CHECK(count_keys(*database, "taken") == 1);
+}
