@@ -347,6 +347,17 @@ store::TaskRecord TaskService::find_owned_task(const Caller& caller, const std::
     return *task;
 }
 
+store::TaskRecord TaskService::find_owned_task_by_frontend_id(const Caller& caller,
+                                                              const std::string& frontend_id) {
+    auto task = store_.find_task_by_frontend_id(caller.api_client_id, frontend_id);
+    if (!task)
+        throw DomainError(ErrorCode::TaskNotFound,
+                          "No acknowledged task has message_id '" + frontend_id + "'.");
+    if (task->user_id != caller.user.id)
+        throw DomainError(ErrorCode::TaskNotAssignedToUser, "This task belongs to someone else.");
+    return *task;
+}
+
 void TaskService::ack(const Caller& caller, const std::string& task_id,
                       const std::string& frontend_message_id) {
     const auto task = find_owned_task(caller, task_id);
@@ -386,14 +397,9 @@ void TaskService::nack(const Caller& caller, const std::string& task_id,
 }
 
 nlohmann::json TaskService::close(const Caller& caller, const std::string& frontend_message_id) {
-    auto task = store_.find_task_by_frontend_id(caller.api_client_id, frontend_message_id);
-    if (!task)
-        throw DomainError(ErrorCode::TaskNotFound,
-                          "No acknowledged task has message_id '" + frontend_message_id + "'.");
-    if (task->user_id != caller.user.id)
-        throw DomainError(ErrorCode::TaskNotAssignedToUser, "This task belongs to someone else.");
-    if (!task->done) store_.set_task_done(task->id, task->id);
-    return task_done(task->id);
+    const auto task = find_owned_task_by_frontend_id(caller, frontend_message_id);
+    if (!task.done) store_.set_task_done(task.id, task.id);
+    return task_done(task.id);
 }
 
 void TaskService::check_task_usable(const Caller& caller, const store::TaskRecord& task) {
@@ -436,13 +442,7 @@ nlohmann::json TaskService::rating(const Caller& caller, const nlohmann::json& b
 nlohmann::json TaskService::text_reply(const Caller& caller, const nlohmann::json& body) {
     const std::string frontend_id = string_field(body, "message_id");
     const std::string user_message_id = string_field(body, "user_message_id");
-    auto found = store_.find_task_by_frontend_id(caller.api_client_id, frontend_id);
-    if (!found)
-        throw DomainError(ErrorCode::TaskNotFound,
-                          "No acknowledged task has message_id '" + frontend_id + "'.");
-    const store::TaskRecord task = *found;
-    if (task.user_id != caller.user.id)
-        throw DomainError(ErrorCode::TaskNotAssignedToUser, "This task belongs to someone else.");
+    const store::TaskRecord task = find_owned_task_by_frontend_id(caller, frontend_id);
     if (task.done) {
         // A retry of the same reply answers as the first time did, and stores nothing new.
         auto stored = task.result_id ? store_.find_message(*task.result_id) : std::nullopt;
@@ -511,13 +511,7 @@ nlohmann::json TaskService::text_reply(const Caller& caller, const nlohmann::jso
 
 nlohmann::json TaskService::ranking(const Caller& caller, const nlohmann::json& body) {
     const std::string frontend_id = string_field(body, "message_id");
-    auto found = store_.find_task_by_frontend_id(caller.api_client_id, frontend_id);
-    if (!found)
-        throw DomainError(ErrorCode::TaskNotFound,
-                          "No acknowledged task has message_id '" + frontend_id + "'.");
-    const store::TaskRecord task = *found;
-    if (task.user_id != caller.user.id)
-        throw DomainError(ErrorCode::TaskNotAssignedToUser, "This task belongs to someone else.");
+    const store::TaskRecord task = find_owned_task_by_frontend_id(caller, frontend_id);
     if (task.done) return task_done(task.result_id.value_or(task.id)); // a retry
     if (!is_rank_type(task.type))
         throw DomainError(ErrorCode::PayloadTypeMismatch,

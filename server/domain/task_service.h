@@ -53,6 +53,9 @@ class TaskService {
                              bool collective, Candidates& candidates);
     std::string pick(const std::vector<std::string>& ids);
     store::TaskRecord find_owned_task(const Caller& caller, const std::string& task_id);
+    // The task acknowledged with `frontend_id` by this API client, if it is the caller's.
+    store::TaskRecord find_owned_task_by_frontend_id(const Caller& caller,
+                                                     const std::string& frontend_id);
     nlohmann::json text_reply(const Caller& caller, const nlohmann::json& body);
     nlohmann::json ranking(const Caller& caller, const nlohmann::json& body);
     nlohmann::json labels(const Caller& caller, const nlohmann::json& body);

@@ -2,6 +2,8 @@
 
 #include "server/store/sqlite.h"
 
+#include <type_traits>
+
 #include <nlohmann/json.hpp>
 
 namespace orchard::store {
@@ -109,6 +111,16 @@ std::vector<std::string> read_ids(Statement& statement) {
     return ids;
 }
 
+// The first row of `query` with `args` bound, read by `read`; std::nullopt when there is none.
+template <typename Read, typename... Args>
+auto first_row(StatementCache& statements, std::string_view query, Read read, const Args&... args)
+    -> std::optional<std::invoke_result_t<Read, Statement&>> {
+    Statement s(statements, query);
+    s.bind_all(args...);
+    if (!s.step()) return std::nullopt;
+    return read(s);
+}
+
 int count(Statement& statement) {
     statement.step();
     return static_cast<int>(statement.column_int(0));
@@ -139,34 +151,31 @@ void TreeStore::insert_api_client(const ApiClientRecord& client, const std::stri
 }
 
 std::optional<ApiClientRecord> TreeStore::find_api_client_by_key_hash(const std::string& key_hash) {
-    Statement s(*statements_,
-                "SELECT id, description, enabled, trusted, frontend_type FROM api_clients "
-                "WHERE key_hash = ?");
-    s.bind_all(key_hash);
-    if (!s.step()) return std::nullopt;
-    return ApiClientRecord{s.column_text(0), s.column_text(1), s.column_int(2) != 0,
-                           s.column_int(3) != 0, s.column_optional_text(4)};
+    auto read = [](const Statement& row) {
+        return ApiClientRecord{row.column_text(0), row.column_text(1), row.column_int(2) != 0,
+                               row.column_int(3) != 0, row.column_optional_text(4)};
+    };
+    return first_row(*statements_,
+                     "SELECT id, description, enabled, trusted, frontend_type FROM api_clients "
+                     "WHERE key_hash = ?",
+                     read, key_hash);
 }
 
 std::optional<UserRecord> TreeStore::find_user(const std::string& id) {
-    Statement s(*statements_,
-                "SELECT id, api_client_id, auth_method, external_id, display_name, enabled, "
-                "deleted FROM users WHERE id = ?");
-    s.bind_all(id);
-    if (!s.step()) return std::nullopt;
-    return read_user(s);
+    return first_row(*statements_,
+                     "SELECT id, api_client_id, auth_method, external_id, display_name, enabled, "
+                     "deleted FROM users WHERE id = ?",
+                     read_user, id);
 }
 
 std::optional<UserRecord>
 TreeStore::find_frontend_user(const std::optional<std::string>& api_client_id,
                               const std::string& auth_method, const std::string& external_id) {
-    Statement s(*statements_,
-                "SELECT id, api_client_id, auth_method, external_id, display_name, enabled, "
-                "deleted FROM users WHERE api_client_id IS ? AND auth_method = ? AND "
-                "external_id = ?");
-    s.bind_all(api_client_id, auth_method, external_id);
-    if (!s.step()) return std::nullopt;
-    return read_user(s);
+    return first_row(*statements_,
+                     "SELECT id, api_client_id, auth_method, external_id, display_name, enabled, "
+                     "deleted FROM users WHERE api_client_id IS ? AND auth_method = ? AND "
+                     "external_id = ?",
+                     read_user, api_client_id, auth_method, external_id);
 }
 
 void TreeStore::insert_user(const UserRecord& user, std::int64_t now_ms) {
@@ -201,21 +210,17 @@ void TreeStore::insert_message(const MessageRecord& m) {
 }
 
 std::optional<MessageRecord> TreeStore::find_message(const std::string& id) {
-    Statement s(*statements_, sql("SELECT ", kMessageColumns, " FROM messages WHERE id = ?"));
-    s.bind_all(id);
-    if (!s.step()) return std::nullopt;
-    return read_message(s);
+    return first_row(*statements_, sql("SELECT ", kMessageColumns, " FROM messages WHERE id = ?"),
+                     read_message, id);
 }
 
 std::optional<MessageRecord>
 TreeStore::find_message_by_frontend_id(const std::optional<std::string>& api_client_id,
                                        const std::string& frontend_message_id) {
-    Statement s(*statements_,
-                sql("SELECT ", kMessageColumns,
-                    " FROM messages WHERE api_client_id IS ? AND frontend_message_id = ?"));
-    s.bind_all(api_client_id, frontend_message_id);
-    if (!s.step()) return std::nullopt;
-    return read_message(s);
+    return first_row(*statements_,
+                     sql("SELECT ", kMessageColumns,
+                         " FROM messages WHERE api_client_id IS ? AND frontend_message_id = ?"),
+                     read_message, api_client_id, frontend_message_id);
 }
 
 std::vector<MessageRecord> TreeStore::conversation(const std::string& message_id) {
@@ -324,10 +329,8 @@ void TreeStore::insert_tree(const TreeRecord& t) {
 }
 
 std::optional<TreeRecord> TreeStore::find_tree(const std::string& id) {
-    Statement s(*statements_, sql("SELECT ", kTreeColumns, " FROM message_trees WHERE id = ?"));
-    s.bind_all(id);
-    if (!s.step()) return std::nullopt;
-    return read_tree(s);
+    return first_row(*statements_, sql("SELECT ", kTreeColumns, " FROM message_trees WHERE id = ?"),
+                     read_tree, id);
 }
 
 void TreeStore::set_tree_state(const std::string& id, const std::string& state,
@@ -381,21 +384,17 @@ void TreeStore::insert_task(const TaskRecord& t) {
 }
 
 std::optional<TaskRecord> TreeStore::find_task(const std::string& id) {
-    Statement s(*statements_, sql("SELECT ", kTaskColumns, " FROM tasks WHERE id = ?"));
-    s.bind_all(id);
-    if (!s.step()) return std::nullopt;
-    return read_task(s);
+    return first_row(*statements_, sql("SELECT ", kTaskColumns, " FROM tasks WHERE id = ?"),
+                     read_task, id);
 }
 
 std::optional<TaskRecord>
 TreeStore::find_task_by_frontend_id(const std::optional<std::string>& api_client_id,
                                     const std::string& frontend_message_id) {
-    Statement s(*statements_,
-                sql("SELECT ", kTaskColumns,
-                    " FROM tasks WHERE api_client_id IS ? AND frontend_message_id = ?"));
-    s.bind_all(api_client_id, frontend_message_id);
-    if (!s.step()) return std::nullopt;
-    return read_task(s);
+    return first_row(*statements_,
+                     sql("SELECT ", kTaskColumns,
+                         " FROM tasks WHERE api_client_id IS ? AND frontend_message_id = ?"),
+                     read_task, api_client_id, frontend_message_id);
 }
 
 void TreeStore::set_task_acked(const std::string& id, const std::string& frontend_message_id) {
