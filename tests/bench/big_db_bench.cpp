@@ -13,7 +13,7 @@
 // exits with 1 when a request failed.
 //
 // Usage: bench_big_db [trees, default 100000] [task requests, default 1000]
-//                     [page cache MB for the generator, default 0: SQLite's default 2 MB]
+//                     [page cache MB for the generator, default 0: the server's own 64 MB]
 #include "server/api/api_keys.h"
 #include "server/store/database.h"
 #include "server/store/sqlite.h"
@@ -642,7 +642,7 @@ int main(int argc, char** argv) {
     const long cache_mb = argc > 3 ? std::atol(argv[3]) : 0;
     if (trees <= 0 || requests <= 0 || cache_mb < 0) {
         std::fprintf(stderr, "usage: bench_big_db [trees, default 100000] [requests, default "
-                             "1000] [generator page cache MB, default 0: SQLite's 2 MB]\n");
+                             "1000] [generator page cache MB, default 0: the server's 64 MB]\n");
         return 2;
     }
     orchard::test::TempDir dir;
@@ -659,7 +659,7 @@ int main(int argc, char** argv) {
 
     std::printf("Generating %ld trees for %d users in %s, page cache %s\n", trees, users,
                 dir.path().c_str(),
-                cache_mb > 0 ? (std::to_string(cache_mb) + " MB").c_str() : "SQLite's default");
+                cache_mb > 0 ? (std::to_string(cache_mb) + " MB").c_str() : "the server's 64 MB");
     const auto generation_start = Clock::now();
     {
         auto database = orchard::store::Database::open(file);
