@@ -23,8 +23,6 @@ const std::set<std::string> kTaskTypes = {
     "label_assistant_reply",  "label_prompter_reply",
 };
 
-// Enough candidates for a fair random choice; more would only cost query time.
-constexpr int kCandidateLimit = 100;
 // Availability reports counts up to this many per type.
 constexpr int kAvailabilityLimit = 1000;
 

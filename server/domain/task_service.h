@@ -43,6 +43,12 @@ class TaskService {
     // POST /tasks/availability
     nlohmann::json availability(const Caller& caller, const std::string& lang);
 
+    // How many candidates a task request chooses from: enough for a fair random choice among
+    // the oldest trees' (several people get the same ones at once, which reviews and rankings
+    // want: each needs several); every candidate more is query time in every task request
+    // (bench_big_db).
+    static constexpr int kCandidateLimit = 20;
+
   private:
     struct Candidates; // what this user could be given now, by task type
     // At most `limit` of each kind, the oldest first unless `oldest_first` is false; only of

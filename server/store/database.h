@@ -16,6 +16,10 @@ namespace orchard::store {
 
 class StatementCache;
 
+// The server's settings for a connection (WAL, durability, page cache, memory map), applied by
+// Database::open; public so that tools can measure with exactly these.
+void apply_connection_settings(sqlite3* db);
+
 class Database {
   public:
     // Opens or creates the file (its folder must exist) and applies pending migrations.

@@ -177,6 +177,10 @@ constexpr std::array kMigrations{
         CREATE INDEX messages_by_parent ON messages (parent_id, user_id);
         -- Nothing reads tasks by user alone any more; every index costs a page write per task.
         DROP INDEX tasks_by_user;
+        -- Candidate queries walk the trees of a state oldest first and stop at their limit
+        -- instead of sorting every candidate.
+        DROP INDEX message_trees_by_state;
+        CREATE INDEX message_trees_by_state ON message_trees (state, lang, created_ms, id);
     )sql"},
 };
 

@@ -540,12 +540,17 @@ int TreeStore::count_reactions(const std::string& message_id, const std::string&
 
 namespace {
 
-// A candidate query in two forms: the oldest first, or unordered, where SQLite stops at the
-// limit instead of evaluating and sorting every candidate. The limit is the last parameter.
+// A candidate query in two forms: the oldest first, or unordered (for counting). `oldest` is
+// an order its driving index already gives, at least for its first terms, so that SQLite stops
+// at the limit instead of evaluating and sorting every candidate. The limit is the last
+// parameter.
+constexpr std::string_view kOldestTreesFirst = "t.created_ms, t.id, m.created_ms, m.id";
+constexpr std::string_view kOldestMessagesFirst = "m.created_ms, m.id";
+
 struct CandidateQuery {
-    explicit CandidateQuery(std::string_view body)
+    CandidateQuery(std::string_view body, std::string_view oldest)
         : unordered(std::string(body) + " LIMIT ?"),
-          oldest_first(std::string(body) + " ORDER BY m.created_ms, m.id LIMIT ?") {}
+          oldest_first(std::string(body) + " ORDER BY " + std::string(oldest) + " LIMIT ?") {}
     const std::string& sql(bool oldest) const { return oldest ? oldest_first : unordered; }
     std::string unordered, oldest_first;
 };
@@ -584,7 +589,8 @@ std::vector<TreeStore::ReplyCandidate> TreeStore::reply_candidates(const std::st
                             AND k.created_ms >= ?3 AND k.user_id != ?2)
           AND (SELECT count(*) FROM messages a WHERE a.message_tree_id = t.id
                  AND a.review_result = 1 AND a.deleted = 0) < t.goal_tree_size
-    )sql");
+    )sql",
+                                       kOldestTreesFirst);
     Statement s(*statements_, kQuery.sql(oldest_first));
     s.bind_all(lang, user_id, open_since_ms, num_prompter_replies, limit);
     return read_candidates(s);
@@ -602,7 +608,8 @@ std::vector<std::string> TreeStore::prompt_review_candidates(const std::string& 
           AND NOT EXISTS (SELECT 1 FROM text_labels l WHERE l.message_id = m.id AND l.user_id = ?2)
           AND NOT EXISTS (SELECT 1 FROM message_reactions r WHERE r.message_id = m.id
                             AND r.user_id = ?2 AND r.emoji = '_skip_labeling')
-    )sql");
+    )sql",
+                                       kOldestTreesFirst);
     Statement s(*statements_, kQuery.sql(oldest_first));
     s.bind_all(lang, user_id, num_reviews, limit);
     return read_ids(s);
@@ -620,7 +627,8 @@ TreeStore::reply_review_candidates(const std::string& lang, const std::string& u
           AND NOT EXISTS (SELECT 1 FROM text_labels l WHERE l.message_id = m.id AND l.user_id = ?2)
           AND NOT EXISTS (SELECT 1 FROM message_reactions r WHERE r.message_id = m.id
                             AND r.user_id = ?2 AND r.emoji = '_skip_labeling')
-    )sql");
+    )sql",
+                                       kOldestMessagesFirst);
     Statement s(*statements_, kQuery.sql(oldest_first));
     s.bind_all(lang, user_id, num_reviews, limit);
     return read_candidates(s);
@@ -643,7 +651,8 @@ std::vector<TreeStore::ReplyCandidate> TreeStore::ranking_candidates(const std::
           AND NOT EXISTS (SELECT 1 FROM message_reactions x WHERE x.message_id = m.id
                             AND x.user_id = ?2 AND x.emoji = '_skip_ranking')
           AND (SELECT count(*) FROM rankings r WHERE r.parent_message_id = m.id) < ?3
-    )sql");
+    )sql",
+                                       kOldestTreesFirst);
     Statement s(*statements_, kQuery.sql(oldest_first));
     s.bind_all(lang, user_id, num_required_rankings, limit);
     return read_candidates(s);

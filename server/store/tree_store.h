@@ -106,8 +106,8 @@ class TreeStore {
     int count_reactions(const std::string& message_id, const std::string& emoji);
 
     // Candidates for the next task of each kind, for one user and language, at most `limit`:
-    // the oldest first, or in no particular order (for counting: SQLite then stops at `limit`
-    // matches instead of finding and sorting all of them).
+    // those of the oldest trees first (replies under review: the oldest replies first), so that
+    // started trees get finished, or in no particular order, for counting.
     struct ReplyCandidate {
         std::string message_id;
         std::string role; // of the parent: the reply has the other role

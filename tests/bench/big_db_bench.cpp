@@ -13,8 +13,9 @@
 // exits with 1 when a request failed.
 //
 // Usage: bench_big_db [trees, default 100000] [task requests, default 1000]
-//                     [page cache MB for the generator, default 0: the server's own 64 MB]
+//                     [page cache MB for the generator, default 0: the server's own 256 MB]
 #include "server/api/api_keys.h"
+#include "server/domain/task_service.h"
 #include "server/store/database.h"
 #include "server/store/sqlite.h"
 #include "server/store/tree_store.h"
@@ -533,17 +534,19 @@ void print_latencies(const Latencies& result) {
 
 // Times the store calls a task request makes, directly on the database, for many users: a cheap
 // way to see which query dominates the request.
-// `pragmas` set up the connection first: "" is what the server has (SQLite's default 2 MB page
-// cache, no memory mapping). The first 50 users only warm the caches.
+// With `server_settings` the connection is set up as the server's (store::
+// apply_connection_settings), else it keeps SQLite's defaults (2 MB page cache, no memory map),
+// to show what the settings change. The first 50 users only warm the caches.
 void profile_queries(const std::filesystem::path& file, const std::string& api_client_id, int users,
-                     std::int64_t now_ms, const char* pragmas, long heaviest_messages) {
+                     std::int64_t now_ms, bool server_settings, long heaviest_messages) {
+    constexpr int kLimit = orchard::domain::TaskService::kCandidateLimit; // as the server asks
     sqlite3* db = nullptr;
     if (sqlite3_open_v2(file.c_str(), &db, SQLITE_OPEN_READWRITE, nullptr) != SQLITE_OK) {
         std::printf("cannot open %s\n", file.c_str());
         sqlite3_close(db);
         return;
     }
-    orchard::store::execute(db, pragmas);
+    if (server_settings) orchard::store::apply_connection_settings(db);
     TreeStore store(db);
     std::mt19937_64 rng(7);
     std::map<std::string, std::vector<double>> timings;
@@ -581,13 +584,13 @@ void profile_queries(const std::filesystem::path& file, const std::string& api_c
             return size_t{0};
         });
         measure("reply_candidates",
-                [&] { return store.reply_candidates(lang, user->id, since, 1, 100).size(); });
+                [&] { return store.reply_candidates(lang, user->id, since, 1, kLimit).size(); });
         measure("prompt_review_candidates",
-                [&] { return store.prompt_review_candidates(lang, user->id, 3, 100).size(); });
+                [&] { return store.prompt_review_candidates(lang, user->id, 3, kLimit).size(); });
         measure("reply_review_candidates",
-                [&] { return store.reply_review_candidates(lang, user->id, 3, 100).size(); });
+                [&] { return store.reply_review_candidates(lang, user->id, 3, kLimit).size(); });
         measure("ranking_candidates",
-                [&] { return store.ranking_candidates(lang, user->id, 3, 100).size(); });
+                [&] { return store.ranking_candidates(lang, user->id, 3, kLimit).size(); });
     }
     // The same candidate queries for the most active user and for someone who wrote nothing:
     // what a contributor's own history adds to each of their task requests.
@@ -598,12 +601,13 @@ void profile_queries(const std::filesystem::path& file, const std::string& api_c
         const std::string user_id = who == 0 ? heaviest->id : "someone-who-wrote-nothing";
         const std::vector<std::pair<const char*, std::function<void()>>> calls = {
             {"reply_candidates",
-             [&] { (void)store.reply_candidates("en", user_id, since, 1, 100); }},
+             [&] { (void)store.reply_candidates("en", user_id, since, 1, kLimit); }},
             {"prompt_review_candidates",
-             [&] { (void)store.prompt_review_candidates("en", user_id, 3, 100); }},
+             [&] { (void)store.prompt_review_candidates("en", user_id, 3, kLimit); }},
             {"reply_review_candidates",
-             [&] { (void)store.reply_review_candidates("en", user_id, 3, 100); }},
-            {"ranking_candidates", [&] { (void)store.ranking_candidates("en", user_id, 3, 100); }}};
+             [&] { (void)store.reply_review_candidates("en", user_id, 3, kLimit); }},
+            {"ranking_candidates",
+             [&] { (void)store.ranking_candidates("en", user_id, 3, kLimit); }}};
         for (const auto& [name, call] : calls) {
             // Few rounds: for a very active user one call can take seconds.
             constexpr int kRounds = 3;
@@ -614,9 +618,10 @@ void profile_queries(const std::filesystem::path& file, const std::string& api_c
             by_history[name][static_cast<size_t>(who)] = milliseconds_since(start) / kRounds;
         }
     }
-    sqlite3_close(db);
+    sqlite3_close_v2(db); // closes once the store's statements are finalized
     std::printf("\n  store calls of one task request, timed directly (300 users, en/de), %s:\n",
-                *pragmas ? pragmas : "the server's connection settings");
+                server_settings ? "the server's connection settings"
+                                : "SQLite's defaults (2 MB page cache, no memory map)");
     std::printf("    %-28s %8s %8s %8s %12s\n", "call", "mean ms", "p50", "p99", "rows (mean)");
     for (auto& [name, values] : timings) {
         std::sort(values.begin(), values.end());
@@ -642,7 +647,7 @@ int main(int argc, char** argv) {
     const long cache_mb = argc > 3 ? std::atol(argv[3]) : 0;
     if (trees <= 0 || requests <= 0 || cache_mb < 0) {
         std::fprintf(stderr, "usage: bench_big_db [trees, default 100000] [requests, default "
-                             "1000] [generator page cache MB, default 0: the server's 64 MB]\n");
+                             "1000] [generator page cache MB, default 0: the server's 256 MB]\n");
         return 2;
     }
     orchard::test::TempDir dir;
@@ -659,7 +664,7 @@ int main(int argc, char** argv) {
 
     std::printf("Generating %ld trees for %d users in %s, page cache %s\n", trees, users,
                 dir.path().c_str(),
-                cache_mb > 0 ? (std::to_string(cache_mb) + " MB").c_str() : "the server's 64 MB");
+                cache_mb > 0 ? (std::to_string(cache_mb) + " MB").c_str() : "the server's 256 MB");
     const auto generation_start = Clock::now();
     {
         auto database = orchard::store::Database::open(file);
@@ -773,11 +778,9 @@ int main(int argc, char** argv) {
         print_latencies(concurrent);
         errors = sequential.errors + concurrent.errors;
     }
-    profile_queries(file, api_client_id, users, now, "", heaviest_messages);
-    // What a larger page cache and memory-mapped reads would change (not what the server does).
-    profile_queries(file, api_client_id, users, now,
-                    "PRAGMA cache_size = -524288; PRAGMA mmap_size = 8589934592;",
-                    heaviest_messages);
+    profile_queries(file, api_client_id, users, now, /*server_settings=*/true, heaviest_messages);
+    // What the server's page cache and memory map change.
+    profile_queries(file, api_client_id, users, now, /*server_settings=*/false, heaviest_messages);
     // Like bench_http_health: figures are never judged, but failed requests are worth a look.
     return errors == 0 ? 0 : 1;
 }
