@@ -19,6 +19,9 @@ void apply_connection_settings(sqlite3* db) {
     execute(db, "PRAGMA cache_size = -262144; PRAGMA mmap_size = 8589934592;");
     // A WAL file that grew under a burst of writes is cut back when the WAL starts over.
     execute(db, "PRAGMA journal_size_limit = 67108864;");
+    // The journal of each request's savepoint (see write()) and the sorts of candidate queries
+    // stay in memory instead of temporary files.
+    execute(db, "PRAGMA temp_store = MEMORY;");
 }
 
 std::unique_ptr<Database> Database::open(const std::filesystem::path& file) {

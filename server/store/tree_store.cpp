@@ -302,18 +302,18 @@ int TreeStore::count_first_place_replies(const std::string& user_id, std::int64_
 bool TreeStore::user_wrote_text_since(const std::string& user_id, const std::string& text,
                                       std::int64_t since_ms) {
     Statement s(*statements_,
-                "SELECT count(*) FROM messages WHERE user_id = ? AND created_ms >= ? AND "
-                "text = ?");
+                "SELECT EXISTS (SELECT 1 FROM messages WHERE user_id = ? AND created_ms >= ? AND "
+                "text = ?)");
     s.bind_all(user_id, since_ms, text);
-    return count(s) > 0;
+    return count(s) != 0; // stops at the first match
 }
 
 bool TreeStore::user_replied_under(const std::string& user_id, const std::string& parent_id) {
     Statement s(*statements_,
-                "SELECT count(*) FROM messages WHERE parent_id = ? AND user_id = ? AND "
-                "deleted = 0");
+                "SELECT EXISTS (SELECT 1 FROM messages WHERE parent_id = ? AND user_id = ? AND "
+                "deleted = 0)");
     s.bind_all(parent_id, user_id);
-    return count(s) > 0;
+    return count(s) != 0; // stops at the first match
 }
 
 // --- Trees -------------------------------------------------------------------------------
@@ -426,11 +426,11 @@ int TreeStore::count_open_tasks(const std::string& user_id, std::int64_t since_m
 bool TreeStore::reply_task_held_by_other(const std::string& parent_id, const std::string& user_id,
                                          std::int64_t since_ms) {
     Statement s(*statements_,
-                "SELECT count(*) FROM tasks WHERE parent_message_id = ? AND type IN "
+                "SELECT EXISTS (SELECT 1 FROM tasks WHERE parent_message_id = ? AND type IN "
                 "('assistant_reply', 'prompter_reply') AND created_ms >= ? AND done = 0 AND "
-                "skipped = 0 AND user_id != ?");
+                "skipped = 0 AND user_id != ?)");
     s.bind_all(parent_id, since_ms, user_id);
-    return count(s) > 0;
+    return count(s) != 0; // stops at the first match
 }
 
 // --- Labels, rankings, reactions ---------------------------------------------------------
@@ -522,11 +522,12 @@ void TreeStore::add_reaction(const std::string& message_id, const std::string& u
 
 bool TreeStore::has_reaction(const std::string& message_id, const std::string& user_id,
                              const std::string& emoji) {
-    Statement s(*statements_,
-                "SELECT count(*) FROM message_reactions WHERE message_id = ? AND user_id = ? "
-                "AND emoji = ?");
+    Statement s(
+        *statements_,
+        "SELECT EXISTS (SELECT 1 FROM message_reactions WHERE message_id = ? AND user_id = ? "
+        "AND emoji = ?)");
     s.bind_all(message_id, user_id, emoji);
-    return count(s) > 0;
+    return count(s) != 0; // stops at the first match
 }
 
 int TreeStore::count_reactions(const std::string& message_id, const std::string& emoji) {
