@@ -332,8 +332,7 @@ nlohmann::json TaskService::make_task(const Caller& caller, const std::string& t
         task.parent_message_id = parent;
         task.tree_id = conversation.front().tree_id;
     }
-    task.payload_json = json.dump();
-    store_.insert_task(task);
+    store_.insert_task(task, json.dump());
     return json;
 }
 
@@ -516,7 +515,7 @@ nlohmann::json TaskService::ranking(const Caller& caller, const nlohmann::json& 
                           "A " + task.type + " task is not answered with a ranking.");
     check_task_usable(caller, task);
 
-    const auto payload = task_fields(task.payload_json);
+    const auto payload = task_fields(store_.task_payload(task.id));
     std::vector<std::string> reply_ids;
     for (const auto& reply : payload["reply_messages"])
         reply_ids.push_back(reply["id"]);
@@ -570,7 +569,7 @@ nlohmann::json TaskService::labels(const Caller& caller, const nlohmann::json& b
         throw DomainError(ErrorCode::NoSelfLabelingOrDuplicateTaskReply,
                           "You cannot label your own message.");
 
-    const auto payload = task_fields(task.payload_json);
+    const auto payload = task_fields(store_.task_payload(task.id));
     const auto values =
         checked_label_values(body, payload["valid_labels"], payload["mandatory_labels"]);
 

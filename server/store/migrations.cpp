@@ -181,6 +181,20 @@ constexpr std::array kMigrations{
         -- instead of sorting every candidate.
         DROP INDEX message_trees_by_state;
         CREATE INDEX message_trees_by_state ON message_trees (state, lang, created_ms, id);
+        -- Replies to review are looked up per growing tree; the index by language found every
+        -- pending reply of every tree, dead ones included.
+        DROP INDEX messages_under_review;
+        CREATE INDEX messages_under_review ON messages (message_tree_id, created_ms)
+            WHERE review_result IS NULL AND deleted = 0;
+        -- The task as shown, with its conversation (often several pages), lives apart from the
+        -- task's state: acknowledging or finishing a task then rewrites one small row instead
+        -- of the whole text each time.
+        CREATE TABLE task_payloads (
+            task_id TEXT PRIMARY KEY REFERENCES tasks(id),
+            payload TEXT NOT NULL
+        );
+        INSERT INTO task_payloads (task_id, payload) SELECT id, payload FROM tasks;
+        ALTER TABLE tasks DROP COLUMN payload;
     )sql"},
 };
 

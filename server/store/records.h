@@ -68,7 +68,6 @@ struct TaskRecord {
     std::string user_id;
     std::optional<std::string> api_client_id;
     std::optional<std::string> lang;
-    std::string payload_json;
     std::optional<std::string> tree_id;
     std::optional<std::string> parent_message_id;
     std::optional<std::string> frontend_message_id;

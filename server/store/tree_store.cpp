@@ -68,7 +68,7 @@ TreeRecord read_tree(const Statement& row) {
 }
 
 constexpr const char* kTaskColumns =
-    "id, type, user_id, api_client_id, lang, payload, message_tree_id, parent_message_id, "
+    "id, type, user_id, api_client_id, lang, message_tree_id, parent_message_id, "
     "frontend_message_id, collective, created_ms, expiry_ms, acked, done, skipped, result_id";
 
 TaskRecord read_task(const Statement& row) {
@@ -78,17 +78,16 @@ TaskRecord read_task(const Statement& row) {
     t.user_id = row.column_text(2);
     t.api_client_id = row.column_optional_text(3);
     t.lang = row.column_optional_text(4);
-    t.payload_json = row.column_text(5);
-    t.tree_id = row.column_optional_text(6);
-    t.parent_message_id = row.column_optional_text(7);
-    t.frontend_message_id = row.column_optional_text(8);
-    t.collective = row.column_int(9) != 0;
-    t.created_ms = row.column_int(10);
-    t.expiry_ms = row.column_int(11);
-    t.acked = row.column_int(12) != 0;
-    t.done = row.column_int(13) != 0;
-    t.skipped = row.column_int(14) != 0;
-    t.result_id = row.column_optional_text(15);
+    t.tree_id = row.column_optional_text(5);
+    t.parent_message_id = row.column_optional_text(6);
+    t.frontend_message_id = row.column_optional_text(7);
+    t.collective = row.column_int(8) != 0;
+    t.created_ms = row.column_int(9);
+    t.expiry_ms = row.column_int(10);
+    t.acked = row.column_int(11) != 0;
+    t.done = row.column_int(12) != 0;
+    t.skipped = row.column_int(13) != 0;
+    t.result_id = row.column_optional_text(14);
     return t;
 }
 
@@ -372,15 +371,25 @@ std::vector<std::string> TreeStore::languages_with_trees_in_state(const std::str
 
 // --- Tasks -------------------------------------------------------------------------------
 
-void TreeStore::insert_task(const TaskRecord& t) {
-    Statement(*statements_, "INSERT INTO tasks (id, type, user_id, api_client_id, lang, payload, "
+void TreeStore::insert_task(const TaskRecord& t, const std::string& payload_json) {
+    Statement(*statements_, "INSERT INTO tasks (id, type, user_id, api_client_id, lang, "
                             "message_tree_id, parent_message_id, frontend_message_id, collective, "
                             "created_ms, expiry_ms, acked, done, skipped, result_id) VALUES "
-                            "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-        .bind_all(t.id, t.type, t.user_id, t.api_client_id, t.lang, t.payload_json, t.tree_id,
-                  t.parent_message_id, t.frontend_message_id, t.collective, t.created_ms,
-                  t.expiry_ms, t.acked, t.done, t.skipped, t.result_id)
+                            "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+        .bind_all(t.id, t.type, t.user_id, t.api_client_id, t.lang, t.tree_id, t.parent_message_id,
+                  t.frontend_message_id, t.collective, t.created_ms, t.expiry_ms, t.acked, t.done,
+                  t.skipped, t.result_id)
         .run();
+    Statement(*statements_, "INSERT INTO task_payloads (task_id, payload) VALUES (?, ?)")
+        .bind_all(t.id, payload_json)
+        .run();
+}
+
+std::string TreeStore::task_payload(const std::string& task_id) {
+    return first_row(
+               *statements_, "SELECT payload FROM task_payloads WHERE task_id = ?",
+               [](const Statement& row) { return row.column_text(0); }, task_id)
+        .value_or("{}");
 }
 
 std::optional<TaskRecord> TreeStore::find_task(const std::string& id) {
@@ -546,7 +555,6 @@ namespace {
 // at the limit instead of evaluating and sorting every candidate. The limit is the last
 // parameter.
 constexpr std::string_view kOldestTreesFirst = "t.created_ms, t.id, m.created_ms, m.id";
-constexpr std::string_view kOldestMessagesFirst = "m.created_ms, m.id";
 
 struct CandidateQuery {
     CandidateQuery(std::string_view body, std::string_view oldest)
@@ -619,17 +627,19 @@ std::vector<std::string> TreeStore::prompt_review_candidates(const std::string& 
 std::vector<TreeStore::ReplyCandidate>
 TreeStore::reply_review_candidates(const std::string& lang, const std::string& user_id,
                                    int num_reviews, int limit, bool oldest_first) {
-    // Served by the partial index of messages under review.
+    // From the growing trees, like the other candidates: replies still under review in trees
+    // that ended long ago would otherwise be read first at every request (bench_big_db).
     static const CandidateQuery kQuery(R"sql(
         SELECT m.id, m.role, m.children_count
-        FROM messages m JOIN message_trees t ON t.id = m.message_tree_id
-        WHERE m.review_result IS NULL AND m.deleted = 0 AND m.lang = ?1 AND m.depth > 0
-          AND t.state = 'growing' AND m.user_id != ?2 AND m.review_count < ?3
+        FROM message_trees t JOIN messages m ON m.message_tree_id = t.id
+        WHERE t.state = 'growing' AND t.lang = ?1
+          AND m.review_result IS NULL AND m.deleted = 0 AND m.depth > 0
+          AND m.user_id != ?2 AND m.review_count < ?3
           AND NOT EXISTS (SELECT 1 FROM text_labels l WHERE l.message_id = m.id AND l.user_id = ?2)
           AND NOT EXISTS (SELECT 1 FROM message_reactions r WHERE r.message_id = m.id
                             AND r.user_id = ?2 AND r.emoji = '_skip_labeling')
     )sql",
-                                       kOldestMessagesFirst);
+                                       kOldestTreesFirst);
     Statement s(*statements_, kQuery.sql(oldest_first));
     s.bind_all(lang, user_id, num_reviews, limit);
     return read_candidates(s);

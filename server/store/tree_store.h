@@ -72,7 +72,9 @@ class TreeStore {
     std::vector<std::string> languages_with_trees_in_state(const std::string& state);
 
     // Tasks.
-    void insert_task(const TaskRecord& task);
+    // The task's state, and the task exactly as it was sent (kept apart: see migration 3).
+    void insert_task(const TaskRecord& task, const std::string& payload_json);
+    std::string task_payload(const std::string& task_id);
     std::optional<TaskRecord> find_task(const std::string& id);
     std::optional<TaskRecord>
     find_task_by_frontend_id(const std::optional<std::string>& api_client_id,
@@ -106,8 +108,8 @@ class TreeStore {
     int count_reactions(const std::string& message_id, const std::string& emoji);
 
     // Candidates for the next task of each kind, for one user and language, at most `limit`:
-    // those of the oldest trees first (replies under review: the oldest replies first), so that
-    // started trees get finished, or in no particular order, for counting.
+    // those of the oldest trees first, so that started trees get finished, or in no particular
+    // order, for counting.
     struct ReplyCandidate {
         std::string message_id;
         std::string role; // of the parent: the reply has the other role
