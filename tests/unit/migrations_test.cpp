@@ -63,3 +63,28 @@ TEST_CASE("a database from a newer build is refused") {
     CHECK_THROWS_AS(apply_migrations(db, older), SqliteError);
     CHECK(sqlite3_close(db) == SQLITE_OK);
 }
+
+TEST_CASE("migration 3 keeps the tasks a version 2 database already has, payload included") {
+    orchard::test::TempDir dir;
+    sqlite3* db = nullptr;
+    REQUIRE(sqlite3_open((dir.path() / "orchard.db").c_str(), &db) == SQLITE_OK);
+    execute(db, "PRAGMA foreign_keys = ON;");
+    apply_migrations(db, all_migrations().first(2));
+    execute(db, "INSERT INTO users (id, auth_method, external_id, display_name, created_ms) "
+                "VALUES ('u1', 'local', 'ada', 'Ada', 1);"
+                "INSERT INTO tasks (id, type, user_id, payload, created_ms, expiry_ms, acked) "
+                "VALUES ('t1', 'initial_prompt', 'u1', '{\"id\":\"t1\",\"hint\":null}', 1, 2, 1);");
+    CHECK(apply_migrations(db, all_migrations()) == all_migrations().back().version);
+    {
+        Statement payload(db, "SELECT p.payload, t.acked FROM tasks t JOIN task_payloads p ON "
+                              "p.task_id = t.id WHERE t.id = 't1'");
+        REQUIRE(payload.step());
+        CHECK(payload.column_text(0) == R"({"id":"t1","hint":null})");
+        CHECK(payload.column_int(1) == 1);
+        Statement column(db, "SELECT count(*) FROM pragma_table_info('tasks') WHERE name = "
+                             "'payload'");
+        REQUIRE(column.step());
+        CHECK(column.column_int(0) == 0);
+    }
+    CHECK(sqlite3_close(db) == SQLITE_OK);
+}
