@@ -1,6 +1,7 @@
 #include "server/server_app.h"
 
 #include "protocol/errors.h"
+#include "server/api/auth_routes.h"
 #include "server/api/health_routes.h"
 #include "server/api/message_routes.h"
 #include "server/api/task_routes.h"
@@ -12,6 +13,7 @@ ServerApp::ServerApp(const ServerAppConfig& config)
       checkpointer_(std::make_unique<store::WalCheckpointer>(*database_)),
       static_files_(http::StaticFiles::load(config.public_dir)) {
     api::add_health_routes(router_, *database_);
+    api::add_auth_routes(router_, *database_);
     api::add_task_routes(router_, *database_, config.seed);
     api::add_message_routes(router_, *database_);
 }

@@ -1,6 +1,7 @@
 #include "server/api/caller.h"
 
 #include "server/api/api_keys.h"
+#include "server/api/credentials.h"
 #include "server/domain/domain_error.h"
 #include "server/domain/ids.h"
 
@@ -52,6 +53,20 @@ std::optional<NamedUser> named_user(const http::Request& request, const nlohmann
 
 ApiCaller identify_caller(const http::Request& request, const nlohmann::json* body,
                           store::TreeStore& store, bool user_required, std::int64_t now_ms) {
+    if (auto token = bearer_token(request)) {
+        store::AccountStore accounts(store.statements());
+        auto account = accounts.session_account(hash_session_token(*token), now_ms);
+        if (!account)
+            throw DomainError(ErrorCode::InvalidAuthentication,
+                              "You are not signed in, or your session has ended. Sign in again.");
+        if (!account->enabled || account->deleted)
+            throw DomainError(ErrorCode::UserDisabled, "This account is disabled.");
+        store::ApiClientRecord web_client{"", "Orchard's own client", true,
+                                          account->role != "contributor", std::nullopt};
+        store::UserRecord user{account->user_id, std::nullopt, "orchard", account->user_id,
+                               account->display_name};
+        return ApiCaller{web_client, domain::Caller{user, std::nullopt}, account};
+    }
     auto key = request.header("X-API-Key");
     if (!key) key = request.query_value("api_key");
     if (!key || key->empty())

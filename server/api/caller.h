@@ -1,10 +1,13 @@
-// Who is calling (PROTOCOL.md §1, frontend clients): the API client from X-API-Key (or the
-// api_key query parameter) and the end user named in the body's `user` or the x-oasst-user
-// header, created on first sight per (api client, auth method, id).
+// Who is calling (PROTOCOL.md §1). Orchard's own client: the account of the session named by
+// `Authorization: Bearer`; its role stands for the API client's trust. Frontend clients: the
+// API client from X-API-Key (or the api_key query parameter) and the end user named in the
+// body's `user` or the x-oasst-user header, created on first sight per (api client, auth
+// method, id).
 #pragma once
 
 #include "server/domain/task_service.h"
 #include "server/http/http_types.h"
+#include "server/store/account_store.h"
 #include "server/store/tree_store.h"
 
 #include <nlohmann/json.hpp>
@@ -13,11 +16,12 @@ namespace orchard::api {
 
 struct ApiCaller {
     store::ApiClientRecord client;
-    std::optional<domain::Caller> user; // when the request names one
+    std::optional<domain::Caller> user;          // when the request names one
+    std::optional<store::AccountRecord> account; // when signed in to Orchard's own client
 };
 
-// Throws DomainError (2: unknown or disabled key; 4000: user missing when required;
-// 4001: user disabled).
+// Throws DomainError (600: session not valid; 2: unknown or disabled key; 4000: user missing
+// when required; 4001: user disabled).
 ApiCaller identify_caller(const http::Request& request, const nlohmann::json* body,
                           store::TreeStore& store, bool user_required, std::int64_t now_ms);
 

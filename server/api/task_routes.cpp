@@ -23,6 +23,12 @@ void add_task_routes(http::Router& router, store::Database& database, std::uint6
                        [&](store::TreeStore& store, const ApiCaller& caller,
                            const domain::TreeManagerConfig& config, const nlohmann::json& body,
                            std::int64_t now) {
+                           // Frontend clients show their own terms; Orchard's accounts accept
+                           // Orchard's before their first task.
+                           if (caller.account && !caller.account->terms_accepted_ms)
+                               throw domain::DomainError(
+                                   protocol::ErrorCode::TermsNotAccepted,
+                                   "Please read and accept the terms before your first task.");
                            domain::TaskService tasks(store, config, context->rng, now);
                            return act(tasks, *caller.user, body, request, params);
                        });

@@ -196,6 +196,26 @@ constexpr std::array kMigrations{
         INSERT INTO task_payloads (task_id, payload) SELECT id, payload FROM tasks;
         ALTER TABLE tasks DROP COLUMN payload;
     )sql"},
+    Migration{4, "accounts and sessions", R"sql(
+        -- People who use Orchard's own client (PROTOCOL.md §9). Each is a users row without an
+        -- API client (auth_method 'orchard'); the account adds how they sign in and their role.
+        CREATE TABLE accounts (
+            user_id       TEXT PRIMARY KEY REFERENCES users(id),
+            username      TEXT UNIQUE COLLATE NOCASE, -- NULL for a guest
+            password_hash TEXT,                       -- Argon2id (libsodium); NULL for a guest
+            role          TEXT NOT NULL DEFAULT 'contributor', -- contributor, moderator, admin
+            created_ms    INTEGER NOT NULL
+        );
+        -- Only a hash of each session token is kept: a copy of the database signs nobody in.
+        CREATE TABLE sessions (
+            token_hash TEXT PRIMARY KEY,
+            user_id    TEXT NOT NULL REFERENCES users(id),
+            created_ms INTEGER NOT NULL,
+            expires_ms INTEGER NOT NULL,
+            revoked    INTEGER NOT NULL DEFAULT 0
+        );
+        CREATE INDEX sessions_by_user ON sessions (user_id) WHERE revoked = 0;
+    )sql"},
 };
 
 } // namespace

@@ -26,6 +26,8 @@ class TreeStore {
     ~TreeStore();
     TreeStore(const TreeStore&) = delete;
     TreeStore& operator=(const TreeStore&) = delete;
+    // The connection's statements, for the other stores of the same request (AccountStore).
+    StatementCache& statements() const { return *statements_; }
 
     // API clients and users.
     void insert_api_client(const ApiClientRecord& client, const std::string& key_hash);

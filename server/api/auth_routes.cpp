@@ -1,0 +1,208 @@
+#include "server/api/auth_routes.h"
+
+#include "protocol/errors.h"
+#include "server/api/api_errors.h"
+#include "server/api/credentials.h"
+#include "server/api/request_runner.h"
+#include "server/domain/domain_error.h"
+#include "server/domain/ids.h"
+#include "server/store/account_store.h"
+
+#include <regex>
+#include <stdexcept>
+
+namespace orchard::api {
+
+using domain::DomainError;
+using protocol::ErrorCode;
+using store::AccountRecord;
+using store::AccountStore;
+
+namespace {
+
+// A session lasts 30 days; signing out ends it earlier.
+constexpr std::int64_t kSessionMs = std::int64_t{30} * 24 * 60 * 60 * 1000;
+constexpr size_t kMinPassword = 8;
+constexpr size_t kMaxPassword = 1024;
+constexpr size_t kMaxDisplayName = 64;
+
+// Input that breaks a rule of its own field: 400 with error code 0, as the original answers
+// validation errors.
+struct BadInput : std::runtime_error {
+    using std::runtime_error::runtime_error;
+};
+
+nlohmann::json account_json(const AccountRecord& account) {
+    return {{"id", account.user_id},
+            {"username", account.username ? nlohmann::json(*account.username) : nullptr},
+            {"display_name", account.display_name},
+            {"role", account.role},
+            {"guest", !account.username},
+            {"terms_accepted", account.terms_accepted_ms.has_value()}};
+}
+
+std::string text_field(const nlohmann::json& body, const char* key) {
+    auto it = body.find(key);
+    return it != body.end() && it->is_string() ? it->get<std::string>() : std::string();
+}
+
+void check_display_name(const std::string& name) {
+    if (name.empty() || name.size() > kMaxDisplayName)
+        throw BadInput("The display name must have 1 to " + std::to_string(kMaxDisplayName) +
+                       " characters.");
+}
+
+void check_new_credentials(const std::string& username, const std::string& password) {
+    static const std::regex kUsername("[A-Za-z0-9_.-]{3,32}");
+    if (!std::regex_match(username, kUsername))
+        throw BadInput("A username has 3 to 32 letters, digits, dots, dashes or underscores.");
+    if (password.size() < kMinPassword || password.size() > kMaxPassword)
+        throw BadInput("A password has at least " + std::to_string(kMinPassword) +
+                       " characters (and at most " + std::to_string(kMaxPassword) + ").");
+}
+
+// Parses the body, runs `handle` and turns a refusal into its error object.
+template <typename Handle> http::Response answer(const http::Request& request, Handle handle) {
+    auto body = parse_body(request);
+    if (!body || !body->is_object())
+        return http::Response::error(400, static_cast<int>(ErrorCode::Generic),
+                                     "The request body is not a JSON object.");
+    try {
+        return handle(*body);
+    } catch (const DomainError& error) {
+        return error_response(error);
+    } catch (const BadInput& error) {
+        return http::Response::error(400, static_cast<int>(ErrorCode::Generic), error.what());
+    }
+}
+
+// Starts a session for the account and answers {"token", "user"}.
+http::Response start_session(store::Database& database, const AccountRecord& account, int status) {
+    const std::string token = new_session_token();
+    database.write([&](store::StatementCache& statements) {
+        const std::int64_t now = domain::now_ms();
+        AccountStore(statements)
+            .insert_session(hash_session_token(token), account.user_id, now, now + kSessionMs);
+    });
+    return http::Response::json(status, {{"token", token}, {"user", account_json(account)}});
+}
+
+// The account of the request's bearer token; 401 (600) without a valid one.
+AccountRecord session_account(AccountStore& accounts, const http::Request& request) {
+    auto token = bearer_token(request);
+    auto account = token ? accounts.session_account(hash_session_token(*token), domain::now_ms())
+                         : std::nullopt;
+    if (!account)
+        throw DomainError(ErrorCode::InvalidAuthentication,
+                          "You are not signed in, or your session has ended. Sign in again.");
+    return *account;
+}
+
+} // namespace
+
+void add_auth_routes(http::Router& router, store::Database& database) {
+    router.add("POST", "/api/v1/auth/register",
+               [&database](const http::Request& request, const http::PathParams&) {
+                   return answer(request, [&](const nlohmann::json& body) {
+                       AccountRecord account;
+                       account.user_id = domain::new_uuid();
+                       account.username = text_field(body, "username");
+                       account.display_name = text_field(body, "display_name");
+                       if (account.display_name.empty()) account.display_name = *account.username;
+                       account.role = "contributor";
+                       const std::string password = text_field(body, "password");
+                       check_new_credentials(*account.username, password);
+                       check_display_name(account.display_name);
+                       account.password_hash = hash_password(password); // outside the write
+                       bool taken = false;
+                       database.write([&](store::StatementCache& statements) {
+                           AccountStore accounts(statements);
+                           taken = accounts.find_by_username(*account.username).has_value();
+                           if (!taken) accounts.insert_account(account, domain::now_ms());
+                       });
+                       if (taken)
+                           return http::Response::error(409, static_cast<int>(ErrorCode::Generic),
+                                                        "The username " + *account.username +
+                                                            " is taken.");
+                       return start_session(database, account, 201);
+                   });
+               });
+
+    router.add("POST", "/api/v1/auth/login",
+               [&database](const http::Request& request, const http::PathParams&) {
+                   return answer(request, [&](const nlohmann::json& body) {
+                       const std::string username = text_field(body, "username");
+                       const std::string password = text_field(body, "password");
+                       std::optional<AccountRecord> account;
+                       database.write([&](store::StatementCache& statements) {
+                           account = AccountStore(statements).find_by_username(username);
+                       });
+                       // Verified outside the write: Argon2id takes tens of milliseconds.
+                       if (!account || !account->password_hash) {
+                           verify_password_against_nothing(password);
+                           account.reset();
+                       } else if (!verify_password(password, *account->password_hash)) {
+                           account.reset();
+                       }
+                       if (!account)
+                           throw DomainError(ErrorCode::InvalidAuthentication,
+                                             "Wrong username or password.");
+                       if (!account->enabled || account->deleted)
+                           throw DomainError(ErrorCode::UserDisabled, "This account is disabled.");
+                       return start_session(database, *account, 200);
+                   });
+               });
+
+    router.add("POST", "/api/v1/auth/guest",
+               [&database](const http::Request& request, const http::PathParams&) {
+                   return answer(request, [&](const nlohmann::json& body) {
+                       AccountRecord account;
+                       account.user_id = domain::new_uuid();
+                       account.display_name = text_field(body, "display_name");
+                       account.role = "contributor";
+                       check_display_name(account.display_name);
+                       database.write([&](store::StatementCache& statements) {
+                           AccountStore(statements).insert_account(account, domain::now_ms());
+                       });
+                       return start_session(database, account, 201);
+                   });
+               });
+
+    // The signed-in endpoints: one write each, the session checked inside it.
+    auto signed_in = [&database](auto act) {
+        return [&database, act](const http::Request& request, const http::PathParams&) {
+            return answer(request, [&](const nlohmann::json&) {
+                http::Response response;
+                database.write([&](store::StatementCache& statements) {
+                    AccountStore accounts(statements);
+                    response = act(accounts, session_account(accounts, request), request);
+                });
+                return response;
+            });
+        };
+    };
+    router.add("GET", "/api/v1/auth/me",
+               signed_in([](AccountStore&, const AccountRecord& account, const http::Request&) {
+                   return http::Response::json(200, account_json(account));
+               }));
+    router.add(
+        "POST", "/api/v1/auth/accept_terms",
+        signed_in([](AccountStore& accounts, const AccountRecord& account, const http::Request&) {
+            accounts.accept_terms(account.user_id, domain::now_ms());
+            return http::Response::json(200, account_json(*accounts.find_by_user(account.user_id)));
+        }));
+    router.add(
+        "POST", "/api/v1/auth/logout",
+        signed_in([](AccountStore& accounts, const AccountRecord&, const http::Request& request) {
+            accounts.revoke_session(hash_session_token(*bearer_token(request)));
+            return no_content();
+        }));
+    router.add(
+        "POST", "/api/v1/auth/logout_all",
+        signed_in([](AccountStore& accounts, const AccountRecord& account, const http::Request&) {
+            accounts.revoke_sessions_of(account.user_id);
+            return no_content();
+        }));
+}
+
+} // namespace orchard::api

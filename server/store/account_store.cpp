@@ -1,0 +1,93 @@
+#include "server/store/account_store.h"
+
+#include "server/store/sqlite.h"
+
+namespace orchard::store {
+
+namespace {
+
+constexpr const char* kAccountSelect =
+    "SELECT a.user_id, a.username, a.password_hash, a.role, u.display_name, u.tos_accepted_ms, "
+    "u.enabled, u.deleted FROM accounts a JOIN users u ON u.id = a.user_id ";
+
+AccountRecord read_account(const Statement& row) {
+    AccountRecord account;
+    account.user_id = row.column_text(0);
+    account.username = row.column_optional_text(1);
+    account.password_hash = row.column_optional_text(2);
+    account.role = row.column_text(3);
+    account.display_name = row.column_text(4);
+    account.terms_accepted_ms = row.column_optional_int(5);
+    account.enabled = row.column_int(6) != 0;
+    account.deleted = row.column_int(7) != 0;
+    return account;
+}
+
+std::optional<AccountRecord> first_account(Statement& statement) {
+    if (!statement.step()) return std::nullopt;
+    return read_account(statement);
+}
+
+} // namespace
+
+void AccountStore::insert_account(const AccountRecord& account, std::int64_t now_ms) {
+    // external_id is the user's own id: accounts have no frontend that names them.
+    Statement(statements_, "INSERT INTO users (id, api_client_id, auth_method, external_id, "
+                           "display_name, created_ms) VALUES (?, NULL, 'orchard', ?, ?, ?)")
+        .bind_all(account.user_id, account.user_id, account.display_name, now_ms)
+        .run();
+    Statement(statements_, "INSERT INTO accounts (user_id, username, password_hash, role, "
+                           "created_ms) VALUES (?, ?, ?, ?, ?)")
+        .bind_all(account.user_id, account.username, account.password_hash, account.role, now_ms)
+        .run();
+}
+
+std::optional<AccountRecord> AccountStore::find_by_username(const std::string& username) {
+    Statement s(statements_, std::string(kAccountSelect) + "WHERE a.username = ?");
+    s.bind_all(username);
+    return first_account(s);
+}
+
+std::optional<AccountRecord> AccountStore::find_by_user(const std::string& user_id) {
+    Statement s(statements_, std::string(kAccountSelect) + "WHERE a.user_id = ?");
+    s.bind_all(user_id);
+    return first_account(s);
+}
+
+void AccountStore::accept_terms(const std::string& user_id, std::int64_t now_ms) {
+    Statement(statements_,
+              "UPDATE users SET tos_accepted_ms = coalesce(tos_accepted_ms, ?) WHERE id = ?")
+        .bind_all(now_ms, user_id)
+        .run();
+}
+
+void AccountStore::insert_session(const std::string& token_hash, const std::string& user_id,
+                                  std::int64_t now_ms, std::int64_t expires_ms) {
+    Statement(statements_, "INSERT INTO sessions (token_hash, user_id, created_ms, expires_ms) "
+                           "VALUES (?, ?, ?, ?)")
+        .bind_all(token_hash, user_id, now_ms, expires_ms)
+        .run();
+}
+
+std::optional<AccountRecord> AccountStore::session_account(const std::string& token_hash,
+                                                           std::int64_t now_ms) {
+    Statement s(statements_, std::string(kAccountSelect) +
+                                 "JOIN sessions s ON s.user_id = a.user_id WHERE s.token_hash = ? "
+                                 "AND s.revoked = 0 AND s.expires_ms > ?");
+    s.bind_all(token_hash, now_ms);
+    return first_account(s);
+}
+
+void AccountStore::revoke_session(const std::string& token_hash) {
+    Statement(statements_, "UPDATE sessions SET revoked = 1 WHERE token_hash = ?")
+        .bind_all(token_hash)
+        .run();
+}
+
+void AccountStore::revoke_sessions_of(const std::string& user_id) {
+    Statement(statements_, "UPDATE sessions SET revoked = 1 WHERE user_id = ? AND revoked = 0")
+        .bind_all(user_id)
+        .run();
+}
+
+} // namespace orchard::store

@@ -1,0 +1,48 @@
+// Accounts of Orchard's own client and their sessions (PROTOCOL.md §9): the only SQL for the
+// accounts and sessions tables, over the connection's statement cache like TreeStore.
+#pragma once
+
+#include "server/store/records.h"
+
+#include <cstdint>
+#include <optional>
+#include <string>
+
+namespace orchard::store {
+
+class StatementCache;
+
+struct AccountRecord {
+    std::string user_id;
+    std::optional<std::string> username; // none for a guest
+    std::optional<std::string> password_hash;
+    std::string role; // contributor, moderator, admin
+    std::string display_name;
+    std::optional<std::int64_t> terms_accepted_ms;
+    bool enabled = true;
+    bool deleted = false;
+};
+
+class AccountStore {
+  public:
+    explicit AccountStore(StatementCache& statements) : statements_(statements) {}
+
+    // Creates the users row and the account; the username must be free (checked by the caller).
+    void insert_account(const AccountRecord& account, std::int64_t now_ms);
+    std::optional<AccountRecord> find_by_username(const std::string& username);
+    std::optional<AccountRecord> find_by_user(const std::string& user_id);
+    void accept_terms(const std::string& user_id, std::int64_t now_ms);
+
+    void insert_session(const std::string& token_hash, const std::string& user_id,
+                        std::int64_t now_ms, std::int64_t expires_ms);
+    // The account of a session that is neither revoked nor expired at `now_ms`.
+    std::optional<AccountRecord> session_account(const std::string& token_hash,
+                                                 std::int64_t now_ms);
+    void revoke_session(const std::string& token_hash);
+    void revoke_sessions_of(const std::string& user_id);
+
+  private:
+    StatementCache& statements_;
+};
+
+} // namespace orchard::store

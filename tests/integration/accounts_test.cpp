@@ -1,0 +1,155 @@
+// Orchard's own accounts over HTTP against the real server (PROTOCOL.md §9): register, sign in,
+// guests, sessions as bearer tokens, the terms before the first task.
+#include "tests/support/frontend.h"
+#include "tests/support/temp_dir.h"
+#include "tests/support/test_server.h"
+
+#include <catch2/catch.hpp>
+#include <httplib.h>
+
+using nlohmann::json;
+using orchard::test::ApiAnswer;
+
+namespace {
+
+// A browser-like client: no API key, a bearer token once signed in.
+class Browser {
+  public:
+    explicit Browser(const std::string& base_url) : http_(base_url) {}
+    ApiAnswer post(const std::string& path, const json& body, const std::string& token = "") {
+        return answer(http_.Post(path, headers(token), body.dump(), "application/json"));
+    }
+    ApiAnswer get(const std::string& path, const std::string& token = "") {
+        return answer(http_.Get(path, headers(token)));
+    }
+
+  private:
+    static httplib::Headers headers(const std::string& token) {
+        if (token.empty()) return {};
+        return {{"Authorization", "Bearer " + token}};
+    }
+    static ApiAnswer answer(const httplib::Result& result) {
+        if (!result) return {0, nullptr};
+        return {result->status,
+                result->body.empty() ? json(nullptr) : json::parse(result->body, nullptr, false)};
+    }
+    httplib::Client http_;
+};
+
+struct Fixture {
+    orchard::test::TempDir dir;
+    orchard::test::TestServer server{dir.path(), {"--quiet"}};
+    Browser browser{server.base_url()};
+
+    std::string register_user(const std::string& username, const std::string& password) {
+        const ApiAnswer answer = browser.post(
+            "/api/v1/auth/register",
+            {{"username", username}, {"display_name", "Ada L."}, {"password", password}});
+        INFO(answer.body.dump());
+        REQUIRE(answer.status == 201);
+        return answer.body["token"];
+    }
+};
+
+} // namespace
+
+TEST_CASE("accounts: register, who am I, sign out, sign in again") {
+    Fixture f;
+    const std::string token = f.register_user("ada", "correct horse battery");
+    const ApiAnswer me = f.browser.get("/api/v1/auth/me", token);
+    REQUIRE(me.status == 200);
+    CHECK(me.body["username"] == "ada");
+    CHECK(me.body["display_name"] == "Ada L.");
+    CHECK(me.body["role"] == "contributor");
+    CHECK(me.body["guest"] == false);
+    CHECK(me.body["terms_accepted"] == false);
+
+    CHECK(f.browser.post("/api/v1/auth/logout", json::object(), token).status == 204);
+    const ApiAnswer after = f.browser.get("/api/v1/auth/me", token);
+    CHECK(after.status == 401);
+    CHECK(after.error_code() == 600);
+
+    const ApiAnswer login = f.browser.post(
+        "/api/v1/auth/login", {{"username", "ADA"}, {"password", "correct horse battery"}});
+    REQUIRE(login.status == 200);
+    CHECK(login.body["user"]["id"] == me.body["id"]);
+    CHECK(f.browser.get("/api/v1/auth/me", login.body["token"]).status == 200);
+}
+
+TEST_CASE("accounts: bad registrations and wrong passwords are refused and change nothing") {
+    Fixture f;
+    f.register_user("ada", "correct horse battery");
+    const ApiAnswer taken = f.browser.post(
+        "/api/v1/auth/register",
+        {{"username", "Ada"}, {"display_name", "Other"}, {"password", "another password"}});
+    CHECK(taken.status == 409);
+    CHECK(taken.error_code() == 0);
+    const ApiAnswer short_password =
+        f.browser.post("/api/v1/auth/register", {{"username", "bob"}, {"password", "short"}});
+    CHECK(short_password.status == 400);
+    const ApiAnswer bad_name = f.browser.post(
+        "/api/v1/auth/register", {{"username", "b o b"}, {"password", "long enough pw"}});
+    CHECK(bad_name.status == 400);
+    CHECK(
+        f.browser.post("/api/v1/auth/login", {{"username", "bob"}, {"password", "short"}}).status ==
+        401);
+
+    const ApiAnswer wrong =
+        f.browser.post("/api/v1/auth/login", {{"username", "ada"}, {"password", "wrong one!"}});
+    CHECK(wrong.status == 401);
+    CHECK(wrong.error_code() == 600);
+    const ApiAnswer unknown =
+        f.browser.post("/api/v1/auth/login", {{"username", "nobody"}, {"password", "whatever1"}});
+    CHECK(unknown.status == 401);
+    CHECK(unknown.body["message"] == wrong.body["message"]); // no hint which one exists
+}
+
+TEST_CASE("accounts: forged, truncated and revoked tokens are refused") {
+    Fixture f;
+    const std::string token = f.register_user("ada", "correct horse battery");
+    const std::string other =
+        f.browser
+            .post("/api/v1/auth/login",
+                  {{"username", "ada"}, {"password", "correct horse battery"}})
+            .body["token"];
+    for (const std::string& bad :
+         {token.substr(0, token.size() - 1), token + "x", std::string(43, 'A'), std::string("")}) {
+        INFO(bad);
+        const ApiAnswer answer = f.browser.get("/api/v1/auth/me", bad);
+        CHECK(answer.status == 401);
+    }
+    // Signing out everywhere ends every session of the account.
+    CHECK(f.browser.post("/api/v1/auth/logout_all", json::object(), token).status == 204);
+    CHECK(f.browser.get("/api/v1/auth/me", token).status == 401);
+    CHECK(f.browser.get("/api/v1/auth/me", other).status == 401);
+}
+
+TEST_CASE("accounts: a signed-in person gets tasks only after accepting the terms") {
+    Fixture f;
+    const std::string token = f.register_user("ada", "correct horse battery");
+    const json request = {{"type", "initial_prompt"}, {"lang", "en"}};
+    const ApiAnswer refused = f.browser.post("/api/v1/tasks/", request, token);
+    CHECK(refused.status == 451);
+    CHECK(refused.error_code() == 4003);
+    const ApiAnswer accepted = f.browser.post("/api/v1/auth/accept_terms", json::object(), token);
+    REQUIRE(accepted.status == 200);
+    CHECK(accepted.body["terms_accepted"] == true);
+    const ApiAnswer task = f.browser.post("/api/v1/tasks/", request, token);
+    INFO(task.body.dump());
+    REQUIRE(task.status == 200);
+    CHECK(task.body["type"] == "initial_prompt");
+    // Without a session and without an API key, nothing.
+    CHECK(f.browser.post("/api/v1/tasks/", request).status == 403);
+}
+
+TEST_CASE("accounts: a guest needs only a display name") {
+    Fixture f;
+    const ApiAnswer guest = f.browser.post("/api/v1/auth/guest", {{"display_name", "Kiosk 3"}});
+    REQUIRE(guest.status == 201);
+    CHECK(guest.body["user"]["guest"] == true);
+    CHECK(guest.body["user"]["username"].is_null());
+    const ApiAnswer me = f.browser.get("/api/v1/auth/me", guest.body["token"]);
+    REQUIRE(me.status == 200);
+    CHECK(me.body["display_name"] == "Kiosk 3");
+    CHECK(f.browser.post("/api/v1/auth/guest", {{"display_name", ""}}).status == 400);
+}
