@@ -8,6 +8,8 @@
 #include "server/domain/ids.h"
 #include "server/store/account_store.h"
 
+#include <algorithm>
+#include <cctype>
 #include <regex>
 #include <stdexcept>
 
@@ -133,10 +135,43 @@ void add_auth_routes(http::Router& router, store::Database& database) {
                    return answer(request, [&](const nlohmann::json& body) {
                        const std::string username = text_field(body, "username");
                        const std::string password = text_field(body, "password");
+                       // Usernames compare without case, so their failures are counted that way
+                       // too.
+                       std::string lowered = username;
+                       for (char& c : lowered)
+                           c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+                       const std::string account_key = "account:" + lowered;
+                       const std::string address_key = "address:" + request.remote_address;
                        std::optional<AccountRecord> account;
+                       std::int64_t window_ms = 0;
+                       std::optional<std::int64_t> blocked_until;
                        database.write([&](store::StatementCache& statements) {
-                           account = AccountStore(statements).find_by_username(username);
+                           store::TreeStore trees(statements);
+                           const auto config = load_config(trees);
+                           window_ms = std::int64_t{config.sign_in_window_sec} * 1000;
+                           const std::int64_t now = domain::now_ms();
+                           AccountStore accounts(statements);
+                           for (const auto& [key, limit] :
+                                {std::pair{account_key, config.sign_in_failures_per_account},
+                                 std::pair{address_key, config.sign_in_failures_per_address}}) {
+                               const auto failures =
+                                   accounts.sign_in_failures(key, now - window_ms);
+                               if (failures.count >= limit && failures.oldest_ms)
+                                   blocked_until = std::max(blocked_until.value_or(0),
+                                                            *failures.oldest_ms + window_ms);
+                           }
+                           if (!blocked_until) account = accounts.find_by_username(username);
                        });
+                       if (blocked_until) {
+                           // Refused before the password is even looked at.
+                           const std::int64_t wait_ms = *blocked_until - domain::now_ms();
+                           auto response = error_response(
+                               ErrorCode::TooManyRequests,
+                               "Too many failed sign-ins. Try again in a few minutes.");
+                           response.set_header("Retry-After", std::to_string(std::max<std::int64_t>(
+                                                                  1, (wait_ms + 999) / 1000)));
+                           return response;
+                       }
                        // Verified outside the write: Argon2id takes tens of milliseconds.
                        if (!account || !account->password_hash) {
                            verify_password_against_nothing(password);
@@ -144,9 +179,16 @@ void add_auth_routes(http::Router& router, store::Database& database) {
                        } else if (!verify_password(password, *account->password_hash)) {
                            account.reset();
                        }
-                       if (!account)
+                       if (!account) {
+                           database.write([&](store::StatementCache& statements) {
+                               const std::int64_t now = domain::now_ms();
+                               AccountStore accounts(statements);
+                               accounts.add_sign_in_failure(account_key, now, now - window_ms);
+                               accounts.add_sign_in_failure(address_key, now, now - window_ms);
+                           });
                            throw DomainError(ErrorCode::InvalidAuthentication,
                                              "Wrong username or password.");
+                       }
                        if (!account->enabled || account->deleted)
                            throw DomainError(ErrorCode::UserDisabled, "This account is disabled.");
                        return start_session(database, *account, 200);

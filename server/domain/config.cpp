@@ -44,6 +44,9 @@ const std::vector<Field>& fields() {
         {"message_size_limit", &C::message_size_limit, 1, 100000},
         {"task_expiry_sec", &C::task_expiry_sec, 1, 86400 * 365},
         {"duplicate_message_window_min", &C::duplicate_message_window_min, 0, 86400},
+        {"sign_in_failures_per_account", &C::sign_in_failures_per_account, 1, 1000},
+        {"sign_in_failures_per_address", &C::sign_in_failures_per_address, 1, 100000},
+        {"sign_in_window_sec", &C::sign_in_window_sec, 1, 86400},
     };
     return kFields;
 }

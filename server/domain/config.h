@@ -34,6 +34,11 @@ struct TreeManagerConfig {
     int message_size_limit = 2000;
     int task_expiry_sec = 2 * 24 * 3600;    // a task can be answered for two days
     int duplicate_message_window_min = 120; // the same text twice in this window is refused
+    // Accounts: failed sign-ins allowed per account and per address within the window; beyond
+    // them sign-ins are refused (429), even with the right password, until the window passes.
+    int sign_in_failures_per_account = 5;
+    int sign_in_failures_per_address = 50;
+    int sign_in_window_sec = 15 * 60;
 };
 
 nlohmann::json to_json(const TreeManagerConfig& config);

@@ -90,4 +90,23 @@ void AccountStore::revoke_sessions_of(const std::string& user_id) {
         .run();
 }
 
+AccountStore::Failures AccountStore::sign_in_failures(const std::string& key,
+                                                      std::int64_t since_ms) {
+    Statement s(statements_,
+                "SELECT count(*), min(at_ms) FROM sign_in_failures WHERE key = ? AND at_ms >= ?");
+    s.bind_all(key, since_ms);
+    s.step();
+    return {static_cast<int>(s.column_int(0)), s.column_optional_int(1)};
+}
+
+void AccountStore::add_sign_in_failure(const std::string& key, std::int64_t now_ms,
+                                       std::int64_t forget_before_ms) {
+    Statement(statements_, "DELETE FROM sign_in_failures WHERE key = ? AND at_ms < ?")
+        .bind_all(key, forget_before_ms)
+        .run();
+    Statement(statements_, "INSERT INTO sign_in_failures (key, at_ms) VALUES (?, ?)")
+        .bind_all(key, now_ms)
+        .run();
+}
+
 } // namespace orchard::store

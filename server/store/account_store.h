@@ -41,6 +41,16 @@ class AccountStore {
     void revoke_session(const std::string& token_hash);
     void revoke_sessions_of(const std::string& user_id);
 
+    // Failed sign-ins under `key` since `since_ms`: how many, and when the oldest was.
+    struct Failures {
+        int count = 0;
+        std::optional<std::int64_t> oldest_ms;
+    };
+    Failures sign_in_failures(const std::string& key, std::int64_t since_ms);
+    // Records one, and forgets those of `key` from before `forget_before_ms`.
+    void add_sign_in_failure(const std::string& key, std::int64_t now_ms,
+                             std::int64_t forget_before_ms);
+
   private:
     StatementCache& statements_;
 };

@@ -215,6 +215,12 @@ constexpr std::array kMigrations{
             revoked    INTEGER NOT NULL DEFAULT 0
         );
         CREATE INDEX sessions_by_user ON sessions (user_id) WHERE revoked = 0;
+        -- Failed sign-ins in the recent window, by account and by address (brute-force limit).
+        CREATE TABLE sign_in_failures (
+            key   TEXT NOT NULL, -- "account:<username>" or "address:<ip>"
+            at_ms INTEGER NOT NULL
+        );
+        CREATE INDEX sign_in_failures_by_key ON sign_in_failures (key, at_ms);
     )sql"},
 };
 

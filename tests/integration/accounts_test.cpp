@@ -5,7 +5,9 @@
 #include "tests/support/test_server.h"
 
 #include <catch2/catch.hpp>
+#include <chrono>
 #include <httplib.h>
+#include <thread>
 
 using nlohmann::json;
 using orchard::test::ApiAnswer;
@@ -152,4 +154,39 @@ TEST_CASE("accounts: a guest needs only a display name") {
     REQUIRE(me.status == 200);
     CHECK(me.body["display_name"] == "Kiosk 3");
     CHECK(f.browser.post("/api/v1/auth/guest", {{"display_name", ""}}).status == 400);
+}
+
+TEST_CASE("accounts: after too many wrong passwords even the right one waits for the window") {
+    orchard::test::TempDir dir;
+    const std::string admin_key = orchard::test::create_api_key(dir.path(), /*trusted=*/true);
+    orchard::test::TestServer server(dir.path(), {"--quiet"});
+    Browser browser(server.base_url());
+    orchard::test::Frontend admin(server.base_url(), admin_key);
+    // A short window, so that the test can see it pass.
+    REQUIRE(admin
+                .put("/api/v1/admin/config",
+                     {{"sign_in_failures_per_account", 3}, {"sign_in_window_sec", 2}})
+                .status == 200);
+    REQUIRE(browser
+                .post("/api/v1/auth/register",
+                      {{"username", "ada"}, {"password", "correct horse battery"}})
+                .status == 201);
+    const json right = {{"username", "ada"}, {"password", "correct horse battery"}};
+    const json wrong = {{"username", "Ada"}, {"password", "guess number n"}};
+    for (int i = 0; i < 3; ++i)
+        CHECK(browser.post("/api/v1/auth/login", wrong).status == 401);
+    const ApiAnswer blocked = browser.post("/api/v1/auth/login", right);
+    CHECK(blocked.status == 429);
+    CHECK(blocked.error_code() == 429);
+    // Another account from the same address is not blocked by ada's failures.
+    REQUIRE(
+        browser
+            .post("/api/v1/auth/register", {{"username", "bob"}, {"password", "another good one"}})
+            .status == 201);
+    CHECK(
+        browser.post("/api/v1/auth/login", {{"username", "bob"}, {"password", "another good one"}})
+            .status == 200);
+    std::this_thread::sleep_for(std::chrono::milliseconds(2200));
+    const ApiAnswer later = browser.post("/api/v1/auth/login", right);
+    CHECK(later.status == 200);
 }
