@@ -1,5 +1,6 @@
 #include "server/cli_options.h"
 
+#include "server/api/credentials.h"
 #include "server/version.h"
 
 #include <charconv>
@@ -18,6 +19,7 @@ std::string general_help() {
            "Commands:\n"
            "  serve                run the server (the API and the browser client)\n"
            "  api-client add       create an API key for a frontend (bot, other website)\n"
+           "  user add             create an account (for example the first admin)\n"
            "\n"
            "Run 'orchard serve --help' for the options of serve.\n";
 }
@@ -78,10 +80,43 @@ Command parse_api_client(const std::vector<std::string>& args) {
     return options;
 }
 
+std::string user_help() {
+    return "Usage: orchard user add --username NAME [--display-name TEXT]\n"
+           "                        [--role contributor|moderator|admin] [--data DIR]\n"
+           "\n"
+           "Creates an account of Orchard's own client. The password is read from standard\n"
+           "input (asked for without echo on a terminal). There are no default accounts.\n";
+}
+
+Command parse_user(const std::vector<std::string>& args) {
+    if (args.size() < 2 || args[1] != "add") return UsageError{user_help()};
+    AddUserOptions options;
+    for (size_t i = 2; i < args.size(); ++i) {
+        const std::string& arg = args[i];
+        if (arg == "--help" || arg == "-h") return ShowHelp{user_help()};
+        if ((arg == "--username" || arg == "--display-name" || arg == "--role" ||
+             arg == "--data") &&
+            i + 1 < args.size()) {
+            const std::string& value = args[++i];
+            if (arg == "--username") options.username = value;
+            if (arg == "--display-name") options.display_name = value;
+            if (arg == "--role") options.role = value;
+            if (arg == "--data") options.data_dir = value;
+        } else {
+            return UsageError{"unexpected '" + arg + "'\n\n" + user_help()};
+        }
+    }
+    if (options.username.empty()) return UsageError{"--username is required\n\n" + user_help()};
+    if (!api::is_role(options.role))
+        return UsageError{"--role is contributor, moderator or admin, not '" + options.role + "'"};
+    return options;
+}
+
 Command parse_command_line(const std::vector<std::string>& args) {
     if (args.empty() || args[0] == "--help" || args[0] == "-h" || args[0] == "help")
         return ShowHelp{general_help()};
     if (args[0] == "api-client") return parse_api_client(args);
+    if (args[0] == "user") return parse_user(args);
     if (args[0] != "serve")
         return UsageError{"unknown command '" + args[0] + "'\n\n" + general_help()};
 

@@ -27,6 +27,15 @@ struct AddApiClientOptions {
     std::filesystem::path data_dir = "data";
 };
 
+// `orchard user add`: creates an account of Orchard's own client, e.g. the first admin. The
+// password is read from standard input (prompted for without echo on a terminal).
+struct AddUserOptions {
+    std::string username;
+    std::string display_name; // empty: the username
+    std::string role = "contributor";
+    std::filesystem::path data_dir = "data";
+};
+
 struct ShowHelp {
     std::string text;
 };
@@ -35,7 +44,8 @@ struct UsageError {
     std::string message;
 };
 
-using Command = std::variant<ServeOptions, AddApiClientOptions, ShowHelp, UsageError>;
+using Command =
+    std::variant<ServeOptions, AddApiClientOptions, AddUserOptions, ShowHelp, UsageError>;
 
 Command parse_command_line(const std::vector<std::string>& args);
 

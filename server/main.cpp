@@ -1,18 +1,22 @@
 // `orchard`: the server's command line. Parses options, opens the database, serves until
 // SIGINT or SIGTERM, then stops cleanly (requests in flight finish, the database closes).
 #include "server/api/api_keys.h"
+#include "server/api/credentials.h"
 #include "server/cli_options.h"
 #include "server/demo/demo_loader.h"
 #include "server/domain/ids.h"
 #include "server/http/httplib_server.h"
 #include "server/server_app.h"
+#include "server/store/account_store.h"
 #include "server/store/tree_store.h"
 #include "server/version.h"
 
 #include <atomic>
 #include <csignal>
 #include <cstdio>
+#include <iostream>
 #include <pthread.h>
+#include <termios.h>
 #include <thread>
 #include <unistd.h>
 
@@ -105,6 +109,57 @@ int add_api_client(const orchard::AddApiClientOptions& options) {
     return 0;
 }
 
+// The password for `orchard user add`: the first line of standard input, without echo when it
+// is a terminal.
+std::string read_password() {
+    const bool terminal = isatty(STDIN_FILENO);
+    termios saved{};
+    if (terminal) {
+        std::fprintf(stderr, "Password: ");
+        tcgetattr(STDIN_FILENO, &saved);
+        termios quiet = saved;
+        quiet.c_lflag &= ~static_cast<tcflag_t>(ECHO);
+        tcsetattr(STDIN_FILENO, TCSANOW, &quiet);
+    }
+    std::string password;
+    std::getline(std::cin, password);
+    if (terminal) {
+        tcsetattr(STDIN_FILENO, TCSANOW, &saved);
+        std::fprintf(stderr, "\n");
+    }
+    if (!password.empty() && password.back() == '\r') password.pop_back();
+    return password;
+}
+
+int add_user(const orchard::AddUserOptions& options) {
+    const std::string password = read_password();
+    if (auto problem = orchard::api::credentials_problem(options.username, password)) {
+        std::fprintf(stderr, "orchard: %s\n", problem->c_str());
+        return 2;
+    }
+    std::filesystem::create_directories(options.data_dir);
+    auto database = orchard::store::Database::open(options.data_dir / "orchard.db");
+    orchard::store::AccountRecord account;
+    account.user_id = orchard::domain::new_uuid();
+    account.username = options.username;
+    account.display_name = options.display_name.empty() ? options.username : options.display_name;
+    account.role = options.role;
+    account.password_hash = orchard::api::hash_password(password);
+    bool taken = false;
+    database->write([&](orchard::store::StatementCache& statements) {
+        orchard::store::AccountStore accounts(statements);
+        taken = accounts.find_by_username(options.username).has_value();
+        if (!taken) accounts.insert_account(account, orchard::domain::now_ms());
+    });
+    if (taken) {
+        std::fprintf(stderr, "orchard: the username %s is taken\n", options.username.c_str());
+        return 1;
+    }
+    std::fprintf(stderr, "Account %s (%s) created.\n", options.username.c_str(),
+                 options.role.c_str());
+    return 0;
+}
+
 } // namespace
 
 int main(int argc, char** argv) {
@@ -121,6 +176,8 @@ int main(int argc, char** argv) {
     try {
         if (const auto* add = std::get_if<orchard::AddApiClientOptions>(&command))
             return add_api_client(*add);
+        if (const auto* user = std::get_if<orchard::AddUserOptions>(&command))
+            return add_user(*user);
         return serve(std::get<orchard::ServeOptions>(command));
     } catch (const std::exception& error) {
         std::fprintf(stderr, "orchard: %s\n", error.what());

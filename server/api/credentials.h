@@ -19,6 +19,14 @@ bool verify_password(const std::string& password, const std::string& hash);
 // faster than one with a wrong password.
 void verify_password_against_nothing(const std::string& password);
 
+// What is wrong with a new account's username and password, or nullopt when they are fine: a
+// username has 3 to 32 letters, digits, dots, dashes or underscores; a password 8 to 1,024
+// bytes. The same rules for the API and for `orchard user add`.
+std::optional<std::string> credentials_problem(const std::string& username,
+                                               const std::string& password);
+// Account roles, from least to most trusted.
+bool is_role(const std::string& role);
+
 std::string new_session_token();
 std::string hash_session_token(const std::string& token);
 

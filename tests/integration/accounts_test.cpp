@@ -6,6 +6,7 @@
 
 #include <catch2/catch.hpp>
 #include <chrono>
+#include <cstdio>
 #include <httplib.h>
 #include <thread>
 
@@ -189,4 +190,30 @@ TEST_CASE("accounts: after too many wrong passwords even the right one waits for
     std::this_thread::sleep_for(std::chrono::milliseconds(2200));
     const ApiAnswer later = browser.post("/api/v1/auth/login", right);
     CHECK(later.status == 200);
+}
+
+TEST_CASE("accounts: orchard user add creates the first admin, whose role is trusted") {
+    orchard::test::TempDir dir;
+    const std::string command = std::string(ORCHARD_SERVER_BINARY) +
+                                " user add --username root --role admin --data '" +
+                                dir.path().string() + "' 2>/dev/null";
+    FILE* pipe = popen(command.c_str(), "w");
+    REQUIRE(pipe);
+    std::fputs("a long admin password\n", pipe);
+    REQUIRE(pclose(pipe) == 0);
+
+    orchard::test::TestServer server(dir.path(), {"--quiet"});
+    Browser browser(server.base_url());
+    const ApiAnswer login = browser.post(
+        "/api/v1/auth/login", {{"username", "root"}, {"password", "a long admin password"}});
+    REQUIRE(login.status == 200);
+    CHECK(login.body["user"]["role"] == "admin");
+    CHECK(browser.get("/api/v1/admin/config", login.body["token"]).status == 200);
+
+    const ApiAnswer contributor = browser.post(
+        "/api/v1/auth/register", {{"username", "ada"}, {"password", "correct horse battery"}});
+    REQUIRE(contributor.status == 201);
+    const ApiAnswer refused = browser.get("/api/v1/admin/config", contributor.body["token"]);
+    CHECK(refused.status == 403);
+    CHECK(refused.error_code() == 2);
 }

@@ -35,3 +35,20 @@ TEST_CASE("bad command lines are usage errors") {
     CHECK(std::holds_alternative<UsageError>(parse_command_line({"serve", "--port"})));
     CHECK(std::holds_alternative<UsageError>(parse_command_line({"serve", "--bogus"})));
 }
+
+TEST_CASE("user add takes a username, a display name, a role and a data folder") {
+    const auto command = parse_command_line({"user", "add", "--username", "root", "--role", "admin",
+                                             "--display-name", "Root", "--data", "d"});
+    const auto* options = std::get_if<AddUserOptions>(&command);
+    REQUIRE(options);
+    CHECK(options->username == "root");
+    CHECK(options->role == "admin");
+    CHECK(options->display_name == "Root");
+    CHECK(options->data_dir == "d");
+    CHECK(std::get<AddUserOptions>(parse_command_line({"user", "add", "--username", "x"})).role ==
+          "contributor");
+    CHECK(std::holds_alternative<UsageError>(parse_command_line({"user", "add"})));
+    CHECK(std::holds_alternative<UsageError>(
+        parse_command_line({"user", "add", "--username", "x", "--role", "owner"})));
+    CHECK(std::holds_alternative<ShowHelp>(parse_command_line({"user", "add", "--help"})));
+}
