@@ -37,7 +37,8 @@ nlohmann::json account_json(const AccountRecord& account) {
             {"display_name", account.display_name},
             {"role", account.role},
             {"guest", !account.username},
-            {"terms_accepted", account.terms_accepted_ms.has_value()}};
+            {"terms_accepted", account.terms_accepted_ms.has_value()},
+            {"show_on_leaderboard", account.show_on_leaderboard}};
 }
 
 std::string text_field(const nlohmann::json& body, const char* key) {
@@ -202,6 +203,79 @@ void add_auth_routes(http::Router& router, store::Database& database) {
                    });
                });
 
+    // A guest keeps everything by choosing a username and password.
+    router.add("POST", "/api/v1/auth/claim",
+               [&database](const http::Request& request, const http::PathParams&) {
+                   return answer(request, [&](const nlohmann::json& body) {
+                       const std::string username = text_field(body, "username");
+                       const std::string password = text_field(body, "password");
+                       check_new_credentials(username, password);
+                       const std::string hash = hash_password(password); // outside the write
+                       std::optional<http::Response> refused;
+                       AccountRecord account;
+                       database.write([&](store::StatementCache& statements) {
+                           AccountStore accounts(statements);
+                           account = session_account(accounts, request);
+                           if (account.username)
+                               refused =
+                                   http::Response::error(400, static_cast<int>(ErrorCode::Generic),
+                                                         "This account already has a username.");
+                           else if (accounts.find_by_username(username))
+                               refused =
+                                   http::Response::error(409, static_cast<int>(ErrorCode::Generic),
+                                                         "The username " + username + " is taken.");
+                           else
+                               accounts.set_credentials(account.user_id, username, hash);
+                       });
+                       if (refused) return std::move(*refused);
+                       account.username = username;
+                       return http::Response::json(200, account_json(account));
+                   });
+               });
+
+    // Display name, leaderboard visibility, and a new password (with the current one).
+    router.add("PUT", "/api/v1/auth/me",
+               [&database](const http::Request& request, const http::PathParams&) {
+                   return answer(request, [&](const nlohmann::json& body) {
+                       AccountRecord account;
+                       database.write([&](store::StatementCache& statements) {
+                           AccountStore accounts(statements);
+                           account = session_account(accounts, request);
+                       });
+                       std::optional<std::string> display_name;
+                       if (body.contains("display_name")) {
+                           display_name = text_field(body, "display_name");
+                           check_display_name(*display_name);
+                       }
+                       std::optional<bool> show;
+                       if (auto it = body.find("show_on_leaderboard"); it != body.end()) {
+                           if (!it->is_boolean())
+                               throw BadInput("show_on_leaderboard is true or false.");
+                           show = it->get<bool>();
+                       }
+                       std::optional<std::string> new_hash;
+                       if (body.contains("password")) {
+                           const std::string password = text_field(body, "password");
+                           if (!account.password_hash ||
+                               !verify_password(text_field(body, "current_password"),
+                                                *account.password_hash))
+                               throw DomainError(ErrorCode::InvalidAuthentication,
+                                                 "The current password is not right.");
+                           check_new_credentials(*account.username, password);
+                           new_hash = hash_password(password);
+                       }
+                       database.write([&](store::StatementCache& statements) {
+                           AccountStore accounts(statements);
+                           if (display_name)
+                               accounts.set_display_name(account.user_id, *display_name);
+                           if (show) accounts.set_show_on_leaderboard(account.user_id, *show);
+                           if (new_hash) accounts.set_password_hash(account.user_id, *new_hash);
+                           account = *accounts.find_by_user(account.user_id);
+                       });
+                       return http::Response::json(200, account_json(account));
+                   });
+               });
+
     // The signed-in endpoints: one write each, the session checked inside it.
     auto signed_in = [&database](auto act) {
         return [&database, act](const http::Request& request, const http::PathParams&) {
@@ -224,6 +298,12 @@ void add_auth_routes(http::Router& router, store::Database& database) {
         signed_in([](AccountStore& accounts, const AccountRecord& account, const http::Request&) {
             accounts.accept_terms(account.user_id, domain::now_ms());
             return http::Response::json(200, account_json(*accounts.find_by_user(account.user_id)));
+        }));
+    router.add(
+        "DELETE", "/api/v1/auth/me",
+        signed_in([](AccountStore& accounts, const AccountRecord& account, const http::Request&) {
+            accounts.delete_account(account.user_id);
+            return no_content();
         }));
     router.add(
         "POST", "/api/v1/auth/logout",

@@ -8,7 +8,8 @@ namespace {
 
 constexpr const char* kAccountSelect =
     "SELECT a.user_id, a.username, a.password_hash, a.role, u.display_name, u.tos_accepted_ms, "
-    "u.enabled, u.deleted FROM accounts a JOIN users u ON u.id = a.user_id ";
+    "u.enabled, u.deleted, u.show_on_leaderboard FROM accounts a JOIN users u ON u.id = "
+    "a.user_id ";
 
 AccountRecord read_account(const Statement& row) {
     AccountRecord account;
@@ -20,6 +21,7 @@ AccountRecord read_account(const Statement& row) {
     account.terms_accepted_ms = row.column_optional_int(5);
     account.enabled = row.column_int(6) != 0;
     account.deleted = row.column_int(7) != 0;
+    account.show_on_leaderboard = row.column_int(8) != 0;
     return account;
 }
 
@@ -59,6 +61,43 @@ void AccountStore::accept_terms(const std::string& user_id, std::int64_t now_ms)
               "UPDATE users SET tos_accepted_ms = coalesce(tos_accepted_ms, ?) WHERE id = ?")
         .bind_all(now_ms, user_id)
         .run();
+}
+
+void AccountStore::set_credentials(const std::string& user_id, const std::string& username,
+                                   const std::string& password_hash) {
+    Statement(statements_, "UPDATE accounts SET username = ?, password_hash = ? WHERE user_id = ?")
+        .bind_all(username, password_hash, user_id)
+        .run();
+}
+
+void AccountStore::set_password_hash(const std::string& user_id, const std::string& password_hash) {
+    Statement(statements_, "UPDATE accounts SET password_hash = ? WHERE user_id = ?")
+        .bind_all(password_hash, user_id)
+        .run();
+}
+
+void AccountStore::set_display_name(const std::string& user_id, const std::string& display_name) {
+    Statement(statements_, "UPDATE users SET display_name = ? WHERE id = ?")
+        .bind_all(display_name, user_id)
+        .run();
+}
+
+void AccountStore::set_show_on_leaderboard(const std::string& user_id, bool show) {
+    Statement(statements_, "UPDATE users SET show_on_leaderboard = ? WHERE id = ?")
+        .bind_all(show, user_id)
+        .run();
+}
+
+void AccountStore::delete_account(const std::string& user_id) {
+    Statement(statements_, "UPDATE users SET deleted = 1, display_name = 'Deleted user', "
+                           "show_on_leaderboard = 0 WHERE id = ?")
+        .bind_all(user_id)
+        .run();
+    Statement(statements_,
+              "UPDATE accounts SET username = NULL, password_hash = NULL WHERE user_id = ?")
+        .bind_all(user_id)
+        .run();
+    revoke_sessions_of(user_id);
 }
 
 void AccountStore::insert_session(const std::string& token_hash, const std::string& user_id,

@@ -19,6 +19,7 @@ struct AccountRecord {
     std::string role; // contributor, moderator, admin
     std::string display_name;
     std::optional<std::int64_t> terms_accepted_ms;
+    bool show_on_leaderboard = true;
     bool enabled = true;
     bool deleted = false;
 };
@@ -32,6 +33,15 @@ class AccountStore {
     std::optional<AccountRecord> find_by_username(const std::string& username);
     std::optional<AccountRecord> find_by_user(const std::string& user_id);
     void accept_terms(const std::string& user_id, std::int64_t now_ms);
+    // A guest becomes a full account (points and content stay theirs), or a password changes.
+    void set_credentials(const std::string& user_id, const std::string& username,
+                         const std::string& password_hash);
+    void set_password_hash(const std::string& user_id, const std::string& password_hash);
+    void set_display_name(const std::string& user_id, const std::string& display_name);
+    void set_show_on_leaderboard(const std::string& user_id, bool show);
+    // The person leaves: their content stays, anonymised; they can no longer sign in, their
+    // username is free again, and they are off every leaderboard.
+    void delete_account(const std::string& user_id);
 
     void insert_session(const std::string& token_hash, const std::string& user_id,
                         std::int64_t now_ms, std::int64_t expires_ms);

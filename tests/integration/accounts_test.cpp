@@ -25,6 +25,12 @@ class Browser {
     ApiAnswer get(const std::string& path, const std::string& token = "") {
         return answer(http_.Get(path, headers(token)));
     }
+    ApiAnswer put(const std::string& path, const json& body, const std::string& token) {
+        return answer(http_.Put(path, headers(token), body.dump(), "application/json"));
+    }
+    ApiAnswer del(const std::string& path, const std::string& token) {
+        return answer(http_.Delete(path, headers(token)));
+    }
 
   private:
     static httplib::Headers headers(const std::string& token) {
@@ -216,4 +222,96 @@ TEST_CASE("accounts: orchard user add creates the first admin, whose role is tru
     const ApiAnswer refused = browser.get("/api/v1/admin/config", contributor.body["token"]);
     CHECK(refused.status == 403);
     CHECK(refused.error_code() == 2);
+}
+
+TEST_CASE("accounts: a guest claims the account and keeps being the same person") {
+    Fixture f;
+    const ApiAnswer guest = f.browser.post("/api/v1/auth/guest", {{"display_name", "Kim"}});
+    REQUIRE(guest.status == 201);
+    const std::string token = guest.body["token"];
+    const json credentials = {{"username", "kim"}, {"password", "kiosk to account"}};
+    f.register_user("taken", "some password");
+    CHECK(
+        f.browser
+            .post("/api/v1/auth/claim", {{"username", "Taken"}, {"password", "long enough"}}, token)
+            .status == 409);
+    const ApiAnswer claimed = f.browser.post("/api/v1/auth/claim", credentials, token);
+    REQUIRE(claimed.status == 200);
+    CHECK(claimed.body["guest"] == false);
+    CHECK(claimed.body["username"] == "kim");
+    CHECK(f.browser.post("/api/v1/auth/claim", credentials, token).status == 400); // once only
+    const ApiAnswer login = f.browser.post("/api/v1/auth/login", credentials);
+    REQUIRE(login.status == 200);
+    CHECK(login.body["user"]["id"] == guest.body["user"]["id"]);
+}
+
+TEST_CASE("accounts: change display name, leaderboard visibility and password") {
+    Fixture f;
+    const std::string token = f.register_user("ada", "correct horse battery");
+    const ApiAnswer renamed =
+        f.browser.put("/api/v1/auth/me",
+                      {{"display_name", "Ada Lovelace"}, {"show_on_leaderboard", false}}, token);
+    REQUIRE(renamed.status == 200);
+    CHECK(renamed.body["display_name"] == "Ada Lovelace");
+    CHECK(renamed.body["show_on_leaderboard"] == false);
+    const ApiAnswer wrong_current =
+        f.browser.put("/api/v1/auth/me",
+                      {{"password", "a new password"}, {"current_password", "nope nope"}}, token);
+    CHECK(wrong_current.status == 401);
+    CHECK(f.browser
+              .put("/api/v1/auth/me",
+                   {{"password", "a new password"}, {"current_password", "correct horse battery"}},
+                   token)
+              .status == 200);
+    CHECK(f.browser
+              .post("/api/v1/auth/login",
+                    {{"username", "ada"}, {"password", "correct horse battery"}})
+              .status == 401);
+    CHECK(
+        f.browser.post("/api/v1/auth/login", {{"username", "ada"}, {"password", "a new password"}})
+            .status == 200);
+}
+
+TEST_CASE("accounts: deleting an account keeps its content and frees the username") {
+    orchard::test::TempDir dir;
+    const std::string key = orchard::test::create_api_key(dir.path(), /*trusted=*/true);
+    orchard::test::TestServer server(dir.path(), {"--quiet"});
+    Browser browser(server.base_url());
+    const ApiAnswer registered = browser.post(
+        "/api/v1/auth/register", {{"username", "ada"}, {"password", "correct horse battery"}});
+    REQUIRE(registered.status == 201);
+    const std::string token = registered.body["token"];
+    REQUIRE(browser.post("/api/v1/auth/accept_terms", json::object(), token).status == 200);
+    // Ada writes a prompt through the task lifecycle.
+    const ApiAnswer task =
+        browser.post("/api/v1/tasks/", {{"type", "initial_prompt"}, {"lang", "en"}}, token);
+    REQUIRE(task.status == 200);
+    REQUIRE(browser
+                .post("/api/v1/tasks/" + task.body["id"].get<std::string>() + "/ack",
+                      {{"message_id", "f-1"}}, token)
+                .status == 204);
+    const ApiAnswer done = browser.post("/api/v1/tasks/interaction",
+                                        {{"type", "text_reply_to_message"},
+                                         {"message_id", "f-1"},
+                                         {"user_message_id", "m-1"},
+                                         {"text", "How do tides work?"},
+                                         {"lang", "en"}},
+                                        token);
+    REQUIRE(done.status == 200);
+    const std::string message_id = done.body["id"];
+
+    CHECK(browser.del("/api/v1/auth/me", token).status == 204);
+    CHECK(browser.get("/api/v1/auth/me", token).status == 401);
+    CHECK(browser
+              .post("/api/v1/auth/login",
+                    {{"username", "ada"}, {"password", "correct horse battery"}})
+              .status == 401);
+    orchard::test::Frontend moderator(server.base_url(), key);
+    const ApiAnswer message = moderator.get("/api/v1/messages/" + message_id);
+    REQUIRE(message.status == 200);
+    CHECK(message.body["text"] == "How do tides work?");
+    // The name is free for someone new.
+    CHECK(
+        browser.post("/api/v1/auth/register", {{"username", "ada"}, {"password", "another person"}})
+            .status == 201);
 }
