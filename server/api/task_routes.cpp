@@ -2,6 +2,7 @@
 
 #include "server/api/request_runner.h"
 #include "server/domain/config.h"
+#include "server/domain/rate_limiter.h"
 #include "server/domain/task_service.h"
 
 #include <memory>
@@ -17,8 +18,36 @@ void add_task_routes(http::Router& router, store::Database& database, std::uint6
     using Act = std::function<http::Response(domain::TaskService&, const domain::Caller&,
                                              const nlohmann::json& body, const http::Request&,
                                              const http::PathParams&)>;
-    auto with_tasks = [context](Act act) {
-        return [context, act](const http::Request& request, const http::PathParams& params) {
+    auto limiter = std::make_shared<domain::RateLimiter>();
+    // Task requests count against the limits of the user, of reply tasks, and of the API
+    // client; a request over any of them is refused with 429 and the wait in Retry-After.
+    auto check_rate = [limiter](const ApiCaller& caller, const domain::TreeManagerConfig& config,
+                                const nlohmann::json& body, std::int64_t now) {
+        const std::string& user = caller.user->user.id;
+        std::vector<domain::RateLimit> limits = {
+            {"user:" + user, config.task_requests_per_user,
+             std::int64_t{config.task_requests_period_sec} * 1000}};
+        const std::string type = body.value("type", "random");
+        const std::int64_t reply_period = std::int64_t{config.reply_requests_period_sec} * 1000;
+        if (type == "assistant_reply")
+            limits.push_back({"assistant_reply:" + user, config.assistant_reply_requests_per_user,
+                              reply_period});
+        if (type == "prompter_reply")
+            limits.push_back(
+                {"prompter_reply:" + user, config.prompter_reply_requests_per_user, reply_period});
+        if (!caller.client.id.empty())
+            limits.push_back({"client:" + caller.client.id, config.task_requests_per_api_client,
+                              std::int64_t{config.api_client_period_sec} * 1000});
+        if (auto wait_ms = limiter->take(limits, now)) {
+            domain::DomainError error(protocol::ErrorCode::TooManyRequests,
+                                      "Too many task requests. Please wait a moment.");
+            error.retry_after_sec = (*wait_ms + 999) / 1000;
+            throw error;
+        }
+    };
+    auto with_tasks = [context, check_rate](Act act, bool rate_limited = false) {
+        return [context, check_rate, act, rate_limited](const http::Request& request,
+                                                        const http::PathParams& params) {
             return run(*context, request, true,
                        [&](store::TreeStore& store, const ApiCaller& caller,
                            const domain::TreeManagerConfig& config, const nlohmann::json& body,
@@ -29,20 +58,23 @@ void add_task_routes(http::Router& router, store::Database& database, std::uint6
                                throw domain::DomainError(
                                    protocol::ErrorCode::TermsNotAccepted,
                                    "Please read and accept the terms before your first task.");
+                           if (rate_limited) check_rate(caller, config, body, now);
                            domain::TaskService tasks(store, config, context->rng, now);
                            return act(tasks, *caller.user, body, request, params);
                        });
         };
     };
 
-    router.add(
-        "POST", "/api/v1/tasks",
-        with_tasks([](domain::TaskService& tasks, const domain::Caller& user,
+    router.add("POST", "/api/v1/tasks",
+               with_tasks(
+                   [](domain::TaskService& tasks, const domain::Caller& user,
                       const nlohmann::json& body, const http::Request&, const http::PathParams&) {
-            return http::Response::json(200, tasks.request_task(user, body.value("type", "random"),
-                                                                body.value("lang", "en"),
-                                                                body.value("collective", false)));
-        }));
+                       return http::Response::json(
+                           200, tasks.request_task(user, body.value("type", "random"),
+                                                   body.value("lang", "en"),
+                                                   body.value("collective", false)));
+                   },
+                   /*rate_limited=*/true));
     router.add(
         "POST", "/api/v1/tasks/availability",
         with_tasks([](domain::TaskService& tasks, const domain::Caller& user, const nlohmann::json&,

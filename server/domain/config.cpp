@@ -47,6 +47,13 @@ const std::vector<Field>& fields() {
         {"sign_in_failures_per_account", &C::sign_in_failures_per_account, 1, 1000},
         {"sign_in_failures_per_address", &C::sign_in_failures_per_address, 1, 100000},
         {"sign_in_window_sec", &C::sign_in_window_sec, 1, 86400},
+        {"task_requests_per_user", &C::task_requests_per_user, 1, 1000000},
+        {"task_requests_period_sec", &C::task_requests_period_sec, 1, 86400},
+        {"assistant_reply_requests_per_user", &C::assistant_reply_requests_per_user, 1, 1000000},
+        {"prompter_reply_requests_per_user", &C::prompter_reply_requests_per_user, 1, 1000000},
+        {"reply_requests_period_sec", &C::reply_requests_period_sec, 1, 86400},
+        {"task_requests_per_api_client", &C::task_requests_per_api_client, 1, 100000000},
+        {"api_client_period_sec", &C::api_client_period_sec, 1, 86400},
     };
     return kFields;
 }

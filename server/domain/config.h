@@ -39,6 +39,14 @@ struct TreeManagerConfig {
     int sign_in_failures_per_account = 5;
     int sign_in_failures_per_address = 50;
     int sign_in_window_sec = 15 * 60;
+    // Task requests (the Open-Assistant backend's limits), answered with 429 and Retry-After.
+    int task_requests_per_user = 30;
+    int task_requests_period_sec = 4 * 60;
+    int assistant_reply_requests_per_user = 4;
+    int prompter_reply_requests_per_user = 8;
+    int reply_requests_period_sec = 2 * 60;
+    int task_requests_per_api_client = 10000;
+    int api_client_period_sec = 60;
 };
 
 nlohmann::json to_json(const TreeManagerConfig& config);

@@ -4,6 +4,7 @@
 
 #include "protocol/errors.h"
 
+#include <optional>
 #include <stdexcept>
 #include <string>
 
@@ -13,6 +14,7 @@ struct DomainError : std::runtime_error {
     DomainError(protocol::ErrorCode error_code, const std::string& message)
         : std::runtime_error(message), code(error_code) {}
     protocol::ErrorCode code;
+    std::optional<long> retry_after_sec; // for 429: when to try again (the Retry-After header)
 };
 
 } // namespace orchard::domain

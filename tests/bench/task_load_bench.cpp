@@ -303,8 +303,15 @@ void seed(Server& s) {
     // max_active_trees 100: every accepted prompt starts growing, as on a busy deployment.
     // num_prompter_replies 2: with the default 1 no assistant reply gets sibling user replies, so
     // rank_prompter_replies would never exist.
+    // Virtual users work far faster than people and share one API key: the rate limits of task
+    // requests are lifted so that what is measured is the server's throughput.
     const ApiAnswer configured =
-        admin.put("/api/v1/admin/config", {{"max_active_trees", 100}, {"num_prompter_replies", 2}});
+        admin.put("/api/v1/admin/config", {{"max_active_trees", 100},
+                                           {"num_prompter_replies", 2},
+                                           {"task_requests_per_user", 1000000},
+                                           {"assistant_reply_requests_per_user", 1000000},
+                                           {"prompter_reply_requests_per_user", 1000000},
+                                           {"task_requests_per_api_client", 100000000}});
     if (configured.status != 200)
         std::printf("  PUT /api/v1/admin/config failed: HTTP %d %s\n", configured.status,
                     configured.body.dump().c_str());

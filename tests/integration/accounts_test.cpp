@@ -315,3 +315,27 @@ TEST_CASE("accounts: deleting an account keeps its content and frees the usernam
         browser.post("/api/v1/auth/register", {{"username", "ada"}, {"password", "another person"}})
             .status == 201);
 }
+
+TEST_CASE("limits: task requests beyond the per-user limit get 429 and Retry-After") {
+    orchard::test::TempDir dir;
+    const std::string key = orchard::test::create_api_key(dir.path(), /*trusted=*/true);
+    orchard::test::TestServer server(dir.path(), {"--quiet"});
+    orchard::test::Frontend frontend(server.base_url(), key);
+    REQUIRE(frontend
+                .put("/api/v1/admin/config",
+                     {{"task_requests_per_user", 3}, {"task_requests_period_sec", 60}})
+                .status == 200);
+    for (int i = 0; i < 3; ++i)
+        CHECK(frontend.request_task("ada", "initial_prompt").status == 200);
+    httplib::Client raw(server.base_url());
+    const json body = {{"type", "initial_prompt"}, {"user", orchard::test::Frontend::user("ada")}};
+    auto refused =
+        raw.Post("/api/v1/tasks/", {{"X-API-Key", key}}, body.dump(), "application/json");
+    REQUIRE(refused);
+    CHECK(refused->status == 429);
+    CHECK(json::parse(refused->body)["error_code"] == 429);
+    REQUIRE(refused->has_header("Retry-After"));
+    CHECK(std::stoi(refused->get_header_value("Retry-After")) == 20); // 60 s / 3 requests
+    // Someone else is not held back.
+    CHECK(frontend.request_task("bob", "initial_prompt").status == 200);
+}
