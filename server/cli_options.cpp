@@ -39,6 +39,8 @@ std::string serve_help() {
            "  --demo           load sample conversations into an empty database so every task\n"
            "                   type is available\n"
            "  --demo-file PATH the sample to load instead of the shipped one (implies --demo)\n"
+           "  --allow-origin URL  let pages of this origin (e.g. https://example.org) call the\n"
+           "                   API from the browser; repeat for several (default: none)\n"
            "  --help           show this text\n";
 }
 
@@ -137,7 +139,7 @@ Command parse_command_line(const std::vector<std::string>& args) {
             continue;
         }
         if (arg != "--host" && arg != "--port" && arg != "--data" && arg != "--public" &&
-            arg != "--seed" && arg != "--demo-file")
+            arg != "--seed" && arg != "--demo-file" && arg != "--allow-origin")
             return UsageError{"unknown option '" + arg + "'\n\n" + serve_help()};
         auto v = value();
         if (!v) return UsageError{"option " + arg + " needs a value"};
@@ -155,6 +157,8 @@ Command parse_command_line(const std::vector<std::string>& args) {
             if (error != std::errc{} || end != v->data() + v->size())
                 return UsageError{"--seed takes a whole number, not '" + *v + "'"};
             options.seed = seed;
+        } else if (arg == "--allow-origin") {
+            options.allowed_origins.push_back(*v);
         } else if (arg == "--demo-file") {
             // Naming a sample only makes sense to load it, so it needs no --demo of its own.
             options.demo = true;

@@ -18,6 +18,8 @@ struct ServeOptions {
     std::uint64_t seed = 0;          // task choices; 0 = unpredictable
     bool demo = false;               // load the sample conversations into an empty database
     std::filesystem::path demo_file; // empty: the sample shipped with the sources
+    // Other sites' origins whose pages may call the API (embedding); none by default.
+    std::vector<std::string> allowed_origins;
 };
 
 // `orchard api-client add`: creates a frontend API key and prints it (the only time it is shown).

@@ -56,7 +56,8 @@ int serve(const orchard::ServeOptions& options) {
         options.public_dir.empty() ? executable_dir() / "public" : options.public_dir;
     orchard::ServerApp app({.database_file = options.data_dir / "orchard.db",
                             .public_dir = public_dir,
-                            .seed = options.seed});
+                            .seed = options.seed,
+                            .allowed_origins = options.allowed_origins});
     // Before listening, so that the first request already finds the sample.
     if (options.demo) load_demo(app.database(), options.demo_file);
     orchard::http::HttpServer server(

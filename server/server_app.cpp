@@ -1,17 +1,20 @@
 #include "server/server_app.h"
 
 #include "protocol/errors.h"
+
 #include "server/api/auth_routes.h"
 #include "server/api/health_routes.h"
 #include "server/api/message_routes.h"
 #include "server/api/task_routes.h"
+#include <algorithm>
 
 namespace orchard {
 
 ServerApp::ServerApp(const ServerAppConfig& config)
     : database_(store::Database::open(config.database_file)),
       checkpointer_(std::make_unique<store::WalCheckpointer>(*database_)),
-      static_files_(http::StaticFiles::load(config.public_dir)) {
+      static_files_(http::StaticFiles::load(config.public_dir)),
+      allowed_origins_(config.allowed_origins) {
     api::add_health_routes(router_, *database_);
     api::add_auth_routes(router_, *database_);
     api::add_task_routes(router_, *database_, config.seed);
@@ -21,10 +24,30 @@ ServerApp::ServerApp(const ServerAppConfig& config)
 http::Response ServerApp::handle(const http::Request& request) const {
     const bool api = request.path == "/api" || request.path.starts_with("/api/");
     if (api) {
-        if (auto response = router_.dispatch(request)) return std::move(*response);
-        return http::Response::error(404, static_cast<int>(protocol::ErrorCode::Generic),
-                                     "No API endpoint " + request.method + " " + request.path +
-                                         ". The API is described in PROTOCOL.md.");
+        // Cross-origin calls only from the allowed origins (embedding hosts). Sessions are
+        // bearer tokens, never cookies, so a page elsewhere cannot act as a signed-in person.
+        const auto origin = request.header("Origin");
+        const bool allowed = origin && std::find(allowed_origins_.begin(), allowed_origins_.end(),
+                                                 *origin) != allowed_origins_.end();
+        http::Response response;
+        if (request.method == "OPTIONS" && allowed &&
+            request.header("Access-Control-Request-Method")) {
+            response.status = 204;
+            response.set_header("Access-Control-Allow-Methods", "GET, POST, PUT, DELETE");
+            response.set_header("Access-Control-Allow-Headers",
+                                "Authorization, Content-Type, X-API-Key");
+            response.set_header("Access-Control-Max-Age", "600");
+        } else if (auto routed = router_.dispatch(request)) {
+            response = std::move(*routed);
+        } else {
+            response =
+                http::Response::error(404, static_cast<int>(protocol::ErrorCode::Generic),
+                                      "No API endpoint " + request.method + " " + request.path +
+                                          ". The API is described in PROTOCOL.md.");
+        }
+        if (allowed) response.set_header("Access-Control-Allow-Origin", *origin);
+        response.set_header("Vary", "Origin");
+        return response;
     }
     if (auto response = static_files_.serve(request)) return std::move(*response);
     return http::Response::error(404, static_cast<int>(protocol::ErrorCode::Generic),

@@ -10,6 +10,8 @@
 #include <cstdint>
 #include <filesystem>
 #include <memory>
+#include <string>
+#include <vector>
 
 namespace orchard {
 
@@ -17,6 +19,8 @@ struct ServerAppConfig {
     std::filesystem::path database_file;
     std::filesystem::path public_dir; // the built client and web/ files
     std::uint64_t seed = 0;           // task choices; 0 = unpredictable (tests set one)
+    // Origins of other sites whose pages may call the API; same origin only when empty.
+    std::vector<std::string> allowed_origins;
 };
 
 class ServerApp {
@@ -33,6 +37,7 @@ class ServerApp {
     std::unique_ptr<store::WalCheckpointer> checkpointer_; // stopped before the database closes
     http::StaticFiles static_files_;
     http::Router router_;
+    std::vector<std::string> allowed_origins_;
 };
 
 } // namespace orchard

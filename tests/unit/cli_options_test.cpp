@@ -52,3 +52,11 @@ TEST_CASE("user add takes a username, a display name, a role and a data folder")
         parse_command_line({"user", "add", "--username", "x", "--role", "owner"})));
     CHECK(std::holds_alternative<ShowHelp>(parse_command_line({"user", "add", "--help"})));
 }
+
+TEST_CASE("serve collects the origins allowed to call the API") {
+    const auto options = std::get<ServeOptions>(parse_command_line(
+        {"serve", "--allow-origin", "https://a.example", "--allow-origin", "https://b.example"}));
+    CHECK(options.allowed_origins ==
+          std::vector<std::string>{"https://a.example", "https://b.example"});
+    CHECK(std::get<ServeOptions>(parse_command_line({"serve"})).allowed_origins.empty());
+}
