@@ -31,6 +31,7 @@ class ServerApp {
 
     store::Database& database() { return *database_; }
     const http::StaticFiles& static_files() const { return static_files_; }
+    const http::Router& router() const { return router_; } // every API route (tests list them)
 
   private:
     std::unique_ptr<store::Database> database_;

@@ -207,27 +207,29 @@ void add_auth_routes(http::Router& router, store::Database& database) {
     router.add("POST", "/api/v1/auth/claim",
                [&database](const http::Request& request, const http::PathParams&) {
                    return answer(request, [&](const nlohmann::json& body) {
-                       const std::string username = text_field(body, "username");
-                       const std::string password = text_field(body, "password");
-                       check_new_credentials(username, password);
-                       const std::string hash = hash_password(password); // outside the write
-                       std::optional<http::Response> refused;
                        AccountRecord account;
                        database.write([&](store::StatementCache& statements) {
                            AccountStore accounts(statements);
                            account = session_account(accounts, request);
-                           if (account.username)
-                               refused =
-                                   http::Response::error(400, static_cast<int>(ErrorCode::Generic),
-                                                         "This account already has a username.");
-                           else if (accounts.find_by_username(username))
-                               refused =
-                                   http::Response::error(409, static_cast<int>(ErrorCode::Generic),
-                                                         "The username " + username + " is taken.");
-                           else
-                               accounts.set_credentials(account.user_id, username, hash);
                        });
-                       if (refused) return std::move(*refused);
+                       if (account.username) throw BadInput("This account already has a username.");
+                       const std::string username = text_field(body, "username");
+                       const std::string password = text_field(body, "password");
+                       check_new_credentials(username, password);
+                       const std::string hash = hash_password(password); // outside the write
+                       bool taken = false;
+                       database.write([&](store::StatementCache& statements) {
+                           AccountStore accounts(statements);
+                           // Checked again: the guest may have claimed meanwhile elsewhere.
+                           account = session_account(accounts, request);
+                           if (account.username)
+                               throw BadInput("This account already has a username.");
+                           taken = accounts.find_by_username(username).has_value();
+                           if (!taken) accounts.set_credentials(account.user_id, username, hash);
+                       });
+                       if (taken)
+                           return http::Response::error(409, static_cast<int>(ErrorCode::Generic),
+                                                        "The username " + username + " is taken.");
                        account.username = username;
                        return http::Response::json(200, account_json(account));
                    });

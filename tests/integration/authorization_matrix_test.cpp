@@ -1,0 +1,213 @@
+// Every API route, called as each kind of caller, against the real server: who may do what.
+// The routes come from the server's own router, so a new route without a row here fails.
+// A call counts as "allowed" when it is not refused for who is calling (401, 403, 503 with
+// 4001): with placeholder ids and bodies an allowed call may still be 400 or 404.
+#include "server/server_app.h"
+#include "server/store/sqlite.h"
+#include "tests/support/frontend.h"
+#include "tests/support/temp_dir.h"
+#include "tests/support/test_server.h"
+
+#include <algorithm>
+#include <array>
+#include <catch2/catch.hpp>
+#include <cstdio>
+#include <httplib.h>
+#include <map>
+#include <regex>
+
+using nlohmann::json;
+
+namespace {
+
+enum Who { Anonymous, Guest, Contributor, Moderator, Admin, UntrustedKey, TrustedKey, Disabled };
+constexpr int kWho = 8;
+const std::array<const char*, kWho> kWhoNames = {
+    "anonymous",         "guest",           "contributor",  "moderator", "admin",
+    "untrusted API key", "trusted API key", "disabled user"};
+
+// 'A' allowed, or the status of the refusal.
+using Row = std::array<int, kWho>;
+constexpr int A = 0;
+const Row kPublic = {A, A, A, A, A, A, A, A};
+// Signing in with the placeholder (wrong) credentials: refused for the credentials, whoever calls.
+const Row kWrongCredentials = {401, 401, 401, 401, 401, 401, 401, 401};
+const Row kSignedIn = {401, A, A, A, A, 401, 401, 401};
+const Row kCaller = {403, A, A, A, A, A, A, 503};
+const Row kTrusted = {403, 403, 403, A, A, 403, A, 503};
+
+const std::map<std::string, Row> kMatrix = {
+    {"GET /api/v1/health", kPublic},
+    {"POST /api/v1/auth/register", kPublic},
+    {"POST /api/v1/auth/login", kWrongCredentials},
+    {"POST /api/v1/auth/guest", kPublic},
+    {"POST /api/v1/auth/claim", kSignedIn},
+    {"GET /api/v1/auth/me", kSignedIn},
+    {"PUT /api/v1/auth/me", kSignedIn},
+    {"DELETE /api/v1/auth/me", kSignedIn},
+    {"POST /api/v1/auth/accept_terms", kSignedIn},
+    {"POST /api/v1/auth/logout", kSignedIn},
+    {"POST /api/v1/auth/logout_all", kSignedIn},
+    {"POST /api/v1/tasks", kCaller},
+    {"POST /api/v1/tasks/availability", kCaller},
+    {"POST /api/v1/tasks/interaction", kCaller},
+    {"POST /api/v1/tasks/close", kCaller},
+    {"POST /api/v1/tasks/{task_id}/ack", kCaller},
+    {"POST /api/v1/tasks/{task_id}/nack", kCaller},
+    {"GET /api/v1/messages/cursor", kCaller},
+    {"GET /api/v1/messages/{message_id}", kCaller},
+    {"GET /api/v1/messages/{message_id}/conversation", kCaller},
+    {"GET /api/v1/messages/{message_id}/tree", kCaller},
+    {"GET /api/v1/messages/{message_id}/children", kCaller},
+    {"GET /api/v1/frontend_messages/{frontend_message_id}", kCaller},
+    {"GET /api/v1/frontend_messages/{frontend_message_id}/conversation", kCaller},
+    {"GET /api/v1/frontend_messages/{frontend_message_id}/tree", kCaller},
+    {"GET /api/v1/frontend_messages/{frontend_message_id}/children", kCaller},
+    {"GET /api/v1/messages/{message_id}/tree/state", kCaller},
+    {"PUT /api/v1/messages/{message_id}/tree/state", kTrusted},
+    {"DELETE /api/v1/messages/{message_id}", kTrusted},
+    {"PUT /api/v1/messages/{message_id}/undelete", kTrusted},
+    {"POST /api/v1/messages/{message_id}/edit", kTrusted},
+    {"GET /api/v1/messages/{message_id}/history", kCaller},
+    {"POST /api/v1/messages/{message_id}/emoji", kCaller},
+    {"POST /api/v1/text_labels", kCaller},
+    {"GET /api/v1/text_labels/valid_labels", kCaller},
+    {"GET /api/v1/text_labels/report_labels", kCaller},
+    {"GET /api/v1/admin/config", kTrusted},
+    {"PUT /api/v1/admin/config", kTrusted},
+};
+
+// Calls that end the caller's session or account get a session of their own, and deleting
+// the account comes last.
+bool ends_session(const std::string& route) {
+    return route == "POST /api/v1/auth/logout" || route == "POST /api/v1/auth/logout_all" ||
+           route == "DELETE /api/v1/auth/me" || route == "POST /api/v1/auth/claim";
+}
+
+struct World {
+    orchard::test::TempDir dir;
+    std::string untrusted_key = orchard::test::create_api_key(dir.path(), false);
+    std::string trusted_key = orchard::test::create_api_key(dir.path(), true);
+    orchard::test::TestServer server{dir.path(), {"--quiet"}};
+    httplib::Client http{server.base_url()};
+
+    World() {
+        for (const auto& [name, role] :
+             {std::pair{"moderator", "moderator"}, std::pair{"admin", "admin"}}) {
+            const std::string command = std::string(ORCHARD_SERVER_BINARY) +
+                                        " user add --username " + name + " --role " + role +
+                                        " --data '" + dir.path().string() + "' 2>/dev/null";
+            FILE* pipe = popen(command.c_str(), "w");
+            REQUIRE(pipe);
+            std::fputs("matrix password\n", pipe);
+            REQUIRE(pclose(pipe) == 0);
+        }
+        REQUIRE(post("/api/v1/auth/register",
+                     {{"username", "contributor"}, {"password", "matrix password"}}, "")
+                    ->status == 201);
+        // No rate limit may decide a row of the matrix (every placeholder sign-in fails).
+        orchard::test::Frontend admin(server.base_url(), trusted_key);
+        REQUIRE(admin
+                    .put("/api/v1/admin/config", {{"task_requests_per_user", 100000},
+                                                  {"sign_in_failures_per_account", 1000}})
+                    .status == 200);
+        // The disabled user exists (first sight) and is then disabled.
+        orchard::test::Frontend untrusted(server.base_url(), untrusted_key);
+        REQUIRE(untrusted.request_task("disabled-user", "initial_prompt").status == 200);
+        sqlite3* db = nullptr;
+        REQUIRE(sqlite3_open((dir.path() / "orchard.db").c_str(), &db) == SQLITE_OK);
+        sqlite3_busy_timeout(db, 5000);
+        orchard::store::execute(db,
+                                "UPDATE users SET enabled = 0 WHERE external_id = 'disabled-user'");
+        sqlite3_close(db);
+    }
+
+    httplib::Result post(const std::string& path, const json& body, const std::string& token) {
+        httplib::Headers headers;
+        if (!token.empty()) headers.emplace("Authorization", "Bearer " + token);
+        return http.Post(path, headers, body.dump(), "application/json");
+    }
+
+    // A fresh session of `who` whose terms are accepted; "" for callers without one.
+    std::string session(Who who) {
+        std::string token;
+        if (who == Guest) {
+            token = json::parse(post("/api/v1/auth/guest", {{"display_name", "Guest"}}, "")->body)
+                        .value("token", "");
+        } else if (who == Contributor || who == Moderator || who == Admin) {
+            auto answer = post("/api/v1/auth/login",
+                               {{"username", kWhoNames[who]}, {"password", "matrix password"}}, "");
+            token = json::parse(answer->body).value("token", "");
+        } else {
+            return "";
+        }
+        post("/api/v1/auth/accept_terms", json::object(), token);
+        return token;
+    }
+
+    int call(const std::string& method, const std::string& pattern, Who who,
+             const std::string& token) {
+        std::string path = std::regex_replace(pattern, std::regex(R"(\{[a-z_]+\})"),
+                                              "00000000-0000-4000-8000-000000000000");
+        httplib::Headers headers;
+        json body = json::object();
+        if (!token.empty()) headers.emplace("Authorization", "Bearer " + token);
+        if (who == UntrustedKey || who == TrustedKey || who == Disabled) {
+            headers.emplace("X-API-Key", who == TrustedKey ? trusted_key : untrusted_key);
+            const std::string user = who == Disabled ? "disabled-user" : "matrix-user";
+            headers.emplace("x-oasst-user", "local:" + user);
+            body["user"] = orchard::test::Frontend::user(user);
+        }
+        auto send = [&]() -> httplib::Result {
+            if (method == "GET") return http.Get(path, headers);
+            if (method == "DELETE") return http.Delete(path, headers);
+            if (method == "PUT") return http.Put(path, headers, body.dump(), "application/json");
+            return http.Post(path, headers, body.dump(), "application/json");
+        };
+        const httplib::Result result = send();
+        REQUIRE(result);
+        const int status = result->status;
+        const bool refused = status == 401 || status == 403 ||
+                             (status == 503 && result->body.find("4001") != std::string::npos);
+        return refused ? status : A;
+    }
+};
+
+} // namespace
+
+TEST_CASE("authorization matrix: every route, every kind of caller") {
+    // The routes as the server has them: a route missing from the matrix fails here.
+    orchard::test::TempDir scratch;
+    orchard::ServerApp app(
+        {.database_file = scratch.path() / "routes.db", .public_dir = scratch.path()});
+    std::vector<std::pair<std::string, std::string>> routes;
+    for (const auto& route : app.router().routes()) {
+        const std::string name = route.method + " " + route.pattern;
+        INFO("route " << name << " has no row in the authorization matrix");
+        CHECK(kMatrix.contains(name));
+        routes.emplace_back(route.method, route.pattern);
+    }
+    CHECK(routes.size() == kMatrix.size());
+    // Calls that end sessions come after all others (signing out everywhere ends the shared
+    // session too), and deleting the account comes last.
+    std::stable_partition(routes.begin(), routes.end(), [](const auto& route) {
+        return !ends_session(route.first + " " + route.second);
+    });
+    std::stable_partition(routes.begin(), routes.end(), [](const auto& route) {
+        return route.first + " " + route.second != "DELETE /api/v1/auth/me";
+    });
+
+    World world;
+    for (int w = 0; w < kWho; ++w) {
+        const Who who = static_cast<Who>(w);
+        const std::string shared = world.session(who);
+        for (const auto& [method, pattern] : routes) {
+            const std::string name = method + " " + pattern;
+            if (!kMatrix.contains(name)) continue;
+            const std::string token = ends_session(name) ? world.session(who) : shared;
+            const int expected = kMatrix.at(name)[static_cast<size_t>(w)];
+            INFO(name << " as " << kWhoNames[w]);
+            CHECK(world.call(method, pattern, who, token) == expected);
+        }
+    }
+}
