@@ -41,6 +41,10 @@ std::string serve_help() {
            "  --demo-file PATH the sample to load instead of the shipped one (implies --demo)\n"
            "  --allow-origin URL  let pages of this origin (e.g. https://example.org) call the\n"
            "                   API from the browser; repeat for several (default: none)\n"
+           "  --smtp HOST:PORT SMTP relay for sign-in links by e-mail (default: off)\n"
+           "  --mail-from ADDR sender of those e-mails (default orchard@localhost)\n"
+           "  --public-url URL address of this server as people reach it, for links in\n"
+           "                   e-mails (default http://HOST:PORT)\n"
            "  --help           show this text\n";
 }
 
@@ -139,7 +143,8 @@ Command parse_command_line(const std::vector<std::string>& args) {
             continue;
         }
         if (arg != "--host" && arg != "--port" && arg != "--data" && arg != "--public" &&
-            arg != "--seed" && arg != "--demo-file" && arg != "--allow-origin")
+            arg != "--seed" && arg != "--demo-file" && arg != "--allow-origin" && arg != "--smtp" &&
+            arg != "--mail-from" && arg != "--public-url")
             return UsageError{"unknown option '" + arg + "'\n\n" + serve_help()};
         auto v = value();
         if (!v) return UsageError{"option " + arg + " needs a value"};
@@ -157,6 +162,12 @@ Command parse_command_line(const std::vector<std::string>& args) {
             if (error != std::errc{} || end != v->data() + v->size())
                 return UsageError{"--seed takes a whole number, not '" + *v + "'"};
             options.seed = seed;
+        } else if (arg == "--smtp") {
+            options.smtp_relay = *v;
+        } else if (arg == "--mail-from") {
+            options.mail_from = *v;
+        } else if (arg == "--public-url") {
+            options.public_url = *v;
         } else if (arg == "--allow-origin") {
             options.allowed_origins.push_back(*v);
         } else if (arg == "--demo-file") {

@@ -20,6 +20,11 @@ struct ServeOptions {
     std::filesystem::path demo_file; // empty: the sample shipped with the sources
     // Other sites' origins whose pages may call the API (embedding); none by default.
     std::vector<std::string> allowed_origins;
+    // Sign-in links by e-mail: the SMTP relay ("host:port"), the sender, and the public URL the
+    // links point to. E-mail sign-in is off without a relay.
+    std::string smtp_relay;
+    std::string mail_from = "orchard@localhost";
+    std::string public_url;
 };
 
 // `orchard api-client add`: creates a frontend API key and prints it (the only time it is shown).

@@ -54,10 +54,24 @@ int serve(const orchard::ServeOptions& options) {
     std::filesystem::create_directories(options.data_dir);
     const auto public_dir =
         options.public_dir.empty() ? executable_dir() / "public" : options.public_dir;
+    orchard::api::AuthOptions auth;
+    if (!options.smtp_relay.empty()) {
+        const auto colon = options.smtp_relay.rfind(':');
+        orchard::mail::SmtpRelay relay;
+        relay.host = options.smtp_relay.substr(0, colon);
+        relay.port =
+            colon == std::string::npos ? 25 : std::atoi(options.smtp_relay.c_str() + colon + 1);
+        relay.from = options.mail_from;
+        auth.smtp = relay;
+    }
+    auth.public_url = !options.public_url.empty()
+                          ? options.public_url
+                          : "http://" + options.host + ":" + std::to_string(options.port);
     orchard::ServerApp app({.database_file = options.data_dir / "orchard.db",
                             .public_dir = public_dir,
                             .seed = options.seed,
-                            .allowed_origins = options.allowed_origins});
+                            .allowed_origins = options.allowed_origins,
+                            .auth = auth});
     // Before listening, so that the first request already finds the sample.
     if (options.demo) load_demo(app.database(), options.demo_file);
     orchard::http::HttpServer server(

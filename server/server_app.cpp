@@ -16,7 +16,7 @@ ServerApp::ServerApp(const ServerAppConfig& config)
       static_files_(http::StaticFiles::load(config.public_dir)),
       allowed_origins_(config.allowed_origins) {
     api::add_health_routes(router_, *database_);
-    api::add_auth_routes(router_, *database_);
+    api::add_auth_routes(router_, *database_, config.auth);
     api::add_task_routes(router_, *database_, config.seed);
     api::add_message_routes(router_, *database_);
 }

@@ -2,6 +2,7 @@
 // static files. Owns the database; knows nothing of sockets (http/httplib_server.h does that).
 #pragma once
 
+#include "server/api/auth_routes.h"
 #include "server/http/router.h"
 #include "server/http/static_files.h"
 #include "server/store/database.h"
@@ -21,6 +22,7 @@ struct ServerAppConfig {
     std::uint64_t seed = 0;           // task choices; 0 = unpredictable (tests set one)
     // Origins of other sites whose pages may call the API; same origin only when empty.
     std::vector<std::string> allowed_origins;
+    api::AuthOptions auth; // e-mail sign-in
 };
 
 class ServerApp {

@@ -10,6 +10,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstdio>
 #include <stdexcept>
 
 namespace orchard::api {
@@ -24,6 +25,7 @@ namespace {
 // A session lasts 30 days; signing out ends it earlier.
 constexpr std::int64_t kSessionMs = std::int64_t{30} * 24 * 60 * 60 * 1000;
 constexpr size_t kMaxDisplayName = 64;
+constexpr std::int64_t kEmailLinkMs = std::int64_t{15} * 60 * 1000;
 
 // Input that breaks a rule of its own field: 400 with error code 0, as the original answers
 // validation errors.
@@ -36,7 +38,7 @@ nlohmann::json account_json(const AccountRecord& account) {
             {"username", account.username ? nlohmann::json(*account.username) : nullptr},
             {"display_name", account.display_name},
             {"role", account.role},
-            {"guest", !account.username},
+            {"guest", !account.username && !account.email},
             {"terms_accepted", account.terms_accepted_ms.has_value()},
             {"show_on_leaderboard", account.show_on_leaderboard}};
 }
@@ -95,7 +97,73 @@ AccountRecord session_account(AccountStore& accounts, const http::Request& reque
 
 } // namespace
 
-void add_auth_routes(http::Router& router, store::Database& database) {
+void add_auth_routes(http::Router& router, store::Database& database, const AuthOptions& options) {
+    // Sign-in by a link sent to one's e-mail address: valid 15 minutes, usable once. The answer
+    // is the same whether or not an account has that address.
+    router.add("POST", "/api/v1/auth/email",
+               [&database, options](const http::Request& request, const http::PathParams&) {
+                   return answer(request, [&](const nlohmann::json& body) {
+                       if (!options.smtp)
+                           return http::Response::error(
+                               503, static_cast<int>(ErrorCode::Generic),
+                               "Sign-in by e-mail is not set up on this server.");
+                       const std::string email = text_field(body, "email");
+                       if (!mail::plausible_address(email))
+                           throw BadInput("That does not look like an e-mail address.");
+                       const std::string token = new_session_token();
+                       database.write([&](store::StatementCache& statements) {
+                           AccountStore(statements)
+                               .insert_email_sign_in(hash_session_token(token), email,
+                                                     domain::now_ms() + kEmailLinkMs);
+                       });
+                       const std::string link = options.public_url + "/?email_token=" + token;
+                       const auto failure = mail::send_email(
+                           *options.smtp,
+                           {email, "Your Orchard sign-in link",
+                            "Hello!\n\nOpen this link to sign in to Orchard:\n\n" + link +
+                                "\n\nIt works once, for 15 minutes. If you did not ask for it, "
+                                "ignore this e-mail.\n"});
+                       if (failure) {
+                           std::fprintf(stderr, "orchard: sign-in e-mail not sent: %s\n",
+                                        failure->c_str());
+                           return http::Response::error(
+                               503, static_cast<int>(ErrorCode::Generic),
+                               "The e-mail could not be sent. Please try again later.");
+                       }
+                       return http::Response::json(202, {{"sent", true}});
+                   });
+               });
+    router.add("POST", "/api/v1/auth/email/verify",
+               [&database](const http::Request& request, const http::PathParams&) {
+                   return answer(request, [&](const nlohmann::json& body) {
+                       const std::string token = text_field(body, "token");
+                       std::optional<AccountRecord> account;
+                       database.write([&](store::StatementCache& statements) {
+                           AccountStore accounts(statements);
+                           const auto email = accounts.use_email_sign_in(hash_session_token(token),
+                                                                         domain::now_ms());
+                           if (!email) return;
+                           account = accounts.find_by_email(*email);
+                           if (account) return;
+                           // The first sign-in with this address creates its account.
+                           AccountRecord created;
+                           created.user_id = domain::new_uuid();
+                           created.email = *email;
+                           created.display_name = email->substr(0, email->find('@'));
+                           created.role = "contributor";
+                           accounts.insert_account(created, domain::now_ms());
+                           account = accounts.find_by_user(created.user_id);
+                       });
+                       if (!account)
+                           throw DomainError(ErrorCode::InvalidAuthentication,
+                                             "This sign-in link was used already or is too old. "
+                                             "Ask for a new one.");
+                       if (!account->enabled || account->deleted)
+                           throw DomainError(ErrorCode::UserDisabled, "This account is disabled.");
+                       return start_session(database, *account, 200);
+                   });
+               });
+
     router.add("POST", "/api/v1/auth/register",
                [&database](const http::Request& request, const http::PathParams&) {
                    return answer(request, [&](const nlohmann::json& body) {

@@ -8,7 +8,7 @@ namespace {
 
 constexpr const char* kAccountSelect =
     "SELECT a.user_id, a.username, a.password_hash, a.role, u.display_name, u.tos_accepted_ms, "
-    "u.enabled, u.deleted, u.show_on_leaderboard FROM accounts a JOIN users u ON u.id = "
+    "u.enabled, u.deleted, u.show_on_leaderboard, a.email FROM accounts a JOIN users u ON u.id = "
     "a.user_id ";
 
 AccountRecord read_account(const Statement& row) {
@@ -22,6 +22,7 @@ AccountRecord read_account(const Statement& row) {
     account.enabled = row.column_int(6) != 0;
     account.deleted = row.column_int(7) != 0;
     account.show_on_leaderboard = row.column_int(8) != 0;
+    account.email = row.column_optional_text(9);
     return account;
 }
 
@@ -38,9 +39,10 @@ void AccountStore::insert_account(const AccountRecord& account, std::int64_t now
                            "display_name, created_ms) VALUES (?, NULL, 'orchard', ?, ?, ?)")
         .bind_all(account.user_id, account.user_id, account.display_name, now_ms)
         .run();
-    Statement(statements_, "INSERT INTO accounts (user_id, username, password_hash, role, "
-                           "created_ms) VALUES (?, ?, ?, ?, ?)")
-        .bind_all(account.user_id, account.username, account.password_hash, account.role, now_ms)
+    Statement(statements_, "INSERT INTO accounts (user_id, username, email, password_hash, role, "
+                           "created_ms) VALUES (?, ?, ?, ?, ?, ?)")
+        .bind_all(account.user_id, account.username, account.email, account.password_hash,
+                  account.role, now_ms)
         .run();
 }
 
@@ -54,6 +56,36 @@ std::optional<AccountRecord> AccountStore::find_by_user(const std::string& user_
     Statement s(statements_, std::string(kAccountSelect) + "WHERE a.user_id = ?");
     s.bind_all(user_id);
     return first_account(s);
+}
+
+std::optional<AccountRecord> AccountStore::find_by_email(const std::string& email) {
+    Statement s(statements_, std::string(kAccountSelect) + "WHERE a.email = ?");
+    s.bind_all(email);
+    return first_account(s);
+}
+
+void AccountStore::insert_email_sign_in(const std::string& token_hash, const std::string& email,
+                                        std::int64_t expires_ms) {
+    Statement(statements_,
+              "INSERT INTO email_sign_ins (token_hash, email, expires_ms) VALUES (?, ?, ?)")
+        .bind_all(token_hash, email, expires_ms)
+        .run();
+}
+
+std::optional<std::string> AccountStore::use_email_sign_in(const std::string& token_hash,
+                                                           std::int64_t now_ms) {
+    std::optional<std::string> email;
+    {
+        Statement s(statements_, "SELECT email FROM email_sign_ins WHERE token_hash = ? AND "
+                                 "used = 0 AND expires_ms > ?");
+        s.bind_all(token_hash, now_ms);
+        if (s.step()) email = s.column_text(0);
+    }
+    if (email)
+        Statement(statements_, "UPDATE email_sign_ins SET used = 1 WHERE token_hash = ?")
+            .bind_all(token_hash)
+            .run();
+    return email;
 }
 
 void AccountStore::accept_terms(const std::string& user_id, std::int64_t now_ms) {

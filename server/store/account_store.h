@@ -15,6 +15,7 @@ class StatementCache;
 struct AccountRecord {
     std::string user_id;
     std::optional<std::string> username; // none for a guest
+    std::optional<std::string> email;    // set when the account signs in by e-mail link
     std::optional<std::string> password_hash;
     std::string role; // contributor, moderator, admin
     std::string display_name;
@@ -32,6 +33,7 @@ class AccountStore {
     void insert_account(const AccountRecord& account, std::int64_t now_ms);
     std::optional<AccountRecord> find_by_username(const std::string& username);
     std::optional<AccountRecord> find_by_user(const std::string& user_id);
+    std::optional<AccountRecord> find_by_email(const std::string& email);
     void accept_terms(const std::string& user_id, std::int64_t now_ms);
     // A guest becomes a full account (points and content stay theirs), or a password changes.
     void set_credentials(const std::string& user_id, const std::string& username,
@@ -50,6 +52,13 @@ class AccountStore {
                                                  std::int64_t now_ms);
     void revoke_session(const std::string& token_hash);
     void revoke_sessions_of(const std::string& user_id);
+
+    // One-time sign-in links: stored as a hash, used once, valid until `expires_ms`.
+    void insert_email_sign_in(const std::string& token_hash, const std::string& email,
+                              std::int64_t expires_ms);
+    // The address of a valid link, which is used up by this call.
+    std::optional<std::string> use_email_sign_in(const std::string& token_hash,
+                                                 std::int64_t now_ms);
 
     // Failed sign-ins under `key` since `since_ms`: how many, and when the oldest was.
     struct Failures {

@@ -202,6 +202,7 @@ constexpr std::array kMigrations{
         CREATE TABLE accounts (
             user_id       TEXT PRIMARY KEY REFERENCES users(id),
             username      TEXT UNIQUE COLLATE NOCASE, -- NULL for a guest
+            email         TEXT UNIQUE COLLATE NOCASE, -- for sign-in links; NULL if none
             password_hash TEXT,                       -- Argon2id (libsodium); NULL for a guest
             role          TEXT NOT NULL DEFAULT 'contributor', -- contributor, moderator, admin
             created_ms    INTEGER NOT NULL
@@ -221,6 +222,13 @@ constexpr std::array kMigrations{
             at_ms INTEGER NOT NULL
         );
         CREATE INDEX sign_in_failures_by_key ON sign_in_failures (key, at_ms);
+        -- One-time sign-in links sent by e-mail (hash of the link's token only).
+        CREATE TABLE email_sign_ins (
+            token_hash TEXT PRIMARY KEY,
+            email      TEXT NOT NULL,
+            expires_ms INTEGER NOT NULL,
+            used       INTEGER NOT NULL DEFAULT 0
+        );
     )sql"},
 };
 

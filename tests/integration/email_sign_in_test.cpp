@@ -1,0 +1,160 @@
+// Sign-in by e-mail link against a real SMTP server: Debian's aiosmtpd, started by the test,
+// writes what it receives into a Maildir that the test reads.
+#include "tests/support/temp_dir.h"
+#include "tests/support/test_server.h"
+
+#include <catch2/catch.hpp>
+#include <chrono>
+#include <csignal>
+#include <filesystem>
+#include <fstream>
+#include <httplib.h>
+#include <netinet/in.h>
+#include <nlohmann/json.hpp>
+#include <regex>
+#include <sstream>
+#include <sys/socket.h>
+#include <sys/wait.h>
+#include <thread>
+#include <unistd.h>
+
+using nlohmann::json;
+
+namespace {
+
+int free_port() {
+    const int fd = socket(AF_INET, SOCK_STREAM, 0);
+    sockaddr_in address{};
+    address.sin_family = AF_INET;
+    address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    bind(fd, reinterpret_cast<sockaddr*>(&address), sizeof address);
+    socklen_t length = sizeof address;
+    getsockname(fd, reinterpret_cast<sockaddr*>(&address), &length);
+    close(fd);
+    return ntohs(address.sin_port);
+}
+
+class SmtpSink {
+  public:
+    explicit SmtpSink(std::filesystem::path maildir)
+        : maildir_(std::move(maildir)), port_(free_port()) {
+        pid_ = fork();
+        if (pid_ == 0) {
+            const std::string listen = "127.0.0.1:" + std::to_string(port_);
+            execl("/usr/bin/python3", "python3", "-m", "aiosmtpd", "-n", "-l", listen.c_str(), "-c",
+                  "aiosmtpd.handlers.Mailbox", maildir_.c_str(), static_cast<char*>(nullptr));
+            _exit(127);
+        }
+        // Ready when it accepts connections.
+        for (int i = 0; i < 100; ++i) {
+            const int fd = socket(AF_INET, SOCK_STREAM, 0);
+            sockaddr_in address{};
+            address.sin_family = AF_INET;
+            address.sin_port = htons(static_cast<uint16_t>(port_));
+            address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+            const bool up = connect(fd, reinterpret_cast<sockaddr*>(&address), sizeof address) == 0;
+            close(fd);
+            if (up) return;
+            std::this_thread::sleep_for(std::chrono::milliseconds(100));
+        }
+        FAIL("the SMTP sink did not start");
+    }
+    ~SmtpSink() {
+        kill(pid_, SIGTERM);
+        waitpid(pid_, nullptr, 0);
+    }
+    int port() const { return port_; }
+
+    // The text of every message received so far.
+    std::vector<std::string> messages() const {
+        std::vector<std::string> texts;
+        const auto folder = maildir_ / "new";
+        if (!std::filesystem::exists(folder)) return texts;
+        for (const auto& entry : std::filesystem::directory_iterator(folder)) {
+            std::ifstream file(entry.path());
+            std::stringstream text;
+            text << file.rdbuf();
+            texts.push_back(text.str());
+        }
+        return texts;
+    }
+
+  private:
+    std::filesystem::path maildir_;
+    int port_;
+    pid_t pid_ = -1;
+};
+
+json post(httplib::Client& client, const std::string& path, const json& body, int& status) {
+    auto result = client.Post(path, body.dump(), "application/json");
+    status = result ? result->status : 0;
+    return result ? json::parse(result->body, nullptr, false) : json();
+}
+
+} // namespace
+
+TEST_CASE("e-mail sign-in: a one-time link arrives through the relay and signs in once") {
+    orchard::test::TempDir dir;
+    SmtpSink sink(dir.path() / "maildir");
+    orchard::test::TestServer server(
+        dir.path(), {"--quiet", "--smtp", "127.0.0.1:" + std::to_string(sink.port()), "--mail-from",
+                     "orchard@example.org", "--public-url", "https://orchard.example"});
+    httplib::Client client(server.base_url());
+    int status = 0;
+    post(client, "/api/v1/auth/email", {{"email", "ada@example.org"}}, status);
+    REQUIRE(status == 202);
+    std::vector<std::string> mails;
+    for (int i = 0; i < 50 && mails.empty(); ++i) {
+        std::this_thread::sleep_for(std::chrono::milliseconds(100));
+        mails = sink.messages();
+    }
+    REQUIRE(mails.size() == 1);
+    CHECK(mails[0].find("X-RcptTo: ada@example.org") != std::string::npos);
+    std::smatch link;
+    REQUIRE(std::regex_search(
+        mails[0], link, std::regex(R"(https://orchard\.example/\?email_token=([A-Za-z0-9_-]+))")));
+    const std::string token = link[1];
+
+    const json first = post(client, "/api/v1/auth/email/verify", {{"token", token}}, status);
+    REQUIRE(status == 200);
+    CHECK(first["user"]["display_name"] == "ada");
+    CHECK(first["user"]["guest"] == false);
+    // The link works once.
+    const json again = post(client, "/api/v1/auth/email/verify", {{"token", token}}, status);
+    CHECK(status == 401);
+    CHECK(again["error_code"] == 600);
+    // A second link for the same address signs in the same account.
+    post(client, "/api/v1/auth/email", {{"email", "ADA@example.org"}}, status);
+    REQUIRE(status == 202);
+    for (int i = 0; i < 50 && mails.size() < 2; ++i) {
+        std::this_thread::sleep_for(std::chrono::milliseconds(100));
+        mails = sink.messages();
+    }
+    REQUIRE(mails.size() == 2);
+    std::string second_token;
+    for (const auto& mail : mails) {
+        std::smatch found;
+        if (std::regex_search(mail, found, std::regex(R"(email_token=([A-Za-z0-9_-]+))")) &&
+            found[1] != token)
+            second_token = found[1];
+    }
+    const json second =
+        post(client, "/api/v1/auth/email/verify", {{"token", second_token}}, status);
+    REQUIRE(status == 200);
+    CHECK(second["user"]["id"] == first["user"]["id"]);
+    // Not an address, and a made-up token.
+    post(client, "/api/v1/auth/email", {{"email", "not an address"}}, status);
+    CHECK(status == 400);
+    post(client, "/api/v1/auth/email/verify", {{"token", "made-up"}}, status);
+    CHECK(status == 401);
+}
+
+TEST_CASE("e-mail sign-in: without a relay the server says it is not set up") {
+    orchard::test::TempDir dir;
+    orchard::test::TestServer server(dir.path(), {"--quiet"});
+    httplib::Client client(server.base_url());
+    int status = 0;
+    const json answer = post(client, "/api/v1/auth/email", {{"email", "ada@example.org"}}, status);
+    CHECK(status == 503);
+    CHECK(answer["error_code"] == 0);
+}
