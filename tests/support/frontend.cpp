@@ -126,10 +126,9 @@ std::string do_one_task(Frontend& bot, const std::string& user, const std::strin
                                       {"ranking", order},
                                       {"not_rankable", false}});
     }
-        require(done.status == 200);
+    require(done.status == 200);
     require(done.body["type"] == "task_done");
     return kind;
 }
-
 
 } // namespace orchard::test
