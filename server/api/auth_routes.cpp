@@ -73,8 +73,10 @@ template <typename Handle> http::Response answer(const http::Request& request, H
     }
 }
 
-// Starts a session for the account and answers {"token", "user"}.
+// Starts a session for the account and answers {"token", "user"}; a disabled account gets none.
 http::Response start_session(store::Database& database, const AccountRecord& account, int status) {
+    if (!account.enabled || account.deleted)
+        throw DomainError(ErrorCode::UserDisabled, "This account is disabled.");
     const std::string token = new_session_token();
     database.write([&](store::StatementCache& statements) {
         const std::int64_t now = domain::now_ms();
@@ -158,8 +160,6 @@ void add_auth_routes(http::Router& router, store::Database& database, const Auth
                            throw DomainError(ErrorCode::InvalidAuthentication,
                                              "This sign-in link was used already or is too old. "
                                              "Ask for a new one.");
-                       if (!account->enabled || account->deleted)
-                           throw DomainError(ErrorCode::UserDisabled, "This account is disabled.");
                        return start_session(database, *account, 200);
                    });
                });
@@ -250,8 +250,6 @@ void add_auth_routes(http::Router& router, store::Database& database, const Auth
                            throw DomainError(ErrorCode::InvalidAuthentication,
                                              "Wrong username or password.");
                        }
-                       if (!account->enabled || account->deleted)
-                           throw DomainError(ErrorCode::UserDisabled, "This account is disabled.");
                        return start_session(database, *account, 200);
                    });
                });
