@@ -73,6 +73,15 @@ template <typename Handle> http::Response answer(const http::Request& request, H
     }
 }
 
+// A new contributor's account, not yet stored.
+AccountRecord new_account(std::string display_name) {
+    AccountRecord account;
+    account.user_id = domain::new_uuid();
+    account.display_name = std::move(display_name);
+    account.role = "contributor";
+    return account;
+}
+
 // Starts a session for the account and answers {"token", "user"}; a disabled account gets none.
 http::Response start_session(store::Database& database, const AccountRecord& account, int status) {
     if (!account.enabled || account.deleted)
@@ -148,11 +157,8 @@ void add_auth_routes(http::Router& router, store::Database& database, const Auth
                            account = accounts.find_by_email(*email);
                            if (account) return;
                            // The first sign-in with this address creates its account.
-                           AccountRecord created;
-                           created.user_id = domain::new_uuid();
+                           AccountRecord created = new_account(email->substr(0, email->find('@')));
                            created.email = *email;
-                           created.display_name = email->substr(0, email->find('@'));
-                           created.role = "contributor";
                            accounts.insert_account(created, domain::now_ms());
                            account = accounts.find_by_user(created.user_id);
                        });
@@ -167,12 +173,9 @@ void add_auth_routes(http::Router& router, store::Database& database, const Auth
     router.add("POST", "/api/v1/auth/register",
                [&database](const http::Request& request, const http::PathParams&) {
                    return answer(request, [&](const nlohmann::json& body) {
-                       AccountRecord account;
-                       account.user_id = domain::new_uuid();
+                       AccountRecord account = new_account(text_field(body, "display_name"));
                        account.username = text_field(body, "username");
-                       account.display_name = text_field(body, "display_name");
                        if (account.display_name.empty()) account.display_name = *account.username;
-                       account.role = "contributor";
                        const std::string password = text_field(body, "password");
                        check_new_credentials(*account.username, password);
                        check_display_name(account.display_name);
@@ -257,10 +260,7 @@ void add_auth_routes(http::Router& router, store::Database& database, const Auth
     router.add("POST", "/api/v1/auth/guest",
                [&database](const http::Request& request, const http::PathParams&) {
                    return answer(request, [&](const nlohmann::json& body) {
-                       AccountRecord account;
-                       account.user_id = domain::new_uuid();
-                       account.display_name = text_field(body, "display_name");
-                       account.role = "contributor";
+                       AccountRecord account = new_account(text_field(body, "display_name"));
                        check_display_name(account.display_name);
                        database.write([&](store::StatementCache& statements) {
                            AccountStore(statements).insert_account(account, domain::now_ms());
