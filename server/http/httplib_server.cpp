@@ -87,6 +87,21 @@ HttpServer::HttpServer(Handler handler, ServerOptions options)
         listening_socket_ = socket;
     });
     server_->set_payload_max_length(options.max_body_bytes);
+    // Errors cpp-httplib answers by itself (a body over the limit, a request it cannot read)
+    // get the PROTOCOL.md error object too; responses of ours already have their body.
+    server_->set_error_handler(httplib::Server::HandlerWithResponse(
+        [max_bytes = options.max_body_bytes](const httplib::Request&, httplib::Response& res) {
+            if (!res.body.empty() || res.content_provider_)
+                return httplib::Server::HandlerResponse::Unhandled;
+            const std::string message =
+                res.status == 413
+                    ? "The request body is larger than " + std::to_string(max_bytes) + " bytes."
+                    : "The request could not be read (HTTP " + std::to_string(res.status) + ").";
+            const Response error = Response::error(
+                res.status, static_cast<int>(protocol::ErrorCode::Generic), message);
+            res.set_content(error.body, "application/json");
+            return httplib::Server::HandlerResponse::Handled;
+        }));
 
     auto dispatch = [handler = std::move(handler), log = options.log_requests](
                         const httplib::Request& in, httplib::Response& out) {
