@@ -26,11 +26,6 @@ AccountRecord read_account(const Statement& row) {
     return account;
 }
 
-std::optional<AccountRecord> first_account(Statement& statement) {
-    if (!statement.step()) return std::nullopt;
-    return read_account(statement);
-}
-
 } // namespace
 
 void AccountStore::insert_account(const AccountRecord& account, std::int64_t now_ms) {
@@ -47,21 +42,18 @@ void AccountStore::insert_account(const AccountRecord& account, std::int64_t now
 }
 
 std::optional<AccountRecord> AccountStore::find_by_username(const std::string& username) {
-    Statement s(statements_, std::string(kAccountSelect) + "WHERE a.username = ?");
-    s.bind_all(username);
-    return first_account(s);
+    return first_row(statements_, std::string(kAccountSelect) + "WHERE a.username = ?",
+                     read_account, username);
 }
 
 std::optional<AccountRecord> AccountStore::find_by_user(const std::string& user_id) {
-    Statement s(statements_, std::string(kAccountSelect) + "WHERE a.user_id = ?");
-    s.bind_all(user_id);
-    return first_account(s);
+    return first_row(statements_, std::string(kAccountSelect) + "WHERE a.user_id = ?", read_account,
+                     user_id);
 }
 
 std::optional<AccountRecord> AccountStore::find_by_email(const std::string& email) {
-    Statement s(statements_, std::string(kAccountSelect) + "WHERE a.email = ?");
-    s.bind_all(email);
-    return first_account(s);
+    return first_row(statements_, std::string(kAccountSelect) + "WHERE a.email = ?", read_account,
+                     email);
 }
 
 void AccountStore::insert_email_sign_in(const std::string& token_hash, const std::string& email,
@@ -74,13 +66,10 @@ void AccountStore::insert_email_sign_in(const std::string& token_hash, const std
 
 std::optional<std::string> AccountStore::use_email_sign_in(const std::string& token_hash,
                                                            std::int64_t now_ms) {
-    std::optional<std::string> email;
-    {
-        Statement s(statements_, "SELECT email FROM email_sign_ins WHERE token_hash = ? AND "
-                                 "used = 0 AND expires_ms > ?");
-        s.bind_all(token_hash, now_ms);
-        if (s.step()) email = s.column_text(0);
-    }
+    const auto email = first_row(
+        statements_,
+        "SELECT email FROM email_sign_ins WHERE token_hash = ? AND used = 0 AND expires_ms > ?",
+        [](const Statement& row) { return row.column_text(0); }, token_hash, now_ms);
     if (email)
         Statement(statements_, "UPDATE email_sign_ins SET used = 1 WHERE token_hash = ?")
             .bind_all(token_hash)
@@ -142,11 +131,11 @@ void AccountStore::insert_session(const std::string& token_hash, const std::stri
 
 std::optional<AccountRecord> AccountStore::session_account(const std::string& token_hash,
                                                            std::int64_t now_ms) {
-    Statement s(statements_, std::string(kAccountSelect) +
-                                 "JOIN sessions s ON s.user_id = a.user_id WHERE s.token_hash = ? "
-                                 "AND s.revoked = 0 AND s.expires_ms > ?");
-    s.bind_all(token_hash, now_ms);
-    return first_account(s);
+    return first_row(statements_,
+                     std::string(kAccountSelect) +
+                         "JOIN sessions s ON s.user_id = a.user_id WHERE s.token_hash = ? AND "
+                         "s.revoked = 0 AND s.expires_ms > ?",
+                     read_account, token_hash, now_ms);
 }
 
 void AccountStore::revoke_session(const std::string& token_hash) {

@@ -8,6 +8,7 @@
 #include <stdexcept>
 #include <string>
 #include <string_view>
+#include <type_traits>
 #include <unordered_map>
 
 namespace orchard::store {
@@ -86,6 +87,16 @@ class Statement {
     sqlite3_stmt* statement_ = nullptr;
     StatementCache::Entry* cached_ = nullptr;
 };
+
+// The first row of `query` with `args` bound, read by `read`; std::nullopt when there is none.
+template <typename Read, typename... Args>
+auto first_row(StatementCache& statements, std::string_view query, Read read, const Args&... args)
+    -> std::optional<std::invoke_result_t<Read, Statement&>> {
+    Statement s(statements, query);
+    s.bind_all(args...);
+    if (!s.step()) return std::nullopt;
+    return read(s);
+}
 
 // Runs one or more statements that take no parameters and return no rows (schema changes).
 void execute(sqlite3* db, const char* sql);

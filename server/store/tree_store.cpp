@@ -2,8 +2,6 @@
 
 #include "server/store/sqlite.h"
 
-#include <type_traits>
-
 #include <nlohmann/json.hpp>
 
 namespace orchard::store {
@@ -108,16 +106,6 @@ std::vector<std::string> read_ids(Statement& statement) {
     while (statement.step())
         ids.push_back(statement.column_text(0));
     return ids;
-}
-
-// The first row of `query` with `args` bound, read by `read`; std::nullopt when there is none.
-template <typename Read, typename... Args>
-auto first_row(StatementCache& statements, std::string_view query, Read read, const Args&... args)
-    -> std::optional<std::invoke_result_t<Read, Statement&>> {
-    Statement s(statements, query);
-    s.bind_all(args...);
-    if (!s.step()) return std::nullopt;
-    return read(s);
 }
 
 int count(Statement& statement) {
