@@ -2,6 +2,7 @@
 
 #include "protocol/errors.h"
 #include "server/api/api_errors.h"
+#include "server/api/caller.h"
 #include "server/api/credentials.h"
 #include "server/api/request_runner.h"
 #include "server/domain/domain_error.h"
@@ -93,17 +94,6 @@ http::Response start_session(store::Database& database, const AccountRecord& acc
             .insert_session(hash_session_token(token), account.user_id, now, now + kSessionMs);
     });
     return http::Response::json(status, {{"token", token}, {"user", account_json(account)}});
-}
-
-// The account of the request's bearer token; 401 (600) without a valid one.
-AccountRecord session_account(AccountStore& accounts, const http::Request& request) {
-    auto token = bearer_token(request);
-    auto account = token ? accounts.session_account(hash_session_token(*token), domain::now_ms())
-                         : std::nullopt;
-    if (!account)
-        throw DomainError(ErrorCode::InvalidAuthentication,
-                          "You are not signed in, or your session has ended. Sign in again.");
-    return *account;
 }
 
 } // namespace
@@ -276,7 +266,7 @@ void add_auth_routes(http::Router& router, store::Database& database, const Auth
                        AccountRecord account;
                        database.write([&](store::StatementCache& statements) {
                            AccountStore accounts(statements);
-                           account = session_account(accounts, request);
+                           account = session_account(request, accounts, domain::now_ms());
                        });
                        if (account.username) throw BadInput("This account already has a username.");
                        const std::string username = text_field(body, "username");
@@ -287,7 +277,7 @@ void add_auth_routes(http::Router& router, store::Database& database, const Auth
                        database.write([&](store::StatementCache& statements) {
                            AccountStore accounts(statements);
                            // Checked again: the guest may have claimed meanwhile elsewhere.
-                           account = session_account(accounts, request);
+                           account = session_account(request, accounts, domain::now_ms());
                            if (account.username)
                                throw BadInput("This account already has a username.");
                            taken = accounts.find_by_username(username).has_value();
@@ -308,7 +298,7 @@ void add_auth_routes(http::Router& router, store::Database& database, const Auth
                        AccountRecord account;
                        database.write([&](store::StatementCache& statements) {
                            AccountStore accounts(statements);
-                           account = session_account(accounts, request);
+                           account = session_account(request, accounts, domain::now_ms());
                        });
                        std::optional<std::string> display_name;
                        if (body.contains("display_name")) {
@@ -351,7 +341,8 @@ void add_auth_routes(http::Router& router, store::Database& database, const Auth
                 http::Response response;
                 database.write([&](store::StatementCache& statements) {
                     AccountStore accounts(statements);
-                    response = act(accounts, session_account(accounts, request), request);
+                    response = act(accounts, session_account(request, accounts, domain::now_ms()),
+                                   request);
                 });
                 return response;
             });

@@ -51,20 +51,28 @@ std::optional<NamedUser> named_user(const http::Request& request, const nlohmann
 
 } // namespace
 
+store::AccountRecord session_account(const http::Request& request, store::AccountStore& accounts,
+                                     std::int64_t now_ms) {
+    auto token = bearer_token(request);
+    auto account =
+        token ? accounts.session_account(hash_session_token(*token), now_ms) : std::nullopt;
+    if (!account)
+        throw DomainError(ErrorCode::InvalidAuthentication,
+                          "You are not signed in, or your session has ended. Sign in again.");
+    return *account;
+}
+
 ApiCaller identify_caller(const http::Request& request, const nlohmann::json* body,
                           store::TreeStore& store, bool user_required, std::int64_t now_ms) {
-    if (auto token = bearer_token(request)) {
+    if (bearer_token(request)) {
         store::AccountStore accounts(store.statements());
-        auto account = accounts.session_account(hash_session_token(*token), now_ms);
-        if (!account)
-            throw DomainError(ErrorCode::InvalidAuthentication,
-                              "You are not signed in, or your session has ended. Sign in again.");
-        if (!account->enabled || account->deleted)
+        const store::AccountRecord account = session_account(request, accounts, now_ms);
+        if (!account.enabled || account.deleted)
             throw DomainError(ErrorCode::UserDisabled, "This account is disabled.");
         store::ApiClientRecord web_client{"", "Orchard's own client", true,
-                                          account->role != "contributor", std::nullopt};
-        store::UserRecord user{account->user_id, std::nullopt, "orchard", account->user_id,
-                               account->display_name};
+                                          account.role != "contributor", std::nullopt};
+        store::UserRecord user{account.user_id, std::nullopt, "orchard", account.user_id,
+                               account.display_name};
         return ApiCaller{web_client, domain::Caller{user, std::nullopt}, account};
     }
     auto key = request.header("X-API-Key");

@@ -20,6 +20,11 @@ struct ApiCaller {
     std::optional<store::AccountRecord> account; // when signed in to Orchard's own client
 };
 
+// The account of the request's `Authorization: Bearer` session; DomainError 600 when there is
+// no valid one.
+store::AccountRecord session_account(const http::Request& request, store::AccountStore& accounts,
+                                     std::int64_t now_ms);
+
 // Throws DomainError (600: session not valid; 2: unknown or disabled key; 4000: user missing
 // when required; 4001: user disabled).
 ApiCaller identify_caller(const http::Request& request, const nlohmann::json* body,
