@@ -53,11 +53,6 @@ long WalCheckpointer::checkpoints() const {
     return checkpoints_;
 }
 
-long WalCheckpointer::restarts() const {
-    std::lock_guard lock(mutex_);
-    return restarts_;
-}
-
 void WalCheckpointer::committed(int wal_pages) {
     {
         std::lock_guard lock(mutex_);
@@ -89,7 +84,6 @@ void WalCheckpointer::run() {
         std::this_thread::sleep_for(kMinimumInterval);
         lock.lock();
         ++checkpoints_;
-        if (restart) ++restarts_;
     }
 }
 

@@ -22,9 +22,8 @@ class WalCheckpointer {
     WalCheckpointer(const WalCheckpointer&) = delete;
     WalCheckpointer& operator=(const WalCheckpointer&) = delete;
 
-    // How many checkpoints ran, and how many held the requests back to start the WAL over.
+    // How many checkpoints ran.
     long checkpoints() const;
-    long restarts() const;
 
   private:
     void committed(int wal_pages);
@@ -38,7 +37,6 @@ class WalCheckpointer {
     int wal_pages_ = 0;
     bool stopping_ = false;
     long checkpoints_ = 0;
-    long restarts_ = 0;
     std::thread thread_;
 };
 
