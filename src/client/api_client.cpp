@@ -1,5 +1,9 @@
 #include "client/api_client.h"
 
+#include "protocol/json_read.h"
+
+#include <cctype>
+
 namespace orchard::client {
 
 namespace {
@@ -14,13 +18,155 @@ ApiResult<T> to_result(const HttpResult& result, Parse parse) {
     return error_from_result(result.status, result.body, /*body_unreadable=*/false);
 }
 
+template <typename T, typename Parse>
+std::function<void(HttpResult)> answer(Done<T> done, Parse parse) {
+    return
+        [done = std::move(done), parse](HttpResult result) { done(to_result<T>(result, parse)); };
+}
+
+std::optional<Empty> any_body(std::string_view) {
+    return Empty{};
+}
+
+// Query values here are language codes and ids; anything else is percent-encoded.
+std::string encode_query_value(const std::string& value) {
+    static const char* hex = "0123456789ABCDEF";
+    std::string out;
+    for (unsigned char c : value) {
+        if (std::isalnum(c) || c == '-' || c == '_' || c == '.') {
+            out += static_cast<char>(c);
+        } else {
+            out += '%';
+            out += hex[c >> 4];
+            out += hex[c & 15];
+        }
+    }
+    return out;
+}
+
 } // namespace
 
-void ApiClient::get_health(std::function<void(ApiResult<protocol::Health>)> done) {
-    transport_.send({.method = "GET", .path = "/api/v1/health"},
-                    [done = std::move(done)](HttpResult result) {
-                        done(to_result<protocol::Health>(result, protocol::parse_health));
-                    });
+void ApiClient::send(std::string method, std::string path, const nlohmann::json* body,
+                     std::function<void(HttpResult)> done) {
+    HttpRequest request{.method = std::move(method), .path = std::move(path)};
+    if (body) {
+        request.body = body->dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+        request.headers.emplace_back("Content-Type", "application/json");
+    }
+    if (!token_.empty()) request.headers.emplace_back("Authorization", "Bearer " + token_);
+    transport_.send(std::move(request), std::move(done));
+}
+
+void ApiClient::get_health(Done<protocol::Health> done) {
+    send("GET", "/api/v1/health", nullptr, answer(std::move(done), protocol::parse_health));
+}
+
+void ApiClient::register_account(const std::string& username, const std::string& display_name,
+                                 const std::string& password, Done<protocol::SessionGrant> done) {
+    const nlohmann::json body = {
+        {"username", username}, {"display_name", display_name}, {"password", password}};
+    send("POST", "/api/v1/auth/register", &body,
+         answer(std::move(done), protocol::parse_session_grant));
+}
+
+void ApiClient::login(const std::string& username, const std::string& password,
+                      Done<protocol::SessionGrant> done) {
+    const nlohmann::json body = {{"username", username}, {"password", password}};
+    send("POST", "/api/v1/auth/login", &body,
+         answer(std::move(done), protocol::parse_session_grant));
+}
+
+void ApiClient::continue_as_guest(const std::string& display_name,
+                                  Done<protocol::SessionGrant> done) {
+    const nlohmann::json body = {{"display_name", display_name}};
+    send("POST", "/api/v1/auth/guest", &body,
+         answer(std::move(done), protocol::parse_session_grant));
+}
+
+void ApiClient::request_email_link(const std::string& email, Done<Empty> done) {
+    const nlohmann::json body = {{"email", email}};
+    send("POST", "/api/v1/auth/email", &body, answer(std::move(done), any_body));
+}
+
+void ApiClient::verify_email_link(const std::string& token, Done<protocol::SessionGrant> done) {
+    const nlohmann::json body = {{"token", token}};
+    send("POST", "/api/v1/auth/email/verify", &body,
+         answer(std::move(done), protocol::parse_session_grant));
+}
+
+void ApiClient::me(Done<protocol::Account> done) {
+    send("GET", "/api/v1/auth/me", nullptr, answer(std::move(done), protocol::parse_account));
+}
+
+void ApiClient::accept_terms(Done<protocol::Account> done) {
+    const nlohmann::json body = nlohmann::json::object();
+    send("POST", "/api/v1/auth/accept_terms", &body,
+         answer(std::move(done), protocol::parse_account));
+}
+
+void ApiClient::logout(Done<Empty> done) {
+    const nlohmann::json body = nlohmann::json::object();
+    send("POST", "/api/v1/auth/logout", &body, answer(std::move(done), any_body));
+}
+
+void ApiClient::sign_in_providers(Done<std::vector<std::string>> done) {
+    send("GET", "/api/v1/auth/providers", nullptr,
+         answer(std::move(done),
+                [](std::string_view body) -> std::optional<std::vector<std::string>> {
+                    auto json = protocol::parse_json(body);
+                    if (!json || !json->is_object()) return std::nullopt;
+                    std::vector<std::string> ids;
+                    if (auto it = json->find("providers"); it != json->end() && it->is_array())
+                        for (const auto& provider : *it)
+                            if (auto id = protocol::read_string(provider, "id")) ids.push_back(*id);
+                    return ids;
+                }));
+}
+
+void ApiClient::availability(const std::string& lang, Done<protocol::Availability> done) {
+    const nlohmann::json body = nlohmann::json::object();
+    send("POST", "/api/v1/tasks/availability?lang=" + encode_query_value(lang), &body,
+         answer(std::move(done), protocol::parse_availability));
+}
+
+void ApiClient::request_task(const std::string& type, const std::string& lang,
+                             Done<ReceivedTask> done) {
+    const nlohmann::json body = {{"type", type}, {"lang", lang}, {"collective", false}};
+    send("POST", "/api/v1/tasks/", &body,
+         answer(std::move(done), [](std::string_view text) -> std::optional<ReceivedTask> {
+             auto task = protocol::parse_task(text);
+             if (!task) return std::nullopt;
+             return ReceivedTask{std::move(*task), std::string(text)};
+         }));
+}
+
+void ApiClient::ack(const std::string& task_id, const std::string& frontend_id, Done<Empty> done) {
+    const nlohmann::json body = {{"message_id", frontend_id}};
+    send("POST", "/api/v1/tasks/" + task_id + "/ack", &body, answer(std::move(done), any_body));
+}
+
+void ApiClient::nack(const std::string& task_id, const std::string& reason, Done<Empty> done) {
+    const nlohmann::json body = {{"reason", reason}};
+    send("POST", "/api/v1/tasks/" + task_id + "/nack", &body, answer(std::move(done), any_body));
+}
+
+void ApiClient::interaction(const nlohmann::json& body, Done<Empty> done) {
+    send("POST", "/api/v1/tasks/interaction", &body, answer(std::move(done), any_body));
+}
+
+void ApiClient::react(const std::string& message_id, const std::string& emoji, Done<Empty> done) {
+    const nlohmann::json body = {{"op", "toggle"}, {"emoji", emoji}};
+    send("POST", "/api/v1/messages/" + message_id + "/emoji", &body,
+         answer(std::move(done), any_body));
+}
+
+void ApiClient::report(const std::string& message_id, const std::string& label,
+                       const std::string& reason, Done<Empty> done) {
+    nlohmann::json labels = nlohmann::json::object();
+    if (!label.empty()) labels[label] = 1.0;
+    const nlohmann::json body = {
+        {"message_id", message_id}, {"text", reason}, {"labels", labels}, {"is_report", true}};
+    send("POST", "/api/v1/text_labels", &body, answer(std::move(done), any_body));
 }
 
 } // namespace orchard::client

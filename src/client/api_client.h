@@ -1,25 +1,71 @@
-// Typed calls to Orchard's /api/v1, one function per endpoint, over a Transport.
+// Typed calls to Orchard's /api/v1, one function per endpoint, over a Transport. Once a session
+// has started, every call carries `Authorization: Bearer <token>` (PROTOCOL.md §1, second way).
 #pragma once
 
 #include "client/client_error.h"
 #include "client/transport.h"
+#include "protocol/account.h"
 #include "protocol/health.h"
+#include "protocol/task.h"
 
 #include <functional>
+#include <nlohmann/json.hpp>
+#include <string>
 #include <variant>
 
 namespace orchard::client {
 
 template <typename T> using ApiResult = std::variant<T, ClientError>;
+template <typename T> using Done = std::function<void(ApiResult<T>)>;
+
+struct Empty {};
+
+// A task and the exact text it arrived as (kept in the draft, so a reload shows the same task).
+struct ReceivedTask {
+    protocol::Task task;
+    std::string json;
+};
 
 class ApiClient {
   public:
     explicit ApiClient(Transport& transport) : transport_(transport) {}
 
-    void get_health(std::function<void(ApiResult<protocol::Health>)> done);
+    void set_session_token(std::string token) { token_ = std::move(token); }
+    const std::string& session_token() const { return token_; }
+
+    void get_health(Done<protocol::Health> done);
+
+    // Accounts (PROTOCOL.md §9)
+    void register_account(const std::string& username, const std::string& display_name,
+                          const std::string& password, Done<protocol::SessionGrant> done);
+    void login(const std::string& username, const std::string& password,
+               Done<protocol::SessionGrant> done);
+    void continue_as_guest(const std::string& display_name, Done<protocol::SessionGrant> done);
+    void request_email_link(const std::string& email, Done<Empty> done);
+    void verify_email_link(const std::string& token, Done<protocol::SessionGrant> done);
+    void me(Done<protocol::Account> done);
+    void accept_terms(Done<protocol::Account> done);
+    void logout(Done<Empty> done);
+    void sign_in_providers(Done<std::vector<std::string>> done);
+
+    // Tasks (PROTOCOL.md §2)
+    void availability(const std::string& lang, Done<protocol::Availability> done);
+    void request_task(const std::string& type, const std::string& lang, Done<ReceivedTask> done);
+    void ack(const std::string& task_id, const std::string& frontend_id, Done<Empty> done);
+    void nack(const std::string& task_id, const std::string& reason, Done<Empty> done);
+    void interaction(const nlohmann::json& body, Done<Empty> done);
+
+    // Messages (PROTOCOL.md §3)
+    void react(const std::string& message_id, const std::string& emoji, Done<Empty> done);
+    void report(const std::string& message_id, const std::string& label, const std::string& reason,
+                Done<Empty> done);
 
   private:
+    void send(std::string method, std::string path, const nlohmann::json* body,
+              std::function<void(HttpResult)> done);
+
     Transport& transport_;
+    std::string token_;
 };
 
 } // namespace orchard::client

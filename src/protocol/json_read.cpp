@@ -22,4 +22,28 @@ std::optional<long long> read_integer(const nlohmann::json& object, const char* 
     return it->get<long long>();
 }
 
+std::optional<double> read_number(const nlohmann::json& object, const char* key) {
+    if (!object.is_object()) return std::nullopt;
+    auto it = object.find(key);
+    if (it == object.end() || !it->is_number()) return std::nullopt;
+    return it->get<double>();
+}
+
+std::optional<bool> read_bool(const nlohmann::json& object, const char* key) {
+    if (!object.is_object()) return std::nullopt;
+    auto it = object.find(key);
+    if (it == object.end() || !it->is_boolean()) return std::nullopt;
+    return it->get<bool>();
+}
+
+std::vector<std::string> read_string_list(const nlohmann::json& object, const char* key) {
+    std::vector<std::string> list;
+    if (!object.is_object()) return list;
+    auto it = object.find(key);
+    if (it == object.end() || !it->is_array()) return list;
+    for (const auto& item : *it)
+        if (item.is_string()) list.push_back(item.get<std::string>());
+    return list;
+}
+
 } // namespace orchard::protocol

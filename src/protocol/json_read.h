@@ -6,6 +6,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace orchard::protocol {
 
@@ -14,5 +15,9 @@ std::optional<nlohmann::json> parse_json(std::string_view text);
 
 std::optional<std::string> read_string(const nlohmann::json& object, const char* key);
 std::optional<long long> read_integer(const nlohmann::json& object, const char* key);
+std::optional<double> read_number(const nlohmann::json& object, const char* key);
+std::optional<bool> read_bool(const nlohmann::json& object, const char* key);
+// The strings of an array field; absent or mistyped entries are skipped, a missing field is empty.
+std::vector<std::string> read_string_list(const nlohmann::json& object, const char* key);
 
 } // namespace orchard::protocol

@@ -17,7 +17,8 @@ TEST_CASE("the app connects, notices the server going away, and recovers by itse
     const int port = server->port();
     HttplibTransport transport(server->base_url());
     ApiClient api(transport);
-    App app(api, Theme::Light);
+    MemoryStore store;
+    App app(api, store, {.theme = Theme::Light});
 
     app.start(0.0);
     CHECK(app.state().connection == Connection::Connected);

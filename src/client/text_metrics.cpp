@@ -1,0 +1,35 @@
+#include "client/text_metrics.h"
+
+namespace orchard::client {
+
+namespace {
+bool is_space(unsigned char c) {
+    return c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f' || c == '\v';
+}
+} // namespace
+
+std::size_t count_characters(std::string_view text) {
+    std::size_t count = 0;
+    for (unsigned char c : text)
+        if ((c & 0xC0) != 0x80) ++count; // every byte but continuation bytes starts a code point
+    return count;
+}
+
+std::size_t count_words(std::string_view text) {
+    std::size_t words = 0;
+    bool in_word = false;
+    for (unsigned char c : text) {
+        const bool space = is_space(c);
+        if (!space && !in_word) ++words;
+        in_word = !space;
+    }
+    return words;
+}
+
+bool has_content(std::string_view text) {
+    for (unsigned char c : text)
+        if (!is_space(c)) return true;
+    return false;
+}
+
+} // namespace orchard::client

@@ -1,0 +1,79 @@
+// The task shapes of PROTOCOL.md §2 as the browser client reads them: the eight task types, the
+// conversation they show, the labels to answer and the replies to rank.
+#pragma once
+
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace orchard::protocol {
+
+enum class TaskType {
+    InitialPrompt,
+    AssistantReply,
+    PrompterReply,
+    RankAssistantReplies,
+    RankPrompterReplies,
+    LabelInitialPrompt,
+    LabelAssistantReply,
+    LabelPrompterReply,
+};
+
+inline constexpr TaskType kAllTaskTypes[] = {
+    TaskType::InitialPrompt,        TaskType::AssistantReply,      TaskType::PrompterReply,
+    TaskType::RankAssistantReplies, TaskType::RankPrompterReplies, TaskType::LabelInitialPrompt,
+    TaskType::LabelAssistantReply,  TaskType::LabelPrompterReply,
+};
+
+const char* to_string(TaskType type);
+std::optional<TaskType> task_type_from(std::string_view name);
+
+bool is_writing(TaskType type); // initial prompt, assistant reply, prompter reply
+bool is_ranking(TaskType type);
+bool is_labeling(TaskType type);
+
+struct ConversationMessage {
+    std::string id;
+    std::string text;
+    std::string lang;
+    bool is_assistant = false;
+    bool synthetic = false;
+    bool user_is_author = false;
+    std::map<std::string, long long> emojis; // "+1", "-1", "red_flag" → count (when shown)
+    std::vector<std::string> user_emojis;    // the viewer's own reactions
+};
+
+enum class LabelWidget { YesNo, Flag, Likert };
+
+struct LabelDescription {
+    std::string name;
+    LabelWidget widget = LabelWidget::Flag;
+    std::string display_text;
+    std::string help_text;
+};
+
+struct Task {
+    std::string id;
+    TaskType type = TaskType::InitialPrompt;
+    std::vector<ConversationMessage>
+        conversation; // from the root; for labels, the last one is labeled
+    // Ranking
+    std::vector<ConversationMessage> reply_messages;
+    bool reveal_synthetic = false;
+    // Labeling
+    std::string message_id; // the message to label
+    std::vector<std::string> valid_labels;
+    std::vector<std::string> mandatory_labels;
+    bool full_mode = false;
+    std::vector<LabelDescription> labels;
+};
+
+std::optional<Task> parse_task(std::string_view body);
+
+// POST /api/v1/tasks/availability: task type name → how many the person can get now.
+using Availability = std::map<std::string, long long>;
+std::optional<Availability> parse_availability(std::string_view body);
+
+} // namespace orchard::protocol
