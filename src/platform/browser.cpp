@@ -26,6 +26,16 @@ EM_JS(char*, js_page_origin, (), {
 });
 // clang-format on
 
+// clang-format off
+EM_JS(char*, js_url_fragment, (), {
+    const fragment = window.location.hash.substring(1);
+    const bytes = lengthBytesUTF8(fragment) + 1;
+    const pointer = _malloc(bytes);
+    stringToUTF8(fragment, pointer, bytes);
+    return pointer;
+});
+// clang-format on
+
 // JavaScript: kept away from clang-format, which would split operators like !==.
 // clang-format off
 EM_JS(void, js_hide_loading_screen, (), {
@@ -60,6 +70,13 @@ std::string page_origin() {
     std::string origin(pointer);
     free(pointer);
     return origin;
+}
+
+std::string url_fragment() {
+    char* pointer = js_url_fragment();
+    std::string fragment(pointer);
+    free(pointer);
+    return fragment;
 }
 
 void hide_loading_screen() {

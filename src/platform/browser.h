@@ -9,6 +9,8 @@ namespace orchard::platform {
 double now_seconds();
 bool prefers_dark_theme();
 std::string page_origin();
+// The page URL's fragment without the '#' ("" when there is none).
+std::string url_fragment();
 // Removes the loading screen of the HTML shell once the first frame is drawn.
 void hide_loading_screen();
 // Runs `wake` once at `at_seconds` (now_seconds() clock); a later call replaces the earlier one.

@@ -10,8 +10,10 @@
 #include "platform/frame_scheduler.h"
 #include "platform/keyboard_input.h"
 #include "platform/pointer_input.h"
+#include "platform/text_field_bridge.h"
 #include "ui/fonts.h"
 #include "ui/root_view.h"
+#include "ui/text_field_demo.h"
 #include "ui/theme.h"
 #include "ui/widget_registry.h"
 
@@ -81,7 +83,14 @@ void frame() {
 
     ImGui::NewFrame();
     ui::widgets().begin_frame();
-    const auto actions = ui::draw_root({c.app.state(), c.origin});
+    // #text-field-demo: the test page of tests/browser/text_field.test.mjs instead of the app.
+    static const bool text_field_demo = platform::url_fragment() == "text-field-demo";
+    ui::RootViewActions actions;
+    if (text_field_demo)
+        actions.toggle_theme = ui::draw_text_field_demo();
+    else
+        actions = ui::draw_root({c.app.state(), c.origin});
+    platform::end_text_field_frame();
     ui::widgets().end_frame();
     ImGui::Render();
 
@@ -122,6 +131,7 @@ nlohmann::json automation_state() {
 } // namespace
 
 int main() {
+    platform::install_text_field_bridge(); // before glfwInit: its key listeners must come first
     if (!glfwInit()) {
         std::fprintf(stderr, "Orchard: GLFW failed to initialise\n");
         return 1;

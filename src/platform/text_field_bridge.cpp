@@ -1,0 +1,384 @@
+#include "platform/text_field_bridge.h"
+
+#include <cstdlib>
+#include <emscripten/emscripten.h>
+#include <nlohmann/json.hpp>
+
+namespace orchard::platform {
+
+namespace {
+
+// The page side of the bridge: one element per field id inside #orchard-fields, their listeners,
+// and window-level key handling. EM_JS turns this body into one line, so every statement ends
+// with a semicolon.
+// JavaScript: kept away from clang-format, which would split operators like !==.
+// clang-format off
+EM_JS(void, js_install_text_fields, (), {
+    const canvas = Module["canvas"];
+    /* One form around all fields helps password managers pair a username with its password;
+       it is never submitted (Enter is a result flag). */
+    const container = document.createElement("form");
+    container.id = "orchard-fields";
+    container.noValidate = true;
+    container.addEventListener("submit", (e) => e.preventDefault());
+    document.body.appendChild(container);
+    const fields = new Map();
+    let frame = 0;
+    let order = 0;
+    let pendingFocus = null;
+    const request = function() { if (Module["_orchard_request_frame"]) Module["_orchard_request_frame"](); };
+
+    function fieldOf(target) {
+        if (!target || !target.dataset || target.dataset.orchardField === undefined) return undefined;
+        return fields.get(target.dataset.orchardField);
+    }
+    /* Array.from: a for-of loop with an unused variable would be broken by emscripten's
+       JavaScript optimizer, which drops the variable. */
+    const codePoints = (text) => Array.from(text).length;
+    function leadingCodePoints(text, count) {
+        let end = 0;
+        for (const c of text) { if (count-- <= 0) break; end += c.length; }
+        return text.slice(0, end);
+    }
+    const isHigh = (unit) => unit >= 0xD800 && unit <= 0xDBFF;
+    const isLow = (unit) => unit >= 0xDC00 && unit <= 0xDFFF;
+
+    /* maxlength would count UTF-16 units, the server counts code points: the limit is kept here.
+       Like maxlength, what was inserted is cut to the room left; the rest of the text stays. */
+    function keepLimit(f) {
+        const el = f.el;
+        const value = el.value;
+        if (f.max > 0 && codePoints(value) > f.max) {
+            const prev = f.prev;
+            const shortest = Math.min(prev.length, value.length);
+            let start = 0;
+            while (start < shortest && prev.charCodeAt(start) === value.charCodeAt(start)) ++start;
+            let end = 0;
+            while (end < shortest - start &&
+                   prev.charCodeAt(prev.length - 1 - end) === value.charCodeAt(value.length - 1 - end)) ++end;
+            if (start > 0 && isHigh(value.charCodeAt(start - 1))) --start;
+            if (end > 0 && isLow(value.charCodeAt(value.length - end))) --end;
+            const head = value.slice(0, start);
+            const tail = value.slice(value.length - end);
+            const room = Math.max(0, f.max - codePoints(head) - codePoints(tail));
+            const inserted = leadingCodePoints(value.slice(start, value.length - end), room);
+            el.value = head + inserted + tail;
+            try { el.setSelectionRange(start + inserted.length, start + inserted.length); } catch (e) {}
+        }
+        f.prev = el.value;
+    }
+
+    function edited(f) {
+        keepLimit(f);
+        f.dirty = true;
+        request();
+    }
+
+
+    /* Tab goes to the next field drawn in the last frame, and past the last one back to the
+       canvas, where ImGui keyboard navigation continues. */
+    function moveFocus(from, step) {
+        const live = Array.from(fields.values()).filter((f) => f.live).sort((a, b) => a.order - b.order);
+        const next = live[live.indexOf(from) + step];
+        if (next && next !== from) {
+            next.el.focus({preventScroll: true});
+            if (next.single) try { next.el.select(); } catch (e) {} /* as Tab does */
+        } else {
+            canvas.focus({preventScroll: true});
+        }
+    }
+
+    /* GLFW listens for keys on window in the capture phase and cancels Backspace and Tab; these
+       listeners are added first (before glfwInit), so keys typed into a field never reach it.
+       A key GLFW saw pressed is also shown its release, wherever that happens, so that it never
+       keeps a key down. */
+    const pressedOutside = new Set();
+    window.addEventListener("keydown", function(e) {
+        const f = fieldOf(e.target);
+        if (!f) {
+            pressedOutside.add(e.code);
+            return;
+        }
+        e.stopImmediatePropagation();
+        if (e.isComposing || e.keyCode === 229) return;
+        if (e.key === "Enter" && (f.single || e.ctrlKey || e.metaKey)) {
+            e.preventDefault();
+            f.submit = true;
+            request();
+        } else if (e.key === "Escape") {
+            f.escape = true;
+            request();
+        } else if (e.key === "Tab" && !e.altKey && !e.ctrlKey && !e.metaKey) {
+            e.preventDefault();
+            moveFocus(f, e.shiftKey ? -1 : 1);
+        }
+    }, true);
+    window.addEventListener("keypress", function(e) {
+        if (fieldOf(e.target)) e.stopImmediatePropagation();
+    }, true);
+    window.addEventListener("keyup", function(e) {
+        if (!pressedOutside.delete(e.code) && fieldOf(e.target)) e.stopImmediatePropagation();
+    }, true);
+    window.addEventListener("blur", function() { pressedOutside.clear(); }, true);
+
+    /* A press on the canvas takes the focus from a field; touches need this explicitly because
+       the canvas cancels touchstart (pointerdown comes before it). */
+    canvas.addEventListener("pointerdown", function() {
+        if (fieldOf(document.activeElement)) canvas.focus({preventScroll: true});
+    }, true);
+
+    function create(id, kind) {
+        const el = document.createElement(kind === 0 ? "textarea" : "input");
+        if (kind !== 0) el.type = ["text", "text", "password", "email"][kind];
+        el.className = "orchard-field";
+        el.dataset.orchardField = id;
+        el.name = id;
+        el.dir = "auto";
+        const f = {id: id, kind: kind, el: el, single: kind !== 0, prev: "", max: 0, dirty: false,
+                   submit: false, escape: false, composing: false, shown: false, live: false,
+                   visible: false, drawnFrame: -1, order: 0, applied: {}};
+        el.addEventListener("input", function(e) {
+            if (f.composing || e.isComposing) return;
+            edited(f);
+        });
+        el.addEventListener("compositionstart", function() { f.composing = true; });
+        el.addEventListener("compositionend", function() {
+            f.composing = false;
+            edited(f);
+        });
+        el.addEventListener("focus", request);
+        el.addEventListener("blur", request);
+        /* The page scrolls under the wheel unless the field itself can scroll that way. */
+        el.addEventListener("wheel", function(e) {
+            if (e.ctrlKey) return;
+            const room = e.deltaY < 0 ? el.scrollTop > 0 : el.scrollTop + el.clientHeight < el.scrollHeight - 1;
+            if (e.deltaY !== 0 && room) return;
+            e.preventDefault();
+            canvas.dispatchEvent(new WheelEvent("wheel", {
+                deltaX: e.deltaX, deltaY: e.deltaY, deltaZ: e.deltaZ, deltaMode: e.deltaMode,
+                clientX: e.clientX, clientY: e.clientY, screenX: e.screenX, screenY: e.screenY,
+                shiftKey: e.shiftKey, altKey: e.altKey, metaKey: e.metaKey, bubbles: true, cancelable: true}));
+        }, {passive: false});
+        container.appendChild(el);
+        fields.set(id, f);
+        return f;
+    }
+
+    function setStyle(f, name, value) {
+        if (f.applied[name] === value) return;
+        f.applied[name] = value;
+        f.el.style.setProperty(name, value);
+    }
+    function setAttribute(f, name, value) {
+        const key = "@" + name;
+        if (f.applied[key] === value) return;
+        f.applied[key] = value;
+        if (value === "") f.el.removeAttribute(name);
+        else f.el.setAttribute(name, value);
+    }
+    /* ImGui colours are 0xAABBGGRR. */
+    function css(colour) {
+        return "rgba(" + (colour & 255) + "," + ((colour >>> 8) & 255) + "," + ((colour >>> 16) & 255) + "," +
+               (((colour >>> 24) & 255) / 255).toFixed(3) + ")";
+    }
+    const px = (value) => value + "px";
+
+    function update(s) {
+        let f = fields.get(s.id);
+        let created = false;
+        if (f && f.kind !== s.kind) {
+            f.el.remove();
+            fields.delete(s.id);
+            f = undefined;
+        }
+        if (!f) {
+            f = create(s.id, s.kind);
+            created = true;
+        }
+        const el = f.el;
+        const focused = document.activeElement === el;
+        f.drawnFrame = frame;
+        f.order = order++;
+        f.visible = s.visible;
+        f.max = s.max_chars;
+        const quiet = s.kind === 2 || s.kind === 3 || s.autocomplete === "username";
+        setAttribute(f, "placeholder", s.placeholder);
+        setAttribute(f, "aria-label", s.label || s.placeholder);
+        setAttribute(f, "autocomplete", s.autocomplete || (s.kind === 0 ? "off" : ""));
+        setAttribute(f, "spellcheck", quiet ? "false" : "");
+        setAttribute(f, "autocapitalize", quiet ? "none" : "");
+        setAttribute(f, "autocorrect", quiet ? "off" : "");
+        setStyle(f, "left", px(s.x));
+        setStyle(f, "top", px(s.y));
+        setStyle(f, "width", px(s.width));
+        setStyle(f, "height", px(s.height));
+        setStyle(f, "display", "block");
+        /* Scrolled out of view: hidden, unless it has the focus, which hiding would take away
+           (and with it a phone keyboard); then it is only clipped away. */
+        setStyle(f, "visibility", s.visible || focused ? "visible" : "hidden");
+        setStyle(f, "clip-path", !s.visible ? "inset(50%)" :
+                 s.clip[0] + s.clip[1] + s.clip[2] + s.clip[3] === 0 ? "none" :
+                 "inset(" + s.clip.map(px).join(" ") + ")");
+        setStyle(f, "pointer-events", s.visible ? "auto" : "none");
+        setStyle(f, "font-size", px(s.font_size));
+        setStyle(f, "line-height", f.single ? "normal" : String(s.line_height));
+        setStyle(f, "padding", f.single ? "0 " + px(s.padding_x) : px(s.padding_y) + " " + px(s.padding_x));
+        setStyle(f, "border-radius", px(s.rounding));
+        setStyle(f, "color", css(s.colours[0]));
+        setStyle(f, "caret-color", css(s.colours[2]));
+        setStyle(f, "color-scheme", s.dark ? "dark" : "light");
+        setStyle(f, "--orchard-field-text", css(s.colours[0]));
+        setStyle(f, "--orchard-field-placeholder", css(s.colours[1]));
+        setStyle(f, "--orchard-field-selection", css(s.colours[3]));
+        setStyle(f, "--orchard-field-background", css(s.colours[4]));
+
+        const appeared = !f.shown;
+        f.shown = true;
+        if (s.visible && ((appeared && s.autofocus) || (pendingFocus && pendingFocus.id === s.id))) {
+            pendingFocus = null;
+            if (document.activeElement !== el) el.focus({preventScroll: true});
+        }
+        let flags = created ? 16 : 0;
+        if (f.dirty && !f.composing) flags |= 1;
+        if (f.submit) flags |= 2;
+        if (f.escape) flags |= 4;
+        if (document.activeElement === el) flags |= 8;
+        f.dirty = f.submit = f.escape = false;
+        return flags;
+    }
+
+    function endFrame() {
+        for (const f of fields.values()) {
+            const drawn = f.drawnFrame === frame;
+            f.live = drawn && f.visible;
+            if (drawn || !f.shown) continue;
+            if (document.activeElement === f.el) canvas.focus({preventScroll: true});
+            f.shown = false;
+            setStyle(f, "display", "none");
+        }
+        if (pendingFocus && --pendingFocus.frames <= 0) pendingFocus = null;
+        ++frame;
+        order = 0;
+    }
+
+    Module["orchardTextFields"] = {
+        update: update,
+        endFrame: endFrame,
+        value: (id) => { const f = fields.get(id); return f ? f.el.value : ""; },
+        setValue: function(id, value) {
+            const f = fields.get(id);
+            if (!f) return true;
+            if (f.composing) return false;
+            if (f.el.value !== value) f.el.value = value;
+            f.prev = value;
+            return true;
+        },
+        focus: function(id) {
+            pendingFocus = {id: id, frames: 3};
+            request();
+        },
+    };
+});
+// clang-format on
+
+// clang-format off
+EM_JS(int, js_update_text_field, (const char* json), {
+    return Module["orchardTextFields"].update(JSON.parse(UTF8ToString(json)));
+});
+
+EM_JS(char*, js_text_field_value, (const char* id), {
+    const value = Module["orchardTextFields"].value(UTF8ToString(id));
+    const bytes = lengthBytesUTF8(value) + 1;
+    const pointer = _malloc(bytes);
+    stringToUTF8(value, pointer, bytes);
+    return pointer;
+});
+
+EM_JS(int, js_set_text_field_value, (const char* id, const char* value), {
+    return Module["orchardTextFields"].setValue(UTF8ToString(id), UTF8ToString(value)) ? 1 : 0;
+});
+
+EM_JS(void, js_focus_text_field, (const char* id), {
+    Module["orchardTextFields"].focus(UTF8ToString(id));
+});
+
+EM_JS(void, js_end_text_field_frame, (), {
+    Module["orchardTextFields"].endFrame();
+});
+// clang-format on
+
+int element_kind(TextFieldElement element) {
+    switch (element) {
+    case TextFieldElement::TextArea:
+        return 0;
+    case TextFieldElement::Text:
+        return 1;
+    case TextFieldElement::Password:
+        return 2;
+    case TextFieldElement::Email:
+        return 3;
+    }
+    return 0;
+}
+
+} // namespace
+
+void install_text_field_bridge() {
+    js_install_text_fields();
+}
+
+TextFieldEvents update_text_field(const std::string& id, const TextFieldLayout& layout) {
+    const nlohmann::json message = {
+        {"id", id},
+        {"kind", element_kind(layout.element)},
+        {"placeholder", layout.placeholder},
+        {"autocomplete", layout.autocomplete},
+        {"label", layout.label},
+        {"max_chars", layout.max_chars},
+        {"autofocus", layout.autofocus},
+        {"x", layout.x},
+        {"y", layout.y},
+        {"width", layout.width},
+        {"height", layout.height},
+        {"clip", {layout.clip_top, layout.clip_right, layout.clip_bottom, layout.clip_left}},
+        {"visible", layout.visible},
+        {"colours",
+         {layout.text_colour, layout.placeholder_colour, layout.caret_colour,
+          layout.selection_colour, layout.background_colour}},
+        {"dark", layout.dark},
+        {"font_size", layout.font_size},
+        {"line_height", layout.line_height},
+        {"padding_x", layout.padding_x},
+        {"padding_y", layout.padding_y},
+        {"rounding", layout.rounding}};
+    const std::string text = message.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    const int flags = js_update_text_field(text.c_str());
+    TextFieldEvents events;
+    events.edited = (flags & 1) != 0;
+    events.submit = (flags & 2) != 0;
+    events.escape = (flags & 4) != 0;
+    events.focused = (flags & 8) != 0;
+    events.created = (flags & 16) != 0;
+    return events;
+}
+
+std::string text_field_value(const std::string& id) {
+    char* pointer = js_text_field_value(id.c_str());
+    std::string value(pointer);
+    std::free(pointer);
+    return value;
+}
+
+bool set_text_field_value(const std::string& id, const std::string& value) {
+    return js_set_text_field_value(id.c_str(), value.c_str()) != 0;
+}
+
+void focus_text_field(const std::string& id) {
+    js_focus_text_field(id.c_str());
+}
+
+void end_text_field_frame() {
+    js_end_text_field_frame();
+}
+
+} // namespace orchard::platform
