@@ -1,0 +1,18 @@
+// Markdown in conversation messages, drawn with ImGui: headings, emphasis, code, lists, quotes,
+// rules and links (which open in a new tab). Raw HTML and images show as the text written.
+//
+// A message is parsed once per text and laid out once per width and font set; a frame then
+// only draws the lines inside the clip rectangle, so long messages cost little to keep on screen.
+#pragma once
+
+#include <string_view>
+
+namespace orchard::ui {
+
+// Draws `markdown` at the current cursor, wrapped to `width` CSS px, and advances the cursor.
+// `id` must be stable per message (used for caching and for link widget ids).
+// Links are tracked for the automation hook as "<id>_link_<n>", n counting from 0 in the order
+// they appear, with the URL as their text.
+void draw_markdown(const char* id, std::string_view markdown, float width);
+
+} // namespace orchard::ui
