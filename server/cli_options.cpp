@@ -44,8 +44,21 @@ std::string serve_help() {
            "  --smtp HOST:PORT SMTP relay for sign-in links by e-mail (default: off)\n"
            "  --mail-from ADDR sender of those e-mails (default orchard@localhost)\n"
            "  --public-url URL address of this server as people reach it, for links in\n"
-           "                   e-mails (default http://HOST:PORT)\n"
-           "  --help           show this text\n";
+           "                   e-mails and sign-in redirects (default http://HOST:PORT)\n"
+           "  --help           show this text\n"
+           "\n"
+           "Sign-in with an OAuth2 provider (off unless --oauth-provider is given):\n"
+           "  --oauth-provider ID        discord (a preset), or a name of your own with the\n"
+           "                             three URLs below\n"
+           "  --oauth-client-id ID       this server's client id at the provider\n"
+           "  --oauth-client-secret-file FILE  file holding the client secret (default: the\n"
+           "                             ORCHARD_OAUTH_CLIENT_SECRET environment variable)\n"
+           "  --oauth-authorize-url URL  the provider's authorization endpoint\n"
+           "  --oauth-token-url URL      the provider's token endpoint\n"
+           "  --oauth-userinfo-url URL   the provider's endpoint that says who signed in\n"
+           "  --oauth-scope TEXT         scopes to ask for (discord: identify)\n"
+           "  --oauth-name TEXT          the sign-in button's label (default: Discord or the id)\n"
+           "  The provider redirects back to PUBLIC-URL/api/v1/auth/oauth/ID/callback.\n";
 }
 
 std::optional<int> parse_port(const std::string& text) {
@@ -54,6 +67,48 @@ std::optional<int> parse_port(const std::string& text) {
     if (error != std::errc{} || end != text.data() + text.size() || port < 0 || port > 65535)
         return std::nullopt;
     return port;
+}
+
+// Where an --oauth-* option's value goes; nullptr for an unknown one.
+std::string* oauth_field(oauth::ProviderSettings& settings, const std::string& arg) {
+    const std::pair<const char*, std::string*> fields[] = {
+        {"--oauth-provider", &settings.id},
+        {"--oauth-client-id", &settings.client_id},
+        {"--oauth-client-secret-file", &settings.client_secret_file},
+        {"--oauth-authorize-url", &settings.authorize_url},
+        {"--oauth-token-url", &settings.token_url},
+        {"--oauth-userinfo-url", &settings.userinfo_url},
+        {"--oauth-scope", &settings.scope},
+        {"--oauth-name", &settings.display_name}};
+    for (const auto& [name, field] : fields)
+        if (arg == name) return field;
+    return nullptr;
+}
+
+// What is wrong with the --oauth-* options taken together, if anything. The secret is not
+// looked at here: it is read when the server starts.
+std::optional<std::string> oauth_problem(const oauth::ProviderSettings& settings) {
+    const bool any = !settings.client_id.empty() || !settings.client_secret_file.empty() ||
+                     !settings.authorize_url.empty() || !settings.token_url.empty() ||
+                     !settings.userinfo_url.empty() || !settings.scope.empty() ||
+                     !settings.display_name.empty();
+    if (settings.id.empty())
+        return any ? std::optional<std::string>("the --oauth-* options need --oauth-provider")
+                   : std::nullopt;
+    if (!oauth::valid_provider_id(settings.id))
+        return "--oauth-provider takes discord or a name of 1 to 32 lowercase letters, digits "
+               "or dashes, not '" +
+               settings.id + "'";
+    if (settings.client_id.empty()) return std::string("--oauth-provider needs --oauth-client-id");
+    for (const auto& [url, option] : {std::pair{&settings.authorize_url, "--oauth-authorize-url"},
+                                      std::pair{&settings.token_url, "--oauth-token-url"},
+                                      std::pair{&settings.userinfo_url, "--oauth-userinfo-url"}}) {
+        if (url->empty() && !oauth::preset(settings.id))
+            return "the provider " + settings.id + " is not a preset: it needs " + option;
+        if (!url->empty() && !oauth::valid_endpoint_url(*url))
+            return std::string(option) + " takes an http or https URL, not '" + *url + "'";
+    }
+    return std::nullopt;
 }
 
 } // namespace
@@ -127,6 +182,7 @@ Command parse_command_line(const std::vector<std::string>& args) {
         return UsageError{"unknown command '" + args[0] + "'\n\n" + general_help()};
 
     ServeOptions options;
+    oauth::ProviderSettings oauth;
     for (size_t i = 1; i < args.size(); ++i) {
         const std::string& arg = args[i];
         auto value = [&]() -> std::optional<std::string> {
@@ -140,6 +196,14 @@ Command parse_command_line(const std::vector<std::string>& args) {
         }
         if (arg == "--demo") {
             options.demo = true;
+            continue;
+        }
+        if (arg.starts_with("--oauth-")) {
+            std::string* field = oauth_field(oauth, arg);
+            if (!field) return UsageError{"unknown option '" + arg + "'\n\n" + serve_help()};
+            auto v = value();
+            if (!v) return UsageError{"option " + arg + " needs a value"};
+            *field = *v;
             continue;
         }
         if (arg != "--host" && arg != "--port" && arg != "--data" && arg != "--public" &&
@@ -178,6 +242,8 @@ Command parse_command_line(const std::vector<std::string>& args) {
             options.public_dir = *v;
         }
     }
+    if (auto problem = oauth_problem(oauth)) return UsageError{*problem};
+    if (!oauth.id.empty()) options.oauth = oauth;
     return options;
 }
 

@@ -1,8 +1,11 @@
 // The `orchard` command line: parsing only, so that it is unit-tested without starting anything.
 #pragma once
 
+#include "server/oauth/provider.h"
+
 #include <cstdint>
 #include <filesystem>
+#include <optional>
 #include <string>
 #include <variant>
 #include <vector>
@@ -25,6 +28,8 @@ struct ServeOptions {
     std::string smtp_relay;
     std::string mail_from = "orchard@localhost";
     std::string public_url;
+    // Sign-in with an OAuth2 provider (--oauth-*); off when absent. Its secret is read at start.
+    std::optional<oauth::ProviderSettings> oauth;
 };
 
 // `orchard api-client add`: creates a frontend API key and prints it (the only time it is shown).

@@ -14,7 +14,9 @@
 #include <atomic>
 #include <csignal>
 #include <cstdio>
+#include <cstdlib>
 #include <iostream>
+#include <memory>
 #include <pthread.h>
 #include <termios.h>
 #include <thread>
@@ -64,27 +66,37 @@ int serve(const orchard::ServeOptions& options) {
         relay.from = options.mail_from;
         auth.smtp = relay;
     }
-    auth.public_url = !options.public_url.empty()
-                          ? options.public_url
-                          : "http://" + options.host + ":" + std::to_string(options.port);
-    orchard::ServerApp app({.database_file = options.data_dir / "orchard.db",
-                            .public_dir = public_dir,
-                            .seed = options.seed,
-                            .allowed_origins = options.allowed_origins,
-                            .auth = auth});
-    // Before listening, so that the first request already finds the sample.
-    if (options.demo) load_demo(app.database(), options.demo_file);
+    if (options.oauth)
+        auth.oauth_providers.push_back(orchard::oauth::configure_provider(
+            *options.oauth, std::getenv("ORCHARD_OAUTH_CLIENT_SECRET")));
+    // Bound before the app exists, so that the default public URL has the real port even for
+    // --port 0; no request is answered before run().
+    std::unique_ptr<orchard::ServerApp> app;
     orchard::http::HttpServer server(
-        [&app](const orchard::http::Request& request) { return app.handle(request); },
+        [&app](const orchard::http::Request& request) { return app->handle(request); },
         {.log_requests = options.log_requests});
     const int port = server.bind(options.host, options.port);
+    auth.public_url = !options.public_url.empty()
+                          ? options.public_url
+                          : "http://" + options.host + ":" + std::to_string(port);
+    app = std::make_unique<orchard::ServerApp>(
+        orchard::ServerAppConfig{.database_file = options.data_dir / "orchard.db",
+                                 .public_dir = public_dir,
+                                 .seed = options.seed,
+                                 .allowed_origins = options.allowed_origins,
+                                 .auth = auth});
+    // Before serving, so that the first request already finds the sample.
+    if (options.demo) load_demo(app->database(), options.demo_file);
 
     std::printf("Orchard %s is running at http://%s:%d/\n", orchard::kVersion, options.host.c_str(),
                 port);
+    for (const auto& provider : auth.oauth_providers)
+        std::printf("  sign-in with %s; its redirect URI is %s/api/v1/auth/oauth/%s/callback\n",
+                    provider.display_name.c_str(), auth.public_url.c_str(), provider.id.c_str());
     std::printf("  database %s (schema version %d), client files %zu from %s\n",
-                app.database().file().c_str(), app.database().schema_version(),
-                app.static_files().file_count(), public_dir.c_str());
-    if (app.static_files().file_count() == 0)
+                app->database().file().c_str(), app->database().schema_version(),
+                app->static_files().file_count(), public_dir.c_str());
+    if (app->static_files().file_count() == 0)
         std::printf("  warning: no client files found; build the client first\n");
     std::fflush(stdout);
 

@@ -5,6 +5,7 @@
 #include "server/api/auth_routes.h"
 #include "server/api/health_routes.h"
 #include "server/api/message_routes.h"
+#include "server/api/oauth_routes.h"
 #include "server/api/task_routes.h"
 #include <algorithm>
 
@@ -17,6 +18,7 @@ ServerApp::ServerApp(const ServerAppConfig& config)
       allowed_origins_(config.allowed_origins) {
     api::add_health_routes(router_, *database_);
     api::add_auth_routes(router_, *database_, config.auth);
+    api::add_oauth_routes(router_, *database_, config.auth);
     api::add_task_routes(router_, *database_, config.seed);
     api::add_message_routes(router_, *database_);
 }

@@ -22,7 +22,7 @@ struct ServerAppConfig {
     std::uint64_t seed = 0;           // task choices; 0 = unpredictable (tests set one)
     // Origins of other sites whose pages may call the API; same origin only when empty.
     std::vector<std::string> allowed_origins;
-    api::AuthOptions auth; // e-mail sign-in
+    api::AuthOptions auth; // e-mail and OAuth2 sign-in
 };
 
 class ServerApp {

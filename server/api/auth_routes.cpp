@@ -5,6 +5,7 @@
 #include "server/api/caller.h"
 #include "server/api/credentials.h"
 #include "server/api/request_runner.h"
+#include "server/api/sessions.h"
 #include "server/domain/domain_error.h"
 #include "server/domain/ids.h"
 #include "server/store/account_store.h"
@@ -23,8 +24,6 @@ using store::AccountStore;
 
 namespace {
 
-// A session lasts 30 days; signing out ends it earlier.
-constexpr std::int64_t kSessionMs = std::int64_t{30} * 24 * 60 * 60 * 1000;
 constexpr size_t kMaxDisplayName = 64;
 constexpr std::int64_t kEmailLinkMs = std::int64_t{15} * 60 * 1000;
 
@@ -39,7 +38,8 @@ nlohmann::json account_json(const AccountRecord& account) {
             {"username", account.username ? nlohmann::json(*account.username) : nullptr},
             {"display_name", account.display_name},
             {"role", account.role},
-            {"guest", !account.username && !account.email},
+            // A guest has no way to sign in again once the session ends.
+            {"guest", !account.username && !account.email && !account.provider},
             {"terms_accepted", account.terms_accepted_ms.has_value()},
             {"show_on_leaderboard", account.show_on_leaderboard}};
 }
@@ -74,25 +74,9 @@ template <typename Handle> http::Response answer(const http::Request& request, H
     }
 }
 
-// A new contributor's account, not yet stored.
-AccountRecord new_account(std::string display_name) {
-    AccountRecord account;
-    account.user_id = domain::new_uuid();
-    account.display_name = std::move(display_name);
-    account.role = "contributor";
-    return account;
-}
-
 // Starts a session for the account and answers {"token", "user"}; a disabled account gets none.
 http::Response start_session(store::Database& database, const AccountRecord& account, int status) {
-    if (!account.enabled || account.deleted)
-        throw DomainError(ErrorCode::UserDisabled, "This account is disabled.");
-    const std::string token = new_session_token();
-    database.write([&](store::StatementCache& statements) {
-        const std::int64_t now = domain::now_ms();
-        AccountStore(statements)
-            .insert_session(hash_session_token(token), account.user_id, now, now + kSessionMs);
-    });
+    const std::string token = open_session(database, account);
     return http::Response::json(status, {{"token", token}, {"user", account_json(account)}});
 }
 

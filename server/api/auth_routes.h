@@ -4,16 +4,20 @@
 
 #include "server/http/router.h"
 #include "server/mail/smtp_client.h"
+#include "server/oauth/provider.h"
 #include "server/store/database.h"
 
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace orchard::api {
 
 struct AuthOptions {
     std::optional<mail::SmtpRelay> smtp; // sign-in links by e-mail only when set
-    std::string public_url; // where links in e-mails point, e.g. https://orchard.example
+    // Where links in e-mails and OAuth2 redirects point, e.g. https://orchard.example.
+    std::string public_url;
+    std::vector<oauth::Provider> oauth_providers; // sign-in with these (oauth_routes.h)
 };
 
 void add_auth_routes(http::Router& router, store::Database& database, const AuthOptions& options);

@@ -8,7 +8,8 @@ namespace {
 
 constexpr const char* kAccountSelect =
     "SELECT a.user_id, a.username, a.password_hash, a.role, u.display_name, u.tos_accepted_ms, "
-    "u.enabled, u.deleted, u.show_on_leaderboard, a.email FROM accounts a JOIN users u ON u.id = "
+    "u.enabled, u.deleted, u.show_on_leaderboard, a.email, (SELECT min(i.provider) FROM "
+    "oauth_identities i WHERE i.user_id = a.user_id) FROM accounts a JOIN users u ON u.id = "
     "a.user_id ";
 
 AccountRecord read_account(const Statement& row) {
@@ -23,6 +24,7 @@ AccountRecord read_account(const Statement& row) {
     account.deleted = row.column_int(7) != 0;
     account.show_on_leaderboard = row.column_int(8) != 0;
     account.email = row.column_optional_text(9);
+    account.provider = row.column_optional_text(10);
     return account;
 }
 
@@ -116,6 +118,9 @@ void AccountStore::delete_account(const std::string& user_id) {
         .run();
     Statement(statements_,
               "UPDATE accounts SET username = NULL, password_hash = NULL WHERE user_id = ?")
+        .bind_all(user_id)
+        .run();
+    Statement(statements_, "DELETE FROM oauth_identities WHERE user_id = ?")
         .bind_all(user_id)
         .run();
     revoke_sessions_of(user_id);

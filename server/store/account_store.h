@@ -16,6 +16,7 @@ struct AccountRecord {
     std::string user_id;
     std::optional<std::string> username; // none for a guest
     std::optional<std::string> email;    // set when the account signs in by e-mail link
+    std::optional<std::string> provider; // the OAuth2 provider it signs in with, if any
     std::optional<std::string> password_hash;
     std::string role; // contributor, moderator, admin
     std::string display_name;
@@ -42,7 +43,8 @@ class AccountStore {
     void set_display_name(const std::string& user_id, const std::string& display_name);
     void set_show_on_leaderboard(const std::string& user_id, bool show);
     // The person leaves: their content stays, anonymised; they can no longer sign in, their
-    // username is free again, and they are off every leaderboard.
+    // username is free again, their provider identity is forgotten, and they are off every
+    // leaderboard.
     void delete_account(const std::string& user_id);
 
     void insert_session(const std::string& token_hash, const std::string& user_id,

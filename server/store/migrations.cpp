@@ -230,6 +230,29 @@ constexpr std::array kMigrations{
             used       INTEGER NOT NULL DEFAULT 0
         );
     )sql"},
+    Migration{5, "sign-in with OAuth2 providers", R"sql(
+        -- Sign-ins between the redirect to the provider and its redirect back: each is used
+        -- once and expires after 10 minutes. Only a hash of the state is kept; the PKCE code
+        -- verifier itself must be sent to the provider with the code.
+        CREATE TABLE oauth_states (
+            state_hash    TEXT PRIMARY KEY,
+            provider      TEXT NOT NULL,
+            code_verifier TEXT NOT NULL,
+            redirect_uri  TEXT NOT NULL,
+            created_ms    INTEGER NOT NULL,
+            expires_ms    INTEGER NOT NULL
+        );
+        CREATE INDEX oauth_states_by_expiry ON oauth_states (expires_ms);
+        -- The person at a provider (its stable id for them) and their Orchard account.
+        CREATE TABLE oauth_identities (
+            provider   TEXT NOT NULL,
+            subject    TEXT NOT NULL,
+            user_id    TEXT NOT NULL REFERENCES users(id),
+            created_ms INTEGER NOT NULL,
+            PRIMARY KEY (provider, subject)
+        );
+        CREATE INDEX oauth_identities_by_user ON oauth_identities (user_id);
+    )sql"},
 };
 
 } // namespace

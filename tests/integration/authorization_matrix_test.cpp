@@ -43,6 +43,10 @@ const std::map<std::string, Row> kMatrix = {
     {"POST /api/v1/auth/guest", kPublic},
     {"POST /api/v1/auth/email", kPublic}, // open to all (not set up here: 503 for everyone)
     {"POST /api/v1/auth/email/verify", kWrongCredentials},
+    // Sign-in with an OAuth2 provider: open to all (none is set up here: 404 for everyone).
+    {"GET /api/v1/auth/providers", kPublic},
+    {"GET /api/v1/auth/oauth/{provider}/start", kPublic},
+    {"GET /api/v1/auth/oauth/{provider}/callback", kPublic},
     {"POST /api/v1/auth/claim", kSignedIn},
     {"GET /api/v1/auth/me", kSignedIn},
     {"PUT /api/v1/auth/me", kSignedIn},

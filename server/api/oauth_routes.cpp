@@ -1,0 +1,193 @@
+#include "server/api/oauth_routes.h"
+
+#include "protocol/errors.h"
+#include "server/api/api_errors.h"
+#include "server/api/credentials.h"
+#include "server/api/sessions.h"
+#include "server/domain/domain_error.h"
+#include "server/domain/ids.h"
+#include "server/oauth/pkce.h"
+#include "server/oauth/provider_client.h"
+#include "server/store/account_store.h"
+#include "server/store/oauth_store.h"
+
+#include <cctype>
+#include <cstdio>
+#include <stdexcept>
+
+namespace orchard::api {
+
+using domain::DomainError;
+using protocol::ErrorCode;
+
+namespace {
+
+// Long enough to sign in at the provider (perhaps with a password manager or a second factor),
+// short enough that a leaked state is soon worthless.
+constexpr std::int64_t kStateMs = std::int64_t{10} * 60 * 1000;
+constexpr size_t kMaxDisplayName = 64;
+constexpr size_t kMaxErrorCode = 64;
+
+const oauth::Provider* find_provider(const AuthOptions& options, const std::string& id) {
+    for (const auto& provider : options.oauth_providers)
+        if (provider.id == id) return &provider;
+    return nullptr;
+}
+
+http::Response unknown_provider() {
+    return http::Response::error(404, static_cast<int>(ErrorCode::Generic),
+                                 "Sign-in with this provider is not set up on this server.");
+}
+
+http::Response redirect(const std::string& location) {
+    http::Response response;
+    response.status = 302;
+    response.set_header("Location", location);
+    // Neither a cache nor the next page may keep these URLs: they carry one-time secrets.
+    response.set_header("Cache-Control", "no-store");
+    response.set_header("Referrer-Policy", "no-referrer");
+    return response;
+}
+
+std::string without_trailing_slash(std::string url) {
+    while (!url.empty() && url.back() == '/')
+        url.pop_back();
+    return url;
+}
+
+std::string callback_uri(const AuthOptions& options, const oauth::Provider& provider) {
+    return without_trailing_slash(options.public_url) + "/api/v1/auth/oauth/" + provider.id +
+           "/callback";
+}
+
+// The provider's error code (RFC 6749 §4.1.2.1, e.g. access_denied) as the client will read it:
+// only the characters such codes are made of, so that nothing else rides along in the URL.
+std::string safe_error_code(const std::string& error) {
+    std::string code;
+    for (char c : error.substr(0, kMaxErrorCode))
+        if (std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '-' || c == '.')
+            code.push_back(c);
+    return code.empty() ? "provider_error" : code;
+}
+
+// The provider's name for the person, cut to the length Orchard allows without splitting a
+// UTF-8 character; a stand-in when the provider has none.
+std::string display_name_from(const oauth::Identity& identity, const oauth::Provider& provider) {
+    std::string name = identity.display_name;
+    if (name.size() > kMaxDisplayName) {
+        size_t end = kMaxDisplayName;
+        while (end > 0 && (static_cast<unsigned char>(name[end]) & 0xC0) == 0x80)
+            --end;
+        name.resize(end);
+    }
+    return name.empty() ? provider.display_name + " user" : name;
+}
+
+// The account linked to that identity, created (and linked) on its first sign-in.
+store::AccountRecord account_for(store::Database& database, const oauth::Provider& provider,
+                                 const oauth::Identity& identity) {
+    std::optional<store::AccountRecord> account;
+    database.write([&](store::StatementCache& statements) {
+        store::AccountStore accounts(statements);
+        store::OAuthStore identities(statements);
+        if (const auto user_id = identities.linked_user(provider.id, identity.subject)) {
+            account = accounts.find_by_user(*user_id);
+            return;
+        }
+        const std::int64_t now = domain::now_ms();
+        store::AccountRecord created = new_account(display_name_from(identity, provider));
+        accounts.insert_account(created, now);
+        identities.link(provider.id, identity.subject, created.user_id, now);
+        account = accounts.find_by_user(created.user_id);
+    });
+    if (!account) throw std::runtime_error("an OAuth identity is linked to no account");
+    return *account;
+}
+
+http::Response start(store::Database& database, const AuthOptions& options,
+                     const oauth::Provider& provider) {
+    const std::string state = oauth::random_secret();
+    const std::string verifier = oauth::random_secret();
+    const std::string redirect_uri = callback_uri(options, provider);
+    database.write([&](store::StatementCache& statements) {
+        const std::int64_t now = domain::now_ms();
+        store::OAuthStore sign_ins(statements);
+        sign_ins.forget_expired_states(now);
+        sign_ins.insert_state(hash_session_token(state), {provider.id, verifier, redirect_uri}, now,
+                              now + kStateMs);
+    });
+    return redirect(
+        oauth::authorization_url(provider, redirect_uri, state, oauth::s256_challenge(verifier)));
+}
+
+http::Response callback(store::Database& database, const AuthOptions& options,
+                        const oauth::Provider& provider, const http::Request& request) {
+    const std::string client_url = without_trailing_slash(options.public_url) + "/";
+    const std::string state = request.query_value("state").value_or("");
+    // Used up whatever happens next: a state works once.
+    std::optional<store::OAuthStateRecord> sign_in;
+    if (!state.empty())
+        database.write([&](store::StatementCache& statements) {
+            sign_in = store::OAuthStore(statements)
+                          .use_state(hash_session_token(state), provider.id, domain::now_ms());
+        });
+    // The person declined, or the provider could not sign them in: the client says so.
+    if (const auto error = request.query_value("error"))
+        return redirect(client_url + "#oauth_error=" + safe_error_code(*error));
+    if (!sign_in)
+        throw DomainError(ErrorCode::InvalidAuthentication,
+                          "This sign-in with " + provider.display_name +
+                              " was finished already, took longer than 10 minutes, or was not "
+                              "started here. Please start again.");
+    const std::string code = request.query_value("code").value_or("");
+    if (code.empty())
+        return http::Response::error(400, static_cast<int>(ErrorCode::Generic),
+                                     provider.display_name + " sent no authorization code.");
+
+    // Outside any transaction: the provider may take seconds to answer.
+    const auto identity =
+        oauth::fetch_identity(provider, code, sign_in->redirect_uri, sign_in->code_verifier);
+    if (const auto* failure = std::get_if<std::string>(&identity)) {
+        std::fprintf(stderr, "orchard: sign-in with %s failed: %s\n", provider.id.c_str(),
+                     failure->c_str());
+        return http::Response::error(502, static_cast<int>(ErrorCode::Generic),
+                                     "Signing in with " + provider.display_name +
+                                         " did not work: it did not answer as expected. Please "
+                                         "try again later.");
+    }
+    const auto account = account_for(database, provider, std::get<oauth::Identity>(identity));
+    return redirect(client_url + "#oauth_token=" + open_session(database, account));
+}
+
+} // namespace
+
+void add_oauth_routes(http::Router& router, store::Database& database, const AuthOptions& options) {
+    router.add("GET", "/api/v1/auth/providers",
+               [options](const http::Request&, const http::PathParams&) {
+                   nlohmann::json providers = nlohmann::json::array();
+                   for (const auto& provider : options.oauth_providers)
+                       providers.push_back(
+                           {{"id", provider.id},
+                            {"display_name", provider.display_name},
+                            {"start_url", "/api/v1/auth/oauth/" + provider.id + "/start"}});
+                   return http::Response::json(200, {{"providers", providers}});
+               });
+    router.add("GET", "/api/v1/auth/oauth/{provider}/start",
+               [&database, options](const http::Request&, const http::PathParams& params) {
+                   const auto* provider = find_provider(options, params.at("provider"));
+                   if (!provider) return unknown_provider();
+                   return start(database, options, *provider);
+               });
+    router.add("GET", "/api/v1/auth/oauth/{provider}/callback",
+               [&database, options](const http::Request& request, const http::PathParams& params) {
+                   const auto* provider = find_provider(options, params.at("provider"));
+                   if (!provider) return unknown_provider();
+                   try {
+                       return callback(database, options, *provider, request);
+                   } catch (const DomainError& error) {
+                       return error_response(error);
+                   }
+               });
+}
+
+} // namespace orchard::api
