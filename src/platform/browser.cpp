@@ -36,6 +36,20 @@ EM_JS(char*, js_url_fragment, (), {
 });
 // clang-format on
 
+// clang-format off
+EM_JS(char*, js_browser_language, (), {
+    const tag = navigator.language || "en";
+    const bytes = lengthBytesUTF8(tag) + 1;
+    const pointer = _malloc(bytes);
+    stringToUTF8(tag, pointer, bytes);
+    return pointer;
+});
+
+EM_JS(double, js_random_32, (), {
+    return crypto.getRandomValues(new Uint32Array(1))[0];
+});
+// clang-format on
+
 // JavaScript: kept away from clang-format, which would split operators like !==.
 // clang-format off
 EM_JS(void, js_hide_loading_screen, (), {
@@ -77,6 +91,19 @@ std::string url_fragment() {
     std::string fragment(pointer);
     free(pointer);
     return fragment;
+}
+
+std::string browser_language() {
+    char* pointer = js_browser_language();
+    std::string tag(pointer);
+    free(pointer);
+    return tag;
+}
+
+unsigned long long random_seed() {
+    const auto high = static_cast<unsigned long long>(js_random_32());
+    const auto low = static_cast<unsigned long long>(js_random_32());
+    return (high << 32) | low;
 }
 
 void hide_loading_screen() {

@@ -11,6 +11,10 @@ bool prefers_dark_theme();
 std::string page_origin();
 // The page URL's fragment without the '#' ("" when there is none).
 std::string url_fragment();
+// The browser's preferred language tag, e.g. "de-CH".
+std::string browser_language();
+// 64 random bits from the browser's cryptographic generator (frontend ids must not collide).
+unsigned long long random_seed();
 // Removes the loading screen of the HTML shell once the first frame is drawn.
 void hide_loading_screen();
 // Runs `wake` once at `at_seconds` (now_seconds() clock); a later call replaces the earlier one.

@@ -9,6 +9,8 @@
 #include "platform/fetch_transport.h"
 #include "platform/frame_scheduler.h"
 #include "platform/keyboard_input.h"
+#include "platform/local_storage.h"
+#include "platform/page_links.h"
 #include "platform/pointer_input.h"
 #include "platform/text_field_bridge.h"
 #include "ui/fonts.h"
@@ -31,6 +33,7 @@ using namespace orchard;
 
 struct WebClient {
     platform::FetchTransport transport;
+    platform::LocalStorage storage;
     client::ApiClient api{transport};
     client::App app;
     GLFWwindow* window = nullptr;
@@ -41,7 +44,11 @@ struct WebClient {
     bool theme_applied = false;
     bool ready = false;
 
-    explicit WebClient(client::Theme theme) : app(api, theme) {}
+    explicit WebClient(client::Theme theme)
+        : app(api, storage,
+              {.theme = theme,
+               .browser_lang = platform::browser_language(),
+               .seed = platform::random_seed()}) {}
 };
 
 std::unique_ptr<WebClient> g_client;
@@ -85,11 +92,11 @@ void frame() {
     ui::widgets().begin_frame();
     // #text-field-demo: the test page of tests/browser/text_field.test.mjs instead of the app.
     static const bool text_field_demo = platform::url_fragment() == "text-field-demo";
-    ui::RootViewActions actions;
-    if (text_field_demo)
-        actions.toggle_theme = ui::draw_text_field_demo();
-    else
-        actions = ui::draw_root({c.app.state(), c.origin});
+    if (text_field_demo) {
+        if (ui::draw_text_field_demo()) c.app.toggle_theme();
+    } else {
+        ui::draw_root({c.app, now, c.origin});
+    }
     platform::end_text_field_frame();
     ui::widgets().end_frame();
     ImGui::Render();
@@ -101,14 +108,8 @@ void frame() {
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
     platform::update_cursor_shape();
 
-    if (actions.toggle_theme) {
-        c.app.toggle_theme();
-        platform::request_frame();
-    }
-    if (actions.retry) {
-        c.app.retry_now(now);
-        platform::request_frame();
-    }
+    const std::string leave_for = c.app.take_navigation();
+    if (!leave_for.empty()) platform::navigate_to(leave_for);
     if (platform::pointer_events_pending()) platform::request_frame();
     if (auto wake = c.app.next_wakeup()) platform::wake_up_at(*wake, platform::request_frame);
     if (!c.ready) {
@@ -120,8 +121,31 @@ void frame() {
 nlohmann::json automation_state() {
     const WebClient& c = *g_client;
     const auto& state = c.app.state();
+    nlohmann::json task = nullptr;
+    if (state.screen == client::Screen::Task) {
+        const auto& t = state.task;
+        task = {{"phase", client::to_string(t.phase)},
+                {"kind", t.kind},
+                {"reviewing", t.reviewing},
+                {"completed", t.completed},
+                {"problem", t.problem},
+                {"notice", t.notice}};
+        if (t.task) {
+            task["id"] = t.task->id;
+            task["type"] = protocol::to_string(t.task->type);
+            task["mode"] = t.task->full_mode ? "full" : "simple";
+            task["replies"] = t.task->reply_messages.size();
+            task["order"] = t.ranking.order();
+            task["text"] = t.draft.text;
+        }
+    }
     return {{"ready", c.ready},
             {"screen", client::to_string(state.screen)},
+            {"sign_in_mode", client::to_string(state.sign_in.mode)},
+            {"signed_in_as", state.account ? nlohmann::json(state.account->id) : nlohmann::json()},
+            {"lang", state.lang},
+            {"dashboard_loaded", state.dashboard.loaded},
+            {"task", task},
             {"theme", client::to_string(state.theme)},
             {"connection", client::to_string(state.connection)},
             {"server_version", state.server_version},
@@ -171,7 +195,7 @@ int main() {
     platform::set_automation_state(automation_state);
     platform::set_frame_function(frame);
 
-    g_client->app.start(platform::now_seconds());
+    g_client->app.start(platform::now_seconds(), platform::take_startup_links());
     platform::request_frame();
     return 0;
 }

@@ -1,6 +1,8 @@
 #include "ui/home_view.h"
 
 #include "ui/fonts.h"
+#include "ui/layout.h"
+#include "ui/sign_in_card.h"
 #include "ui/theme.h"
 #include "ui/widget_registry.h"
 #include "ui/widgets.h"
@@ -11,25 +13,8 @@ namespace orchard::ui {
 
 namespace {
 
-constexpr float kMaxColumn = 760;
-
-struct Column {
-    float x; // screen x of the column's left edge
-    float width;
-};
-
-Column content_column(bool compact) {
-    const float margin = compact ? 16 : 32;
-    const float available = ImGui::GetContentRegionAvail().x;
-    const float width = std::min(kMaxColumn, available - 2 * margin);
-    return {ImGui::GetCursorScreenPos().x + (available - width) / 2, width};
-}
-
-void move_to(const Column& column, float y_gap) {
-    ImGui::SetCursorScreenPos(ImVec2(column.x, ImGui::GetCursorScreenPos().y + y_gap));
-}
-
-void draw_status(const client::AppState& state, HomeViewActions& actions) {
+void draw_status(client::App& app, double now) {
+    const client::AppState& state = app.state();
     const Palette& p = current_palette();
     ImVec4 colour = p.text_muted;
     std::string text = "Connecting to the Orchard server…";
@@ -62,7 +47,7 @@ void draw_status(const client::AppState& state, HomeViewActions& actions) {
     widgets().track("server_status", text);
     if (state.connection == client::Connection::Unreachable ||
         state.connection == client::Connection::Degraded) {
-        if (secondary_button("Try again now", "retry")) actions.retry = true;
+        if (secondary_button("Try again now", "retry")) app.retry_now(now);
     }
 }
 
@@ -170,8 +155,7 @@ void draw_embed(const Column& column, const std::string& origin) {
 
 } // namespace
 
-HomeViewActions draw_home(const HomeViewInput& input) {
-    HomeViewActions actions;
+void draw_home(const HomeViewInput& input) {
     const Palette& p = current_palette();
     const Column column = content_column(input.compact);
 
@@ -185,8 +169,11 @@ HomeViewActions draw_home(const HomeViewInput& input) {
                  "prompts, answer as the assistant, label and rank replies: every contribution "
                  "grows a conversation tree that becomes open training data.");
     ImGui::Dummy(ImVec2(0, 2));
-    draw_status(input.state, actions);
+    draw_status(input.app, input.now);
     end_card();
+
+    move_to(column, 16);
+    draw_sign_in_card({input.app, input.now, input.compact}, column.width);
 
     move_to(column, 16);
     draw_ways_to_help(column, input.compact);
@@ -199,12 +186,10 @@ HomeViewActions draw_home(const HomeViewInput& input) {
     ImGui::PushFont(fonts().small);
     ImGui::PushStyleColor(ImGuiCol_Text, p.text_muted);
     ImGui::TextWrapped("Orchard %s · open data for open assistants",
-                       input.state.server_version.empty() ? ""
-                                                          : input.state.server_version.c_str());
+                       input.app.state().server_version.c_str());
     ImGui::PopStyleColor();
     ImGui::PopFont();
     ImGui::Dummy(ImVec2(0, 24));
-    return actions;
 }
 
 } // namespace orchard::ui

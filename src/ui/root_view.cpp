@@ -1,7 +1,13 @@
 #include "ui/root_view.h"
 
+#include "ui/dashboard_view.h"
 #include "ui/fonts.h"
+#include "ui/guidelines_panel.h"
 #include "ui/home_view.h"
+#include "ui/layout.h"
+#include "ui/shortcuts.h"
+#include "ui/task_view.h"
+#include "ui/terms_view.h"
 #include "ui/theme.h"
 #include "ui/widget_registry.h"
 #include "ui/widgets.h"
@@ -11,7 +17,6 @@ namespace orchard::ui {
 namespace {
 
 constexpr float kTopBarHeight = 60;
-constexpr float kCompactWidth = 640; // below this, layouts use one column
 
 void draw_logo(ImVec2 at, float size) {
     // Two leaves on a stem, in the accent colour: Orchard's mark, drawn rather than shipped.
@@ -25,7 +30,8 @@ void draw_logo(ImVec2 at, float size) {
     draw->AddLine(ImVec2(c.x, c.y), ImVec2(c.x, c.y + size * 0.45f), to_u32(p.text_muted), 2.5f);
 }
 
-bool draw_top_bar(const client::AppState& state, float width, bool compact) {
+void draw_top_bar(client::App& app, double now, float width, bool compact) {
+    const client::AppState& state = app.state();
     const Palette& p = current_palette();
     ImDrawList* draw = ImGui::GetWindowDrawList();
     const ImVec2 origin = ImGui::GetCursorScreenPos();
@@ -34,30 +40,104 @@ bool draw_top_bar(const client::AppState& state, float width, bool compact) {
     draw->AddLine(ImVec2(origin.x, origin.y + kTopBarHeight - 1),
                   ImVec2(origin.x + width, origin.y + kTopBarHeight - 1), to_u32(p.border));
 
-    const float margin = compact ? 16 : 32;
+    const float margin = compact ? 12 : 32;
     draw_logo(ImVec2(origin.x + margin, origin.y + 16), 28);
     ImGui::SetCursorScreenPos(ImVec2(origin.x + margin + 38, origin.y + 16));
     ImGui::PushFont(fonts().heading);
     ImGui::TextUnformatted("Orchard");
     ImGui::PopFont();
+    // The logo and name lead home from any screen but sign-in.
+    if (state.account && state.screen != client::Screen::Dashboard) {
+        ImGui::SetCursorScreenPos(ImVec2(origin.x + margin, origin.y + 8));
+        if (ImGui::InvisibleButton("home", ImVec2(150, kTopBarHeight - 16)))
+            app.back_to_dashboard(now);
+        if (ImGui::IsItemHovered()) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
+        widgets().track("home", "Orchard");
+    }
 
-    const char* label = state.theme == client::Theme::Light ? "Dark theme" : "Light theme";
-    ImGui::PushFont(fonts().strong);
-    const float button_width = ImGui::CalcTextSize(label).x + 36;
-    ImGui::PopFont();
-    ImGui::SetCursorScreenPos(ImVec2(origin.x + width - margin - button_width,
-                                     origin.y + (kTopBarHeight - kTouchTarget) / 2));
-    const bool toggle = secondary_button(label, "theme_toggle", button_width);
+    // Right side, from the right edge: theme, sign out, the person's name.
+    const float y = origin.y + (kTopBarHeight - kTouchTarget) / 2;
+    float right = origin.x + width - margin;
+    const char* theme_label = state.theme == client::Theme::Light
+                                  ? (compact ? "Dark" : "Dark theme")
+                                  : (compact ? "Light" : "Light theme");
+    const float theme_w = button_width(theme_label);
+    right -= theme_w;
+    ImGui::SetCursorScreenPos(ImVec2(right, y));
+    if (secondary_button(theme_label, "theme_toggle", theme_w)) app.toggle_theme();
+    if (state.account) {
+        const char* sign_out = "Sign out";
+        const float sign_out_w = button_width(sign_out);
+        right -= sign_out_w + 8;
+        ImGui::SetCursorScreenPos(ImVec2(right, y));
+        if (secondary_button(sign_out, "sign_out", sign_out_w)) app.sign_out();
+        if (!compact) {
+            const std::string name =
+                state.account->display_name + (state.account->guest ? " (guest)" : "");
+            ImGui::PushFont(fonts().body);
+            const float name_w = ImGui::CalcTextSize(name.c_str()).x;
+            right -= name_w + 16;
+            ImGui::SetCursorScreenPos(
+                ImVec2(right, origin.y + (kTopBarHeight - ImGui::GetFontSize()) / 2));
+            ImGui::PushStyleColor(ImGuiCol_Text, p.text_muted);
+            ImGui::TextUnformatted(name.c_str());
+            ImGui::PopStyleColor();
+            ImGui::PopFont();
+            widgets().track("account_name", name);
+        }
+    }
     ImGui::SetCursorScreenPos(ImVec2(origin.x, origin.y + kTopBarHeight));
-    return toggle;
+}
+
+// A strip under the top bar while the server cannot be reached: what is wrong, that work is
+// kept, and a way to try at once.
+void draw_connection_banner(client::App& app, double now, float width, bool compact) {
+    const client::AppState& state = app.state();
+    if (state.connection == client::Connection::Connected ||
+        state.connection == client::Connection::Checking || !state.account)
+        return;
+    const Palette& p = current_palette();
+    const ImVec2 origin = ImGui::GetCursorScreenPos();
+    const float margin = compact ? 12 : 32;
+    const std::string text =
+        state.problem +
+        " Nothing you wrote is lost: it is kept here and sent when the server is back.";
+    const float button_w = button_width("Try again now");
+    ImGui::PushFont(fonts().body);
+    const float text_w = compact ? width - 2 * margin : width - 3 * margin - button_w;
+    const float text_h = ImGui::CalcTextSize(text.c_str(), nullptr, false, text_w).y;
+    ImGui::PopFont();
+    const float height = compact ? text_h + kTouchTarget + 36 : std::max(text_h, kTouchTarget) + 24;
+    ImVec4 tint = p.danger;
+    tint.w = 0.14f;
+    ImGui::GetWindowDrawList()->AddRectFilled(origin, ImVec2(origin.x + width, origin.y + height),
+                                              to_u32(tint));
+    ImGui::SetCursorScreenPos(ImVec2(origin.x + margin, origin.y + 12));
+    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + text_w);
+    ImGui::PushFont(fonts().body);
+    ImGui::TextUnformatted(text.c_str());
+    ImGui::PopFont();
+    ImGui::PopTextWrapPos();
+    widgets().track("connection_banner", text);
+    ImGui::SetCursorScreenPos(compact ? ImVec2(origin.x + margin, origin.y + 24 + text_h)
+                                      : ImVec2(origin.x + width - margin - button_w,
+                                               origin.y + (height - kTouchTarget) / 2));
+    if (secondary_button("Try again now", "retry", button_w)) app.retry_now(now);
+    ImGui::SetCursorScreenPos(ImVec2(origin.x, origin.y + height));
+}
+
+void draw_loading() {
+    const Column column = content_column(false);
+    move_to(column, 60);
+    muted_text("Signing you in…");
 }
 
 } // namespace
 
-RootViewActions draw_root(const RootViewInput& input) {
-    RootViewActions actions;
+void draw_root(const RootViewInput& input) {
     const ImGuiIO& io = ImGui::GetIO();
     const bool compact = io.DisplaySize.x < kCompactWidth;
+    client::App& app = input.app;
 
     ImGui::SetNextWindowPos(ImVec2(0, 0));
     ImGui::SetNextWindowSize(io.DisplaySize);
@@ -65,21 +145,41 @@ RootViewActions draw_root(const RootViewInput& input) {
                  ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
                      ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus |
                      ImGuiWindowFlags_NoScrollWithMouse);
-    actions.toggle_theme = draw_top_bar(input.state, io.DisplaySize.x, compact);
+    draw_top_bar(app, input.now, io.DisplaySize.x, compact);
+    draw_connection_banner(app, input.now, io.DisplaySize.x, compact);
 
     ImGui::BeginChild("main", ImVec2(0, 0), false);
-    switch (input.state.screen) {
-    case client::Screen::Home: {
-        const auto home = draw_home({input.state, input.page_origin, compact});
-        actions.retry = home.retry;
+    switch (app.state().screen) {
+    case client::Screen::Loading:
+        draw_loading();
         break;
-    }
+    case client::Screen::SignIn:
+        draw_home({app, input.now, input.page_origin, compact});
+        break;
+    case client::Screen::Terms:
+        draw_terms({app, input.now, compact});
+        break;
+    case client::Screen::Dashboard:
+        draw_dashboard({app, input.now, compact});
+        break;
+    case client::Screen::Task:
+        draw_task({app, input.now, compact});
+        break;
     }
     widgets().set_number("main_scroll_y", ImGui::GetScrollY());
     widgets().set_number("main_scroll_max_y", ImGui::GetScrollMaxY());
     ImGui::EndChild();
     ImGui::End();
-    return actions;
+    draw_guidelines_panel(compact);
+
+    // On a ranking task the arrow keys select and move replies, so ImGui's own keyboard
+    // navigation leaves them alone there (it reads the key map in the next NewFrame).
+    const auto& task = app.state().task;
+    const bool arrows_for_ranking = app.state().screen == client::Screen::Task && task.task &&
+                                    protocol::is_ranking(task.task->type);
+    ImGuiIO& writable = ImGui::GetIO();
+    writable.KeyMap[ImGuiKey_UpArrow] = arrows_for_ranking ? -1 : kKeyUp;
+    writable.KeyMap[ImGuiKey_DownArrow] = arrows_for_ranking ? -1 : kKeyDown;
 }
 
 } // namespace orchard::ui

@@ -1,4 +1,5 @@
-// The full-window frame around every screen: the top bar and the scrolling content area.
+// The full-window frame around every screen: the top bar, the connection banner and the
+// scrolling content area with the current screen.
 #pragma once
 
 #include "client/app.h"
@@ -8,15 +9,11 @@
 namespace orchard::ui {
 
 struct RootViewInput {
-    const client::AppState& state;
-    std::string page_origin;
+    client::App& app;
+    double now = 0;          // seconds, the clock App actions take
+    std::string page_origin; // e.g. "https://orchard.example.org"
 };
 
-struct RootViewActions {
-    bool toggle_theme = false;
-    bool retry = false;
-};
-
-RootViewActions draw_root(const RootViewInput& input);
+void draw_root(const RootViewInput& input);
 
 } // namespace orchard::ui

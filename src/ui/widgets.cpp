@@ -5,6 +5,8 @@
 #include "ui/widget_registry.h"
 
 #include <algorithm>
+#include <imgui_internal.h>
+#include <string>
 #include <vector>
 
 namespace orchard::ui {
@@ -19,8 +21,10 @@ struct OpenCard {
 };
 std::vector<OpenCard> g_cards;
 
-bool styled_button(const char* label, const char* id, float width, bool primary) {
-    const ImGuiStyle& style = ImGui::GetStyle();
+constexpr float kShortcutGap = 10;
+
+bool styled_button(const char* label, const char* shortcut, const char* id, float width,
+                   bool primary) {
     const Palette& p = current_palette();
     ImGui::PushFont(fonts().strong);
     if (primary) {
@@ -31,9 +35,34 @@ bool styled_button(const char* label, const char* id, float width, bool primary)
         ImGui::PushStyleColor(ImGuiCol_Text, p.accent_text);
     }
     ImGui::PushID(id);
-    const ImVec2 text = ImGui::CalcTextSize(label, nullptr, true);
-    const ImVec2 size(width > 0 ? width : text.x + style.FramePadding.x * 2 + 8, kTouchTarget);
-    const bool pressed = ImGui::Button(label, size);
+    const ImVec2 size(width > 0 ? width : button_width(label, shortcut), kTouchTarget);
+    bool pressed = false;
+    if (shortcut && *shortcut) {
+        // The label and the shortcut are drawn by hand so they can differ in colour and size.
+        pressed = ImGui::Button("##button", size);
+        const ImVec2 min = ImGui::GetItemRectMin();
+        const float label_w = ImGui::CalcTextSize(label, nullptr, true).x;
+        ImGui::PushFont(fonts().small);
+        const float hint_w = ImGui::CalcTextSize(shortcut).x;
+        ImGui::PopFont();
+        const float total = label_w + kShortcutGap + hint_w;
+        const float x = min.x + (size.x - total) / 2;
+        ImDrawList* draw = ImGui::GetWindowDrawList();
+        const ImVec4 text_colour = primary ? p.accent_text : p.text;
+        draw->AddText(ImGui::GetFont(), ImGui::GetFontSize(),
+                      ImVec2(x, min.y + (size.y - ImGui::GetFontSize()) / 2), to_u32(text_colour),
+                      label, ImGui::FindRenderedTextEnd(label));
+        ImGui::PushFont(fonts().small);
+        ImVec4 hint_colour = primary ? p.accent_text : p.text_muted;
+        if (primary) hint_colour.w = 0.8f;
+        draw->AddText(
+            ImGui::GetFont(), ImGui::GetFontSize(),
+            ImVec2(x + label_w + kShortcutGap, min.y + (size.y - ImGui::GetFontSize()) / 2),
+            to_u32(hint_colour), shortcut);
+        ImGui::PopFont();
+    } else {
+        pressed = ImGui::Button(label, size);
+    }
     ImGui::PopID();
     if (primary) ImGui::PopStyleColor(5);
     ImGui::PopFont();
@@ -45,11 +74,107 @@ bool styled_button(const char* label, const char* id, float width, bool primary)
 } // namespace
 
 bool primary_button(const char* label, const char* id, float width) {
-    return styled_button(label, id, width, true);
+    return styled_button(label, nullptr, id, width, true);
 }
 
 bool secondary_button(const char* label, const char* id, float width) {
-    return styled_button(label, id, width, false);
+    return styled_button(label, nullptr, id, width, false);
+}
+
+bool primary_button(const char* label, const char* shortcut, const char* id, float width) {
+    return styled_button(label, shortcut, id, width, true);
+}
+
+bool secondary_button(const char* label, const char* shortcut, const char* id, float width) {
+    return styled_button(label, shortcut, id, width, false);
+}
+
+float button_width(const char* label, const char* shortcut) {
+    ImGui::PushFont(fonts().strong);
+    float width = ImGui::CalcTextSize(label, nullptr, true).x;
+    ImGui::PopFont();
+    if (shortcut && *shortcut) {
+        ImGui::PushFont(fonts().small);
+        width += kShortcutGap + ImGui::CalcTextSize(shortcut).x;
+        ImGui::PopFont();
+    }
+    return width + ImGui::GetStyle().FramePadding.x * 2 + 8;
+}
+
+void begin_disabled(bool disabled) {
+    if (!disabled) return;
+    ImGui::PushItemFlag(ImGuiItemFlags_Disabled, true);
+    ImGui::PushStyleVar(ImGuiStyleVar_Alpha, ImGui::GetStyle().Alpha * 0.45f);
+}
+
+void end_disabled(bool disabled) {
+    if (!disabled) return;
+    ImGui::PopStyleVar();
+    ImGui::PopItemFlag();
+}
+
+bool choice_button(const char* label, const char* id, bool selected, float width, float height) {
+    const Palette& p = current_palette();
+    ImGui::PushFont(selected ? fonts().strong : fonts().body);
+    if (selected) {
+        ImGui::PushStyleColor(ImGuiCol_Button, p.accent);
+        ImGui::PushStyleColor(ImGuiCol_ButtonHovered, p.accent_hover);
+        ImGui::PushStyleColor(ImGuiCol_ButtonActive, p.accent_hover);
+        ImGui::PushStyleColor(ImGuiCol_Border, p.accent);
+        ImGui::PushStyleColor(ImGuiCol_Text, p.accent_text);
+    }
+    ImGui::PushID(id);
+    const ImVec2 text = ImGui::CalcTextSize(label, nullptr, true);
+    const ImVec2 size(width > 0 ? width : text.x + ImGui::GetStyle().FramePadding.x * 2 + 8,
+                      height);
+    const bool pressed = ImGui::Button(label, size);
+    ImGui::PopID();
+    if (selected) ImGui::PopStyleColor(5);
+    ImGui::PopFont();
+    if (ImGui::IsItemHovered()) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
+    widgets().track(id, selected ? std::string(label) + " (selected)" : std::string(label));
+    return pressed;
+}
+
+bool link_button(const char* label, const char* id) {
+    const Palette& p = current_palette();
+    ImGui::PushID(id);
+    ImGui::PushFont(fonts().strong);
+    const ImVec2 text = ImGui::CalcTextSize(label);
+    const ImVec2 at = ImGui::GetCursorScreenPos();
+    // A target at least 44 px tall around text of ~24 px, so fingers find it.
+    const float pad = std::max(0.0f, (kTouchTarget - text.y) / 2);
+    const bool pressed = ImGui::InvisibleButton("##link", ImVec2(text.x, text.y + 2 * pad));
+    const bool hovered = ImGui::IsItemHovered();
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    const ImVec4 colour = hovered ? p.accent_hover : p.accent;
+    draw->AddText(ImVec2(at.x, at.y + pad), to_u32(colour), label);
+    draw->AddLine(ImVec2(at.x, at.y + pad + text.y - 1),
+                  ImVec2(at.x + text.x, at.y + pad + text.y - 1), to_u32(colour),
+                  hovered ? 1.5f : 1.0f);
+    ImGui::PopFont();
+    ImGui::PopID();
+    if (hovered) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
+    widgets().track(id, label);
+    return pressed;
+}
+
+void heading_text(const char* text) {
+    ImGui::PushFont(fonts().heading);
+    ImGui::TextWrapped("%s", text);
+    ImGui::PopFont();
+}
+
+void muted_text(const char* text) {
+    wrapped_text(fonts().body, current_palette().text_muted, text);
+}
+
+void problem_text(const char* text) {
+    wrapped_text(fonts().strong, current_palette().danger, text);
+}
+
+void notice_text(const char* text) {
+    wrapped_text(fonts().strong, current_palette().success, text);
 }
 
 void wrapped_text(ImFont* font, const ImVec4& colour, const char* text) {

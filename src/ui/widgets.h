@@ -11,6 +11,27 @@ constexpr float kTouchTarget = 44; // CSS px: the smallest comfortable finger ta
 
 bool primary_button(const char* label, const char* id, float width = 0);
 bool secondary_button(const char* label, const char* id, float width = 0);
+// A button with its keyboard shortcut written after the label in a quieter colour
+// ("Submit  Ctrl+Enter"), so shortcuts are learned where the action is.
+bool primary_button(const char* label, const char* shortcut, const char* id, float width);
+bool secondary_button(const char* label, const char* shortcut, const char* id, float width);
+// The width such a button needs.
+float button_width(const char* label, const char* shortcut = nullptr);
+// A grey-out wrapper: disabled buttons draw faded and cannot be pressed.
+void begin_disabled(bool disabled);
+void end_disabled(bool disabled);
+// A toggle that shows whether it is on (filled accent) or off (outlined); returns true when
+// pressed.
+bool choice_button(const char* label, const char* id, bool selected, float width = 0,
+                   float height = kTouchTarget);
+// Text in the accent colour that acts like a web link.
+bool link_button(const char* label, const char* id);
+
+// Lines of text in the page's roles.
+void heading_text(const char* text);
+void muted_text(const char* text);
+void problem_text(const char* text); // something went wrong: what and what to do
+void notice_text(const char* text);  // a good outcome
 
 // Text that wraps at the right edge of the current column.
 void wrapped_text(ImFont* font, const ImVec4& colour, const char* text);

@@ -1,0 +1,51 @@
+#include "platform/local_storage.h"
+
+#include <cstdlib>
+#include <emscripten/emscripten.h>
+
+namespace orchard::platform {
+
+namespace {
+
+// JavaScript: kept away from clang-format, which would split operators like !==.
+// clang-format off
+EM_JS(char*, js_storage_get, (const char* key), {
+    let value = null;
+    try { value = window.localStorage.getItem(UTF8ToString(key)); } catch (e) { value = null; }
+    if (value === null) return 0;
+    const bytes = lengthBytesUTF8(value) + 1;
+    const pointer = _malloc(bytes);
+    stringToUTF8(value, pointer, bytes);
+    return pointer;
+});
+
+// Storage can be full, or disabled (private modes, embedding policies): report, don't throw.
+EM_JS(int, js_storage_set, (const char* key, const char* value), {
+    try { window.localStorage.setItem(UTF8ToString(key), UTF8ToString(value)); return 1; }
+    catch (e) { return 0; }
+});
+
+EM_JS(void, js_storage_remove, (const char* key), {
+    try { window.localStorage.removeItem(UTF8ToString(key)); } catch (e) {}
+});
+// clang-format on
+
+} // namespace
+
+std::optional<std::string> LocalStorage::get(const std::string& key) const {
+    char* pointer = js_storage_get(key.c_str());
+    if (!pointer) return std::nullopt;
+    std::string value(pointer);
+    std::free(pointer);
+    return value;
+}
+
+bool LocalStorage::set(const std::string& key, const std::string& value) {
+    return js_storage_set(key.c_str(), value.c_str()) != 0;
+}
+
+void LocalStorage::remove(const std::string& key) {
+    js_storage_remove(key.c_str());
+}
+
+} // namespace orchard::platform

@@ -1,0 +1,162 @@
+#include "ui/conversation_view.h"
+
+#include "ui/fonts.h"
+#include "ui/markdown_view.h"
+#include "ui/theme.h"
+#include "ui/widget_registry.h"
+#include "ui/widgets.h"
+
+#include <algorithm>
+#include <string>
+
+namespace orchard::ui {
+
+namespace {
+
+constexpr float kStripe = 4;
+
+bool has(const std::vector<std::string>& list, const std::string& value) {
+    return std::find(list.begin(), list.end(), value) != list.end();
+}
+
+// A small square button with a drawn icon (the client's font has no emoji): thumbs up as an
+// upward triangle, thumbs down as a downward one, the red flag as a flag.
+bool reaction_button(const char* id, const char* emoji, const char* tooltip, bool mine,
+                     long long count) {
+    const Palette& p = current_palette();
+    const std::string label = count > 0 ? std::to_string(count) : std::string();
+    ImGui::PushFont(fonts().small);
+    const float text_w = label.empty() ? 0 : ImGui::CalcTextSize(label.c_str()).x + 6;
+    ImGui::PopFont();
+    const ImVec2 size(kTouchTarget + text_w, kTouchTarget);
+    const ImVec2 at = ImGui::GetCursorScreenPos();
+    ImGui::PushID(id);
+    const bool pressed = ImGui::InvisibleButton("##reaction", size);
+    ImGui::PopID();
+    const bool hovered = ImGui::IsItemHovered();
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    const ImVec4 edge = mine ? p.accent : p.border;
+    draw->AddRectFilled(at, ImVec2(at.x + size.x, at.y + size.y),
+                        to_u32(hovered || mine ? p.surface_alt : p.surface), 8);
+    draw->AddRect(at, ImVec2(at.x + size.x, at.y + size.y), to_u32(edge), 8, 0, mine ? 2.0f : 1.0f);
+    const ImVec4 ink = mine ? p.accent : p.text_muted;
+    const ImVec2 c(at.x + kTouchTarget / 2, at.y + size.y / 2);
+    const std::string e = emoji;
+    if (e == "+1") {
+        draw->AddTriangleFilled(ImVec2(c.x, c.y - 7), ImVec2(c.x - 8, c.y + 6),
+                                ImVec2(c.x + 8, c.y + 6), to_u32(ink));
+    } else if (e == "-1") {
+        draw->AddTriangleFilled(ImVec2(c.x - 8, c.y - 6), ImVec2(c.x + 8, c.y - 6),
+                                ImVec2(c.x, c.y + 7), to_u32(ink));
+    } else {
+        const ImVec4 flag = mine ? p.danger : ink;
+        draw->AddLine(ImVec2(c.x - 6, c.y - 9), ImVec2(c.x - 6, c.y + 9), to_u32(flag), 2);
+        draw->AddTriangleFilled(ImVec2(c.x - 5, c.y - 9), ImVec2(c.x + 8, c.y - 4.5f),
+                                ImVec2(c.x - 5, c.y), to_u32(flag));
+    }
+    if (!label.empty()) {
+        ImGui::PushFont(fonts().small);
+        draw->AddText(ImVec2(at.x + kTouchTarget - 6, c.y - ImGui::GetFontSize() / 2), to_u32(ink),
+                      label.c_str());
+        ImGui::PopFont();
+    }
+    if (hovered) {
+        ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
+        ImGui::SetTooltip("%s", tooltip);
+    }
+    widgets().track(id, std::string(tooltip) + (mine ? " (yours)" : "") +
+                            (count > 0 ? " " + std::to_string(count) : ""));
+    return pressed;
+}
+
+} // namespace
+
+MessageCardResult draw_message_card(const protocol::ConversationMessage& message,
+                                    const MessageCardOptions& options) {
+    MessageCardResult result;
+    const Palette& p = current_palette();
+    const float padding = options.compact ? 16 : 20;
+    const float width = options.width;
+    const ImVec2 origin = ImGui::GetCursorScreenPos();
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    draw->ChannelsSplit(2);
+    draw->ChannelsSetCurrent(1);
+
+    ImGui::SetCursorScreenPos(ImVec2(origin.x + padding + kStripe, origin.y + padding - 4));
+    ImGui::BeginGroup();
+    // Who is speaking, and what this message is to the task.
+    ImGui::PushFont(fonts().strong);
+    ImGui::PushStyleColor(ImGuiCol_Text, message.is_assistant ? p.accent : p.text);
+    ImGui::TextUnformatted(message.is_assistant ? "Assistant" : "User");
+    ImGui::PopStyleColor();
+    ImGui::PopFont();
+    if (message.user_is_author || options.highlight_label) {
+        // On the name's line, lowered to share its baseline.
+        ImGui::SameLine(0, 10);
+        ImGui::PushFont(fonts().small);
+        ImGui::PushStyleColor(ImGuiCol_Text, p.text_muted);
+        ImGui::SetCursorPosY(ImGui::GetCursorPosY() + (ImGui::GetTextLineHeight() * 0.16f));
+        std::string note;
+        if (options.highlight_label) note = options.highlight_label;
+        if (message.user_is_author) note += note.empty() ? "written by you" : " · written by you";
+        ImGui::TextUnformatted(note.c_str());
+        ImGui::PopStyleColor();
+        ImGui::PopFont();
+    }
+    const float text_w = width - 2 * padding - kStripe;
+    if (options.collapsed_height > 0) {
+        // Only the first lines, faded out at the bottom; the person expands to read it all.
+        const ImVec2 text_at = ImGui::GetCursorScreenPos();
+        ImGui::PushClipRect(text_at,
+                            ImVec2(text_at.x + text_w, text_at.y + options.collapsed_height), true);
+        draw_markdown(options.id, message.text, text_w);
+        ImGui::PopClipRect();
+        const float full = ImGui::GetCursorScreenPos().y - text_at.y;
+        result.truncated = full > options.collapsed_height + 4;
+        ImGui::SetCursorScreenPos(text_at);
+        ImGui::Dummy(ImVec2(text_w, std::min(full, options.collapsed_height)));
+    } else {
+        draw_markdown(options.id, message.text, text_w);
+    }
+    if (options.reactions && !message.user_is_author) {
+        const std::string base = options.id;
+        if (reaction_button((base + "_like").c_str(), "+1", "Good message",
+                            has(message.user_emojis, "+1"), count_or_zero(message, "+1")))
+            result.react = "+1";
+        ImGui::SameLine(0, 8);
+        if (reaction_button((base + "_dislike").c_str(), "-1", "Poor message",
+                            has(message.user_emojis, "-1"), count_or_zero(message, "-1")))
+            result.react = "-1";
+        ImGui::SameLine(0, 8);
+        if (reaction_button((base + "_flag").c_str(), "red_flag", "Flag for moderators",
+                            has(message.user_emojis, "red_flag"),
+                            count_or_zero(message, "red_flag")))
+            result.react = "red_flag";
+        ImGui::SameLine(0, 12);
+        if (link_button("Report", (base + "_report").c_str())) result.report = true;
+    }
+    ImGui::EndGroup();
+    const float bottom = ImGui::GetItemRectMax().y + padding;
+
+    draw->ChannelsSetCurrent(0);
+    const ImVec2 max(origin.x + width, bottom);
+    draw->AddRectFilled(origin, max, to_u32(options.highlighted ? p.surface : p.surface), 12);
+    draw->AddRect(origin, max, to_u32(options.highlighted ? p.accent : p.border), 12, 0,
+                  options.highlighted ? 2.0f : 1.0f);
+    // The stripe tells the roles apart at a glance.
+    draw->AddRectFilled(ImVec2(origin.x + 1, origin.y + 10),
+                        ImVec2(origin.x + 1 + kStripe, bottom - 10),
+                        to_u32(message.is_assistant ? p.accent : p.text_muted), 2);
+    draw->ChannelsMerge();
+    ImGui::SetCursorScreenPos(ImVec2(origin.x, bottom));
+    ImGui::Dummy(ImVec2(width, 0));
+    widgets().track_rect(options.id, origin, max, message.is_assistant ? "assistant" : "user");
+    return result;
+}
+
+long long count_or_zero(const protocol::ConversationMessage& message, const char* emoji) {
+    auto it = message.emojis.find(emoji);
+    return it == message.emojis.end() ? 0 : it->second;
+}
+
+} // namespace orchard::ui

@@ -1,0 +1,171 @@
+#include "ui/dashboard_view.h"
+
+#include "client/task_kinds.h"
+#include "ui/fonts.h"
+#include "ui/guidelines_panel.h"
+#include "ui/layout.h"
+#include "ui/shortcuts.h"
+#include "ui/theme.h"
+#include "ui/widget_registry.h"
+#include "ui/widgets.h"
+
+#include <algorithm>
+#include <string>
+
+namespace orchard::ui {
+
+namespace {
+
+using protocol::TaskType;
+
+long long count_of(const client::AppState& state, const char* name) {
+    auto it = state.dashboard.counts.find(name);
+    return it == state.dashboard.counts.end() ? 0 : it->second;
+}
+
+std::string count_text(const client::AppState& state, const char* name) {
+    if (!state.dashboard.loaded) return "Counting…";
+    const long long n = count_of(state, name);
+    if (n == 0) return "None right now";
+    return std::to_string(n) + (n == 1 ? " available" : " available");
+}
+
+void draw_language_picker(client::App& app, double now, float width) {
+    const auto& state = app.state();
+    const auto& languages = client::data_languages();
+    const char* current = state.lang.c_str();
+    for (const auto& language : languages)
+        if (state.lang == language.code) current = language.name;
+    ImGui::PushFont(fonts().body);
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextUnformatted("Texts in");
+    ImGui::SameLine(0, 10);
+    ImGui::SetNextItemWidth(std::min(220.0f, width));
+    ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(14, 12));
+    if (ImGui::BeginCombo("##language", current)) {
+        for (const auto& language : languages) {
+            const bool selected = state.lang == language.code;
+            if (ImGui::Selectable(language.name, selected, 0, ImVec2(0, 36)))
+                app.set_lang(language.code, now);
+            if (selected) ImGui::SetItemDefaultFocus();
+        }
+        ImGui::EndCombo();
+    }
+    ImGui::PopStyleVar();
+    widgets().track("language", current);
+    ImGui::PopFont();
+}
+
+// One card per task kind: what it is, how many are waiting, start it, read its guidelines.
+void draw_kind_card(client::App& app, double now, const client::TaskKindInfo& kind, int number,
+                    float width, float min_height, float& natural_height) {
+    const auto& state = app.state();
+    const Palette& p = current_palette();
+    const char* name = protocol::to_string(kind.type);
+    const long long available = count_of(state, name);
+    const float top = ImGui::GetCursorScreenPos().y;
+    begin_card(width, 20, min_height);
+    ImGui::PushFont(fonts().heading);
+    ImGui::TextWrapped("%s", kind.title);
+    ImGui::PopFont();
+    wrapped_text(fonts().body, p.text_muted, kind.description);
+    const std::string count = count_text(state, name);
+    wrapped_text(fonts().strong, available > 0 ? p.success : p.text_muted, count.c_str());
+    widgets().track(std::string("count_") + name, count);
+    const std::string start_id = std::string("start_") + name;
+    const std::string key = std::to_string(number);
+    const bool disabled = state.dashboard.loaded && available == 0;
+    begin_disabled(disabled);
+    const float start_w = button_width("Start", key.c_str());
+    if (primary_button("Start", key.c_str(), start_id.c_str(), start_w) && !disabled)
+        app.open_task(name, now);
+    end_disabled(disabled);
+    ImGui::SameLine(0, 16);
+    if (link_button("Guidelines", (std::string("guidelines_") + name).c_str()))
+        open_guidelines(kind.guidelines, kind.title);
+    natural_height = ImGui::GetItemRectMax().y - top + 20;
+    end_card();
+}
+
+} // namespace
+
+void draw_dashboard(const ScreenInput& input) {
+    client::App& app = input.app;
+    const auto& state = app.state();
+    const Palette& p = current_palette();
+    const Column column = content_column(input.compact, 960);
+
+    move_to(column, input.compact ? 16 : 32);
+    // One group for the whole screen: new lines start at the column's left edge, and text wraps
+    // at its right edge.
+    ImGui::BeginGroup();
+    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + column.width);
+    ImGui::PushFont(input.compact ? fonts().heading : fonts().title);
+    ImGui::TextWrapped("What would you like to do?");
+    ImGui::PopFont();
+    draw_language_picker(app, input.now, column.width);
+    if (!state.dashboard.problem.empty()) problem_text(state.dashboard.problem.c_str());
+
+    // "I'm feeling lucky": the server picks what is needed most.
+    move_to(column, 8);
+    begin_card(column.width, input.compact ? 20 : 24);
+    ImGui::PushFont(fonts().heading);
+    ImGui::TextUnformatted("I'm feeling lucky");
+    ImGui::PopFont();
+    wrapped_text(fonts().body, p.text_muted,
+                 "Get whichever task helps the dataset most right now.");
+    const std::string lucky_count = count_text(state, "random");
+    widgets().track("count_random", lucky_count);
+    const bool none = state.dashboard.loaded && count_of(state, "random") == 0;
+    begin_disabled(none);
+    const float lucky_w = input.compact ? column.width - 40 : button_width("Give me a task", "R");
+    if (primary_button("Give me a task", "R", "start_random", lucky_w) && !none)
+        app.open_task("random", input.now);
+    end_disabled(none);
+    if (!input.compact) ImGui::SameLine(0, 16);
+    ImGui::AlignTextToFramePadding();
+    wrapped_text(fonts().strong, none ? p.text_muted : p.success, lucky_count.c_str());
+    end_card();
+
+    // The eight kinds: two per row on wide screens, one on phones.
+    move_to(column, 16);
+    const float gap = 16;
+    const int per_row = input.compact ? 1 : 2;
+    const float card_w =
+        (column.width - gap * static_cast<float>(per_row - 1)) / static_cast<float>(per_row);
+    static float natural[8] = {};
+    float row_top = ImGui::GetCursorScreenPos().y;
+    float row_bottom = row_top;
+    int index = 0;
+    for (auto type : protocol::kAllTaskTypes) {
+        const int col = index % per_row;
+        if (col == 0 && index > 0) row_top = row_bottom + gap;
+        float row_height = 0;
+        for (int j = index - col; j < index - col + per_row && j < 8; ++j)
+            row_height = std::max(row_height, natural[j]);
+        ImGui::SetCursorScreenPos(
+            ImVec2(column.x + static_cast<float>(col) * (card_w + gap), row_top));
+        draw_kind_card(app, input.now, client::task_kind(type), index + 1, card_w, row_height,
+                       natural[index]);
+        row_bottom = std::max(row_bottom, ImGui::GetItemRectMax().y);
+        ++index;
+    }
+    ImGui::SetCursorScreenPos(ImVec2(column.x, row_bottom + 24));
+    ImGui::Dummy(ImVec2(column.width, 0));
+    ImGui::PopTextWrapPos();
+    ImGui::EndGroup();
+
+    // Shortcuts: 1–8 start a kind, R a random task.
+    if (!guidelines_open()) {
+        int key_index = 0;
+        for (auto type : protocol::kAllTaskTypes) {
+            if (shortcut_pressed('1' + key_index) &&
+                (!state.dashboard.loaded || count_of(state, protocol::to_string(type)) > 0))
+                app.open_task(protocol::to_string(type), input.now);
+            ++key_index;
+        }
+        if (shortcut_pressed('R') && !none) app.open_task("random", input.now);
+    }
+}
+
+} // namespace orchard::ui

@@ -1,0 +1,187 @@
+#include "ui/conversation_view.h"
+#include "ui/fonts.h"
+#include "ui/shortcuts.h"
+#include "ui/task_panels.h"
+#include "ui/theme.h"
+#include "ui/widget_registry.h"
+#include "ui/widgets.h"
+
+#include <algorithm>
+#include <set>
+#include <string>
+#include <vector>
+
+namespace orchard::ui {
+
+namespace {
+
+constexpr float kCollapsedHeight = 150; // about six lines of a reply before "Show all"
+constexpr float kRankColumn = 56;       // the rank number and drag handle left of each reply
+
+// What the ranking screen remembers between frames: which reply is selected (by its index in
+// the task), which are expanded, and where each position was drawn (for dragging).
+struct RankingView {
+    std::string task_id;
+    int selected_position = 0;
+    std::set<int> expanded;     // reply indices
+    std::vector<float> centres; // screen y of each position's centre, last frame
+    int dragging = -1;          // position being dragged
+};
+
+RankingView& view_state(const std::string& task_id) {
+    static RankingView view;
+    if (view.task_id != task_id) view = RankingView{.task_id = task_id};
+    return view;
+}
+
+void draw_handle(ImVec2 at, float height, int rank, bool selected) {
+    const Palette& p = current_palette();
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    const ImVec2 c(at.x + kRankColumn / 2, at.y + 26);
+    draw->AddCircleFilled(c, 18, to_u32(selected ? p.accent : p.surface_alt), 24);
+    ImGui::PushFont(fonts().strong);
+    const std::string text = std::to_string(rank);
+    const ImVec2 size = ImGui::CalcTextSize(text.c_str());
+    draw->AddText(ImVec2(c.x - size.x / 2, c.y - size.y / 2),
+                  to_u32(selected ? p.accent_text : p.text), text.c_str());
+    ImGui::PopFont();
+    // Six dots: the grip that says "drag me".
+    for (int row = 0; row < 3; ++row)
+        for (int col = 0; col < 2; ++col)
+            draw->AddCircleFilled(ImVec2(c.x - 4 + 8 * col, at.y + 60 + 8 * row), 2,
+                                  to_u32(p.text_muted), 8);
+    (void)height;
+}
+
+} // namespace
+
+void draw_ranking_panel(const ScreenInput& input, float width) {
+    client::App& app = input.app;
+    const auto& t = app.state().task;
+    const auto& replies = t.task->reply_messages;
+    const auto& order = t.ranking.order();
+    RankingView& view = view_state(t.task->id);
+    const int count = static_cast<int>(order.size());
+    view.selected_position = std::clamp(view.selected_position, 0, std::max(0, count - 1));
+    view.centres.resize(order.size());
+    const Palette& p = current_palette();
+
+    ImGui::PushFont(fonts().strong);
+    ImGui::TextWrapped("Best first: drag a reply by its number, or select one and use the keys.");
+    ImGui::PopFont();
+    ImGui::PushFont(fonts().small);
+    ImGui::PushStyleColor(ImGuiCol_Text, p.text_muted);
+    ImGui::TextWrapped("Up/Down select · Shift+Up/Down move · 1–%d put the selected reply at that "
+                       "place · E expand",
+                       count);
+    ImGui::PopStyleColor();
+    ImGui::PopFont();
+
+    int move_from = -1, move_to = -1;
+    for (int position = 0; position < count; ++position) {
+        const int reply = order[static_cast<std::size_t>(position)];
+        const bool selected = position == view.selected_position;
+        const bool expanded = view.expanded.contains(reply);
+        const ImVec2 top = ImGui::GetCursorScreenPos();
+        const std::string id = "reply_" + std::to_string(reply);
+
+        // The card, indented by the rank column.
+        ImGui::SetCursorScreenPos(ImVec2(top.x + kRankColumn, top.y));
+        ImGui::BeginGroup();
+        const auto result =
+            draw_message_card(replies[static_cast<std::size_t>(reply)],
+                              {.id = id.c_str(),
+                               .width = width - kRankColumn,
+                               .compact = input.compact,
+                               .highlighted = selected,
+                               .collapsed_height = expanded ? 0 : kCollapsedHeight});
+        if (!result.react.empty())
+            app.react(replies[static_cast<std::size_t>(reply)].id, result.react);
+        if (result.truncated || expanded) {
+            if (link_button(expanded ? "Show less" : "Show all", (id + "_expand").c_str())) {
+                if (expanded)
+                    view.expanded.erase(reply);
+                else
+                    view.expanded.insert(reply);
+            }
+        }
+        ImGui::EndGroup();
+        const float bottom = ImGui::GetItemRectMax().y;
+
+        // The rank column: number, grip, and up/down buttons; it is the drag handle.
+        draw_handle(top, bottom - top.y, position + 1, selected);
+        ImGui::SetCursorScreenPos(top);
+        ImGui::InvisibleButton((id + "_handle").c_str(), ImVec2(kRankColumn, 96));
+        if (ImGui::IsItemHovered() || ImGui::IsItemActive())
+            ImGui::SetMouseCursor(ImGuiMouseCursor_ResizeNS);
+        if (ImGui::IsItemActivated()) {
+            view.selected_position = position;
+            view.dragging = position;
+        }
+        widgets().track(id + "_handle", std::to_string(position + 1));
+        if (ImGui::IsItemActive() && view.dragging == position) {
+            // Dragged past a neighbour's centre: swap places, the list follows the pointer.
+            const float y = ImGui::GetIO().MousePos.y;
+            if (position > 0 && y < view.centres[static_cast<std::size_t>(position - 1)])
+                move_from = position, move_to = position - 1;
+            else if (position + 1 < count &&
+                     y > view.centres[static_cast<std::size_t>(position + 1)])
+                move_from = position, move_to = position + 1;
+        }
+        // Clicking anywhere on the card selects it.
+        if (ImGui::IsMouseClicked(0) &&
+            ImGui::IsMouseHoveringRect(top, ImVec2(top.x + width, bottom)) &&
+            !ImGui::IsAnyItemActive())
+            view.selected_position = position;
+        ImGui::SetCursorScreenPos(ImVec2(top.x, top.y + 100));
+        if (position > 0) {
+            if (secondary_button("Up", (id + "_up").c_str(), kRankColumn - 8))
+                move_from = position, move_to = position - 1;
+        }
+        if (position + 1 < count) {
+            if (position > 0) ImGui::SetCursorScreenPos(ImVec2(top.x, top.y + 150));
+            if (secondary_button("Down", (id + "_down").c_str(), kRankColumn - 8))
+                move_from = position, move_to = position + 1;
+        }
+        view.centres[static_cast<std::size_t>(position)] = (top.y + bottom) / 2;
+        const float next_y = std::max(bottom, ImGui::GetItemRectMax().y) + 12;
+        widgets().track_rect("rank_position_" + std::to_string(position + 1), top,
+                             ImVec2(top.x + width, bottom), std::to_string(reply));
+        ImGui::SetCursorScreenPos(ImVec2(top.x, next_y));
+    }
+    if (!ImGui::IsMouseDown(0)) view.dragging = -1;
+
+    // Keyboard: select, move, put at a place, expand.
+    if (shortcut_pressed(kKeyUp) || shortcut_pressed('K'))
+        view.selected_position = std::max(0, view.selected_position - 1);
+    if (shortcut_pressed(kKeyDown) || shortcut_pressed('J'))
+        view.selected_position = std::min(count - 1, view.selected_position + 1);
+    if (shift_shortcut_pressed(kKeyUp) && view.selected_position > 0)
+        move_from = view.selected_position, move_to = view.selected_position - 1;
+    if (shift_shortcut_pressed(kKeyDown) && view.selected_position + 1 < count)
+        move_from = view.selected_position, move_to = view.selected_position + 1;
+    for (int place = 1; place <= std::min(count, 9); ++place)
+        if (shortcut_pressed('0' + place)) move_from = view.selected_position, move_to = place - 1;
+    if (shortcut_pressed('E') && count > 0) {
+        const int reply = order[static_cast<std::size_t>(view.selected_position)];
+        if (!view.expanded.erase(reply)) view.expanded.insert(reply);
+    }
+    if (move_from >= 0 && move_to >= 0 && move_from != move_to) {
+        app.move_reply(static_cast<std::size_t>(move_from), static_cast<std::size_t>(move_to));
+        if (view.dragging == move_from) view.dragging = move_to;
+        view.selected_position = move_to;
+    }
+    widgets().set_number("rank_selected", view.selected_position + 1);
+
+    ImGui::Dummy(ImVec2(0, 4));
+    bool not_rankable = t.draft.not_rankable;
+    if (choice_button(not_rankable ? "None of these can be ranked (selected)"
+                                   : "None of these can be ranked",
+                      "not_rankable", not_rankable))
+        app.set_not_rankable(!not_rankable);
+    if (ImGui::IsItemHovered())
+        ImGui::SetTooltip(
+            "Every reply is broken, off-topic or harmful. Still give your best order.");
+}
+
+} // namespace orchard::ui

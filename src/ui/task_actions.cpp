@@ -1,0 +1,122 @@
+#include "ui/fonts.h"
+#include "ui/guidelines_panel.h"
+#include "ui/shortcuts.h"
+#include "ui/task_panels.h"
+#include "ui/theme.h"
+#include "ui/widget_registry.h"
+#include "ui/widgets.h"
+
+#include <string>
+
+namespace orchard::ui {
+
+namespace {
+
+// A warning with two answers, in place of the action row.
+void draw_confirmation(const char* question, const char* yes, const char* yes_id, const char* no,
+                       const char* no_id, float width, bool& said_yes, bool& said_no) {
+    const Palette& p = current_palette();
+    begin_card(width, 20);
+    wrapped_text(fonts().strong, p.warning, question);
+    widgets().track("confirmation", question);
+    const bool narrow = width < 480;
+    const float yes_w = narrow ? width - 40 : button_width(yes, "Enter");
+    const float no_w = narrow ? width - 40 : button_width(no, "Esc");
+    said_yes = primary_button(yes, "Enter", yes_id, yes_w) || shortcut_pressed(kKeyEnter);
+    if (!narrow) ImGui::SameLine(0, 12);
+    said_no = secondary_button(no, "Esc", no_id, no_w) || shortcut_pressed(kKeyEscape);
+    end_card();
+}
+
+} // namespace
+
+void draw_task_actions(const ScreenInput& input, float width) {
+    client::App& app = input.app;
+    const auto& t = app.state().task;
+    const double now = input.now;
+    const bool writing = protocol::is_writing(t.task->type);
+    const bool submitting = t.phase == client::TaskPhase::Submitting;
+
+    if (!t.problem.empty()) {
+        problem_text(t.problem.c_str());
+        widgets().track("task_problem", t.problem);
+    }
+    if (submitting) {
+        muted_text(t.retry_at ? "Not sent yet: the server can't be reached. Your work is kept "
+                                "here and sent as soon as it is back."
+                              : "Sending…");
+        widgets().track("submitting", "submitting");
+        return;
+    }
+    if (t.confirm_skip) {
+        bool yes = false, no = false;
+        draw_confirmation("Skip this task? The text you typed will be thrown away.",
+                          "Skip and discard", "confirm_skip", "Keep writing", "cancel_skip", width,
+                          yes, no);
+        if (yes)
+            app.confirm_skip(now);
+        else if (no)
+            app.cancel_confirmation();
+        return;
+    }
+    if (t.confirm_unchanged_ranking) {
+        bool yes = false, no = false;
+        draw_confirmation("You have not changed the order. Is the order shown really best first?",
+                          "Yes, submit this order", "confirm_order", "Let me reorder",
+                          "cancel_order", width, yes, no);
+        if (yes)
+            app.confirm_unchanged_ranking(now);
+        else if (no)
+            app.cancel_confirmation();
+        return;
+    }
+
+    const char* command = command_key_name();
+    const std::string submit_keys = std::string(command) + "+Enter";
+    const bool narrow = width < 520;
+    const auto blockers = app.submit_blockers();
+    const bool ready = blockers.empty();
+    const bool command_enter = shortcut_pressed(kKeyEnter, true);
+
+    if (writing && t.reviewing) {
+        const float submit_w = narrow ? width : button_width("Submit", submit_keys.c_str());
+        if (primary_button("Submit", submit_keys.c_str(), "submit", submit_w) || command_enter)
+            app.submit(now);
+        if (!narrow) ImGui::SameLine(0, 12);
+        const float edit_w = narrow ? width : button_width("Edit", "Esc");
+        if (secondary_button("Edit", "Esc", "edit", edit_w) || shortcut_pressed(kKeyEscape))
+            app.back_to_editing();
+        return;
+    }
+
+    const char* label = writing ? "Review" : "Submit";
+    const float main_w = narrow ? width : button_width(label, submit_keys.c_str());
+    begin_disabled(!ready);
+    const bool pressed =
+        primary_button(label, submit_keys.c_str(), writing ? "review" : "submit", main_w);
+    end_disabled(!ready);
+    if ((pressed || command_enter) && !guidelines_open()) {
+        if (writing)
+            app.start_review();
+        else
+            app.submit(now);
+    }
+    if (!narrow) ImGui::SameLine(0, 12);
+    const float skip_w = narrow ? width : button_width("Skip", "S");
+    if (secondary_button("Skip", "S", "skip", skip_w) || shortcut_pressed('S')) app.skip(now);
+    if (!ready && !writing) {
+        std::string missing = "Still to answer: ";
+        for (std::size_t i = 0; i < blockers.size(); ++i)
+            missing += (i ? ", " : "") + blockers[i].substr(8, blockers[i].size() - 10);
+        muted_text(missing.c_str());
+        widgets().track("submit_blockers", missing);
+    }
+    if (!narrow) {
+        ImGui::Dummy(ImVec2(0, 4));
+        if (link_button("Back to the dashboard", "back_to_dashboard")) app.back_to_dashboard(now);
+    } else if (secondary_button("Back to the dashboard", "back_to_dashboard", width)) {
+        app.back_to_dashboard(now);
+    }
+}
+
+} // namespace orchard::ui

@@ -1,0 +1,236 @@
+#include "ui/task_view.h"
+
+#include "client/task_kinds.h"
+#include "ui/conversation_view.h"
+#include "ui/fonts.h"
+#include "ui/guidelines_panel.h"
+#include "ui/layout.h"
+#include "ui/shortcuts.h"
+#include "ui/task_panels.h"
+#include "ui/text_field.h"
+#include "ui/theme.h"
+#include "ui/widget_registry.h"
+#include "ui/widgets.h"
+
+#include <string>
+
+namespace orchard::ui {
+
+namespace {
+
+using protocol::TaskType;
+
+// The reasons offered when reporting a message; each is a report label of PROTOCOL.md §4.
+struct ReportReason {
+    const char* label;
+    const char* text;
+};
+constexpr ReportReason kReportReasons[] = {
+    {"spam", "Spam or nonsense"},
+    {"pii", "Personal information"},
+    {"hate_speech", "Hate speech"},
+    {"sexual_content", "Sexual content"},
+    {"not_appropriate", "Inappropriate for an assistant"},
+    {"political_content", "Political opinion"},
+    {"moral_judgement", "Moral judgement"},
+};
+
+struct ReportForm {
+    std::string message_id;
+    int reason = -1;
+    std::string details;
+};
+
+ReportForm& report_form() {
+    static ReportForm form;
+    return form;
+}
+
+const char* highlight_for(TaskType type) {
+    switch (type) {
+    case TaskType::AssistantReply:
+    case TaskType::PrompterReply:
+        return "the message to answer";
+    case TaskType::LabelInitialPrompt:
+    case TaskType::LabelAssistantReply:
+    case TaskType::LabelPrompterReply:
+        return "the message to label";
+    case TaskType::RankAssistantReplies:
+    case TaskType::RankPrompterReplies:
+        return "the replies below answer this";
+    case TaskType::InitialPrompt:
+        break;
+    }
+    return nullptr;
+}
+
+void draw_report_form(client::App& app, float width) {
+    ReportForm& form = report_form();
+    if (form.message_id.empty()) return;
+    begin_card(width, 20);
+    heading_text("Report this message");
+    muted_text("Moderators will look at it. What is wrong with it?");
+    int index = 0;
+    for (const auto& reason : kReportReasons) {
+        const std::string id = std::string("report_reason_") + reason.label;
+        if (choice_button(reason.text, id.c_str(), form.reason == index)) form.reason = index;
+        if (ImGui::GetItemRectMax().x + 200 < ImGui::GetWindowPos().x + ImGui::GetWindowWidth())
+            ImGui::SameLine(0, 8);
+        ++index;
+    }
+    ImGui::NewLine();
+    text_field("report_details", form.details, ImVec2(width - 40, 96),
+               {.kind = TextFieldKind::MultiLine,
+                .placeholder = "Anything the moderators should know (optional)",
+                .max_chars = 1000,
+                .label = "Report details"});
+    begin_disabled(form.reason < 0);
+    if (primary_button("Send report", "report_send") && form.reason >= 0) {
+        app.report(form.message_id, kReportReasons[form.reason].label, form.details);
+        form = {};
+    }
+    end_disabled(form.reason < 0);
+    ImGui::SameLine(0, 12);
+    if (secondary_button("Cancel", "report_cancel")) form = {};
+    end_card();
+}
+
+void draw_conversation(client::App& app, const protocol::Task& task, float width, bool compact) {
+    const auto& messages = task.conversation;
+    for (std::size_t i = 0; i < messages.size(); ++i) {
+        const bool last = i + 1 == messages.size();
+        const std::string id = "message_" + std::to_string(i);
+        const auto result = draw_message_card(
+            messages[i], {.id = id.c_str(),
+                          .width = width,
+                          .compact = compact,
+                          .highlighted = last,
+                          .highlight_label = last ? highlight_for(task.type) : nullptr});
+        if (!result.react.empty()) app.react(messages[i].id, result.react);
+        if (result.report) report_form() = {messages[i].id, -1, {}};
+        ImGui::Dummy(ImVec2(0, 2));
+    }
+}
+
+void draw_header(client::App& app, double now, const client::TaskKindInfo* kind, float width,
+                 bool compact) {
+    const auto& state = app.state();
+    const Palette& p = current_palette();
+    ImGui::PushFont(compact ? fonts().heading : fonts().title);
+    ImGui::TextWrapped("%s", kind ? kind->title : "Your next task");
+    ImGui::PopFont();
+    widgets().track("task_title", kind ? kind->title : "");
+    if (kind) wrapped_text(fonts().body, p.text_muted, kind->instruction);
+    if (kind && link_button("Read the guidelines", "open_guidelines"))
+        open_guidelines(kind->guidelines, kind->title);
+    if (kind && !guidelines_open() && shortcut_pressed('G'))
+        open_guidelines(kind->guidelines, kind->title);
+    if (state.task.task && state.task.task->type != TaskType::InitialPrompt && !compact) {
+        ImGui::SameLine(0, 24);
+        ImGui::PushFont(fonts().small);
+        ImGui::PushStyleColor(ImGuiCol_Text, p.text_muted);
+        ImGui::AlignTextToFramePadding();
+        ImGui::TextUnformatted("G  guidelines");
+        ImGui::PopStyleColor();
+        ImGui::PopFont();
+    }
+    (void)now;
+    (void)width;
+}
+
+// "No task of this kind right now": offer the kinds that have work.
+void draw_no_task(client::App& app, double now, float width) {
+    const auto& state = app.state();
+    begin_card(width, 24);
+    heading_text("Nothing of this kind is waiting for you right now");
+    muted_text("Others may be working on them, or you have done them all. Pick another kind:");
+    widgets().track("no_task", "no task");
+    int shown = 0;
+    for (auto type : protocol::kAllTaskTypes) {
+        const char* name = protocol::to_string(type);
+        auto it = state.dashboard.counts.find(name);
+        if (it == state.dashboard.counts.end() || it->second <= 0 || name == state.task.kind)
+            continue;
+        const std::string label =
+            std::string(client::task_kind(type).title) + " (" + std::to_string(it->second) + ")";
+        if (secondary_button(label.c_str(), (std::string("other_") + name).c_str()))
+            app.open_task(name, now);
+        ++shown;
+    }
+    if (shown == 0 && state.dashboard.loaded)
+        muted_text(
+            "There is nothing else right now either. Thank you for helping! Come back later.");
+    if (primary_button("Back to the dashboard", "back_to_dashboard")) app.back_to_dashboard(now);
+    end_card();
+}
+
+} // namespace
+
+void draw_task(const ScreenInput& input) {
+    client::App& app = input.app;
+    const auto& state = app.state();
+    const auto& t = state.task;
+    const Column column = content_column(input.compact, 820);
+    const client::TaskKindInfo* kind =
+        t.task ? &client::task_kind(t.task->type) : client::task_kind(t.kind);
+
+    move_to(column, input.compact ? 16 : 28);
+    // One group for the whole screen: new lines start at the column's left edge, and text wraps
+    // at its right edge.
+    ImGui::BeginGroup();
+    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + column.width);
+    draw_header(app, input.now, kind, column.width, input.compact);
+
+    if (!t.notice.empty()) {
+        move_to(column, 4);
+        notice_text(t.notice.c_str());
+        widgets().track("task_notice", t.notice);
+    }
+    if (!state.storage_problem.empty()) {
+        move_to(column, 4);
+        problem_text(state.storage_problem.c_str());
+    }
+
+    move_to(column, 12);
+    switch (t.phase) {
+    case client::TaskPhase::Requesting:
+    case client::TaskPhase::Acking:
+        muted_text(t.retry_at ? "Waiting for the server to come back…" : "Finding a task for you…");
+        widgets().track("task_loading", "loading");
+        break;
+    case client::TaskPhase::NoTask:
+        draw_no_task(app, input.now, column.width);
+        break;
+    case client::TaskPhase::Failed:
+        begin_card(column.width, 24);
+        problem_text(t.problem.c_str());
+        widgets().track("task_problem", t.problem);
+        if (primary_button("Get another task", "next_task")) app.open_task(t.kind, input.now);
+        ImGui::SameLine(0, 12);
+        if (secondary_button("Back to the dashboard", "back_to_dashboard"))
+            app.back_to_dashboard(input.now);
+        end_card();
+        break;
+    case client::TaskPhase::Working:
+    case client::TaskPhase::Submitting:
+        if (!t.task) break;
+        draw_conversation(app, *t.task, column.width, input.compact);
+        move_to(column, 4);
+        draw_report_form(app, column.width);
+        move_to(column, 8);
+        if (protocol::is_writing(t.task->type))
+            draw_writing_panel(input, column.width);
+        else if (protocol::is_labeling(t.task->type))
+            draw_labeling_panel(input, column.width);
+        else
+            draw_ranking_panel(input, column.width);
+        move_to(column, 8);
+        draw_task_actions(input, column.width);
+        break;
+    }
+    ImGui::Dummy(ImVec2(column.width, 40));
+    ImGui::PopTextWrapPos();
+    ImGui::EndGroup();
+}
+
+} // namespace orchard::ui

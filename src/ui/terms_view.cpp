@@ -1,0 +1,33 @@
+#include "ui/terms_view.h"
+
+#include "ui/guidelines_text.h"
+#include "ui/layout.h"
+#include "ui/markdown_view.h"
+#include "ui/widget_registry.h"
+#include "ui/widgets.h"
+
+namespace orchard::ui {
+
+void draw_terms(const ScreenInput& input) {
+    client::App& app = input.app;
+    const Column column = content_column(input.compact);
+    const float padding = input.compact ? 20 : 32;
+    move_to(column, input.compact ? 16 : 40);
+    begin_card(column.width, padding);
+    draw_markdown("terms", guidelines_text("terms.md"), column.width - 2 * padding);
+    ImGui::Dummy(ImVec2(0, 4));
+    const float inner = column.width - 2 * padding;
+    const bool narrow = inner < 420;
+    const char* agree = "I agree, let's start";
+    if (primary_button(agree, "accept_terms", narrow ? inner : button_width(agree)))
+        app.accept_terms();
+    if (!narrow) ImGui::SameLine(0, 12);
+    if (secondary_button("Not now: sign out", "decline_terms",
+                         narrow ? inner : button_width("Not now: sign out")))
+        app.sign_out();
+    if (!app.state().sign_in.problem.empty()) problem_text(app.state().sign_in.problem.c_str());
+    end_card();
+    ImGui::Dummy(ImVec2(0, 24));
+}
+
+} // namespace orchard::ui

@@ -1,0 +1,112 @@
+#include "client/text_metrics.h"
+#include "ui/fonts.h"
+#include "ui/markdown_view.h"
+#include "ui/shortcuts.h"
+#include "ui/task_panels.h"
+#include "ui/text_field.h"
+#include "ui/theme.h"
+#include "ui/widget_registry.h"
+#include "ui/widgets.h"
+
+#include <cstdio>
+#include <string>
+
+namespace orchard::ui {
+
+namespace {
+
+// A gentle guide to length per kind of text: most good texts fall in this range of words.
+struct LengthGuide {
+    std::size_t low, high;
+};
+
+LengthGuide guide_for(protocol::TaskType type) {
+    switch (type) {
+    case protocol::TaskType::InitialPrompt:
+        return {5, 150};
+    case protocol::TaskType::AssistantReply:
+        return {20, 350};
+    default:
+        return {3, 120};
+    }
+}
+
+std::string with_thousands(std::size_t n) {
+    std::string digits = std::to_string(n);
+    for (int i = static_cast<int>(digits.size()) - 3; i > 0; i -= 3)
+        digits.insert(static_cast<std::size_t>(i), ",");
+    return digits;
+}
+
+const char* placeholder_for(protocol::TaskType type) {
+    switch (type) {
+    case protocol::TaskType::InitialPrompt:
+        return "Ask something, or give the assistant a task. Markdown works: **bold**, lists, "
+               "`code`.";
+    case protocol::TaskType::AssistantReply:
+        return "Write the assistant's reply. Markdown works: **bold**, lists, ```code blocks```.";
+    default:
+        return "Write what the person would say next.";
+    }
+}
+
+} // namespace
+
+void draw_writing_panel(const ScreenInput& input, float width) {
+    client::App& app = input.app;
+    const auto& t = app.state().task;
+    const Palette& p = current_palette();
+    const bool busy = t.phase == client::TaskPhase::Submitting;
+
+    if (t.reviewing || busy) {
+        // The text as it will read, before it is sent.
+        ImGui::PushFont(fonts().strong);
+        ImGui::TextUnformatted("Your text, as others will see it");
+        ImGui::PopFont();
+        begin_card(width, 20);
+        draw_markdown("review_preview", t.draft.text, width - 40);
+        end_card();
+        widgets().track("review_preview", t.draft.text);
+        return;
+    }
+
+    ImGui::PushFont(fonts().strong);
+    ImGui::TextUnformatted(t.task->type == protocol::TaskType::InitialPrompt ? "Your prompt"
+                                                                             : "Your reply");
+    ImGui::PopFont();
+    std::string text = t.draft.text;
+    const float height = input.compact ? 220 : 280;
+    const auto result = text_field("reply_editor", text, ImVec2(width, height),
+                                   {.kind = TextFieldKind::MultiLine,
+                                    .placeholder = placeholder_for(t.task->type),
+                                    .max_chars = 0, // over-long text stays, shown in red
+                                    .autofocus = true,
+                                    .label = "Your text"});
+    if (result.changed) app.edit_text(text);
+    if (result.submit) app.start_review();
+
+    // Counts: words against the guide, characters against the server's limit.
+    const std::size_t words = client::count_words(app.state().task.draft.text);
+    const std::size_t characters = client::count_characters(app.state().task.draft.text);
+    const LengthGuide guide = guide_for(t.task->type);
+    char line[160];
+    std::snprintf(line, sizeof line, "%zu %s · most good texts have %zu–%zu words", words,
+                  words == 1 ? "word" : "words", guide.low, guide.high);
+    ImGui::PushFont(fonts().small);
+    ImGui::PushStyleColor(ImGuiCol_Text, p.text_muted);
+    ImGui::TextUnformatted(line);
+    ImGui::PopStyleColor();
+    widgets().track("word_count", line);
+    const std::string limit = with_thousands(characters) + " / 2,000 characters";
+    const float limit_w = ImGui::CalcTextSize(limit.c_str()).x;
+    if (width > 520) ImGui::SameLine(width - limit_w); // right-aligned in the screen's group
+    ImGui::PushStyleColor(ImGuiCol_Text, characters > client::kMaxReplyCharacters ? p.danger
+                                         : characters > 1800                      ? p.warning
+                                                                                  : p.text_muted);
+    ImGui::TextUnformatted(limit.c_str());
+    ImGui::PopStyleColor();
+    ImGui::PopFont();
+    widgets().track("character_count", limit);
+}
+
+} // namespace orchard::ui
