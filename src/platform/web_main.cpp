@@ -13,6 +13,7 @@
 #include "platform/page_links.h"
 #include "platform/pointer_input.h"
 #include "platform/text_field_bridge.h"
+#include "ui/animation.h"
 #include "ui/fonts.h"
 #include "ui/root_view.h"
 #include "ui/text_field_demo.h"
@@ -87,6 +88,7 @@ void frame() {
     io.DisplayFramebufferScale =
         ImVec2(static_cast<float>(canvas.dpr), static_cast<float>(canvas.dpr));
     platform::apply_pointer_input(ui::kBodyFontSize, static_cast<float>(canvas.css_height));
+    platform::apply_keyboard_input();
 
     ImGui::NewFrame();
     ui::widgets().begin_frame();
@@ -110,7 +112,8 @@ void frame() {
 
     const std::string leave_for = c.app.take_navigation();
     if (!leave_for.empty()) platform::navigate_to(leave_for);
-    if (platform::pointer_events_pending()) platform::request_frame();
+    if (platform::pointer_events_pending() || ui::take_animation_request())
+        platform::request_frame();
     if (auto wake = c.app.next_wakeup()) platform::wake_up_at(*wake, platform::request_frame);
     if (!c.ready) {
         c.ready = true;

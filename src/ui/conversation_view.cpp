@@ -20,7 +20,7 @@ bool has(const std::vector<std::string>& list, const std::string& value) {
 }
 
 // A small square button with a drawn icon (the client's font has no emoji): thumbs up as an
-// upward triangle, thumbs down as a downward one, the red flag as a flag.
+// check mark, thumbs down as a cross, the red flag as a flag.
 bool reaction_button(const char* id, const char* emoji, const char* tooltip, bool mine,
                      long long count) {
     const Palette& p = current_palette();
@@ -43,11 +43,14 @@ bool reaction_button(const char* id, const char* emoji, const char* tooltip, boo
     const ImVec2 c(at.x + kTouchTarget / 2, at.y + size.y / 2);
     const std::string e = emoji;
     if (e == "+1") {
-        draw->AddTriangleFilled(ImVec2(c.x, c.y - 7), ImVec2(c.x - 8, c.y + 6),
-                                ImVec2(c.x + 8, c.y + 6), to_u32(ink));
+        // A check mark: "good message" (arrows are for moving replies).
+        const ImVec2 points[] = {ImVec2(c.x - 8, c.y), ImVec2(c.x - 2, c.y + 6),
+                                 ImVec2(c.x + 8, c.y - 6)};
+        draw->AddPolyline(points, 3, to_u32(ink), 0, 2.5f);
     } else if (e == "-1") {
-        draw->AddTriangleFilled(ImVec2(c.x - 8, c.y - 6), ImVec2(c.x + 8, c.y - 6),
-                                ImVec2(c.x, c.y + 7), to_u32(ink));
+        // A cross: "poor message".
+        draw->AddLine(ImVec2(c.x - 6, c.y - 6), ImVec2(c.x + 6, c.y + 6), to_u32(ink), 2.5f);
+        draw->AddLine(ImVec2(c.x + 6, c.y - 6), ImVec2(c.x - 6, c.y + 6), to_u32(ink), 2.5f);
     } else {
         const ImVec4 flag = mine ? p.danger : ink;
         draw->AddLine(ImVec2(c.x - 6, c.y - 9), ImVec2(c.x - 6, c.y + 9), to_u32(flag), 2);
@@ -113,6 +116,16 @@ MessageCardResult draw_message_card(const protocol::ConversationMessage& message
         ImGui::PopClipRect();
         const float full = ImGui::GetCursorScreenPos().y - text_at.y;
         result.truncated = full > options.collapsed_height + 4;
+        if (result.truncated) {
+            // Fade the last lines into the card, so the cut reads as "more below".
+            const float fade = 48;
+            const float bottom = text_at.y + options.collapsed_height;
+            ImVec4 clear = p.surface;
+            clear.w = 0;
+            ImGui::GetWindowDrawList()->AddRectFilledMultiColor(
+                ImVec2(text_at.x, bottom - fade), ImVec2(text_at.x + text_w, bottom + 1),
+                to_u32(clear), to_u32(clear), to_u32(p.surface), to_u32(p.surface));
+        }
         ImGui::SetCursorScreenPos(text_at);
         ImGui::Dummy(ImVec2(text_w, std::min(full, options.collapsed_height)));
     } else {

@@ -1,3 +1,4 @@
+#include "ui/animation.h"
 #include "ui/conversation_view.h"
 #include "ui/fonts.h"
 #include "ui/shortcuts.h"
@@ -133,14 +134,17 @@ void draw_ranking_panel(const ScreenInput& input, float width) {
             ImGui::IsMouseHoveringRect(top, ImVec2(top.x + width, bottom)) &&
             !ImGui::IsAnyItemActive())
             view.selected_position = position;
-        ImGui::SetCursorScreenPos(ImVec2(top.x, top.y + 100));
+        ImGui::SetCursorScreenPos(
+            ImVec2(top.x + (kRankColumn - kTouchTarget) / 2 - 4, top.y + 100));
         if (position > 0) {
-            if (secondary_button("Up", (id + "_up").c_str(), kRankColumn - 8))
+            if (arrow_button((id + "_up").c_str(), Arrow::Up, "Move up"))
                 move_from = position, move_to = position - 1;
         }
         if (position + 1 < count) {
-            if (position > 0) ImGui::SetCursorScreenPos(ImVec2(top.x, top.y + 150));
-            if (secondary_button("Down", (id + "_down").c_str(), kRankColumn - 8))
+            if (position > 0)
+                ImGui::SetCursorScreenPos(
+                    ImVec2(top.x + (kRankColumn - kTouchTarget) / 2 - 4, top.y + 150));
+            if (arrow_button((id + "_down").c_str(), Arrow::Down, "Move down"))
                 move_from = position, move_to = position + 1;
         }
         view.centres[static_cast<std::size_t>(position)] = (top.y + bottom) / 2;
@@ -150,6 +154,23 @@ void draw_ranking_panel(const ScreenInput& input, float width) {
         ImGui::SetCursorScreenPos(ImVec2(top.x, next_y));
     }
     if (!ImGui::IsMouseDown(0)) view.dragging = -1;
+    if (view.dragging >= 0) {
+        // Near the top or bottom edge while dragging, the page scrolls to bring more places
+        // into reach, faster the closer the pointer is to the edge.
+        const float y = ImGui::GetIO().MousePos.y;
+        const float top = ImGui::GetWindowPos().y, bottom = top + ImGui::GetWindowHeight();
+        constexpr float kEdge = 80;
+        float step = 0;
+        if (y > bottom - kEdge)
+            step = (y - (bottom - kEdge)) / kEdge * 16 + 2;
+        else if (y < top + kEdge)
+            step = -((top + kEdge - y) / kEdge * 16 + 2);
+        const float scroll = std::clamp(ImGui::GetScrollY() + step, 0.0f, ImGui::GetScrollMaxY());
+        if (scroll != ImGui::GetScrollY()) { // at the end of the page there is nothing to animate
+            ImGui::SetScrollY(scroll);
+            keep_animating();
+        }
+    }
 
     // Keyboard: select, move, put at a place, expand.
     if (shortcut_pressed(kKeyUp) || shortcut_pressed('K'))

@@ -136,6 +136,30 @@ bool choice_button(const char* label, const char* id, bool selected, float width
     return pressed;
 }
 
+bool arrow_button(const char* id, Arrow arrow, const char* tooltip) {
+    const Palette& p = current_palette();
+    const ImVec2 at = ImGui::GetCursorScreenPos();
+    const ImVec2 size(kTouchTarget, kTouchTarget);
+    ImGui::PushID(id);
+    const bool pressed = ImGui::InvisibleButton("##arrow", size);
+    ImGui::PopID();
+    const bool hovered = ImGui::IsItemHovered();
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    draw->AddRectFilled(at, ImVec2(at.x + size.x, at.y + size.y),
+                        to_u32(hovered ? p.surface_alt : p.surface), 8);
+    draw->AddRect(at, ImVec2(at.x + size.x, at.y + size.y), to_u32(p.border), 8);
+    const ImVec2 c(at.x + size.x / 2, at.y + size.y / 2);
+    const float s = arrow == Arrow::Up ? -1.0f : 1.0f;
+    draw->AddTriangleFilled(ImVec2(c.x, c.y + 7 * s), ImVec2(c.x - 8, c.y - 6 * s),
+                            ImVec2(c.x + 8, c.y - 6 * s), to_u32(p.text));
+    if (hovered) {
+        ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
+        ImGui::SetTooltip("%s", tooltip);
+    }
+    widgets().track(id, tooltip);
+    return pressed;
+}
+
 bool link_button(const char* label, const char* id) {
     const Palette& p = current_palette();
     ImGui::PushID(id);

@@ -24,6 +24,9 @@ void end_disabled(bool disabled);
 // pressed.
 bool choice_button(const char* label, const char* id, bool selected, float width = 0,
                    float height = kTouchTarget);
+// A 44 px square button with a drawn arrow (the font has no arrow glyphs).
+enum class Arrow { Up, Down };
+bool arrow_button(const char* id, Arrow arrow, const char* tooltip);
 // Text in the accent colour that acts like a web link.
 bool link_button(const char* label, const char* id);
 

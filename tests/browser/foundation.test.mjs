@@ -32,7 +32,7 @@ test('desktop: health shown, theme toggled by a real click, idle renders nothing
   const { context, page, errors } = await openPage({ viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1, colorScheme: 'light' });
   const health = await (await fetch(server.url + 'api/v1/health')).json();
   let s = await state(page);
-  assert.equal(s.screen, 'home');
+  assert.equal(s.screen, 'sign_in');
   assert.equal(s.theme, 'light');
   assert.equal(s.server_version, health.version);
   assert.match(s.widgets.server_status.text, new RegExp(`Connected to Orchard ${health.version.replace(/\./g, '\\.')}`));

@@ -12,13 +12,13 @@ const here = dirname(fileURLToPath(import.meta.url));
 export const screenshotDir = join(here, '..', 'screenshots');
 mkdirSync(screenshotDir, { recursive: true });
 
-export async function startServer({ dataDir } = {}) {
+export async function startServer({ dataDir, args = [], port = 0 } = {}) {
   const serverBinary = process.env.ORCHARD_SERVER;
   const publicDir = process.env.ORCHARD_PUBLIC_DIR;
   if (!serverBinary || !publicDir) throw new Error('ORCHARD_SERVER and ORCHARD_PUBLIC_DIR must be set (ctest sets them)');
   const ownDir = !dataDir;
   dataDir = dataDir ?? mkdtempSync(join(tmpdir(), 'orchard-browser-'));
-  const child = spawn(serverBinary, ['serve', '--port', '0', '--data', dataDir, '--public', publicDir, '--quiet'],
+  const child = spawn(serverBinary, ['serve', '--port', String(port), '--data', dataDir, '--public', publicDir, '--quiet', ...args],
     { stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   const url = await new Promise((resolve, reject) => {
@@ -34,6 +34,7 @@ export async function startServer({ dataDir } = {}) {
   });
   return {
     url,
+    dataDir,
     async stop() {
       if (child.exitCode !== null) return;
       const exited = new Promise((resolve) => child.on('exit', resolve));
