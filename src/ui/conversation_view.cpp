@@ -19,7 +19,7 @@ bool has(const std::vector<std::string>& list, const std::string& value) {
     return std::find(list.begin(), list.end(), value) != list.end();
 }
 
-// A small square button with a drawn icon (the client's font has no emoji): thumbs up as an
+// A small square button with a drawn icon (the client's font has no emoji): thumbs up as a
 // check mark, thumbs down as a cross, the red flag as a flag.
 bool reaction_button(const char* id, const char* emoji, const char* tooltip, bool mine,
                      long long count) {
