@@ -8,6 +8,8 @@ cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=Release >/dev/null
 cmake --build build
 echo "== client load =="
 ORCHARD_SERVER=build/server/orchard ORCHARD_PUBLIC_DIR=build/public node tests/bench/client_load.mjs
+echo "== client workflow: first interactive frame, CPU per frame, idle frames, heap =="
+ORCHARD_SERVER=build/server/orchard ORCHARD_PUBLIC_DIR=build/public node tests/bench/client_tasks.mjs
 echo "== HTTP /api/v1/health =="
 build/tests/bench/bench_http_health
 echo "== task lifecycle load, 1/8/32 concurrent frontend users =="

@@ -32,7 +32,7 @@ TEST_CASE("a shortcut tapped between two frames is seen pressed, then released")
     CHECK(queue.next_frame().empty());
 }
 
-TEST_CASE("different keys change in the same frame; repeats never wait") {
+TEST_CASE("different keys change in the same frame, and repeats never wait") {
     KeyQueue queue;
     queue.push({kA, 0, kPress, 0});
     queue.push({kA, 0, kRepeat, 0});

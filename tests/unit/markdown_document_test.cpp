@@ -98,7 +98,7 @@ TEST_CASE("markdown: tabs in code blocks expand to the next stop of four", "[mar
     CHECK(doc.plain_text(doc.blocks[0]) == "a   b\n    c");
 }
 
-TEST_CASE("markdown: links keep their URL; autolinks too", "[markdown]") {
+TEST_CASE("markdown: links keep their URL, autolinks too", "[markdown]") {
     const Document doc = parse("See [the *docs*](https://example.org/a?b=1&amp;c=2 \"t\") or "
                                "<mailto:x@example.org>, https://orchard.example/x and "
                                "me@example.org.");
