@@ -75,7 +75,8 @@ TEST_CASE("markdown layout: a word spanning styles stays whole", "[markdown]") {
     CHECK(layout.fragments[layout.lines[1].first].font == Font::Bold);
 }
 
-TEST_CASE("markdown layout: hard breaks end lines, and spaces at a wrap are dropped", "[markdown]") {
+TEST_CASE("markdown layout: hard breaks end lines, and spaces at a wrap are dropped",
+          "[markdown]") {
     const Document doc = parse("one\\\ntwo three");
     const Layout layout = lay_out(doc, 60, FixedMeasure(), plain_style());
     CHECK(line_texts(doc, layout) == std::vector<std::string>{"one", "two", "three"});
