@@ -457,11 +457,16 @@ void App::open_task(const std::string& kind, double now) {
 }
 
 void App::back_to_dashboard(double now) {
-    // An unfinished task stays reserved on the server until it expires; its draft is dropped
-    // only through skip, so leaving never throws away text.
-    if (state_.task.task && state_.account && state_.task.phase == TaskPhase::Working &&
-        !has_content(state_.task.draft.text))
-        drafts_.clear(state_.account->id);
+    // A task left untouched is given back (skipped), so that walking between the dashboard and
+    // tasks never piles up open tasks (8 open ones block new requests). Work already entered
+    // stays: its task and draft wait to be restored.
+    auto& t = state_.task;
+    const bool untouched = t.task && t.phase == TaskPhase::Working && !has_content(t.draft.text) &&
+                           t.draft.labels.empty() && t.ranking.unchanged() && !t.draft.not_rankable;
+    if (untouched) {
+        api_.nack(t.task->id, "left for the dashboard", [](ApiResult<Empty>) {});
+        if (state_.account) drafts_.clear(state_.account->id);
+    }
     state_.task = TaskState{.completed = state_.task.completed};
     ++task_generation_;
     state_.screen = Screen::Dashboard;

@@ -119,4 +119,10 @@ void wake_up_at(double at_seconds, std::function<void()> wake) {
     g_timer = emscripten_set_timeout(on_timer, delay_ms > 0 ? delay_ms : 0, nullptr);
 }
 
+void cancel_wake_up() {
+    if (g_timer != 0) emscripten_clear_timeout(g_timer);
+    g_timer = 0;
+    g_wake = nullptr;
+}
+
 } // namespace orchard::platform

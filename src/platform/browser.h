@@ -19,5 +19,8 @@ unsigned long long random_seed();
 void hide_loading_screen();
 // Runs `wake` once at `at_seconds` (now_seconds() clock); a later call replaces the earlier one.
 void wake_up_at(double at_seconds, std::function<void()> wake);
+// Drops a pending wake_up_at (nothing is due any more, e.g. the dashboard's refresh after
+// leaving it), so an idle page stays idle.
+void cancel_wake_up();
 
 } // namespace orchard::platform

@@ -114,7 +114,10 @@ void frame() {
     if (!leave_for.empty()) platform::navigate_to(leave_for);
     if (platform::pointer_events_pending() || ui::take_animation_request())
         platform::request_frame();
-    if (auto wake = c.app.next_wakeup()) platform::wake_up_at(*wake, platform::request_frame);
+    if (auto wake = c.app.next_wakeup())
+        platform::wake_up_at(*wake, platform::request_frame);
+    else
+        platform::cancel_wake_up();
     if (!c.ready) {
         c.ready = true;
         platform::hide_loading_screen();

@@ -319,3 +319,28 @@ TEST_CASE("client workflow: a wrong password is a sentence, not a screen change"
     CHECK_FALSE(v.app->state().sign_in.problem.empty());
     CHECK_FALSE(v.app->state().sign_in.busy);
 }
+
+TEST_CASE("client workflow: leaving an untouched task gives it back, leaving typed text keeps it") {
+    Visit v;
+    v.register_and_accept("walker");
+    // Back and forth more often than the 8-open-tasks limit allows for tasks never given back.
+    // ("random": reply tasks have tight rate limits of their own.)
+    for (int i = 0; i < 10; ++i) {
+        v.app->open_task("random", 1);
+        const auto& task = v.app->state().task;
+        INFO(task.problem);
+        REQUIRE(task.phase == TaskPhase::Working);
+        const std::string id = task.task->id;
+        v.app->back_to_dashboard(3);
+        CHECK(v.app->state().screen == Screen::Dashboard);
+        CHECK(query_count(v.dir.path(), "SELECT skipped FROM tasks WHERE id = " + quoted(id)) == 1);
+    }
+    const auto& task = v.open(TaskType::AssistantReply);
+    const std::string id = task.task->id;
+    v.app->edit_text("Worth keeping");
+    v.app->back_to_dashboard(3);
+    CHECK(query_count(v.dir.path(), "SELECT skipped FROM tasks WHERE id = " + quoted(id)) == 0);
+    v.reload();
+    REQUIRE(v.app->state().screen == Screen::Task);
+    CHECK(v.app->state().task.draft.text == "Worth keeping");
+}
