@@ -35,6 +35,7 @@ std::string serve_help() {
            "  --data DIR       folder of the SQLite database, created if missing (default data)\n"
            "  --public DIR     folder of the built client (default: public next to the binary)\n"
            "  --quiet          do not log one line per request\n"
+           "  --max-body-kb N  largest request body accepted, in KiB (default 1024)\n"
            "  --seed N         seed for task choices (reproducible runs; default random)\n"
            "  --demo           load sample conversations into an empty database so every task\n"
            "                   type is available\n"
@@ -208,7 +209,7 @@ Command parse_command_line(const std::vector<std::string>& args) {
         }
         if (arg != "--host" && arg != "--port" && arg != "--data" && arg != "--public" &&
             arg != "--seed" && arg != "--demo-file" && arg != "--allow-origin" && arg != "--smtp" &&
-            arg != "--mail-from" && arg != "--public-url")
+            arg != "--mail-from" && arg != "--public-url" && arg != "--max-body-kb")
             return UsageError{"unknown option '" + arg + "'\n\n" + serve_help()};
         auto v = value();
         if (!v) return UsageError{"option " + arg + " needs a value"};
@@ -218,6 +219,13 @@ Command parse_command_line(const std::vector<std::string>& args) {
             auto port = parse_port(*v);
             if (!port) return UsageError{"--port takes a number from 0 to 65535, not '" + *v + "'"};
             options.port = *port;
+        } else if (arg == "--max-body-kb") {
+            std::size_t kib = 0;
+            auto [end, error] = std::from_chars(v->data(), v->data() + v->size(), kib);
+            if (error != std::errc() || end != v->data() + v->size() || kib < 4 || kib > 1 << 20)
+                return UsageError{"--max-body-kb takes a number from 4 to 1048576, not '" + *v +
+                                  "'"};
+            options.max_body_bytes = kib * 1024;
         } else if (arg == "--data") {
             options.data_dir = *v;
         } else if (arg == "--seed") {

@@ -18,9 +18,10 @@ struct ServeOptions {
     std::filesystem::path data_dir = "data";
     std::filesystem::path public_dir; // empty: "public" next to the executable
     bool log_requests = true;
-    std::uint64_t seed = 0;          // task choices; 0 = unpredictable
-    bool demo = false;               // load the sample conversations into an empty database
-    std::filesystem::path demo_file; // empty: the sample shipped with the sources
+    std::size_t max_body_bytes = 1 << 20; // larger request bodies get 413 before any parsing
+    std::uint64_t seed = 0;               // task choices; 0 = unpredictable
+    bool demo = false;                    // load the sample conversations into an empty database
+    std::filesystem::path demo_file;      // empty: the sample shipped with the sources
     // Other sites' origins whose pages may call the API (embedding); none by default.
     std::vector<std::string> allowed_origins;
     // Sign-in links by e-mail: the SMTP relay ("host:port"), the sender, and the public URL the

@@ -74,7 +74,7 @@ int serve(const orchard::ServeOptions& options) {
     std::unique_ptr<orchard::ServerApp> app;
     orchard::http::HttpServer server(
         [&app](const orchard::http::Request& request) { return app->handle(request); },
-        {.log_requests = options.log_requests});
+        {.max_body_bytes = options.max_body_bytes, .log_requests = options.log_requests});
     const int port = server.bind(options.host, options.port);
     auth.public_url = !options.public_url.empty()
                           ? options.public_url

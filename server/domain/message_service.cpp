@@ -5,6 +5,7 @@
 #include "server/domain/label_input.h"
 #include "server/domain/labels.h"
 #include "server/domain/message_json.h"
+#include "server/domain/text_limits.h"
 #include "server/domain/tree_manager.h"
 
 #include <algorithm>
@@ -107,6 +108,7 @@ void MessageService::edit(const std::string& message_id, const std::string& new_
     const auto message = get(message_id);
     if (new_text.find_first_not_of(" \t\r\n") == std::string::npos)
         throw DomainError(ErrorCode::MessageTextEmpty, "The new text is empty.");
+    check_text_length(new_text, config_.message_size_limit, "The new text");
     // Every earlier text is kept: the first edit also records the original.
     if (store_.revisions(message_id).empty())
         store_.insert_revision(new_uuid(), message_id, message.text, message.user_id,
@@ -207,6 +209,7 @@ void MessageService::free_labels(const Caller& caller, const nlohmann::json& bod
         all.push_back(label.name);
     const auto values = checked_label_values(body, all, {});
     const std::string text = body.value("text", "");
+    check_text_length(text, config_.message_size_limit, "The comment");
     store_.insert_labels(
         new_uuid(), message_id, caller.user.id, std::nullopt, nlohmann::json(values).dump(),
         text.empty() ? std::nullopt : std::optional(text), body.value("is_report", false), now_ms_);

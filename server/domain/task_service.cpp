@@ -5,6 +5,7 @@
 #include "server/domain/label_input.h"
 #include "server/domain/labels.h"
 #include "server/domain/message_json.h"
+#include "server/domain/text_limits.h"
 #include "server/domain/weighted_choice.h"
 
 #include <algorithm>
@@ -49,13 +50,6 @@ std::string trim(const std::string& text) {
     if (first == std::string::npos) return "";
     const auto last = text.find_last_not_of(" \t\r\n");
     return text.substr(first, last - first + 1);
-}
-
-// Characters as a person counts them: UTF-8 code points, not bytes.
-size_t character_count(const std::string& text) {
-    return static_cast<size_t>(std::count_if(text.begin(), text.end(), [](char c) {
-        return (static_cast<unsigned char>(c) & 0xC0) != 0x80;
-    }));
 }
 
 std::string string_field(const nlohmann::json& body, const char* key) {
@@ -459,10 +453,7 @@ nlohmann::json TaskService::text_reply(const Caller& caller, const nlohmann::jso
 
     const std::string text = trim(string_field(body, "text"));
     if (text.empty()) throw DomainError(ErrorCode::MessageTextEmpty, "The message is empty.");
-    if (character_count(text) > static_cast<size_t>(config_.message_size_limit))
-        throw DomainError(ErrorCode::MessageTooLong,
-                          "The message is longer than " +
-                              std::to_string(config_.message_size_limit) + " characters.");
+    check_text_length(text, config_.message_size_limit, "The message");
     const std::int64_t window = std::int64_t{config_.duplicate_message_window_min} * 60 * 1000;
     if (store_.user_wrote_text_since(caller.user.id, text, now_ms_ - window))
         throw DomainError(ErrorCode::MessageDuplicated,
@@ -575,6 +566,7 @@ nlohmann::json TaskService::labels(const Caller& caller, const nlohmann::json& b
 
     const std::string labels_id = new_uuid();
     const std::string text = string_field(body, "text");
+    check_text_length(text, config_.message_size_limit, "The comment");
     store_.insert_labels(
         labels_id, message_id, caller.user.id, task.id, nlohmann::json(values).dump(),
         text.empty() ? std::nullopt : std::optional(text), body.value("is_report", false), now_ms_);

@@ -57,3 +57,57 @@ TEST_CASE("input limits: oversized bodies, invalid UTF-8 and long fields are ref
     REQUIRE(fine);
     CHECK(fine->status == 201);
 }
+
+TEST_CASE("input limits: the body limit is configuration") {
+    orchard::test::TempDir dir;
+    orchard::test::TestServer server(dir.path(), {"--quiet", "--max-body-kb", "8"});
+    httplib::Client client(server.base_url());
+    const auto body = [](std::size_t bytes) {
+        return json{{"display_name", "x"}, {"padding", std::string(bytes, 'p')}}.dump();
+    };
+    auto over = client.Post("/api/v1/auth/guest", body(16 * 1024), "application/json");
+    REQUIRE(over);
+    CHECK(over->status == 413);
+    auto under = client.Post("/api/v1/auth/guest", body(4 * 1024), "application/json");
+    REQUIRE(under);
+    CHECK(under->status == 201);
+}
+
+TEST_CASE("input limits: label and report comments are held to the message size limit") {
+    orchard::test::TempDir dir;
+    orchard::test::TestServer server(dir.path(), {"--quiet", "--demo"});
+    httplib::Client client(server.base_url());
+    auto registered = client.Post(
+        "/api/v1/auth/register",
+        json{{"username", "critic"}, {"display_name", "Critic"}, {"password", "long enough pw"}}
+            .dump(),
+        "application/json");
+    REQUIRE(registered);
+    REQUIRE(registered->status == 201);
+    const httplib::Headers auth = {
+        {"Authorization", "Bearer " + json::parse(registered->body)["token"].get<std::string>()}};
+    REQUIRE(client.Post("/api/v1/auth/accept_terms", auth, "{}", "application/json")->status ==
+            200);
+    auto task = client.Post("/api/v1/tasks/", auth,
+                            json{{"type", "label_initial_prompt"}, {"lang", "en"}}.dump(),
+                            "application/json");
+    REQUIRE(task);
+    REQUIRE(task->status == 200);
+    const std::string message_id = json::parse(task->body)["message_id"];
+    const auto report = [&](std::size_t characters) {
+        return client.Post("/api/v1/text_labels", auth,
+                           json{{"message_id", message_id},
+                                {"text", std::string(characters, 'r')},
+                                {"labels", {{"spam", 1.0}}},
+                                {"is_report", true}}
+                               .dump(),
+                           "application/json");
+    };
+    auto too_long = report(2001);
+    REQUIRE(too_long);
+    CHECK(too_long->status == 400);
+    CHECK(json::parse(too_long->body, nullptr, false).value("error_code", -1) == 1008);
+    auto fine = report(2000);
+    REQUIRE(fine);
+    CHECK(fine->status == 204);
+}

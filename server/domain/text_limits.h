@@ -1,0 +1,15 @@
+// The one length check for texts people send: replies, edits, label and report comments. Counted
+// as a person counts characters (UTF-8 code points), against the configured message_size_limit.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+
+namespace orchard::domain {
+
+std::size_t character_count(std::string_view text);
+// Throws DomainError 1008 (message too long) naming `what` when `text` is over `limit`.
+void check_text_length(std::string_view text, int limit, const char* what);
+
+} // namespace orchard::domain
