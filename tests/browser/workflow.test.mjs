@@ -1,6 +1,6 @@
 // The whole contributor workflow in a real browser with real input: a newcomer registers,
 // accepts the terms and completes one task of every type (writing with the keyboard, labeling in
-// the mode the server chose, ranking by dragging and by keyboard); the test then reads the
+// full and simple mode, ranking by dragging and by keyboard); the test then reads the
 // server's database to check that exactly what was entered is stored. Also: a reload while
 // writing restores the draft, skipping asks only when text was typed, the server stopped during
 // a submission loses and duplicates nothing, and the flow works on a 390x844 phone at DPR 3.
@@ -151,15 +151,26 @@ function storedRanking(dataDir, taskId) {
   return JSON.parse(sql(dataDir, `SELECT ranking FROM rankings WHERE task_id = ${quote(taskId)}`)[0].ranking);
 }
 
+// Sets the server's configuration through the admin API with a trusted key made beforehand.
+async function configure(server, key, values) {
+  const answer = await fetch(server.url + 'api/v1/admin/config', {
+    method: 'PUT', headers: { 'X-API-Key': key, 'Content-Type': 'application/json' }, body: JSON.stringify(values),
+  });
+  assert.equal(answer.status, 200, await answer.text());
+}
+
 async function withPage(viewport, scale, fn, { touch = false, serverArgs = ['--demo'] } = {}) {
   const dataDir = mkdtempSync(join(tmpdir(), 'orchard-workflow-'));
+  // A trusted API key, created before the server starts (the demo loads into an empty database).
+  const key = execFileSync(process.env.ORCHARD_SERVER,
+    ['api-client', 'add', '--description', 'test admin', '--trusted', '--data', dataDir]).toString().match(/orchard_[A-Za-z0-9_-]+/)[0];
   let server = await startServer({ dataDir, args: serverArgs });
   const browser = await launchBrowser();
   try {
     const context = await browser.newContext({ viewport, deviceScaleFactor: scale, hasTouch: touch, isMobile: touch });
     const page = await context.newPage();
     await page.goto(server.url);
-    await fn({ page, dataDir, get server() { return server; }, set server(s) { server = s; } });
+    await fn({ page, dataDir, key, get server() { return server; }, set server(s) { server = s; } });
   } finally {
     await browser.close();
     await server.stop();
@@ -168,7 +179,12 @@ async function withPage(viewport, scale, fn, { touch = false, serverArgs = ['--d
 }
 
 test('a newcomer registers and completes one task of every type, stored exactly as entered', async () => {
-  await withPage({ width: 1280, height: 800 }, 1, async ({ page, dataDir }) => {
+  await withPage({ width: 1280, height: 800 }, 1, async ({ page, dataDir, server, key }) => {
+    // Full mode for prompts and user replies, simple mode for assistant replies: both modes of
+    // labeling are exercised.
+    await configure(server, key, {
+      p_full_labeling_review_prompt: 1, p_full_labeling_review_reply_assistant: 0, p_full_labeling_review_reply_prompter: 1,
+    });
     await register(page, 'newcomer');
     await screenshot(page, 'workflow-dashboard-desktop-light');
 
@@ -188,10 +204,11 @@ test('a newcomer registers and completes one task of every type, stored exactly 
       assert.ok(s.task.id);
     }
 
-    // Labeling: every kind, in the mode the server chose.
+    // Labeling: every kind, in full and in simple mode.
     for (const type of ['label_initial_prompt', 'label_assistant_reply', 'label_prompter_reply']) {
       const s = await openTask(page, type);
       if (type === 'label_assistant_reply') await screenshot(page, 'workflow-label-desktop-light');
+      assert.equal(s.task.mode, type === 'label_assistant_reply' ? 'simple' : 'full', `${type} mode`);
       const expected = await label(page);
       const before = s.task.completed;
       await press(page, 'submit');
