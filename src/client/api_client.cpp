@@ -94,6 +94,12 @@ void ApiClient::verify_email_link(const std::string& token, Done<protocol::Sessi
          answer(std::move(done), protocol::parse_session_grant));
 }
 
+void ApiClient::claim_account(const std::string& username, const std::string& password,
+                              Done<protocol::Account> done) {
+    const nlohmann::json body = {{"username", username}, {"password", password}};
+    send("POST", "/api/v1/auth/claim", &body, answer(std::move(done), protocol::parse_account));
+}
+
 void ApiClient::me(Done<protocol::Account> done) {
     send("GET", "/api/v1/auth/me", nullptr, answer(std::move(done), protocol::parse_account));
 }

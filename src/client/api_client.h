@@ -43,6 +43,8 @@ class ApiClient {
     void continue_as_guest(const std::string& display_name, Done<protocol::SessionGrant> done);
     void request_email_link(const std::string& email, Done<Empty> done);
     void verify_email_link(const std::string& token, Done<protocol::SessionGrant> done);
+    void claim_account(const std::string& username, const std::string& password,
+                       Done<protocol::Account> done);
     void me(Done<protocol::Account> done);
     void accept_terms(Done<protocol::Account> done);
     void logout(Done<Empty> done);

@@ -396,6 +396,20 @@ void App::accept_terms() {
     });
 }
 
+void App::claim_account(const std::string& username, const std::string& password) {
+    auto& dashboard = state_.dashboard;
+    dashboard.claim_busy = true;
+    dashboard.claim_problem.clear();
+    api_.claim_account(username, password, [this](ApiResult<protocol::Account> result) {
+        state_.dashboard.claim_busy = false;
+        if (auto* account = std::get_if<protocol::Account>(&result)) {
+            state_.account = *account;
+            return;
+        }
+        state_.dashboard.claim_problem = describe(std::get<ClientError>(result));
+    });
+}
+
 void App::sign_out() {
     api_.logout([](ApiResult<Empty>) {});
     end_session("");

@@ -37,6 +37,8 @@ struct SignInState {
 
 struct DashboardState {
     protocol::Availability counts;
+    std::string claim_problem; // why keeping a guest account did not work
+    bool claim_busy = false;
     bool loaded = false;
     bool refreshing = false;
     std::string problem;
@@ -132,6 +134,8 @@ class App {
     // The page to open, once: the platform layer navigates there.
     std::string take_navigation();
     void accept_terms();
+    // A guest keeps the account (and its points) by choosing a username and password.
+    void claim_account(const std::string& username, const std::string& password);
     void sign_out();
 
     // Dashboard

@@ -5,6 +5,7 @@
 #include "ui/guidelines_panel.h"
 #include "ui/layout.h"
 #include "ui/shortcuts.h"
+#include "ui/text_field.h"
 #include "ui/theme.h"
 #include "ui/widget_registry.h"
 #include "ui/widgets.h"
@@ -87,6 +88,44 @@ void draw_kind_card(client::App& app, double now, const client::TaskKindInfo& ki
     end_card();
 }
 
+// For guests: keep the account, and every point earned, by choosing a username and password.
+void draw_claim_card(client::App& app, float width, bool compact) {
+    static std::string username, password;
+    const auto& dashboard = app.state().dashboard;
+    const float padding = compact ? 20 : 24;
+    const float inner = width - 2 * padding;
+    begin_card(width, padding);
+    heading_text("Keep your account");
+    muted_text("You are contributing as a guest. Choose a username and password to sign in again "
+               "later, from any device; everything you did stays yours.");
+    const float field_w = compact ? inner : (inner - 12) / 2;
+    text_field("claim_username", username, ImVec2(field_w, 0),
+               {.kind = TextFieldKind::SingleLine,
+                .placeholder = "username",
+                .max_chars = 40,
+                .autocomplete = "username",
+                .label = "Username"});
+    if (!compact) ImGui::SameLine(0, 12);
+    const bool enter = text_field("claim_password", password, ImVec2(field_w, 0),
+                                  {.kind = TextFieldKind::Password,
+                                   .placeholder = "password, at least 10 characters",
+                                   .max_chars = 200,
+                                   .autocomplete = "new-password",
+                                   .label = "Password"})
+                           .submit;
+    const bool ready = !username.empty() && !password.empty() && !dashboard.claim_busy;
+    begin_disabled(!ready);
+    const bool pressed =
+        secondary_button(dashboard.claim_busy ? "Saving…" : "Save my account", "claim_submit");
+    end_disabled(!ready);
+    if ((pressed || enter) && ready) app.claim_account(username, password);
+    if (!dashboard.claim_problem.empty()) {
+        problem_text(dashboard.claim_problem.c_str());
+        widgets().track("claim_problem", dashboard.claim_problem);
+    }
+    end_card();
+}
+
 } // namespace
 
 void draw_dashboard(const ScreenInput& input) {
@@ -150,8 +189,12 @@ void draw_dashboard(const ScreenInput& input) {
         row_bottom = std::max(row_bottom, ImGui::GetItemRectMax().y);
         ++index;
     }
-    ImGui::SetCursorScreenPos(ImVec2(column.x, row_bottom + 24));
-    ImGui::Dummy(ImVec2(column.width, 0));
+    ImGui::SetCursorScreenPos(ImVec2(column.x, row_bottom + 16));
+    if (state.account && state.account->guest) {
+        draw_claim_card(app, column.width, input.compact);
+        move_to(column, 8);
+    }
+    ImGui::Dummy(ImVec2(column.width, 8));
     ImGui::PopTextWrapPos();
     ImGui::EndGroup();
 

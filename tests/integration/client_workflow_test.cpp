@@ -305,9 +305,22 @@ TEST_CASE("client workflow: a guest starts with a display name only") {
     CHECK(v.app->state().account->guest);
     v.app->accept_terms();
     CHECK(v.app->state().screen == Screen::Dashboard);
+    const std::string guest_id = v.user_id();
+
+    // The guest keeps the account by choosing a username and password; a taken name is a
+    // sentence, and then it signs in with them as the same person.
+    v.app->claim_account("x", "short");
+    CHECK_FALSE(v.app->state().dashboard.claim_problem.empty());
+    CHECK(v.app->state().account->guest);
+    v.app->claim_account("kiosk_visitor", "a long enough password");
+    CHECK(v.app->state().dashboard.claim_problem.empty());
+    CHECK_FALSE(v.app->state().account->guest);
     v.app->sign_out();
     CHECK(v.app->state().screen == Screen::SignIn);
     CHECK_FALSE(v.browser_storage.get("orchard.session"));
+    v.app->login("kiosk_visitor", "a long enough password");
+    REQUIRE(v.app->state().account);
+    CHECK(v.app->state().account->id == guest_id);
 }
 
 TEST_CASE("client workflow: a wrong password is a sentence, not a screen change") {
