@@ -16,6 +16,10 @@ ClientError error_from_result(int http_status, const std::string& body, bool bod
     return error;
 }
 
+bool has_code(const ClientError& error, protocol::ErrorCode code) {
+    return error.api && error.api->error_code == static_cast<int>(code);
+}
+
 namespace {
 
 // The PROTOCOL.md error codes a contributor can meet, as what happened and what to do next.

@@ -19,6 +19,9 @@ struct ClientError {
 // or whose 2xx body could not be understood.
 ClientError error_from_result(int http_status, const std::string& body, bool body_unreadable);
 
+// True when the server answered with the PROTOCOL.md error `code`.
+bool has_code(const ClientError& error, protocol::ErrorCode code);
+
 // A sentence for the person using the client: what happened and what to do next.
 std::string describe(const ClientError& error);
 

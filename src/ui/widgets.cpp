@@ -23,17 +23,22 @@ std::vector<OpenCard> g_cards;
 
 constexpr float kShortcutGap = 10;
 
+// The filled accent look of primary actions and selected choices; pop kAccentColours after.
+constexpr int kAccentColours = 5;
+void push_accent_colours() {
+    const Palette& p = current_palette();
+    ImGui::PushStyleColor(ImGuiCol_Button, p.accent);
+    ImGui::PushStyleColor(ImGuiCol_ButtonHovered, p.accent_hover);
+    ImGui::PushStyleColor(ImGuiCol_ButtonActive, p.accent_hover);
+    ImGui::PushStyleColor(ImGuiCol_Border, p.accent);
+    ImGui::PushStyleColor(ImGuiCol_Text, p.accent_text);
+}
+
 bool styled_button(const char* label, const char* shortcut, const char* id, float width,
                    bool primary) {
     const Palette& p = current_palette();
     ImGui::PushFont(fonts().strong);
-    if (primary) {
-        ImGui::PushStyleColor(ImGuiCol_Button, p.accent);
-        ImGui::PushStyleColor(ImGuiCol_ButtonHovered, p.accent_hover);
-        ImGui::PushStyleColor(ImGuiCol_ButtonActive, p.accent_hover);
-        ImGui::PushStyleColor(ImGuiCol_Border, p.accent);
-        ImGui::PushStyleColor(ImGuiCol_Text, p.accent_text);
-    }
+    if (primary) push_accent_colours();
     ImGui::PushID(id);
     const ImVec2 size(width > 0 ? width : button_width(label, shortcut), kTouchTarget);
     bool pressed = false;
@@ -64,7 +69,7 @@ bool styled_button(const char* label, const char* shortcut, const char* id, floa
         pressed = ImGui::Button(label, size);
     }
     ImGui::PopID();
-    if (primary) ImGui::PopStyleColor(5);
+    if (primary) ImGui::PopStyleColor(kAccentColours);
     ImGui::PopFont();
     if (ImGui::IsItemHovered()) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
     widgets().track(id, label);
@@ -114,22 +119,15 @@ void end_disabled(bool disabled) {
 }
 
 bool choice_button(const char* label, const char* id, bool selected, float width, float height) {
-    const Palette& p = current_palette();
     ImGui::PushFont(selected ? fonts().strong : fonts().body);
-    if (selected) {
-        ImGui::PushStyleColor(ImGuiCol_Button, p.accent);
-        ImGui::PushStyleColor(ImGuiCol_ButtonHovered, p.accent_hover);
-        ImGui::PushStyleColor(ImGuiCol_ButtonActive, p.accent_hover);
-        ImGui::PushStyleColor(ImGuiCol_Border, p.accent);
-        ImGui::PushStyleColor(ImGuiCol_Text, p.accent_text);
-    }
+    if (selected) push_accent_colours();
     ImGui::PushID(id);
     const ImVec2 text = ImGui::CalcTextSize(label, nullptr, true);
     const ImVec2 size(width > 0 ? width : text.x + ImGui::GetStyle().FramePadding.x * 2 + 8,
                       height);
     const bool pressed = ImGui::Button(label, size);
     ImGui::PopID();
-    if (selected) ImGui::PopStyleColor(5);
+    if (selected) ImGui::PopStyleColor(kAccentColours);
     ImGui::PopFont();
     if (ImGui::IsItemHovered()) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
     widgets().track(id, selected ? std::string(label) + " (selected)" : std::string(label));

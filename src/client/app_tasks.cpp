@@ -1,0 +1,327 @@
+// App: working on a task, from the request through ack, editing, labels and ranking to the
+// submission, skip, reactions and reports; the draft is saved at every step.
+#include "client/app.h"
+
+#include "client/task_submission.h"
+#include "client/text_metrics.h"
+#include "protocol/errors.h"
+
+#include <algorithm>
+#include <cstdio>
+
+namespace orchard::client {
+
+// ---- Tasks -------------------------------------------------------------------------------
+
+void App::request_task(double now) {
+    auto& t = state_.task;
+    t.phase = TaskPhase::Requesting;
+    const unsigned generation = ++task_generation_;
+    api_.request_task(t.kind, state_.lang, [this, now, generation](ApiResult<ReceivedTask> result) {
+        if (generation != task_generation_) return;
+        auto& current = state_.task;
+        if (auto* received = std::get_if<ReceivedTask>(&result)) {
+            adopt_task(std::move(*received), now);
+            return;
+        }
+        const auto& error = std::get<ClientError>(result);
+        if (has_code(error, protocol::ErrorCode::TaskTypeNotAvailable)) {
+            current.phase = TaskPhase::NoTask;
+            current.problem.clear();
+            refresh_dashboard(now);
+            return;
+        }
+        if (handle_common_error(error, now)) return;
+        current.phase = TaskPhase::Failed;
+        current.problem = describe(error);
+    });
+}
+
+void App::adopt_task(ReceivedTask received, double now) {
+    auto& t = state_.task;
+    t.task = std::move(received.task);
+    t.answers = LabelAnswers(*t.task);
+    t.ranking = RankingOrder(t.task->reply_messages.size());
+    t.draft = Draft{.task_json = std::move(received.json),
+                    .lang = state_.lang,
+                    .ack_id = new_frontend_id(),
+                    .reply_id = new_frontend_id()};
+    t.draft.ranking = t.ranking.order();
+    t.confirm_skip = false;
+    t.confirm_unchanged_ranking = false;
+    save_draft();
+    send_ack(now);
+}
+
+void App::send_ack(double now) {
+    auto& t = state_.task;
+    t.phase = TaskPhase::Acking;
+    const unsigned generation = ++task_generation_;
+    api_.ack(t.task->id, t.draft.ack_id, [this, now, generation](ApiResult<Empty> result) {
+        if (generation != task_generation_) return;
+        auto& current = state_.task;
+        if (std::holds_alternative<Empty>(result)) {
+            current.draft.acked = true;
+            current.phase = TaskPhase::Working;
+            save_draft();
+            return;
+        }
+        const auto& error = std::get<ClientError>(result);
+        if (handle_common_error(error, now)) return;
+        // The task can no longer be taken (expired, or done elsewhere): fetch another.
+        current.phase = TaskPhase::Failed;
+        current.problem = describe(error);
+        if (state_.account) drafts_.clear(state_.account->id);
+    });
+}
+
+void App::edit_text(const std::string& text) {
+    auto& t = state_.task;
+    if (!t.task || t.phase != TaskPhase::Working || t.draft.text == text) return;
+    t.draft.text = text;
+    t.confirm_skip = false;
+    t.problem.clear();
+    save_draft();
+}
+
+bool App::start_review() {
+    auto& t = state_.task;
+    if (!t.task || t.phase != TaskPhase::Working) return false;
+    const auto blockers = submit_blockers();
+    if (!blockers.empty()) {
+        t.problem = blockers.front();
+        return false;
+    }
+    t.problem.clear();
+    t.reviewing = true;
+    return true;
+}
+
+void App::back_to_editing() {
+    state_.task.reviewing = false;
+}
+
+void App::set_label(const std::string& name, double value) {
+    auto& t = state_.task;
+    if (t.phase != TaskPhase::Working) return;
+    t.answers.set(name, value);
+    t.draft.labels = t.answers.values();
+    save_draft();
+}
+
+void App::toggle_flag(const std::string& name) {
+    auto& t = state_.task;
+    if (t.phase != TaskPhase::Working) return;
+    t.answers.toggle_flag(name);
+    t.draft.labels = t.answers.values();
+    save_draft();
+}
+
+void App::move_reply(std::size_t from, std::size_t to) {
+    auto& t = state_.task;
+    if (t.phase != TaskPhase::Working) return;
+    t.ranking.move(from, to);
+    t.draft.ranking = t.ranking.order();
+    t.confirm_unchanged_ranking = false;
+    save_draft();
+}
+
+void App::set_not_rankable(bool not_rankable) {
+    auto& t = state_.task;
+    if (t.phase != TaskPhase::Working) return;
+    t.draft.not_rankable = not_rankable;
+    save_draft();
+}
+
+std::vector<std::string> App::submit_blockers() const {
+    std::vector<std::string> blockers;
+    const auto& t = state_.task;
+    if (!t.task) return {"There is no task to submit."};
+    if (protocol::is_writing(t.task->type)) {
+        if (!has_content(t.draft.text)) blockers.push_back("Write something first.");
+        const auto characters = count_characters(t.draft.text);
+        if (characters > kMaxReplyCharacters)
+            blockers.push_back("Shorten the text by " +
+                               std::to_string(characters - kMaxReplyCharacters) +
+                               " characters (the limit is 2,000).");
+    } else if (protocol::is_labeling(t.task->type)) {
+        for (const auto& name : t.answers.missing())
+            blockers.push_back("Answer \"" + name + "\".");
+    }
+    return blockers;
+}
+
+bool App::submit(double now) {
+    auto& t = state_.task;
+    if (!t.task || t.phase != TaskPhase::Working) return false;
+    const auto blockers = submit_blockers();
+    if (!blockers.empty()) {
+        t.problem = blockers.front();
+        return false;
+    }
+    if (protocol::is_ranking(t.task->type) && !t.draft.not_rankable && t.ranking.unchanged() &&
+        !t.confirm_unchanged_ranking) {
+        t.confirm_unchanged_ranking = true; // the view asks "submit the order as shown?"
+        return false;
+    }
+    t.confirm_unchanged_ranking = false;
+    if (protocol::is_labeling(t.task->type)) t.draft.labels = t.answers.submission();
+    t.draft.ranking = t.ranking.order();
+    t.draft.submitting = true;
+    t.problem.clear();
+    t.notice.clear();
+    save_draft();
+    send_submission(now);
+    return true;
+}
+
+void App::confirm_unchanged_ranking(double now) {
+    auto& t = state_.task;
+    if (!t.confirm_unchanged_ranking) return;
+    submit(now);
+}
+
+void App::cancel_confirmation() {
+    state_.task.confirm_skip = false;
+    state_.task.confirm_unchanged_ranking = false;
+}
+
+void App::send_submission(double now) {
+    auto& t = state_.task;
+    t.phase = TaskPhase::Submitting;
+    const unsigned generation = ++task_generation_;
+    api_.interaction(interaction_body(*t.task, t.draft),
+                     [this, now, generation](ApiResult<Empty> result) {
+                         if (generation != task_generation_) return;
+                         auto& current = state_.task;
+                         if (std::holds_alternative<Empty>(result)) {
+                             after_submission(now);
+                             return;
+                         }
+                         const auto& error = std::get<ClientError>(result);
+                         if (handle_common_error(error, now)) return;
+                         // Refused: the work stays on screen so the person can fix it.
+                         current.phase = TaskPhase::Working;
+                         current.reviewing = false;
+                         current.draft.submitting = false;
+                         current.problem = describe(error);
+                         save_draft();
+                     });
+}
+
+void App::after_submission(double now) {
+    auto& t = state_.task;
+    if (state_.account) drafts_.clear(state_.account->id);
+    const auto type = t.task->type;
+    t.completed += 1;
+    const std::string kind = t.kind;
+    const int completed = t.completed;
+    t = TaskState{.kind = kind, .completed = completed};
+    t.notice = protocol::is_writing(type)   ? "Saved. Thank you for writing! Here is the next one."
+               : protocol::is_ranking(type) ? "Ranking saved. Thank you! Here is the next one."
+                                            : "Labels saved. Thank you! Here is the next one.";
+    request_task(now);
+}
+
+void App::skip(double now) {
+    auto& t = state_.task;
+    if (!t.task) {
+        back_to_dashboard(now);
+        return;
+    }
+    if (protocol::is_writing(t.task->type) && has_content(t.draft.text) && !t.confirm_skip) {
+        t.confirm_skip = true; // the view asks before throwing typed text away
+        return;
+    }
+    confirm_skip(now);
+}
+
+void App::confirm_skip(double now) {
+    auto& t = state_.task;
+    if (!t.task) return;
+    const std::string task_id = t.task->id;
+    if (state_.account) drafts_.clear(state_.account->id);
+    const std::string kind = t.kind;
+    const int completed = t.completed;
+    t = TaskState{.kind = kind, .completed = completed};
+    t.phase = TaskPhase::Requesting;
+    ++task_generation_;
+    // The next task is asked for once the skip is recorded, so the same one cannot come back.
+    api_.nack(task_id, "skipped", [this, now](ApiResult<Empty>) {
+        if (state_.screen == Screen::Task && state_.task.phase == TaskPhase::Requesting &&
+            !state_.task.task)
+            request_task(now);
+    });
+}
+
+void App::react(const std::string& message_id, const std::string& emoji) {
+    auto& t = state_.task;
+    if (!t.task) return;
+    // Shown at once; the server's count follows with the next task.
+    auto update = [&](protocol::ConversationMessage& message) {
+        if (message.id != message_id) return;
+        auto& mine = message.user_emojis;
+        auto it = std::find(mine.begin(), mine.end(), emoji);
+        if (it != mine.end()) {
+            mine.erase(it);
+            message.emojis[emoji] = std::max(0LL, message.emojis[emoji] - 1);
+        } else {
+            if (emoji == "+1" || emoji == "-1") {
+                const std::string other = emoji == "+1" ? "-1" : "+1";
+                auto o = std::find(mine.begin(), mine.end(), other);
+                if (o != mine.end()) {
+                    mine.erase(o);
+                    message.emojis[other] = std::max(0LL, message.emojis[other] - 1);
+                }
+            }
+            mine.push_back(emoji);
+            message.emojis[emoji] += 1;
+        }
+    };
+    for (auto& message : t.task->conversation)
+        update(message);
+    for (auto& message : t.task->reply_messages)
+        update(message);
+    api_.react(message_id, emoji, [this](ApiResult<Empty> result) {
+        if (auto* error = std::get_if<ClientError>(&result))
+            state_.task.problem = "Your reaction was not saved: " + describe(*error);
+    });
+}
+
+void App::report(const std::string& message_id, const std::string& label,
+                 const std::string& reason) {
+    api_.report(message_id, label, reason, [this](ApiResult<Empty> result) {
+        if (auto* error = std::get_if<ClientError>(&result))
+            state_.task.problem = "Your report was not sent: " + describe(*error);
+        else
+            state_.task.notice = "Thank you. The report was sent to the moderators.";
+    });
+}
+
+void App::save_draft() {
+    if (!state_.account || !state_.task.task) return;
+    if (drafts_.save(state_.account->id, state_.task.draft)) {
+        state_.storage_problem.clear();
+    } else {
+        state_.storage_problem = "This browser does not let Orchard keep your draft. Your text is "
+                                 "safe until you close the page; submit it before leaving.";
+    }
+}
+
+std::string App::new_frontend_id() {
+    // A random (version 4) UUID: unique per task across reloads and devices.
+    std::uniform_int_distribution<unsigned> byte(0, 255);
+    unsigned char b[16];
+    for (auto& value : b)
+        value = static_cast<unsigned char>(byte(random_));
+    b[6] = static_cast<unsigned char>((b[6] & 0x0F) | 0x40);
+    b[8] = static_cast<unsigned char>((b[8] & 0x3F) | 0x80);
+    char text[37];
+    std::snprintf(text, sizeof text,
+                  "%02x%02x%02x%02x-%02x%02x-%02x%02x-%02x%02x-%02x%02x%02x%02x%02x%02x", b[0],
+                  b[1], b[2], b[3], b[4], b[5], b[6], b[7], b[8], b[9], b[10], b[11], b[12], b[13],
+                  b[14], b[15]);
+    return text;
+}
+
+} // namespace orchard::client
