@@ -46,6 +46,10 @@ std::string serve_help() {
            "  --mail-from ADDR sender of those e-mails (default orchard@localhost)\n"
            "  --public-url URL address of this server as people reach it, for links in\n"
            "                   e-mails and sign-in redirects (default http://HOST:PORT)\n"
+           "  --news-webhook-url URL  also post each news item to this Discord-compatible\n"
+           "                   webhook, http or https (default: off)\n"
+           "  --news-webhook-allow-private  let that webhook be on this machine or a private\n"
+           "                   network (loopback, 10/8, 192.168/16, ...; refused by default)\n"
            "  --help           show this text\n"
            "\n"
            "Sign-in with an OAuth2 provider (off unless --oauth-provider is given):\n"
@@ -199,6 +203,10 @@ Command parse_command_line(const std::vector<std::string>& args) {
             options.demo = true;
             continue;
         }
+        if (arg == "--news-webhook-allow-private") {
+            options.news_webhook_allow_private = true;
+            continue;
+        }
         if (arg.starts_with("--oauth-")) {
             std::string* field = oauth_field(oauth, arg);
             if (!field) return UsageError{"unknown option '" + arg + "'\n\n" + serve_help()};
@@ -209,7 +217,8 @@ Command parse_command_line(const std::vector<std::string>& args) {
         }
         if (arg != "--host" && arg != "--port" && arg != "--data" && arg != "--public" &&
             arg != "--seed" && arg != "--demo-file" && arg != "--allow-origin" && arg != "--smtp" &&
-            arg != "--mail-from" && arg != "--public-url" && arg != "--max-body-kb")
+            arg != "--mail-from" && arg != "--public-url" && arg != "--max-body-kb" &&
+            arg != "--news-webhook-url")
             return UsageError{"unknown option '" + arg + "'\n\n" + serve_help()};
         auto v = value();
         if (!v) return UsageError{"option " + arg + " needs a value"};
@@ -240,6 +249,12 @@ Command parse_command_line(const std::vector<std::string>& args) {
             options.mail_from = *v;
         } else if (arg == "--public-url") {
             options.public_url = *v;
+        } else if (arg == "--news-webhook-url") {
+            // Only the form is checked here; where the host leads is checked when posting.
+            if (!oauth::valid_endpoint_url(*v))
+                return UsageError{"--news-webhook-url takes an http or https URL, not '" + *v +
+                                  "'"};
+            options.news_webhook_url = *v;
         } else if (arg == "--allow-origin") {
             options.allowed_origins.push_back(*v);
         } else if (arg == "--demo-file") {

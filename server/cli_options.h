@@ -31,6 +31,10 @@ struct ServeOptions {
     std::string public_url;
     // Sign-in with an OAuth2 provider (--oauth-*); off when absent. Its secret is read at start.
     std::optional<oauth::ProviderSettings> oauth;
+    // Each news item is also posted to this (Discord-compatible) webhook; off when empty. Its
+    // host must resolve to public addresses unless allowed otherwise (tests, a local relay).
+    std::string news_webhook_url;
+    bool news_webhook_allow_private = false;
 };
 
 // `orchard api-client add`: creates a frontend API key and prints it (the only time it is shown).

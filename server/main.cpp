@@ -6,6 +6,7 @@
 #include "server/demo/demo_loader.h"
 #include "server/domain/ids.h"
 #include "server/http/httplib_server.h"
+#include "server/news/news_webhook.h"
 #include "server/server_app.h"
 #include "server/store/account_store.h"
 #include "server/store/tree_store.h"
@@ -72,6 +73,8 @@ int serve(const orchard::ServeOptions& options) {
     // Bound before the app exists, so that the default public URL has the real port even for
     // --port 0; no request is answered before run().
     std::unique_ptr<orchard::ServerApp> app;
+    // Set before serving, stopped after: requests only ever see it whole.
+    std::unique_ptr<orchard::news::WebhookSender> webhook;
     orchard::http::HttpServer server(
         [&app](const orchard::http::Request& request) { return app->handle(request); },
         {.max_body_bytes = options.max_body_bytes, .log_requests = options.log_requests});
@@ -84,10 +87,19 @@ int serve(const orchard::ServeOptions& options) {
                                  .public_dir = public_dir,
                                  .seed = options.seed,
                                  .allowed_origins = options.allowed_origins,
-                                 .auth = auth});
+                                 .auth = auth,
+                                 .news_added = [&webhook] {
+                                     if (webhook) webhook->notify();
+                                 }});
     // Before serving, so that the first request already finds the sample.
     if (options.demo) load_demo(app->database(), options.demo_file);
 
+    if (!options.news_webhook_url.empty()) {
+        webhook = orchard::news::start_news_webhook(
+            app->database(),
+            {.url = options.news_webhook_url, .allow_private = options.news_webhook_allow_private});
+        std::printf("  news are posted to the webhook %s\n", options.news_webhook_url.c_str());
+    }
     std::printf("Orchard %s is running at http://%s:%d/\n", orchard::kVersion, options.host.c_str(),
                 port);
     for (const auto& provider : auth.oauth_providers)
@@ -113,6 +125,12 @@ int serve(const orchard::ServeOptions& options) {
     // run() also returns if listening failed; wake the waiter so that it can end.
     if (!stopping.exchange(true)) pthread_kill(signal_waiter.native_handle(), SIGTERM);
     signal_waiter.join();
+    if (webhook) {
+        // Read before the stop: an item sent in between is sent again next time, never lost.
+        const std::int64_t cursor = webhook->cursor();
+        webhook.reset();
+        orchard::news::save_news_webhook_cursor(app->database(), cursor);
+    }
     std::printf("Stopped.\n");
     return 0;
 }

@@ -6,6 +6,7 @@
 #include "server/api/health_routes.h"
 #include "server/api/message_routes.h"
 #include "server/api/oauth_routes.h"
+#include "server/api/rewards_routes.h"
 #include "server/api/task_routes.h"
 #include <algorithm>
 
@@ -15,12 +16,13 @@ ServerApp::ServerApp(const ServerAppConfig& config)
     : database_(store::Database::open(config.database_file)),
       checkpointer_(std::make_unique<store::WalCheckpointer>(*database_)),
       static_files_(http::StaticFiles::load(config.public_dir)),
-      allowed_origins_(config.allowed_origins) {
+      allowed_origins_(config.allowed_origins), news_added_(config.news_added) {
     api::add_health_routes(router_, *database_);
     api::add_auth_routes(router_, *database_, config.auth);
     api::add_oauth_routes(router_, *database_, config.auth);
     api::add_task_routes(router_, *database_, config.seed);
     api::add_message_routes(router_, *database_);
+    api::add_rewards_routes(router_, *database_);
 }
 
 http::Response ServerApp::handle(const http::Request& request) const {
@@ -41,6 +43,9 @@ http::Response ServerApp::handle(const http::Request& request) const {
             response.set_header("Access-Control-Max-Age", "600");
         } else if (auto routed = router_.dispatch(request)) {
             response = std::move(*routed);
+            // Any request may have added news (a prompt accepted, a prize ending): committed by
+            // now, so the webhook may read it.
+            if (news_added_) news_added_();
         } else {
             response =
                 http::Response::error(404, static_cast<int>(protocol::ErrorCode::Generic),

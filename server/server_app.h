@@ -10,6 +10,7 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <memory>
 #include <string>
 #include <vector>
@@ -23,6 +24,9 @@ struct ServerAppConfig {
     // Origins of other sites whose pages may call the API; same origin only when empty.
     std::vector<std::string> allowed_origins;
     api::AuthOptions auth; // e-mail and OAuth2 sign-in
+    // Called after each API request, whose news (if any) is committed by then: the webhook's
+    // wake-up. Must be quick.
+    std::function<void()> news_added;
 };
 
 class ServerApp {
@@ -41,6 +45,7 @@ class ServerApp {
     http::StaticFiles static_files_;
     http::Router router_;
     std::vector<std::string> allowed_origins_;
+    std::function<void()> news_added_;
 };
 
 } // namespace orchard

@@ -35,7 +35,10 @@ http::Response error_response(ErrorCode code, const std::string& message) {
 }
 
 http::Response error_response(const domain::DomainError& error) {
-    auto response = error_response(error.code, error.what());
+    auto response =
+        error.http_status
+            ? http::Response::error(*error.http_status, static_cast<int>(error.code), error.what())
+            : error_response(error.code, error.what());
     if (error.retry_after_sec)
         response.set_header("Retry-After", std::to_string(*error.retry_after_sec));
     return response;

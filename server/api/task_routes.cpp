@@ -3,6 +3,7 @@
 #include "server/api/request_runner.h"
 #include "server/domain/config.h"
 #include "server/domain/rate_limiter.h"
+#include "server/domain/rewards.h"
 #include "server/domain/task_service.h"
 
 #include <memory>
@@ -126,18 +127,25 @@ void add_task_routes(http::Router& router, store::Database& database, std::uint6
                               const nlohmann::json&) {
                    return http::Response::json(200, domain::to_json(config));
                }));
-    router.add("PUT", "/api/v1/admin/config",
-               with_config([](store::TreeStore& store, const domain::TreeManagerConfig& config,
-                              const nlohmann::json& body) {
-                   std::string error;
-                   auto updated = domain::apply_config_changes(config, body, error);
-                   if (!updated)
-                       return http::Response::error(
-                           400, static_cast<int>(protocol::ErrorCode::Generic), error);
-                   for (const auto& [key, value] : body.items())
-                       store.save_config(key, value.dump());
-                   return http::Response::json(200, domain::to_json(*updated));
-               }));
+    router.add(
+        "PUT", "/api/v1/admin/config",
+        with_config([](store::TreeStore& store, const domain::TreeManagerConfig& config,
+                       const nlohmann::json& body) {
+            std::string error;
+            auto updated = domain::apply_config_changes(config, body, error);
+            if (!updated)
+                return http::Response::error(400, static_cast<int>(protocol::ErrorCode::Generic),
+                                             error);
+            bool weights_changed = false;
+            for (const auto& [key, value] : body.items()) {
+                store.save_config(key, value.dump());
+                weights_changed = weights_changed || key.starts_with("points_");
+            }
+            // Scores are stored with the leaderboards: new weights, new scores.
+            if (weights_changed)
+                domain::Rewards(store.statements(), *updated, domain::now_ms()).recompute_scores();
+            return http::Response::json(200, domain::to_json(*updated));
+        }));
 }
 
 } // namespace orchard::api

@@ -54,6 +54,19 @@ const std::vector<Field>& fields() {
         {"reply_requests_period_sec", &C::reply_requests_period_sec, 1, 86400},
         {"task_requests_per_api_client", &C::task_requests_per_api_client, 1, 100000000},
         {"api_client_period_sec", &C::api_client_period_sec, 1, 86400},
+        {"points_prompt", &C::points_prompt, 0, 1000},
+        {"points_reply_assistant", &C::points_reply_assistant, 0, 1000},
+        {"points_reply_prompter", &C::points_reply_prompter, 0, 1000},
+        {"points_label_simple", &C::points_label_simple, 0, 1000},
+        {"points_label_full", &C::points_label_full, 0, 1000},
+        {"points_ranking", &C::points_ranking, 0, 1000},
+        {"points_ranking_good", &C::points_ranking_good, 0, 1000},
+        {"points_accepted_prompt", &C::points_accepted_prompt, 0, 1000},
+        {"points_accepted_reply_assistant", &C::points_accepted_reply_assistant, 0, 1000},
+        {"points_accepted_reply_prompter", &C::points_accepted_reply_prompter, 0, 1000},
+        {"points_reply_ranked_1", &C::points_reply_ranked_1, 0, 1000},
+        {"points_reply_ranked_2", &C::points_reply_ranked_2, 0, 1000},
+        {"points_reply_ranked_3", &C::points_reply_ranked_3, 0, 1000},
     };
     return kFields;
 }

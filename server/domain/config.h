@@ -47,6 +47,20 @@ struct TreeManagerConfig {
     int reply_requests_period_sec = 2 * 60;
     int task_requests_per_api_client = 10000;
     int api_client_period_sec = 60;
+    // Points per event (PROTOCOL.md §7, docs/rewards.md); a frame's score rounds each kind down.
+    double points_prompt = 0.1;
+    double points_reply_assistant = 4;
+    double points_reply_prompter = 1;
+    double points_label_simple = 1;
+    double points_label_full = 2;
+    double points_ranking = 1;
+    double points_ranking_good = 1;
+    double points_accepted_prompt = 0.1;
+    double points_accepted_reply_assistant = 4;
+    double points_accepted_reply_prompter = 1;
+    double points_reply_ranked_1 = 9;
+    double points_reply_ranked_2 = 3;
+    double points_reply_ranked_3 = 1;
 };
 
 nlohmann::json to_json(const TreeManagerConfig& config);

@@ -15,6 +15,9 @@ struct DomainError : std::runtime_error {
         : std::runtime_error(message), code(error_code) {}
     protocol::ErrorCode code;
     std::optional<long> retry_after_sec; // for 429: when to try again (the Retry-After header)
+    // The HTTP status when the code's usual one does not fit (code 0 is a server fault unless
+    // this says it was bad input, 400, or a missing thing, 404).
+    std::optional<int> http_status;
 };
 
 } // namespace orchard::domain

@@ -36,4 +36,47 @@ std::string iso8601(std::int64_t ms) {
     return text;
 }
 
+std::optional<std::int64_t> parse_iso8601(const std::string& text) {
+    int year = 0, month = 0, day = 0, hour = 0, minute = 0, second = 0, millis = 0;
+    int used = 0;
+    if (std::sscanf(text.c_str(), "%4d-%2d-%2d%n", &year, &month, &day, &used) != 3 || used != 10)
+        return std::nullopt;
+    std::string rest = text.substr(10);
+    if (!rest.empty()) {
+        int consumed = 0;
+        if (std::sscanf(rest.c_str(), "T%2d:%2d%n", &hour, &minute, &consumed) != 2 ||
+            consumed != 6)
+            return std::nullopt;
+        rest = rest.substr(6);
+        if (rest.size() >= 3 && rest[0] == ':') {
+            if (std::sscanf(rest.c_str(), ":%2d%n", &second, &consumed) != 1 || consumed != 3)
+                return std::nullopt;
+            rest = rest.substr(3);
+            if (rest.size() >= 4 && rest[0] == '.') {
+                if (std::sscanf(rest.c_str(), ".%3d%n", &millis, &consumed) != 1 || consumed != 4)
+                    return std::nullopt;
+                rest = rest.substr(4);
+            }
+        }
+        if (rest != "Z" && rest != "+00:00") return std::nullopt;
+    }
+    if (month < 1 || month > 12 || day < 1 || day > 31 || hour > 23 || minute > 59 || second > 60 ||
+        year < 1970)
+        return std::nullopt;
+    std::tm utc{};
+    utc.tm_year = year - 1900;
+    utc.tm_mon = month - 1;
+    utc.tm_mday = day;
+    utc.tm_hour = hour;
+    utc.tm_min = minute;
+    utc.tm_sec = second;
+    const std::time_t seconds = timegm(&utc);
+    if (seconds < 0) return std::nullopt;
+    // timegm normalises 31 February into March; such a date was not a date.
+    std::tm back{};
+    gmtime_r(&seconds, &back);
+    if (back.tm_mday != day) return std::nullopt;
+    return std::int64_t{seconds} * 1000 + millis;
+}
+
 } // namespace orchard::domain

@@ -1,5 +1,7 @@
 #include "server/domain/task_service.h"
 
+#include "server/domain/rewards.h"
+
 #include "server/domain/domain_error.h"
 #include "server/domain/ids.h"
 #include "server/domain/label_input.h"
@@ -493,6 +495,7 @@ nlohmann::json TaskService::text_reply(const Caller& caller, const nlohmann::jso
         store_.insert_message(message);
         trees_.reply_added(message);
     }
+    Rewards(store_.statements(), config_, now_ms_).message_written(message);
     store_.set_task_done(task.id, message.id);
     return task_done(message.id);
 }
@@ -534,6 +537,8 @@ nlohmann::json TaskService::ranking(const Caller& caller, const nlohmann::json& 
     const std::string ranking_id = new_uuid();
     store_.insert_ranking(ranking_id, *task.parent_message_id, caller.user.id, task.id,
                           nlohmann::json(ranked).dump(), not_rankable, now_ms_);
+    Rewards(store_.statements(), config_, now_ms_)
+        .ranking_done(caller.user.id, *task.parent_message_id, ranked);
     trees_.ranking_added(*task.parent_message_id);
     store_.set_task_done(task.id, ranking_id);
     return task_done(ranking_id);
@@ -570,6 +575,8 @@ nlohmann::json TaskService::labels(const Caller& caller, const nlohmann::json& b
     store_.insert_labels(
         labels_id, message_id, caller.user.id, task.id, nlohmann::json(values).dump(),
         text.empty() ? std::nullopt : std::optional(text), body.value("is_report", false), now_ms_);
+    Rewards(store_.statements(), config_, now_ms_)
+        .labels_done(caller.user.id, message_id, payload.value("mode", "") == "full");
     trees_.review_added(message_id);
     store_.set_task_done(task.id, labels_id);
     return task_done(labels_id);

@@ -2,6 +2,7 @@
 
 #include "server/domain/ranked_pairs.h"
 #include "server/domain/review.h"
+#include "server/domain/rewards.h"
 #include "server/domain/weighted_choice.h"
 
 #include <algorithm>
@@ -53,8 +54,10 @@ void TreeManager::review_added(const std::string& message_id) {
     if (outcome == ReviewOutcome::Accepted) result = true;
     if (outcome == ReviewOutcome::Rejected) result = false;
     // A message keeps the result it first received; later reviews only add to the count.
+    const bool newly_accepted = !message->review_result && result == std::optional(true);
     if (message->review_result) result = message->review_result;
     store_.set_review(message_id, static_cast<int>(reviews.size()), result);
+    if (newly_accepted) Rewards(store_.statements(), config_, now_ms_).message_accepted(*message);
 
     if (is_root && tree->state == tree_state::kInitialPromptReview && result) {
         store_.set_tree_state(
@@ -157,12 +160,27 @@ void TreeManager::check_ranking_done(const std::string& tree_id) {
 }
 
 void TreeManager::score(const std::string& tree_id) {
+    // Every parent's consensus first: a tree whose scoring fails earns nobody anything.
+    struct Scored {
+        std::string parent;
+        std::vector<store::RankingRow> rankings;
+        Consensus consensus;
+    };
+    std::vector<Scored> scored;
     for (const auto& parent : parents_to_rank(tree_id)) {
-        const Consensus consensus = ranked_pairs(store_.rankings_of(parent));
+        auto rankings = store_.ranking_rows(parent);
+        std::vector<std::vector<std::string>> orders;
+        for (const auto& ranking : rankings)
+            orders.push_back(ranking.ranking);
+        Consensus consensus = ranked_pairs(orders);
         if (consensus.order.empty()) {
             store_.set_tree_state(tree_id, tree_state::kScoringFailed, now_ms_);
             return;
         }
+        scored.push_back({parent, std::move(rankings), std::move(consensus)});
+    }
+    Rewards rewards(store_.statements(), config_, now_ms_);
+    for (const auto& [parent, rankings, consensus] : scored) {
         for (const auto& child : store_.children(parent, /*include_deleted=*/true)) {
             auto place = std::find(consensus.order.begin(), consensus.order.end(), child.id);
             store_.set_rank(child.id, place == consensus.order.end()
@@ -170,8 +188,10 @@ void TreeManager::score(const std::string& tree_id) {
                                           : std::optional<int>(
                                                 static_cast<int>(place - consensus.order.begin())));
         }
+        rewards.rankings_scored(parent, rankings, consensus.order);
     }
     store_.set_tree_state(tree_id, tree_state::kReadyForExport, now_ms_);
+    rewards.tree_ready(tree_id);
 }
 
 } // namespace orchard::domain

@@ -1,5 +1,6 @@
 #include "server/store/account_store.h"
 
+#include "server/store/ledger_store.h"
 #include "server/store/sqlite.h"
 
 namespace orchard::store {
@@ -109,6 +110,7 @@ void AccountStore::set_show_on_leaderboard(const std::string& user_id, bool show
     Statement(statements_, "UPDATE users SET show_on_leaderboard = ? WHERE id = ?")
         .bind_all(show, user_id)
         .run();
+    LedgerStore(statements_).refresh_visibility(user_id);
 }
 
 void AccountStore::delete_account(const std::string& user_id) {
@@ -116,6 +118,7 @@ void AccountStore::delete_account(const std::string& user_id) {
                            "show_on_leaderboard = 0 WHERE id = ?")
         .bind_all(user_id)
         .run();
+    LedgerStore(statements_).refresh_visibility(user_id); // off every leaderboard
     Statement(statements_,
               "UPDATE accounts SET username = NULL, password_hash = NULL WHERE user_id = ?")
         .bind_all(user_id)

@@ -253,6 +253,78 @@ constexpr std::array kMigrations{
         );
         CREATE INDEX oauth_identities_by_user ON oauth_identities (user_id);
     )sql"},
+    Migration{6, "points ledger, leaderboards, news and prizes", R"sql(
+        -- Every event that earned points (docs/rewards.md). kind is domain::PointKind's number;
+        -- points is the weight it earned at the time, for the person to read.
+        CREATE TABLE ledger (
+            id         INTEGER PRIMARY KEY,
+            user_id    TEXT NOT NULL,
+            kind       INTEGER NOT NULL,
+            points     REAL NOT NULL,
+            message_id TEXT,
+            created_ms INTEGER NOT NULL
+        );
+        CREATE INDEX ledger_by_user ON ledger (user_id, created_ms);
+        CREATE INDEX ledger_by_time ON ledger (created_ms);
+        -- Each user's counts in each time frame (0 day, 1 week, 2 month, 3 total), kept current
+        -- with the ledger; `shown` is users.enabled AND NOT deleted AND show_on_leaderboard.
+        CREATE TABLE score_frames (
+            frame   INTEGER NOT NULL,
+            user_id TEXT NOT NULL,
+            counts  TEXT NOT NULL,              -- JSON array, one count per kind
+            score   INTEGER NOT NULL,
+            shown   INTEGER NOT NULL,
+            PRIMARY KEY (frame, user_id)
+        ) WITHOUT ROWID;
+        CREATE INDEX score_frames_board ON score_frames (frame, shown, score DESC, user_id);
+        -- How far each rolling frame has let events go: (created_ms, id) of the last one.
+        CREATE TABLE frame_cursors (
+            frame      INTEGER PRIMARY KEY,
+            created_ms INTEGER NOT NULL,
+            ledger_id  INTEGER NOT NULL
+        );
+        INSERT INTO frame_cursors (frame, created_ms, ledger_id) VALUES (0, 0, 0), (1, 0, 0), (2, 0, 0);
+        CREATE TABLE streaks (
+            user_id          TEXT PRIMARY KEY,
+            start_ms         INTEGER NOT NULL,
+            last_activity_ms INTEGER NOT NULL
+        );
+        -- Small facts the rewards keep between events (the leader of the day).
+        CREATE TABLE rewards_state (
+            key   TEXT PRIMARY KEY,
+            value TEXT NOT NULL
+        );
+        CREATE TABLE news (
+            id         INTEGER PRIMARY KEY,
+            kind       TEXT NOT NULL,
+            user_id    TEXT,
+            message_id TEXT,
+            data       TEXT NOT NULL,           -- JSON object
+            created_ms INTEGER NOT NULL
+        );
+        CREATE TABLE prizes (
+            id            TEXT PRIMARY KEY,
+            title         TEXT NOT NULL,
+            description   TEXT NOT NULL,
+            time_frame    TEXT NOT NULL,
+            starts_ms     INTEGER NOT NULL,
+            ends_ms       INTEGER NOT NULL,
+            winners_count INTEGER NOT NULL,
+            awarded_ms    INTEGER,
+            created_ms    INTEGER NOT NULL
+        );
+        CREATE INDEX prizes_due ON prizes (ends_ms) WHERE awarded_ms IS NULL;
+        CREATE TABLE prize_winners (
+            prize_id TEXT NOT NULL,
+            place    INTEGER NOT NULL,
+            user_id  TEXT NOT NULL,
+            score    INTEGER NOT NULL,
+            PRIMARY KEY (prize_id, place)
+        );
+        -- The trollboard counts what happened to people's messages in a time frame.
+        CREATE INDEX message_reactions_by_time ON message_reactions (created_ms);
+        CREATE INDEX text_labels_by_time ON text_labels (created_ms);
+    )sql"},
 };
 
 } // namespace

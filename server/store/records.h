@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace orchard::store {
 
@@ -84,6 +85,12 @@ struct TaskRecord {
 struct ReviewRecord {
     std::optional<double> spam;
     std::optional<double> lang_mismatch;
+};
+
+// One person's ranking of a parent's replies, best first.
+struct RankingRow {
+    std::string user_id;
+    std::vector<std::string> ranking;
 };
 
 } // namespace orchard::store

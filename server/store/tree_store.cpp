@@ -481,19 +481,32 @@ void TreeStore::insert_ranking(const std::string& id, const std::string& parent_
 }
 
 std::vector<std::vector<std::string>> TreeStore::rankings_of(const std::string& parent_id) {
-    Statement s(*statements_, "SELECT ranking FROM rankings WHERE parent_message_id = ? AND "
-                              "not_rankable = 0 ORDER BY created_ms");
-    s.bind_all(parent_id);
     std::vector<std::vector<std::string>> rankings;
+    for (auto& row : ranking_rows(parent_id))
+        rankings.push_back(std::move(row.ranking));
+    return rankings;
+}
+
+std::vector<RankingRow> TreeStore::ranking_rows(const std::string& parent_id) {
+    Statement s(*statements_, "SELECT user_id, ranking FROM rankings WHERE parent_message_id = ? "
+                              "AND not_rankable = 0 ORDER BY created_ms");
+    s.bind_all(parent_id);
+    std::vector<RankingRow> rankings;
     while (s.step()) {
-        auto json = nlohmann::json::parse(s.column_text(0), nullptr, false);
-        std::vector<std::string> ranking;
+        RankingRow row{s.column_text(0), {}};
+        auto json = nlohmann::json::parse(s.column_text(1), nullptr, false);
         if (json.is_array())
             for (const auto& id : json)
-                if (id.is_string()) ranking.push_back(id.get<std::string>());
-        rankings.push_back(std::move(ranking));
+                if (id.is_string()) row.ranking.push_back(id.get<std::string>());
+        rankings.push_back(std::move(row));
     }
     return rankings;
+}
+
+std::int64_t TreeStore::message_number(const std::string& message_id) {
+    Statement s(*statements_, "SELECT seq FROM messages WHERE id = ?");
+    s.bind_all(message_id);
+    return s.step() ? s.column_int(0) : 0;
 }
 
 int TreeStore::count_rankings(const std::string& parent_id) {

@@ -49,6 +49,8 @@ class TreeStore {
     std::vector<MessageRecord> conversation(const std::string& message_id);
     std::vector<MessageRecord> children(const std::string& parent_id, bool include_deleted = false);
     std::vector<MessageRecord> tree_messages(const std::string& tree_id);
+    // The message's number in the order messages were written (1 for the first ever).
+    std::int64_t message_number(const std::string& message_id);
     void set_review(const std::string& message_id, int review_count,
                     std::optional<bool> review_result);
     void add_child(const std::string& parent_id); // children_count + 1
@@ -101,6 +103,8 @@ class TreeStore {
                         const std::string& ranking_json, bool not_rankable, std::int64_t now_ms);
     // Each ranking of `parent_id`'s replies (message ids best first), not-rankable ones left out.
     std::vector<std::vector<std::string>> rankings_of(const std::string& parent_id);
+    // The same with who ranked (rankings that are not "not rankable").
+    std::vector<RankingRow> ranking_rows(const std::string& parent_id);
     int count_rankings(const std::string& parent_id);
     bool user_ranked(const std::string& parent_id, const std::string& user_id);
     void add_reaction(const std::string& message_id, const std::string& user_id,

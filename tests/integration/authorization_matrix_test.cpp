@@ -81,6 +81,20 @@ const std::map<std::string, Row> kMatrix = {
     {"GET /api/v1/text_labels/report_labels", kCaller},
     {"GET /api/v1/admin/config", kTrusted},
     {"PUT /api/v1/admin/config", kTrusted},
+    {"GET /api/v1/leaderboards/{frame}", kCaller},
+    {"GET /api/v1/users/{user_id}/stats", kCaller},
+    {"GET /api/v1/users/{user_id}/stats/{frame}/window", kCaller},
+    // A user's own ledger, activity and contributions: the placeholder id is nobody's own, so
+    // only moderators and trusted clients get through.
+    {"GET /api/v1/users/{user_id}/ledger", kTrusted},
+    {"GET /api/v1/users/{user_id}/activity", kTrusted},
+    {"GET /api/v1/users/{user_id}/contributions", kTrusted},
+    {"GET /api/v1/trollboards/{frame}", kTrusted},
+    {"GET /api/v1/news", kCaller},
+    {"GET /api/v1/prizes", kCaller},
+    {"POST /api/v1/admin/prizes", kTrusted},
+    {"PUT /api/v1/admin/prizes/{prize_id}", kTrusted},
+    {"DELETE /api/v1/admin/prizes/{prize_id}", kTrusted},
 };
 
 // Calls that end the caller's session or account get a session of their own, and deleting

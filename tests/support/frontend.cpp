@@ -47,6 +47,10 @@ ApiAnswer Frontend::put(const std::string& path, const nlohmann::json& body) {
     return to_answer(http_.Put(path, {{"X-API-Key", api_key_}}, body.dump(), "application/json"));
 }
 
+ApiAnswer Frontend::delete_(const std::string& path) {
+    return to_answer(http_.Delete(path, {{"X-API-Key", api_key_}}));
+}
+
 ApiAnswer Frontend::get(const std::string& path, const std::string& user_id) {
     httplib::Headers headers{{"X-API-Key", api_key_}};
     if (!user_id.empty()) headers.emplace("x-oasst-user", "local:" + user_id);

@@ -27,6 +27,7 @@ class Frontend {
     ApiAnswer post(const std::string& path, nlohmann::json body);
     ApiAnswer put(const std::string& path, const nlohmann::json& body);
     ApiAnswer get(const std::string& path, const std::string& user_id = "");
+    ApiAnswer delete_(const std::string& path);
 
     // The task lifecycle, one call each.
     ApiAnswer request_task(const std::string& user_id, const std::string& type,

@@ -60,3 +60,19 @@ TEST_CASE("serve collects the origins allowed to call the API") {
           std::vector<std::string>{"https://a.example", "https://b.example"});
     CHECK(std::get<ServeOptions>(parse_command_line({"serve"})).allowed_origins.empty());
 }
+
+TEST_CASE("serve takes a news webhook URL and whether it may be private") {
+    const auto options = std::get<ServeOptions>(
+        parse_command_line({"serve", "--news-webhook-url", "https://discord.com/api/webhooks/1/x",
+                            "--news-webhook-allow-private"}));
+    CHECK(options.news_webhook_url == "https://discord.com/api/webhooks/1/x");
+    CHECK(options.news_webhook_allow_private);
+    const auto defaults = std::get<ServeOptions>(parse_command_line({"serve"}));
+    CHECK(defaults.news_webhook_url.empty());
+    CHECK_FALSE(defaults.news_webhook_allow_private);
+    CHECK(std::holds_alternative<UsageError>(
+        parse_command_line({"serve", "--news-webhook-url", "ftp://example.org/hook"})));
+    CHECK(std::holds_alternative<UsageError>(parse_command_line({"serve", "--news-webhook-url"})));
+    CHECK(std::get<ShowHelp>(parse_command_line({"serve", "--help"}))
+              .text.find("--news-webhook-url") != std::string::npos);
+}

@@ -1,0 +1,250 @@
+#include "server/api/rewards_routes.h"
+
+#include "server/api/request_runner.h"
+#include "server/domain/contributions.h"
+#include "server/domain/rewards.h"
+
+#include <charconv>
+#include <memory>
+
+namespace orchard::api {
+
+using domain::DomainError;
+using domain::Rewards;
+using domain::TimeFrame;
+using protocol::ErrorCode;
+
+namespace {
+
+domain::DomainError bad_input(const std::string& message) {
+    DomainError error(ErrorCode::Generic, message);
+    error.http_status = 400;
+    return error;
+}
+
+std::int64_t int_query(const http::Request& request, const std::string& name, std::int64_t fallback,
+                       std::int64_t min, std::int64_t max) {
+    const auto text = request.query_value(name);
+    if (!text || text->empty()) return fallback;
+    std::int64_t value = 0;
+    const auto [end, error] = std::from_chars(text->data(), text->data() + text->size(), value);
+    if (error != std::errc() || end != text->data() + text->size() || value < min || value > max)
+        throw bad_input(name + " must be a whole number from " + std::to_string(min) + " to " +
+                        std::to_string(max) + ".");
+    return value;
+}
+
+TimeFrame frame_param(const std::string& text) {
+    if (auto frame = domain::frame_from_name(text)) return *frame;
+    throw bad_input("Unknown time frame '" + text + "': use day, week, month or total.");
+}
+
+// A user's own ledger, activity and contributions: themself, moderators and trusted clients.
+void require_self_or_trusted(const ApiCaller& caller, const std::string& user_id) {
+    if (caller.client.trusted || (caller.user && caller.user->user.id == user_id)) return;
+    throw DomainError(ErrorCode::ApiClientNotAuthorized,
+                      "Only the user themself or a moderator may see this.");
+}
+
+std::string text_value(const nlohmann::json& body, const char* key) {
+    auto it = body.find(key);
+    if (it == body.end() || it->is_null()) return "";
+    if (!it->is_string()) throw bad_input(std::string(key) + " must be a string.");
+    return it->get<std::string>();
+}
+
+// A prize as an admin describes it; everything checked before anything is stored.
+store::PrizeRecord prize_from(const nlohmann::json& body, store::PrizeRecord prize) {
+    if (!body.is_object()) throw bad_input("The prize must be a JSON object.");
+    prize.title = text_value(body, "title");
+    if (prize.title.empty() || prize.title.size() > 200)
+        throw bad_input("title must have 1 to 200 characters.");
+    prize.description = text_value(body, "description");
+    if (prize.description.size() > 4000)
+        throw bad_input("description must have at most 4000 characters.");
+    prize.time_frame = text_value(body, "time_frame");
+    const auto frame = domain::frame_from_name(prize.time_frame);
+    if (!frame) throw bad_input("time_frame must be day, week, month or total.");
+    const auto ends = domain::parse_iso8601(text_value(body, "ends_at"));
+    if (!ends) throw bad_input("ends_at must be a date and time like 2026-12-24T18:00:00Z.");
+    prize.ends_ms = *ends;
+    const std::string starts_text = text_value(body, "starts_at");
+    if (!starts_text.empty()) {
+        const auto starts = domain::parse_iso8601(starts_text);
+        if (!starts) throw bad_input("starts_at must be a date and time like 2026-12-01T00:00Z.");
+        prize.starts_ms = *starts;
+    } else {
+        // The frame's length before the end; a "total" prize counts everything.
+        const auto span = domain::frame_span_ms(*frame);
+        prize.starts_ms = span ? prize.ends_ms - *span : 0;
+    }
+    if (prize.starts_ms >= prize.ends_ms) throw bad_input("starts_at must be before ends_at.");
+    const auto count = body.find("winners_count");
+    if (count == body.end() || !count->is_number_integer() || count->get<long long>() < 1 ||
+        count->get<long long>() > 100)
+        throw bad_input("winners_count must be a whole number from 1 to 100.");
+    prize.winners_count = static_cast<int>(count->get<long long>());
+    return prize;
+}
+
+} // namespace
+
+void add_rewards_routes(http::Router& router, store::Database& database) {
+    auto context = std::make_shared<ApiContext>(ApiContext{database, std::mt19937_64(1)});
+    auto with_rewards = [context](bool trusted_only, auto act) {
+        return [context, trusted_only, act](const http::Request& request,
+                                            const http::PathParams& params) {
+            return run(*context, request, false,
+                       [&](store::TreeStore& store, const ApiCaller& caller,
+                           const domain::TreeManagerConfig& config, const nlohmann::json& body,
+                           std::int64_t now) {
+                           if (trusted_only) require_trusted(caller);
+                           Rewards rewards(store.statements(), config, now);
+                           return act(rewards, store, caller, request, params, body, now);
+                       });
+        };
+    };
+    using Params = http::PathParams;
+    using Json = nlohmann::json;
+
+    router.add("GET", "/api/v1/leaderboards/{frame}",
+               with_rewards(false, [](Rewards& rewards, store::TreeStore&, const ApiCaller&,
+                                      const http::Request& request, const Params& params,
+                                      const Json&, std::int64_t) {
+                   const auto frame = frame_param(params.at("frame"));
+                   return http::Response::json(
+                       200,
+                       rewards.leaderboard(
+                           frame, static_cast<int>(int_query(request, "max_count", 100, 1, 1000)),
+                           int_query(request, "offset", 0, 0, INT32_MAX)));
+               }));
+    router.add("GET", "/api/v1/users/{user_id}/stats",
+               with_rewards(false, [](Rewards& rewards, store::TreeStore&, const ApiCaller&,
+                                      const http::Request&, const Params& params, const Json&,
+                                      std::int64_t) {
+                   return http::Response::json(200, rewards.user_stats(params.at("user_id")));
+               }));
+    router.add("GET", "/api/v1/users/{user_id}/stats/{frame}/window",
+               with_rewards(false, [](Rewards& rewards, store::TreeStore&, const ApiCaller&,
+                                      const http::Request& request, const Params& params,
+                                      const Json&, std::int64_t) {
+                   const auto frame = frame_param(params.at("frame"));
+                   return http::Response::json(
+                       200, rewards.user_window(
+                                params.at("user_id"), frame,
+                                static_cast<int>(int_query(request, "window_size", 5, 1, 100))));
+               }));
+    router.add("GET", "/api/v1/users/{user_id}/ledger",
+               with_rewards(false, [](Rewards& rewards, store::TreeStore&, const ApiCaller& caller,
+                                      const http::Request& request, const Params& params,
+                                      const Json&, std::int64_t) {
+                   require_self_or_trusted(caller, params.at("user_id"));
+                   return http::Response::json(
+                       200, rewards.ledger_page(
+                                params.at("user_id"), request.query_value("before").value_or(""),
+                                static_cast<int>(int_query(request, "max_count", 50, 1, 200))));
+               }));
+    router.add("GET", "/api/v1/users/{user_id}/activity",
+               with_rewards(false, [](Rewards& rewards, store::TreeStore&, const ApiCaller& caller,
+                                      const http::Request& request, const Params& params,
+                                      const Json&, std::int64_t) {
+                   require_self_or_trusted(caller, params.at("user_id"));
+                   return http::Response::json(
+                       200,
+                       rewards.activity(params.at("user_id"),
+                                        static_cast<int>(int_query(request, "days", 30, 1, 366))));
+               }));
+    router.add("GET", "/api/v1/users/{user_id}/contributions",
+               with_rewards(false, [](Rewards&, store::TreeStore& store, const ApiCaller& caller,
+                                      const http::Request& request, const Params& params,
+                                      const Json&, std::int64_t) {
+                   require_self_or_trusted(caller, params.at("user_id"));
+                   return http::Response::json(
+                       200, domain::contributions(
+                                store.statements(), params.at("user_id"),
+                                request.query_value("before").value_or(""),
+                                static_cast<int>(int_query(request, "max_count", 20, 1, 100))));
+               }));
+    router.add("GET", "/api/v1/trollboards/{frame}",
+               with_rewards(true, [](Rewards&, store::TreeStore& store, const ApiCaller&,
+                                     const http::Request& request, const Params& params,
+                                     const Json&, std::int64_t now) {
+                   const auto frame = frame_param(params.at("frame"));
+                   return http::Response::json(
+                       200,
+                       domain::trollboard(
+                           store.statements(), frame,
+                           static_cast<int>(int_query(request, "max_count", 100, 1, 1000)), now));
+               }));
+    router.add("GET", "/api/v1/news",
+               with_rewards(false, [](Rewards& rewards, store::TreeStore&, const ApiCaller&,
+                                      const http::Request& request, const Params&, const Json&,
+                                      std::int64_t) {
+                   const auto after = int_query(request, "after", 0, 0, INT64_MAX);
+                   const auto max_count = int_query(request, "max_count", 20, 1, 100);
+                   // Pollers ask often and little changes: the tag names the newest item and
+                   // the question, and a match is answered without a body.
+                   const std::string tag = "\"news-" + std::to_string(rewards.newest_news_id()) +
+                                           "-" + std::to_string(after) + "-" +
+                                           std::to_string(max_count) + "\"";
+                   http::Response response;
+                   if (request.header("If-None-Match") == tag) {
+                       response.status = 304;
+                   } else {
+                       response = http::Response::json(
+                           200, rewards.news(after, static_cast<int>(max_count)));
+                   }
+                   response.set_header("ETag", tag);
+                   response.set_header("Cache-Control", "no-cache");
+                   return response;
+               }));
+    router.add(
+        "GET", "/api/v1/prizes",
+        with_rewards(false, [](Rewards& rewards, store::TreeStore&, const ApiCaller&,
+                               const http::Request&, const Params&, const Json&, std::int64_t) {
+            return http::Response::json(200, rewards.prizes());
+        }));
+    router.add("POST", "/api/v1/admin/prizes",
+               with_rewards(true, [](Rewards& rewards, store::TreeStore& store, const ApiCaller&,
+                                     const http::Request&, const Params&, const Json& body,
+                                     std::int64_t now) {
+                   store::PrizeRecord prize;
+                   prize.id = domain::new_uuid();
+                   prize.created_ms = now;
+                   prize = prize_from(body, prize);
+                   store::PrizeStore(store.statements()).insert(prize);
+                   return http::Response::json(201, rewards.prize_json(prize));
+               }));
+    auto existing_prize = [](store::TreeStore& store, const std::string& id) {
+        auto prize = store::PrizeStore(store.statements()).find(id);
+        if (!prize) {
+            DomainError error(ErrorCode::Generic, "No prize " + id + ".");
+            error.http_status = 404;
+            throw error;
+        }
+        return *prize;
+    };
+    router.add(
+        "PUT", "/api/v1/admin/prizes/{prize_id}",
+        with_rewards(true, [existing_prize](Rewards& rewards, store::TreeStore& store,
+                                            const ApiCaller&, const http::Request&,
+                                            const Params& params, const Json& body, std::int64_t) {
+            const auto prize = existing_prize(store, params.at("prize_id"));
+            if (prize.awarded_ms)
+                throw bad_input("This prize is awarded already; it can no longer change.");
+            const auto updated = prize_from(body, prize);
+            store::PrizeStore(store.statements()).update(updated);
+            return http::Response::json(200, rewards.prize_json(updated));
+        }));
+    router.add(
+        "DELETE", "/api/v1/admin/prizes/{prize_id}",
+        with_rewards(true, [existing_prize](Rewards&, store::TreeStore& store, const ApiCaller&,
+                                            const http::Request&, const Params& params, const Json&,
+                                            std::int64_t) {
+            existing_prize(store, params.at("prize_id"));
+            store::PrizeStore(store.statements()).remove(params.at("prize_id"));
+            return no_content();
+        }));
+}
+
+} // namespace orchard::api

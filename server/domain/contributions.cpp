@@ -1,0 +1,116 @@
+#include "server/domain/contributions.h"
+
+#include "server/domain/domain_error.h"
+#include "server/domain/ids.h"
+#include "server/store/activity_store.h"
+#include "server/store/ledger_store.h"
+
+#include <algorithm>
+#include <charconv>
+
+namespace orchard::domain {
+
+namespace {
+
+// Contribution cursors are "<created_ms>.<seq>" of the last message shown.
+std::optional<std::pair<std::int64_t, std::int64_t>> parse_cursor(const std::string& text) {
+    if (text.empty()) return std::nullopt;
+    const auto dot = text.find('.');
+    std::int64_t created = 0;
+    std::int64_t seq = 0;
+    const bool ok =
+        dot != std::string::npos &&
+        std::from_chars(text.data(), text.data() + dot, created).ptr == text.data() + dot &&
+        std::from_chars(text.data() + dot + 1, text.data() + text.size(), seq).ptr ==
+            text.data() + text.size();
+    if (!ok)
+        throw DomainError(protocol::ErrorCode::InvalidCursor,
+                          "The cursor '" + text + "' is not one this server gave.");
+    return std::pair{created, seq};
+}
+
+const std::vector<std::string>& flag_labels() {
+    static const std::vector<std::string> kFlags = {
+        "lang_mismatch", "not_appropriate", "pii",
+        "hate_speech",   "sexual_content",  "political_content"};
+    return kFlags;
+}
+
+} // namespace
+
+nlohmann::json contributions(store::StatementCache& statements, const std::string& user_id,
+                             const std::string& before, int max_count) {
+    max_count = std::clamp(max_count, 1, 100);
+    const auto rows = store::ActivityStore(statements)
+                          .contributions(user_id, parse_cursor(before), max_count + 1);
+    nlohmann::json items = nlohmann::json::array();
+    for (size_t i = 0; i < rows.size() && i < static_cast<size_t>(max_count); ++i) {
+        const auto& r = rows[i];
+        auto emojis = nlohmann::json::parse(r.emojis_json, nullptr, false);
+        items.push_back(
+            {{"message_id", r.message_id},
+             {"message_tree_id", r.tree_id},
+             {"parent_id", r.parent_id ? nlohmann::json(*r.parent_id) : nlohmann::json(nullptr)},
+             {"role", r.role},
+             {"text", r.text},
+             {"created_date", iso8601(r.created_ms)},
+             {"review_count", r.review_count},
+             {"review_result", !r.review_result   ? "pending"
+                               : *r.review_result ? "accepted"
+                                                  : "rejected"},
+             {"rank", r.rank ? nlohmann::json(*r.rank) : nlohmann::json(nullptr)},
+             {"ranking_count", r.ranking_count},
+             {"replies", r.replies},
+             {"replies_by_others", r.replies_by_others},
+             {"tree_state", r.tree_state},
+             {"emojis", emojis.is_object() ? emojis : nlohmann::json::object()},
+             {"deleted", r.deleted}});
+    }
+    nlohmann::json next = nullptr;
+    if (rows.size() > static_cast<size_t>(max_count)) {
+        const auto& last = rows[static_cast<size_t>(max_count) - 1];
+        next = std::to_string(last.created_ms) + "." + std::to_string(last.seq);
+    }
+    return {{"items", items}, {"next", next}};
+}
+
+nlohmann::json trollboard(store::StatementCache& statements, TimeFrame frame, int max_count,
+                          std::int64_t now_ms) {
+    const auto span = frame_span_ms(frame);
+    const std::int64_t since = span ? now_ms - *span : -1;
+    auto counts = store::ActivityStore(statements).troll_counts(since, flag_labels());
+    auto troll_score = [](const store::TrollCounts& c) {
+        std::int64_t score = 3 * c.red_flags - c.upvotes + c.downvotes + c.spam_prompts;
+        for (const auto& [name, count] : c.flags)
+            score += count;
+        return score;
+    };
+    std::sort(counts.begin(), counts.end(), [&](const auto& a, const auto& b) {
+        const auto sa = troll_score(a);
+        const auto sb = troll_score(b);
+        return sa != sb ? sa > sb : a.user_id < b.user_id;
+    });
+    store::LedgerStore users(statements);
+    nlohmann::json board = nlohmann::json::array();
+    for (const auto& c : counts) {
+        if (board.size() >= static_cast<size_t>(std::clamp(max_count, 1, 1000))) break;
+        const auto who = users.user_identity(c.user_id);
+        nlohmann::json row = {{"rank", board.size() + 1},
+                              {"user_id", c.user_id},
+                              {"username", who ? who->username : ""},
+                              {"display_name", who ? who->display_name : ""},
+                              {"troll_score", troll_score(c)},
+                              {"red_flags", c.red_flags},
+                              {"upvotes", c.upvotes},
+                              {"downvotes", c.downvotes},
+                              {"spam_prompts", c.spam_prompts}};
+        for (const auto& name : flag_labels())
+            row[name] = c.flags.contains(name) ? c.flags.at(name) : 0;
+        board.push_back(std::move(row));
+    }
+    return {{"time_frame", frame_name(frame)},
+            {"last_updated", iso8601(now_ms)},
+            {"trollboard", board}};
+}
+
+} // namespace orchard::domain

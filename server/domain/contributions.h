@@ -1,0 +1,23 @@
+// "My contributions" (what became of each of my messages) and the moderators' trollboard
+// (PROTOCOL.md §7), as the JSON of docs/rewards.md.
+#pragma once
+
+#include "server/domain/points.h"
+
+#include <nlohmann/json.hpp>
+#include <string>
+
+namespace orchard::store {
+class StatementCache;
+}
+
+namespace orchard::domain {
+
+nlohmann::json contributions(store::StatementCache& statements, const std::string& user_id,
+                             const std::string& before, int max_count);
+
+// 3 × red flags − upvotes + downvotes + rejected prompts + flag labels, received in the frame.
+nlohmann::json trollboard(store::StatementCache& statements, TimeFrame frame, int max_count,
+                          std::int64_t now_ms);
+
+} // namespace orchard::domain

@@ -1,0 +1,79 @@
+// The arithmetic of rewards (PROTOCOL.md §7, docs/rewards.md): the kinds of events that earn
+// points, a time frame's score from its counts, levels, streaks, and whether a ranking agrees with
+// the consensus. Pure functions; the ledger and the leaderboards (domain/rewards.h) use them, and
+// so do the tests that recompute everything from scratch.
+#pragma once
+
+#include "server/domain/config.h"
+
+#include <array>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace orchard::domain {
+
+// The stored number of each kind is its position here: never reorder, only append.
+enum class PointKind {
+    Prompt,
+    ReplyAssistant,
+    ReplyPrompter,
+    LabelSimple,
+    LabelFull,
+    Ranking,
+    RankingGood,
+    AcceptedPrompt,
+    AcceptedReplyAssistant,
+    AcceptedReplyPrompter,
+    ReplyRanked1,
+    ReplyRanked2,
+    ReplyRanked3,
+};
+inline constexpr int kPointKindCount = 13;
+
+// "prompt", "reply_assistant", … (the ledger's `kind` in the API).
+std::string_view kind_name(PointKind kind);
+std::optional<PointKind> kind_from_name(std::string_view name);
+// The UserScore field that counts this kind: "prompts", "replies_assistant", …
+std::string_view count_field(PointKind kind);
+// The kind's weight in the configuration (points_<kind>).
+double weight(const TreeManagerConfig& config, PointKind kind);
+
+// How many events of each kind one user has in one time frame.
+using PointCounts = std::array<std::int64_t, kPointKindCount>;
+
+// PROTOCOL.md §7: each kind's count times its weight, rounded down per kind.
+std::int64_t score_of(const PointCounts& counts, const TreeManagerConfig& config);
+
+enum class TimeFrame { Day, Week, Month, Total };
+inline constexpr std::array kTimeFrames{TimeFrame::Day, TimeFrame::Week, TimeFrame::Month,
+                                        TimeFrame::Total};
+std::string_view frame_name(TimeFrame frame);
+std::optional<TimeFrame> frame_from_name(std::string_view name);
+// How far back a rolling frame reaches; nullopt for total.
+std::optional<std::int64_t> frame_span_ms(TimeFrame frame);
+
+// Levels 1..100: how many of the thresholds T[0..99] are at most `total_score`.
+int level_of(std::int64_t total_score);
+// T[level - 1], the score that reaches `level` (1..100).
+std::int64_t level_threshold(int level);
+
+// A streak starts with the first event after 36 hours without one.
+inline constexpr std::int64_t kStreakBreakMs = 36LL * 3600 * 1000;
+inline constexpr std::int64_t kDayMs = 24LL * 3600 * 1000;
+struct Streak {
+    std::int64_t start_ms = 0;
+    std::int64_t last_activity_ms = 0;
+};
+// The streak after an event at `now_ms` (nullopt: the user's first event ever).
+Streak streak_after_event(const std::optional<Streak>& before, std::int64_t now_ms);
+// Whole days since the streak started; 0 once it is broken.
+int streak_days(const Streak& streak, std::int64_t now_ms);
+
+// Whether `ranking` (best first) agrees with the consensus `order` (best first): over the
+// replies both contain (at least 2), Kendall's tau is at least 0.5.
+bool ranking_agrees(const std::vector<std::string>& ranking, const std::vector<std::string>& order);
+
+} // namespace orchard::domain

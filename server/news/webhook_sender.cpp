@@ -1,0 +1,212 @@
+#include "server/news/webhook_sender.h"
+
+#include "server/news/address_policy.h"
+#include "server/version.h"
+
+#include <algorithm>
+#include <charconv>
+#include <cmath>
+#include <cstdio>
+#include <httplib.h>
+#include <memory>
+#include <nlohmann/json.hpp>
+
+namespace orchard::news {
+
+namespace {
+
+constexpr int kBatch = 20;
+constexpr std::size_t kMaxCharacters = 2000; // Discord refuses longer content
+// A receiver's Retry-After (or a long backoff) is followed up to this; a bogus one must not park
+// the news for days.
+constexpr std::chrono::milliseconds kLongestWait = std::chrono::hours(1);
+
+// `text` cut to kMaxCharacters code points, the last being an ellipsis when something was cut.
+// Cutting only before a lead byte keeps every character whole.
+std::string cut(const std::string& text) {
+    std::size_t characters = 0, keep = 0;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        if ((static_cast<unsigned char>(text[i]) & 0xC0) == 0x80) continue;
+        if (characters == kMaxCharacters - 1) keep = i;
+        if (++characters > kMaxCharacters) return text.substr(0, keep) + "\u2026";
+    }
+    return text;
+}
+
+// Retry-After in seconds (Discord sends fractions too); nullopt when absent or an HTTP date.
+std::optional<std::chrono::milliseconds> retry_after(const httplib::Response& response) {
+    const std::string value = response.get_header_value("Retry-After");
+    double seconds = 0;
+    const char* end = value.data() + value.size();
+    auto [stop, error] = std::from_chars(value.data(), end, seconds);
+    if (value.empty() || error != std::errc{} || stop != end || !std::isfinite(seconds) ||
+        seconds < 0)
+        return std::nullopt;
+    const double ms = std::min(seconds * 1000, double(kLongestWait.count()));
+    return std::chrono::milliseconds(static_cast<std::int64_t>(std::ceil(ms)));
+}
+
+} // namespace
+
+std::string webhook_payload(const std::string& text) {
+    using nlohmann::json;
+    constexpr auto replace = json::error_handler_t::replace;
+    // Invalid UTF-8 becomes U+FFFD before the cut, so that the cut counts what the receiver sees.
+    const std::string valid = json::parse(json(text).dump(-1, ' ', false, replace));
+    const json payload = {{"content", cut(valid)},
+                          {"username", "Orchard"},
+                          {"allowed_mentions", {{"parse", json::array()}}}};
+    return payload.dump();
+}
+
+// How one attempt went.
+struct WebhookSender::Attempt {
+    bool delivered = false;
+    bool refused = false; // by the address policy, lastingly: not worth retrying
+    std::string problem;
+    std::optional<std::chrono::milliseconds> retry_after; // asked for by the receiver
+};
+
+WebhookSender::WebhookSender(WebhookOptions options, Source source, std::int64_t start_after_id)
+    : options_(std::move(options)), source_(std::move(source)), cursor_(start_after_id),
+      thread_([this] { run(); }) {}
+
+WebhookSender::~WebhookSender() {
+    {
+        std::lock_guard lock(mutex_);
+        stopping_ = true;
+        // Shuts the socket of a request in progress down, so that it fails now instead of at its
+        // timeout. httplib holds its socket lock while connecting, so a connect in progress (or
+        // a request just about to start) still ends only at the timeout.
+        if (in_flight_) in_flight_->stop();
+    }
+    wake_.notify_all();
+    thread_.join();
+}
+
+void WebhookSender::notify() {
+    {
+        std::lock_guard lock(mutex_); // held by the thread only to read or set flags
+        notified_ = true;
+    }
+    wake_.notify_all();
+}
+
+bool WebhookSender::stopping() {
+    std::lock_guard lock(mutex_);
+    return stopping_;
+}
+
+bool WebhookSender::pause(std::chrono::milliseconds delay) {
+    std::unique_lock lock(mutex_);
+    // notify() does not end a retry wait: new items queue behind the one being retried.
+    return !wake_.wait_for(lock, delay, [this] { return stopping_; });
+}
+
+void WebhookSender::run() {
+    while (true) {
+        {
+            std::unique_lock lock(mutex_);
+            wake_.wait_for(lock, options_.poll_interval, [this] { return stopping_ || notified_; });
+            if (stopping_) return;
+            notified_ = false;
+        }
+        std::vector<NewsPost> posts;
+        try {
+            posts = source_(cursor_, kBatch);
+            source_problem_.clear();
+        } catch (const std::exception& error) {
+            // Read again at the next notify() or poll.
+            if (source_problem_ != error.what())
+                std::fprintf(stderr, "orchard: news webhook: cannot read the news: %s\n",
+                             error.what());
+            source_problem_ = error.what();
+            continue;
+        } catch (...) {
+            if (source_problem_.empty())
+                std::fprintf(stderr, "orchard: news webhook: cannot read the news\n");
+            source_problem_ = "unknown";
+            continue;
+        }
+        for (const auto& post : posts) {
+            if (!send(post)) return;
+            cursor_ = post.id;
+        }
+        if (posts.size() == std::size_t(kBatch)) {
+            std::lock_guard lock(mutex_); // more may be waiting
+            notified_ = true;
+        }
+    }
+}
+
+bool WebhookSender::send(const NewsPost& post) {
+    const std::string body = webhook_payload(post.text);
+    const int attempts = std::max(1, options_.max_attempts);
+    std::string problem;
+    for (int number = 1; number <= attempts; ++number) {
+        const Attempt outcome = attempt(body, number);
+        if (outcome.delivered) {
+            ++delivered_;
+            target_problem_.clear();
+            return true;
+        }
+        if (outcome.refused) {
+            if (target_problem_ != outcome.problem)
+                std::fprintf(stderr, "orchard: news webhook refused: %s\n",
+                             outcome.problem.c_str());
+            target_problem_ = outcome.problem;
+            ++failed_;
+            return true;
+        }
+        problem = outcome.problem;
+        if (number == attempts) break;
+        const auto backoff =
+            options_.first_retry_delay * (std::int64_t(1) << std::min(number - 1, 20));
+        if (!pause(std::min(outcome.retry_after.value_or(backoff), kLongestWait))) return false;
+    }
+    if (stopping()) return false; // the last attempt was cut short, not failed
+    std::fprintf(stderr, "orchard: news webhook: news %lld dropped after %d attempts: %s\n",
+                 static_cast<long long>(post.id), attempts, problem.c_str());
+    ++failed_;
+    return true;
+}
+
+WebhookSender::Attempt WebhookSender::attempt(const std::string& body, int number) {
+    // Checked before every connection: what the name resolves to may have changed.
+    auto checked = check_target(options_.url, options_.allow_private);
+    if (auto* refusal = std::get_if<Refusal>(&checked))
+        return {.refused = !refusal->transient, .problem = refusal->reason};
+    const auto& target = std::get<WebhookTarget>(checked);
+    std::unique_ptr<httplib::ClientImpl> client;
+#ifdef CPPHTTPLIB_OPENSSL_SUPPORT
+    if (target.https) client = std::make_unique<httplib::SSLClient>(target.host, target.port);
+#endif
+    if (!client) client = std::make_unique<httplib::ClientImpl>(target.host, target.port);
+    // Connect to an address just checked, not to whatever the name resolves to a moment later
+    // (DNS rebinding); the name still goes into Host, SNI and the certificate check. Retries take
+    // the addresses in turn, in case one of them is unreachable.
+    const auto& address = target.addresses[std::size_t(number - 1) % target.addresses.size()];
+    client->set_hostname_addr_map({{target.host, address}});
+    client->set_connection_timeout(options_.timeout);
+    client->set_read_timeout(options_.timeout);
+    client->set_write_timeout(options_.timeout);
+    // Redirects stay unfollowed (httplib's default): a 3xx could point past the address check.
+    {
+        std::lock_guard lock(mutex_);
+        if (stopping_) return {.problem = "stopping"};
+        in_flight_ = client.get();
+    }
+    const httplib::Headers headers = {{"User-Agent", std::string("Orchard/") + kVersion}};
+    auto result = client->Post(target.path, headers, body, "application/json");
+    {
+        std::lock_guard lock(mutex_);
+        in_flight_ = nullptr;
+    }
+    if (!result) return {.problem = "no answer (" + httplib::to_string(result.error()) + ")"};
+    if (result->status >= 200 && result->status < 300) return {.delivered = true};
+    Attempt failed{.problem = "answered " + std::to_string(result->status)};
+    if (result->status == 429) failed.retry_after = retry_after(*result);
+    return failed;
+}
+
+} // namespace orchard::news

@@ -1,0 +1,94 @@
+// The points ledger and what is kept current with it: each user's counts per time frame (the
+// live leaderboards), how far each rolling frame has let events go, streaks, and the small
+// rewards state. The only SQL for these tables; the rules are domain/rewards.h's.
+#pragma once
+
+#include "server/domain/points.h"
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace orchard::store {
+
+class StatementCache;
+
+struct LedgerRow {
+    std::int64_t id = 0;
+    std::string user_id;
+    domain::PointKind kind = domain::PointKind::Prompt;
+    double points = 0;
+    std::optional<std::string> message_id;
+    std::int64_t created_ms = 0;
+};
+
+// A place in the ledger's time order: events are ordered by (created_ms, id).
+struct LedgerCursor {
+    std::int64_t created_ms = 0;
+    std::int64_t id = 0;
+};
+
+// One leaderboard row with who it is.
+struct BoardRow {
+    std::string user_id;
+    domain::PointCounts counts{};
+    std::int64_t score = 0;
+    std::string display_name;
+    std::string auth_method;
+    std::string username;
+};
+
+class LedgerStore {
+  public:
+    explicit LedgerStore(StatementCache& statements) : statements_(statements) {}
+
+    std::int64_t insert(const std::string& user_id, domain::PointKind kind, double points,
+                        const std::optional<std::string>& message_id, std::int64_t created_ms);
+    // Ledger rows after `after` and no newer than `until_ms`, in time order, at most `limit`.
+    std::vector<LedgerRow> rows_between(LedgerCursor after, std::int64_t until_ms, int limit);
+    // Each user's counts of the events with after_ms < created_ms ≤ until_ms.
+    std::map<std::string, domain::PointCounts> counts_between(std::int64_t after_ms,
+                                                              std::int64_t until_ms);
+    // A user's rows, newest first, older than `before` when given.
+    std::vector<LedgerRow> user_rows(const std::string& user_id,
+                                     const std::optional<LedgerCursor>& before, int limit);
+    // A user's rows since `since_ms`, oldest first (for the activity chart).
+    std::vector<LedgerRow> user_rows_since(const std::string& user_id, std::int64_t since_ms);
+
+    // Time frames (domain::TimeFrame as its number).
+    std::optional<domain::PointCounts> frame_counts(domain::TimeFrame frame,
+                                                    const std::string& user_id);
+    // Stores the counts and score, or removes the row when every count is 0.
+    void save_frame_counts(domain::TimeFrame frame, const std::string& user_id,
+                           const domain::PointCounts& counts, std::int64_t score);
+    // Every row of a frame (to recompute scores when the weights change).
+    std::vector<std::pair<std::string, domain::PointCounts>>
+    all_frame_counts(domain::TimeFrame frame);
+    LedgerCursor frame_cursor(domain::TimeFrame frame);
+    void set_frame_cursor(domain::TimeFrame frame, LedgerCursor cursor);
+
+    // Leaderboards: shown users by score, ties by user id.
+    std::vector<BoardRow> board(domain::TimeFrame frame, int limit, std::int64_t offset);
+    std::int64_t count_shown(domain::TimeFrame frame);
+    // 1-based rank of a shown user with a row in the frame.
+    std::optional<std::int64_t> rank_of(domain::TimeFrame frame, const std::string& user_id);
+    // Whether the user may appear on leaderboards, and their names for a UserScore.
+    std::optional<BoardRow> user_identity(const std::string& user_id);
+    // Whether the user may appear on leaderboards now.
+    bool user_shown(const std::string& user_id);
+    // The user's rows follow users.enabled, deleted and show_on_leaderboard.
+    void refresh_visibility(const std::string& user_id);
+
+    std::optional<domain::Streak> streak(const std::string& user_id);
+    void save_streak(const std::string& user_id, const domain::Streak& streak);
+
+    std::optional<std::string> state(const std::string& key);
+    void set_state(const std::string& key, const std::string& value);
+
+  private:
+    StatementCache& statements_;
+};
+
+} // namespace orchard::store
