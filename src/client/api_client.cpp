@@ -175,4 +175,60 @@ void ApiClient::report(const std::string& message_id, const std::string& label,
     send("POST", "/api/v1/text_labels", &body, answer(std::move(done), any_body));
 }
 
+// ---- Rewards ---------------------------------------------------------------------------
+
+void ApiClient::leaderboard(protocol::TimeFrame frame, long long offset, int max_count,
+                            Done<protocol::Leaderboard> done) {
+    send("GET",
+         std::string("/api/v1/leaderboards/") + protocol::to_string(frame) +
+             "?max_count=" + std::to_string(max_count) + "&offset=" + std::to_string(offset),
+         nullptr, answer(std::move(done), protocol::parse_leaderboard));
+}
+
+void ApiClient::user_stats(const std::string& user_id, Done<protocol::UserStats> done) {
+    send("GET", "/api/v1/users/" + encode_query_value(user_id) + "/stats", nullptr,
+         answer(std::move(done), protocol::parse_user_stats));
+}
+
+void ApiClient::user_window(const std::string& user_id, protocol::TimeFrame frame, int window_size,
+                            Done<protocol::Leaderboard> done) {
+    send("GET",
+         "/api/v1/users/" + encode_query_value(user_id) + "/stats/" + protocol::to_string(frame) +
+             "/window?window_size=" + std::to_string(window_size),
+         nullptr, answer(std::move(done), protocol::parse_leaderboard));
+}
+
+void ApiClient::ledger(const std::string& user_id, const std::string& before, int max_count,
+                       Done<protocol::LedgerPage> done) {
+    std::string path = "/api/v1/users/" + encode_query_value(user_id) +
+                       "/ledger?max_count=" + std::to_string(max_count);
+    if (!before.empty()) path += "&before=" + encode_query_value(before);
+    send("GET", std::move(path), nullptr, answer(std::move(done), protocol::parse_ledger));
+}
+
+void ApiClient::activity(const std::string& user_id, int days,
+                         Done<std::vector<protocol::ActivityDay>> done) {
+    send("GET",
+         "/api/v1/users/" + encode_query_value(user_id) + "/activity?days=" + std::to_string(days),
+         nullptr, answer(std::move(done), protocol::parse_activity));
+}
+
+void ApiClient::contributions(const std::string& user_id, const std::string& before, int max_count,
+                              Done<protocol::ContributionPage> done) {
+    std::string path = "/api/v1/users/" + encode_query_value(user_id) +
+                       "/contributions?max_count=" + std::to_string(max_count);
+    if (!before.empty()) path += "&before=" + encode_query_value(before);
+    send("GET", std::move(path), nullptr, answer(std::move(done), protocol::parse_contributions));
+}
+
+void ApiClient::news(const std::string& after, int max_count, Done<protocol::NewsPage> done) {
+    std::string path = "/api/v1/news?max_count=" + std::to_string(max_count);
+    if (!after.empty()) path += "&after=" + encode_query_value(after);
+    send("GET", std::move(path), nullptr, answer(std::move(done), protocol::parse_news));
+}
+
+void ApiClient::prizes(Done<protocol::Prizes> done) {
+    send("GET", "/api/v1/prizes", nullptr, answer(std::move(done), protocol::parse_prizes));
+}
+
 } // namespace orchard::client

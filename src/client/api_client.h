@@ -6,6 +6,7 @@
 #include "client/transport.h"
 #include "protocol/account.h"
 #include "protocol/health.h"
+#include "protocol/rewards.h"
 #include "protocol/task.h"
 
 #include <functional>
@@ -61,6 +62,22 @@ class ApiClient {
     void react(const std::string& message_id, const std::string& emoji, Done<Empty> done);
     void report(const std::string& message_id, const std::string& label, const std::string& reason,
                 Done<Empty> done);
+
+    // Points, leaderboards, news and prizes (PROTOCOL.md §7, docs/rewards.md). `before` and
+    // `after` are cursors from an earlier page; empty for the first.
+    void leaderboard(protocol::TimeFrame frame, long long offset, int max_count,
+                     Done<protocol::Leaderboard> done);
+    void user_stats(const std::string& user_id, Done<protocol::UserStats> done);
+    void user_window(const std::string& user_id, protocol::TimeFrame frame, int window_size,
+                     Done<protocol::Leaderboard> done);
+    void ledger(const std::string& user_id, const std::string& before, int max_count,
+                Done<protocol::LedgerPage> done);
+    void activity(const std::string& user_id, int days,
+                  Done<std::vector<protocol::ActivityDay>> done);
+    void contributions(const std::string& user_id, const std::string& before, int max_count,
+                       Done<protocol::ContributionPage> done);
+    void news(const std::string& after, int max_count, Done<protocol::NewsPage> done);
+    void prizes(Done<protocol::Prizes> done);
 
   private:
     void send(std::string method, std::string path, const nlohmann::json* body,

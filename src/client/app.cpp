@@ -325,7 +325,13 @@ void App::end_session(const std::string& why) {
     state_.sign_in.problem = why;
     state_.task = TaskState{};
     state_.dashboard = DashboardState{};
+    state_.rewards = RewardsState{};
+    state_.leaderboard = LeaderboardState{};
+    state_.profile = ProfileState{};
+    state_.contributions = ContributionsState{};
+    state_.prizes = PrizesState{};
     ++task_generation_;
+    ++screen_generation_;
 }
 
 // ---- Dashboard ---------------------------------------------------------------------------
@@ -343,6 +349,7 @@ void App::refresh_dashboard(double now) {
     auto& dashboard = state_.dashboard;
     dashboard.refreshing = true;
     dashboard.next_refresh = now + kDashboardRefreshSeconds;
+    refresh_rewards(now);
     const std::string lang = state_.lang;
     api_.availability(lang, [this, now, lang](ApiResult<protocol::Availability> result) {
         auto& d = state_.dashboard;
@@ -372,6 +379,10 @@ void App::open_task(const std::string& kind, double now) {
 }
 
 void App::back_to_dashboard(double now) {
+    show_screen(Screen::Dashboard, now);
+}
+
+void App::leave_task() {
     // A task left untouched is given back (skipped), so that walking between the dashboard and
     // tasks never piles up open tasks (8 open ones block new requests). Work already entered
     // stays: its task and draft wait to be restored.
@@ -384,8 +395,6 @@ void App::back_to_dashboard(double now) {
     }
     state_.task = TaskState{.completed = state_.task.completed};
     ++task_generation_;
-    state_.screen = Screen::Dashboard;
-    refresh_dashboard(now);
 }
 
 } // namespace orchard::client

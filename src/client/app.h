@@ -8,6 +8,7 @@
 #include "client/label_answers.h"
 #include "client/ranking_order.h"
 #include "protocol/account.h"
+#include "protocol/rewards.h"
 #include "protocol/task.h"
 
 #include <cstdint>
@@ -19,7 +20,17 @@
 namespace orchard::client {
 
 enum class Theme { Light, Dark };
-enum class Screen { Loading, SignIn, Terms, Dashboard, Task };
+enum class Screen {
+    Loading,
+    SignIn,
+    Terms,
+    Dashboard,
+    Task,
+    Leaderboard,
+    Profile,
+    Contributions,
+    Prizes,
+};
 enum class Connection { Checking, Connected, Degraded, Unreachable };
 enum class SignInMode { Choose, Register, Login, Guest, Email, EmailSent };
 enum class TaskPhase { Requesting, Acking, Working, Submitting, NoTask, Failed };
@@ -43,6 +54,47 @@ struct DashboardState {
     bool refreshing = false;
     std::string problem;
     double next_refresh = 0;
+    // Rewards: today's top five and the news feed (newest first), refreshed with the counts.
+    std::optional<protocol::Leaderboard> top_today;
+    std::vector<protocol::NewsItem> news;
+    std::string news_cursor; // asks the server only for items newer than those shown
+};
+
+// What the person has earned: the top bar and the dashboard show it, a submission updates it.
+struct RewardsState {
+    std::optional<protocol::UserStats> stats;
+    std::optional<long long> last_earned; // points the last submission brought, once known
+};
+
+struct LeaderboardState {
+    protocol::TimeFrame frame = protocol::TimeFrame::Week;
+    long long offset = 0;
+    bool around_me = false; // the window of neighbours around the person's own rank
+    std::optional<protocol::Leaderboard> page;
+    bool loading = false;
+    std::string problem;
+};
+
+struct ProfileState {
+    std::vector<protocol::LedgerEntry> ledger;   // newest first
+    std::optional<std::string> ledger_next;      // cursor of older entries
+    std::vector<protocol::ActivityDay> activity; // the last 30 days, oldest first
+    bool loaded = false;
+    bool loading_more = false;
+    std::string problem;
+};
+
+struct ContributionsState {
+    std::vector<protocol::Contribution> items; // newest first
+    std::optional<std::string> next;
+    bool loaded = false;
+    bool loading_more = false;
+    std::string problem;
+};
+
+struct PrizesState {
+    std::optional<protocol::Prizes> prizes;
+    std::string problem;
 };
 
 struct TaskState {
@@ -77,6 +129,11 @@ struct AppState {
     SignInState sign_in;
     DashboardState dashboard;
     TaskState task;
+    RewardsState rewards;
+    LeaderboardState leaderboard;
+    ProfileState profile;
+    ContributionsState contributions;
+    PrizesState prizes;
 };
 
 // What the page was opened with: the end of an e-mail or OAuth sign-in.
@@ -110,6 +167,14 @@ const char* to_string(TaskPhase phase);
 double retry_delay_seconds(int failed_attempts);
 // How often the dashboard's counts refresh while it is shown.
 inline constexpr double kDashboardRefreshSeconds = 20;
+// Rows per leaderboard page, neighbours on each side in "my position", ledger and
+// contributions per page, days in the activity chart, news items on the dashboard.
+inline constexpr int kLeaderboardPageSize = 20;
+inline constexpr int kLeaderboardWindow = 5;
+inline constexpr int kLedgerPageSize = 50;
+inline constexpr int kContributionsPageSize = 20;
+inline constexpr int kActivityDays = 30;
+inline constexpr int kNewsItems = 8;
 
 class App {
   public:
@@ -142,6 +207,14 @@ class App {
     void set_lang(const std::string& lang, double now);
     void open_task(const std::string& kind, double now);
     void back_to_dashboard(double now);
+
+    // The rewards screens (Dashboard too): leaving a task gives an untouched one back first.
+    void show_screen(Screen screen, double now);
+    void set_leaderboard_frame(protocol::TimeFrame frame, double now);
+    void leaderboard_page(int direction, double now); // -1 previous, +1 next page
+    void show_my_position(double now);
+    void load_more_ledger();
+    void load_more_contributions();
 
     // Working on a task
     void edit_text(const std::string& text);
@@ -176,6 +249,18 @@ class App {
     void end_session(const std::string& why);
     void on_sign_in_result(ApiResult<protocol::SessionGrant> result, double now);
     void refresh_dashboard(double now);
+    void leave_task();
+    void refresh_rewards(double now);
+    // Fetches the person's scores; `announce_after` is the notice of a submission to extend with
+    // the points it earned.
+    void refresh_my_stats(double now, std::string announce_after = {});
+    void load_leaderboard(double now);
+    void load_profile(double now);
+    void load_contributions(double now);
+    void load_prizes(double now);
+    // A failed rewards call: network trouble and ended sessions as everywhere, otherwise the
+    // sentence goes to `problem`.
+    void rewards_error(const ClientError& error, std::string& problem, double now);
     void request_task(double now);
     void adopt_task(ReceivedTask received, double now);
     void send_ack(double now);
@@ -198,6 +283,7 @@ class App {
     // Each network step bumps this; answers for an older step (after the person moved on) are
     // dropped.
     unsigned task_generation_ = 0;
+    unsigned screen_generation_ = 0; // the same for the rewards screens' loads
 };
 
 } // namespace orchard::client

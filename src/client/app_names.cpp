@@ -39,6 +39,14 @@ const char* to_string(Screen screen) {
         return "dashboard";
     case Screen::Task:
         return "task";
+    case Screen::Leaderboard:
+        return "leaderboard";
+    case Screen::Profile:
+        return "profile";
+    case Screen::Contributions:
+        return "contributions";
+    case Screen::Prizes:
+        return "prizes";
     }
     return "unknown";
 }

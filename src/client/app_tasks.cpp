@@ -217,9 +217,11 @@ void App::after_submission(double now) {
     const std::string kind = t.kind;
     const int completed = t.completed;
     t = TaskState{.kind = kind, .completed = completed};
-    t.notice = protocol::is_writing(type)   ? "Saved. Thank you for writing! Here is the next one."
-               : protocol::is_ranking(type) ? "Ranking saved. Thank you! Here is the next one."
-                                            : "Labels saved. Thank you! Here is the next one.";
+    t.notice = protocol::is_writing(type)   ? "Saved. Thank you for writing!"
+               : protocol::is_ranking(type) ? "Ranking saved. Thank you!"
+                                            : "Labels saved. Thank you!";
+    // The points it earned are added to the notice once the new score is known.
+    refresh_my_stats(now, t.notice);
     request_task(now);
 }
 

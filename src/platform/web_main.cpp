@@ -145,7 +145,65 @@ nlohmann::json automation_state() {
             task["text"] = t.draft.text;
         }
     }
+    nlohmann::json rewards = nullptr;
+    if (state.rewards.stats) {
+        const auto& total = state.rewards.stats->total;
+        rewards = {{"total", total.leader_score},
+                   {"day", state.rewards.stats->day.leader_score},
+                   {"level", total.level},
+                   {"streak_days", total.streak_days}};
+        if (state.rewards.last_earned) rewards["last_earned"] = *state.rewards.last_earned;
+    }
+    auto rows_json = [](const std::vector<protocol::UserScore>& rows) {
+        nlohmann::json out = nlohmann::json::array();
+        for (const auto& row : rows)
+            out.push_back({{"rank", row.rank ? nlohmann::json(*row.rank) : nlohmann::json()},
+                           {"user_id", row.user_id},
+                           {"display_name", row.display_name},
+                           {"score", row.leader_score},
+                           {"highlighted", row.highlighted}});
+        return out;
+    };
+    nlohmann::json leaderboard = nullptr;
+    if (state.screen == client::Screen::Leaderboard) {
+        const auto& b = state.leaderboard;
+        leaderboard = {{"frame", protocol::to_string(b.frame)},
+                       {"offset", b.offset},
+                       {"around_me", b.around_me},
+                       {"loading", b.loading},
+                       {"problem", b.problem},
+                       {"rows", b.page ? rows_json(b.page->rows) : nlohmann::json()},
+                       {"total_count", b.page ? b.page->total_count : 0}};
+    }
+    nlohmann::json profile = nullptr;
+    if (state.screen == client::Screen::Profile) {
+        const auto& pr = state.profile;
+        nlohmann::json ledger = nlohmann::json::array();
+        for (const auto& entry : pr.ledger)
+            ledger.push_back({{"kind", entry.kind}, {"points", entry.points}});
+        profile = {{"loaded", pr.loaded},
+                   {"problem", pr.problem},
+                   {"ledger", ledger},
+                   {"activity_days", pr.activity.size()}};
+    }
+    nlohmann::json dashboard_rewards = nullptr;
+    if (state.screen == client::Screen::Dashboard)
+        dashboard_rewards = {{"top_today", state.dashboard.top_today
+                                               ? rows_json(state.dashboard.top_today->rows)
+                                               : nlohmann::json()},
+                             {"news", state.dashboard.news.size()}};
     return {{"ready", c.ready},
+            {"rewards", rewards},
+            {"leaderboard", leaderboard},
+            {"profile", profile},
+            {"dashboard", dashboard_rewards},
+            {"prizes", state.screen == client::Screen::Prizes && state.prizes.prizes
+                           ? nlohmann::json({{"current", state.prizes.prizes->current.size()},
+                                             {"past", state.prizes.prizes->past.size()}})
+                           : nlohmann::json()},
+            {"contributions", state.screen == client::Screen::Contributions
+                                  ? nlohmann::json(state.contributions.items.size())
+                                  : nlohmann::json()},
             {"screen", client::to_string(state.screen)},
             {"sign_in_mode", client::to_string(state.sign_in.mode)},
             {"signed_in_as", state.account ? nlohmann::json(state.account->id) : nlohmann::json()},

@@ -4,6 +4,7 @@
 #include "ui/fonts.h"
 #include "ui/guidelines_panel.h"
 #include "ui/layout.h"
+#include "ui/rewards_widgets.h"
 #include "ui/shortcuts.h"
 #include "ui/text_field.h"
 #include "ui/theme.h"
@@ -126,6 +127,74 @@ void draw_claim_card(client::App& app, float width, bool compact) {
     end_card();
 }
 
+// The person's standing: level and the way to the next, points today and in all, the streak.
+void draw_progress_card(client::App& app, double now, float width, bool compact) {
+    const auto& state = app.state();
+    const Palette& p = current_palette();
+    const float padding = compact ? 20 : 24;
+    begin_card(width, padding);
+    const float inner = width - 2 * padding;
+    if (!state.rewards.stats) {
+        muted_text("Your points and level appear here.");
+        end_card();
+        return;
+    }
+    const auto& stats = *state.rewards.stats;
+    level_bar(stats.total, inner, "my_level");
+    const std::string line = points_text(stats.total.leader_score) + " in all  ·  " +
+                             points_text(stats.day.leader_score) + " today  ·  " +
+                             streak_text(stats.total.streak_days);
+    wrapped_text(fonts().body, p.text_muted, line.c_str());
+    widgets().track("my_points", line);
+    if (link_button("See the leaderboard", "dashboard_leaderboard"))
+        app.show_screen(client::Screen::Leaderboard, now);
+    ImGui::SameLine(0, 24);
+    if (link_button("My profile", "dashboard_profile"))
+        app.show_screen(client::Screen::Profile, now);
+    end_card();
+}
+
+void draw_top_today_card(client::App& app, float width, bool compact, float min_height,
+                         float& natural_height) {
+    const auto& state = app.state();
+    const float padding = compact ? 20 : 24;
+    const float top = ImGui::GetCursorScreenPos().y;
+    begin_card(width, padding, min_height);
+    heading_text("Today's top five");
+    const auto& board = state.dashboard.top_today;
+    if (!board) {
+        muted_text("Loading…");
+    } else if (board->rows.empty()) {
+        muted_text("Nobody has earned points in the last 24 hours yet. Be the first!");
+    } else {
+        score_rows(board->rows, state.account ? state.account->id : "", width - 2 * padding,
+                   compact, "top_today");
+    }
+    natural_height = ImGui::GetItemRectMax().y - top + padding;
+    end_card();
+}
+
+void draw_news_card(const client::AppState& state, float width, bool compact, float min_height,
+                    float& natural_height) {
+    const Palette& p = current_palette();
+    const float padding = compact ? 20 : 24;
+    const float top = ImGui::GetCursorScreenPos().y;
+    begin_card(width, padding, min_height);
+    heading_text("News");
+    if (state.dashboard.news.empty()) muted_text("Nothing new yet.");
+    int index = 0;
+    for (const auto& item : state.dashboard.news) {
+        if (index > 0) ImGui::Dummy(ImVec2(0, 2));
+        wrapped_text(fonts().body, p.text, item.text.c_str());
+        widgets().track("news_" + std::to_string(index), item.text);
+        const std::string when = protocol::short_date(item.created_date);
+        if (!when.empty()) wrapped_text(fonts().small, p.text_muted, when.c_str());
+        ++index;
+    }
+    natural_height = ImGui::GetItemRectMax().y - top + padding;
+    end_card();
+}
+
 } // namespace
 
 void draw_dashboard(const ScreenInput& input) {
@@ -144,6 +213,8 @@ void draw_dashboard(const ScreenInput& input) {
     ImGui::PopFont();
     draw_language_picker(app, input.now, column.width);
     if (!state.dashboard.problem.empty()) problem_text(state.dashboard.problem.c_str());
+    move_to(column, 8);
+    draw_progress_card(app, input.now, column.width, input.compact);
 
     // "I'm feeling lucky": the server picks what is needed most.
     move_to(column, 8);
@@ -190,6 +261,23 @@ void draw_dashboard(const ScreenInput& input) {
         ++index;
     }
     ImGui::SetCursorScreenPos(ImVec2(column.x, row_bottom + 16));
+    // Today's top five and the news: side by side on wide screens, of equal height.
+    {
+        static float natural_top = 0, natural_news = 0;
+        const float w = input.compact ? column.width : (column.width - gap) / 2;
+        const float shared = input.compact ? 0 : std::max(natural_top, natural_news);
+        const float row_start = ImGui::GetCursorScreenPos().y;
+        draw_top_today_card(app, w, input.compact, shared, natural_top);
+        float bottom = ImGui::GetItemRectMax().y;
+        if (input.compact) {
+            move_to(column, gap);
+        } else {
+            ImGui::SetCursorScreenPos(ImVec2(column.x + w + gap, row_start));
+        }
+        draw_news_card(state, w, input.compact, shared, natural_news);
+        bottom = std::max(bottom, ImGui::GetItemRectMax().y);
+        ImGui::SetCursorScreenPos(ImVec2(column.x, bottom + 16));
+    }
     if (state.account && state.account->guest) {
         draw_claim_card(app, column.width, input.compact);
         move_to(column, 8);

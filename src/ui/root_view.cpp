@@ -1,10 +1,15 @@
 #include "ui/root_view.h"
 
+#include "ui/contributions_view.h"
 #include "ui/dashboard_view.h"
 #include "ui/fonts.h"
 #include "ui/guidelines_panel.h"
 #include "ui/home_view.h"
 #include "ui/layout.h"
+#include "ui/leaderboard_view.h"
+#include "ui/navigation.h"
+#include "ui/prizes_view.h"
+#include "ui/profile_view.h"
 #include "ui/shortcuts.h"
 #include "ui/task_view.h"
 #include "ui/terms_view.h"
@@ -45,6 +50,7 @@ void draw_top_bar(client::App& app, double now, float width, bool compact) {
     ImGui::SetCursorScreenPos(ImVec2(origin.x + margin + 38, origin.y + 16));
     ImGui::PushFont(fonts().heading);
     ImGui::TextUnformatted("Orchard");
+    const float title_w = ImGui::GetItemRectSize().x;
     ImGui::PopFont();
     // The logo and name lead home from any screen but sign-in.
     if (state.account && state.screen != client::Screen::Dashboard) {
@@ -55,7 +61,8 @@ void draw_top_bar(client::App& app, double now, float width, bool compact) {
         widgets().track("home", "Orchard");
     }
 
-    // Right side, from the right edge: theme, sign out, the person's name.
+    // Right side, from the right edge: theme, sign out, the menu (narrow windows), the person's
+    // name and score. Left, after the name: the screens as tabs (wide windows).
     const float y = origin.y + (kTopBarHeight - kTouchTarget) / 2;
     float right = origin.x + width - margin;
     const char* theme_label = state.theme == client::Theme::Light
@@ -65,27 +72,30 @@ void draw_top_bar(client::App& app, double now, float width, bool compact) {
     right -= theme_w;
     ImGui::SetCursorScreenPos(ImVec2(right, y));
     if (secondary_button(theme_label, "theme_toggle", theme_w)) app.toggle_theme();
-    if (state.account) {
+    if (!state.account) {
+        ImGui::SetCursorScreenPos(ImVec2(origin.x, origin.y + kTopBarHeight));
+        return;
+    }
+    const bool navigation = navigation_available(state);
+    const bool tabs = navigation && width >= kNavigationTabsWidth;
+    const float popup_right = right + theme_w;
+    if (!compact || !navigation) {
         const char* sign_out = "Sign out";
         const float sign_out_w = button_width(sign_out);
         right -= sign_out_w + 8;
         ImGui::SetCursorScreenPos(ImVec2(right, y));
         if (secondary_button(sign_out, "sign_out", sign_out_w)) app.sign_out();
-        if (!compact) {
-            const std::string name =
-                state.account->display_name + (state.account->guest ? " (guest)" : "");
-            ImGui::PushFont(fonts().body);
-            const float name_w = ImGui::CalcTextSize(name.c_str()).x;
-            right -= name_w + 16;
-            ImGui::SetCursorScreenPos(
-                ImVec2(right, origin.y + (kTopBarHeight - ImGui::GetFontSize()) / 2));
-            ImGui::PushStyleColor(ImGuiCol_Text, p.text_muted);
-            ImGui::TextUnformatted(name.c_str());
-            ImGui::PopStyleColor();
-            ImGui::PopFont();
-            widgets().track("account_name", name);
-        }
     }
+    if (navigation && !tabs) {
+        const float menu_w = navigation_menu_button_width();
+        right -= menu_w + 8;
+        ImGui::SetCursorScreenPos(ImVec2(right, y));
+        draw_navigation_menu(app, now, menu_w, compact, popup_right, origin.y + kTopBarHeight + 4);
+    }
+    float tabs_end = origin.x + margin + 38 + title_w;
+    if (tabs) tabs_end = draw_navigation_tabs(app, now, tabs_end + 24, origin.y, kTopBarHeight);
+    if (!compact && right - 16 - score_summary_width(state) > tabs_end + 16)
+        draw_score_summary(app, now, right - 16, origin.y, kTopBarHeight);
     ImGui::SetCursorScreenPos(ImVec2(origin.x, origin.y + kTopBarHeight));
 }
 
@@ -149,6 +159,12 @@ void draw_root(const RootViewInput& input) {
     draw_connection_banner(app, input.now, io.DisplaySize.x, compact);
 
     ImGui::BeginChild("main", ImVec2(0, 0), false);
+    // A new screen starts at its top, not where the last one was scrolled to.
+    static client::Screen shown = client::Screen::Loading;
+    if (app.state().screen != shown) {
+        shown = app.state().screen;
+        ImGui::SetScrollY(0);
+    }
     switch (app.state().screen) {
     case client::Screen::Loading:
         draw_loading();
@@ -164,6 +180,18 @@ void draw_root(const RootViewInput& input) {
         break;
     case client::Screen::Task:
         draw_task({app, input.now, compact});
+        break;
+    case client::Screen::Leaderboard:
+        draw_leaderboard({app, input.now, compact});
+        break;
+    case client::Screen::Profile:
+        draw_profile({app, input.now, compact});
+        break;
+    case client::Screen::Contributions:
+        draw_contributions({app, input.now, compact});
+        break;
+    case client::Screen::Prizes:
+        draw_prizes({app, input.now, compact});
         break;
     }
     widgets().set_number("main_scroll_y", ImGui::GetScrollY());

@@ -1,0 +1,112 @@
+#include "ui/leaderboard_view.h"
+
+#include "ui/fonts.h"
+#include "ui/layout.h"
+#include "ui/rewards_widgets.h"
+#include "ui/theme.h"
+#include "ui/widget_registry.h"
+#include "ui/widgets.h"
+
+#include <algorithm>
+#include <string>
+
+namespace orchard::ui {
+
+namespace {
+
+// "You are 12th of 40 this week with 42 points", from the person's own stats.
+std::string my_standing(const client::AppState& state, protocol::TimeFrame frame) {
+    if (!state.rewards.stats) return {};
+    const auto& mine = state.rewards.stats->in(frame);
+    if (!mine.rank) return "You have no points in this time frame yet.";
+    return "You are number " + std::to_string(*mine.rank) + " with " +
+           points_text(mine.leader_score) + ".";
+}
+
+} // namespace
+
+void draw_leaderboard(const ScreenInput& input) {
+    client::App& app = input.app;
+    const auto& state = app.state();
+    const auto& board = state.leaderboard;
+    const Column column = content_column(input.compact, 820);
+
+    move_to(column, input.compact ? 16 : 32);
+    ImGui::BeginGroup();
+    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + column.width);
+    ImGui::PushFont(input.compact ? fonts().heading : fonts().title);
+    ImGui::TextWrapped("Leaderboard");
+    ImGui::PopFont();
+    muted_text("Points for writing, labeling and ranking, and for work of yours that others rate "
+               "highly.");
+
+    move_to(column, 8);
+    protocol::TimeFrame frame = board.frame;
+    if (frame_tabs(frame, column.width, input.compact)) app.set_leaderboard_frame(frame, input.now);
+
+    move_to(column, 8);
+    const std::string standing = my_standing(state, board.frame);
+    if (!standing.empty()) {
+        wrapped_text(fonts().strong, current_palette().text, standing.c_str());
+        widgets().track("my_standing", standing);
+    }
+
+    move_to(column, 4);
+    const float padding = input.compact ? 8 : 16;
+    begin_card(column.width, padding);
+    if (!board.problem.empty()) {
+        problem_text(board.problem.c_str());
+        widgets().track("leaderboard_problem", board.problem);
+    } else if (!board.page) {
+        muted_text("Loading…");
+    } else if (board.page->rows.empty()) {
+        muted_text(board.around_me ? "You are not on this leaderboard yet: earn points to appear."
+                                   : "Nobody has earned points in this time frame yet.");
+    } else {
+        score_rows(board.page->rows, state.account ? state.account->id : "",
+                   column.width - 2 * padding, input.compact, "leaderboard_row");
+    }
+    end_card();
+
+    // Paging: Previous / Next by twenty, and the window around the person's own rank.
+    move_to(column, 12);
+    const bool has_page = board.page.has_value();
+    const long long total = has_page ? board.page->total_count : 0;
+    const bool can_previous = board.around_me || board.offset > 0;
+    const bool can_next =
+        !board.around_me && has_page && board.offset + client::kLeaderboardPageSize < total;
+    const float gap = 12;
+    const float button_w =
+        input.compact ? (column.width - gap) / 2 : button_width("Show my position");
+    begin_disabled(!can_previous);
+    if (secondary_button(board.around_me ? "Back to the list" : "Previous", "leaderboard_previous",
+                         button_w) &&
+        can_previous)
+        app.leaderboard_page(board.around_me ? 0 : -1, input.now);
+    end_disabled(!can_previous);
+    ImGui::SameLine(0, gap);
+    begin_disabled(!can_next);
+    if (secondary_button("Next", "leaderboard_next", button_w) && can_next)
+        app.leaderboard_page(1, input.now);
+    end_disabled(!can_next);
+    if (input.compact)
+        move_to(column, 0);
+    else
+        ImGui::SameLine(0, gap);
+    if (primary_button(board.around_me ? "Showing my position" : "Show my position",
+                       "leaderboard_mine", input.compact ? column.width : button_w + 40))
+        app.show_my_position(input.now);
+    if (has_page && !board.around_me && total > 0) {
+        const long long last = std::min(total, board.offset + client::kLeaderboardPageSize);
+        const std::string range = std::to_string(board.offset + 1) + "–" + std::to_string(last) +
+                                  " of " + std::to_string(total);
+        move_to(column, 0);
+        muted_text(range.c_str());
+        widgets().track("leaderboard_range", range);
+    }
+    ImGui::Dummy(ImVec2(column.width, 40));
+    ImGui::PopTextWrapPos();
+    ImGui::EndGroup();
+}
+
+} // namespace orchard::ui

@@ -1,0 +1,182 @@
+#include "ui/navigation.h"
+
+#include "ui/fonts.h"
+#include "ui/rewards_widgets.h"
+#include "ui/theme.h"
+#include "ui/widget_registry.h"
+#include "ui/widgets.h"
+
+#include <algorithm>
+#include <string>
+
+namespace orchard::ui {
+
+namespace {
+
+struct Destination {
+    client::Screen screen;
+    const char* label;
+    const char* id;
+};
+
+constexpr Destination kDestinations[] = {
+    {client::Screen::Dashboard, "Tasks", "nav_dashboard"},
+    {client::Screen::Leaderboard, "Leaderboard", "nav_leaderboard"},
+    {client::Screen::Profile, "My profile", "nav_profile"},
+    {client::Screen::Contributions, "My contributions", "nav_contributions"},
+    {client::Screen::Prizes, "Prizes", "nav_prizes"},
+};
+
+// The task screen belongs to "Tasks".
+bool is_current(const client::AppState& state, client::Screen screen) {
+    if (screen == client::Screen::Dashboard)
+        return state.screen == client::Screen::Dashboard || state.screen == client::Screen::Task;
+    return state.screen == screen;
+}
+
+std::string score_line(const client::AppState& state) {
+    if (!state.rewards.stats) return {};
+    const auto& total = state.rewards.stats->total;
+    return "Level " + std::to_string(total.level) + " · " + points_text(total.leader_score);
+}
+
+std::string display_name(const client::AppState& state) {
+    if (!state.account) return {};
+    return state.account->display_name + (state.account->guest ? " (guest)" : "");
+}
+
+} // namespace
+
+bool navigation_available(const client::AppState& state) {
+    return state.account && state.account->terms_accepted &&
+           state.screen != client::Screen::SignIn && state.screen != client::Screen::Terms &&
+           state.screen != client::Screen::Loading;
+}
+
+float draw_navigation_tabs(client::App& app, double now, float x, float top, float bar_height) {
+    const auto& state = app.state();
+    const Palette& p = current_palette();
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    const float pad = 14;
+    for (const auto& d : kDestinations) {
+        const bool current = is_current(state, d.screen);
+        ImGui::PushFont(current ? fonts().strong : fonts().body);
+        const ImVec2 text = ImGui::CalcTextSize(d.label);
+        const float w = text.x + 2 * pad;
+        ImGui::SetCursorScreenPos(ImVec2(x, top));
+        ImGui::PushID(d.id);
+        const bool pressed = ImGui::InvisibleButton("##tab", ImVec2(w, bar_height - 1));
+        ImGui::PopID();
+        const bool hovered = ImGui::IsItemHovered();
+        if (hovered) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
+        const ImVec4 colour = current ? p.accent : hovered ? p.text : p.text_muted;
+        draw->AddText(ImVec2(x + pad, top + (bar_height - text.y) / 2), to_u32(colour), d.label);
+        if (current)
+            draw->AddRectFilled(ImVec2(x + pad - 4, top + bar_height - 4),
+                                ImVec2(x + w - pad + 4, top + bar_height - 1), to_u32(p.accent), 2);
+        ImGui::PopFont();
+        widgets().track(d.id, current ? std::string(d.label) + " (current)" : d.label);
+        if (pressed && state.screen != d.screen) app.show_screen(d.screen, now);
+        x += w;
+    }
+    return x;
+}
+
+float navigation_menu_button_width() {
+    return button_width("Menu");
+}
+
+void draw_navigation_menu(client::App& app, double now, float button_w, bool with_sign_out,
+                          float popup_right, float popup_top) {
+    const auto& state = app.state();
+    if (secondary_button("Menu", "nav_menu", button_w)) ImGui::OpenPopup("navigation");
+    const float menu_w = std::min(300.0f, ImGui::GetIO().DisplaySize.x - 24);
+    ImGui::SetNextWindowPos(ImVec2(popup_right - menu_w, popup_top));
+    ImGui::SetNextWindowSize(ImVec2(menu_w, 0));
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(12, 12));
+    ImGui::PushStyleVar(ImGuiStyleVar_PopupBorderSize, 1.0f);
+    if (ImGui::BeginPopup("navigation", ImGuiWindowFlags_NoMove)) {
+        const float inner = menu_w - 24;
+        const std::string name = display_name(state);
+        const std::string score = score_line(state);
+        if (!name.empty()) {
+            ImGui::PushFont(fonts().strong);
+            ImGui::TextUnformatted(fit_text(name, inner).c_str());
+            ImGui::PopFont();
+            if (!score.empty()) {
+                wrapped_text(fonts().body, current_palette().text_muted, score.c_str());
+                widgets().track("menu_score", score);
+            }
+            ImGui::Dummy(ImVec2(inner, 2));
+        }
+        for (const auto& d : kDestinations) {
+            if (choice_button(d.label, d.id, is_current(state, d.screen), inner, 48)) {
+                ImGui::CloseCurrentPopup();
+                if (state.screen != d.screen) app.show_screen(d.screen, now);
+            }
+        }
+        if (with_sign_out) {
+            ImGui::Dummy(ImVec2(inner, 2));
+            if (secondary_button("Sign out", "sign_out", inner)) {
+                ImGui::CloseCurrentPopup();
+                app.sign_out();
+            }
+        }
+        ImGui::EndPopup();
+    }
+    ImGui::PopStyleVar(2);
+}
+
+float score_summary_width(const client::AppState& state) {
+    const std::string name = display_name(state);
+    const std::string score = score_line(state);
+    ImGui::PushFont(fonts().small);
+    float w = ImGui::CalcTextSize(name.c_str()).x;
+    ImGui::PopFont();
+    ImGui::PushFont(fonts().strong);
+    w = std::max(w, ImGui::CalcTextSize(score.c_str()).x);
+    ImGui::PopFont();
+    return w;
+}
+
+float draw_score_summary(client::App& app, double now, float right, float top, float bar_height) {
+    const auto& state = app.state();
+    const Palette& p = current_palette();
+    const std::string name = display_name(state);
+    const std::string score = score_line(state);
+    if (name.empty()) return 0;
+    const float w = score_summary_width(state);
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    ImGui::PushFont(fonts().small);
+    const float name_h = ImGui::GetFontSize();
+    ImGui::PopFont();
+    ImGui::PushFont(fonts().strong);
+    const float score_h = score.empty() ? 0 : ImGui::GetFontSize();
+    ImGui::PopFont();
+    const float y = top + (bar_height - name_h - score_h) / 2;
+    ImGui::SetCursorScreenPos(ImVec2(right - w, top + 4));
+    ImGui::PushID("score_summary");
+    const bool pressed = ImGui::InvisibleButton("##summary", ImVec2(w, bar_height - 8));
+    ImGui::PopID();
+    const bool hovered = ImGui::IsItemHovered();
+    if (hovered) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
+    ImGui::PushFont(fonts().small);
+    const float name_w = ImGui::CalcTextSize(name.c_str()).x;
+    draw->AddText(ImVec2(right - name_w, y), to_u32(p.text_muted), name.c_str());
+    ImGui::PopFont();
+    if (!score.empty()) {
+        ImGui::PushFont(fonts().strong);
+        const float score_w = ImGui::CalcTextSize(score.c_str()).x;
+        draw->AddText(ImVec2(right - score_w, y + name_h), to_u32(hovered ? p.accent : p.text),
+                      score.c_str());
+        ImGui::PopFont();
+    }
+    widgets().track("my_score", score.empty() ? name : score);
+    widgets().track_rect("account_name", ImVec2(right - name_w, y), ImVec2(right, y + name_h),
+                         name);
+    if (pressed && state.screen != client::Screen::Profile)
+        app.show_screen(client::Screen::Profile, now);
+    return w;
+}
+
+} // namespace orchard::ui

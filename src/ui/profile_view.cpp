@@ -1,0 +1,221 @@
+#include "ui/profile_view.h"
+
+#include "ui/fonts.h"
+#include "ui/layout.h"
+#include "ui/rewards_widgets.h"
+#include "ui/theme.h"
+#include "ui/widget_registry.h"
+#include "ui/widgets.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <string>
+
+namespace orchard::ui {
+
+namespace {
+
+// Points in each time frame, with the rank there: four tiles, two by two on phones.
+void draw_frame_tiles(const protocol::UserStats& stats, float width, bool compact) {
+    const Palette& p = current_palette();
+    const float gap = 12;
+    const int per_row = compact ? 2 : 4;
+    const float tile_w =
+        (width - gap * static_cast<float>(per_row - 1)) / static_cast<float>(per_row);
+    const float left = ImGui::GetCursorScreenPos().x;
+    float top = ImGui::GetCursorScreenPos().y;
+    float bottom = top;
+    int index = 0;
+    for (auto frame : protocol::kAllTimeFrames) {
+        const int col = index % per_row;
+        if (col == 0 && index > 0) top = bottom + gap;
+        ImGui::SetCursorScreenPos(ImVec2(left + static_cast<float>(col) * (tile_w + gap), top));
+        const auto& score = stats.in(frame);
+        begin_card(tile_w, 16);
+        wrapped_text(fonts().small, p.text_muted, frame_title(frame));
+        ImGui::PushFont(fonts().heading);
+        ImGui::TextUnformatted(std::to_string(score.leader_score).c_str());
+        ImGui::PopFont();
+        const std::string rank = score.rank ? "Rank " + std::to_string(*score.rank) : "No rank yet";
+        wrapped_text(fonts().small, p.text_muted, rank.c_str());
+        end_card();
+        widgets().track_rect(std::string("points_") + protocol::to_string(frame),
+                             ImVec2(left + static_cast<float>(col) * (tile_w + gap), top),
+                             ImVec2(left + static_cast<float>(col) * (tile_w + gap) + tile_w,
+                                    ImGui::GetItemRectMax().y),
+                             std::to_string(score.leader_score));
+        bottom = std::max(bottom, ImGui::GetItemRectMax().y);
+        ++index;
+    }
+    ImGui::SetCursorScreenPos(ImVec2(left, bottom));
+    ImGui::Dummy(ImVec2(width, 0));
+}
+
+// "12 Apr" from "2024-04-12".
+std::string day_label(const std::string& date) {
+    const std::string full = protocol::short_date(date);
+    const auto space = full.rfind(' ');
+    return space == std::string::npos ? full : full.substr(0, space);
+}
+
+// Points per day as bars over the last 30 days, with a labelled axis.
+void draw_activity_chart(const std::vector<protocol::ActivityDay>& days, float width) {
+    const Palette& p = current_palette();
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    double top_value = 0, sum = 0;
+    for (const auto& day : days) {
+        top_value = std::max(top_value, day.points);
+        sum += day.points;
+    }
+    // A round top for the axis: 1, 2, 5, 10, 20, 50, ...
+    double axis_max = 1;
+    for (double step = 1; axis_max < top_value; step *= 10) {
+        for (double m : {1.0, 2.0, 5.0}) {
+            axis_max = m * step;
+            if (axis_max >= top_value) break;
+        }
+    }
+    ImGui::PushFont(fonts().small);
+    const float label_h = ImGui::GetFontSize();
+    const std::string max_label = std::to_string(static_cast<long long>(axis_max));
+    const float axis_w = ImGui::CalcTextSize(max_label.c_str()).x + 10;
+    const ImVec2 at = ImGui::GetCursorScreenPos();
+    const float plot_h = 150;
+    const float plot_top = at.y + label_h / 2;
+    const float plot_x = at.x + axis_w;
+    const float plot_w = width - axis_w;
+    const float base = plot_top + plot_h;
+    // Grid: the top, the middle and the baseline, labelled.
+    for (int i = 0; i <= 2; ++i) {
+        const float gy = plot_top + plot_h * static_cast<float>(i) / 2;
+        draw->AddLine(ImVec2(plot_x, gy), ImVec2(plot_x + plot_w, gy), to_u32(p.border));
+        const double value = axis_max * (2 - i) / 2;
+        char text[32];
+        std::snprintf(text, sizeof text, value == std::floor(value) ? "%.0f" : "%.1f", value);
+        const float tw = ImGui::CalcTextSize(text).x;
+        draw->AddText(ImVec2(plot_x - 8 - tw, gy - label_h / 2), to_u32(p.text_muted), text);
+    }
+    const std::size_t n = std::max<std::size_t>(days.size(), 1);
+    const float slot = plot_w / static_cast<float>(n);
+    const float bar_w = std::max(2.0f, slot * 0.7f);
+    for (std::size_t i = 0; i < days.size(); ++i) {
+        const float h = static_cast<float>(days[i].points / axis_max) * plot_h;
+        if (h <= 0) continue;
+        const float x = plot_x + slot * static_cast<float>(i) + (slot - bar_w) / 2;
+        draw->AddRectFilled(ImVec2(x, base - std::max(h, 2.0f)), ImVec2(x + bar_w, base),
+                            to_u32(i + 1 == days.size() ? p.accent_hover : p.accent), 3,
+                            ImDrawFlags_RoundCornersTop);
+    }
+    // Dates under the first, middle and last bars.
+    if (!days.empty()) {
+        const std::size_t marks[] = {0, days.size() / 2, days.size() - 1};
+        for (std::size_t k = 0; k < 3; ++k) {
+            const std::size_t i = marks[k];
+            const std::string text = k == 2 ? "Today" : day_label(days[i].date);
+            const float tw = ImGui::CalcTextSize(text.c_str()).x;
+            float x = plot_x + slot * (static_cast<float>(i) + 0.5f) - tw / 2;
+            x = std::clamp(x, plot_x, plot_x + plot_w - tw);
+            draw->AddText(ImVec2(x, base + 6), to_u32(p.text_muted), text.c_str());
+        }
+    }
+    ImGui::PopFont();
+    ImGui::Dummy(ImVec2(width, plot_h + label_h * 2 + 8));
+    char summary[64];
+    std::snprintf(summary, sizeof summary, "%zu days, %.1f points", days.size(), sum);
+    widgets().track_rect("activity_chart", at, ImVec2(at.x + width, base), summary);
+}
+
+void draw_ledger(client::App& app, float width) {
+    const auto& profile = app.state().profile;
+    const Palette& p = current_palette();
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    if (profile.ledger.empty()) {
+        muted_text("Nothing yet: every task you finish appears here with the points it earned.");
+        return;
+    }
+    int index = 0;
+    for (const auto& entry : profile.ledger) {
+        const ImVec2 at = ImGui::GetCursorScreenPos();
+        if (index > 0)
+            draw->AddLine(ImVec2(at.x, at.y - 6), ImVec2(at.x + width, at.y - 6), to_u32(p.border));
+        char points[32];
+        std::snprintf(points, sizeof points,
+                      entry.points == std::floor(entry.points) ? "+%.0f" : "+%.1f", entry.points);
+        ImGui::PushFont(fonts().strong);
+        const float points_w = ImGui::CalcTextSize(points).x;
+        draw->AddText(ImVec2(at.x + width - points_w, at.y), to_u32(p.success), points);
+        const std::string what =
+            fit_text(protocol::ledger_kind_text(entry.kind), width - points_w - 16);
+        ImGui::TextUnformatted(what.c_str());
+        ImGui::PopFont();
+        const std::string when = protocol::short_date(entry.created_date);
+        wrapped_text(fonts().small, p.text_muted, when.c_str());
+        widgets().track_rect("ledger_" + std::to_string(index), at,
+                             ImVec2(at.x + width, ImGui::GetItemRectMax().y),
+                             protocol::ledger_kind_text(entry.kind) + " " + points);
+        ImGui::Dummy(ImVec2(width, 4));
+        ++index;
+    }
+    if (profile.ledger_next) {
+        if (secondary_button(profile.loading_more ? "Loading…" : "Show older", "ledger_more"))
+            app.load_more_ledger();
+    }
+}
+
+} // namespace
+
+void draw_profile(const ScreenInput& input) {
+    client::App& app = input.app;
+    const auto& state = app.state();
+    const Palette& p = current_palette();
+    const Column column = content_column(input.compact, 820);
+    const float padding = input.compact ? 20 : 24;
+
+    move_to(column, input.compact ? 16 : 32);
+    ImGui::BeginGroup();
+    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + column.width);
+    ImGui::PushFont(input.compact ? fonts().heading : fonts().title);
+    ImGui::TextWrapped("%s", state.account ? state.account->display_name.c_str() : "My profile");
+    ImGui::PopFont();
+    if (!state.profile.problem.empty()) problem_text(state.profile.problem.c_str());
+
+    move_to(column, 8);
+    if (!state.rewards.stats) {
+        muted_text("Loading…");
+    } else {
+        const auto& stats = *state.rewards.stats;
+        begin_card(column.width, padding);
+        level_bar(stats.total, column.width - 2 * padding, "profile_level");
+        const std::string line = points_text(stats.total.leader_score) + " in all  ·  " +
+                                 streak_text(stats.total.streak_days);
+        wrapped_text(fonts().body, p.text_muted, line.c_str());
+        widgets().track("profile_total", std::to_string(stats.total.leader_score));
+        end_card();
+        move_to(column, 12);
+        draw_frame_tiles(stats, column.width, input.compact);
+    }
+
+    move_to(column, 16);
+    begin_card(column.width, padding);
+    heading_text("Points per day");
+    muted_text("The last 30 days.");
+    ImGui::Dummy(ImVec2(0, 4));
+    draw_activity_chart(state.profile.activity, column.width - 2 * padding);
+    end_card();
+
+    move_to(column, 16);
+    begin_card(column.width, padding);
+    heading_text("How you earned them");
+    if (!state.profile.loaded)
+        muted_text("Loading…");
+    else
+        draw_ledger(app, column.width - 2 * padding);
+    end_card();
+
+    ImGui::Dummy(ImVec2(column.width, 40));
+    ImGui::PopTextWrapPos();
+    ImGui::EndGroup();
+}
+
+} // namespace orchard::ui

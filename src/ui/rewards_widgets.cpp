@@ -1,0 +1,182 @@
+#include "ui/rewards_widgets.h"
+
+#include "ui/fonts.h"
+#include "ui/theme.h"
+#include "ui/widget_registry.h"
+#include "ui/widgets.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+
+namespace orchard::ui {
+
+std::string points_text(long long points) {
+    return std::to_string(points) + (points == 1 ? " point" : " points");
+}
+
+std::string points_text(double points) {
+    if (std::fabs(points - std::round(points)) < 1e-9)
+        return points_text(static_cast<long long>(std::llround(points)));
+    char text[32];
+    std::snprintf(text, sizeof text, "%.1f points", points);
+    return text;
+}
+
+const char* frame_title(protocol::TimeFrame frame) {
+    switch (frame) {
+    case protocol::TimeFrame::Day:
+        return "Today";
+    case protocol::TimeFrame::Week:
+        return "This week";
+    case protocol::TimeFrame::Month:
+        return "This month";
+    case protocol::TimeFrame::Total:
+        return "All time";
+    }
+    return "All time";
+}
+
+std::string streak_text(int days) {
+    if (days <= 0) return "No streak yet";
+    return std::to_string(days) + (days == 1 ? "-day streak" : "-day streak");
+}
+
+std::string fit_text(const std::string& text, float width) {
+    if (ImGui::CalcTextSize(text.c_str()).x <= width) return text;
+    std::string cut = text;
+    while (!cut.empty()) {
+        // Drop whole UTF-8 characters from the end.
+        do {
+            cut.pop_back();
+        } while (!cut.empty() && (static_cast<unsigned char>(cut.back()) & 0xC0) == 0x80);
+        if (!cut.empty() && (static_cast<unsigned char>(cut.back()) & 0x80)) {
+            cut.pop_back(); // the lead byte of the dropped character
+            continue;
+        }
+        if (ImGui::CalcTextSize((cut + "…").c_str()).x <= width) return cut + "…";
+    }
+    return "…";
+}
+
+void level_bar(const protocol::UserScore& total, float width, const char* id) {
+    const Palette& p = current_palette();
+    const std::string level = "Level " + std::to_string(total.level);
+    std::string detail;
+    if (total.level_next_score)
+        detail = std::to_string(*total.level_next_score - total.leader_score) +
+                 " points to level " + std::to_string(total.level + 1);
+    else
+        detail = "The highest level";
+    const ImVec2 at = ImGui::GetCursorScreenPos();
+    ImGui::PushFont(fonts().heading);
+    ImGui::TextUnformatted(level.c_str());
+    const float level_h = ImGui::GetFontSize();
+    ImGui::PopFont();
+    ImGui::PushFont(fonts().body);
+    const float detail_w = ImGui::CalcTextSize(detail.c_str()).x;
+    ImGui::GetWindowDrawList()->AddText(
+        ImVec2(at.x + width - detail_w, at.y + (level_h - ImGui::GetFontSize()) / 2 + 2),
+        to_u32(p.text_muted), detail.c_str());
+    ImGui::PopFont();
+    const ImVec2 bar(ImGui::GetCursorScreenPos().x, ImGui::GetCursorScreenPos().y + 2);
+    const float h = 12;
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    draw->AddRectFilled(bar, ImVec2(bar.x + width, bar.y + h), to_u32(p.surface_alt), h / 2);
+    const float fraction = static_cast<float>(protocol::level_progress(total));
+    if (fraction > 0)
+        draw->AddRectFilled(bar, ImVec2(bar.x + std::max(h, width * fraction), bar.y + h),
+                            to_u32(p.accent), h / 2);
+    ImGui::Dummy(ImVec2(width, h + 4));
+    widgets().track_rect(id, at, ImVec2(at.x + width, bar.y + h), level + ", " + detail);
+}
+
+void score_rows(const std::vector<protocol::UserScore>& rows, const std::string& my_id, float width,
+                bool compact, const char* id_prefix) {
+    const Palette& p = current_palette();
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    const float row_h = 48;
+    const float rank_w = compact ? 44 : 64;
+    const float level_w = compact ? 0 : 96;
+    const float score_w = compact ? 96 : 130;
+    int index = 0;
+    for (const auto& row : rows) {
+        const ImVec2 at = ImGui::GetCursorScreenPos();
+        const bool mine = row.highlighted || (!my_id.empty() && row.user_id == my_id);
+        if (mine) {
+            ImVec4 tint = p.accent;
+            tint.w = 0.14f;
+            draw->AddRectFilled(at, ImVec2(at.x + width, at.y + row_h), to_u32(tint), 8);
+        } else if (index > 0) {
+            draw->AddLine(ImVec2(at.x + 8, at.y), ImVec2(at.x + width - 8, at.y), to_u32(p.border));
+        }
+        const float pad = 12;
+        ImGui::PushFont(fonts().strong);
+        const float y = at.y + (row_h - ImGui::GetFontSize()) / 2;
+        const std::string rank = row.rank ? std::to_string(*row.rank) : "–";
+        draw->AddText(ImVec2(at.x + pad, y), to_u32(mine ? p.accent : p.text_muted), rank.c_str());
+        const std::string score = std::to_string(row.leader_score);
+        const float score_text_w = ImGui::CalcTextSize(score.c_str()).x;
+        draw->AddText(ImVec2(at.x + width - pad - score_text_w, y), to_u32(p.text), score.c_str());
+        ImGui::PopFont();
+        ImGui::PushFont(mine ? fonts().strong : fonts().body);
+        const float name_w = width - 2 * pad - rank_w - level_w - score_w;
+        const std::string name =
+            fit_text(mine ? row.display_name + " (you)" : row.display_name, name_w);
+        draw->AddText(ImVec2(at.x + pad + rank_w, y), to_u32(p.text), name.c_str());
+        ImGui::PopFont();
+        if (level_w > 0) {
+            ImGui::PushFont(fonts().small);
+            const std::string level = "Level " + std::to_string(row.level);
+            const float ly = at.y + (row_h - ImGui::GetFontSize()) / 2;
+            draw->AddText(ImVec2(at.x + width - pad - score_w - level_w + 8, ly),
+                          to_u32(p.text_muted), level.c_str());
+            ImGui::PopFont();
+        }
+        ImGui::Dummy(ImVec2(width, row_h));
+        widgets().track(std::string(id_prefix) + "_" + std::to_string(index),
+                        rank + ". " + row.display_name + ": " + score);
+        ++index;
+    }
+}
+
+bool frame_tabs(protocol::TimeFrame& frame, float width, bool compact) {
+    bool changed = false;
+    const float gap = 8;
+    // Four equal tabs in a row; two rows of two at phone width, where the names would not fit.
+    const int per_row = compact ? 2 : 4;
+    const float tab_w =
+        (width - static_cast<float>(per_row - 1) * gap) / static_cast<float>(per_row);
+    const float left = ImGui::GetCursorScreenPos().x;
+    int index = 0;
+    for (auto f : protocol::kAllTimeFrames) {
+        if (index % per_row != 0)
+            ImGui::SameLine(0, gap);
+        else if (index > 0)
+            ImGui::SetCursorScreenPos(ImVec2(left, ImGui::GetCursorScreenPos().y - 4));
+        ++index;
+        const std::string id = std::string("frame_") + protocol::to_string(f);
+        if (choice_button(frame_title(f), id.c_str(), f == frame, tab_w) && f != frame) {
+            frame = f;
+            changed = true;
+        }
+    }
+    return changed;
+}
+
+void badge(const char* text, const ImVec4& colour) {
+    ImGui::PushFont(fonts().small);
+    const ImVec2 size = ImGui::CalcTextSize(text);
+    const ImVec2 at = ImGui::GetCursorScreenPos();
+    const ImVec2 pad(10, 4);
+    ImVec4 fill = colour;
+    fill.w = 0.15f;
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    draw->AddRectFilled(at, ImVec2(at.x + size.x + 2 * pad.x, at.y + size.y + 2 * pad.y),
+                        to_u32(fill), (size.y + 2 * pad.y) / 2);
+    draw->AddText(ImVec2(at.x + pad.x, at.y + pad.y), to_u32(colour), text);
+    ImGui::Dummy(ImVec2(size.x + 2 * pad.x, size.y + 2 * pad.y));
+    ImGui::PopFont();
+}
+
+} // namespace orchard::ui

@@ -1,0 +1,87 @@
+// A contributor's actions with real input, shared by browser tests: scroll a widget into view,
+// press it (mouse or touch), type into a field, register and accept the terms, open a task from
+// the dashboard, write and submit a text, and move between screens through the top bar.
+import { state, waitForState, center } from './orchard.mjs';
+
+// Scrolls the page with the wheel (over the left margin, where no text field is) until the
+// widget is fully on screen, and returns the fresh state. Top-bar widgets count as on screen.
+export async function reveal(page, id) {
+  const viewport = page.viewportSize();
+  const same = (a, b) => a && b && a.x === b.x && a.y === b.y && a.w === b.w && a.h === b.h;
+  for (let i = 0; i < 40; ++i) {
+    const s = await state(page);
+    const r = s.widgets[id];
+    const onScreen = r && ((r.y >= 64 && r.y + r.h <= viewport.height - 4) || r.y + r.h <= 60);
+    if (onScreen) {
+      // Settled: the same place in two frames in a row (a new screen lays out over a few).
+      await page.waitForTimeout(80);
+      const again = await state(page);
+      if (same(r, again.widgets[id])) return again;
+      continue;
+    }
+    const down = !r || r.y + r.h > viewport.height - 4;
+    await page.mouse.move(6, viewport.height / 2);
+    await page.mouse.wheel(0, down ? 250 : -250);
+    await page.waitForTimeout(60);
+  }
+  throw new Error(`widget ${id} never came into view`);
+}
+
+export async function press(page, id, { touch = false } = {}) {
+  const s = await reveal(page, id);
+  const { x, y } = center(s, id);
+  if (touch) await page.touchscreen.tap(x, y);
+  else await page.mouse.click(x, y);
+}
+
+export async function typeInto(page, id, text, options = {}) {
+  await press(page, id, options);
+  await page.keyboard.type(text, { delay: 0 });
+}
+
+export async function register(page, username, options = {}) {
+  await waitForState(page, (s) => s.ready && s.screen === 'sign_in', { what: 'sign-in screen' });
+  await press(page, 'choose_register', options);
+  await typeInto(page, 'register_username', username, options);
+  await typeInto(page, 'register_display_name', `Tester ${username}`, options);
+  await typeInto(page, 'register_password', 'a long enough password', options);
+  await press(page, 'register_submit', options);
+  await waitForState(page, (s) => s.screen === 'terms', { what: 'terms' });
+  await press(page, 'accept_terms', options);
+  return waitForState(page, (s) => s.screen === 'dashboard' && s.dashboard_loaded, { what: 'dashboard' });
+}
+
+export async function openTask(page, type, options = {}) {
+  const current = await state(page);
+  if (current.screen !== 'dashboard') {
+    await press(page, 'home', options);
+    await waitForState(page, (s) => s.screen === 'dashboard' && s.dashboard_loaded, { what: 'dashboard' });
+  }
+  await press(page, `start_${type}`, options);
+  return waitForState(page, (s) => s.task?.phase === 'working' && s.task.type === type, { what: `a ${type} task` });
+}
+
+// Types the text, shows it for review and submits it (the buttons by touch, Ctrl+Enter with a
+// keyboard); returns the state once the server confirmed it.
+export async function writeAndSubmit(page, text, options = {}) {
+  const before = (await state(page)).task.completed;
+  await typeInto(page, 'reply_editor', text, options);
+  if (options.touch) await press(page, 'review', options);
+  else await page.keyboard.press('Control+Enter');
+  await waitForState(page, (s) => s.task.reviewing && !s.widgets.reply_editor, { what: 'review' });
+  if (options.touch) await press(page, 'submit', options);
+  else await page.keyboard.press('Control+Enter');
+  return waitForState(page, (s) => s.task && s.task.completed === before + 1, { what: 'the submission to be confirmed' });
+}
+
+// Goes to a signed-in screen ('dashboard', 'leaderboard', 'profile', 'contributions', 'prizes')
+// through the top bar: its tab on wide windows, the menu on narrow ones.
+export async function navigate(page, screen, options = {}) {
+  const s = await state(page);
+  if (!s.widgets[`nav_${screen}`]) {
+    await press(page, 'nav_menu', options);
+    await waitForState(page, (x) => x.widgets[`nav_${screen}`], { what: 'the menu' });
+  }
+  await press(page, `nav_${screen}`, options);
+  return waitForState(page, (x) => x.screen === screen, { what: `the ${screen} screen` });
+}

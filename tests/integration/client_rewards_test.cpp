@@ -1,0 +1,162 @@
+// The client's rewards screens (src/client: App state and ApiClient calls) run natively against
+// the real server: a contributor writes an assistant reply, and the notice, the top bar's score,
+// the dashboard's top five, the leaderboard (every frame, paging, "my position"), the profile
+// (ledger and activity), the contributions and the prizes all show what was just earned.
+#include "client/app.h"
+#include "tests/support/httplib_transport.h"
+#include "tests/support/temp_dir.h"
+#include "tests/support/test_server.h"
+
+#include <algorithm>
+#include <catch2/catch.hpp>
+
+using namespace orchard::client;
+using orchard::protocol::TaskType;
+using orchard::protocol::TimeFrame;
+using orchard::test::HttplibTransport;
+using orchard::test::TempDir;
+using orchard::test::TestServer;
+
+namespace {
+
+struct Contributor {
+    TempDir dir;
+    TestServer server{dir.path(), {"--demo", "--quiet"}};
+    MemoryStore storage;
+    HttplibTransport transport{server.base_url()};
+    ApiClient api{transport};
+    App app{api, storage, AppOptions{.seed = 11}};
+
+    void register_and_accept(const std::string& username) {
+        app.start(0);
+        app.register_account(username, "Test " + username, "a long enough password");
+        REQUIRE(app.state().screen == Screen::Terms);
+        app.accept_terms();
+        REQUIRE(app.state().screen == Screen::Dashboard);
+    }
+
+    void write_assistant_reply() {
+        app.open_task(orchard::protocol::to_string(TaskType::AssistantReply), 1);
+        INFO(app.state().task.problem);
+        REQUIRE(app.state().task.phase == TaskPhase::Working);
+        app.edit_text("The sky looks blue because air scatters short (blue) wavelengths of "
+                      "sunlight much more than long ones.");
+        const int before = app.state().task.completed;
+        REQUIRE(app.submit(2));
+        INFO(app.state().task.problem);
+        REQUIRE(app.state().task.completed == before + 1);
+    }
+
+    const std::string& me() const { return app.state().account->id; }
+};
+
+const orchard::protocol::UserScore* find_row(const std::vector<orchard::protocol::UserScore>& rows,
+                                             const std::string& user_id) {
+    auto it = std::find_if(rows.begin(), rows.end(),
+                           [&](const auto& row) { return row.user_id == user_id; });
+    return it == rows.end() ? nullptr : &*it;
+}
+
+} // namespace
+
+TEST_CASE("client rewards: a newcomer starts at level 1 with no points") {
+    Contributor c;
+    c.register_and_accept("newcomer");
+    const auto& state = c.app.state();
+    REQUIRE(state.rewards.stats);
+    CHECK(state.rewards.stats->total.leader_score == 0);
+    CHECK(state.rewards.stats->total.level == 1);
+    CHECK(state.rewards.stats->total.level_next_score);
+    CHECK_FALSE(state.rewards.stats->day.rank);
+    REQUIRE(state.dashboard.top_today);
+    CHECK_FALSE(find_row(state.dashboard.top_today->rows, c.me()));
+}
+
+TEST_CASE("client rewards: the points of a reply show in the notice, dashboard, leaderboard and "
+          "profile") {
+    Contributor c;
+    c.register_and_accept("earner");
+    c.write_assistant_reply();
+    const auto& state = c.app.state();
+
+    // The notice and the top bar's score.
+    INFO(state.task.notice);
+    CHECK(state.task.notice.find("+4 points") != std::string::npos);
+    REQUIRE(state.rewards.stats);
+    CHECK(state.rewards.stats->total.leader_score == 4);
+    CHECK(state.rewards.stats->day.leader_score == 4);
+    CHECK(state.rewards.last_earned == 4);
+    CHECK(state.rewards.stats->total.rank);
+
+    // The dashboard: today's top five has the earner.
+    c.app.back_to_dashboard(3);
+    REQUIRE(state.screen == Screen::Dashboard);
+    REQUIRE(state.dashboard.top_today);
+    const auto* top = find_row(state.dashboard.top_today->rows, c.me());
+    REQUIRE(top);
+    CHECK(top->leader_score == 4);
+
+    // The leaderboard in every frame, and the window around the earner.
+    c.app.show_screen(Screen::Leaderboard, 4);
+    REQUIRE(state.screen == Screen::Leaderboard);
+    for (auto frame : orchard::protocol::kAllTimeFrames) {
+        INFO(orchard::protocol::to_string(frame));
+        c.app.set_leaderboard_frame(frame, 5);
+        REQUIRE(state.leaderboard.problem.empty());
+        REQUIRE(state.leaderboard.page);
+        CHECK(state.leaderboard.page->time_frame == frame);
+        const auto* row = find_row(state.leaderboard.page->rows, c.me());
+        REQUIRE(row);
+        CHECK(row->leader_score == 4);
+        CHECK(row->rank == state.rewards.stats->in(frame).rank);
+    }
+    c.app.show_my_position(6);
+    REQUIRE(state.leaderboard.around_me);
+    REQUIRE(state.leaderboard.page);
+    const auto* mine = find_row(state.leaderboard.page->rows, c.me());
+    REQUIRE(mine);
+    CHECK(mine->highlighted);
+    c.app.leaderboard_page(0, 7); // back to the page that holds the earner
+    CHECK_FALSE(state.leaderboard.around_me);
+    CHECK(find_row(state.leaderboard.page->rows, c.me()));
+    c.app.leaderboard_page(-1, 8); // nothing before the first page
+    CHECK(state.leaderboard.offset == 0);
+
+    // The profile: the ledger entry and today's activity.
+    c.app.show_screen(Screen::Profile, 9);
+    REQUIRE(state.screen == Screen::Profile);
+    INFO(state.profile.problem);
+    REQUIRE(state.profile.loaded);
+    REQUIRE_FALSE(state.profile.ledger.empty());
+    CHECK(state.profile.ledger.front().kind == "reply_assistant");
+    CHECK(state.profile.ledger.front().points == 4);
+    REQUIRE(state.profile.activity.size() == static_cast<std::size_t>(kActivityDays));
+    CHECK(state.profile.activity.back().points == 4);
+    CHECK(state.profile.activity.back().events >= 1);
+
+    // Contributions: the reply, waiting for review.
+    c.app.show_screen(Screen::Contributions, 10);
+    INFO(state.contributions.problem);
+    REQUIRE(state.contributions.loaded);
+    REQUIRE_FALSE(state.contributions.items.empty());
+    CHECK(state.contributions.items.front().role == "assistant");
+    CHECK(state.contributions.items.front().text.find("scatters") != std::string::npos);
+
+    // Prizes: none set up, and no problem.
+    c.app.show_screen(Screen::Prizes, 11);
+    INFO(state.prizes.problem);
+    REQUIRE(state.prizes.prizes);
+    CHECK(state.prizes.prizes->current.empty());
+}
+
+TEST_CASE("client rewards: leaving an untouched task for the leaderboard gives it back") {
+    Contributor c;
+    c.register_and_accept("wanderer");
+    c.app.open_task(orchard::protocol::to_string(TaskType::InitialPrompt), 1);
+    REQUIRE(c.app.state().task.phase == TaskPhase::Working);
+    c.app.show_screen(Screen::Leaderboard, 2);
+    CHECK(c.app.state().screen == Screen::Leaderboard);
+    CHECK_FALSE(c.app.state().task.task);
+    c.app.show_screen(Screen::Dashboard, 3);
+    CHECK(c.app.state().screen == Screen::Dashboard);
+}
