@@ -1,5 +1,6 @@
 #include "server/api/rewards_routes.h"
 
+#include "server/api/answer_cache.h"
 #include "server/api/request_runner.h"
 #include "server/domain/contributions.h"
 #include "server/domain/rewards.h"
@@ -107,16 +108,27 @@ void add_rewards_routes(http::Router& router, store::Database& database) {
     using Params = http::PathParams;
     using Json = nlohmann::json;
 
+    // The most read answer of all: kept until the boards change (see AnswerCache).
+    auto boards = std::make_shared<AnswerCache>();
     router.add("GET", "/api/v1/leaderboards/{frame}",
-               with_rewards(false, [](Rewards& rewards, store::TreeStore&, const ApiCaller&,
-                                      const http::Request& request, const Params& params,
-                                      const Json&, std::int64_t) {
+               with_rewards(false, [boards](Rewards& rewards, store::TreeStore&, const ApiCaller&,
+                                            const http::Request& request, const Params& params,
+                                            const Json&, std::int64_t now) {
                    const auto frame = frame_param(params.at("frame"));
-                   return http::Response::json(
-                       200,
-                       rewards.leaderboard(
-                           frame, static_cast<int>(int_query(request, "max_count", 100, 1, 1000)),
-                           int_query(request, "offset", 0, 0, INT32_MAX)));
+                   const auto max_count = int_query(request, "max_count", 100, 1, 1000);
+                   const auto offset = int_query(request, "offset", 0, 0, INT32_MAX);
+                   const std::string key = params.at("frame") + "/" + std::to_string(max_count) +
+                                           "/" + std::to_string(offset);
+                   const std::string version = rewards.board_version();
+                   http::Response response;
+                   if (auto body = boards->find(key, version, now)) {
+                       response.body = std::move(*body);
+                   } else {
+                       response.body =
+                           rewards.leaderboard(frame, static_cast<int>(max_count), offset).dump();
+                       boards->store(key, version, rewards.board_valid_until(frame), response.body);
+                   }
+                   return response;
                }));
     router.add("GET", "/api/v1/users/{user_id}/stats",
                with_rewards(false, [](Rewards& rewards, store::TreeStore&, const ApiCaller&,

@@ -104,6 +104,7 @@ void Rewards::record(const std::string& user_id, PointKind kind,
             add_news("level_reached", user_id, std::nullopt, {{"level", announced}});
     }
     ledger_.save_streak(user_id, streak_after_event(ledger_.streak(user_id), now_ms_));
+    ledger_.touch_boards();
     check_day_leader();
 }
 
@@ -134,7 +135,10 @@ bool Rewards::expire(TimeFrame frame) {
         }
         if (rows.size() < static_cast<size_t>(kExpiryBatch)) break;
     }
-    if (any) ledger_.set_frame_cursor(frame, cursor);
+    if (any) {
+        ledger_.set_frame_cursor(frame, cursor);
+        ledger_.touch_boards();
+    }
     return any;
 }
 
@@ -187,6 +191,7 @@ void Rewards::recompute_scores() {
     for (const auto frame : kTimeFrames)
         for (const auto& [user_id, counts] : ledger_.all_frame_counts(frame))
             ledger_.save_frame_counts(frame, user_id, counts, score_of(counts, config_));
+    ledger_.touch_boards();
 }
 
 void Rewards::add_news(const std::string& kind, const std::optional<std::string>& user_id,

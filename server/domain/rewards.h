@@ -44,6 +44,11 @@ class Rewards {
     // After the weights changed: every stored score from its counts.
     void recompute_scores();
 
+    // What a leaderboard answer depends on besides its query: a version that changes with every
+    // change of the boards, and when the frame changes by itself (an event leaving it).
+    std::string board_version();
+    std::optional<std::int64_t> board_valid_until(TimeFrame frame);
+
     // Reads (the JSON of docs/rewards.md).
     nlohmann::json leaderboard(TimeFrame frame, int max_count, std::int64_t offset);
     nlohmann::json user_stats(const std::string& user_id);

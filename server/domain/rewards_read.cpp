@@ -82,6 +82,15 @@ nlohmann::json Rewards::board_json(TimeFrame frame, const std::vector<store::Boa
             {"leaderboard", list}};
 }
 
+std::string Rewards::board_version() {
+    bring_up_to_date();
+    return ledger_.board_version();
+}
+
+std::optional<std::int64_t> Rewards::board_valid_until(TimeFrame frame) {
+    return ledger_.next_expiry_ms(frame);
+}
+
 nlohmann::json Rewards::leaderboard(TimeFrame frame, int max_count, std::int64_t offset) {
     bring_up_to_date();
     max_count = std::clamp(max_count, 1, 1000);

@@ -2,6 +2,7 @@
 
 #include "server/store/ledger_store.h"
 #include "server/store/sqlite.h"
+#include "server/store/tree_store.h"
 
 namespace orchard::store {
 
@@ -101,9 +102,7 @@ void AccountStore::set_password_hash(const std::string& user_id, const std::stri
 }
 
 void AccountStore::set_display_name(const std::string& user_id, const std::string& display_name) {
-    Statement(statements_, "UPDATE users SET display_name = ? WHERE id = ?")
-        .bind_all(display_name, user_id)
-        .run();
+    TreeStore(statements_).update_display_name(user_id, display_name);
 }
 
 void AccountStore::set_show_on_leaderboard(const std::string& user_id, bool show) {

@@ -61,10 +61,12 @@ std::vector<TrollCounts> ActivityStore::troll_counts(std::int64_t since_ms,
         }
     }
     {
-        // Rejected prompts: the original's "spam prompts". A moderators' page, read rarely; it
-        // reads the messages of the frame.
-        Statement s(statements_, "SELECT user_id, count(*) FROM messages WHERE parent_id IS NULL "
-                                 "AND review_result = 0 AND created_ms > ? GROUP BY user_id");
+        // Rejected prompts (the original's "spam prompts") are the roots of the trees that
+        // review ended: found through the trees' state index, not by reading every message.
+        Statement s(statements_,
+                    "SELECT m.user_id, count(*) FROM message_trees t JOIN messages m ON m.id = "
+                    "t.id WHERE t.state = 'aborted_low_grade' AND t.created_ms > ? GROUP BY "
+                    "m.user_id");
         s.bind_all(since_ms);
         while (s.step())
             by_user[s.column_text(0)].spam_prompts += s.column_int(1);

@@ -242,6 +242,7 @@ void LedgerStore::refresh_visibility(const std::string& user_id) {
                                " WHERE user_id = ?")
         .bind_all(user_id, user_id)
         .run();
+    touch_boards();
 }
 
 std::optional<domain::Streak> LedgerStore::streak(const std::string& user_id) {
@@ -259,6 +260,26 @@ void LedgerStore::save_streak(const std::string& user_id, const domain::Streak& 
                            "excluded.start_ms, last_activity_ms = excluded.last_activity_ms")
         .bind_all(user_id, streak.start_ms, streak.last_activity_ms)
         .run();
+}
+
+void LedgerStore::touch_boards() {
+    Statement(statements_, "INSERT INTO rewards_state (key, value) VALUES ('board_version', "
+                           "hex(randomblob(8))) ON CONFLICT (key) DO UPDATE SET value = "
+                           "excluded.value")
+        .run();
+}
+
+std::string LedgerStore::board_version() { return state("board_version").value_or(""); }
+
+std::optional<std::int64_t> LedgerStore::next_expiry_ms(TimeFrame frame) {
+    const auto span = domain::frame_span_ms(frame);
+    if (!span) return std::nullopt;
+    const LedgerCursor cursor = frame_cursor(frame);
+    return first_row(
+        statements_,
+        "SELECT created_ms FROM ledger WHERE (created_ms, id) > (?, ?) ORDER BY created_ms, id "
+        "LIMIT 1",
+        [&](Statement& row) { return row.column_int(0) + *span; }, cursor.created_ms, cursor.id);
 }
 
 std::optional<std::string> LedgerStore::state(const std::string& key) {

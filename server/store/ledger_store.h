@@ -84,6 +84,14 @@ class LedgerStore {
     std::optional<domain::Streak> streak(const std::string& user_id);
     void save_streak(const std::string& user_id, const domain::Streak& streak);
 
+    // Leaderboards may have changed: a new random version, so that an answer cached under the
+    // old one is not used again (one rolled back restores the old version, and the answers
+    // cached for it are still right).
+    void touch_boards();
+    std::string board_version();
+    // When the oldest event still in a rolling frame leaves it (nullopt: none will).
+    std::optional<std::int64_t> next_expiry_ms(domain::TimeFrame frame);
+
     std::optional<std::string> state(const std::string& key);
     void set_state(const std::string& key, const std::string& value);
 

@@ -1,5 +1,6 @@
 #include "server/store/tree_store.h"
 
+#include "server/store/ledger_store.h"
 #include "server/store/sqlite.h"
 
 #include <nlohmann/json.hpp>
@@ -178,6 +179,7 @@ void TreeStore::update_display_name(const std::string& user_id, const std::strin
     Statement(*statements_, "UPDATE users SET display_name = ? WHERE id = ?")
         .bind_all(display_name, user_id)
         .run();
+    LedgerStore(*statements_).touch_boards(); // leaderboards show the name
 }
 
 // --- Messages ----------------------------------------------------------------------------

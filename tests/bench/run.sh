@@ -18,3 +18,5 @@ echo "== task requests on a large database =="
 # 100,000 trees take many minutes to generate on a small machine; ORCHARD_BENCH_TREES=10000 for a
 # quick look.
 build/tests/bench/bench_big_db "${ORCHARD_BENCH_TREES:-100000}"
+echo "== rewards: one ledger event and leaderboard reads at 100,000 users, 5,000,000 ledger rows =="
+build/tests/bench/bench_rewards "${ORCHARD_BENCH_USERS:-100000}" "${ORCHARD_BENCH_LEDGER_ROWS:-5000000}"

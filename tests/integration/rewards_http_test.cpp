@@ -209,13 +209,24 @@ TEST_CASE("rewards: the news feed tells of accepted prompts and answers 304 when
 
 TEST_CASE("rewards: changing a weight changes the leaderboards at once") {
     Scene s;
-    REQUIRE(s.mod->put("/api/v1/admin/config", {{"points_reply_assistant", 10}}).status == 200);
+    // Read first: a leaderboard answer kept from before a change must not be given after it.
     auto board = s.app->get("/api/v1/leaderboards/total");
+    CHECK((*entry_of(board.body, s.bob_id))["leader_score"] == 6);
+    REQUIRE(s.mod->put("/api/v1/admin/config", {{"points_reply_assistant", 10}}).status == 200);
+    board = s.app->get("/api/v1/leaderboards/total");
     CHECK((*entry_of(board.body, s.bob_id))["leader_score"] == 12);
     auto refused = s.mod->put("/api/v1/admin/config", {{"points_reply_assistant", -1}});
     CHECK(refused.status == 400);
     board = s.app->get("/api/v1/leaderboards/total");
     CHECK((*entry_of(board.body, s.bob_id))["leader_score"] == 12);
+    // A new event, a new name: both seen at once.
+    REQUIRE(orchard::test::do_one_task(*s.app, "bob", "initial_prompt") == "initial_prompt");
+    REQUIRE(s.app->post("/api/v1/tasks/availability",
+                        {{"id", "bob"}, {"display_name", "Robert"}, {"auth_method", "local"}})
+                .status == 200);
+    board = s.app->get("/api/v1/leaderboards/total");
+    CHECK((*entry_of(board.body, s.bob_id))["prompts"] == 1);
+    CHECK((*entry_of(board.body, s.bob_id))["display_name"] == "Robert");
 }
 
 TEST_CASE("rewards: admins define prizes, and winners are taken when one ends") {
