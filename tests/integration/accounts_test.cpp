@@ -299,14 +299,27 @@ TEST_CASE("accounts: deleting an account keeps its content and frees the usernam
                                         token);
     REQUIRE(done.status == 200);
     const std::string message_id = done.body["id"];
+    const std::string ada_id = browser.get("/api/v1/auth/me", token).body["id"];
+    orchard::test::Frontend moderator(server.base_url(), key);
+    auto on_board = [&](const char* frame) {
+        const auto board = moderator.get(std::string("/api/v1/leaderboards/") + frame).body;
+        for (const auto& row : board["leaderboard"])
+            if (row["user_id"] == ada_id) return true;
+        return false;
+    };
+    for (const char* frame : {"day", "week", "month", "total"})
+        REQUIRE(on_board(frame)); // the prompt counts
 
     CHECK(browser.del("/api/v1/auth/me", token).status == 204);
+    for (const char* frame : {"day", "week", "month", "total"}) {
+        INFO(frame);
+        CHECK_FALSE(on_board(frame));
+    }
     CHECK(browser.get("/api/v1/auth/me", token).status == 401);
     CHECK(browser
               .post("/api/v1/auth/login",
                     {{"username", "ada"}, {"password", "correct horse battery"}})
               .status == 401);
-    orchard::test::Frontend moderator(server.base_url(), key);
     const ApiAnswer message = moderator.get("/api/v1/messages/" + message_id);
     REQUIRE(message.status == 200);
     CHECK(message.body["text"] == "How do tides work?");
