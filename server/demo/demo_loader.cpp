@@ -3,12 +3,14 @@
 #include "server/domain/config.h"
 #include "server/domain/ids.h"
 #include "server/domain/ranked_pairs.h"
+#include "server/domain/rewards.h"
 #include "server/domain/tree_manager.h"
 #include "server/store/tree_store.h"
 
 #include <algorithm>
 #include <array>
 #include <fstream>
+#include <functional>
 #include <map>
 #include <nlohmann/json.hpp>
 #include <set>
@@ -209,6 +211,7 @@ class Loader {
         std::map<std::string, int> trees_per_state;
         for (const auto& tree : sample_.trees)
             insert_tree(tree, trees_per_state[tree.state]++);
+        earn_points();
         return summary_;
     }
 
@@ -219,6 +222,22 @@ class Loader {
         std::int64_t step;
         int height;
     };
+
+    // What the sample's people did, for the points it earned them (domain::Rewards), replayed in
+    // the order it happened once every row is written: the leaderboards, levels and news of a
+    // new server then come from the same rules as everyone's later work.
+    struct Deed {
+        std::int64_t at;
+        std::function<void(domain::Rewards&)> reward;
+    };
+    void earn_points() {
+        std::stable_sort(deeds_.begin(), deeds_.end(),
+                         [](const Deed& a, const Deed& b) { return a.at < b.at; });
+        for (const auto& deed : deeds_) {
+            domain::Rewards rewards(store_.statements(), config_, deed.at);
+            deed.reward(rewards);
+        }
+    }
 
     // A child as its parent's rankings need it.
     struct Child {
@@ -301,7 +320,8 @@ class Loader {
         store_.insert_tree(record);
         ++summary_.trees;
 
-        if (tree.state == domain::tree_state::kReadyForExport) score(root_id);
+        if (tree.state == domain::tree_state::kReadyForExport)
+            score(root_id, times.root_ms + (5 * times.height + 4) * times.step / 4 - 1);
     }
 
     void insert_message(const SampleMessage& message, const SampleTree& tree, const std::string& id,
@@ -341,6 +361,7 @@ class Loader {
         record.created_ms = created_ms;
         store_.insert_message(record);
         ++summary_.messages;
+        deeds_.push_back({created_ms, [record](domain::Rewards& r) { r.message_written(record); }});
         if (message.review_result) insert_reviews(record, required, times.step);
 
         std::map<std::string, Child> children;
@@ -376,10 +397,18 @@ class Loader {
                 labels["quality"] = kQuality[static_cast<size_t>(j) % kQuality.size()];
             else
                 labels["spam"] = 1; // rejected as spam: acceptance 0
+            const std::int64_t reviewed_ms = message.created_ms + step / 4 + j * step / 16;
             store_.insert_labels(domain::new_uuid(), message.id, reviewer, domain::new_uuid(),
-                                 labels.dump(), std::nullopt, /*is_report=*/false,
-                                 message.created_ms + step / 4 + j * step / 16);
+                                 labels.dump(), std::nullopt, /*is_report=*/false, reviewed_ms);
             ++summary_.labels;
+            // A review with a quality scale is a full one.
+            const bool full = labels.contains("quality");
+            deeds_.push_back({reviewed_ms, [reviewer, id = message.id, full](domain::Rewards& r) {
+                                  r.labels_done(reviewer, id, full);
+                              }});
+            if (j + 1 == count && *message.review_result)
+                deeds_.push_back(
+                    {reviewed_ms, [message](domain::Rewards& r) { r.message_accepted(message); }});
         }
     }
 
@@ -411,6 +440,9 @@ class Loader {
                                            static_cast<std::int64_t>(r) * times.step / 16;
             store_.insert_ranking(domain::new_uuid(), parent_id, ranker, domain::new_uuid(),
                                   json(ids).dump(), /*not_rankable=*/false, ranked_ms);
+            deeds_.push_back({ranked_ms, [ranker, parent_id, ids](domain::Rewards& rewards) {
+                                  rewards.ranking_done(ranker, parent_id, ids);
+                              }});
             store_.increment_ranking_count(parent_id);
             ++summary_.rankings;
         }
@@ -418,7 +450,7 @@ class Loader {
 
     // The consensus ranks of an exported tree, exactly as TreeManager::score writes them; an
     // exported tree whose rankings cannot give them is a mistake in the sample.
-    void score(const std::string& tree_id) {
+    void score(const std::string& tree_id, std::int64_t scored_ms) {
         std::map<std::string, int> accepted_children;
         for (const auto& message : store_.tree_messages(tree_id))
             if (message.parent_id && !message.deleted && message.review_result == true)
@@ -431,6 +463,10 @@ class Loader {
                      " rankings");
             const domain::Consensus consensus = domain::ranked_pairs(store_.rankings_of(parent));
             if (consensus.order.empty()) fail(where + " has rankings that give no consensus");
+            deeds_.push_back({scored_ms, [parent, rankings = store_.ranking_rows(parent),
+                                          order = consensus.order](domain::Rewards& r) {
+                                  r.rankings_scored(parent, rankings, order);
+                              }});
             for (const auto& child : store_.children(parent, /*include_deleted=*/true)) {
                 auto place = std::find(consensus.order.begin(), consensus.order.end(), child.id);
                 store_.set_rank(child.id, place == consensus.order.end()
@@ -439,6 +475,7 @@ class Loader {
                                                     place - consensus.order.begin())));
             }
         }
+        deeds_.push_back({scored_ms, [tree_id](domain::Rewards& r) { r.tree_ready(tree_id); }});
     }
 
     store::TreeStore& store_;
@@ -451,6 +488,7 @@ class Loader {
     std::set<std::string> refs_;                  // every message ref seen so far
     size_t review_turn_ = 0;
     DemoSummary summary_;
+    std::vector<Deed> deeds_;
 };
 
 } // namespace
