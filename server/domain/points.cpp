@@ -90,26 +90,6 @@ std::int64_t score_of(const PointCounts& counts, const TreeManagerConfig& config
     return score;
 }
 
-std::string_view frame_name(TimeFrame frame) {
-    switch (frame) {
-    case TimeFrame::Day:
-        return "day";
-    case TimeFrame::Week:
-        return "week";
-    case TimeFrame::Month:
-        return "month";
-    case TimeFrame::Total:
-        return "total";
-    }
-    return "total";
-}
-
-std::optional<TimeFrame> frame_from_name(std::string_view name) {
-    for (const auto frame : kTimeFrames)
-        if (frame_name(frame) == name) return frame;
-    return std::nullopt;
-}
-
 std::optional<std::int64_t> frame_span_ms(TimeFrame frame) {
     switch (frame) {
     case TimeFrame::Day:

@@ -4,6 +4,7 @@
 // so do the tests that recompute everything from scratch.
 #pragma once
 
+#include "protocol/rewards.h"
 #include "server/domain/config.h"
 
 #include <array>
@@ -47,11 +48,15 @@ using PointCounts = std::array<std::int64_t, kPointKindCount>;
 // PROTOCOL.md §7: each kind's count times its weight, rounded down per kind.
 std::int64_t score_of(const PointCounts& counts, const TreeManagerConfig& config);
 
-enum class TimeFrame { Day, Week, Month, Total };
-inline constexpr std::array kTimeFrames{TimeFrame::Day, TimeFrame::Week, TimeFrame::Month,
-                                        TimeFrame::Total};
-std::string_view frame_name(TimeFrame frame);
-std::optional<TimeFrame> frame_from_name(std::string_view name);
+// The frames as the protocol names them (the client shares them); stored as their number.
+using protocol::TimeFrame;
+inline constexpr const auto& kTimeFrames = protocol::kAllTimeFrames;
+inline std::string_view frame_name(TimeFrame frame) {
+    return protocol::to_string(frame);
+}
+inline std::optional<TimeFrame> frame_from_name(std::string_view name) {
+    return protocol::time_frame_from(name);
+}
 // How far back a rolling frame reaches; nullopt for total.
 std::optional<std::int64_t> frame_span_ms(TimeFrame frame);
 
