@@ -143,8 +143,8 @@ bool Rewards::expire(TimeFrame frame) {
 }
 
 void Rewards::check_day_leader() {
-    const auto top = ledger_.board(TimeFrame::Day, 1, 0);
-    const std::string leader = top.empty() || top[0].score <= 0 ? "" : top[0].user_id;
+    const auto top = ledger_.leader(TimeFrame::Day);
+    const std::string leader = !top || top->second <= 0 ? "" : top->first;
     if (leader == ledger_.state("day_leader").value_or("")) return;
     ledger_.set_state("day_leader", leader);
     // The lead can change hands many times in a busy hour; the feed says so at most hourly.
@@ -152,7 +152,7 @@ void Rewards::check_day_leader() {
     if (leader.empty() || (last_news && now_ms_ - std::stoll(*last_news) < kDayLeaderNewsEveryMs))
         return;
     ledger_.set_state("day_leader_news_ms", std::to_string(now_ms_));
-    add_news("day_leader", leader, std::nullopt, {{"score", top[0].score}});
+    add_news("day_leader", leader, std::nullopt, {{"score", top->second}});
 }
 
 std::vector<std::pair<std::string, std::int64_t>> Rewards::scores_between(std::int64_t after_ms,

@@ -190,6 +190,15 @@ std::vector<BoardRow> LedgerStore::board(TimeFrame frame, int limit, std::int64_
     return rows;
 }
 
+std::optional<std::pair<std::string, std::int64_t>> LedgerStore::leader(TimeFrame frame) {
+    return first_row(
+        statements_,
+        "SELECT user_id, score FROM score_frames WHERE frame = ? AND shown = 1 ORDER BY score "
+        "DESC, user_id LIMIT 1",
+        [](Statement& row) { return std::pair(row.column_text(0), row.column_int(1)); },
+        frame_number(frame));
+}
+
 std::int64_t LedgerStore::count_shown(TimeFrame frame) {
     return first_row(
                statements_, "SELECT count(*) FROM score_frames WHERE frame = ? AND shown = 1",
@@ -269,7 +278,9 @@ void LedgerStore::touch_boards() {
         .run();
 }
 
-std::string LedgerStore::board_version() { return state("board_version").value_or(""); }
+std::string LedgerStore::board_version() {
+    return state("board_version").value_or("");
+}
 
 std::optional<std::int64_t> LedgerStore::next_expiry_ms(TimeFrame frame) {
     const auto span = domain::frame_span_ms(frame);

@@ -72,6 +72,8 @@ class LedgerStore {
     // Leaderboards: shown users by score, ties by user id.
     std::vector<BoardRow> board(domain::TimeFrame frame, int limit, std::int64_t offset);
     std::int64_t count_shown(domain::TimeFrame frame);
+    // The first of a board (user id and score) without who they are: checked after every event.
+    std::optional<std::pair<std::string, std::int64_t>> leader(domain::TimeFrame frame);
     // 1-based rank of a shown user with a row in the frame.
     std::optional<std::int64_t> rank_of(domain::TimeFrame frame, const std::string& user_id);
     // Whether the user may appear on leaderboards, and their names for a UserScore.
