@@ -33,6 +33,10 @@ store::LedgerCursor parse_ledger_cursor(const std::string& text) {
     return {*created, *id};
 }
 
+std::string points_text(std::int64_t points) {
+    return std::to_string(points) + (points == 1 ? " point" : " points");
+}
+
 nlohmann::json nullable(const std::optional<std::int64_t>& value) {
     return value ? nlohmann::json(*value) : nlohmann::json(nullptr);
 }
@@ -185,8 +189,7 @@ std::string Rewards::news_text(const store::NewsRow& row) {
     if (row.kind == "level_reached")
         return name + " reached level " + std::to_string(number("level")) + ".";
     if (row.kind == "day_leader")
-        return name + " leads today's leaderboard with " + std::to_string(number("score")) +
-               " points.";
+        return name + " leads today's leaderboard with " + points_text(number("score")) + ".";
     if (row.kind == "milestone")
         return std::to_string(number("count")) + " messages written! Number " +
                std::to_string(number("count")) + " came from " + name + ".";

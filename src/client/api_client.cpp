@@ -115,6 +115,26 @@ void ApiClient::logout(Done<Empty> done) {
     send("POST", "/api/v1/auth/logout", &body, answer(std::move(done), any_body));
 }
 
+void ApiClient::update_me(const AccountChanges& changes, Done<protocol::Account> done) {
+    nlohmann::json body = nlohmann::json::object();
+    if (changes.display_name) body["display_name"] = *changes.display_name;
+    if (changes.show_on_leaderboard) body["show_on_leaderboard"] = *changes.show_on_leaderboard;
+    if (changes.new_password) {
+        body["password"] = *changes.new_password;
+        body["current_password"] = changes.current_password.value_or("");
+    }
+    send("PUT", "/api/v1/auth/me", &body, answer(std::move(done), protocol::parse_account));
+}
+
+void ApiClient::delete_me(Done<Empty> done) {
+    send("DELETE", "/api/v1/auth/me", nullptr, answer(std::move(done), any_body));
+}
+
+void ApiClient::logout_all(Done<Empty> done) {
+    const nlohmann::json body = nlohmann::json::object();
+    send("POST", "/api/v1/auth/logout_all", &body, answer(std::move(done), any_body));
+}
+
 void ApiClient::sign_in_providers(Done<std::vector<std::string>> done) {
     send("GET", "/api/v1/auth/providers", nullptr,
          answer(std::move(done),

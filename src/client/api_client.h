@@ -11,6 +11,7 @@
 
 #include <functional>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <string>
 #include <variant>
 
@@ -20,6 +21,15 @@ template <typename T> using ApiResult = std::variant<T, ClientError>;
 template <typename T> using Done = std::function<void(ApiResult<T>)>;
 
 struct Empty {};
+
+// What PUT /api/v1/auth/me changes; fields left empty stay as they are. A new password goes with
+// the current one.
+struct AccountChanges {
+    std::optional<std::string> display_name;
+    std::optional<bool> show_on_leaderboard;
+    std::optional<std::string> current_password;
+    std::optional<std::string> new_password;
+};
 
 // A task and the exact text it arrived as (kept in the draft, so a reload shows the same task).
 struct ReceivedTask {
@@ -49,6 +59,9 @@ class ApiClient {
     void me(Done<protocol::Account> done);
     void accept_terms(Done<protocol::Account> done);
     void logout(Done<Empty> done);
+    void update_me(const AccountChanges& changes, Done<protocol::Account> done);
+    void delete_me(Done<Empty> done);  // content stays, anonymised; off the leaderboards
+    void logout_all(Done<Empty> done); // ends every session of the account, this one included
     void sign_in_providers(Done<std::vector<std::string>> done);
 
     // Tasks (PROTOCOL.md §2)

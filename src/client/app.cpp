@@ -179,6 +179,7 @@ bool App::handle_common_error(const ClientError& error, double now) {
 void App::show_sign_in(SignInMode mode) {
     state_.sign_in.mode = mode;
     state_.sign_in.problem.clear();
+    state_.sign_in.notice.clear();
 }
 
 void App::on_sign_in_result(ApiResult<protocol::SessionGrant> result, double now) {
@@ -330,6 +331,7 @@ void App::end_session(const std::string& why) {
     state_.profile = ProfileState{};
     state_.contributions = ContributionsState{};
     state_.prizes = PrizesState{};
+    state_.settings = SettingsState{.opened = state_.settings.opened};
     ++task_generation_;
     ++screen_generation_;
 }

@@ -30,6 +30,7 @@ enum class Screen {
     Profile,
     Contributions,
     Prizes,
+    Settings,
 };
 enum class Connection { Checking, Connected, Degraded, Unreachable };
 enum class SignInMode { Choose, Register, Login, Guest, Email, EmailSent };
@@ -44,6 +45,7 @@ struct SignInState {
     std::string problem;
     std::vector<std::string> providers; // OAuth providers the server offers, e.g. "discord"
     std::string email_sent_to;
+    std::string notice; // a good outcome, e.g. signed out everywhere or the account deleted
 };
 
 struct DashboardState {
@@ -97,6 +99,19 @@ struct PrizesState {
     std::string problem;
 };
 
+// The account settings screen (app_settings.cpp): which section is waiting for the server, and
+// the outcome of the last change, shown under the section it belongs to.
+enum class SettingsSection { None, Name, Leaderboard, Password, Sessions, Delete };
+struct SettingsState {
+    SettingsSection busy = SettingsSection::None;
+    SettingsSection outcome = SettingsSection::None; // where notice and problem belong
+    std::string notice;
+    std::string problem;
+    std::optional<bool> pending_show; // the leaderboard choice on its way to the server
+    unsigned opened = 0;              // counts openings, so the view refills its fields
+    unsigned password_changes = 0;    // counts changed passwords, so the view empties its fields
+};
+
 struct TaskState {
     std::string kind = "random"; // what the person asked for: "random" or a task type
     TaskPhase phase = TaskPhase::Requesting;
@@ -134,6 +149,7 @@ struct AppState {
     ProfileState profile;
     ContributionsState contributions;
     PrizesState prizes;
+    SettingsState settings;
 };
 
 // What the page was opened with: the end of an e-mail or OAuth sign-in.
@@ -162,6 +178,7 @@ const char* to_string(Theme theme);
 const char* to_string(Connection connection);
 const char* to_string(SignInMode mode);
 const char* to_string(TaskPhase phase);
+const char* to_string(SettingsSection section);
 
 // Waits between automatic reconnection attempts: 1 s, 2 s, 4 s ... capped at 30 s.
 double retry_delay_seconds(int failed_attempts);
@@ -216,6 +233,16 @@ class App {
     void load_more_ledger();
     void load_more_contributions();
 
+    // Account settings (app_settings.cpp). Each change is one request; its outcome lands in
+    // state().settings. Signing out everywhere and deleting the account end the session and
+    // return to the sign-in screen with a notice.
+    void save_display_name(const std::string& display_name, double now);
+    void set_show_on_leaderboard(bool show, double now);
+    void change_password(const std::string& current, const std::string& new_password,
+                         const std::string& repeated, double now);
+    void sign_out_everywhere(double now);
+    void delete_account(double now);
+
     // Working on a task
     void edit_text(const std::string& text);
     // Writing tasks: show the text rendered before it is sent (false when it cannot be sent yet,
@@ -258,6 +285,11 @@ class App {
     void load_profile(double now);
     void load_contributions(double now);
     void load_prizes(double now);
+    void open_settings();
+    void begin_settings_change(SettingsSection section);
+    void settings_error(SettingsSection section, const ClientError& error, double now);
+    void settings_answer(SettingsSection section, ApiResult<protocol::Account> result,
+                         const std::string& notice, double now);
     // A failed rewards call: network trouble and ended sessions as everywhere, otherwise the
     // sentence goes to `problem`.
     void rewards_error(const ClientError& error, std::string& problem, double now);

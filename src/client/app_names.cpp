@@ -47,6 +47,8 @@ const char* to_string(Screen screen) {
         return "contributions";
     case Screen::Prizes:
         return "prizes";
+    case Screen::Settings:
+        return "settings";
     }
     return "unknown";
 }

@@ -4,6 +4,7 @@
 #include "client/app.h"
 
 #include <algorithm>
+#include <iterator>
 
 namespace orchard::client {
 
@@ -38,6 +39,9 @@ void App::show_screen(Screen screen, double now) {
     case Screen::Prizes:
         load_prizes(now);
         break;
+    case Screen::Settings:
+        open_settings();
+        break;
     default:
         break;
     }
@@ -65,8 +69,17 @@ void App::refresh_rewards(double now) {
                   auto* page = std::get_if<protocol::NewsPage>(&result);
                   if (!page) return;
                   auto& d = state_.dashboard;
-                  // Newer items go on top; the feed keeps the latest few.
-                  d.news.insert(d.news.begin(), page->items.begin(), page->items.end());
+                  // Newer items go on top; the feed keeps the latest few. Two refreshes that
+                  // crossed (the same cursor asked twice) must not show an item twice.
+                  std::vector<protocol::NewsItem> fresh;
+                  for (auto& item : page->items) {
+                      const bool shown =
+                          std::any_of(d.news.begin(), d.news.end(),
+                                      [&](const protocol::NewsItem& n) { return n.id == item.id; });
+                      if (!shown) fresh.push_back(std::move(item));
+                  }
+                  d.news.insert(d.news.begin(), std::make_move_iterator(fresh.begin()),
+                                std::make_move_iterator(fresh.end()));
                   if (d.news.size() > static_cast<std::size_t>(kNewsItems))
                       d.news.resize(static_cast<std::size_t>(kNewsItems));
                   if (page->cursor && !page->cursor->empty()) d.news_cursor = *page->cursor;

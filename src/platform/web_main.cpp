@@ -192,7 +192,20 @@ nlohmann::json automation_state() {
                                                ? rows_json(state.dashboard.top_today->rows)
                                                : nlohmann::json()},
                              {"news", state.dashboard.news.size()}};
+    nlohmann::json settings = nullptr;
+    if (state.screen == client::Screen::Settings && state.account) {
+        const auto& s = state.settings;
+        settings = {{"busy", client::to_string(s.busy)},
+                    {"outcome", client::to_string(s.outcome)},
+                    {"notice", s.notice},
+                    {"problem", s.problem},
+                    {"display_name", state.account->display_name},
+                    {"show_on_leaderboard", state.account->show_on_leaderboard},
+                    {"guest", state.account->guest}};
+    }
     return {{"ready", c.ready},
+            {"settings", settings},
+            {"sign_in_notice", state.sign_in.notice},
             {"rewards", rewards},
             {"leaderboard", leaderboard},
             {"profile", profile},

@@ -30,10 +30,18 @@ void draw_contribution(const protocol::Contribution& c, int index, float width, 
     begin_card(width, padding);
     const bool prompt = c.parent_id.empty() && c.role == "prompter";
     const char* what = prompt ? "Prompt" : c.role == "assistant" ? "Assistant reply" : "User reply";
+    // The kind and, on the same baseline, the date in smaller type.
+    auto ascent = [](ImFont* font) {
+        ImGui::PushFont(font);
+        const float a = font->Ascent * ImGui::GetFontSize() / font->FontSize;
+        ImGui::PopFont();
+        return a;
+    };
     ImGui::PushFont(fonts().strong);
     ImGui::TextUnformatted(what);
     ImGui::PopFont();
     ImGui::SameLine(0, 12);
+    ImGui::SetCursorPosY(ImGui::GetCursorPosY() + ascent(fonts().strong) - ascent(fonts().small));
     const std::string date = protocol::short_date(c.created_date);
     wrapped_text(fonts().small, p.text_muted, date.c_str());
     const std::string shown = c.deleted ? "(deleted)" : excerpt(c.text);

@@ -141,9 +141,10 @@ void draw_progress_card(client::App& app, double now, float width, bool compact)
     }
     const auto& stats = *state.rewards.stats;
     level_bar(stats.total, inner, "my_level");
+    // On phones the streak gets its own line rather than breaking mid-phrase.
     const std::string line = points_text(stats.total.leader_score) + " in all  ·  " +
-                             points_text(stats.day.leader_score) + " today  ·  " +
-                             streak_text(stats.total.streak_days);
+                             points_text(stats.day.leader_score) + " today" +
+                             (compact ? "\n" : "  ·  ") + streak_text(stats.total.streak_days);
     wrapped_text(fonts().body, p.text_muted, line.c_str());
     widgets().track("my_points", line);
     if (link_button("See the leaderboard", "dashboard_leaderboard"))
@@ -158,34 +159,59 @@ void draw_top_today_card(client::App& app, float width, bool compact, float min_
                          float& natural_height) {
     const auto& state = app.state();
     const float padding = compact ? 20 : 24;
-    const float top = ImGui::GetCursorScreenPos().y;
+    const ImVec2 origin = ImGui::GetCursorScreenPos();
+    const float top = origin.y;
     begin_card(width, padding, min_height);
     heading_text("Today's top five");
     const auto& board = state.dashboard.top_today;
     if (!board) {
         muted_text("Loading…");
     } else if (board->rows.empty()) {
-        muted_text("Nobody has earned points in the last 24 hours yet. Be the first!");
+        const char* empty = "Nobody has earned points in the last 24 hours yet. Be the first!";
+        muted_text(empty);
+        widgets().track("top_today_empty", empty);
     } else {
         score_rows(board->rows, state.account ? state.account->id : "", width - 2 * padding,
                    compact, "top_today");
     }
     natural_height = ImGui::GetItemRectMax().y - top + padding;
     end_card();
+    widgets().track_rect("top_today_card", origin,
+                         ImVec2(origin.x + width, ImGui::GetItemRectMax().y), "Today's top five");
+}
+
+// A news line short enough for two or three lines of the card: cut at a word before `max`
+// bytes, with "…".
+std::string news_excerpt(const std::string& text) {
+    constexpr std::size_t kMax = 120;
+    if (text.size() <= kMax) return text;
+    std::size_t cut = text.rfind(' ', kMax);
+    if (cut == std::string::npos || cut < kMax / 2) {
+        cut = kMax;
+        while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80)
+            --cut;
+    }
+    return text.substr(0, cut) + "…";
 }
 
 void draw_news_card(const client::AppState& state, float width, bool compact, float min_height,
                     float& natural_height) {
     const Palette& p = current_palette();
     const float padding = compact ? 20 : 24;
-    const float top = ImGui::GetCursorScreenPos().y;
+    const ImVec2 origin = ImGui::GetCursorScreenPos();
+    const float top = origin.y;
     begin_card(width, padding, min_height);
     heading_text("News");
     if (state.dashboard.news.empty()) muted_text("Nothing new yet.");
+    // The newest few, each in a line or three, so the card stays beside the top five rather
+    // than running down the page.
+    constexpr int kShown = 4;
     int index = 0;
     for (const auto& item : state.dashboard.news) {
+        if (index == kShown) break;
         if (index > 0) ImGui::Dummy(ImVec2(0, 2));
-        wrapped_text(fonts().body, p.text, item.text.c_str());
+        const std::string text = news_excerpt(item.text);
+        wrapped_text(fonts().body, p.text, text.c_str());
         widgets().track("news_" + std::to_string(index), item.text);
         const std::string when = protocol::short_date(item.created_date);
         if (!when.empty()) wrapped_text(fonts().small, p.text_muted, when.c_str());
@@ -193,6 +219,8 @@ void draw_news_card(const client::AppState& state, float width, bool compact, fl
     }
     natural_height = ImGui::GetItemRectMax().y - top + padding;
     end_card();
+    widgets().track_rect("news_card", origin, ImVec2(origin.x + width, ImGui::GetItemRectMax().y),
+                         "News");
 }
 
 } // namespace
@@ -270,7 +298,7 @@ void draw_dashboard(const ScreenInput& input) {
         draw_top_today_card(app, w, input.compact, shared, natural_top);
         float bottom = ImGui::GetItemRectMax().y;
         if (input.compact) {
-            move_to(column, gap);
+            ImGui::SetCursorScreenPos(ImVec2(column.x, bottom + gap)); // the grid's gap
         } else {
             ImGui::SetCursorScreenPos(ImVec2(column.x + w + gap, row_start));
         }

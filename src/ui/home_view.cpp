@@ -160,6 +160,14 @@ void draw_home(const HomeViewInput& input) {
     const Column column = content_column(input.compact);
 
     move_to(column, input.compact ? 20 : 40);
+    // What just happened (signed out everywhere, the account deleted) comes first.
+    if (const std::string& notice = input.app.state().sign_in.notice; !notice.empty()) {
+        begin_card(column.width, input.compact ? 20 : 24);
+        notice_text(notice.c_str());
+        widgets().track("sign_in_notice", notice);
+        end_card();
+        move_to(column, 16);
+    }
     begin_card(column.width, input.compact ? 20 : 32);
     ImGui::PushFont(input.compact ? fonts().heading : fonts().title);
     ImGui::TextWrapped("Help teach assistants to be helpful");

@@ -14,11 +14,26 @@ namespace orchard::ui {
 
 namespace {
 
+// What an empty board says: nobody is on it yet, and how to be the first.
+std::string empty_board_text(protocol::TimeFrame frame) {
+    switch (frame) {
+    case protocol::TimeFrame::Day:
+        return "No points yet today — do a task to appear here.";
+    case protocol::TimeFrame::Week:
+        return "No points yet this week — do a task to appear here.";
+    case protocol::TimeFrame::Month:
+        return "No points yet this month — do a task to appear here.";
+    case protocol::TimeFrame::Total:
+        break;
+    }
+    return "No points yet — do a task to appear here.";
+}
+
 // "You are 12th of 40 this week with 42 points", from the person's own stats.
 std::string my_standing(const client::AppState& state, protocol::TimeFrame frame) {
     if (!state.rewards.stats) return {};
     const auto& mine = state.rewards.stats->in(frame);
-    if (!mine.rank) return "You have no points in this time frame yet.";
+    if (!mine.rank) return "You are not on this board yet: do a task to appear here.";
     return "You are number " + std::to_string(*mine.rank) + " with " +
            points_text(mine.leader_score) + ".";
 }
@@ -45,14 +60,18 @@ void draw_leaderboard(const ScreenInput& input) {
     if (frame_tabs(frame, column.width, input.compact)) app.set_leaderboard_frame(frame, input.now);
 
     move_to(column, 8);
-    const std::string standing = my_standing(state, board.frame);
+    // An empty board says it in its card; the person's standing would only repeat it.
+    const bool empty_board = board.page && board.page->rows.empty() && board.problem.empty();
+    const std::string standing = empty_board ? "" : my_standing(state, board.frame);
     if (!standing.empty()) {
         wrapped_text(fonts().strong, current_palette().text, standing.c_str());
         widgets().track("my_standing", standing);
     }
 
     move_to(column, 4);
-    const float padding = input.compact ? 8 : 16;
+    // Rows run almost edge to edge; a message gets a card's usual padding.
+    const bool has_rows = board.problem.empty() && board.page && !board.page->rows.empty();
+    const float padding = has_rows ? (input.compact ? 8 : 16) : (input.compact ? 20 : 24);
     begin_card(column.width, padding);
     if (!board.problem.empty()) {
         problem_text(board.problem.c_str());
@@ -60,15 +79,28 @@ void draw_leaderboard(const ScreenInput& input) {
     } else if (!board.page) {
         muted_text("Loading…");
     } else if (board.page->rows.empty()) {
-        muted_text(board.around_me ? "You are not on this leaderboard yet: earn points to appear."
-                                   : "Nobody has earned points in this time frame yet.");
+        const std::string empty = board.around_me
+                                      ? "You are not on this board yet — do a task to appear here."
+                                      : empty_board_text(board.frame);
+        wrapped_text(fonts().body, current_palette().text, empty.c_str());
+        widgets().track("leaderboard_empty", empty);
+        if (primary_button("Find a task", "leaderboard_find_task",
+                           input.compact ? column.width - 2 * padding : 0))
+            app.show_screen(client::Screen::Dashboard, input.now);
     } else {
         score_rows(board.page->rows, state.account ? state.account->id : "",
                    column.width - 2 * padding, input.compact, "leaderboard_row");
     }
     end_card();
 
-    // Paging: Previous / Next by twenty, and the window around the person's own rank.
+    // Paging: Previous / Next by twenty, and the window around the person's own rank; nothing
+    // to page through on an empty board.
+    if (empty_board && !board.around_me) {
+        ImGui::Dummy(ImVec2(column.width, 40));
+        ImGui::PopTextWrapPos();
+        ImGui::EndGroup();
+        return;
+    }
     move_to(column, 12);
     const bool has_page = board.page.has_value();
     const long long total = has_page ? board.page->total_count : 0;

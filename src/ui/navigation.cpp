@@ -25,7 +25,11 @@ constexpr Destination kDestinations[] = {
     {client::Screen::Profile, "My profile", "nav_profile"},
     {client::Screen::Contributions, "My contributions", "nav_contributions"},
     {client::Screen::Prizes, "Prizes", "nav_prizes"},
+    {client::Screen::Settings, "Settings", "nav_settings"},
 };
+
+// Space on each side of a tab's label.
+constexpr float kTabPadding = 10;
 
 // The task screen belongs to "Tasks".
 bool is_current(const client::AppState& state, client::Screen screen) {
@@ -57,12 +61,16 @@ float draw_navigation_tabs(client::App& app, double now, float x, float top, flo
     const auto& state = app.state();
     const Palette& p = current_palette();
     ImDrawList* draw = ImGui::GetWindowDrawList();
-    const float pad = 14;
+    const float pad = kTabPadding;
     for (const auto& d : kDestinations) {
         const bool current = is_current(state, d.screen);
+        // Each tab is as wide as its bold label, so the tabs stay put when the current one
+        // changes (the current tab's label is bold, the others' regular, centred in the tab).
+        ImGui::PushFont(fonts().strong);
+        const float w = ImGui::CalcTextSize(d.label).x + 2 * pad;
+        ImGui::PopFont();
         ImGui::PushFont(current ? fonts().strong : fonts().body);
         const ImVec2 text = ImGui::CalcTextSize(d.label);
-        const float w = text.x + 2 * pad;
         ImGui::SetCursorScreenPos(ImVec2(x, top));
         ImGui::PushID(d.id);
         const bool pressed = ImGui::InvisibleButton("##tab", ImVec2(w, bar_height - 1));
@@ -70,7 +78,8 @@ float draw_navigation_tabs(client::App& app, double now, float x, float top, flo
         const bool hovered = ImGui::IsItemHovered();
         if (hovered) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
         const ImVec4 colour = current ? p.accent : hovered ? p.text : p.text_muted;
-        draw->AddText(ImVec2(x + pad, top + (bar_height - text.y) / 2), to_u32(colour), d.label);
+        draw->AddText(ImVec2(x + (w - text.x) / 2, top + (bar_height - text.y) / 2), to_u32(colour),
+                      d.label);
         if (current)
             draw->AddRectFilled(ImVec2(x + pad - 4, top + bar_height - 4),
                                 ImVec2(x + w - pad + 4, top + bar_height - 1), to_u32(p.accent), 2);
@@ -80,6 +89,15 @@ float draw_navigation_tabs(client::App& app, double now, float x, float top, flo
         x += w;
     }
     return x;
+}
+
+float navigation_tabs_width() {
+    float w = 0;
+    ImGui::PushFont(fonts().strong);
+    for (const auto& d : kDestinations)
+        w += ImGui::CalcTextSize(d.label).x + 2 * kTabPadding;
+    ImGui::PopFont();
+    return w;
 }
 
 float navigation_menu_button_width() {
@@ -103,6 +121,7 @@ void draw_navigation_menu(client::App& app, double now, float button_w, bool wit
             ImGui::PushFont(fonts().strong);
             ImGui::TextUnformatted(fit_text(name, inner).c_str());
             ImGui::PopFont();
+            widgets().track("menu_name", name);
             if (!score.empty()) {
                 wrapped_text(fonts().body, current_palette().text_muted, score.c_str());
                 widgets().track("menu_score", score);

@@ -78,8 +78,17 @@ void draw_activity_chart(const std::vector<protocol::ActivityDay>& days, float w
     }
     ImGui::PushFont(fonts().small);
     const float label_h = ImGui::GetFontSize();
-    const std::string max_label = std::to_string(static_cast<long long>(axis_max));
-    const float axis_w = ImGui::CalcTextSize(max_label.c_str()).x + 10;
+    // The axis labels: the top, the middle and the baseline ("5", "2.5", "0"); the axis is as
+    // wide as the widest, so that none reaches past the card's padding.
+    std::string axis_labels[3];
+    float axis_w = 0;
+    for (int i = 0; i <= 2; ++i) {
+        const double value = axis_max * (2 - i) / 2;
+        char text[32];
+        std::snprintf(text, sizeof text, value == std::floor(value) ? "%.0f" : "%.1f", value);
+        axis_labels[i] = text;
+        axis_w = std::max(axis_w, ImGui::CalcTextSize(text).x + 10);
+    }
     const ImVec2 at = ImGui::GetCursorScreenPos();
     const float plot_h = 150;
     const float plot_top = at.y + label_h / 2;
@@ -90,11 +99,21 @@ void draw_activity_chart(const std::vector<protocol::ActivityDay>& days, float w
     for (int i = 0; i <= 2; ++i) {
         const float gy = plot_top + plot_h * static_cast<float>(i) / 2;
         draw->AddLine(ImVec2(plot_x, gy), ImVec2(plot_x + plot_w, gy), to_u32(p.border));
-        const double value = axis_max * (2 - i) / 2;
-        char text[32];
-        std::snprintf(text, sizeof text, value == std::floor(value) ? "%.0f" : "%.1f", value);
+        const char* text = axis_labels[i].c_str();
         const float tw = ImGui::CalcTextSize(text).x;
-        draw->AddText(ImVec2(plot_x - 8 - tw, gy - label_h / 2), to_u32(p.text_muted), text);
+        draw->AddText(ImVec2(plot_x - 10 - tw, gy - label_h / 2), to_u32(p.text_muted), text);
+    }
+    // No points in the whole window: say so in the empty plot rather than show bare lines.
+    if (sum <= 0) {
+        ImGui::PushFont(fonts().body);
+        const char* empty = "No points in the last 30 days yet";
+        const ImVec2 size = ImGui::CalcTextSize(empty, nullptr, false, plot_w - 24);
+        const ImVec2 centre(plot_x + plot_w / 2, plot_top + plot_h / 4); // between two lines
+        const ImVec2 text_at(centre.x - size.x / 2, centre.y - size.y / 2);
+        draw->AddText(nullptr, 0, text_at, to_u32(p.text_muted), empty, nullptr, plot_w - 24);
+        ImGui::PopFont();
+        widgets().track_rect("activity_empty", text_at,
+                             ImVec2(text_at.x + size.x, text_at.y + size.y), empty);
     }
     const std::size_t n = std::max<std::size_t>(days.size(), 1);
     const float slot = plot_w / static_cast<float>(n);

@@ -96,9 +96,28 @@ void score_rows(const std::vector<protocol::UserScore>& rows, const std::string&
     const Palette& p = current_palette();
     ImDrawList* draw = ImGui::GetWindowDrawList();
     const float row_h = 48;
-    const float rank_w = compact ? 44 : 64;
-    const float level_w = compact ? 0 : 96;
-    const float score_w = compact ? 96 : 130;
+    // Rank, name, level and points; narrow lists (phones, the dashboard's half-width card)
+    // leave the level out so that names keep their room.
+    const float rank_w = compact ? 44 : 56;
+    const float level_w = compact || width < 560 ? 0 : 88;
+    const float score_w = 80;
+    const float pad = 12;
+    // Column names over the rows, in the columns' own alignment.
+    if (!rows.empty()) {
+        const ImVec2 at = ImGui::GetCursorScreenPos();
+        ImGui::PushFont(fonts().small);
+        const float header_h = ImGui::GetFontSize();
+        const float y = at.y;
+        const ImU32 colour = to_u32(p.text_muted);
+        draw->AddText(ImVec2(at.x + pad, y), colour, "Rank");
+        draw->AddText(ImVec2(at.x + pad + rank_w, y), colour, "Name");
+        if (level_w > 0)
+            draw->AddText(ImVec2(at.x + width - pad - score_w - level_w, y), colour, "Level");
+        const float points_w = ImGui::CalcTextSize("Points").x;
+        draw->AddText(ImVec2(at.x + width - pad - points_w, y), colour, "Points");
+        ImGui::PopFont();
+        ImGui::Dummy(ImVec2(width, header_h));
+    }
     int index = 0;
     for (const auto& row : rows) {
         const ImVec2 at = ImGui::GetCursorScreenPos();
@@ -110,7 +129,6 @@ void score_rows(const std::vector<protocol::UserScore>& rows, const std::string&
         } else if (index > 0) {
             draw->AddLine(ImVec2(at.x + 8, at.y), ImVec2(at.x + width - 8, at.y), to_u32(p.border));
         }
-        const float pad = 12;
         ImGui::PushFont(fonts().strong);
         const float y = at.y + (row_h - ImGui::GetFontSize()) / 2;
         const std::string rank = row.rank ? std::to_string(*row.rank) : "–";
@@ -126,11 +144,10 @@ void score_rows(const std::vector<protocol::UserScore>& rows, const std::string&
         draw->AddText(ImVec2(at.x + pad + rank_w, y), to_u32(p.text), name.c_str());
         ImGui::PopFont();
         if (level_w > 0) {
-            ImGui::PushFont(fonts().small);
-            const std::string level = "Level " + std::to_string(row.level);
-            const float ly = at.y + (row_h - ImGui::GetFontSize()) / 2;
-            draw->AddText(ImVec2(at.x + width - pad - score_w - level_w + 8, ly),
-                          to_u32(p.text_muted), level.c_str());
+            ImGui::PushFont(fonts().body);
+            const std::string level = std::to_string(row.level);
+            draw->AddText(ImVec2(at.x + width - pad - score_w - level_w, y), to_u32(p.text_muted),
+                          level.c_str());
             ImGui::PopFont();
         }
         ImGui::Dummy(ImVec2(width, row_h));

@@ -10,6 +10,7 @@
 #include "ui/navigation.h"
 #include "ui/prizes_view.h"
 #include "ui/profile_view.h"
+#include "ui/settings_view.h"
 #include "ui/shortcuts.h"
 #include "ui/task_view.h"
 #include "ui/terms_view.h"
@@ -65,9 +66,21 @@ void draw_top_bar(client::App& app, double now, float width, bool compact) {
     // name and score. Left, after the name: the screens as tabs (wide windows).
     const float y = origin.y + (kTopBarHeight - kTouchTarget) / 2;
     float right = origin.x + width - margin;
+    const bool navigation = navigation_available(state);
+    const bool tabs = navigation && width >= kNavigationTabsWidth;
+    const float tabs_start = origin.x + margin + 38 + title_w + 24;
+    // The theme button says "Dark theme" where there is room; phones, and tab bars that would
+    // otherwise leave no room for the person's name and score, get the short "Dark".
+    bool short_theme = compact;
+    if (tabs) {
+        const float needed = tabs_start + navigation_tabs_width() + 16 +
+                             score_summary_width(state) + 16 + button_width("Sign out") + 8 +
+                             button_width("Light theme") + margin;
+        short_theme = needed > origin.x + width;
+    }
     const char* theme_label = state.theme == client::Theme::Light
-                                  ? (compact ? "Dark" : "Dark theme")
-                                  : (compact ? "Light" : "Light theme");
+                                  ? (short_theme ? "Dark" : "Dark theme")
+                                  : (short_theme ? "Light" : "Light theme");
     const float theme_w = button_width(theme_label);
     right -= theme_w;
     ImGui::SetCursorScreenPos(ImVec2(right, y));
@@ -76,8 +89,6 @@ void draw_top_bar(client::App& app, double now, float width, bool compact) {
         ImGui::SetCursorScreenPos(ImVec2(origin.x, origin.y + kTopBarHeight));
         return;
     }
-    const bool navigation = navigation_available(state);
-    const bool tabs = navigation && width >= kNavigationTabsWidth;
     const float popup_right = right + theme_w;
     if (!compact || !navigation) {
         const char* sign_out = "Sign out";
@@ -93,7 +104,7 @@ void draw_top_bar(client::App& app, double now, float width, bool compact) {
         draw_navigation_menu(app, now, menu_w, compact, popup_right, origin.y + kTopBarHeight + 4);
     }
     float tabs_end = origin.x + margin + 38 + title_w;
-    if (tabs) tabs_end = draw_navigation_tabs(app, now, tabs_end + 24, origin.y, kTopBarHeight);
+    if (tabs) tabs_end = draw_navigation_tabs(app, now, tabs_start, origin.y, kTopBarHeight);
     if (!compact && right - 16 - score_summary_width(state) > tabs_end + 16)
         draw_score_summary(app, now, right - 16, origin.y, kTopBarHeight);
     ImGui::SetCursorScreenPos(ImVec2(origin.x, origin.y + kTopBarHeight));
@@ -192,6 +203,9 @@ void draw_root(const RootViewInput& input) {
         break;
     case client::Screen::Prizes:
         draw_prizes({app, input.now, compact});
+        break;
+    case client::Screen::Settings:
+        draw_settings({app, input.now, compact});
         break;
     }
     widgets().set_number("main_scroll_y", ImGui::GetScrollY());

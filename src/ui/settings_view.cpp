@@ -1,0 +1,418 @@
+#include "ui/settings_view.h"
+
+#include "ui/fonts.h"
+#include "ui/layout.h"
+#include "ui/text_field.h"
+#include "ui/theme.h"
+#include "ui/widget_registry.h"
+#include "ui/widgets.h"
+
+#include <algorithm>
+#include <string>
+
+namespace orchard::ui {
+
+namespace {
+
+using client::SettingsSection;
+
+// What the person has typed; refilled each time the screen opens.
+struct SettingsForm {
+    unsigned opened = 0;
+    unsigned password_changes = 0;
+    std::string display_name;
+    std::string current_password;
+    std::string new_password;
+    std::string repeated_password;
+    std::string claim_username;
+    std::string claim_password;
+    bool confirm_delete = false;
+    std::string delete_word;
+};
+
+SettingsForm& form() {
+    static SettingsForm f;
+    return f;
+}
+
+constexpr const char* kDeleteWord = "DELETE";
+
+// The notice or problem of the last change, under the section it belongs to.
+void draw_outcome(const client::SettingsState& s, SettingsSection section) {
+    if (s.outcome != section) return;
+    if (!s.notice.empty()) {
+        ImGui::Dummy(ImVec2(0, 2));
+        notice_text(s.notice.c_str());
+        widgets().track("settings_notice", s.notice);
+    }
+    if (!s.problem.empty()) {
+        ImGui::Dummy(ImVec2(0, 2));
+        problem_text(s.problem.c_str());
+        widgets().track("settings_problem", s.problem);
+    }
+}
+
+void field_label(const char* label) {
+    ImGui::PushFont(fonts().strong);
+    ImGui::TextUnformatted(label);
+    ImGui::PopFont();
+}
+
+// A switch with its label and an explanation: the whole row is the touch target.
+bool switch_row(const char* id, const char* label, const char* detail, bool on, float width) {
+    const Palette& p = current_palette();
+    constexpr float kSwitchW = 52, kSwitchH = 30, kGap = 20;
+    const float text_w = width - kSwitchW - kGap;
+    const ImVec2 at = ImGui::GetCursorScreenPos();
+    ImGui::PushFont(fonts().strong);
+    const float label_h = ImGui::CalcTextSize(label, nullptr, false, text_w).y;
+    ImGui::PopFont();
+    ImGui::PushFont(fonts().body);
+    const float detail_h = ImGui::CalcTextSize(detail, nullptr, false, text_w).y;
+    ImGui::PopFont();
+    const float height = std::max(kTouchTarget, label_h + 4 + detail_h);
+    ImGui::PushID(id);
+    const bool pressed = ImGui::InvisibleButton("##switch", ImVec2(width, height));
+    ImGui::PopID();
+    const bool hovered = ImGui::IsItemHovered();
+    if (hovered) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    ImGui::PushFont(fonts().strong);
+    draw->AddText(ImGui::GetFont(), ImGui::GetFontSize(), at, to_u32(p.text), label, nullptr,
+                  text_w);
+    ImGui::PopFont();
+    ImGui::PushFont(fonts().body);
+    draw->AddText(ImGui::GetFont(), ImGui::GetFontSize(), ImVec2(at.x, at.y + label_h + 4),
+                  to_u32(p.text_muted), detail, nullptr, text_w);
+    ImGui::PopFont();
+    // The switch: a pill, filled in the accent colour when on, with its knob at that end.
+    const ImVec2 s0(at.x + width - kSwitchW, at.y + std::min(8.0f, (height - kSwitchH) / 2));
+    const ImVec2 s1(s0.x + kSwitchW, s0.y + kSwitchH);
+    ImVec4 track = on ? (hovered ? p.accent_hover : p.accent) : p.surface_alt;
+    track.w *= ImGui::GetStyle().Alpha;
+    draw->AddRectFilled(s0, s1, to_u32(track), kSwitchH / 2);
+    if (!on)
+        draw->AddRect(s0, s1, to_u32(hovered ? p.text_muted : p.border), kSwitchH / 2, 0, 1.5f);
+    const float r = kSwitchH / 2 - 4;
+    const ImVec2 knob(on ? s1.x - 4 - r : s0.x + 4 + r, s0.y + kSwitchH / 2);
+    draw->AddCircleFilled(knob, r, to_u32(on ? p.accent_text : p.text_muted), 24);
+    widgets().track(id, std::string(label) + (on ? " (on)" : " (off)"));
+    return pressed;
+}
+
+// A button in the danger colour, for the one action that cannot be undone.
+bool danger_button(const char* label, const char* id, float width) {
+    const Palette& p = current_palette();
+    ImVec4 hover = p.danger;
+    hover.w = 0.85f;
+    ImGui::PushStyleColor(ImGuiCol_Button, p.danger);
+    ImGui::PushStyleColor(ImGuiCol_ButtonHovered, hover);
+    ImGui::PushStyleColor(ImGuiCol_ButtonActive, hover);
+    ImGui::PushStyleColor(ImGuiCol_Border, p.danger);
+    ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1, 1, 1, 1));
+    const bool pressed = secondary_button(label, id, width);
+    ImGui::PopStyleColor(5);
+    return pressed;
+}
+
+// A field and its button: side by side on wide cards, stacked on phones.
+bool field_and_button(const char* field_id, std::string& text, const TextFieldOptions& options,
+                      const char* button, const char* button_id, bool ready, float inner,
+                      bool compact) {
+    const float button_w = std::max(button_width(button), 140.0f);
+    const bool stacked = compact || inner < 460;
+    const float field_w = stacked ? inner : inner - button_w - 12;
+    const bool enter = text_field(field_id, text, ImVec2(field_w, 0), options).submit;
+    if (!stacked) ImGui::SameLine(0, 12);
+    begin_disabled(!ready);
+    const bool pressed = primary_button(button, button_id, stacked ? inner : button_w);
+    end_disabled(!ready);
+    return ready && (pressed || enter);
+}
+
+void draw_name_card(client::App& app, double now, float width, float padding, bool compact) {
+    SettingsForm& f = form();
+    const auto& s = app.state().settings;
+    const float inner = width - 2 * padding;
+    begin_card(width, padding);
+    heading_text("Your name");
+    muted_text("Shown in the top bar and, unless you turn it off below, on the leaderboards.");
+    ImGui::Dummy(ImVec2(0, 2));
+    field_label("Display name");
+    const bool busy = s.busy == SettingsSection::Name;
+    const bool changed = f.display_name != app.state().account->display_name;
+    if (field_and_button("settings_display_name", f.display_name,
+                         {.kind = TextFieldKind::SingleLine,
+                          .placeholder = "how others see you",
+                          .max_chars = 64,
+                          .autocomplete = "nickname",
+                          .label = "Display name"},
+                         busy ? "Saving…" : "Save name", "settings_save_name",
+                         changed && !f.display_name.empty() && s.busy == SettingsSection::None,
+                         inner, compact))
+        app.save_display_name(f.display_name, now);
+    draw_outcome(s, SettingsSection::Name);
+    end_card();
+}
+
+void draw_leaderboard_card(client::App& app, double now, float width, float padding) {
+    const auto& state = app.state();
+    const auto& s = state.settings;
+    const float inner = width - 2 * padding;
+    begin_card(width, padding);
+    heading_text("Leaderboards");
+    ImGui::Dummy(ImVec2(0, 2));
+    const bool on = s.pending_show.value_or(state.account->show_on_leaderboard);
+    const bool busy = s.busy != SettingsSection::None;
+    begin_disabled(busy);
+    if (switch_row("settings_show_on_leaderboard", "Show me on the leaderboards",
+                   "Your points count either way. When this is off, you are not listed on any "
+                   "leaderboard; your profile still shows your points to you.",
+                   on, inner) &&
+        !busy)
+        app.set_show_on_leaderboard(!on, now);
+    end_disabled(busy);
+    draw_outcome(s, SettingsSection::Leaderboard);
+    end_card();
+}
+
+void draw_password_card(client::App& app, double now, float width, float padding, bool compact) {
+    SettingsForm& f = form();
+    const auto& state = app.state();
+    const auto& s = state.settings;
+    const float inner = width - 2 * padding;
+    const float field_w = compact ? inner : std::min(inner, 440.0f);
+    begin_card(width, padding);
+    heading_text("Password");
+    if (!state.account->username) {
+        muted_text("You sign in with an e-mail link or another service, so this account has no "
+                   "password to change.");
+        end_card();
+        return;
+    }
+    const std::string who = "You sign in as " + *state.account->username + ".";
+    muted_text(who.c_str());
+    ImGui::Dummy(ImVec2(0, 2));
+    bool enter = false;
+    field_label("Current password");
+    enter |= text_field("settings_current_password", f.current_password, ImVec2(field_w, 0),
+                        {.kind = TextFieldKind::Password,
+                         .max_chars = 200,
+                         .autocomplete = "current-password",
+                         .label = "Current password"})
+                 .submit;
+    field_label("New password");
+    enter |= text_field("settings_new_password", f.new_password, ImVec2(field_w, 0),
+                        {.kind = TextFieldKind::Password,
+                         .placeholder = "at least 10 characters",
+                         .max_chars = 200,
+                         .autocomplete = "new-password",
+                         .label = "New password"})
+                 .submit;
+    field_label("New password again");
+    enter |= text_field("settings_repeat_password", f.repeated_password, ImVec2(field_w, 0),
+                        {.kind = TextFieldKind::Password,
+                         .max_chars = 200,
+                         .autocomplete = "new-password",
+                         .label = "New password again"})
+                 .submit;
+    ImGui::Dummy(ImVec2(0, 4));
+    const bool busy = s.busy == SettingsSection::Password;
+    const bool ready = !f.current_password.empty() && !f.new_password.empty() &&
+                       !f.repeated_password.empty() && s.busy == SettingsSection::None;
+    begin_disabled(!ready);
+    const bool pressed =
+        primary_button(busy ? "Saving…" : "Change password", "settings_change_password",
+                       compact ? inner : button_width("Change password") + 24);
+    end_disabled(!ready);
+    if (ready && (pressed || enter))
+        app.change_password(f.current_password, f.new_password, f.repeated_password, now);
+    draw_outcome(s, SettingsSection::Password);
+    end_card();
+}
+
+// Guests have no password yet: they keep the account by choosing a username and one.
+void draw_claim_card(client::App& app, float width, float padding, bool compact) {
+    SettingsForm& f = form();
+    const auto& dashboard = app.state().dashboard;
+    const float inner = width - 2 * padding;
+    const float field_w = compact ? inner : std::min(inner, 440.0f);
+    begin_card(width, padding);
+    heading_text("Keep your account");
+    muted_text("You are contributing as a guest. Choose a username and password to sign in "
+               "again later, from any device; everything you did stays yours.");
+    ImGui::Dummy(ImVec2(0, 2));
+    field_label("Username");
+    text_field("settings_claim_username", f.claim_username, ImVec2(field_w, 0),
+               {.kind = TextFieldKind::SingleLine,
+                .placeholder = "letters, digits, . _ -",
+                .max_chars = 40,
+                .autocomplete = "username",
+                .label = "Username"});
+    field_label("Password");
+    const bool enter = text_field("settings_claim_password", f.claim_password, ImVec2(field_w, 0),
+                                  {.kind = TextFieldKind::Password,
+                                   .placeholder = "at least 10 characters",
+                                   .max_chars = 200,
+                                   .autocomplete = "new-password",
+                                   .label = "Password"})
+                           .submit;
+    ImGui::Dummy(ImVec2(0, 4));
+    const bool ready =
+        !f.claim_username.empty() && !f.claim_password.empty() && !dashboard.claim_busy;
+    begin_disabled(!ready);
+    const bool pressed = primary_button(dashboard.claim_busy ? "Saving…" : "Save my account",
+                                        "settings_claim_submit",
+                                        compact ? inner : button_width("Save my account") + 24);
+    end_disabled(!ready);
+    if (ready && (pressed || enter)) app.claim_account(f.claim_username, f.claim_password);
+    if (!dashboard.claim_problem.empty()) {
+        problem_text(dashboard.claim_problem.c_str());
+        widgets().track("settings_claim_problem", dashboard.claim_problem);
+    }
+    end_card();
+}
+
+void draw_sessions_card(client::App& app, double now, float width, float padding, bool compact) {
+    const auto& s = app.state().settings;
+    const float inner = width - 2 * padding;
+    begin_card(width, padding);
+    heading_text("Sessions");
+    muted_text("Signed in on a shared or lost computer or phone? This signs you out everywhere, "
+               "this browser included. Your unsent work stays in each browser.");
+    ImGui::Dummy(ImVec2(0, 2));
+    const bool busy = s.busy == SettingsSection::Sessions;
+    begin_disabled(s.busy != SettingsSection::None);
+    const char* label = busy ? "Signing out…" : "Sign out on every device";
+    if (secondary_button(label, "settings_sign_out_everywhere",
+                         compact ? inner : button_width("Sign out on every device") + 24) &&
+        s.busy == SettingsSection::None)
+        app.sign_out_everywhere(now);
+    end_disabled(s.busy != SettingsSection::None);
+    draw_outcome(s, SettingsSection::Sessions);
+    end_card();
+}
+
+void draw_delete_card(client::App& app, double now, float width, float padding, bool compact) {
+    SettingsForm& f = form();
+    const auto& s = app.state().settings;
+    const Palette& p = current_palette();
+    const float inner = width - 2 * padding;
+    begin_card(width, padding);
+    ImGui::PushStyleColor(ImGuiCol_Text, p.danger);
+    heading_text("Delete account");
+    ImGui::PopStyleColor();
+    muted_text("Deleting your account cannot be undone:");
+    const char* consequences[] = {
+        ("The prompts, replies, labels and rankings you gave stay in the conversations and "
+         "datasets, without your name."),
+        "Your points leave every leaderboard, and your profile is gone.",
+        "You are signed out on every device, and this account can't sign in again.",
+    };
+    for (const char* line : consequences) {
+        const ImVec2 at = ImGui::GetCursorScreenPos();
+        ImGui::PushFont(fonts().body);
+        const float line_h = ImGui::GetFontSize();
+        ImGui::PopFont();
+        ImGui::GetWindowDrawList()->AddCircleFilled(ImVec2(at.x + 6, at.y + line_h / 2), 3,
+                                                    to_u32(p.text_muted), 12);
+        ImGui::SetCursorScreenPos(ImVec2(at.x + 20, at.y));
+        ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + inner - 20);
+        wrapped_text(fonts().body, p.text, line);
+        ImGui::PopTextWrapPos();
+        ImGui::SetCursorScreenPos(ImVec2(at.x, ImGui::GetCursorScreenPos().y));
+    }
+    ImGui::Dummy(ImVec2(0, 4));
+    const bool idle = s.busy == SettingsSection::None;
+    if (!f.confirm_delete) {
+        if (secondary_button("Delete my account…", "settings_delete_start",
+                             compact ? inner : button_width("Delete my account…") + 24))
+            f.confirm_delete = true;
+    } else {
+        field_label("To confirm, type DELETE");
+        const bool enter = text_field("settings_delete_word", f.delete_word,
+                                      ImVec2(compact ? inner : std::min(inner, 440.0f), 0),
+                                      {.kind = TextFieldKind::SingleLine,
+                                       .placeholder = kDeleteWord,
+                                       .max_chars = 20,
+                                       .autofocus = true,
+                                       .autocomplete = "off",
+                                       .label = "To confirm, type DELETE"})
+                               .submit;
+        ImGui::Dummy(ImVec2(0, 4));
+        const bool ready = f.delete_word == kDeleteWord && idle;
+        const char* label =
+            s.busy == SettingsSection::Delete ? "Deleting…" : "Delete my account for good";
+        const float delete_w = compact ? inner : button_width("Delete my account for good") + 24;
+        begin_disabled(!ready);
+        const bool pressed = danger_button(label, "settings_delete_confirm", delete_w);
+        end_disabled(!ready);
+        if (!compact) ImGui::SameLine(0, 12);
+        if (secondary_button("Cancel", "settings_delete_cancel",
+                             compact ? inner : button_width("Cancel") + 24)) {
+            f.confirm_delete = false;
+            f.delete_word.clear();
+        }
+        if (ready && (pressed || enter)) app.delete_account(now);
+    }
+    draw_outcome(s, SettingsSection::Delete);
+    end_card();
+}
+
+} // namespace
+
+void draw_settings(const ScreenInput& input) {
+    client::App& app = input.app;
+    const auto& state = app.state();
+    if (!state.account) return;
+    SettingsForm& f = form();
+    if (f.opened != state.settings.opened) {
+        // A fresh screen: the fields show the account as it is now.
+        f = SettingsForm{.opened = state.settings.opened,
+                         .password_changes = state.settings.password_changes,
+                         .display_name = state.account->display_name};
+    }
+    if (f.password_changes != state.settings.password_changes) {
+        f.password_changes = state.settings.password_changes;
+        f.current_password.clear();
+        f.new_password.clear();
+        f.repeated_password.clear();
+    }
+
+    const bool compact = input.compact;
+    const Column column = content_column(compact, 720);
+    const float padding = compact ? 20 : 28;
+    const float gap = compact ? 12 : 20;
+    move_to(column, compact ? 16 : 32);
+    ImGui::BeginGroup();
+    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + column.width);
+    ImGui::PushFont(compact ? fonts().heading : fonts().title);
+    ImGui::TextWrapped("Settings");
+    ImGui::PopFont();
+    const std::string who = state.account->guest ? "You are contributing as a guest, as " +
+                                                       state.account->display_name + "."
+                                                 : "Your account, " + state.account->display_name +
+                                                       ": how others see you and how "
+                                                       "you sign in.";
+    muted_text(who.c_str());
+    ImGui::PopTextWrapPos();
+    ImGui::EndGroup();
+
+    move_to(column, gap);
+    draw_name_card(app, input.now, column.width, padding, compact);
+    move_to(column, gap);
+    draw_leaderboard_card(app, input.now, column.width, padding);
+    move_to(column, gap);
+    if (state.account->guest)
+        draw_claim_card(app, column.width, padding, compact);
+    else
+        draw_password_card(app, input.now, column.width, padding, compact);
+    move_to(column, gap);
+    draw_sessions_card(app, input.now, column.width, padding, compact);
+    move_to(column, gap);
+    draw_delete_card(app, input.now, column.width, padding, compact);
+    move_to(column, compact ? 24 : 48);
+    ImGui::Dummy(ImVec2(column.width, 0));
+}
+
+} // namespace orchard::ui
