@@ -105,7 +105,8 @@ std::vector<std::string> generate(store::Database& database, int users, long row
                                   "SELECT created_ms, id FROM ledger WHERE created_ms <= ? "
                                   "ORDER BY created_ms DESC, id DESC LIMIT 1");
             last.bind_all(after);
-            if (last.step()) ledger.set_frame_cursor(frame, {last.column_int(0), last.column_int(1)});
+            if (last.step())
+                ledger.set_frame_cursor(frame, {last.column_int(0), last.column_int(1)});
         }
     }
     transaction.commit();
@@ -129,8 +130,7 @@ std::pair<double, double> event_cost(store::Database& database,
         database.write([&](store::StatementCache& statements) {
             domain::Rewards(statements, config, at).record(user, k, std::nullopt);
         });
-        micros.push_back(
-            std::chrono::duration<double, std::micro>(Clock::now() - start).count());
+        micros.push_back(std::chrono::duration<double, std::micro>(Clock::now() - start).count());
     }
     return {median(micros), percentile(micros, 0.99)};
 }
@@ -196,9 +196,10 @@ int main(int argc, char** argv) {
                         "%.0f µs (p99 %.0f µs) on an empty one\n",
                         round + 1, b, b99, e, e99);
         }
-        std::printf("\nOne ledger event (record + 4 frames + streak + expiry + leader check, in its "
-                    "own write), median of %d rounds of 1000:\n",
-                    kRounds);
+        std::printf(
+            "\nOne ledger event (record + 4 frames + streak + expiry + leader check, in its "
+            "own write), median of %d rounds of 1000:\n",
+            kRounds);
         std::printf("  %d users, %ld ledger rows: %8.0f µs (p99 %.0f µs)\n", users, rows,
                     median(big_medians), median(big_p99s));
         std::printf("  empty database:            %8.0f µs  (big = %.2fx)\n\n",

@@ -221,8 +221,9 @@ TEST_CASE("rewards: changing a weight changes the leaderboards at once") {
     CHECK((*entry_of(board.body, s.bob_id))["leader_score"] == 12);
     // A new event, a new name: both seen at once.
     REQUIRE(orchard::test::do_one_task(*s.app, "bob", "initial_prompt") == "initial_prompt");
-    REQUIRE(s.app->post("/api/v1/tasks/availability",
-                        {{"id", "bob"}, {"display_name", "Robert"}, {"auth_method", "local"}})
+    REQUIRE(s.app
+                ->post("/api/v1/tasks/availability",
+                       {{"id", "bob"}, {"display_name", "Robert"}, {"auth_method", "local"}})
                 .status == 200);
     board = s.app->get("/api/v1/leaderboards/total");
     CHECK((*entry_of(board.body, s.bob_id))["prompts"] == 1);

@@ -1,8 +1,8 @@
 // Every statement the task lifecycle and the tree manager run must be served by an index: it
 // records the SQL SQLite executes during a realistic scenario and checks each one's plan.
+#include "server/domain/contributions.h"
 #include "server/domain/domain_error.h"
 #include "server/domain/ids.h"
-#include "server/domain/contributions.h"
 #include "server/domain/rewards.h"
 #include "server/domain/task_service.h"
 #include "server/store/database.h"
@@ -120,8 +120,7 @@ TEST_CASE("query plans: the task lifecycle and tree manager never scan a growing
     // so every SCAN is refused except of the tiny tables (config, schema_migrations, and the
     // prizes an admin defines by hand: the prizes page lists them all) and the one row of
     // SELECT EXISTS (...).
-    const std::regex full_scan(
-        R"(^SCAN (?!config\b|schema_migrations\b|prizes\b|CONSTANT ROW$))");
+    const std::regex full_scan(R"(^SCAN (?!config\b|schema_migrations\b|prizes\b|CONSTANT ROW$))");
     // A subquery runs once per candidate row, so it must not read a whole user's history: a
     // search keyed by the user alone grows with everything that person ever did.
     const std::regex by_user_alone(R"(^SEARCH \w+ USING (COVERING )?INDEX \w+ \(user_id=\?\)$)");
