@@ -188,6 +188,12 @@ void add_rewards_routes(http::Router& router, store::Database& database) {
                            store.statements(), frame,
                            static_cast<int>(int_query(request, "max_count", 100, 1, 1000)), now));
                }));
+    router.add(
+        "GET", "/api/v1/stats",
+        with_rewards(false, [](Rewards&, store::TreeStore& store, const ApiCaller&,
+                               const http::Request&, const Params&, const Json&, std::int64_t) {
+            return http::Response::json(200, domain::system_stats(store.statements()));
+        }));
     router.add("GET", "/api/v1/news",
                with_rewards(false, [](Rewards& rewards, store::TreeStore&, const ApiCaller&,
                                       const http::Request& request, const Params&, const Json&,

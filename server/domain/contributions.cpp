@@ -74,6 +74,21 @@ nlohmann::json contributions(store::StatementCache& statements, const std::strin
     return {{"items", items}, {"next", next}};
 }
 
+nlohmann::json system_stats(store::StatementCache& statements) {
+    const auto counts = store::ActivityStore(statements).system_counts();
+    nlohmann::json by_lang = nlohmann::json::object();
+    std::int64_t active = 0;
+    for (const auto& [lang, n] : counts.active_by_lang) {
+        by_lang[lang] = n;
+        active += n;
+    }
+    return {{"all", counts.all},
+            {"active", active},
+            {"active_by_lang", by_lang},
+            {"deleted", counts.deleted},
+            {"message_trees", counts.message_trees}};
+}
+
 nlohmann::json trollboard(store::StatementCache& statements, TimeFrame frame, int max_count,
                           std::int64_t now_ms) {
     const auto span = frame_span_ms(frame);

@@ -16,6 +16,9 @@ namespace orchard::domain {
 nlohmann::json contributions(store::StatementCache& statements, const std::string& user_id,
                              const std::string& before, int max_count);
 
+// The original's system stats: {all, active, active_by_lang, deleted, message_trees}.
+nlohmann::json system_stats(store::StatementCache& statements);
+
 // 3 × red flags − upvotes + downvotes + rejected prompts + flag labels, received in the frame.
 nlohmann::json trollboard(store::StatementCache& statements, TimeFrame frame, int max_count,
                           std::int64_t now_ms);

@@ -88,4 +88,20 @@ std::vector<TrollCounts> ActivityStore::troll_counts(std::int64_t since_ms,
     return result;
 }
 
+SystemCounts ActivityStore::system_counts() {
+    SystemCounts counts;
+    Statement s(statements_, "SELECT lang, deleted, count(*) FROM messages GROUP BY lang, deleted");
+    while (s.step()) {
+        const std::int64_t n = s.column_int(2);
+        counts.all += n;
+        if (s.column_int(1) != 0)
+            counts.deleted += n;
+        else
+            counts.active_by_lang[s.column_text(0)] += n;
+    }
+    Statement trees(statements_, "SELECT count(*) FROM message_trees");
+    if (trees.step()) counts.message_trees = trees.column_int(0);
+    return counts;
+}
+
 } // namespace orchard::store

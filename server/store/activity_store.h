@@ -41,6 +41,14 @@ struct TrollCounts {
     std::map<std::string, std::int64_t> flags; // flag label name → count
 };
 
+// The whole system's message counts (the original's GET /stats/).
+struct SystemCounts {
+    std::int64_t all = 0;
+    std::int64_t deleted = 0;
+    std::map<std::string, std::int64_t> active_by_lang;
+    std::int64_t message_trees = 0;
+};
+
 class ActivityStore {
   public:
     explicit ActivityStore(StatementCache& statements) : statements_(statements) {}
@@ -52,6 +60,9 @@ class ActivityStore {
     // Reactions, rejected prompts and flag labels received since `since_ms`, per author.
     std::vector<TrollCounts> troll_counts(std::int64_t since_ms,
                                           const std::vector<std::string>& flag_labels);
+
+    // Reads every message once: for an occasional look, not for every request.
+    SystemCounts system_counts();
 
   private:
     StatementCache& statements_;

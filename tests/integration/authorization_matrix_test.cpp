@@ -91,6 +91,7 @@ const std::map<std::string, Row> kMatrix = {
     {"GET /api/v1/users/{user_id}/contributions", kTrusted},
     {"GET /api/v1/trollboards/{frame}", kTrusted},
     {"GET /api/v1/news", kCaller},
+    {"GET /api/v1/stats", kCaller},
     {"GET /api/v1/prizes", kCaller},
     {"POST /api/v1/admin/prizes", kTrusted},
     {"PUT /api/v1/admin/prizes/{prize_id}", kTrusted},

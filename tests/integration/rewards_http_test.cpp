@@ -298,6 +298,21 @@ TEST_CASE("rewards: the trollboard is for moderators and counts what others said
     CHECK(top["troll_score"] == 6);
 }
 
+TEST_CASE("rewards: the system stats count every message") {
+    Scene s;
+    auto stats = s.app->get("/api/v1/stats/");
+    REQUIRE(stats.status == 200);
+    CHECK(stats.body["all"] == 2); // Ada's prompt and Bob's reply
+    CHECK(stats.body["active"] == 2);
+    CHECK(stats.body["active_by_lang"]["en"] == 2);
+    CHECK(stats.body["deleted"] == 0);
+    CHECK(stats.body["message_trees"] == 1);
+    REQUIRE(s.mod->delete_("/api/v1/messages/" + s.reply_id).status == 204);
+    stats = s.app->get("/api/v1/stats/");
+    CHECK(stats.body["active"] == 1);
+    CHECK(stats.body["deleted"] == 1);
+}
+
 TEST_CASE("rewards: bad parameters get clear errors") {
     Scene s;
     auto frame = s.app->get("/api/v1/leaderboards/year");
