@@ -11,6 +11,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startServer, launchBrowser, state, waitForState, center, screenshot } from './lib/orchard.mjs';
+import { reveal, press, typeInto, register, openTask } from './lib/actions.mjs';
 
 function sql(dataDir, query) {
   const out = execFileSync('sqlite3', ['-readonly', '-json', join(dataDir, 'orchard.db'), query]).toString();
@@ -18,75 +19,6 @@ function sql(dataDir, query) {
 }
 
 const quote = (text) => `'${text.replaceAll("'", "''")}'`;
-
-// Scrolls the page with the wheel (over the left margin, where no text field is) until the
-// widget is fully on screen, and returns the fresh state.
-async function reveal(page, id, { touch = false } = {}) {
-  const viewport = page.viewportSize();
-  const same = (a, b) => a && b && a.x === b.x && a.y === b.y && a.w === b.w && a.h === b.h;
-  for (let i = 0; i < 40; ++i) {
-    const s = await state(page);
-    const r = s.widgets[id];
-    const onScreen = r && ((r.y >= 64 && r.y + r.h <= viewport.height - 4) || r.y + r.h <= 60);
-    if (onScreen) {
-      // Settled: the same place in two frames in a row (a new screen lays out over a few).
-      await page.waitForTimeout(80);
-      const again = await state(page);
-      if (same(r, again.widgets[id])) return again;
-      continue;
-    }
-    const down = !r || r.y + r.h > viewport.height - 4;
-    if (touch) {
-      // A finger drag on the left margin scrolls like a page.
-      const x = 6, from = viewport.height * (down ? 0.75 : 0.35), to = viewport.height * (down ? 0.35 : 0.75);
-      await page.mouse.move(x, from);
-      await page.mouse.wheel(0, down ? 250 : -250);
-    } else {
-      await page.mouse.move(8, viewport.height / 2);
-      await page.mouse.wheel(0, down ? 250 : -250);
-    }
-    await page.waitForTimeout(60);
-  }
-  throw new Error(`widget ${id} never came into view`);
-}
-
-async function press(page, id, { touch = false } = {}) {
-  const s = await reveal(page, id, { touch });
-  const { x, y } = center(s, id);
-  if (touch) await page.touchscreen.tap(x, y);
-  else await page.mouse.click(x, y);
-}
-
-async function typeInto(page, id, text, options = {}) {
-  await press(page, id, options);
-  await page.keyboard.type(text, { delay: 0 });
-}
-
-async function register(page, username, options = {}) {
-  await waitForState(page, (s) => s.ready && s.screen === 'sign_in', { what: 'sign-in screen' });
-  await press(page, 'choose_register', options);
-  await typeInto(page, 'register_username', username, options);
-  await typeInto(page, 'register_display_name', `Tester ${username}`, options);
-  await typeInto(page, 'register_password', 'a long enough password', options);
-  await press(page, 'register_submit', options);
-  await waitForState(page, (s) => s.screen === 'terms', { what: 'terms' });
-  await press(page, 'accept_terms', options);
-  return waitForState(page, (s) => s.screen === 'dashboard' && s.dashboard_loaded, { what: 'dashboard' });
-}
-
-const t0 = Date.now();
-const mark = (what) => process.env.ORCHARD_TIMING && console.log(`${((Date.now() - t0) / 1000).toFixed(1)} s: ${what}`);
-
-async function openTask(page, type, options = {}) {
-  mark(`open ${type}`);
-  const current = await state(page);
-  if (current.screen !== 'dashboard') {
-    await press(page, 'home', options);
-    await waitForState(page, (s) => s.screen === 'dashboard' && s.dashboard_loaded, { what: 'dashboard' });
-  }
-  await press(page, `start_${type}`, options);
-  return waitForState(page, (s) => s.task?.phase === 'working' && s.task.type === type, { what: `a ${type} task` });
-}
 
 async function submitted(page, before) {
   return waitForState(page, (s) => s.task && s.task.completed === before + 1, { what: 'the submission to be confirmed' });
