@@ -2,10 +2,7 @@
 // the real server: a contributor writes an assistant reply, and the notice, the top bar's score,
 // the dashboard's top five, the leaderboard (every frame, paging, "my position"), the profile
 // (ledger and activity), the contributions and the prizes all show what was just earned.
-#include "client/app.h"
-#include "tests/support/httplib_transport.h"
-#include "tests/support/temp_dir.h"
-#include "tests/support/test_server.h"
+#include "tests/support/client_contributor.h"
 
 #include <algorithm>
 #include <catch2/catch.hpp>
@@ -13,41 +10,17 @@
 using namespace orchard::client;
 using orchard::protocol::TaskType;
 using orchard::protocol::TimeFrame;
-using orchard::test::HttplibTransport;
-using orchard::test::TempDir;
-using orchard::test::TestServer;
 
 namespace {
 
-struct Contributor {
-    TempDir dir;
-    TestServer server{dir.path(), {"--demo", "--quiet"}};
-    MemoryStore storage;
-    HttplibTransport transport{server.base_url()};
-    ApiClient api{transport};
-    App app{api, storage, AppOptions{.seed = 11}};
-
-    void register_and_accept(const std::string& username) {
-        app.start(0);
-        app.register_account(username, "Test " + username, "a long enough password");
-        REQUIRE(app.state().screen == Screen::Terms);
-        app.accept_terms();
-        REQUIRE(app.state().screen == Screen::Dashboard);
-    }
-
+// The sky's colour, as the reply every test writes.
+struct Contributor : orchard::test::ClientContributor {
+    Contributor() : ClientContributor(11) {}
     void write_assistant_reply() {
-        app.open_task(orchard::protocol::to_string(TaskType::AssistantReply), 1);
-        INFO(app.state().task.problem);
-        REQUIRE(app.state().task.phase == TaskPhase::Working);
-        app.edit_text("The sky looks blue because air scatters short (blue) wavelengths of "
-                      "sunlight much more than long ones.");
-        const int before = app.state().task.completed;
-        REQUIRE(app.submit(2));
-        INFO(app.state().task.problem);
-        REQUIRE(app.state().task.completed == before + 1);
+        ClientContributor::write_assistant_reply(
+            "The sky looks blue because air scatters short (blue) wavelengths of sunlight much "
+            "more than long ones.");
     }
-
-    const std::string& me() const { return app.state().account->id; }
 };
 
 const orchard::protocol::UserScore* find_row(const std::vector<orchard::protocol::UserScore>& rows,

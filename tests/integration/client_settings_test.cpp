@@ -1,10 +1,7 @@
 // The account settings screen's logic (src/client/app_settings.cpp) runs natively against the
 // real server: a contributor changes the display name, leaves the leaderboards, changes the
 // password, signs out on every device and deletes the account, and the server agrees each time.
-#include "client/app.h"
-#include "tests/support/httplib_transport.h"
-#include "tests/support/temp_dir.h"
-#include "tests/support/test_server.h"
+#include "tests/support/client_contributor.h"
 
 #include <algorithm>
 #include <catch2/catch.hpp>
@@ -13,41 +10,23 @@
 using namespace orchard::client;
 using orchard::protocol::TaskType;
 using orchard::protocol::TimeFrame;
-using orchard::test::HttplibTransport;
-using orchard::test::TempDir;
-using orchard::test::TestServer;
 
 namespace {
 
-constexpr const char* kPassword = "a long enough password";
+constexpr const char* kPassword = orchard::test::kContributorPassword;
 
-struct Contributor {
-    TempDir dir;
-    TestServer server{dir.path(), {"--demo", "--quiet"}};
-    MemoryStore storage;
-    HttplibTransport transport{server.base_url()};
-    ApiClient api{transport};
-    App app{api, storage, AppOptions{.seed = 7}};
-
+// Signs up and opens the settings screen, where every test starts.
+struct Contributor : orchard::test::ClientContributor {
+    Contributor() : ClientContributor(7) {}
     void register_and_accept(const std::string& username) {
-        app.start(0);
-        app.register_account(username, "Test " + username, kPassword);
-        REQUIRE(app.state().screen == Screen::Terms);
-        app.accept_terms();
-        REQUIRE(app.state().screen == Screen::Dashboard);
+        ClientContributor::register_and_accept(username);
         app.show_screen(Screen::Settings, 1);
         REQUIRE(app.state().screen == Screen::Settings);
     }
-
     void write_assistant_reply() {
-        app.open_task(orchard::protocol::to_string(TaskType::AssistantReply), 1);
-        INFO(app.state().task.problem);
-        REQUIRE(app.state().task.phase == TaskPhase::Working);
-        app.edit_text("Leaves turn yellow in autumn when the tree stops making chlorophyll, so "
-                      "the yellow pigments that were there all along show through.");
-        REQUIRE(app.submit(2));
-        INFO(app.state().task.problem);
-        REQUIRE(app.state().task.completed == 1);
+        ClientContributor::write_assistant_reply(
+            "Leaves turn yellow in autumn when the tree stops making chlorophyll, so the yellow "
+            "pigments that were there all along show through.");
     }
 };
 
