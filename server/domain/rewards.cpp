@@ -1,5 +1,7 @@
 #include "server/domain/rewards.h"
 
+#include "server/domain/text_limits.h"
+
 #include <algorithm>
 
 namespace orchard::domain {
@@ -15,13 +17,9 @@ constexpr std::int64_t kDayLeaderNewsEveryMs = 3600 * 1000;
 // Rows let go per statement while a rolling frame catches up.
 constexpr int kExpiryBatch = 500;
 
+// The start of a message, for a line of news.
 std::string preview(const std::string& text) {
-    constexpr size_t kMax = 120;
-    if (text.size() <= kMax) return text;
-    size_t cut = kMax;
-    while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80)
-        --cut; // not inside a UTF-8 sequence
-    return text.substr(0, cut) + "…";
+    return shorten(text, 120);
 }
 
 } // namespace

@@ -9,6 +9,9 @@
 namespace orchard::domain {
 
 std::size_t character_count(std::string_view text);
+// `text` if it has at most `max_characters` characters; else its first max_characters - 1 and an
+// ellipsis. Cuts only before a lead byte, so every character stays whole.
+std::string shorten(const std::string& text, std::size_t max_characters);
 // Throws DomainError 1008 (message too long) naming `what` when `text` is over `limit`.
 void check_text_length(std::string_view text, int limit, const char* what);
 

@@ -1,5 +1,6 @@
 #include "server/news/webhook_sender.h"
 
+#include "server/domain/text_limits.h"
 #include "server/news/address_policy.h"
 #include "server/version.h"
 
@@ -21,18 +22,6 @@ constexpr std::size_t kMaxCharacters = 2000; // Discord refuses longer content
 // the news for days.
 constexpr std::chrono::milliseconds kLongestWait = std::chrono::hours(1);
 
-// `text` cut to kMaxCharacters code points, the last being an ellipsis when something was cut.
-// Cutting only before a lead byte keeps every character whole.
-std::string cut(const std::string& text) {
-    std::size_t characters = 0, keep = 0;
-    for (std::size_t i = 0; i < text.size(); ++i) {
-        if ((static_cast<unsigned char>(text[i]) & 0xC0) == 0x80) continue;
-        if (characters == kMaxCharacters - 1) keep = i;
-        if (++characters > kMaxCharacters) return text.substr(0, keep) + "\u2026";
-    }
-    return text;
-}
-
 // Retry-After in seconds (Discord sends fractions too); nullopt when absent or an HTTP date.
 std::optional<std::chrono::milliseconds> retry_after(const httplib::Response& response) {
     const std::string value = response.get_header_value("Retry-After");
@@ -53,7 +42,7 @@ std::string webhook_payload(const std::string& text) {
     constexpr auto replace = json::error_handler_t::replace;
     // Invalid UTF-8 becomes U+FFFD before the cut, so that the cut counts what the receiver sees.
     const std::string valid = json::parse(json(text).dump(-1, ' ', false, replace));
-    const json payload = {{"content", cut(valid)},
+    const json payload = {{"content", domain::shorten(valid, kMaxCharacters)},
                           {"username", "Orchard"},
                           {"allowed_mentions", {{"parse", json::array()}}}};
     return payload.dump();
