@@ -27,12 +27,6 @@ namespace {
 constexpr size_t kMaxDisplayName = 64;
 constexpr std::int64_t kEmailLinkMs = std::int64_t{15} * 60 * 1000;
 
-// Input that breaks a rule of its own field: 400 with error code 0, as the original answers
-// validation errors.
-struct BadInput : std::runtime_error {
-    using std::runtime_error::runtime_error;
-};
-
 nlohmann::json account_json(const AccountRecord& account) {
     return {{"id", account.user_id},
             {"username", account.username ? nlohmann::json(*account.username) : nullptr},
@@ -51,12 +45,12 @@ std::string text_field(const nlohmann::json& body, const char* key) {
 
 void check_display_name(const std::string& name) {
     if (name.empty() || name.size() > kMaxDisplayName)
-        throw BadInput("The display name must have 1 to " + std::to_string(kMaxDisplayName) +
-                       " characters.");
+        throw domain::bad_input("The display name must have 1 to " +
+                                std::to_string(kMaxDisplayName) + " characters.");
 }
 
 void check_new_credentials(const std::string& username, const std::string& password) {
-    if (auto problem = credentials_problem(username, password)) throw BadInput(*problem);
+    if (auto problem = credentials_problem(username, password)) throw domain::bad_input(*problem);
 }
 
 // Parses the body, runs `handle` and turns a refusal into its error object.
@@ -69,8 +63,6 @@ template <typename Handle> http::Response answer(const http::Request& request, H
         return handle(*body);
     } catch (const DomainError& error) {
         return error_response(error);
-    } catch (const BadInput& error) {
-        return http::Response::error(400, static_cast<int>(ErrorCode::Generic), error.what());
     }
 }
 
@@ -94,7 +86,7 @@ void add_auth_routes(http::Router& router, store::Database& database, const Auth
                                "Sign-in by e-mail is not set up on this server.");
                        const std::string email = text_field(body, "email");
                        if (!mail::plausible_address(email))
-                           throw BadInput("That does not look like an e-mail address.");
+                           throw domain::bad_input("That does not look like an e-mail address.");
                        const std::string token = new_session_token();
                        database.write([&](store::StatementCache& statements) {
                            AccountStore(statements)
@@ -252,7 +244,8 @@ void add_auth_routes(http::Router& router, store::Database& database, const Auth
                            AccountStore accounts(statements);
                            account = session_account(request, accounts, domain::now_ms());
                        });
-                       if (account.username) throw BadInput("This account already has a username.");
+                       if (account.username)
+                           throw domain::bad_input("This account already has a username.");
                        const std::string username = text_field(body, "username");
                        const std::string password = text_field(body, "password");
                        check_new_credentials(username, password);
@@ -263,7 +256,7 @@ void add_auth_routes(http::Router& router, store::Database& database, const Auth
                            // Checked again: the guest may have claimed meanwhile elsewhere.
                            account = session_account(request, accounts, domain::now_ms());
                            if (account.username)
-                               throw BadInput("This account already has a username.");
+                               throw domain::bad_input("This account already has a username.");
                            taken = accounts.find_by_username(username).has_value();
                            if (!taken) accounts.set_credentials(account.user_id, username, hash);
                        });
@@ -292,7 +285,7 @@ void add_auth_routes(http::Router& router, store::Database& database, const Auth
                        std::optional<bool> show;
                        if (auto it = body.find("show_on_leaderboard"); it != body.end()) {
                            if (!it->is_boolean())
-                               throw BadInput("show_on_leaderboard is true or false.");
+                               throw domain::bad_input("show_on_leaderboard is true or false.");
                            show = it->get<bool>();
                        }
                        std::optional<std::string> new_hash;

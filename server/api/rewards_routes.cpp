@@ -10,18 +10,13 @@
 
 namespace orchard::api {
 
+using domain::bad_input;
 using domain::DomainError;
 using domain::Rewards;
 using domain::TimeFrame;
 using protocol::ErrorCode;
 
 namespace {
-
-domain::DomainError bad_input(const std::string& message) {
-    DomainError error(ErrorCode::Generic, message);
-    error.http_status = 400;
-    return error;
-}
 
 std::int64_t int_query(const http::Request& request, const std::string& name, std::int64_t fallback,
                        std::int64_t min, std::int64_t max) {

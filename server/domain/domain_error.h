@@ -20,4 +20,12 @@ struct DomainError : std::runtime_error {
     std::optional<int> http_status;
 };
 
+// Input that breaks a rule of its own field: 400 with error code 0, as the original answers
+// validation errors.
+inline DomainError bad_input(const std::string& message) {
+    DomainError error(protocol::ErrorCode::Generic, message);
+    error.http_status = 400;
+    return error;
+}
+
 } // namespace orchard::domain
