@@ -2,6 +2,7 @@
 
 #include "server/domain/domain_error.h"
 #include "server/domain/ids.h"
+#include "server/domain/time_cursor.h"
 #include "server/store/activity_store.h"
 #include "server/store/ledger_store.h"
 
@@ -11,23 +12,6 @@
 namespace orchard::domain {
 
 namespace {
-
-// Contribution cursors are "<created_ms>.<seq>" of the last message shown.
-std::optional<std::pair<std::int64_t, std::int64_t>> parse_cursor(const std::string& text) {
-    if (text.empty()) return std::nullopt;
-    const auto dot = text.find('.');
-    std::int64_t created = 0;
-    std::int64_t seq = 0;
-    const bool ok =
-        dot != std::string::npos &&
-        std::from_chars(text.data(), text.data() + dot, created).ptr == text.data() + dot &&
-        std::from_chars(text.data() + dot + 1, text.data() + text.size(), seq).ptr ==
-            text.data() + text.size();
-    if (!ok)
-        throw DomainError(protocol::ErrorCode::InvalidCursor,
-                          "The cursor '" + text + "' is not one this server gave.");
-    return std::pair{created, seq};
-}
 
 const std::vector<std::string>& flag_labels() {
     static const std::vector<std::string> kFlags = {
@@ -42,7 +26,7 @@ nlohmann::json contributions(store::StatementCache& statements, const std::strin
                              const std::string& before, int max_count) {
     max_count = std::clamp(max_count, 1, 100);
     const auto rows = store::ActivityStore(statements)
-                          .contributions(user_id, parse_cursor(before), max_count + 1);
+                          .contributions(user_id, parse_time_cursor(before), max_count + 1);
     nlohmann::json items = nlohmann::json::array();
     for (size_t i = 0; i < rows.size() && i < static_cast<size_t>(max_count); ++i) {
         const auto& r = rows[i];
@@ -69,7 +53,7 @@ nlohmann::json contributions(store::StatementCache& statements, const std::strin
     nlohmann::json next = nullptr;
     if (rows.size() > static_cast<size_t>(max_count)) {
         const auto& last = rows[static_cast<size_t>(max_count) - 1];
-        next = std::to_string(last.created_ms) + "." + std::to_string(last.seq);
+        next = format_time_cursor(last.created_ms, last.seq);
     }
     return {{"items", items}, {"next", next}};
 }

@@ -3,6 +3,7 @@
 #include "server/domain/domain_error.h"
 #include "server/domain/ids.h"
 #include "server/domain/rewards.h"
+#include "server/domain/time_cursor.h"
 
 #include <algorithm>
 #include <charconv>
@@ -10,28 +11,6 @@
 namespace orchard::domain {
 
 namespace {
-
-std::optional<std::int64_t> parse_int(std::string_view text) {
-    std::int64_t value = 0;
-    const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
-    if (error != std::errc() || end != text.data() + text.size()) return std::nullopt;
-    return value;
-}
-
-// Ledger cursors are "<created_ms>.<id>": opaque to clients, exact for the keyset.
-std::string ledger_cursor(const store::LedgerRow& row) {
-    return std::to_string(row.created_ms) + "." + std::to_string(row.id);
-}
-
-store::LedgerCursor parse_ledger_cursor(const std::string& text) {
-    const auto dot = text.find('.');
-    const auto created = dot == std::string::npos ? std::nullopt : parse_int(text.substr(0, dot));
-    const auto id = dot == std::string::npos ? std::nullopt : parse_int(text.substr(dot + 1));
-    if (!created || !id)
-        throw DomainError(protocol::ErrorCode::InvalidCursor,
-                          "The cursor '" + text + "' is not one this server gave.");
-    return {*created, *id};
-}
 
 std::string points_text(std::int64_t points) {
     return std::to_string(points) + (points == 1 ? " point" : " points");
@@ -133,7 +112,7 @@ nlohmann::json Rewards::ledger_page(const std::string& user_id, const std::strin
                                     int max_count) {
     max_count = std::clamp(max_count, 1, 200);
     std::optional<store::LedgerCursor> cursor;
-    if (!before.empty()) cursor = parse_ledger_cursor(before);
+    if (const auto place = parse_time_cursor(before)) cursor = {place->first, place->second};
     const auto rows = ledger_.user_rows(user_id, cursor, max_count + 1);
     nlohmann::json items = nlohmann::json::array();
     for (size_t i = 0; i < rows.size() && i < static_cast<size_t>(max_count); ++i)
@@ -145,7 +124,9 @@ nlohmann::json Rewards::ledger_page(const std::string& user_id, const std::strin
                                                            : nlohmann::json(nullptr)}});
     const bool more = rows.size() > static_cast<size_t>(max_count);
     return {{"items", items},
-            {"next", more ? nlohmann::json(ledger_cursor(rows[static_cast<size_t>(max_count) - 1]))
+            {"next", more ? nlohmann::json(format_time_cursor(
+                                rows[static_cast<size_t>(max_count) - 1].created_ms,
+                                rows[static_cast<size_t>(max_count) - 1].id))
                           : nlohmann::json(nullptr)}};
 }
 
