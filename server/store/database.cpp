@@ -2,6 +2,7 @@
 
 #include "server/store/migrations.h"
 #include "server/store/sqlite.h"
+#include "server/store/wal_write_buffer.h"
 
 namespace orchard::store {
 
@@ -32,7 +33,8 @@ std::unique_ptr<Database> Database::open(const std::filesystem::path& file) {
     (void)configured;
     sqlite3* db = nullptr;
     const int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX;
-    if (sqlite3_open_v2(file.c_str(), &db, flags, nullptr) != SQLITE_OK) {
+    // Through the VFS that writes each commit's WAL frames in one call (wal_write_buffer.h).
+    if (sqlite3_open_v2(file.c_str(), &db, flags, wal_write_buffer_vfs()) != SQLITE_OK) {
         std::string reason = db ? sqlite3_errmsg(db) : "out of memory";
         sqlite3_close(db);
         throw SqliteError("cannot open database " + file.string() + ": " + reason);

@@ -14,7 +14,11 @@
 // bring each fresh database to a state where every task type occurs, with max_active_trees 100
 // and num_prompter_replies 2 (see seed()).
 //
+// Each round also prints the server's CPU time (user and system) per completed cycle: unlike the
+// rate, it hardly depends on what else the machine is doing.
+//
 // Usage: bench_task_load [seconds per round, default 8] [rounds per level, default 3]
+//                        [users: one level only, default 1, 8 and 32]
 #include "tests/support/frontend.h"
 #include "tests/support/temp_dir.h"
 #include "tests/support/test_server.h"
@@ -25,14 +29,18 @@
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
+#include <fstream>
+#include <iterator>
 #include <map>
 #include <memory>
 #include <mutex>
 #include <numeric>
 #include <random>
 #include <set>
+#include <sstream>
 #include <string>
 #include <thread>
+#include <unistd.h>
 #include <vector>
 
 using nlohmann::json;
@@ -381,8 +389,22 @@ double health_requests_per_second(const std::string& base_url, const std::string
     return static_cast<double>(completed) / elapsed.count();
 }
 
+// CPU time the process has used so far (user and system, all threads), from /proc/<pid>/stat.
+double cpu_seconds(pid_t pid) {
+    std::ifstream stat("/proc/" + std::to_string(pid) + "/stat");
+    std::string text((std::istreambuf_iterator<char>(stat)), std::istreambuf_iterator<char>());
+    // Fields after the command name, which is in parentheses and may hold spaces.
+    std::istringstream fields(text.substr(text.rfind(')') + 2));
+    std::vector<std::string> values{std::istream_iterator<std::string>(fields), {}};
+    if (values.size() < 13) return 0;
+    // utime and stime are fields 14 and 15 of the whole line, 12 and 13 after the name.
+    const double ticks = std::stod(values[11]) + std::stod(values[12]);
+    return ticks / static_cast<double>(sysconf(_SC_CLK_TCK));
+}
+
 struct RoundResult {
     double cycles_per_second = 0;
+    double server_cpu_ms_per_cycle = 0;
     double health_per_second = 0;
     std::vector<UserStats> users;
 };
@@ -399,6 +421,7 @@ RoundResult run_round(int users, std::chrono::seconds duration, int round, Error
             s.server.base_url(), s.key,
             "vu-" + std::to_string(users) + "-" + std::to_string(round) + "-" + std::to_string(i),
             static_cast<std::uint64_t>(users * 1000 + round * 100 + i), errors));
+    const double cpu_before = cpu_seconds(s.server.pid());
     const auto deadline = Clock::now() + duration;
     std::vector<std::thread> threads;
     for (auto& user : virtual_users)
@@ -414,10 +437,15 @@ RoundResult run_round(int users, std::chrono::seconds duration, int round, Error
         result.users.push_back(user->stats());
     }
     result.cycles_per_second = static_cast<double>(cycles) / static_cast<double>(duration.count());
+    result.server_cpu_ms_per_cycle =
+        cycles > 0
+            ? 1000.0 * (cpu_seconds(s.server.pid()) - cpu_before) / static_cast<double>(cycles)
+            : 0.0;
     std::printf("  round %d: %.1f task cycles/s; baseline GET /api/v1/health %.0f req/s; "
-                "ratio %.4f\n",
+                "ratio %.4f; server CPU %.3f ms per cycle\n",
                 round, result.cycles_per_second, result.health_per_second,
-                result.cycles_per_second / result.health_per_second);
+                result.cycles_per_second / result.health_per_second,
+                result.server_cpu_ms_per_cycle);
     return result;
 }
 
@@ -439,11 +467,12 @@ long run_level(int users, std::chrono::seconds duration, int rounds) {
     std::array<std::vector<double>, kEndpointCount> latency;
     long no_task = 0, overtaken = 0;
     std::map<std::string, long> done_by_type;
-    std::vector<double> cycles, health, ratios;
+    std::vector<double> cycles, health, ratios, cpu;
     for (const auto& result : results) {
         cycles.push_back(result.cycles_per_second);
         health.push_back(result.health_per_second);
         ratios.push_back(result.cycles_per_second / result.health_per_second);
+        cpu.push_back(result.server_cpu_ms_per_cycle);
         for (const UserStats& stats : result.users) {
             for (int e = 0; e < kEndpointCount; ++e)
                 latency[e].insert(latency[e].end(), stats.latency_ms[e].begin(),
@@ -455,9 +484,10 @@ long run_level(int users, std::chrono::seconds duration, int rounds) {
         }
     }
     std::printf("  median: %.1f task cycles/s (rounds %.1f to %.1f); baseline health %.0f req/s; "
-                "median ratio %.4f\n",
+                "median ratio %.4f; median server CPU %.3f ms per cycle\n",
                 median(cycles), *std::min_element(cycles.begin(), cycles.end()),
-                *std::max_element(cycles.begin(), cycles.end()), median(health), median(ratios));
+                *std::max_element(cycles.begin(), cycles.end()), median(health), median(ratios),
+                median(cpu));
     std::string mix;
     for (const auto& [type, count] : done_by_type)
         mix += (mix.empty() ? "" : ", ") + type + " " + std::to_string(count);
@@ -487,14 +517,16 @@ int main(int argc, char** argv) {
     std::setvbuf(stdout, nullptr, _IOLBF, 0);
     const long seconds = argc > 1 ? std::atol(argv[1]) : 8;
     const long rounds = argc > 2 ? std::atol(argv[2]) : 3;
-    if (seconds <= 0 || rounds <= 0) {
+    std::vector<int> levels = {1, 8, 32};
+    if (argc > 3) levels = {std::atoi(argv[3])};
+    if (seconds <= 0 || rounds <= 0 || levels.front() <= 0) {
         std::fprintf(stderr, "usage: bench_task_load [seconds per round, default 8] "
-                             "[rounds per level, default 3]\n");
+                             "[rounds per level, default 3] [users, default 1, 8 and 32]\n");
         return 2;
     }
     std::printf("Task lifecycle load against the real orchard serve (SQLite, group commit).\n");
     long errors = 0;
-    for (int users : {1, 8, 32})
+    for (int users : levels)
         errors += run_level(users, std::chrono::seconds(seconds), static_cast<int>(rounds));
 
     // Leaderboard reads are measured at scale by bench_rewards (100,000 users).
