@@ -5,6 +5,13 @@
 #include "server/store/wal_write_buffer.h"
 
 namespace orchard::store {
+namespace {
+
+// How many batches more a thread runs after the one with its own job, at most: enough to keep
+// the database busy between hand-overs, few enough that its own answer waits little.
+constexpr int kFollowUpBatches = 2;
+
+} // namespace
 
 void apply_connection_settings(sqlite3* db) {
     // WAL: readers never block the writer. synchronous=NORMAL: a committed transaction survives
@@ -95,15 +102,22 @@ void Database::write(const std::function<void(StatementCache&)>& work) {
     pending_.push_back(&job);
     queue_changed_.wait(queue, [&] { return job.done || !batch_running_; });
     if (!job.done) {
-        // This thread runs the batch: its own job and every job queued so far.
+        // This thread runs the batch: its own job and every job queued so far. Jobs that queued
+        // up meanwhile it runs as well, a few batches more, while it is awake anyway: handing
+        // over to a waiting thread costs a wake-up (bench_task_load: 100 to 200 µs on this
+        // machine), time in which the database would sit idle with work waiting. Each batch's
+        // requests are answered as soon as it is committed.
         batch_running_ = true;
-        std::vector<WriteJob*> batch;
-        batch.swap(pending_);
-        queue.unlock();
-        run_batch(batch);
-        queue.lock();
-        for (WriteJob* done : batch)
-            done->done = true;
+        for (int batches = 0; batches <= kFollowUpBatches && !pending_.empty(); ++batches) {
+            std::vector<WriteJob*> batch;
+            batch.swap(pending_);
+            queue.unlock();
+            run_batch(batch);
+            queue.lock();
+            for (WriteJob* done : batch)
+                done->done = true;
+            queue_changed_.notify_all();
+        }
         batch_running_ = false;
         queue.unlock();
         queue_changed_.notify_all();

@@ -46,7 +46,9 @@ class Database {
     // One request's unit of work, in a write transaction shared with the requests that arrive
     // while it waits (group commit): the first of them runs all their work, each in a savepoint
     // of its own, and commits once, so the cost of a commit and the hand-over of the connection
-    // are shared. Work that throws is undone alone and its exception is rethrown here. Returns
+    // are shared. The thread that ran a batch runs the next ones too while work keeps arriving
+    // (a few at most), so the database does not wait for a sleeping thread to wake. Work that
+    // throws is undone alone and its exception is rethrown here. Returns
     // after the commit: what `work` saved is durable by the time its caller answers anyone.
     void write(const std::function<void(StatementCache&)>& work);
 

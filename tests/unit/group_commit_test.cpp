@@ -7,6 +7,7 @@
 
 #include <atomic>
 #include <catch2/catch.hpp>
+#include <chrono>
 #include <stdexcept>
 #include <string>
 #include <thread>
@@ -101,4 +102,46 @@ TEST_CASE("group commit: a constraint violation in one work leaves the others co
     // The failing works' first inserts were rolled back with them.
     CHECK(count_keys(*database, "fresh ") == 8 * 45);
     CHECK(count_keys(*database, "taken") == 1);
+}
+
+TEST_CASE("group commit: the thread running a batch also runs the work that queued meanwhile") {
+    orchard::test::TempDir dir;
+    auto database = Database::open(dir.path() / "orchard.db");
+    std::atomic<bool> leader_running = false;
+    std::atomic<bool> release_leader = false;
+    std::thread::id leader_thread;
+    std::thread leader([&] {
+        database->write([&](StatementCache& statements) {
+            leader_thread = std::this_thread::get_id();
+            insert(statements, "leader");
+            leader_running = true;
+            while (!release_leader)
+                std::this_thread::yield();
+        });
+    });
+    while (!leader_running)
+        std::this_thread::yield();
+    // Three works queue while the leader's batch runs; they go in the next batch, which the
+    // leader's thread runs without waking another one first.
+    std::vector<std::thread::id> ran_on(3);
+    std::vector<std::thread> followers;
+    std::atomic<int> queued = 0;
+    for (int i = 0; i < 3; ++i)
+        followers.emplace_back([&, i] {
+            ++queued;
+            database->write([&, i](StatementCache& statements) {
+                ran_on[static_cast<std::size_t>(i)] = std::this_thread::get_id();
+                insert(statements, "follower " + std::to_string(i));
+            });
+        });
+    while (queued < 3)
+        std::this_thread::yield();
+    std::this_thread::sleep_for(std::chrono::milliseconds(100)); // into the queue
+    release_leader = true;
+    leader.join();
+    for (auto& follower : followers)
+        follower.join();
+    for (const auto& id : ran_on)
+        CHECK(id == leader_thread);
+    CHECK(count_keys(*database, "follower ") == 3);
 }
