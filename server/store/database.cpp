@@ -100,7 +100,7 @@ void Database::write(const std::function<void(StatementCache&)>& work) {
     WriteJob job{&work, nullptr, false};
     std::unique_lock queue(queue_mutex_);
     pending_.push_back(&job);
-    queue_changed_.wait(queue, [&] { return job.done || !batch_running_; });
+    job.wake.wait(queue, [&] { return job.done || !batch_running_; });
     if (!job.done) {
         // This thread runs the batch: its own job and every job queued so far. Jobs that queued
         // up meanwhile it runs as well, a few batches more, while it is awake anyway: handing
@@ -114,13 +114,16 @@ void Database::write(const std::function<void(StatementCache&)>& work) {
             queue.unlock();
             run_batch(batch);
             queue.lock();
-            for (WriteJob* done : batch)
+            // Only the threads whose work is done are woken; the others would only go back to
+            // sleep.
+            for (WriteJob* done : batch) {
                 done->done = true;
-            queue_changed_.notify_all();
+                if (done != &job) done->wake.notify_one();
+            }
         }
         batch_running_ = false;
-        queue.unlock();
-        queue_changed_.notify_all();
+        // Work that queued after the last batch: its first thread runs the next one.
+        if (!pending_.empty()) pending_.front()->wake.notify_one();
     }
     if (job.error) std::rethrow_exception(job.error);
 }

@@ -78,6 +78,7 @@ class Database {
         const std::function<void(StatementCache&)>* work;
         std::exception_ptr error;
         bool done = false;
+        std::condition_variable wake; // with queue_mutex_: done, or the batch runner has left
     };
     // Runs a batch of jobs in one transaction; records each job's failure in the job.
     void run_batch(const std::vector<WriteJob*>& batch);
@@ -89,8 +90,7 @@ class Database {
     std::mutex mutex_; // one connection, used by one request thread at a time
     std::function<void(int)> commit_hook_;
 
-    std::mutex queue_mutex_; // guards the three members below
-    std::condition_variable queue_changed_;
+    std::mutex queue_mutex_;         // guards the two members below and every queued WriteJob
     std::vector<WriteJob*> pending_; // waiting for the next batch
     bool batch_running_ = false;
 };
