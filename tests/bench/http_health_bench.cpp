@@ -2,6 +2,7 @@
 // real `orchard serve` and, in the same run, for a bare cpp-httplib handler that returns the
 // same bytes (with Orchard's socket settings, and with cpp-httplib's defaults). Prints medians of
 // several alternating rounds and the ratios; asserts nothing.
+#include "tests/support/background_listen.h"
 #include "tests/support/temp_dir.h"
 #include "tests/support/test_server.h"
 
@@ -71,7 +72,7 @@ struct BareServer {
             res.set_content(body, "application/json");
         });
         port = server.bind_to_any_port("127.0.0.1");
-        thread = std::thread([this] { server.listen_after_bind(); });
+        thread = orchard::test::listen_in_background(server);
     }
     ~BareServer() {
         server.stop();

@@ -126,7 +126,9 @@ test('desktop: the points of an assistant reply show on the dashboard, leaderboa
 
     // The profile: points per frame, the ledger entry, the chart's 30 days.
     s = await navigate(page, 'profile');
-    s = await waitForState(page, (x) => x.profile?.loaded && x.profile.activity_days === 30 && x.widgets.points_total && x.widgets.activity_chart, { what: 'the profile' });
+    // The widgets are those of the last frame drawn, which can be one frame behind the state:
+    // wait for the chart drawn with the activity that arrived.
+    s = await waitForState(page, (x) => x.profile?.loaded && x.profile.activity_days === 30 && x.widgets.points_total && /^30 days, 4\.0 points/.test(x.widgets.activity_chart?.text ?? ''), { what: 'the profile' });
     assert.deepEqual(s.profile.ledger[0], { kind: 'reply_assistant', points: 4 });
     assert.equal(s.widgets.points_total.text, '4');
     assert.equal(s.widgets.points_day.text, '4');

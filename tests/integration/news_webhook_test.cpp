@@ -1,6 +1,7 @@
 // The news feed's outgoing webhook with the real server (issue 6): news reach a receiver as a
 // Discord-compatible body; a receiver that hangs never slows anyone's task requests; loopback
 // and private addresses are refused unless the server is told to allow them.
+#include "tests/support/background_listen.h"
 #include "tests/support/frontend.h"
 #include "tests/support/temp_dir.h"
 #include "tests/support/test_server.h"
@@ -40,7 +41,7 @@ struct Receiver {
             response.status = 204;
         });
         port = http.bind_to_any_port("127.0.0.1");
-        thread = std::thread([this] { http.listen_after_bind(); });
+        thread = orchard::test::listen_in_background(http);
     }
     ~Receiver() {
         closing = true;

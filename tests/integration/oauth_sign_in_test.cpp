@@ -2,6 +2,7 @@
 // provider that this test runs on loopback (a real HTTP server, the one part that cannot run here
 // for real). The test plays the browser: it follows each redirect itself.
 #include "server/store/sqlite.h"
+#include "tests/support/background_listen.h"
 #include "tests/support/temp_dir.h"
 #include "tests/support/test_server.h"
 
@@ -132,7 +133,7 @@ class LoopbackProvider {
         server_.Get("/oidc/userinfo", userinfo(true));
         port_ = server_.bind_to_any_port("127.0.0.1");
         REQUIRE(port_ > 0);
-        thread_ = std::thread([this] { server_.listen_after_bind(); });
+        thread_ = orchard::test::listen_in_background(server_);
     }
     ~LoopbackProvider() {
         server_.stop();

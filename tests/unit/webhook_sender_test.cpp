@@ -1,4 +1,5 @@
 #include "server/news/webhook_sender.h"
+#include "tests/support/background_listen.h"
 
 #include <arpa/inet.h>
 #include <catch2/catch.hpp>
@@ -39,7 +40,7 @@ class Receiver {
                      });
         port_ = server_.bind_to_any_port("127.0.0.1");
         REQUIRE(port_ > 0);
-        thread_ = std::thread([this] { server_.listen_after_bind(); });
+        thread_ = orchard::test::listen_in_background(server_);
     }
     ~Receiver() {
         {
