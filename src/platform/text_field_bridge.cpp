@@ -75,17 +75,24 @@ EM_JS(void, js_install_text_fields, (), {
     }
 
 
-    /* Tab goes to the next field drawn in the last frame, and past the last one back to the
-       canvas, where ImGui keyboard navigation continues. */
+    /* The page's Tab order of the last frame, fields and canvas controls alike (ui/focus.h).
+       Tab in a field goes to the next stop at once: a field gets the focus itself, a control
+       through the canvas, which then shows the ring. */
+    let stops = [];
+    let tabTarget = "";
     function moveFocus(from, step) {
-        const live = Array.from(fields.values()).filter((f) => f.live).sort((a, b) => a.order - b.order);
-        const next = live[live.indexOf(from) + step];
-        if (next && next !== from) {
-            next.el.focus({preventScroll: true});
+        const at = stops.findIndex((s) => s.id === from.id);
+        const n = stops.length;
+        const stop = at < 0 || n === 0 ? undefined : stops[(at + step + n) % n];
+        const next = stop && stop.field ? fields.get(stop.id) : undefined;
+        if (next && next.live) {
+            if (next !== from) next.el.focus({preventScroll: true});
             if (next.single) try { next.el.select(); } catch (e) {} /* as Tab does */
         } else {
+            tabTarget = stop ? stop.id : "";
             canvas.focus({preventScroll: true});
         }
+        request();
     }
 
     /* GLFW listens for keys on window in the capture phase and cancels Backspace and Tab; these
@@ -274,9 +281,18 @@ EM_JS(void, js_install_text_fields, (), {
             return true;
         },
         focus: function(id) {
-            pendingFocus = {id: id, frames: 3};
+            const f = fields.get(id);
+            if (f && f.live) {
+                /* On screen already: at once, so that keys typed next land in it. */
+                f.el.focus({preventScroll: true});
+                if (f.single) try { f.el.select(); } catch (e) {}
+            } else {
+                pendingFocus = {id: id, frames: 3};
+            }
             request();
         },
+        setStops: function(list) { stops = list; },
+        takeTabTarget: function() { const id = tabTarget; tabTarget = ""; return id; },
     };
 });
 // clang-format on
@@ -300,6 +316,18 @@ EM_JS(int, js_set_text_field_value, (const char* id, const char* value), {
 
 EM_JS(void, js_focus_text_field, (const char* id), {
     Module["orchardTextFields"].focus(UTF8ToString(id));
+});
+
+EM_JS(void, js_set_focus_stops, (const char* json), {
+    Module["orchardTextFields"].setStops(JSON.parse(UTF8ToString(json)));
+});
+
+EM_JS(char*, js_take_tab_target, (), {
+    const id = Module["orchardTextFields"].takeTabTarget();
+    const bytes = lengthBytesUTF8(id) + 1;
+    const pointer = _malloc(bytes);
+    stringToUTF8(id, pointer, bytes);
+    return pointer;
 });
 
 EM_JS(void, js_end_text_field_frame, (), {
@@ -379,6 +407,20 @@ void focus_text_field(const std::string& id) {
 
 void end_text_field_frame() {
     js_end_text_field_frame();
+}
+
+void set_focus_order(const std::vector<FocusStop>& stops) {
+    nlohmann::json list = nlohmann::json::array();
+    for (const FocusStop& stop : stops)
+        list.push_back({{"id", stop.id}, {"field", stop.field}});
+    js_set_focus_stops(list.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace).c_str());
+}
+
+std::string take_tab_target() {
+    char* pointer = js_take_tab_target();
+    std::string id(pointer);
+    std::free(pointer);
+    return id;
 }
 
 } // namespace orchard::platform

@@ -7,6 +7,7 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 namespace orchard::platform {
 
@@ -48,16 +49,28 @@ struct TextFieldEvents {
 void install_text_field_bridge();
 
 // Creates the element for `id` on first use, lays it out for this frame and returns its events.
-// Tab moves between fields in the order they are laid out within a frame.
+// Tab moves through the page's focus order (set_focus_order).
 TextFieldEvents update_text_field(const std::string& id, const TextFieldLayout& layout);
 // The element's current value (UTF-8).
 std::string text_field_value(const std::string& id);
 // Gives the element a value the app set. Returns false (nothing changed) while an IME
 // composition is in progress; the caller tries again on a later frame.
 bool set_text_field_value(const std::string& id, const std::string& value);
-// Focuses the element the next time it is laid out (within a few frames).
+// Focuses the element: at once when it is on screen, else the next time it is laid out (within
+// a few frames).
 void focus_text_field(const std::string& id);
 // After the views: hides the elements of fields that were not drawn in this frame.
 void end_text_field_frame();
+
+// One stop of the page's keyboard focus order (ui/focus.h): a text field or a canvas control.
+struct FocusStop {
+    std::string id;
+    bool field = false;
+};
+// The order Tab and Shift+Tab follow inside a field, from the frame just drawn. A Tab that leads
+// to a control focuses the canvas and is reported by take_tab_target.
+void set_focus_order(const std::vector<FocusStop>& stops);
+// The control Tab in a field led to since the last call; empty when none.
+std::string take_tab_target();
 
 } // namespace orchard::platform

@@ -14,6 +14,7 @@
 #include "platform/pointer_input.h"
 #include "platform/text_field_bridge.h"
 #include "ui/animation.h"
+#include "ui/focus.h"
 #include "ui/fonts.h"
 #include "ui/root_view.h"
 #include "ui/text_field_demo.h"
@@ -92,6 +93,7 @@ void frame() {
 
     ImGui::NewFrame();
     ui::widgets().begin_frame();
+    ui::begin_focus_frame();
     // #text-field-demo: the test page of tests/browser/text_field.test.mjs instead of the app.
     static const bool text_field_demo = platform::url_fragment() == "text-field-demo";
     if (text_field_demo) {
@@ -99,6 +101,7 @@ void frame() {
     } else {
         ui::draw_root({c.app, now, c.origin});
     }
+    ui::end_focus_frame();
     platform::end_text_field_frame();
     ui::widgets().end_frame();
     ImGui::Render();
@@ -224,6 +227,8 @@ nlohmann::json automation_state() {
             {"dashboard_loaded", state.dashboard.loaded},
             {"task", task},
             {"theme", client::to_string(state.theme)},
+            {"focused", ui::focused_widget().empty() ? nlohmann::json()
+                                                     : nlohmann::json(ui::focused_widget())},
             {"connection", client::to_string(state.connection)},
             {"server_version", state.server_version},
             {"device_pixel_ratio", c.fonts_dpr}};
@@ -254,7 +259,10 @@ int main() {
     ImGui::CreateContext();
     ImGuiIO& io = ImGui::GetIO();
     io.IniFilename = nullptr; // layout is code, not a file
-    io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard | ImGuiConfigFlags_NoMouseCursorChange;
+    // No ImGuiConfigFlags_NavEnableKeyboard: ui/focus.h gives the keyboard Tab, Enter and Space
+    // like a web page, through the text fields too; ImGui's arrow-key navigation would be a
+    // second, different focus.
+    io.ConfigFlags |= ImGuiConfigFlags_NoMouseCursorChange;
     io.ConfigInputTextCursorBlink = false; // a blinking caret would keep an idle page rendering
 
     g_client = std::make_unique<WebClient>(platform::prefers_dark_theme() ? client::Theme::Dark

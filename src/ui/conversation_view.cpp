@@ -1,5 +1,6 @@
 #include "ui/conversation_view.h"
 
+#include "ui/focus.h"
 #include "ui/fonts.h"
 #include "ui/markdown_view.h"
 #include "ui/theme.h"
@@ -31,8 +32,9 @@ bool reaction_button(const char* id, const char* emoji, const char* tooltip, boo
     const ImVec2 size(kTouchTarget + text_w, kTouchTarget);
     const ImVec2 at = ImGui::GetCursorScreenPos();
     ImGui::PushID(id);
-    const bool pressed = ImGui::InvisibleButton("##reaction", size);
+    bool pressed = ImGui::InvisibleButton("##reaction", size);
     ImGui::PopID();
+    pressed |= keyboard_control(id);
     const bool hovered = ImGui::IsItemHovered();
     ImDrawList* draw = ImGui::GetWindowDrawList();
     const ImVec4 edge = mine ? p.accent : p.border;

@@ -1,6 +1,7 @@
 #include "ui/dashboard_view.h"
 
 #include "client/task_kinds.h"
+#include "ui/focus.h"
 #include "ui/fonts.h"
 #include "ui/guidelines_panel.h"
 #include "ui/layout.h"
@@ -12,6 +13,7 @@
 #include "ui/widgets.h"
 
 #include <algorithm>
+#include <imgui_internal.h>
 #include <string>
 
 namespace orchard::ui {
@@ -44,12 +46,21 @@ void draw_language_picker(client::App& app, double now, float width) {
     ImGui::SameLine(0, 10);
     ImGui::SetNextItemWidth(std::min(220.0f, width));
     ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(14, 12));
-    if (ImGui::BeginCombo("##language", current)) {
+    const ImGuiID combo_id = ImGui::GetID("##language");
+    const bool open = ImGui::BeginCombo("##language", current);
+    // BeginCombo's last item is its frame whether or not the list is open.
+    if (keyboard_control("language", ImGui::GetStyle().FrameRounding) && !open)
+        ImGui::OpenPopupEx(ImHashStr("##ComboPopup", 0, combo_id)); // as a click on it does
+    if (open) {
+        if (shortcut_pressed(kKeyEscape)) ImGui::CloseCurrentPopup();
         for (const auto& language : languages) {
             const bool selected = state.lang == language.code;
-            if (ImGui::Selectable(language.name, selected, 0, ImVec2(0, 36)))
+            const std::string option = std::string("language_") + language.code;
+            const bool chosen = ImGui::Selectable(language.name, selected, 0, ImVec2(0, 36));
+            if (keyboard_control(option.c_str(), 6, -1) || chosen) {
                 app.set_lang(language.code, now);
-            if (selected) ImGui::SetItemDefaultFocus();
+                ImGui::CloseCurrentPopup();
+            }
         }
         ImGui::EndCombo();
     }

@@ -1,6 +1,7 @@
 #include "ui/markdown_view.h"
 
 #include "platform/open_url.h"
+#include "ui/focus.h"
 #include "ui/fonts.h"
 #include "ui/markdown_document.h"
 #include "ui/markdown_layout.h"
@@ -146,17 +147,19 @@ int interact_with_links(const char* id, const md::Document& doc, const md::Layou
             const std::string& url = doc.links[static_cast<std::size_t>(fragment.link)];
             ImGui::SetCursorScreenPos(min);
             ImGui::PushID(static_cast<int>(i));
-            if (ImGui::InvisibleButton("link", ImVec2(fragment.width, line->height))) {
-                platform::open_url(url);
-            }
+            bool pressed = ImGui::InvisibleButton("link", ImVec2(fragment.width, line->height));
             if (ImGui::IsItemHovered()) hovered = fragment.link;
             ImGui::PopID();
-            // A link broken over two lines is found by its first visible part.
+            // A link broken over two lines is found (and reached by Tab) by its first visible
+            // part.
             if (!tracked[static_cast<std::size_t>(fragment.link)]) {
                 tracked[static_cast<std::size_t>(fragment.link)] = true;
-                widgets().track_rect(std::string(id) + "_link_" + std::to_string(fragment.link),
-                                     min, max, url);
+                const std::string link_id =
+                    std::string(id) + "_link_" + std::to_string(fragment.link);
+                pressed |= keyboard_control(link_id.c_str(), 4, 2);
+                widgets().track_rect(link_id, min, max, url);
             }
+            if (pressed) platform::open_url(url);
         }
     }
     ImGui::PopID();

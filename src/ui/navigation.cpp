@@ -1,7 +1,9 @@
 #include "ui/navigation.h"
 
+#include "ui/focus.h"
 #include "ui/fonts.h"
 #include "ui/rewards_widgets.h"
+#include "ui/shortcuts.h"
 #include "ui/theme.h"
 #include "ui/widget_registry.h"
 #include "ui/widgets.h"
@@ -44,9 +46,17 @@ std::string score_line(const client::AppState& state) {
     return "Level " + std::to_string(total.level) + " · " + points_text(total.leader_score);
 }
 
-std::string display_name(const client::AppState& state) {
+std::string full_display_name(const client::AppState& state) {
     if (!state.account) return {};
     return state.account->display_name + (state.account->guest ? " (guest)" : "");
+}
+
+// The name as the top bar shows it: shortened to the summary's widest.
+std::string display_name(const client::AppState& state) {
+    ImGui::PushFont(fonts().small);
+    std::string name = fit_text(full_display_name(state), kScoreSummaryMaxWidth);
+    ImGui::PopFont();
+    return name;
 }
 
 } // namespace
@@ -73,8 +83,9 @@ float draw_navigation_tabs(client::App& app, double now, float x, float top, flo
         const ImVec2 text = ImGui::CalcTextSize(d.label);
         ImGui::SetCursorScreenPos(ImVec2(x, top));
         ImGui::PushID(d.id);
-        const bool pressed = ImGui::InvisibleButton("##tab", ImVec2(w, bar_height - 1));
+        bool pressed = ImGui::InvisibleButton("##tab", ImVec2(w, bar_height - 1));
         ImGui::PopID();
+        pressed |= keyboard_control(d.id, 8, -6); // inside: the bar's edge would cut it
         const bool hovered = ImGui::IsItemHovered();
         if (hovered) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
         const ImVec4 colour = current ? p.accent : hovered ? p.text : p.text_muted;
@@ -114,8 +125,9 @@ void draw_navigation_menu(client::App& app, double now, float button_w, bool wit
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(12, 12));
     ImGui::PushStyleVar(ImGuiStyleVar_PopupBorderSize, 1.0f);
     if (ImGui::BeginPopup("navigation", ImGuiWindowFlags_NoMove)) {
+        if (shortcut_pressed(kKeyEscape)) ImGui::CloseCurrentPopup();
         const float inner = menu_w - 24;
-        const std::string name = display_name(state);
+        const std::string name = full_display_name(state);
         const std::string score = score_line(state);
         if (!name.empty()) {
             ImGui::PushFont(fonts().strong);
@@ -175,8 +187,9 @@ float draw_score_summary(client::App& app, double now, float right, float top, f
     const float y = top + (bar_height - name_h - score_h) / 2;
     ImGui::SetCursorScreenPos(ImVec2(right - w, top + 4));
     ImGui::PushID("score_summary");
-    const bool pressed = ImGui::InvisibleButton("##summary", ImVec2(w, bar_height - 8));
+    bool pressed = ImGui::InvisibleButton("##summary", ImVec2(w, bar_height - 8));
     ImGui::PopID();
+    pressed |= keyboard_control("my_score", 8, 1);
     const bool hovered = ImGui::IsItemHovered();
     if (hovered) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
     ImGui::PushFont(fonts().small);

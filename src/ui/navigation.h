@@ -8,9 +8,6 @@
 
 namespace orchard::ui {
 
-// Below this width (CSS px) the screens are reached through the menu rather than tabs.
-constexpr float kNavigationTabsWidth = 1100;
-
 // True when the screens have tabs or a menu: signed in, terms accepted.
 bool navigation_available(const client::AppState& state);
 // Tabs in the top bar from `x` (its screen position) to `max_x`, in a bar `bar_height` tall
@@ -26,6 +23,8 @@ float navigation_menu_button_width();
 // The person's name over "Level 3 · 42 points", right-aligned at `right`; opens the profile.
 // Returns its width (0 when there is nothing to show yet).
 float draw_score_summary(client::App& app, double now, float right, float top, float bar_height);
+// At most kScoreSummaryMaxWidth: a long name is shortened with "…".
 float score_summary_width(const client::AppState& state);
+constexpr float kScoreSummaryMaxWidth = 240;
 
 } // namespace orchard::ui

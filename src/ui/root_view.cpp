@@ -2,6 +2,7 @@
 
 #include "ui/contributions_view.h"
 #include "ui/dashboard_view.h"
+#include "ui/focus.h"
 #include "ui/fonts.h"
 #include "ui/guidelines_panel.h"
 #include "ui/home_view.h"
@@ -56,8 +57,8 @@ void draw_top_bar(client::App& app, double now, float width, bool compact) {
     // The logo and name lead home from any screen but sign-in.
     if (state.account && state.screen != client::Screen::Dashboard) {
         ImGui::SetCursorScreenPos(ImVec2(origin.x + margin, origin.y + 8));
-        if (ImGui::InvisibleButton("home", ImVec2(150, kTopBarHeight - 16)))
-            app.back_to_dashboard(now);
+        const bool pressed = ImGui::InvisibleButton("home", ImVec2(150, kTopBarHeight - 16));
+        if (keyboard_control("home", 8, -2) || pressed) app.back_to_dashboard(now);
         if (ImGui::IsItemHovered()) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
         widgets().track("home", "Orchard");
     }
@@ -67,17 +68,16 @@ void draw_top_bar(client::App& app, double now, float width, bool compact) {
     const float y = origin.y + (kTopBarHeight - kTouchTarget) / 2;
     float right = origin.x + width - margin;
     const bool navigation = navigation_available(state);
-    const bool tabs = navigation && width >= kNavigationTabsWidth;
     const float tabs_start = origin.x + margin + 38 + title_w + 24;
-    // The theme button says "Dark theme" where there is room; phones, and tab bars that would
-    // otherwise leave no room for the person's name and score, get the short "Dark".
-    bool short_theme = compact;
-    if (tabs) {
-        const float needed = tabs_start + navigation_tabs_width() + 16 +
-                             score_summary_width(state) + 16 + button_width("Sign out") + 8 +
-                             button_width("Light theme") + margin;
-        short_theme = needed > origin.x + width;
-    }
+    // Tabs only where they, the name and score and the buttons all fit, measured from the
+    // labels: narrower bars get the menu, so nothing in the bar is ever cut or hidden. The
+    // theme button says "Dark theme" where there is room, else the short "Dark".
+    const auto bar_width = [&](const char* theme) {
+        return tabs_start - origin.x + navigation_tabs_width() + 16 + score_summary_width(state) +
+               16 + button_width("Sign out") + 8 + button_width(theme) + margin;
+    };
+    const bool tabs = navigation && !compact && bar_width("Light") <= width;
+    bool short_theme = compact || (tabs && bar_width("Light theme") > width);
     const char* theme_label = state.theme == client::Theme::Light
                                   ? (short_theme ? "Dark" : "Dark theme")
                                   : (short_theme ? "Light" : "Light theme");
@@ -166,7 +166,10 @@ void draw_root(const RootViewInput& input) {
                  ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
                      ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus |
                      ImGuiWindowFlags_NoScrollWithMouse);
+    // The bar is laid out from its right edge inwards; Tab goes through it left to right.
+    begin_focus_row();
     draw_top_bar(app, input.now, io.DisplaySize.x, compact);
+    end_focus_row();
     draw_connection_banner(app, input.now, io.DisplaySize.x, compact);
 
     ImGui::BeginChild("main", ImVec2(0, 0), false);
@@ -213,15 +216,6 @@ void draw_root(const RootViewInput& input) {
     ImGui::EndChild();
     ImGui::End();
     draw_guidelines_panel(compact);
-
-    // On a ranking task the arrow keys select and move replies, so ImGui's own keyboard
-    // navigation leaves them alone there (it reads the key map in the next NewFrame).
-    const auto& task = app.state().task;
-    const bool arrows_for_ranking = app.state().screen == client::Screen::Task && task.task &&
-                                    protocol::is_ranking(task.task->type);
-    ImGuiIO& writable = ImGui::GetIO();
-    writable.KeyMap[ImGuiKey_UpArrow] = arrows_for_ranking ? -1 : kKeyUp;
-    writable.KeyMap[ImGuiKey_DownArrow] = arrows_for_ranking ? -1 : kKeyDown;
 }
 
 } // namespace orchard::ui

@@ -1,5 +1,6 @@
 #include "ui/settings_view.h"
 
+#include "ui/focus.h"
 #include "ui/fonts.h"
 #include "ui/layout.h"
 #include "ui/text_field.h"
@@ -72,9 +73,10 @@ bool switch_row(const char* id, const char* label, const char* detail, bool on, 
     ImGui::PopFont();
     const float height = std::max(kTouchTarget, label_h + 4 + detail_h);
     ImGui::PushID(id);
-    const bool pressed = ImGui::InvisibleButton("##switch", ImVec2(width, height));
+    bool pressed = ImGui::InvisibleButton("##switch", ImVec2(width, height));
     ImGui::PopID();
     const bool hovered = ImGui::IsItemHovered();
+    pressed |= keyboard_control(id, 10, 10); // clear of the text it frames
     if (hovered) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
     ImDrawList* draw = ImGui::GetWindowDrawList();
     ImGui::PushFont(fonts().strong);

@@ -1,5 +1,7 @@
 #include "ui/shortcuts.h"
 
+#include "ui/focus.h"
+
 #include <imgui.h>
 
 namespace orchard::ui {
@@ -14,6 +16,8 @@ bool shortcut_pressed(int key, bool command) {
     const ImGuiIO& io = ImGui::GetIO();
     if (io.WantTextInput) return false;
     if (command != command_held(io) || io.KeyAlt || (!command && io.KeyShift)) return false;
+    // Enter presses the control with the keyboard focus, not the screen's default action.
+    if (!command && key == kKeyEnter && control_has_keyboard_focus()) return false;
     return ImGui::IsKeyPressed(key, false);
 }
 

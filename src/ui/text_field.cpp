@@ -1,6 +1,7 @@
 #include "ui/text_field.h"
 
 #include "platform/text_field_bridge.h"
+#include "ui/focus.h"
 #include "ui/theme.h"
 #include "ui/widget_registry.h"
 #include "ui/widgets.h"
@@ -136,8 +137,8 @@ TextFieldResult text_field(const char* id, std::string& text, ImVec2 size,
     const ImVec2 min = ImGui::GetCursorScreenPos();
     const ImRect rect(min, ImVec2(min.x + size.x, min.y + size.y));
 
-    // An ImGui item under the element: it takes the layout space, and keyboard navigation can
-    // land on it and activate it (Enter/Space), which moves the focus into the element.
+    // An ImGui item under the element takes the layout space; a press on it (the element
+    // covers it, so rarely) moves the focus into the element.
     const bool activated = ImGui::InvisibleButton(id, size);
     const bool hovered = ImGui::IsItemHovered();
     if (activated) platform::focus_text_field(id);
@@ -145,6 +146,7 @@ TextFieldResult text_field(const char* id, std::string& text, ImVec2 size,
 
     const platform::TextFieldEvents events =
         platform::update_text_field(id, layout_for(rect, options));
+    keyboard_text_field(id, events.focused);
     std::string& synced = synced_values()[id];
     if (events.created) synced.clear();
 

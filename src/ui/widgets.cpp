@@ -1,5 +1,6 @@
 #include "ui/widgets.h"
 
+#include "ui/focus.h"
 #include "ui/fonts.h"
 #include "ui/theme.h"
 #include "ui/widget_registry.h"
@@ -72,6 +73,7 @@ bool styled_button(const char* label, const char* shortcut, const char* id, floa
     if (primary) ImGui::PopStyleColor(kAccentColours);
     ImGui::PopFont();
     if (ImGui::IsItemHovered()) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
+    pressed |= keyboard_control(id, ImGui::GetStyle().FrameRounding);
     widgets().track(id, label);
     return pressed;
 }
@@ -125,11 +127,12 @@ bool choice_button(const char* label, const char* id, bool selected, float width
     const ImVec2 text = ImGui::CalcTextSize(label, nullptr, true);
     const ImVec2 size(width > 0 ? width : text.x + ImGui::GetStyle().FramePadding.x * 2 + 8,
                       height);
-    const bool pressed = ImGui::Button(label, size);
+    bool pressed = ImGui::Button(label, size);
     ImGui::PopID();
     if (selected) ImGui::PopStyleColor(kAccentColours);
     ImGui::PopFont();
     if (ImGui::IsItemHovered()) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
+    pressed |= keyboard_control(id, ImGui::GetStyle().FrameRounding);
     widgets().track(id, selected ? std::string(label) + " (selected)" : std::string(label));
     return pressed;
 }
@@ -139,8 +142,9 @@ bool arrow_button(const char* id, Arrow arrow, const char* tooltip) {
     const ImVec2 at = ImGui::GetCursorScreenPos();
     const ImVec2 size(kTouchTarget, kTouchTarget);
     ImGui::PushID(id);
-    const bool pressed = ImGui::InvisibleButton("##arrow", size);
+    bool pressed = ImGui::InvisibleButton("##arrow", size);
     ImGui::PopID();
+    pressed |= keyboard_control(id);
     const bool hovered = ImGui::IsItemHovered();
     ImDrawList* draw = ImGui::GetWindowDrawList();
     draw->AddRectFilled(at, ImVec2(at.x + size.x, at.y + size.y),
@@ -166,8 +170,9 @@ bool link_button(const char* label, const char* id) {
     const ImVec2 at = ImGui::GetCursorScreenPos();
     // A target at least 44 px tall around text of ~24 px, so fingers find it.
     const float pad = std::max(0.0f, (kTouchTarget - text.y) / 2);
-    const bool pressed = ImGui::InvisibleButton("##link", ImVec2(text.x, text.y + 2 * pad));
+    bool pressed = ImGui::InvisibleButton("##link", ImVec2(text.x, text.y + 2 * pad));
     const bool hovered = ImGui::IsItemHovered();
+    pressed |= keyboard_control(id, 6, 1);
     ImDrawList* draw = ImGui::GetWindowDrawList();
     const ImVec4 colour = hovered ? p.accent_hover : p.accent;
     draw->AddText(ImVec2(at.x, at.y + pad), to_u32(colour), label);

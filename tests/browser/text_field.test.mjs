@@ -143,16 +143,24 @@ test('desktop: the app sets the value (clear, restore) without losing what is ty
   await context.close();
 });
 
-test('desktop: Tab goes from field to field and then back to the canvas; the password field is a password input', async () => {
+test('desktop: Tab goes through fields and buttons in one order; the password field is a password input', async () => {
   const { context, page } = await openDemo({ viewport: { width: 1000, height: 800 }, deviceScaleFactor: 1 });
   const password = element(page, 'demo_password');
   assert.equal(await password.getAttribute('type'), 'password');
   assert.equal(await password.getAttribute('autocomplete'), 'current-password');
   assert.equal(await element(page, 'demo_reply').evaluate((el) => el.tagName), 'TEXTAREA');
 
+  // The buttons under the reply come next: the canvas takes the focus and shows it on them.
   await clickWidget(page, 'demo_reply');
   await page.keyboard.press('Tab');
-  assert.equal(await focusedField(page), 'demo_password');
+  assert.equal(await focusedField(page), 'canvas');
+  await waitForState(page, (x) => x.focused === 'demo_clear', { what: 'Clear focused' });
+  await page.keyboard.press('Tab');
+  await waitForState(page, (x) => x.focused === 'demo_restore', { what: 'Restore focused' });
+  await page.keyboard.press('Tab');
+  await waitForState(page, (x) => x.focused === 'demo_focus', { what: 'Focus focused' });
+  await page.keyboard.press('Tab');
+  await page.waitForFunction(() => document.activeElement?.dataset?.orchardField === 'demo_password');
   await page.keyboard.type('secret pw');
   await waitForState(page, (x) => x.widgets.demo_password_count.text === '9 characters', { what: 'password typed' });
   assert.equal((await state(page)).widgets.demo_password.text, undefined, 'a password is never published');
@@ -160,10 +168,12 @@ test('desktop: Tab goes from field to field and then back to the canvas; the pas
   await page.keyboard.press('Enter');
   await waitForState(page, (x) => x.widgets.demo_submits.text === 'Submitted 1 times', { what: 'Enter submits' });
   await page.keyboard.press('Shift+Tab');
-  assert.equal(await focusedField(page), 'demo_reply');
-  await page.keyboard.press('Tab');
-  await page.keyboard.press('Tab');
   assert.equal(await focusedField(page), 'canvas');
+  await waitForState(page, (x) => x.focused === 'demo_focus', { what: 'back on the last button' });
+  // Space presses the focused button: the app moves the focus into the reply.
+  await page.keyboard.press('Space');
+  await page.waitForFunction(() => document.activeElement?.dataset?.orchardField === 'demo_reply');
+  await waitForState(page, (x) => x.focused === 'demo_reply', { what: 'the reply focused' });
 
   // The app moves the focus into a field (focus_text_field), here from a button.
   await clickWidget(page, 'demo_focus');
