@@ -24,10 +24,9 @@ nlohmann::json nullable(const std::optional<std::int64_t>& value) {
 
 nlohmann::json Rewards::user_score(const store::BoardRow& row, std::optional<std::int64_t> rank,
                                    bool highlighted) {
-    const std::int64_t total_score = score_of(
-        ledger_.frame_counts(TimeFrame::Total, row.user_id).value_or(PointCounts{}), config_);
+    const std::int64_t total_score = score_of(row.total_counts, config_);
     const int level = level_of(total_score);
-    const auto streak = ledger_.streak(row.user_id);
+    const auto& streak = row.streak;
     nlohmann::json json = {{"rank", nullable(rank)},
                            {"user_id", row.user_id},
                            {"highlighted", highlighted},

@@ -38,6 +38,8 @@ struct BoardRow {
     std::string display_name;
     std::string auth_method;
     std::string username;
+    domain::PointCounts total_counts{};   // all time, for the level
+    std::optional<domain::Streak> streak; // none before the first point
 };
 
 class LedgerStore {

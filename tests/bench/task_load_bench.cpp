@@ -2,10 +2,10 @@
 // users (1, 8 and 32), in several rounds per level, each on a fresh server and database. Every
 // virtual user loops: request a random task → ack → complete it (a varied text, a full set of
 // valid labels, or a ranking permutation), and every 5th cycle reads POST
-// /api/v1/tasks/availability. Prints completed cycles per second per round and their median,
-// p50/p95/p99 latency per endpoint over all rounds, "no task available" answers (503, code 1006),
-// tasks whose tree ended before the answer (400, code 2010) and errors (any other non-2xx, with
-// examples).
+// /api/v1/tasks/availability and the first 100 of a leaderboard (day, week, month, total in turn).
+// Prints completed cycles per second per round and their median, p50/p95/p99 latency per endpoint
+// over all rounds, "no task available" answers (503, code 1006), tasks whose tree ended before the
+// answer (400, code 2010) and errors (any other non-2xx, with examples).
 //
 // The machine is shared and noisy, so each round also measures a baseline on the same server
 // just before its load: GET /api/v1/health at 8 keep-alive connections, the cost of HTTP alone.
@@ -50,10 +50,21 @@ using Clock = std::chrono::steady_clock;
 
 namespace {
 
-enum Endpoint { kRequestTask, kAck, kInteraction, kAvailability, kNack, kEndpointCount };
+enum Endpoint {
+    kRequestTask,
+    kAck,
+    kInteraction,
+    kAvailability,
+    kLeaderboard,
+    kNack,
+    kEndpointCount
+};
 constexpr std::array<const char*, kEndpointCount> kEndpointNames = {
-    "POST /api/v1/tasks/ (random)", "POST /api/v1/tasks/{id}/ack", "POST /api/v1/tasks/interaction",
-    "POST /api/v1/tasks/availability", "POST /api/v1/tasks/{id}/nack (after an error)"};
+    "POST /api/v1/tasks/ (random)",     "POST /api/v1/tasks/{id}/ack",
+    "POST /api/v1/tasks/interaction",   "POST /api/v1/tasks/availability",
+    "GET /api/v1/leaderboards/{frame}", "POST /api/v1/tasks/{id}/nack (after an error)"};
+// The frames the leaderboard reads go through in turn, as people switch between them.
+constexpr std::array<const char*, 4> kFrames = {"day", "week", "month", "total"};
 
 const std::vector<std::string> kAllTaskTypes = {"initial_prompt",        "assistant_reply",
                                                 "prompter_reply",        "rank_assistant_replies",
@@ -209,7 +220,10 @@ class VirtualUser {
             ++stats_.done_by_type[kind];
         }
         if (types_done_) types_done_->add(kind);
-        if (attempts_ % 5 == 0) availability();
+        if (attempts_ % 5 == 0) {
+            availability();
+            leaderboard();
+        }
     }
 
     void availability() {
@@ -219,6 +233,15 @@ class VirtualUser {
             return frontend_.post("/api/v1/tasks/availability?lang=en", body);
         });
         if (answer.status != 200) errors_.add("availability", body, answer);
+    }
+
+    // The leaderboard page's read: the first 100 of a frame. Points change with nearly every
+    // cycle, so this is rarely answered from the server's cache.
+    void leaderboard() {
+        const std::string frame = kFrames[static_cast<std::size_t>(attempts_ / 5) % kFrames.size()];
+        const std::string path = "/api/v1/leaderboards/" + frame + "?max_count=100";
+        const ApiAnswer answer = timed(kLeaderboard, [&] { return frontend_.get(path, id_); });
+        if (answer.status != 200) errors_.add("GET " + path, json::object(), answer);
     }
 
     const UserStats& stats() const { return stats_; }
