@@ -1,16 +1,38 @@
 #include "client/label_answers.h"
+#include "ui/focus.h"
 #include "ui/fonts.h"
 #include "ui/task_panels.h"
 #include "ui/theme.h"
 #include "ui/widget_registry.h"
 #include "ui/widgets.h"
 
+#include <algorithm>
 #include <cmath>
 #include <string>
+#include <vector>
 
 namespace orchard::ui {
 
 namespace {
+
+// The flag whose meaning shows under the flags: the one last pointed at, pressed or reached by
+// Tab. A line on the page rather than a tooltip, so that touch screens show it too.
+std::string& explained_flag() {
+    static std::string name;
+    return name;
+}
+
+void draw_flag_help(const std::vector<protocol::LabelDescription>& labels) {
+    const auto it = std::find_if(labels.begin(), labels.end(), [](const auto& label) {
+        return label.widget == protocol::LabelWidget::Flag && label.name == explained_flag() &&
+               !label.help_text.empty();
+    });
+    if (it == labels.end()) return;
+    const std::string text = it->display_text + ": " + it->help_text;
+    ImGui::Dummy(ImVec2(0, 2));
+    wrapped_text(fonts().body, current_palette().text_muted, text.c_str());
+    widgets().track("flag_help", text);
+}
 
 using protocol::LabelDescription;
 using protocol::LabelWidget;
@@ -163,13 +185,16 @@ void draw_labeling_panel(const ScreenInput& input, float width) {
             else if (!first)
                 x = 0;
             const bool on = answers.value(label.name).value_or(0) > 0.5;
-            if (choice_button(label.display_text.c_str(), ("label_" + label.name).c_str(), on, w))
+            const std::string id = "label_" + label.name;
+            if (choice_button(label.display_text.c_str(), id.c_str(), on, w)) {
                 app.toggle_flag(label.name);
-            if (ImGui::IsItemHovered() && !label.help_text.empty())
-                ImGui::SetTooltip("%s", label.help_text.c_str());
+                explained_flag() = label.name;
+            }
+            if (ImGui::IsItemHovered() || focused_widget() == id) explained_flag() = label.name;
             x = ImGui::GetItemRectMax().x - row_left + 8;
             first = false;
         }
+        draw_flag_help(t.task->labels);
     }
     end_card();
 }
