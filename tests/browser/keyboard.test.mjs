@@ -7,27 +7,10 @@
 // tests/browser/screenshots/keyboard-*.png.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { startServer, launchBrowser, state, waitForState, screenshot } from './lib/orchard.mjs';
+import { withServerPage, state, waitForState, screenshot } from './lib/orchard.mjs';
 import { register } from './lib/actions.mjs';
 
-async function withPage(viewport, fn) {
-  const dataDir = mkdtempSync(join(tmpdir(), 'orchard-keyboard-'));
-  const server = await startServer({ dataDir, args: ['--demo'] });
-  const browser = await launchBrowser();
-  try {
-    const context = await browser.newContext({ viewport, deviceScaleFactor: 1 });
-    const page = await context.newPage();
-    await page.goto(server.url);
-    await fn({ page });
-  } finally {
-    await browser.close();
-    await server.stop();
-    rmSync(dataDir, { recursive: true, force: true });
-  }
-}
+const withPage = (viewport, fn) => withServerPage({ viewport, name: 'keyboard' }, fn);
 
 // Which HTML field has the focus ('canvas' for the canvas, '' for anything else).
 async function focusedElement(page) {

@@ -7,27 +7,11 @@
 // every screen land in tests/browser/screenshots/rewards-*.png.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { startServer, launchBrowser, state, waitForState, screenshot } from './lib/orchard.mjs';
+import { withServerPage, state, waitForState, screenshot } from './lib/orchard.mjs';
 import { press, reveal, register, openTask, writeAndSubmit, navigate, typeInto } from './lib/actions.mjs';
 
-async function withPage(viewport, scale, fn, { touch = false, demo = true } = {}) {
-  const dataDir = mkdtempSync(join(tmpdir(), 'orchard-rewards-'));
-  const server = await startServer({ dataDir, args: demo ? ['--demo'] : [] });
-  const browser = await launchBrowser();
-  try {
-    const context = await browser.newContext({ viewport, deviceScaleFactor: scale, hasTouch: touch, isMobile: touch });
-    const page = await context.newPage();
-    await page.goto(server.url);
-    await fn({ page });
-  } finally {
-    await browser.close();
-    await server.stop();
-    rmSync(dataDir, { recursive: true, force: true });
-  }
-}
+const withPage = (viewport, scale, fn, { touch = false, demo = true } = {}) =>
+  withServerPage({ viewport, scale, touch, serverArgs: demo ? ['--demo'] : [], name: 'rewards' }, fn);
 
 const mine = (rows, me) => (rows ?? []).find((row) => row.user_id === me);
 

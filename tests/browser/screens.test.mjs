@@ -5,10 +5,7 @@
 // and checks that nothing on them is wider than the window.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { startServer, launchBrowser, state, waitForState, screenshot } from './lib/orchard.mjs';
+import { withServerPage, state, waitForState, screenshot } from './lib/orchard.mjs';
 import { press, typeInto, openTask, navigate } from './lib/actions.mjs';
 
 // The shots the other tests do not take, by size: screen → themes.
@@ -56,14 +53,7 @@ async function shoot(page, size, screen, options) {
 }
 
 async function tour(size, viewport, scale, options) {
-  const dataDir = mkdtempSync(join(tmpdir(), 'orchard-screens-'));
-  const server = await startServer({ dataDir, args: ['--demo'] });
-  const browser = await launchBrowser();
-  try {
-    const touch = !!options.touch;
-    const context = await browser.newContext({ viewport, deviceScaleFactor: scale, hasTouch: touch, isMobile: touch });
-    const page = await context.newPage();
-    await page.goto(server.url);
+  await withServerPage({ viewport, scale, touch: !!options.touch, name: 'screens' }, async ({ page }) => {
     await waitForState(page, (s) => s.ready && s.screen === 'sign_in', { what: 'sign-in screen' });
     await press(page, 'choose_register', options);
     await typeInto(page, 'register_username', `screens-${size}`, options);
@@ -84,11 +74,7 @@ async function tour(size, viewport, scale, options) {
       await navigate(page, screen, options);
       await shoot(page, size, screen, options);
     }
-  } finally {
-    await browser.close();
-    await server.stop();
-    rmSync(dataDir, { recursive: true, force: true });
-  }
+  });
 }
 
 test('desktop: the screens the other tests do not photograph', async () => {

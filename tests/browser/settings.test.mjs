@@ -4,27 +4,11 @@
 // device). Screenshots land in tests/browser/screenshots/settings-*.png.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { startServer, launchBrowser, state, waitForState, screenshot } from './lib/orchard.mjs';
+import { withServerPage, state, waitForState, screenshot } from './lib/orchard.mjs';
 import { press, reveal, register, navigate } from './lib/actions.mjs';
 
-async function withPage(viewport, scale, fn, { touch = false } = {}) {
-  const dataDir = mkdtempSync(join(tmpdir(), 'orchard-settings-'));
-  const server = await startServer({ dataDir, args: ['--demo'] });
-  const browser = await launchBrowser();
-  try {
-    const context = await browser.newContext({ viewport, deviceScaleFactor: scale, hasTouch: touch, isMobile: touch });
-    const page = await context.newPage();
-    await page.goto(server.url);
-    await fn({ page, server });
-  } finally {
-    await browser.close();
-    await server.stop();
-    rmSync(dataDir, { recursive: true, force: true });
-  }
-}
+const withPage = (viewport, scale, fn, { touch = false } = {}) =>
+  withServerPage({ viewport, scale, touch, name: 'settings' }, fn);
 
 // Replaces what a field holds: select all, then type.
 async function replaceText(page, id, text, options = {}) {

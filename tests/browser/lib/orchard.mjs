@@ -92,3 +92,21 @@ export async function screenshot(page, name) {
   await page.screenshot({ path });
   return path;
 }
+
+// A fresh data folder, the real server on it (started with `serverArgs`) and a Chromium page
+// opened at its address; runs `fn({ page, server, dataDir })` and removes everything afterwards.
+export async function withServerPage({ viewport, scale = 1, touch = false, serverArgs = ['--demo'], name = 'browser' }, fn) {
+  const dataDir = mkdtempSync(join(tmpdir(), `orchard-${name}-`));
+  const server = await startServer({ dataDir, args: serverArgs });
+  const browser = await launchBrowser();
+  try {
+    const context = await browser.newContext({ viewport, deviceScaleFactor: scale, hasTouch: touch, isMobile: touch });
+    const page = await context.newPage();
+    await page.goto(server.url);
+    await fn({ page, server, dataDir });
+  } finally {
+    await browser.close();
+    await server.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
