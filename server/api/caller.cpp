@@ -17,7 +17,9 @@ namespace {
 const std::set<std::string> kAuthMethods = {"discord", "google", "local", "system"};
 
 struct NamedUser {
-    std::string id, display_name, auth_method;
+    std::string id;
+    std::string display_name; // empty when the request does not say: the stored one stays
+    std::string auth_method;
 };
 
 std::optional<NamedUser> named_user(const http::Request& request, const nlohmann::json* body) {
@@ -31,7 +33,8 @@ std::optional<NamedUser> named_user(const http::Request& request, const nlohmann
         const auto& user = *user_object;
         NamedUser named;
         named.id = user.value("id", "");
-        named.display_name = user.value("display_name", named.id);
+        if (const auto name = user.find("display_name"); name != user.end() && name->is_string())
+            named.display_name = name->get<std::string>();
         named.auth_method = user.value("auth_method", "");
         return named;
     }
@@ -43,7 +46,6 @@ std::optional<NamedUser> named_user(const http::Request& request, const nlohmann
         NamedUser named;
         named.auth_method = header->substr(0, colon);
         named.id = header->substr(colon + 1);
-        named.display_name = named.id;
         return named;
     }
     return std::nullopt;
@@ -103,10 +105,13 @@ ApiCaller identify_caller(const http::Request& request, const nlohmann::json* bo
         created.api_client_id = client->id;
         created.auth_method = named->auth_method;
         created.external_id = named->id;
-        created.display_name = named->display_name;
+        // As the Open-Assistant backend does: a user first seen without a name is named by id.
+        created.display_name = named->display_name.empty() ? named->id : named->display_name;
         store.insert_user(created, now_ms);
         user = created;
-    } else if (user->display_name != named->display_name && !named->display_name.empty()) {
+    } else if (!named->display_name.empty() && user->display_name != named->display_name) {
+        // Only a name the frontend sends renames: a request that names its user by the
+        // x-oasst-user header alone (most reads) must not rename them to their id.
         store.update_display_name(user->id, named->display_name);
         user->display_name = named->display_name;
     }

@@ -207,7 +207,7 @@ TEST_CASE("rewards: the news feed tells of accepted prompts and answers 304 when
     CHECK(json::parse(changed->body)["items"][0]["kind"] == "level_reached");
 }
 
-TEST_CASE("rewards: changing a weight changes the leaderboards at once") {
+TEST_CASE("rewards: changing a weight or a name changes the leaderboards at once") {
     Scene s;
     // Read first: a leaderboard answer kept from before a change must not be given after it.
     auto board = s.app->get("/api/v1/leaderboards/total");
@@ -227,6 +227,13 @@ TEST_CASE("rewards: changing a weight changes the leaderboards at once") {
                 .status == 200);
     board = s.app->get("/api/v1/leaderboards/total");
     CHECK((*entry_of(board.body, s.bob_id))["prompts"] == 1);
+    CHECK((*entry_of(board.body, s.bob_id))["display_name"] == "Robert");
+    // Requests that name the user without a display name (the x-oasst-user header, or a user
+    // object without one) keep the name: they used to rename Bob to his id.
+    REQUIRE(s.app->get("/api/v1/leaderboards/total", "bob").status == 200);
+    REQUIRE(s.app->post("/api/v1/tasks/availability", {{"id", "bob"}, {"auth_method", "local"}})
+                .status == 200);
+    board = s.app->get("/api/v1/leaderboards/total");
     CHECK((*entry_of(board.body, s.bob_id))["display_name"] == "Robert");
 }
 
