@@ -4,6 +4,7 @@
 #include "server/api/credentials.h"
 #include "server/domain/domain_error.h"
 #include "server/domain/ids.h"
+#include "server/store/read_connections.h"
 
 #include <set>
 
@@ -65,7 +66,8 @@ store::AccountRecord session_account(const http::Request& request, store::Accoun
 }
 
 ApiCaller identify_caller(const http::Request& request, const nlohmann::json* body,
-                          store::TreeStore& store, bool user_required, std::int64_t now_ms) {
+                          store::TreeStore& store, bool user_required, std::int64_t now_ms,
+                          bool may_write) {
     if (bearer_token(request)) {
         store::AccountStore accounts(store.statements());
         const store::AccountRecord account = session_account(request, accounts, now_ms);
@@ -99,6 +101,9 @@ ApiCaller identify_caller(const http::Request& request, const nlohmann::json* bo
     if (named->display_name.size() > 256) named->display_name.resize(256);
 
     auto user = store.find_frontend_user(client->id, named->auth_method, named->id);
+    const bool renamed =
+        user && !named->display_name.empty() && user->display_name != named->display_name;
+    if ((!user || renamed) && !may_write) throw store::WriteNeeded();
     if (!user) {
         store::UserRecord created;
         created.id = domain::new_uuid();
@@ -109,7 +114,7 @@ ApiCaller identify_caller(const http::Request& request, const nlohmann::json* bo
         created.display_name = named->display_name.empty() ? named->id : named->display_name;
         store.insert_user(created, now_ms);
         user = created;
-    } else if (!named->display_name.empty() && user->display_name != named->display_name) {
+    } else if (renamed) {
         // Only a name the frontend sends renames: a request that names its user by the
         // x-oasst-user header alone (most reads) must not rename them to their id.
         store.update_display_name(user->id, named->display_name);

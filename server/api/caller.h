@@ -26,8 +26,10 @@ store::AccountRecord session_account(const http::Request& request, store::Accoun
                                      std::int64_t now_ms);
 
 // Throws DomainError (600: session not valid; 2: unknown or disabled key; 4000: user missing
-// when required; 4001: user disabled).
+// when required; 4001: user disabled). With `may_write` false (a read connection), a user seen
+// for the first time or renamed throws store::WriteNeeded instead of being saved.
 ApiCaller identify_caller(const http::Request& request, const nlohmann::json* body,
-                          store::TreeStore& store, bool user_required, std::int64_t now_ms);
+                          store::TreeStore& store, bool user_required, std::int64_t now_ms,
+                          bool may_write = true);
 
 } // namespace orchard::api

@@ -35,6 +35,11 @@ std::optional<nlohmann::json> parse_body(const http::Request& request) {
     return body;
 }
 
+http::Response invalid_json_response() {
+    return http::Response::error(400, static_cast<int>(protocol::ErrorCode::Generic),
+                                 "The request body is not valid JSON.");
+}
+
 void require_trusted(const ApiCaller& caller) {
     if (!caller.client.trusted)
         throw domain::DomainError(protocol::ErrorCode::ApiClientNotAuthorized,

@@ -8,6 +8,7 @@
 #include "server/domain/config.h"
 #include "server/domain/ids.h"
 #include "server/store/database.h"
+#include "server/store/read_connections.h"
 #include "server/store/tree_store.h"
 
 #include <random>
@@ -16,7 +17,7 @@ namespace orchard::api {
 
 struct ApiContext {
     store::Database& database;
-    std::mt19937_64 rng; // used only inside Database::write, which runs one work at a time
+    std::mt19937_64 rng; // used only inside Database::write (run), which runs one work at a time
 };
 
 // The configuration as stored: defaults with the admin's changes applied.
@@ -28,23 +29,55 @@ void require_trusted(const ApiCaller& caller);
 
 http::Response no_content();
 
+http::Response invalid_json_response();
+
+// One request's work on a connection: identify the caller, load the configuration, run the
+// handler. `may_write` false: on a read connection, where a caller seen for the first time
+// throws store::WriteNeeded.
+template <typename Handle>
+http::Response answer(store::StatementCache& statements, const http::Request& request,
+                      const nlohmann::json& body, bool user_required, bool may_write,
+                      Handle& handle) {
+    store::TreeStore store(statements);
+    const std::int64_t now = domain::now_ms();
+    const ApiCaller caller = identify_caller(request, &body, store, user_required, now, may_write);
+    const domain::TreeManagerConfig config = load_config(store);
+    return handle(store, caller, config, body, now);
+}
+
 template <typename Handle>
 http::Response run(ApiContext& context, const http::Request& request, bool user_required,
                    Handle handle) {
     auto body = parse_body(request);
-    if (!body)
-        return http::Response::error(400, static_cast<int>(protocol::ErrorCode::Generic),
-                                     "The request body is not valid JSON.");
+    if (!body) return invalid_json_response();
     try {
         http::Response response;
         context.database.write([&](store::StatementCache& statements) {
-            store::TreeStore store(statements);
-            const std::int64_t now = domain::now_ms();
-            const ApiCaller caller = identify_caller(request, &*body, store, user_required, now);
-            const domain::TreeManagerConfig config = load_config(store);
-            response = handle(store, caller, config, *body, now);
+            response = answer(statements, request, *body, user_required, true, handle);
         });
         return response;
+    } catch (const domain::DomainError& error) {
+        return error_response(error);
+    }
+}
+
+// Like run, for answers that change nothing (Database::read): they take none of the writing
+// connection's time. `handle` must only read; where it finds that it has to write after all (a
+// caller seen for the first time, rolling frames with events to let go), it throws
+// store::WriteNeeded and the request is run again by run.
+template <typename Handle>
+http::Response run_read(ApiContext& context, const http::Request& request, bool user_required,
+                        Handle handle) {
+    auto body = parse_body(request);
+    if (!body) return invalid_json_response();
+    try {
+        http::Response response;
+        context.database.read([&](store::StatementCache& statements) {
+            response = answer(statements, request, *body, user_required, false, handle);
+        });
+        return response;
+    } catch (const store::WriteNeeded&) {
+        return run(context, request, user_required, std::move(handle));
     } catch (const domain::DomainError& error) {
         return error_response(error);
     }

@@ -87,28 +87,35 @@ store::PrizeRecord prize_from(const nlohmann::json& body, store::PrizeRecord pri
 
 void add_rewards_routes(http::Router& router, store::Database& database) {
     auto context = std::make_shared<ApiContext>(ApiContext{database, std::mt19937_64(1)});
-    auto with_rewards = [context](bool trusted_only, auto act) {
-        return [context, trusted_only, act](const http::Request& request,
-                                            const http::PathParams& params) {
-            return run(*context, request, false,
-                       [&](store::TreeStore& store, const ApiCaller& caller,
-                           const domain::TreeManagerConfig& config, const nlohmann::json& body,
-                           std::int64_t now) {
-                           if (trusted_only) require_trusted(caller);
-                           Rewards rewards(store.statements(), config, now);
-                           return act(rewards, store, caller, request, params, body, now);
-                       });
+    // `reads`: the answer changes nothing, so it runs on a read connection (run_read), unless
+    // something is due that only a write can do.
+    auto rewards_route = [context](bool trusted_only, bool reads, auto act) {
+        return [context, trusted_only, reads, act](const http::Request& request,
+                                                   const http::PathParams& params) {
+            auto handle = [&, read_only = reads](store::TreeStore& store, const ApiCaller& caller,
+                                                 const domain::TreeManagerConfig& config,
+                                                 const nlohmann::json& body, std::int64_t now) {
+                if (trusted_only) require_trusted(caller);
+                Rewards rewards(store.statements(), config, now, read_only);
+                return act(rewards, store, caller, request, params, body, now);
+            };
+            if (!reads) return run(*context, request, false, handle);
+            return run_read(*context, request, false, handle);
         };
     };
+    auto with_rewards = [rewards_route](bool trusted_only, auto act) {
+        return rewards_route(trusted_only, false, act);
+    };
+    auto reading_rewards = [rewards_route](auto act) { return rewards_route(false, true, act); };
     using Params = http::PathParams;
     using Json = nlohmann::json;
 
     // The most read answer of all: kept until the boards change (see AnswerCache).
     auto boards = std::make_shared<AnswerCache>();
     router.add("GET", "/api/v1/leaderboards/{frame}",
-               with_rewards(false, [boards](Rewards& rewards, store::TreeStore&, const ApiCaller&,
-                                            const http::Request& request, const Params& params,
-                                            const Json&, std::int64_t now) {
+               reading_rewards([boards](Rewards& rewards, store::TreeStore&, const ApiCaller&,
+                                        const http::Request& request, const Params& params,
+                                        const Json&, std::int64_t now) {
                    const auto frame = frame_param(params.at("frame"));
                    const auto max_count = int_query(request, "max_count", 100, 1, 1000);
                    const auto offset = int_query(request, "offset", 0, 0, INT32_MAX);
@@ -125,16 +132,16 @@ void add_rewards_routes(http::Router& router, store::Database& database) {
                    }
                    return response;
                }));
-    router.add("GET", "/api/v1/users/{user_id}/stats",
-               with_rewards(false, [](Rewards& rewards, store::TreeStore&, const ApiCaller&,
-                                      const http::Request&, const Params& params, const Json&,
-                                      std::int64_t) {
-                   return http::Response::json(200, rewards.user_stats(params.at("user_id")));
-               }));
+    router.add(
+        "GET", "/api/v1/users/{user_id}/stats",
+        reading_rewards([](Rewards& rewards, store::TreeStore&, const ApiCaller&,
+                           const http::Request&, const Params& params, const Json&, std::int64_t) {
+            return http::Response::json(200, rewards.user_stats(params.at("user_id")));
+        }));
     router.add("GET", "/api/v1/users/{user_id}/stats/{frame}/window",
-               with_rewards(false, [](Rewards& rewards, store::TreeStore&, const ApiCaller&,
-                                      const http::Request& request, const Params& params,
-                                      const Json&, std::int64_t) {
+               reading_rewards([](Rewards& rewards, store::TreeStore&, const ApiCaller&,
+                                  const http::Request& request, const Params& params, const Json&,
+                                  std::int64_t) {
                    const auto frame = frame_param(params.at("frame"));
                    return http::Response::json(
                        200, rewards.user_window(

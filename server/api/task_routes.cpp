@@ -7,6 +7,7 @@
 #include "server/domain/task_service.h"
 
 #include <memory>
+#include <optional>
 #include <random>
 
 namespace orchard::api {
@@ -46,25 +47,34 @@ void add_task_routes(http::Router& router, store::Database& database, std::uint6
             throw error;
         }
     };
-    auto with_tasks = [context, check_rate](Act act, bool rate_limited = false) {
-        return [context, check_rate, act, rate_limited](const http::Request& request,
-                                                        const http::PathParams& params) {
-            return run(*context, request, true,
-                       [&](store::TreeStore& store, const ApiCaller& caller,
-                           const domain::TreeManagerConfig& config, const nlohmann::json& body,
-                           std::int64_t now) {
-                           // Frontend clients show their own terms; Orchard's accounts accept
-                           // Orchard's before their first task.
-                           if (caller.account && !caller.account->terms_accepted_ms)
-                               throw domain::DomainError(
-                                   protocol::ErrorCode::TermsNotAccepted,
-                                   "Please read and accept the terms before your first task.");
-                           if (rate_limited) check_rate(caller, config, body, now);
-                           domain::TaskService tasks(store, config, context->rng, now);
-                           return act(tasks, *caller.user, body, request, params);
-                       });
+    // `reads`: the answer changes nothing, so it runs on a read connection (run_read).
+    auto task_route = [context, check_rate](Act act, bool rate_limited, bool reads) {
+        return [context, check_rate, act, rate_limited, reads](const http::Request& request,
+                                                               const http::PathParams& params) {
+            auto handle = [&](store::TreeStore& store, const ApiCaller& caller,
+                              const domain::TreeManagerConfig& config, const nlohmann::json& body,
+                              std::int64_t now) {
+                // Frontend clients show their own terms; Orchard's accounts accept Orchard's
+                // before their first task.
+                if (caller.account && !caller.account->terms_accepted_ms)
+                    throw domain::DomainError(
+                        protocol::ErrorCode::TermsNotAccepted,
+                        "Please read and accept the terms before your first task.");
+                if (rate_limited) check_rate(caller, config, body, now);
+                // Readers run side by side, so they do not share the writer's generator.
+                std::optional<std::mt19937_64> reader_rng;
+                if (reads) reader_rng.emplace(static_cast<std::uint64_t>(now));
+                domain::TaskService tasks(store, config, reads ? *reader_rng : context->rng, now);
+                return act(tasks, *caller.user, body, request, params);
+            };
+            if (!reads) return run(*context, request, true, handle);
+            return run_read(*context, request, true, handle);
         };
     };
+    auto with_tasks = [task_route](Act act, bool rate_limited = false) {
+        return task_route(std::move(act), rate_limited, false);
+    };
+    auto reading_tasks = [task_route](Act act) { return task_route(std::move(act), false, true); };
 
     router.add("POST", "/api/v1/tasks",
                with_tasks(
@@ -76,13 +86,13 @@ void add_task_routes(http::Router& router, store::Database& database, std::uint6
                                                    body.value("collective", false)));
                    },
                    /*rate_limited=*/true));
-    router.add(
-        "POST", "/api/v1/tasks/availability",
-        with_tasks([](domain::TaskService& tasks, const domain::Caller& user, const nlohmann::json&,
-                      const http::Request& request, const http::PathParams&) {
-            return http::Response::json(
-                200, tasks.availability(user, request.query_value("lang").value_or("en")));
-        }));
+    router.add("POST", "/api/v1/tasks/availability",
+               reading_tasks([](domain::TaskService& tasks, const domain::Caller& user,
+                                const nlohmann::json&, const http::Request& request,
+                                const http::PathParams&) {
+                   return http::Response::json(
+                       200, tasks.availability(user, request.query_value("lang").value_or("en")));
+               }));
     router.add(
         "POST", "/api/v1/tasks/interaction",
         with_tasks([](domain::TaskService& tasks, const domain::Caller& user,

@@ -1,6 +1,7 @@
 #include "server/domain/rewards.h"
 
 #include "server/domain/text_limits.h"
+#include "server/store/read_connections.h"
 
 #include <algorithm>
 
@@ -25,9 +26,9 @@ std::string preview(const std::string& text) {
 } // namespace
 
 Rewards::Rewards(store::StatementCache& statements, const TreeManagerConfig& config,
-                 std::int64_t now_ms)
+                 std::int64_t now_ms, bool read_only)
     : ledger_(statements), news_(statements), prizes_(statements), trees_(statements),
-      config_(config), now_ms_(now_ms) {}
+      config_(config), now_ms_(now_ms), read_only_(read_only) {}
 
 void Rewards::message_written(const store::MessageRecord& message) {
     const PointKind kind = !message.parent_id            ? PointKind::Prompt
@@ -108,12 +109,26 @@ void Rewards::record(const std::string& user_id, PointKind kind,
 
 void Rewards::bring_up_to_date() {
     if (up_to_date_) return;
+    if (read_only_) {
+        if (anything_due()) throw store::WriteNeeded();
+        up_to_date_ = true;
+        return;
+    }
     up_to_date_ = true;
     bool day_changed = false;
     for (const auto frame : kTimeFrames)
         if (frame_span_ms(frame) && expire(frame) && frame == TimeFrame::Day) day_changed = true;
     if (day_changed) check_day_leader();
     award_due_prizes();
+}
+
+bool Rewards::anything_due() {
+    for (const auto frame : kTimeFrames) {
+        const auto span = frame_span_ms(frame);
+        if (span && !ledger_.rows_between(ledger_.frame_cursor(frame), now_ms_ - *span, 1).empty())
+            return true;
+    }
+    return !prizes_.due(now_ms_).empty();
 }
 
 bool Rewards::expire(TimeFrame frame) {

@@ -22,8 +22,10 @@ namespace orchard::domain {
 
 class Rewards {
   public:
-    Rewards(store::StatementCache& statements, const TreeManagerConfig& config,
-            std::int64_t now_ms);
+    // `read_only`: on a read connection (Database::read), where bring_up_to_date throws
+    // store::WriteNeeded if anything is due instead of doing it.
+    Rewards(store::StatementCache& statements, const TreeManagerConfig& config, std::int64_t now_ms,
+            bool read_only = false);
 
     // Events. Each records ledger rows for the people who earned something.
     void message_written(const store::MessageRecord& message);
@@ -74,6 +76,9 @@ class Rewards {
                 const std::optional<std::string>& message_id);
 
   private:
+    // Whether bring_up_to_date has anything to do: an event to leave a rolling frame, a prize
+    // to award.
+    bool anything_due();
     // Takes the events older than the frame out of its counts; true if any left.
     bool expire(TimeFrame frame);
     void check_day_leader();
@@ -91,6 +96,7 @@ class Rewards {
     store::TreeStore trees_;
     const TreeManagerConfig& config_;
     std::int64_t now_ms_;
+    bool read_only_;
     bool up_to_date_ = false;
 };
 

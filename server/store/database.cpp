@@ -1,6 +1,7 @@
 #include "server/store/database.h"
 
 #include "server/store/migrations.h"
+#include "server/store/read_connections.h"
 #include "server/store/sqlite.h"
 #include "server/store/wal_write_buffer.h"
 
@@ -54,9 +55,11 @@ std::unique_ptr<Database> Database::open(const std::filesystem::path& file) {
 }
 
 Database::Database(sqlite3* db, std::filesystem::path file)
-    : db_(db), statements_(std::make_unique<StatementCache>(db)), file_(std::move(file)) {}
+    : db_(db), statements_(std::make_unique<StatementCache>(db)),
+      readers_(std::make_unique<ReadConnections>(file)), file_(std::move(file)) {}
 
 Database::~Database() {
+    readers_.reset();
     statements_.reset(); // finalized before the connection closes
     sqlite3_close_v2(db_);
 }
@@ -173,6 +176,14 @@ void Database::run_batch(const std::vector<WriteJob*>& batch) {
         for (WriteJob* job : batch)
             job->error = error; // nothing of the batch was saved
     }
+}
+
+void Database::read(const std::function<void(StatementCache&)>& work) {
+    readers_->read(work);
+}
+
+std::size_t Database::read_connections_opened() const {
+    return readers_->opened();
 }
 
 void Database::between_requests(const std::function<void()>& work) {

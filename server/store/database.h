@@ -15,6 +15,7 @@ struct sqlite3;
 namespace orchard::store {
 
 class StatementCache;
+class ReadConnections;
 
 // The server's settings for a connection (WAL, durability, page cache, memory map), applied by
 // Database::open; public so that tools can measure with exactly these.
@@ -52,6 +53,12 @@ class Database {
     // after the commit: what `work` saved is durable by the time its caller answers anyone.
     void write(const std::function<void(StatementCache&)>& work);
 
+    // Work that only reads, on a read-only connection of its own (see ReadConnections): it sees
+    // the last commit and neither waits for the writer nor holds it up. `work` must not write.
+    void read(const std::function<void(StatementCache&)>& work);
+    // How many read connections exist: one per read that ran at the same time as others.
+    std::size_t read_connections_opened() const;
+
     // A transaction held by one thread for as long as the scope lasts (tools, tests, loading):
     // holds the connection and a write transaction, committed by commit() and rolled back if the
     // scope is left without it.
@@ -85,6 +92,7 @@ class Database {
 
     sqlite3* db_;
     std::unique_ptr<StatementCache> statements_; // of db_, guarded by mutex_ like db_ itself
+    std::unique_ptr<ReadConnections> readers_;
     std::filesystem::path file_;
     int schema_version_ = 0;
     std::mutex mutex_; // one connection, used by one request thread at a time

@@ -19,6 +19,9 @@ constexpr int kCheckpointPages = 1000;
 constexpr int kRestartPages = 8 * kCheckpointPages;
 // Under constant writes every commit reports a full WAL; this spaces the checkpoints out.
 constexpr auto kMinimumInterval = std::chrono::milliseconds(50);
+// How the checkpoints wait for a reader or writer: in short pauses, for 5 s at most.
+constexpr auto kBusyPause = std::chrono::microseconds(50);
+constexpr int kBusyAttempts = 100'000;
 
 } // namespace
 
@@ -29,7 +32,16 @@ WalCheckpointer::WalCheckpointer(Database& database) : database_(database) {
         sqlite3_close(connection_);
         throw SqliteError("cannot open the database for checkpoints: " + reason);
     }
-    sqlite3_busy_timeout(connection_, 5000);
+    // The RESTART checkpoint runs with the requests held back (see run()) and waits for the
+    // readers of Database::read, which take well under a millisecond; SQLite's own busy handler
+    // would sleep 1, 2, 5, 10 ms and more between its looks.
+    sqlite3_busy_handler(
+        connection_,
+        [](void*, int attempts) {
+            std::this_thread::sleep_for(kBusyPause);
+            return attempts < kBusyAttempts ? 1 : 0;
+        },
+        nullptr);
     // A connection opens the file only when it first reads; until then a checkpoint through it
     // quietly does nothing.
     execute(connection_, "SELECT count(*) FROM sqlite_master");
@@ -79,7 +91,8 @@ void WalCheckpointer::run() {
         checkpoint(SQLITE_CHECKPOINT_PASSIVE);
         // Requests wait on the connection's mutex, which wakes them the moment it is free; if
         // they met SQLite's write lock instead, its busy handler would sleep them in steps of
-        // up to 100 ms. With the connection held, RESTART finds no writer and no reader.
+        // up to 100 ms. With the connection held, RESTART finds no writer; it waits only for
+        // the readers of Database::read that are under way.
         if (restart) database_.between_requests([this] { checkpoint(SQLITE_CHECKPOINT_RESTART); });
         std::this_thread::sleep_for(kMinimumInterval);
         lock.lock();

@@ -207,6 +207,27 @@ TEST_CASE("tasks: availability counts what each user may do") {
     CHECK(bare.body == for_bob.body);
 }
 
+TEST_CASE("tasks: reads answered beside the writer still create and rename their user") {
+    // Availability and leaderboards run on read connections; a user seen for the first time, or
+    // renamed, needs a write, and the request is run again as one.
+    Fixture f;
+    const auto users_named = [&](const std::string& id, const std::string& name) {
+        return f.query_int("SELECT count(*) FROM users WHERE external_id = '" + id +
+                           "' AND display_name = '" + name + "'");
+    };
+    auto first = f.bot.post("/api/v1/tasks/availability?lang=en", Frontend::user("cleo"));
+    REQUIRE(first.status == 200);
+    CHECK(first.body["initial_prompt"] == 1);
+    CHECK(users_named("cleo", "User cleo") == 1);
+    REQUIRE(f.bot.get("/api/v1/leaderboards/day", "dora").status == 200);
+    CHECK(users_named("dora", "dora") == 1); // named by id, as first seen without a name
+    auto renamed = f.bot.post("/api/v1/tasks/availability?lang=en",
+                              {{"id", "cleo"}, {"display_name", "Cleo"}, {"auth_method", "local"}});
+    REQUIRE(renamed.status == 200);
+    CHECK(renamed.body == first.body);
+    CHECK(users_named("cleo", "Cleo") == 1);
+}
+
 TEST_CASE("tasks: configuration changes are validated as a whole") {
     Fixture f;
     auto before = f.bot.get("/api/v1/admin/config");

@@ -7,6 +7,7 @@
 #include "server/store/database.h"
 #include "server/store/ledger_store.h"
 #include "server/store/prize_store.h"
+#include "server/store/read_connections.h"
 #include "server/store/sqlite.h"
 #include "tests/support/temp_dir.h"
 
@@ -174,6 +175,36 @@ TEST_CASE("The rolling day ends exactly 24 hours after an event", "[rewards]") {
     world.now = at + kDayMs;
     CHECK(world.live(TimeFrame::Day).empty());
     CHECK(world.live(TimeFrame::Week).size() == 1);
+}
+
+TEST_CASE("A read-only reader asks for a write when an event is due to leave a frame or a prize "
+          "to be awarded, and otherwise answers as the writer does",
+          "[rewards]") {
+    World world;
+    const auto alice = world.add_user("alice");
+    world.record(alice, PointKind::ReplyAssistant);
+    const std::int64_t at = world.now;
+    auto reader = [&] {
+        return domain::Rewards(world.store.statements(), world.config, world.now, true);
+    };
+    world.now = at + kDayMs - 1;
+    const auto read = reader().leaderboard(TimeFrame::Day, 10, 0);
+    CHECK(read == world.rewards().leaderboard(TimeFrame::Day, 10, 0));
+    CHECK(read["leaderboard"].size() == 1);
+    world.now = at + kDayMs; // the event leaves the rolling day now
+    CHECK_THROWS_AS(reader().leaderboard(TimeFrame::Day, 10, 0), store::WriteNeeded);
+    CHECK_THROWS_AS(reader().board_version(), store::WriteNeeded);
+    world.rewards().bring_up_to_date();
+    CHECK(reader().leaderboard(TimeFrame::Day, 10, 0)["leaderboard"].empty());
+
+    store::PrizeRecord prize{"prize-1", "Best helper", "", "total", at - 1, world.now + 10, 1, {},
+                             at};
+    store::PrizeStore(world.store.statements()).insert(prize);
+    CHECK_NOTHROW(reader().user_stats(alice));
+    world.now += 10; // the prize ends: only a write may award it
+    CHECK_THROWS_AS(reader().user_stats(alice), store::WriteNeeded);
+    world.rewards().bring_up_to_date();
+    CHECK(reader().prizes()["past"].size() == 1);
 }
 
 TEST_CASE("Prize winners come from the ledger of the prize's time, ties by user id, once",
