@@ -1,5 +1,6 @@
-// How every API-key endpoint runs: parse the body, then in one write (see Database::write)
-// identify the caller, load the configuration, run the handler. A refusal (DomainError) becomes
+// How every API-key endpoint runs: parse the body, then in one write (see Database::write), or a
+// read for answers that change nothing (Database::read), identify the caller, load the
+// configuration, run the handler. A refusal (DomainError) becomes
 // its PROTOCOL.md error object and the request's work is rolled back, so it changes nothing.
 #pragma once
 
@@ -45,38 +46,28 @@ http::Response answer(store::StatementCache& statements, const http::Request& re
     return handle(store, caller, config, body, now);
 }
 
+// The whole request: parse the body, then run `handle` in one write (Database::write), or with
+// `reads` on a read connection (Database::read) for answers that change nothing: those take none
+// of the writing connection's time. A read's `handle` must only read; where it finds that it has
+// to write after all (a caller seen for the first time or renamed, rolling frames with events to
+// let go, a prize due), it throws store::WriteNeeded and the request is run again as a write.
 template <typename Handle>
 http::Response run(ApiContext& context, const http::Request& request, bool user_required,
-                   Handle handle) {
+                   Handle handle, bool reads = false) {
     auto body = parse_body(request);
     if (!body) return invalid_json_response();
     try {
         http::Response response;
-        context.database.write([&](store::StatementCache& statements) {
-            response = answer(statements, request, *body, user_required, true, handle);
-        });
-        return response;
-    } catch (const domain::DomainError& error) {
-        return error_response(error);
-    }
-}
-
-// Like run, for answers that change nothing (Database::read): they take none of the writing
-// connection's time. `handle` must only read; where it finds that it has to write after all (a
-// caller seen for the first time, rolling frames with events to let go), it throws
-// store::WriteNeeded and the request is run again by run.
-template <typename Handle>
-http::Response run_read(ApiContext& context, const http::Request& request, bool user_required,
-                        Handle handle) {
-    auto body = parse_body(request);
-    if (!body) return invalid_json_response();
-    try {
-        http::Response response;
-        context.database.read([&](store::StatementCache& statements) {
-            response = answer(statements, request, *body, user_required, false, handle);
-        });
+        const auto work = [&](store::StatementCache& statements) {
+            response = answer(statements, request, *body, user_required, !reads, handle);
+        };
+        if (reads)
+            context.database.read(work);
+        else
+            context.database.write(work);
         return response;
     } catch (const store::WriteNeeded&) {
+        if (!reads) throw; // a write cannot be asked to write
         return run(context, request, user_required, std::move(handle));
     } catch (const domain::DomainError& error) {
         return error_response(error);

@@ -87,7 +87,7 @@ store::PrizeRecord prize_from(const nlohmann::json& body, store::PrizeRecord pri
 
 void add_rewards_routes(http::Router& router, store::Database& database) {
     auto context = std::make_shared<ApiContext>(ApiContext{database, std::mt19937_64(1)});
-    // `reads`: the answer changes nothing, so it runs on a read connection (run_read), unless
+    // `reads`: the answer changes nothing, so it runs on a read connection (see run), unless
     // something is due that only a write can do.
     auto rewards_route = [context](bool trusted_only, bool reads, auto act) {
         return [context, trusted_only, reads, act](const http::Request& request,
@@ -99,8 +99,7 @@ void add_rewards_routes(http::Router& router, store::Database& database) {
                 Rewards rewards(store.statements(), config, now, read_only);
                 return act(rewards, store, caller, request, params, body, now);
             };
-            if (!reads) return run(*context, request, false, handle);
-            return run_read(*context, request, false, handle);
+            return run(*context, request, false, handle, reads);
         };
     };
     auto with_rewards = [rewards_route](bool trusted_only, auto act) {

@@ -47,7 +47,7 @@ void add_task_routes(http::Router& router, store::Database& database, std::uint6
             throw error;
         }
     };
-    // `reads`: the answer changes nothing, so it runs on a read connection (run_read).
+    // `reads`: the answer changes nothing, so it runs on a read connection (see run).
     auto task_route = [context, check_rate](Act act, bool rate_limited, bool reads) {
         return [context, check_rate, act, rate_limited, reads](const http::Request& request,
                                                                const http::PathParams& params) {
@@ -67,8 +67,7 @@ void add_task_routes(http::Router& router, store::Database& database, std::uint6
                 domain::TaskService tasks(store, config, reads ? *reader_rng : context->rng, now);
                 return act(tasks, *caller.user, body, request, params);
             };
-            if (!reads) return run(*context, request, true, handle);
-            return run_read(*context, request, true, handle);
+            return run(*context, request, true, handle, reads);
         };
     };
     auto with_tasks = [task_route](Act act, bool rate_limited = false) {
