@@ -8,7 +8,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { withServerPage, state, waitForState, screenshot } from './lib/orchard.mjs';
-import { press, reveal, register, openTask, writeAndSubmit, navigate, typeInto } from './lib/actions.mjs';
+import { press, reveal, register, openTask, writeAndSubmit, navigate, typeInto, openSignInForm } from './lib/actions.mjs';
 
 const withPage = (viewport, scale, fn, { touch = false, demo = true } = {}) =>
   withServerPage({ viewport, scale, touch, serverArgs: demo ? ['--demo'] : [], name: 'rewards' }, fn);
@@ -163,7 +163,7 @@ test('phone 390x844 at DPR 3: a guest earns a point by touch and finds it throug
   await withPage({ width: 390, height: 844 }, 3, async ({ page }) => {
     const touch = { touch: true };
     await waitForState(page, (s) => s.ready && s.screen === 'sign_in');
-    await press(page, 'choose_guest', touch);
+    await openSignInForm(page, 'guest', touch);
     await typeInto(page, 'guest_display_name', 'Kiosk visitor', touch);
     await press(page, 'guest_submit', touch);
     await waitForState(page, (s) => s.screen === 'terms');

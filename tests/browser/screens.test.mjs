@@ -6,7 +6,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { withServerPage, state, waitForState, screenshot } from './lib/orchard.mjs';
-import { press, typeInto, openTask, navigate } from './lib/actions.mjs';
+import { press, typeInto, openTask, navigate, openSignInForm } from './lib/actions.mjs';
 
 // The shots the other tests do not take, by size: screen → themes.
 const missing = {
@@ -55,7 +55,7 @@ async function shoot(page, size, screen, options) {
 async function tour(size, viewport, scale, options) {
   await withServerPage({ viewport, scale, touch: !!options.touch, name: 'screens' }, async ({ page }) => {
     await waitForState(page, (s) => s.ready && s.screen === 'sign_in', { what: 'sign-in screen' });
-    await press(page, 'choose_register', options);
+    await openSignInForm(page, 'register', options);
     await typeInto(page, 'register_username', `screens-${size}`, options);
     await typeInto(page, 'register_display_name', `Screens ${size}`, options);
     await typeInto(page, 'register_password', 'a long enough password', options);

@@ -5,7 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { withServerPage, state, waitForState, screenshot } from './lib/orchard.mjs';
-import { press, reveal, register, navigate } from './lib/actions.mjs';
+import { press, reveal, register, navigate, openSignInForm } from './lib/actions.mjs';
 
 const withPage = (viewport, scale, fn, { touch = false } = {}) =>
   withServerPage({ viewport, scale, touch, name: 'settings' }, fn);
@@ -167,7 +167,7 @@ test('phone: open settings from the menu, rename by touch, sign out on every dev
 test('guest: settings offer keeping the account instead of a password', async () => {
   await withPage({ width: 1280, height: 800 }, 1, async ({ page }) => {
     await waitForState(page, (s) => s.ready && s.screen === 'sign_in', { what: 'sign-in screen' });
-    await press(page, 'choose_guest');
+    await openSignInForm(page, 'guest');
     await typeText(page, 'guest_display_name', 'Visitor');
     await press(page, 'guest_submit');
     await waitForState(page, (s) => s.screen === 'terms', { what: 'terms' });

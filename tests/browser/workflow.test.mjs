@@ -11,7 +11,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startServer, launchBrowser, state, waitForState, center, screenshot } from './lib/orchard.mjs';
-import { reveal, press, typeInto, register, openTask } from './lib/actions.mjs';
+import { reveal, press, typeInto, register, openTask, openSignInForm } from './lib/actions.mjs';
 
 function sql(dataDir, query) {
   const out = execFileSync('sqlite3', ['-readonly', '-json', join(dataDir, 'orchard.db'), query]).toString();
@@ -267,7 +267,7 @@ test('phone 390x844 at DPR 3: guest, one task of each kind by touch', async () =
     const touch = { touch: true };
     await waitForState(page, (s) => s.ready && s.screen === 'sign_in');
     await screenshot(page, 'workflow-sign-in-phone-light');
-    await press(page, 'choose_guest', touch);
+    await openSignInForm(page, 'guest', touch);
     await typeInto(page, 'guest_display_name', 'Kiosk visitor', touch);
     await press(page, 'guest_submit', touch);
     await waitForState(page, (s) => s.screen === 'terms');

@@ -39,9 +39,23 @@ export async function typeInto(page, id, text, options = {}) {
   await page.keyboard.type(text, { delay: 0 });
 }
 
+// Opens one of the sign-in card's forms ('register', 'login', 'guest', 'email') and waits until
+// it is shown. On a busy machine a frame can take long enough that a press is not taken in; it is
+// made again then, which is harmless: the choice buttons only open their form.
+export async function openSignInForm(page, mode, options = {}) {
+  for (let attempt = 1; ; ++attempt) {
+    await press(page, `choose_${mode}`, options);
+    try {
+      return await waitForState(page, (s) => s.sign_in_mode === mode, { timeout: 5000, what: `the ${mode} form` });
+    } catch (error) {
+      if (attempt === 3) throw error;
+    }
+  }
+}
+
 export async function register(page, username, options = {}) {
   await waitForState(page, (s) => s.ready && s.screen === 'sign_in', { what: 'sign-in screen' });
-  await press(page, 'choose_register', options);
+  await openSignInForm(page, 'register', options);
   await typeInto(page, 'register_username', username, options);
   await typeInto(page, 'register_display_name', `Tester ${username}`, options);
   await typeInto(page, 'register_password', 'a long enough password', options);
