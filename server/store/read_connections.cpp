@@ -45,9 +45,11 @@ std::unique_ptr<ReadConnections::Connection> ReadConnections::take() {
             idle_.pop_back();
             return connection;
         }
-        ++opened_;
     }
-    return std::make_unique<Connection>(file_); // opened outside the lock
+    auto connection = std::make_unique<Connection>(file_); // opened outside the lock
+    std::lock_guard lock(mutex_);
+    ++opened_;
+    return connection;
 }
 
 void ReadConnections::give_back(std::unique_ptr<Connection> connection) {
