@@ -7,10 +7,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startServer, launchBrowser, state, waitForState, center, screenshot } from './lib/orchard.mjs';
+import { startServer, withServerPage, state, waitForState, center, screenshot } from './lib/orchard.mjs';
 import { reveal, press, typeInto, register, openTask, openSignInForm } from './lib/actions.mjs';
 
 function sql(dataDir, query) {
@@ -92,22 +90,12 @@ async function configure(server, key, values) {
 }
 
 async function withPage(viewport, scale, fn, { touch = false, serverArgs = ['--demo'] } = {}) {
-  const dataDir = mkdtempSync(join(tmpdir(), 'orchard-workflow-'));
   // A trusted API key, created before the server starts (the demo loads into an empty database).
-  const key = execFileSync(process.env.ORCHARD_SERVER,
-    ['api-client', 'add', '--description', 'test admin', '--trusted', '--data', dataDir]).toString().match(/orchard_[A-Za-z0-9_-]+/)[0];
-  let server = await startServer({ dataDir, args: serverArgs });
-  const browser = await launchBrowser();
-  try {
-    const context = await browser.newContext({ viewport, deviceScaleFactor: scale, hasTouch: touch, isMobile: touch });
-    const page = await context.newPage();
-    await page.goto(server.url);
-    await fn({ page, dataDir, key, get server() { return server; }, set server(s) { server = s; } });
-  } finally {
-    await browser.close();
-    await server.stop();
-    rmSync(dataDir, { recursive: true, force: true });
-  }
+  const prepare = (dataDir) => ({
+    key: execFileSync(process.env.ORCHARD_SERVER,
+      ['api-client', 'add', '--description', 'test admin', '--trusted', '--data', dataDir]).toString().match(/orchard_[A-Za-z0-9_-]+/)[0],
+  });
+  await withServerPage({ viewport, scale, touch, serverArgs, name: 'workflow', prepare }, fn);
 }
 
 test('a newcomer registers and completes one task of every type, stored exactly as entered', async () => {

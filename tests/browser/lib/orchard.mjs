@@ -94,16 +94,19 @@ export async function screenshot(page, name) {
 }
 
 // A fresh data folder, the real server on it (started with `serverArgs`) and a Chromium page
-// opened at its address; runs `fn({ page, server, dataDir })` and removes everything afterwards.
-export async function withServerPage({ viewport, scale = 1, touch = false, serverArgs = ['--demo'], name = 'browser' }, fn) {
+// opened at its address; runs `fn({ page, server, dataDir, ...prepared })` and removes everything
+// afterwards. `prepare(dataDir)` runs before the server starts (e.g. to create an API key) and
+// returns fields for `fn`. A test may replace `server` (a restart); the last one is stopped.
+export async function withServerPage({ viewport, scale = 1, touch = false, serverArgs = ['--demo'], name = 'browser', prepare }, fn) {
   const dataDir = mkdtempSync(join(tmpdir(), `orchard-${name}-`));
-  const server = await startServer({ dataDir, args: serverArgs });
+  const prepared = prepare ? prepare(dataDir) : {};
+  let server = await startServer({ dataDir, args: serverArgs });
   const browser = await launchBrowser();
   try {
     const context = await browser.newContext({ viewport, deviceScaleFactor: scale, hasTouch: touch, isMobile: touch });
     const page = await context.newPage();
     await page.goto(server.url);
-    await fn({ page, server, dataDir });
+    await fn({ page, dataDir, ...prepared, get server() { return server; }, set server(s) { server = s; } });
   } finally {
     await browser.close();
     await server.stop();
