@@ -91,7 +91,11 @@ export async function writeAndSubmit(page, text, options = {}) {
 // Goes to a signed-in screen ('dashboard', 'leaderboard', 'profile', 'contributions', 'prizes')
 // through the top bar: its tab on wide windows, the menu on narrow ones.
 export async function navigate(page, screen, options = {}) {
-  const s = await state(page);
+  // The state can still be the previous screen's frame (the top bar is drawn from the next one
+  // on): wait for the tab or the menu button before choosing between them.
+  const s = await waitForState(page, (x) => x.widgets[`nav_${screen}`] || x.widgets.nav_menu, {
+    what: 'the top bar',
+  });
   if (!s.widgets[`nav_${screen}`]) {
     await press(page, 'nav_menu', options);
     await waitForState(page, (x) => x.widgets[`nav_${screen}`], { what: 'the menu' });
