@@ -1,6 +1,7 @@
 #include "server/store/database.h"
 
 #include "server/store/migrations.h"
+#include "server/store/page_cache.h"
 #include "server/store/read_connections.h"
 #include "server/store/sqlite.h"
 #include "server/store/wal_write_buffer.h"
@@ -42,6 +43,7 @@ std::unique_ptr<Database> Database::open(const std::filesystem::path& file) {
     // harmlessly.
     static const int configured = sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
     (void)configured;
+    install_page_cache(); // in place since the program started; this links it in
     sqlite3* db = nullptr;
     const int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX;
     // Through the VFS that writes each commit's WAL frames in one call (wal_write_buffer.h).

@@ -20,3 +20,5 @@ echo "== task requests on a large database =="
 build/tests/bench/bench_big_db "${ORCHARD_BENCH_TREES:-100000}"
 echo "== rewards: one ledger event and leaderboard reads at 100,000 users, 5,000,000 ledger rows =="
 build/tests/bench/bench_rewards "${ORCHARD_BENCH_USERS:-100000}" "${ORCHARD_BENCH_LEDGER_ROWS:-5000000}"
+echo "== commits with a full page cache: Orchard's page cache against SQLite's own =="
+build/tests/bench/bench_page_cache
