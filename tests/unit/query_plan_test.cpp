@@ -9,6 +9,7 @@
 #include "server/store/sqlite.h"
 #include "tests/support/temp_dir.h"
 
+#include <algorithm>
 #include <catch2/catch.hpp>
 #include <cstdio>
 #include <cstdlib>
@@ -128,6 +129,18 @@ TEST_CASE("query plans: the task lifecycle and tree manager never scan a growing
         R"(^SEARCH \w+ USING (COVERING )?INDEX (?!sqlite_autoindex_)\w+ \(user_id=\?\)$)");
     sqlite3* db = nullptr;
     REQUIRE(sqlite3_open((dir.path() / "plans.db").c_str(), &db) == SQLITE_OK);
+    // The lottery counts each waiting author's first-place replies of the month: through the
+    // index of those alone, not through everything the author wrote that month.
+    const auto lottery_count = std::find_if(statements.begin(), statements.end(), [](auto& sql) {
+        return sql.find("rank = 0 AND parent_id IS NOT NULL") != std::string::npos;
+    });
+    REQUIRE(lottery_count != statements.end());
+    {
+        store::Statement plan(db, "EXPLAIN QUERY PLAN " + *lottery_count);
+        REQUIRE(plan.step());
+        CHECK_THAT(plan.column_text(3),
+                   Catch::Matchers::Contains("INDEX messages_first_place_by_user"));
+    }
     for (const auto& sql : statements) {
         if (sql.starts_with("BEGIN") || sql.starts_with("COMMIT") || sql.starts_with("ROLLBACK"))
             continue;
