@@ -90,30 +90,28 @@ void TreeManager::reply_skipped(const std::string& message_id) {
 
 void TreeManager::run_lottery(const std::string& lang) {
     while (store_.count_trees(tree_state::kGrowing, lang) < config_.max_active_trees) {
-        auto waiting = store_.trees_in_state(tree_state::kPromptLotteryWaiting, lang, 1000);
-        if (waiting.empty()) return;
         // Authors weigh 1 + their replies ranked first in the last 30 days: people who write
         // good answers see their own prompts grow sooner (PROTOCOL.md §5).
-        std::map<std::string, std::vector<const store::TreeRecord*>> by_author;
-        for (const auto& tree : waiting) {
-            auto root = store_.find_message(tree.id);
-            if (root) by_author[root->user_id].push_back(&tree);
-        }
         const std::int64_t month_ago = now_ms_ - std::int64_t{30} * 24 * 3600 * 1000;
+        const auto waiting = store_.lottery_entries(lang, month_ago, 1000);
+        if (waiting.empty()) return;
+        std::map<std::string, std::vector<const store::TreeStore::LotteryEntry*>> by_author;
+        for (const auto& entry : waiting)
+            by_author[entry.author_id].push_back(&entry);
         std::vector<std::string> authors;
         std::vector<long> first_places;
-        for (const auto& [author, trees] : by_author) {
+        for (const auto& [author, entries] : by_author) {
             authors.push_back(author);
-            first_places.push_back(store_.count_first_place_replies(author, month_ago));
+            first_places.push_back(entries.front()->author_first_places);
         }
         auto chosen = choose_lottery_author(first_places, rng_);
         if (!chosen) return;
         const auto& candidates = by_author[authors[*chosen]];
-        const store::TreeRecord* oldest = *std::min_element(
+        const auto* oldest = *std::min_element(
             candidates.begin(), candidates.end(),
             [](const auto* a, const auto* b) { return a->created_ms < b->created_ms; });
-        store_.set_tree_state(oldest->id, tree_state::kGrowing, now_ms_);
-        store_.set_tree_lottery_won(oldest->id, now_ms_);
+        store_.set_tree_state(oldest->tree_id, tree_state::kGrowing, now_ms_);
+        store_.set_tree_lottery_won(oldest->tree_id, now_ms_);
     }
 }
 

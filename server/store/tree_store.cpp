@@ -280,14 +280,6 @@ int TreeStore::count_under_review(const std::string& tree_id) {
     return count(s);
 }
 
-int TreeStore::count_first_place_replies(const std::string& user_id, std::int64_t since_ms) {
-    Statement s(*statements_,
-                "SELECT count(*) FROM messages WHERE user_id = ? AND created_ms >= ? AND "
-                "rank = 0 AND parent_id IS NOT NULL AND deleted = 0");
-    s.bind_all(user_id, since_ms);
-    return count(s);
-}
-
 bool TreeStore::user_wrote_text_since(const std::string& user_id, const std::string& text,
                                       std::int64_t since_ms) {
     Statement s(*statements_,
@@ -342,15 +334,26 @@ int TreeStore::count_trees(const std::string& state, const std::string& lang) {
     return count(s);
 }
 
-std::vector<TreeRecord> TreeStore::trees_in_state(const std::string& state, const std::string& lang,
-                                                  int limit) {
-    Statement s(*statements_, sql("SELECT ", kTreeColumns,
-                                  " FROM message_trees WHERE state = ? AND lang = ? LIMIT ?"));
-    s.bind_all(state, lang, limit);
-    std::vector<TreeRecord> trees;
+std::vector<TreeStore::LotteryEntry> TreeStore::lottery_entries(const std::string& lang,
+                                                                std::int64_t since_ms, int limit) {
+    // One statement for what took one read of each prompt and one count per author: with
+    // hundreds of prompts waiting, those reads held the writer for tens of milliseconds on
+    // bench_big_db's database. The count reads messages_first_place_by_user (migration 7).
+    Statement s(*statements_, R"sql(
+        SELECT t.id, t.created_ms, m.user_id,
+               (SELECT count(*) FROM messages f
+                WHERE f.user_id = m.user_id AND f.created_ms >= ?2
+                  AND f.rank = 0 AND f.parent_id IS NOT NULL AND f.deleted = 0)
+        FROM message_trees t JOIN messages m ON m.id = t.id
+        WHERE t.state = 'prompt_lottery_waiting' AND t.lang = ?1
+        LIMIT ?3
+    )sql");
+    s.bind_all(lang, since_ms, limit);
+    std::vector<LotteryEntry> entries;
     while (s.step())
-        trees.push_back(read_tree(s));
-    return trees;
+        entries.push_back({s.column_text(0), s.column_int(1), s.column_text(2),
+                           static_cast<long>(s.column_int(3))});
+    return entries;
 }
 
 std::vector<std::string> TreeStore::languages_with_trees_in_state(const std::string& state) {

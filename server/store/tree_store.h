@@ -58,8 +58,6 @@ class TreeStore {
     void increment_ranking_count(const std::string& message_id);
     int count_accepted(const std::string& tree_id);
     int count_under_review(const std::string& tree_id);
-    // Replies by `user_id` since `since_ms` that the consensus ranked first (for the lottery).
-    int count_first_place_replies(const std::string& user_id, std::int64_t since_ms);
     bool user_wrote_text_since(const std::string& user_id, const std::string& text,
                                std::int64_t since_ms);
     // A live reply by `user_id` directly under `parent_id`.
@@ -71,9 +69,17 @@ class TreeStore {
     void set_tree_state(const std::string& id, const std::string& state, std::int64_t now_ms);
     void set_tree_lottery_won(const std::string& id, std::int64_t now_ms);
     int count_trees(const std::string& state, const std::string& lang);
-    std::vector<TreeRecord> trees_in_state(const std::string& state, const std::string& lang,
-                                           int limit);
     std::vector<std::string> languages_with_trees_in_state(const std::string& state);
+    // The prompt lottery's tickets: the trees of `lang` waiting for it, each with its prompt's
+    // author and that author's replies since `since_ms` that the consensus ranked first.
+    struct LotteryEntry {
+        std::string tree_id;
+        std::int64_t created_ms;
+        std::string author_id;
+        long author_first_places;
+    };
+    std::vector<LotteryEntry> lottery_entries(const std::string& lang, std::int64_t since_ms,
+                                              int limit);
 
     // Tasks.
     // The task's state, and the task exactly as it was sent (kept apart: see migration 3).
