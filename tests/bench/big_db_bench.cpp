@@ -20,6 +20,7 @@
 #include "server/store/sqlite.h"
 #include "server/store/tree_store.h"
 #include "tests/bench/bench_client.h"
+#include "tests/bench/percentile.h"
 #include "tests/support/frontend.h"
 #include "tests/support/temp_dir.h"
 #include "tests/support/test_server.h"
@@ -49,6 +50,8 @@ using orchard::test::ApiAnswer;
 using orchard::test::Frontend;
 using Clock = std::chrono::steady_clock;
 
+using orchard::bench::percentile;
+
 namespace {
 
 constexpr std::int64_t kMinute = 60 * 1000;
@@ -68,12 +71,6 @@ size_t skewed_user(std::mt19937_64& rng, size_t count) {
 
 double milliseconds_since(Clock::time_point start) {
     return std::chrono::duration<double, std::milli>(Clock::now() - start).count();
-}
-
-double percentile(const std::vector<double>& sorted, double p) {
-    if (sorted.empty()) return 0;
-    const size_t index = static_cast<size_t>(p * static_cast<double>(sorted.size() - 1) + 0.5);
-    return sorted[std::min(index, sorted.size() - 1)];
 }
 
 double file_mb(const std::filesystem::path& file) {

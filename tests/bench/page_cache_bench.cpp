@@ -16,16 +16,15 @@
 #include "server/store/page_cache.h"
 #include "server/store/sqlite.h"
 #include "server/store/wal_checkpointer.h"
+#include "tests/bench/percentile.h"
 #include "tests/support/temp_dir.h"
 
-#include <algorithm>
 #include <array>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
 #include <map>
 #include <random>
-#include <sstream>
 #include <string>
 #include <vector>
 
@@ -33,6 +32,8 @@ using Clock = std::chrono::steady_clock;
 using orchard::store::Database;
 using orchard::store::Statement;
 using orchard::store::StatementCache;
+
+using orchard::bench::percentile;
 
 namespace {
 
@@ -50,11 +51,6 @@ void insert_row(StatementCache& statements, std::mt19937_64& rng, const std::str
     Statement(statements, "INSERT INTO rows (key, a, b, value) VALUES (?, ?, ?, ?)")
         .bind_all(random_key(rng), random_key(rng), random_key(rng), value)
         .run();
-}
-
-double percentile(std::vector<double> values, double p) {
-    std::sort(values.begin(), values.end());
-    return values[static_cast<size_t>(p * static_cast<double>(values.size() - 1))];
 }
 
 // One run in this process; prints "result <median µs> <p95 µs> <p99 µs> <pages held>".

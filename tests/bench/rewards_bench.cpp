@@ -15,6 +15,7 @@
 #include "server/store/ledger_store.h"
 #include "server/store/sqlite.h"
 #include "server/store/tree_store.h"
+#include "tests/bench/percentile.h"
 #include "tests/support/frontend.h"
 #include "tests/support/temp_dir.h"
 #include "tests/support/test_server.h"
@@ -34,6 +35,8 @@
 using namespace orchard;
 using Clock = std::chrono::steady_clock;
 
+using orchard::bench::percentile;
+
 namespace {
 
 constexpr std::int64_t kDayMs = domain::kDayMs;
@@ -44,11 +47,6 @@ constexpr auto kRoundLength = std::chrono::seconds(3);
 double median(std::vector<double> values) {
     std::sort(values.begin(), values.end());
     return values[values.size() / 2];
-}
-
-double percentile(std::vector<double> values, double p) {
-    std::sort(values.begin(), values.end());
-    return values[static_cast<size_t>(p * static_cast<double>(values.size() - 1))];
 }
 
 // User i acts with probability falling like 1/sqrt(i), as on crowd-sourcing sites.

@@ -19,6 +19,7 @@
 //
 // Usage: bench_task_load [seconds per round, default 8] [rounds per level, default 3]
 //                        [users: one level only, default 1, 8 and 32]
+#include "tests/bench/percentile.h"
 #include "tests/support/frontend.h"
 #include "tests/support/temp_dir.h"
 #include "tests/support/test_server.h"
@@ -47,6 +48,8 @@ using nlohmann::json;
 using orchard::test::ApiAnswer;
 using orchard::test::Frontend;
 using Clock = std::chrono::steady_clock;
+
+using orchard::bench::percentile;
 
 namespace {
 
@@ -304,12 +307,6 @@ class VirtualUser {
     long serial_ = 0;
     TypesDone* types_done_ = nullptr;
 };
-
-double percentile(std::vector<double>& sorted, double p) {
-    if (sorted.empty()) return 0;
-    const size_t index = static_cast<size_t>(p * static_cast<double>(sorted.size() - 1) + 0.5);
-    return sorted[std::min(index, sorted.size() - 1)];
-}
 
 std::string availability_summary(const json& counts) {
     std::string text;
