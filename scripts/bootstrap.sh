@@ -10,6 +10,7 @@ packages=(
   build-essential cmake ninja-build pkg-config git ca-certificates dpkg-dev xz-utils
   emscripten                               # 3.1.6: the client's compiler (brings clang 14, lld, binaryen)
   nlohmann-json3-dev catch2 libcpp-httplib-dev libsqlite3-dev sqlite3 libsodium-dev zlib1g-dev
+  libboost-dev                             # 1.74: Beast and Asio, the server's HTTP layer
   fonts-noto-core fonts-dejavu-core        # NotoSans for text, DejaVu Sans Mono for code
   fonttools                                # pyftsubset: the client ships only the glyphs it draws
   chromium                                 # browser tests drive it through playwright-core

@@ -33,9 +33,17 @@ std::string serve_help() {
            "  --host ADDRESS   address to listen on (default 127.0.0.1)\n"
            "  --port N         port to listen on, 0 for any free port (default 8080)\n"
            "  --data DIR       folder of the SQLite database, created if missing (default data)\n"
-           "  --public DIR     folder of the built client (default: public next to the binary)\n"
+           "  --public DIR     folder of the built client (default: the one built with this\n"
+           "                   binary; the server refuses to start without client files)\n"
+           "  --api-only       serve only the API, without client files\n"
            "  --quiet          do not log one line per request\n"
            "  --max-body-kb N  largest request body accepted, in KiB (default 1024)\n"
+           "  --max-connections N  connections open at once (default 20000, and at most what\n"
+           "                   the system's file limit allows)\n"
+           "  --max-connections-per-address N  connections from one client address (default\n"
+           "                   256; 0 for no limit, e.g. behind a reverse proxy)\n"
+           "  --request-timeout-sec N  time for a request's headers and body to arrive, from\n"
+           "                   its first byte (default 20)\n"
            "  --seed N         seed for task choices (reproducible runs; default random)\n"
            "  --demo           load sample conversations into an empty database so every task\n"
            "                   type is available\n"
@@ -203,6 +211,10 @@ Command parse_command_line(const std::vector<std::string>& args) {
             options.demo = true;
             continue;
         }
+        if (arg == "--api-only") {
+            options.api_only = true;
+            continue;
+        }
         if (arg == "--news-webhook-allow-private") {
             options.news_webhook_allow_private = true;
             continue;
@@ -218,7 +230,8 @@ Command parse_command_line(const std::vector<std::string>& args) {
         if (arg != "--host" && arg != "--port" && arg != "--data" && arg != "--public" &&
             arg != "--seed" && arg != "--demo-file" && arg != "--allow-origin" && arg != "--smtp" &&
             arg != "--mail-from" && arg != "--public-url" && arg != "--max-body-kb" &&
-            arg != "--news-webhook-url")
+            arg != "--news-webhook-url" && arg != "--max-connections" &&
+            arg != "--max-connections-per-address" && arg != "--request-timeout-sec")
             return UsageError{"unknown option '" + arg + "'\n\n" + serve_help()};
         auto v = value();
         if (!v) return UsageError{"option " + arg + " needs a value"};
@@ -235,6 +248,18 @@ Command parse_command_line(const std::vector<std::string>& args) {
                 return UsageError{"--max-body-kb takes a number from 4 to 1048576, not '" + *v +
                                   "'"};
             options.max_body_bytes = kib * 1024;
+        } else if (arg == "--max-connections" || arg == "--max-connections-per-address" ||
+                   arg == "--request-timeout-sec") {
+            int count = -1;
+            auto [end, error] = std::from_chars(v->data(), v->data() + v->size(), count);
+            const int least = arg == "--max-connections-per-address" ? 0 : 1;
+            if (error != std::errc() || end != v->data() + v->size() || count < least ||
+                count > 1000000)
+                return UsageError{arg + " takes a number from " + std::to_string(least) +
+                                  " to 1000000, not '" + *v + "'"};
+            (arg == "--max-connections"       ? options.max_connections
+             : arg == "--request-timeout-sec" ? options.request_timeout_sec
+                                              : options.max_connections_per_address) = count;
         } else if (arg == "--data") {
             options.data_dir = *v;
         } else if (arg == "--seed") {

@@ -5,7 +5,7 @@
 #include "server/cli_options.h"
 #include "server/demo/demo_loader.h"
 #include "server/domain/ids.h"
-#include "server/http/httplib_server.h"
+#include "server/http/http_server.h"
 #include "server/news/news_webhook.h"
 #include "server/server_app.h"
 #include "server/store/account_store.h"
@@ -13,6 +13,7 @@
 #include "server/version.h"
 
 #include <atomic>
+#include <chrono>
 #include <csignal>
 #include <cstdio>
 #include <cstdlib>
@@ -22,6 +23,8 @@
 #include <termios.h>
 #include <thread>
 #include <unistd.h>
+#include <variant>
+#include <vector>
 
 namespace {
 
@@ -29,6 +32,42 @@ std::filesystem::path executable_dir() {
     std::error_code ec;
     auto exe = std::filesystem::read_symlink("/proc/self/exe", ec);
     return ec ? std::filesystem::current_path() : exe.parent_path();
+}
+
+bool has_client(const std::filesystem::path& dir) {
+    std::error_code ec;
+    return std::filesystem::is_regular_file(dir / "index.html", ec);
+}
+
+// Where the client is when --public is not given: beside an installed binary, or where this
+// build put it (ORCHARD_BUILT_PUBLIC_DIR, set by CMake: build/public for build/server/orchard),
+// whatever folder the server is started from. Empty when none has the client.
+std::filesystem::path find_client(std::vector<std::filesystem::path>& looked_in) {
+    looked_in = {executable_dir() / "public", std::filesystem::path(ORCHARD_BUILT_PUBLIC_DIR)};
+    for (const auto& dir : looked_in)
+        if (has_client(dir)) return dir;
+    return {};
+}
+
+// The folder of client files to serve, or an explanation of why there is none to print before
+// refusing to start: a server that answers "not found" at / helps nobody.
+std::variant<std::filesystem::path, std::string> client_dir(const orchard::ServeOptions& options) {
+    if (!options.public_dir.empty()) {
+        if (has_client(options.public_dir) || options.api_only) return options.public_dir;
+        return "no client files in " + options.public_dir.string() +
+               " (it has no index.html). Build the client (scripts/run.sh does), point --public "
+               "at the folder the build made (build/public), or start with --api-only to serve "
+               "only the API.";
+    }
+    std::vector<std::filesystem::path> looked_in;
+    auto found = find_client(looked_in);
+    if (!found.empty() || options.api_only) return found;
+    std::string where;
+    for (const auto& dir : looked_in)
+        where += (where.empty() ? "" : " or ") + dir.string();
+    return "the client files were not found (looked in " + where +
+           "). Build them with scripts/run.sh (or cmake --build build), give their folder with "
+           "--public DIR, or start with --api-only to serve only the API.";
 }
 
 // `--demo`: the sample conversations, only into a database without any. The default sample is
@@ -54,9 +93,13 @@ int serve(const orchard::ServeOptions& options) {
     sigaddset(&stop_signals, SIGTERM);
     pthread_sigmask(SIG_BLOCK, &stop_signals, nullptr);
 
+    const auto client = client_dir(options);
+    if (const auto* problem = std::get_if<std::string>(&client)) {
+        std::fprintf(stderr, "orchard: %s\n", problem->c_str());
+        return 2;
+    }
+    const auto public_dir = std::get<std::filesystem::path>(client);
     std::filesystem::create_directories(options.data_dir);
-    const auto public_dir =
-        options.public_dir.empty() ? executable_dir() / "public" : options.public_dir;
     orchard::api::AuthOptions auth;
     if (!options.smtp_relay.empty()) {
         const auto colon = options.smtp_relay.rfind(':');
@@ -77,7 +120,11 @@ int serve(const orchard::ServeOptions& options) {
     std::unique_ptr<orchard::news::WebhookSender> webhook;
     orchard::http::HttpServer server(
         [&app](const orchard::http::Request& request) { return app->handle(request); },
-        {.max_body_bytes = options.max_body_bytes, .log_requests = options.log_requests});
+        {.max_body_bytes = options.max_body_bytes,
+         .max_connections = options.max_connections,
+         .max_connections_per_address = options.max_connections_per_address,
+         .request_timeout = std::chrono::seconds(options.request_timeout_sec),
+         .log_requests = options.log_requests});
     const int port = server.bind(options.host, options.port);
     auth.public_url = !options.public_url.empty()
                           ? options.public_url
@@ -108,8 +155,7 @@ int serve(const orchard::ServeOptions& options) {
     std::printf("  database %s (schema version %d), client files %zu from %s\n",
                 app->database().file().c_str(), app->database().schema_version(),
                 app->static_files().file_count(), public_dir.c_str());
-    if (app->static_files().file_count() == 0)
-        std::printf("  warning: no client files found; build the client first\n");
+    if (options.api_only) std::printf("  serving the API only (--api-only)\n");
     std::fflush(stdout);
 
     std::atomic<bool> stopping = false;

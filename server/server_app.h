@@ -1,5 +1,5 @@
 // The whole server as one function from Request to Response: the API routes, then the client's
-// static files. Owns the database; knows nothing of sockets (http/httplib_server.h does that).
+// static files. Owns the database; knows nothing of sockets (http/http_server.h does that).
 #pragma once
 
 #include "server/api/auth_routes.h"

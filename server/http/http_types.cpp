@@ -26,6 +26,16 @@ std::optional<std::string> Request::query_value(const std::string& name) const {
     return it->second;
 }
 
+bool Request::accepts_encoding(std::string_view coding) const {
+    auto accept = header("Accept-Encoding");
+    return accept && accept->find(coding) != std::string::npos;
+}
+
+std::string_view Response::body_bytes() const {
+    if (!shared_body) return body;
+    return std::string_view(*shared_body).substr(shared_offset, shared_length);
+}
+
 Response Response::json(int status, const nlohmann::json& body) {
     Response response;
     response.status = status;

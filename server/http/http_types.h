@@ -1,12 +1,15 @@
 // Our own request and response types. Handlers are plain functions from Request to Response, so
-// they are tested without sockets; only http/httplib_server.cpp knows the HTTP library.
+// they are tested without sockets; only http/connection.cpp and http/http_server.cpp know the
+// HTTP library (Boost.Beast on Asio).
 #pragma once
 
 #include <functional>
 #include <map>
+#include <memory>
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -28,6 +31,8 @@ struct Request {
 
     std::optional<std::string> header(const std::string& name) const;
     std::optional<std::string> query_value(const std::string& name) const;
+    // Whether Accept-Encoding names `coding` (e.g. "gzip").
+    bool accepts_encoding(std::string_view coding) const;
 };
 
 struct Response {
@@ -35,6 +40,15 @@ struct Response {
     std::string content_type = "application/json";
     std::string body;
     std::vector<std::pair<std::string, std::string>> headers;
+    // A body shared with memory the server keeps anyway (the static files), sent without a copy
+    // per request: when set, `body` is empty and `shared_length` bytes from `shared_offset` are
+    // sent. Keeps a slow download from costing a copy of the file.
+    std::shared_ptr<const std::string> shared_body;
+    size_t shared_offset = 0;
+    size_t shared_length = 0;
+
+    // The bytes to send, whichever of the two holds them.
+    std::string_view body_bytes() const;
 
     static Response json(int status, const nlohmann::json& body);
     // The PROTOCOL.md error object: {"error_code": code, "message": message}.

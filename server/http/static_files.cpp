@@ -4,6 +4,7 @@
 #include "server/http/gzip.h"
 #include "server/http/mime_types.h"
 
+#include <algorithm>
 #include <fstream>
 #include <sodium.h>
 #include <sstream>
@@ -36,15 +37,47 @@ std::string quoted_tag(std::string_view hash, std::string_view suffix) {
     return tag;
 }
 
-bool accepts_gzip(const Request& request) {
-    auto accept = request.header("Accept-Encoding");
-    return accept && accept->find("gzip") != std::string::npos;
-}
-
 bool etag_matches(const Request& request, const std::string& etag) {
     auto if_none_match = request.header("If-None-Match");
     return if_none_match &&
            (*if_none_match == "*" || if_none_match->find(etag) != std::string::npos);
+}
+
+struct ByteRange {
+    size_t first = 0;
+    size_t length = 0;
+};
+
+// One `bytes=` range of a body of `size` bytes. nullopt: serve the whole body (no Range, another
+// unit, a list of ranges, or a malformed header, all of which RFC 9110 allows a server to ignore).
+// A range that starts past the end is unsatisfiable: length 0.
+std::optional<ByteRange> single_range(const Request& request, size_t size) {
+    auto header = request.header("Range");
+    if (!header || !header->starts_with("bytes=")) return std::nullopt;
+    const std::string_view spec = std::string_view(*header).substr(6);
+    if (spec.find(',') != std::string_view::npos) return std::nullopt;
+    const auto dash = spec.find('-');
+    if (dash == std::string_view::npos) return std::nullopt;
+    auto number = [](std::string_view digits) -> std::optional<size_t> {
+        if (digits.empty() || digits.size() > 18) return std::nullopt;
+        size_t value = 0;
+        for (char c : digits) {
+            if (c < '0' || c > '9') return std::nullopt;
+            value = value * 10 + static_cast<size_t>(c - '0');
+        }
+        return value;
+    };
+    const auto first = number(spec.substr(0, dash));
+    const auto last = number(spec.substr(dash + 1));
+    if (!first) { // "bytes=-N": the last N bytes
+        if (!last || *last == 0) return std::nullopt;
+        const size_t length = std::min(*last, size);
+        return ByteRange{size - length, length};
+    }
+    if (dash + 1 < spec.size() && (!last || *last < *first)) return std::nullopt;
+    if (*first >= size) return ByteRange{*first, 0};
+    const size_t end = last ? std::min(*last + 1, size) : size;
+    return ByteRange{*first, end - *first};
 }
 
 } // namespace
@@ -62,8 +95,9 @@ StaticFiles StaticFiles::load(const std::filesystem::path& root) {
             std::string("/").append(entry.path().lexically_relative(root).generic_string());
         File file;
         file.content_type = mime_type_for(url);
-        file.body = read_file(entry.path());
-        all_hashes += url + hex_hash(file.body);
+        auto body = read_file(entry.path());
+        all_hashes += url + hex_hash(body);
+        file.body = std::make_shared<const std::string>(std::move(body));
         files.files_[url] = std::move(file);
     }
     files.asset_version_ = hex_hash(all_hashes).substr(0, 16);
@@ -71,16 +105,18 @@ StaticFiles StaticFiles::load(const std::filesystem::path& root) {
     for (auto& [url, file] : files.files_) {
         if (url.ends_with(".html")) {
             // Pages name the asset version so that a new build is fetched, never a stale mix.
-            for (auto at = file.body.find(kVersionToken); at != std::string::npos;
-                 at = file.body.find(kVersionToken, at))
-                file.body.replace(at, kVersionToken.size(), files.asset_version_);
+            std::string page = *file.body;
+            for (auto at = page.find(kVersionToken); at != std::string::npos;
+                 at = page.find(kVersionToken, at))
+                page.replace(at, kVersionToken.size(), files.asset_version_);
+            file.body = std::make_shared<const std::string>(std::move(page));
         }
-        const std::string hash = hex_hash(file.body);
+        const std::string hash = hex_hash(*file.body);
         file.etag = quoted_tag(hash, "");
-        if (is_compressible(file.content_type) && file.body.size() > 512) {
-            auto compressed = gzip_compress(file.body);
-            if (compressed.size() < file.body.size() * 9 / 10) {
-                file.gzip_body = std::move(compressed);
+        if (is_compressible(file.content_type) && file.body->size() > 512) {
+            auto compressed = gzip_compress(*file.body);
+            if (compressed.size() < file.body->size() * 9 / 10) {
+                file.gzip_body = std::make_shared<const std::string>(std::move(compressed));
                 // The two encodings are different representations, so they get different tags.
                 file.gzip_etag = quoted_tag(hash, "-gz");
             }
@@ -96,7 +132,7 @@ std::optional<Response> StaticFiles::serve(const Request& request) const {
     if (it == files_.end()) return std::nullopt;
     const File& file = it->second;
 
-    const bool gzip = !file.gzip_body.empty() && accepts_gzip(request);
+    const bool gzip = file.gzip_body && request.accepts_encoding("gzip");
     const std::string& etag = gzip ? file.gzip_etag : file.etag;
 
     Response response;
@@ -111,7 +147,26 @@ std::optional<Response> StaticFiles::serve(const Request& request) const {
         return response;
     }
     if (gzip) response.set_header("Content-Encoding", "gzip");
-    response.body = gzip ? file.gzip_body : file.body;
+    response.set_header("Accept-Ranges", "bytes");
+    response.shared_body = gzip ? file.gzip_body : file.body;
+    const size_t size = response.shared_body->size();
+    response.shared_length = size;
+    // A range applies to the representation chosen above (RFC 9110 §14.1.1).
+    if (auto range = single_range(request, size)) {
+        if (range->length == 0) {
+            response.status = 416;
+            response.set_header("Content-Range", "bytes */" + std::to_string(size));
+            response.shared_body.reset();
+            response.shared_length = 0;
+            return response;
+        }
+        response.status = 206;
+        response.shared_offset = range->first;
+        response.shared_length = range->length;
+        response.set_header("Content-Range", "bytes " + std::to_string(range->first) + "-" +
+                                                 std::to_string(range->first + range->length - 1) +
+                                                 "/" + std::to_string(size));
+    }
     return response;
 }
 

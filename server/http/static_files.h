@@ -1,13 +1,16 @@
 // The client's files (index.html, orchard.js/.wasm/.data, web/), loaded into memory at start with
 // a content hash and a gzip copy each. Assets requested with ?v=<asset version> are cached by the
 // browser for a year (the version changes whenever any file changes); everything else
-// revalidates with its ETag, so a browser keeps the wasm until it changes.
+// revalidates with its ETag, so a browser keeps the wasm until it changes. Bodies are shared with
+// each response rather than copied, and a Range request gets at most one range (RFC 9110 lets a
+// server ignore the rest: many or overlapping ranges get the whole file, once).
 #pragma once
 
 #include "server/http/http_types.h"
 
 #include <filesystem>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 
@@ -27,8 +30,8 @@ class StaticFiles {
   private:
     struct File {
         std::string content_type;
-        std::string body;
-        std::string gzip_body; // empty when compression does not pay
+        std::shared_ptr<const std::string> body;
+        std::shared_ptr<const std::string> gzip_body; // null when compression does not pay
         std::string etag;
         std::string gzip_etag;
     };

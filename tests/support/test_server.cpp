@@ -33,6 +33,9 @@ TestServer::TestServer(std::filesystem::path data_dir, std::vector<std::string> 
     std::vector<std::string> args = {
         ORCHARD_SERVER_BINARY, "serve",    "--port",          "0", "--data",
         data_dir.string(),     "--public", ORCHARD_PUBLIC_DIR};
+    // A build without the WebAssembly client (-DORCHARD_BUILD_CLIENT=OFF) still runs the API tests.
+    if (!std::filesystem::exists(std::filesystem::path(ORCHARD_PUBLIC_DIR) / "index.html"))
+        args.push_back("--api-only");
     args.insert(args.end(), extra_args.begin(), extra_args.end());
 
     pid_ = fork();
