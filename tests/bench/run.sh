@@ -12,6 +12,8 @@ echo "== client workflow: first interactive frame, CPU per frame, idle frames, h
 ORCHARD_SERVER=build/server/orchard ORCHARD_PUBLIC_DIR=build/public node tests/bench/client_tasks.mjs
 echo "== HTTP /api/v1/health =="
 build/tests/bench/bench_http_health
+echo "== idle connections: health and task cycles with 0, 1,000, 10,000 held open, before and after =="
+ORCHARD_BASELINE_SERVER=$(tests/bench/baseline_server.sh) build/tests/bench/bench_idle_connections
 echo "== task lifecycle load, 1/8/32 concurrent frontend users =="
 build/tests/bench/bench_task_load "${ORCHARD_BENCH_SECONDS:-8}" "${ORCHARD_BENCH_ROUNDS:-3}"
 echo "== task requests on a large database =="

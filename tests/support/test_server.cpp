@@ -24,15 +24,15 @@ std::string read_all(const std::filesystem::path& file) {
 
 } // namespace
 
-TestServer::TestServer(std::filesystem::path data_dir, std::vector<std::string> extra_args) {
+TestServer::TestServer(std::filesystem::path data_dir, std::vector<std::string> extra_args,
+                       std::string binary) {
     std::filesystem::create_directories(data_dir);
     // A new log per start: a restart on the same folder must not find the old "running at" line.
     static int starts = 0;
     log_file_ = data_dir / ("server-output-" + std::to_string(++starts) + ".log");
     std::filesystem::remove(log_file_);
-    std::vector<std::string> args = {
-        ORCHARD_SERVER_BINARY, "serve",    "--port",          "0", "--data",
-        data_dir.string(),     "--public", ORCHARD_PUBLIC_DIR};
+    std::vector<std::string> args = {binary,   "serve",           "--port",   "0",
+                                     "--data", data_dir.string(), "--public", ORCHARD_PUBLIC_DIR};
     // A build without the WebAssembly client (-DORCHARD_BUILD_CLIENT=OFF) still runs the API tests.
     if (!std::filesystem::exists(std::filesystem::path(ORCHARD_PUBLIC_DIR) / "index.html"))
         args.push_back("--api-only");

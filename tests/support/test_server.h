@@ -12,7 +12,9 @@ namespace orchard::test {
 class TestServer {
   public:
     // `data_dir` holds the database; it outlives the server so that restarts can reuse it.
-    explicit TestServer(std::filesystem::path data_dir, std::vector<std::string> extra_args = {});
+    // `binary`: another build of the server (a benchmark's baseline), instead of this one's.
+    explicit TestServer(std::filesystem::path data_dir, std::vector<std::string> extra_args = {},
+                        std::string binary = ORCHARD_SERVER_BINARY);
     ~TestServer();
     TestServer(const TestServer&) = delete;
     TestServer& operator=(const TestServer&) = delete;
