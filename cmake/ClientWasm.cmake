@@ -7,6 +7,14 @@ set(ORCHARD_EMSCRIPTEN_TOOLCHAIN "/usr/share/emscripten/cmake/Modules/Platform/E
     CACHE FILEPATH "Emscripten's CMake toolchain file")
 # Debian's emscripten runs its JS tools with the system node, which finds acorn only here.
 set(ORCHARD_EM_ENV ${CMAKE_COMMAND} -E env NODE_PATH=/usr/share/nodejs)
+# The client is compiled with the same flags whatever the top-level build type, so ccache lets a
+# second build tree (the Release build of scripts/run.sh, the fresh clone of the README-command
+# test) take the test build's objects. Paths under the source folder are hashed relative to it,
+# so a clone elsewhere hits the same entries.
+find_program(CCACHE ccache)
+if(CCACHE)
+  list(APPEND ORCHARD_EM_ENV EM_COMPILER_WRAPPER=${CCACHE} CCACHE_BASEDIR=${CMAKE_SOURCE_DIR})
+endif()
 
 ExternalProject_Add(orchard_client
   SOURCE_DIR "${CMAKE_SOURCE_DIR}/cmake/client"
