@@ -110,7 +110,7 @@ struct World {
 
 } // namespace
 
-TEST_CASE("late: what arrives after its tree moved on is kept; stopped trees refuse") {
+TEST_CASE("late: what arrives after its tree moved on is kept, stopped trees refuse it") {
     CHECK(arrival_of("assistant_reply", state::kGrowing) == Arrival::OnTime);
     CHECK(arrival_of("prompter_reply", state::kRanking) == Arrival::Late);
     for (const char* later : {state::kRanking, state::kReadyForScoring, state::kReadyForExport,
