@@ -318,7 +318,6 @@ nlohmann::json TaskService::make_task(const Caller& caller, const std::string& t
         for (auto& child : store_.children(parent))
             if (child.review_result == std::optional(true) && !child.arrived_after_growing)
                 replies.push_back(std::move(child)); // late replies are not ranked
-
         std::shuffle(replies.begin(), replies.end(), rng_);
         const bool all_synthetic =
             std::all_of(replies.begin(), replies.end(), [](const auto& r) { return r.synthetic; });
@@ -496,7 +495,7 @@ nlohmann::json TaskService::text_reply(const Caller& caller, const nlohmann::jso
             throw DomainError(ErrorCode::MessageNotFound, "The message to answer is gone.");
         if (parent->deleted)
             throw DomainError(ErrorCode::MessageNotFound,
-                              "The message to answer was deleted by a moderator.");
+                              "The message to answer was deleted by moderation.");
         // A tree that stopped growing while this person wrote (others' reviews completed it)
         // still takes the reply, marked late; only a stopped tree refuses it.
         const Arrival arrival = arrival_of(task.type, tree->state);
@@ -593,7 +592,7 @@ nlohmann::json TaskService::labels(const Caller& caller, const nlohmann::json& b
     if (!message || !tree) throw DomainError(ErrorCode::MessageNotFound, "The message is gone.");
     if (message->deleted)
         throw DomainError(ErrorCode::MessageNotFound,
-                          "The message to label was deleted by a moderator.");
+                          "The message to label was deleted by moderation.");
     if (message->user_id == caller.user.id)
         throw DomainError(ErrorCode::NoSelfLabelingOrDuplicateTaskReply,
                           "You cannot label your own message.");
