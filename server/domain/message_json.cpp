@@ -62,6 +62,13 @@ nlohmann::json message_json(const store::MessageRecord& message, const std::stri
     json["ranking_count"] = message.ranking_count;
     json["rank"] = message.rank ? nlohmann::json(*message.rank) : nlohmann::json(nullptr);
     json["role"] = message.role;
+    // Orchard's additions (docs/late-contributions.md): a reply written for a task whose tree
+    // stopped growing meanwhile is kept but stays out of reviews and rankings; reviews and
+    // rankings that came after their round closed are counted apart from review_count and
+    // ranking_count.
+    json["arrived_after_growing"] = message.arrived_after_growing;
+    json["late_review_count"] = message.late_review_count;
+    json["late_ranking_count"] = message.late_ranking_count;
     return json;
 }
 

@@ -73,6 +73,16 @@ nlohmann::json task_done(const std::string& id) {
     return {{"id", id}, {"type", "task_done"}};
 }
 
+// The refusal of anything sent to a tree that was stopped (PROTOCOL.md: 2010, tree in aborted
+// state), saying which stop it was, so that a frontend can tell the person.
+DomainError tree_stopped(const std::string& state, const std::string& what) {
+    const std::string why = state == tree_state::kHaltedByModerator
+                                ? "a moderator halted this conversation"
+                                : "this conversation was closed (" + state + ")";
+    return DomainError(ErrorCode::TreeInAbortedState,
+                       "It no longer takes " + what + ": " + why + " while you worked on it.");
+}
+
 nlohmann::json label_descriptions(const std::vector<std::string>& names) {
     nlohmann::json labels = nlohmann::json::array();
     for (const auto& name : names) {
@@ -306,7 +316,8 @@ nlohmann::json TaskService::make_task(const Caller& caller, const std::string& t
         const std::string parent = pick(ids);
         std::vector<store::MessageRecord> replies;
         for (auto& child : store_.children(parent))
-            if (child.review_result == std::optional(true)) replies.push_back(std::move(child));
+            if (child.review_result == std::optional(true) && !child.arrived_after_growing)
+                replies.push_back(std::move(child)); // late replies are not ranked
         std::shuffle(replies.begin(), replies.end(), rng_);
         const bool all_synthetic =
             std::all_of(replies.begin(), replies.end(), [](const auto& r) { return r.synthetic; });
@@ -480,12 +491,16 @@ nlohmann::json TaskService::text_reply(const Caller& caller, const nlohmann::jso
     } else {
         auto parent = store_.find_message(task.parent_message_id.value_or(""));
         auto tree = parent ? store_.find_tree(parent->tree_id) : std::nullopt;
-        if (!parent || !tree || parent->deleted)
+        if (!parent || !tree)
             throw DomainError(ErrorCode::MessageNotFound, "The message to answer is gone.");
-        if (tree->state != tree_state::kGrowing)
-            throw DomainError(ErrorCode::TreeInAbortedState,
-                              "This conversation no longer takes replies (it is " + tree->state +
-                                  ").");
+        if (parent->deleted)
+            throw DomainError(ErrorCode::MessageNotFound,
+                              "The message to answer was deleted by moderation.");
+        // A tree that stopped growing while this person wrote (others' reviews completed it)
+        // still takes the reply, marked late; only a stopped tree refuses it.
+        const Arrival arrival = arrival_of(task.type, tree->state);
+        if (arrival == Arrival::Refused) throw tree_stopped(tree->state, "replies");
+        message.arrived_after_growing = arrival == Arrival::Late;
         if (store_.user_replied_under(caller.user.id, parent->id))
             throw DomainError(ErrorCode::DuplicateReply, "You already replied to this message.");
         message.tree_id = parent->tree_id;
@@ -534,12 +549,25 @@ nlohmann::json TaskService::ranking(const Caller& caller, const nlohmann::json& 
         throw DomainError(ErrorCode::InvalidRankingValue,
                           "A ranking needs the replies' order, or not_rankable.");
     }
+    // A ranking that arrives after the tree left ranking (others' rankings completed it) is
+    // stored and marked late; only a stopped tree or a deleted parent refuses it.
+    auto parent = store_.find_message(*task.parent_message_id);
+    auto tree = parent ? store_.find_tree(parent->tree_id) : std::nullopt;
+    if (!parent || !tree || parent->deleted)
+        throw DomainError(ErrorCode::MessageNotFound,
+                          "The message whose replies were ranked was deleted.");
+    const Arrival arrival = arrival_of(task.type, tree->state);
+    if (arrival == Arrival::Refused) throw tree_stopped(tree->state, "rankings");
+    const bool late = arrival == Arrival::Late;
     const std::string ranking_id = new_uuid();
     store_.insert_ranking(ranking_id, *task.parent_message_id, caller.user.id, task.id,
-                          nlohmann::json(ranked).dump(), not_rankable, now_ms_);
+                          nlohmann::json(ranked).dump(), not_rankable, now_ms_, late);
     Rewards(store_.statements(), config_, now_ms_)
         .ranking_done(caller.user.id, *task.parent_message_id, ranked);
-    trees_.ranking_added(*task.parent_message_id);
+    if (late)
+        trees_.late_ranking_added(*task.parent_message_id);
+    else
+        trees_.ranking_added(*task.parent_message_id);
     store_.set_task_done(task.id, ranking_id);
     return task_done(ranking_id);
 }
@@ -560,10 +588,19 @@ nlohmann::json TaskService::labels(const Caller& caller, const nlohmann::json& b
         throw DomainError(ErrorCode::TextLabelsWrongMessageId,
                           "These labels are for another message than the task's.");
     auto message = store_.find_message(message_id);
-    if (!message) throw DomainError(ErrorCode::MessageNotFound, "The message is gone.");
+    auto tree = message ? store_.find_tree(message->tree_id) : std::nullopt;
+    if (!message || !tree) throw DomainError(ErrorCode::MessageNotFound, "The message is gone.");
+    if (message->deleted)
+        throw DomainError(ErrorCode::MessageNotFound,
+                          "The message to label was deleted by moderation.");
     if (message->user_id == caller.user.id)
         throw DomainError(ErrorCode::NoSelfLabelingOrDuplicateTaskReply,
                           "You cannot label your own message.");
+    // Labels that arrive after the review round closed (others' reviews decided it and the tree
+    // moved on) are stored and marked late; only a stopped tree refuses them.
+    const Arrival arrival = arrival_of(task.type, tree->state);
+    if (arrival == Arrival::Refused) throw tree_stopped(tree->state, "labels");
+    const bool late = arrival == Arrival::Late;
 
     const auto payload = task_fields(store_.task_payload(task.id));
     const auto values =
@@ -572,12 +609,16 @@ nlohmann::json TaskService::labels(const Caller& caller, const nlohmann::json& b
     const std::string labels_id = new_uuid();
     const std::string text = string_field(body, "text");
     check_text_length(text, config_.message_size_limit, "The comment");
-    store_.insert_labels(
-        labels_id, message_id, caller.user.id, task.id, nlohmann::json(values).dump(),
-        text.empty() ? std::nullopt : std::optional(text), body.value("is_report", false), now_ms_);
+    store_.insert_labels(labels_id, message_id, caller.user.id, task.id,
+                         nlohmann::json(values).dump(),
+                         text.empty() ? std::nullopt : std::optional(text),
+                         body.value("is_report", false), now_ms_, late);
     Rewards(store_.statements(), config_, now_ms_)
         .labels_done(caller.user.id, message_id, payload.value("mode", "") == "full");
-    trees_.review_added(message_id);
+    if (late)
+        trees_.late_review_added(message_id);
+    else
+        trees_.review_added(message_id);
     store_.set_task_done(task.id, labels_id);
     return task_done(labels_id);
 }

@@ -21,6 +21,19 @@ std::vector<ReviewLabels> to_review_labels(const std::vector<store::ReviewRecord
 
 } // namespace
 
+Arrival arrival_of(const std::string& task_type, const std::string& tree_state) {
+    // A stopped tree takes nothing more: a moderator halted it, or its prompt was rejected.
+    if (tree_state == tree_state::kAbortedLowGrade || tree_state == tree_state::kHaltedByModerator)
+        return Arrival::Refused;
+    // The state in which tasks of this kind are handed out; any other state means the tree
+    // moved on after the task was made.
+    const char* open_state = tree_state::kGrowing;             // replies, and reviews of replies
+    if (task_type == "initial_prompt") return Arrival::OnTime; // starts its own tree
+    if (task_type == "label_initial_prompt") open_state = tree_state::kInitialPromptReview;
+    if (task_type.starts_with("rank_")) open_state = tree_state::kRanking;
+    return tree_state == open_state ? Arrival::OnTime : Arrival::Late;
+}
+
 void TreeManager::start_tree(const store::MessageRecord& root) {
     store::TreeRecord tree;
     tree.id = root.id;
@@ -67,6 +80,18 @@ void TreeManager::review_added(const std::string& message_id) {
         return;
     }
     if (!is_root && tree->state == tree_state::kGrowing) check_growing_done(tree->id);
+}
+
+void TreeManager::late_review_added(const std::string& message_id) {
+    // The message's review was decided before this one arrived (a tree leaves a review state
+    // only once its reviews are in), so it changes no result and moves no tree.
+    store_.increment_late_review_count(message_id);
+}
+
+void TreeManager::late_ranking_added(const std::string& parent_id) {
+    // Rankings are merged once, when a tree's last ranking arrives; a later one cannot join
+    // that consensus without re-scoring a tree that may already be exported.
+    store_.increment_late_ranking_count(parent_id);
 }
 
 void TreeManager::ranking_added(const std::string& parent_id) {
@@ -141,7 +166,10 @@ void TreeManager::check_growing_done(const std::string& tree_id) {
 std::vector<std::string> TreeManager::parents_to_rank(const std::string& tree_id) {
     std::map<std::string, int> accepted_children;
     for (const auto& message : store_.tree_messages(tree_id)) {
-        if (message.parent_id && !message.deleted && message.review_result == std::optional(true))
+        // A late reply stays out of the ranking round: rankings already given did not see it,
+        // and waiting for new ones would hold (or reopen) a tree for every reply that comes late.
+        if (message.parent_id && !message.deleted && !message.arrived_after_growing &&
+            message.review_result == std::optional(true))
             accepted_children[*message.parent_id] += 1;
     }
     std::vector<std::string> parents;

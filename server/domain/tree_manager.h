@@ -29,6 +29,17 @@ inline constexpr const char* kScoringFailed = "scoring_failed";
 inline constexpr const char* kBacklogRanking = "backlog_ranking";
 } // namespace tree_state
 
+// What becomes of a contribution (a reply, a ranking or labels) sent for a task we handed out,
+// given the state its tree is in when it arrives (docs/late-contributions.md). Trees move on
+// while people work: another person's review or ranking can close the round a task was made
+// for. That is our own state change, not the contributor's fault, so the work is stored
+// (Late: marked, and kept out of the round that was already decided), as the Open-Assistant
+// backend stores replies to growing, ranking and finished trees. Only a tree that was stopped
+// (aborted_low_grade, halted_by_moderator) takes nothing more: Refused.
+enum class Arrival { OnTime, Late, Refused };
+// `task_type` is the task's type (assistant_reply, rank_prompter_replies, label_...).
+Arrival arrival_of(const std::string& task_type, const std::string& tree_state);
+
 class TreeManager {
   public:
     TreeManager(store::TreeStore& store, const TreeManagerConfig& config, std::mt19937_64& rng,
@@ -37,12 +48,18 @@ class TreeManager {
 
     // A new root prompt starts a tree under review.
     void start_tree(const store::MessageRecord& root);
-    // A reply was added under `parent_id` (already stored).
+    // A reply was added under `parent_id` (already stored). A late reply (arrived_after_growing)
+    // is counted as a live child and nothing more: it is never offered for review or ranking.
     void reply_added(const store::MessageRecord& reply);
     // A task-based review (labels) of `message_id` was stored.
     void review_added(const std::string& message_id);
+    // A review that arrived after its round closed was stored: counted apart, decides nothing.
+    void late_review_added(const std::string& message_id);
     // A ranking of `parent_id`'s replies was stored.
     void ranking_added(const std::string& parent_id);
+    // A ranking that arrived after the tree left ranking was stored: counted apart, and never
+    // part of a consensus (the tree was scored, or is not being ranked).
+    void late_ranking_added(const std::string& parent_id);
     // Someone skipped answering `message_id`.
     void reply_skipped(const std::string& message_id);
     // Draws waiting prompts into growing while there is room (PROTOCOL.md §5 lottery).
@@ -52,7 +69,7 @@ class TreeManager {
     void check_growing_done(const std::string& tree_id);
     void check_ranking_done(const std::string& tree_id);
     void score(const std::string& tree_id);
-    // Parents whose accepted replies must be ranked: more than one accepted, live child.
+    // Parents whose accepted replies must be ranked: more than one accepted, live, on-time child.
     std::vector<std::string> parents_to_rank(const std::string& tree_id);
     bool tree_can_grow(const store::TreeRecord& tree);
 

@@ -334,6 +334,18 @@ constexpr std::array kMigrations{
         CREATE INDEX messages_first_place_by_user ON messages (user_id, created_ms)
             WHERE rank = 0 AND parent_id IS NOT NULL AND deleted = 0;
     )sql"},
+    // Trees move on while people work on the tasks we handed them (another user's review or
+    // ranking closes a round). What they send is kept, not refused, and marked here as having
+    // arrived after its round, so that the tree manager keeps it out of a round that was already
+    // decided and readers can tell it apart (docs/late-contributions.md). The late counts on the
+    // message are kept beside review_count and ranking_count, which count on-time ones only.
+    Migration{8, "contributions that arrive after their tree moved on", R"sql(
+        ALTER TABLE messages ADD COLUMN arrived_after_growing INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE messages ADD COLUMN late_review_count INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE messages ADD COLUMN late_ranking_count INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE text_labels ADD COLUMN arrived_late INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE rankings ADD COLUMN arrived_late INTEGER NOT NULL DEFAULT 0;
+    )sql"},
 };
 
 } // namespace

@@ -48,6 +48,12 @@ struct MessageRecord {
     bool edited = false;
     std::string emojis_json = "{}";
     std::int64_t created_ms = 0;
+    // A reply that arrived after its tree had stopped growing (docs/late-contributions.md).
+    bool arrived_after_growing = false;
+    // Reviews (labels) and rankings of this message that arrived after their round had closed;
+    // review_count and ranking_count count the on-time ones only.
+    int late_review_count = 0;
+    int late_ranking_count = 0;
 };
 
 struct TreeRecord {

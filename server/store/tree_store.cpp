@@ -12,7 +12,8 @@ namespace {
 constexpr const char* kMessageColumns =
     "id, message_tree_id, parent_id, depth, role, lang, text, user_id, api_client_id, "
     "frontend_message_id, review_count, review_result, ranking_count, rank, children_count, "
-    "synthetic, model_name, deleted, edited, emojis, created_ms";
+    "synthetic, model_name, deleted, edited, emojis, created_ms, arrived_after_growing, "
+    "late_review_count, late_ranking_count";
 
 MessageRecord read_message(const Statement& row) {
     MessageRecord m;
@@ -37,6 +38,9 @@ MessageRecord read_message(const Statement& row) {
     m.edited = row.column_int(18) != 0;
     m.emojis_json = row.column_text(19);
     m.created_ms = row.column_int(20);
+    m.arrived_after_growing = row.column_int(21) != 0;
+    m.late_review_count = static_cast<int>(row.column_int(22));
+    m.late_ranking_count = static_cast<int>(row.column_int(23));
     return m;
 }
 
@@ -189,12 +193,12 @@ void TreeStore::insert_message(const MessageRecord& m) {
               "INSERT INTO messages (id, message_tree_id, parent_id, depth, role, lang, text, "
               "user_id, api_client_id, frontend_message_id, review_count, review_result, "
               "ranking_count, rank, children_count, synthetic, model_name, deleted, edited, "
-              "emojis, created_ms) VALUES "
-              "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+              "emojis, created_ms, arrived_after_growing) VALUES "
+              "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
         .bind_all(m.id, m.tree_id, m.parent_id, m.depth, m.role, m.lang, m.text, m.user_id,
                   m.api_client_id, m.frontend_message_id, m.review_count, m.review_result,
                   m.ranking_count, m.rank, m.children_count, m.synthetic, m.model_name, m.deleted,
-                  m.edited, m.emojis_json, m.created_ms)
+                  m.edited, m.emojis_json, m.created_ms, m.arrived_after_growing)
         .run();
 }
 
@@ -262,6 +266,20 @@ void TreeStore::set_rank(const std::string& message_id, std::optional<int> rank)
 
 void TreeStore::increment_ranking_count(const std::string& message_id) {
     Statement(*statements_, "UPDATE messages SET ranking_count = ranking_count + 1 WHERE id = ?")
+        .bind_all(message_id)
+        .run();
+}
+
+void TreeStore::increment_late_review_count(const std::string& message_id) {
+    Statement(*statements_,
+              "UPDATE messages SET late_review_count = late_review_count + 1 WHERE id = ?")
+        .bind_all(message_id)
+        .run();
+}
+
+void TreeStore::increment_late_ranking_count(const std::string& message_id) {
+    Statement(*statements_,
+              "UPDATE messages SET late_ranking_count = late_ranking_count + 1 WHERE id = ?")
         .bind_all(message_id)
         .run();
 }
@@ -441,11 +459,12 @@ void TreeStore::insert_labels(const std::string& id, const std::string& message_
                               const std::string& user_id, const std::optional<std::string>& task_id,
                               const std::string& labels_json,
                               const std::optional<std::string>& text, bool is_report,
-                              std::int64_t now_ms) {
+                              std::int64_t now_ms, bool arrived_late) {
     Statement(*statements_,
               "INSERT INTO text_labels (id, message_id, user_id, task_id, labels, text, "
-              "is_report, created_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
-        .bind_all(id, message_id, user_id, task_id, labels_json, text, is_report, now_ms)
+              "is_report, created_ms, arrived_late) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
+        .bind_all(id, message_id, user_id, task_id, labels_json, text, is_report, now_ms,
+                  arrived_late)
         .run();
 }
 
@@ -453,7 +472,7 @@ std::vector<ReviewRecord> TreeStore::task_reviews(const std::string& message_id)
     Statement s(*statements_,
                 "SELECT json_extract(labels, '$.spam'), json_extract(labels, "
                 "'$.lang_mismatch') FROM text_labels WHERE message_id = ? AND task_id IS NOT "
-                "NULL AND is_report = 0");
+                "NULL AND is_report = 0 AND arrived_late = 0"); // late ones decide nothing
     s.bind_all(message_id);
     std::vector<ReviewRecord> reviews;
     while (s.step()) {
@@ -477,11 +496,11 @@ void TreeStore::insert_ranking(const std::string& id, const std::string& parent_
                                const std::string& user_id,
                                const std::optional<std::string>& task_id,
                                const std::string& ranking_json, bool not_rankable,
-                               std::int64_t now_ms) {
+                               std::int64_t now_ms, bool arrived_late) {
     Statement(*statements_,
               "INSERT INTO rankings (id, parent_message_id, user_id, task_id, ranking, "
-              "not_rankable, created_ms) VALUES (?, ?, ?, ?, ?, ?, ?)")
-        .bind_all(id, parent_id, user_id, task_id, ranking_json, not_rankable, now_ms)
+              "not_rankable, created_ms, arrived_late) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
+        .bind_all(id, parent_id, user_id, task_id, ranking_json, not_rankable, now_ms, arrived_late)
         .run();
 }
 
@@ -493,8 +512,9 @@ std::vector<std::vector<std::string>> TreeStore::rankings_of(const std::string& 
 }
 
 std::vector<RankingRow> TreeStore::ranking_rows(const std::string& parent_id) {
+    // Late rankings (given after their round closed) take no part in a consensus.
     Statement s(*statements_, "SELECT user_id, ranking FROM rankings WHERE parent_message_id = ? "
-                              "AND not_rankable = 0 ORDER BY created_ms");
+                              "AND not_rankable = 0 AND arrived_late = 0 ORDER BY created_ms");
     s.bind_all(parent_id);
     std::vector<RankingRow> rankings;
     while (s.step()) {
@@ -515,7 +535,8 @@ std::int64_t TreeStore::message_number(const std::string& message_id) {
 }
 
 int TreeStore::count_rankings(const std::string& parent_id) {
-    Statement s(*statements_, "SELECT count(*) FROM rankings WHERE parent_message_id = ?");
+    Statement s(*statements_, "SELECT count(*) FROM rankings WHERE parent_message_id = ? AND "
+                              "arrived_late = 0");
     s.bind_all(parent_id);
     return count(s);
 }
@@ -660,14 +681,15 @@ std::vector<TreeStore::ReplyCandidate> TreeStore::ranking_candidates(const std::
         FROM message_trees t JOIN messages m ON m.message_tree_id = t.id
         WHERE t.state = 'ranking' AND t.lang = ?1 AND m.deleted = 0 AND m.children_count > 1
           AND (SELECT count(*) FROM messages c WHERE c.parent_id = m.id
-                 AND c.review_result = 1 AND c.deleted = 0) > 1
+                 AND c.review_result = 1 AND c.deleted = 0 AND c.arrived_after_growing = 0) > 1
           AND NOT EXISTS (SELECT 1 FROM messages c
                           WHERE c.parent_id = m.id AND c.user_id = ?2 AND c.deleted = 0)
           AND NOT EXISTS (SELECT 1 FROM rankings r
                           WHERE r.parent_message_id = m.id AND r.user_id = ?2)
           AND NOT EXISTS (SELECT 1 FROM message_reactions x WHERE x.message_id = m.id
                             AND x.user_id = ?2 AND x.emoji = '_skip_ranking')
-          AND (SELECT count(*) FROM rankings r WHERE r.parent_message_id = m.id) < ?3
+          AND (SELECT count(*) FROM rankings r WHERE r.parent_message_id = m.id
+                 AND r.arrived_late = 0) < ?3
     )sql",
                                        kOldestTreesFirst);
     Statement s(*statements_, kQuery.sql(oldest_first));

@@ -56,6 +56,9 @@ class TreeStore {
     void add_child(const std::string& parent_id); // children_count + 1
     void set_rank(const std::string& message_id, std::optional<int> rank);
     void increment_ranking_count(const std::string& message_id);
+    // A review or ranking that arrived after its round closed (docs/late-contributions.md).
+    void increment_late_review_count(const std::string& message_id);
+    void increment_late_ranking_count(const std::string& message_id);
     int count_accepted(const std::string& tree_id);
     int count_under_review(const std::string& tree_id);
     bool user_wrote_text_since(const std::string& user_id, const std::string& text,
@@ -101,17 +104,20 @@ class TreeStore {
     void insert_labels(const std::string& id, const std::string& message_id,
                        const std::string& user_id, const std::optional<std::string>& task_id,
                        const std::string& labels_json, const std::optional<std::string>& text,
-                       bool is_report, std::int64_t now_ms);
+                       bool is_report, std::int64_t now_ms, bool arrived_late = false);
+    // The on-time task-based reviews of a message (late ones decide nothing).
     std::vector<ReviewRecord> task_reviews(const std::string& message_id);
     bool user_labeled(const std::string& message_id, const std::string& user_id);
     void insert_ranking(const std::string& id, const std::string& parent_id,
                         const std::string& user_id, const std::optional<std::string>& task_id,
-                        const std::string& ranking_json, bool not_rankable, std::int64_t now_ms);
-    // Each ranking of `parent_id`'s replies (message ids best first), not-rankable ones left out.
+                        const std::string& ranking_json, bool not_rankable, std::int64_t now_ms,
+                        bool arrived_late = false);
+    // Each ranking of `parent_id`'s replies (message ids best first), not-rankable and late
+    // ones left out.
     std::vector<std::vector<std::string>> rankings_of(const std::string& parent_id);
-    // The same with who ranked (rankings that are not "not rankable").
+    // The same with who ranked (rankings that are not "not rankable", nor late).
     std::vector<RankingRow> ranking_rows(const std::string& parent_id);
-    int count_rankings(const std::string& parent_id);
+    int count_rankings(const std::string& parent_id); // on-time ones
     bool user_ranked(const std::string& parent_id, const std::string& user_id);
     void add_reaction(const std::string& message_id, const std::string& user_id,
                       const std::string& emoji, std::int64_t now_ms);
