@@ -82,11 +82,12 @@ void add_auth_routes(http::Router& router, store::Database& database, const Auth
     router.add("POST", "/api/v1/auth/email",
                [&database, options](const http::Request& request, const http::PathParams&) {
                    return answer(request, [&](const nlohmann::json& body) {
+                       // Read first: a wrong type is the caller's error (400) on any server.
+                       const std::string email = text_field(body, "email");
                        if (!options.smtp)
                            return http::Response::error(
                                503, static_cast<int>(ErrorCode::Generic),
                                "Sign-in by e-mail is not set up on this server.");
-                       const std::string email = text_field(body, "email");
                        if (!mail::plausible_address(email))
                            throw domain::bad_input("That does not look like an e-mail address.");
                        const std::string token = new_session_token();
