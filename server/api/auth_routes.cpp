@@ -8,6 +8,7 @@
 #include "server/api/sessions.h"
 #include "server/domain/domain_error.h"
 #include "server/domain/ids.h"
+#include "server/domain/request_fields.h"
 #include "server/store/account_store.h"
 
 #include <algorithm>
@@ -38,9 +39,10 @@ nlohmann::json account_json(const AccountRecord& account) {
             {"show_on_leaderboard", account.show_on_leaderboard}};
 }
 
+// Absent or null: empty, which the checks after refuse where a value is needed; another type
+// than a string: refused with 400 naming the field.
 std::string text_field(const nlohmann::json& body, const char* key) {
-    auto it = body.find(key);
-    return it != body.end() && it->is_string() ? it->get<std::string>() : std::string();
+    return domain::RequestFields(body).string_or(key);
 }
 
 void check_display_name(const std::string& name) {
@@ -80,11 +82,12 @@ void add_auth_routes(http::Router& router, store::Database& database, const Auth
     router.add("POST", "/api/v1/auth/email",
                [&database, options](const http::Request& request, const http::PathParams&) {
                    return answer(request, [&](const nlohmann::json& body) {
+                       // Read first: a wrong type is the caller's error (400) on any server.
+                       const std::string email = text_field(body, "email");
                        if (!options.smtp)
                            return http::Response::error(
                                503, static_cast<int>(ErrorCode::Generic),
                                "Sign-in by e-mail is not set up on this server.");
-                       const std::string email = text_field(body, "email");
                        if (!mail::plausible_address(email))
                            throw domain::bad_input("That does not look like an e-mail address.");
                        const std::string token = new_session_token();
@@ -278,18 +281,16 @@ void add_auth_routes(http::Router& router, store::Database& database, const Auth
                            account = session_account(request, accounts, domain::now_ms());
                        });
                        std::optional<std::string> display_name;
-                       if (body.contains("display_name")) {
+                       const domain::RequestFields fields(body);
+                       if (fields.has("display_name")) {
                            display_name = text_field(body, "display_name");
                            check_display_name(*display_name);
                        }
                        std::optional<bool> show;
-                       if (auto it = body.find("show_on_leaderboard"); it != body.end()) {
-                           if (!it->is_boolean())
-                               throw domain::bad_input("show_on_leaderboard is true or false.");
-                           show = it->get<bool>();
-                       }
+                       if (fields.has("show_on_leaderboard"))
+                           show = fields.bool_or("show_on_leaderboard", false);
                        std::optional<std::string> new_hash;
-                       if (body.contains("password")) {
+                       if (fields.has("password")) {
                            const std::string password = text_field(body, "password");
                            if (!account.password_hash ||
                                !verify_password(text_field(body, "current_password"),

@@ -4,6 +4,8 @@
 #include "server/api/credentials.h"
 #include "server/domain/domain_error.h"
 #include "server/domain/ids.h"
+#include "server/domain/request_fields.h"
+#include "server/domain/text_limits.h"
 #include "server/store/read_connections.h"
 
 #include <set>
@@ -25,21 +27,25 @@ struct NamedUser {
 
 std::optional<NamedUser> named_user(const http::Request& request, const nlohmann::json* body) {
     // Most requests carry {"user": {...}}; POST /tasks/availability sends the user object itself.
-    const nlohmann::json* user_object = nullptr;
-    if (body && body->is_object() && body->contains("user") && (*body)["user"].is_object())
-        user_object = &(*body)["user"];
-    else if (body && body->is_object() && body->contains("auth_method") && body->contains("id"))
-        user_object = body;
-    if (user_object) {
-        const auto& user = *user_object;
+    std::optional<domain::RequestFields> user;
+    if (body && body->is_object()) {
+        const domain::RequestFields fields(*body);
+        if (const auto* object = fields.object("user"))
+            user.emplace(*object, "user");
+        else if (fields.has("auth_method") && fields.has("id"))
+            user.emplace(*body);
+    }
+    if (user) {
         NamedUser named;
-        named.id = user.value("id", "");
-        if (const auto name = user.find("display_name"); name != user.end() && name->is_string())
-            named.display_name = name->get<std::string>();
-        named.auth_method = user.value("auth_method", "");
+        named.id = user->string_or("id");
+        named.display_name = user->string_or("display_name");
+        named.auth_method = user->string_or("auth_method");
         return named;
     }
     if (auto header = request.header("x-oasst-user")) {
+        // The id is stored and shown back in JSON answers, which must be UTF-8.
+        if (!domain::valid_utf8(*header))
+            throw domain::bad_input("x-oasst-user must be UTF-8 text.");
         const auto colon = header->find(':');
         if (colon == std::string::npos)
             throw DomainError(ErrorCode::UserNotSpecified,

@@ -1,8 +1,10 @@
 #include "server/api/message_routes.h"
 
+#include "server/api/query_params.h"
 #include "server/api/request_runner.h"
 #include "server/domain/labels.h"
 #include "server/domain/message_service.h"
+#include "server/domain/request_fields.h"
 #include "server/domain/tree_manager.h"
 
 #include <memory>
@@ -79,26 +81,22 @@ void add_read_routes(http::Router& router, std::shared_ptr<ApiContext> context,
 void add_message_routes(http::Router& router, store::Database& database) {
     auto context = std::make_shared<ApiContext>(ApiContext{database, std::mt19937_64(1)});
     // Registered before /messages/{message_id} so that "cursor" is not taken for an id.
-    router.add(
-        "GET", "/api/v1/messages/cursor",
-        [context](const http::Request& request, const http::PathParams&) {
-            return run(
-                *context, request, false,
-                [&](store::TreeStore& store, const ApiCaller& caller,
-                    const domain::TreeManagerConfig& config, const nlohmann::json&,
-                    std::int64_t now) {
-                    MessageService messages(store, config, now);
-                    int max_count = 10;
-                    try {
-                        max_count = std::stoi(request.query_value("max_count").value_or("10"));
-                    } catch (const std::exception&) {
-                    }
-                    return http::Response::json(
-                        200, messages.search(request.query_value("search_query").value_or(""),
-                                             max_count, request.query_value("before"),
-                                             viewer_of(caller), caller.client.trusted));
-                });
-        });
+    router.add("GET", "/api/v1/messages/cursor",
+               [context](const http::Request& request, const http::PathParams&) {
+                   return run(
+                       *context, request, false,
+                       [&](store::TreeStore& store, const ApiCaller& caller,
+                           const domain::TreeManagerConfig& config, const nlohmann::json&,
+                           std::int64_t now) {
+                           MessageService messages(store, config, now);
+                           const auto max_count = int_query(request, "max_count", 10, 1, 1000);
+                           return http::Response::json(
+                               200, messages.search(
+                                        text_query(request, "search_query").value_or(""),
+                                        static_cast<int>(max_count), text_query(request, "before"),
+                                        viewer_of(caller), caller.client.trusted));
+                       });
+               });
     add_read_routes(router, context, "/api/v1/messages", "message_id",
                     [](MessageService& messages, const ApiCaller&, const std::string& id) {
                         return messages.get(id);
@@ -135,7 +133,7 @@ void add_message_routes(http::Router& router, store::Database& database) {
                write(false, true,
                      [](MessageService& messages, const ApiCaller&, const http::PathParams& p,
                         const nlohmann::json&, const http::Request& request) {
-                         const bool halt = request.query_value("halt").value_or("true") == "true";
+                         const bool halt = bool_query(request, "halt", true);
                          messages.set_halted(p.at("message_id"), halt);
                          const auto message = messages.get(p.at("message_id"));
                          return http::Response::json(200,
@@ -160,7 +158,8 @@ void add_message_routes(http::Router& router, store::Database& database) {
         write(true, true,
               [](MessageService& messages, const ApiCaller& caller, const http::PathParams& p,
                  const nlohmann::json& body, const http::Request&) {
-                  messages.edit(p.at("message_id"), body.value("new_content", ""),
+                  messages.edit(p.at("message_id"),
+                                domain::RequestFields(body).string_or("new_content"),
                                 caller.user->user.id);
                   return no_content();
               }));
@@ -175,9 +174,10 @@ void add_message_routes(http::Router& router, store::Database& database) {
         write(true, false,
               [](MessageService& messages, const ApiCaller& caller, const http::PathParams& p,
                  const nlohmann::json& body, const http::Request&) {
+                  const domain::RequestFields fields(body);
                   return http::Response::json(200, messages.react(*caller.user, p.at("message_id"),
-                                                                  body.value("op", "toggle"),
-                                                                  body.value("emoji", "")));
+                                                                  fields.string_or("op", "toggle"),
+                                                                  fields.string_or("emoji")));
               }));
     router.add("POST", "/api/v1/text_labels",
                write(true, false,
@@ -200,7 +200,7 @@ void add_message_routes(http::Router& router, store::Database& database) {
         write(false, false,
               [label_list](MessageService& messages, const ApiCaller&, const http::PathParams&,
                            const nlohmann::json&, const http::Request& request) {
-                  auto id = request.query_value("message_id");
+                  auto id = text_query(request, "message_id");
                   if (!id) {
                       std::vector<std::string> all;
                       for (const auto& label : domain::all_labels())

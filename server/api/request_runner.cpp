@@ -1,5 +1,7 @@
 #include "server/api/request_runner.h"
 
+#include "server/domain/request_fields.h"
+
 #include <map>
 #include <mutex>
 #include <optional>
@@ -38,6 +40,15 @@ std::optional<nlohmann::json> parse_body(const http::Request& request) {
 http::Response invalid_json_response() {
     return http::Response::error(400, static_cast<int>(protocol::ErrorCode::Generic),
                                  "The request body is not valid JSON.");
+}
+
+http::Response not_an_object_response(const nlohmann::json& body) {
+    try {
+        domain::RequestFields fields(body); // refuses anything but an object, naming its type
+    } catch (const domain::DomainError& error) {
+        return error_response(error);
+    }
+    return invalid_json_response();
 }
 
 void require_trusted(const ApiCaller& caller) {

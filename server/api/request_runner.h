@@ -31,6 +31,7 @@ void require_trusted(const ApiCaller& caller);
 http::Response no_content();
 
 http::Response invalid_json_response();
+http::Response not_an_object_response(const nlohmann::json& body);
 
 // One request's work on a connection: identify the caller, load the configuration, run the
 // handler. `may_write` false: on a read connection, where a caller seen for the first time
@@ -56,6 +57,9 @@ http::Response run(ApiContext& context, const http::Request& request, bool user_
                    Handle handle, bool reads = false) {
     auto body = parse_body(request);
     if (!body) return invalid_json_response();
+    // Every endpoint reads its body (or nothing) as an object of fields: null, an array, a
+    // number or a string is refused here, before a handler could mistake it for fields.
+    if (!body->is_object()) return not_an_object_response(*body);
     try {
         http::Response response;
         const auto work = [&](store::StatementCache& statements) {

@@ -1,11 +1,12 @@
 #include "server/api/rewards_routes.h"
 
 #include "server/api/answer_cache.h"
+#include "server/api/query_params.h"
 #include "server/api/request_runner.h"
 #include "server/domain/contributions.h"
+#include "server/domain/request_fields.h"
 #include "server/domain/rewards.h"
 
-#include <charconv>
 #include <memory>
 
 namespace orchard::api {
@@ -17,18 +18,6 @@ using domain::TimeFrame;
 using protocol::ErrorCode;
 
 namespace {
-
-std::int64_t int_query(const http::Request& request, const std::string& name, std::int64_t fallback,
-                       std::int64_t min, std::int64_t max) {
-    const auto text = request.query_value(name);
-    if (!text || text->empty()) return fallback;
-    std::int64_t value = 0;
-    const auto [end, error] = std::from_chars(text->data(), text->data() + text->size(), value);
-    if (error != std::errc() || end != text->data() + text->size() || value < min || value > max)
-        throw bad_input(name + " must be a whole number from " + std::to_string(min) + " to " +
-                        std::to_string(max) + ".");
-    return value;
-}
 
 TimeFrame frame_param(const std::string& text) {
     if (auto frame = domain::frame_from_name(text)) return *frame;
@@ -42,29 +31,22 @@ void require_self_or_trusted(const ApiCaller& caller, const std::string& user_id
                       "Only the user themself or a moderator may see this.");
 }
 
-std::string text_value(const nlohmann::json& body, const char* key) {
-    auto it = body.find(key);
-    if (it == body.end() || it->is_null()) return "";
-    if (!it->is_string()) throw bad_input(std::string(key) + " must be a string.");
-    return it->get<std::string>();
-}
-
 // A prize as an admin describes it; everything checked before anything is stored.
 store::PrizeRecord prize_from(const nlohmann::json& body, store::PrizeRecord prize) {
-    if (!body.is_object()) throw bad_input("The prize must be a JSON object.");
-    prize.title = text_value(body, "title");
+    const domain::RequestFields fields(body);
+    prize.title = fields.string_or("title");
     if (prize.title.empty() || prize.title.size() > 200)
         throw bad_input("title must have 1 to 200 characters.");
-    prize.description = text_value(body, "description");
+    prize.description = fields.string_or("description");
     if (prize.description.size() > 4000)
         throw bad_input("description must have at most 4000 characters.");
-    prize.time_frame = text_value(body, "time_frame");
+    prize.time_frame = fields.string_or("time_frame");
     const auto frame = domain::frame_from_name(prize.time_frame);
     if (!frame) throw bad_input("time_frame must be day, week, month or total.");
-    const auto ends = domain::parse_iso8601(text_value(body, "ends_at"));
+    const auto ends = domain::parse_iso8601(fields.string_or("ends_at"));
     if (!ends) throw bad_input("ends_at must be a date and time like 2026-12-24T18:00:00Z.");
     prize.ends_ms = *ends;
-    const std::string starts_text = text_value(body, "starts_at");
+    const std::string starts_text = fields.string_or("starts_at");
     if (!starts_text.empty()) {
         const auto starts = domain::parse_iso8601(starts_text);
         if (!starts) throw bad_input("starts_at must be a date and time like 2026-12-01T00:00Z.");
@@ -75,11 +57,9 @@ store::PrizeRecord prize_from(const nlohmann::json& body, store::PrizeRecord pri
         prize.starts_ms = span ? prize.ends_ms - *span : 0;
     }
     if (prize.starts_ms >= prize.ends_ms) throw bad_input("starts_at must be before ends_at.");
-    const auto count = body.find("winners_count");
-    if (count == body.end() || !count->is_number_integer() || count->get<long long>() < 1 ||
-        count->get<long long>() > 100)
+    if (!fields.has("winners_count"))
         throw bad_input("winners_count must be a whole number from 1 to 100.");
-    prize.winners_count = static_cast<int>(count->get<long long>());
+    prize.winners_count = static_cast<int>(fields.int_or("winners_count", 0, 1, 100));
     return prize;
 }
 
@@ -154,7 +134,7 @@ void add_rewards_routes(http::Router& router, store::Database& database) {
                    require_self_or_trusted(caller, params.at("user_id"));
                    return http::Response::json(
                        200, rewards.ledger_page(
-                                params.at("user_id"), request.query_value("before").value_or(""),
+                                params.at("user_id"), text_query(request, "before").value_or(""),
                                 static_cast<int>(int_query(request, "max_count", 50, 1, 200))));
                }));
     router.add("GET", "/api/v1/users/{user_id}/activity",
@@ -175,7 +155,7 @@ void add_rewards_routes(http::Router& router, store::Database& database) {
                    return http::Response::json(
                        200, domain::contributions(
                                 store.statements(), params.at("user_id"),
-                                request.query_value("before").value_or(""),
+                                text_query(request, "before").value_or(""),
                                 static_cast<int>(int_query(request, "max_count", 20, 1, 100))));
                }));
     router.add("GET", "/api/v1/trollboards/{frame}",

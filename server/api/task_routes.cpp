@@ -1,8 +1,10 @@
 #include "server/api/task_routes.h"
 
+#include "server/api/query_params.h"
 #include "server/api/request_runner.h"
 #include "server/domain/config.h"
 #include "server/domain/rate_limiter.h"
+#include "server/domain/request_fields.h"
 #include "server/domain/rewards.h"
 #include "server/domain/task_service.h"
 
@@ -29,7 +31,7 @@ void add_task_routes(http::Router& router, store::Database& database, std::uint6
         std::vector<domain::RateLimit> limits = {
             {"user:" + user, config.task_requests_per_user,
              std::int64_t{config.task_requests_period_sec} * 1000}};
-        const std::string type = body.value("type", "random");
+        const std::string type = domain::RequestFields(body).string_or("type", "random");
         const std::int64_t reply_period = std::int64_t{config.reply_requests_period_sec} * 1000;
         if (type == "assistant_reply")
             limits.push_back({"assistant_reply:" + user, config.assistant_reply_requests_per_user,
@@ -79,10 +81,11 @@ void add_task_routes(http::Router& router, store::Database& database, std::uint6
                with_tasks(
                    [](domain::TaskService& tasks, const domain::Caller& user,
                       const nlohmann::json& body, const http::Request&, const http::PathParams&) {
+                       const domain::RequestFields fields(body);
                        return http::Response::json(
-                           200, tasks.request_task(user, body.value("type", "random"),
-                                                   body.value("lang", "en"),
-                                                   body.value("collective", false)));
+                           200, tasks.request_task(user, fields.string_or("type", "random"),
+                                                   fields.string_or("lang", "en"),
+                                                   fields.bool_or("collective", false)));
                    },
                    /*rate_limited=*/true));
     router.add("POST", "/api/v1/tasks/availability",
@@ -90,7 +93,7 @@ void add_task_routes(http::Router& router, store::Database& database, std::uint6
                                 const nlohmann::json&, const http::Request& request,
                                 const http::PathParams&) {
                    return http::Response::json(
-                       200, tasks.availability(user, request.query_value("lang").value_or("en")));
+                       200, tasks.availability(user, text_query(request, "lang").value_or("en")));
                }));
     router.add(
         "POST", "/api/v1/tasks/interaction",
@@ -102,20 +105,23 @@ void add_task_routes(http::Router& router, store::Database& database, std::uint6
         "POST", "/api/v1/tasks/close",
         with_tasks([](domain::TaskService& tasks, const domain::Caller& user,
                       const nlohmann::json& body, const http::Request&, const http::PathParams&) {
-            return http::Response::json(200, tasks.close(user, body.value("message_id", "")));
+            return http::Response::json(
+                200, tasks.close(user, domain::RequestFields(body).string_or("message_id")));
         }));
     router.add("POST", "/api/v1/tasks/{task_id}/ack",
                with_tasks([](domain::TaskService& tasks, const domain::Caller& user,
                              const nlohmann::json& body, const http::Request&,
                              const http::PathParams& params) {
-                   tasks.ack(user, params.at("task_id"), body.value("message_id", ""));
+                   tasks.ack(user, params.at("task_id"),
+                             domain::RequestFields(body).string_or("message_id"));
                    return no_content();
                }));
     router.add("POST", "/api/v1/tasks/{task_id}/nack",
                with_tasks([](domain::TaskService& tasks, const domain::Caller& user,
                              const nlohmann::json& body, const http::Request&,
                              const http::PathParams& params) {
-                   tasks.nack(user, params.at("task_id"), body.value("reason", ""));
+                   tasks.nack(user, params.at("task_id"),
+                              domain::RequestFields(body).string_or("reason"));
                    return no_content();
                }));
 

@@ -5,6 +5,7 @@
 #include "server/domain/label_input.h"
 #include "server/domain/labels.h"
 #include "server/domain/message_json.h"
+#include "server/domain/request_fields.h"
 #include "server/domain/text_limits.h"
 #include "server/domain/tree_manager.h"
 
@@ -199,7 +200,12 @@ void MessageService::auto_moderate_red_flags(const store::MessageRecord& message
 }
 
 void MessageService::free_labels(const Caller& caller, const nlohmann::json& body) {
-    const std::string message_id = body.value("message_id", "");
+    // Every field's type first: a wrong one is refused before anything is looked up.
+    const RequestFields fields(body);
+    const std::string message_id = fields.string_or("message_id");
+    const std::string text = fields.string_or("text");
+    const bool is_report = fields.bool_or("is_report", false);
+    check_label_types(body);
     const auto message = get(message_id);
     if (message.user_id == caller.user.id)
         throw DomainError(ErrorCode::NoSelfLabelingOrDuplicateTaskReply,
@@ -208,11 +214,10 @@ void MessageService::free_labels(const Caller& caller, const nlohmann::json& bod
     for (const auto& label : all_labels())
         all.push_back(label.name);
     const auto values = checked_label_values(body, all, {});
-    const std::string text = body.value("text", "");
     check_text_length(text, config_.message_size_limit, "The comment");
-    store_.insert_labels(
-        new_uuid(), message_id, caller.user.id, std::nullopt, nlohmann::json(values).dump(),
-        text.empty() ? std::nullopt : std::optional(text), body.value("is_report", false), now_ms_);
+    store_.insert_labels(new_uuid(), message_id, caller.user.id, std::nullopt,
+                         nlohmann::json(values).dump(),
+                         text.empty() ? std::nullopt : std::optional(text), is_report, now_ms_);
 }
 
 } // namespace orchard::domain

@@ -4,9 +4,11 @@
 
 #include "server/domain/domain_error.h"
 #include "server/domain/ids.h"
+#include "server/domain/interaction_fields.h"
 #include "server/domain/label_input.h"
 #include "server/domain/labels.h"
 #include "server/domain/message_json.h"
+#include "server/domain/request_fields.h"
 #include "server/domain/text_limits.h"
 #include "server/domain/weighted_choice.h"
 
@@ -54,9 +56,9 @@ std::string trim(const std::string& text) {
     return text.substr(first, last - first + 1);
 }
 
+// Absent or null: empty; another type than a string: refused with 400 naming the field.
 std::string string_field(const nlohmann::json& body, const char* key) {
-    auto it = body.find(key);
-    return it != body.end() && it->is_string() ? it->get<std::string>() : std::string();
+    return RequestFields(body).string_or(key);
 }
 
 // The task as it was sent, without its conversation: answers are checked against the task's
@@ -419,6 +421,7 @@ nlohmann::json TaskService::interaction(const Caller& caller, const nlohmann::js
     if (!body.is_object())
         throw DomainError(ErrorCode::InvalidRequestType, "An interaction must be a JSON object.");
     const std::string type = string_field(body, "type");
+    check_interaction_types(body, type);
     if (type == "text_reply_to_message") return text_reply(caller, body);
     if (type == "message_ranking") return ranking(caller, body);
     if (type == "text_labels") return labels(caller, body);
@@ -528,7 +531,7 @@ nlohmann::json TaskService::ranking(const Caller& caller, const nlohmann::json& 
     std::vector<std::string> reply_ids;
     for (const auto& reply : payload["reply_messages"])
         reply_ids.push_back(reply["id"]);
-    const bool not_rankable = body.value("not_rankable", false);
+    const bool not_rankable = RequestFields(body).bool_or("not_rankable", false);
     const auto ranking_it = body.find("ranking");
     std::vector<std::string> ranked;
     if (ranking_it != body.end() && ranking_it->is_array() && !ranking_it->empty()) {
@@ -612,7 +615,7 @@ nlohmann::json TaskService::labels(const Caller& caller, const nlohmann::json& b
     store_.insert_labels(labels_id, message_id, caller.user.id, task.id,
                          nlohmann::json(values).dump(),
                          text.empty() ? std::nullopt : std::optional(text),
-                         body.value("is_report", false), now_ms_, late);
+                         RequestFields(body).bool_or("is_report", false), now_ms_, late);
     Rewards(store_.statements(), config_, now_ms_)
         .labels_done(caller.user.id, message_id, payload.value("mode", "") == "full");
     if (late)
