@@ -38,6 +38,9 @@ std::string serve_help() {
            "  --api-only       serve only the API, without client files\n"
            "  --quiet          do not log one line per request\n"
            "  --max-body-kb N  largest request body accepted, in KiB (default 1024)\n"
+           "  --max-body-memory-mb N  request bodies held in memory at once, over all\n"
+           "                   connections, in MiB (default 256); past it a request with a body\n"
+           "                   gets 503 and Retry-After\n"
            "  --max-connections N  connections open at once (default 20000, and at most what\n"
            "                   the system's file limit allows)\n"
            "  --max-connections-per-address N  connections from one client address (default\n"
@@ -230,8 +233,9 @@ Command parse_command_line(const std::vector<std::string>& args) {
         if (arg != "--host" && arg != "--port" && arg != "--data" && arg != "--public" &&
             arg != "--seed" && arg != "--demo-file" && arg != "--allow-origin" && arg != "--smtp" &&
             arg != "--mail-from" && arg != "--public-url" && arg != "--max-body-kb" &&
-            arg != "--news-webhook-url" && arg != "--max-connections" &&
-            arg != "--max-connections-per-address" && arg != "--request-timeout-sec")
+            arg != "--max-body-memory-mb" && arg != "--news-webhook-url" &&
+            arg != "--max-connections" && arg != "--max-connections-per-address" &&
+            arg != "--request-timeout-sec")
             return UsageError{"unknown option '" + arg + "'\n\n" + serve_help()};
         auto v = value();
         if (!v) return UsageError{"option " + arg + " needs a value"};
@@ -248,6 +252,13 @@ Command parse_command_line(const std::vector<std::string>& args) {
                 return UsageError{"--max-body-kb takes a number from 4 to 1048576, not '" + *v +
                                   "'"};
             options.max_body_bytes = kib * 1024;
+        } else if (arg == "--max-body-memory-mb") {
+            std::size_t mib = 0;
+            auto [end, error] = std::from_chars(v->data(), v->data() + v->size(), mib);
+            if (error != std::errc() || end != v->data() + v->size() || mib < 1 || mib > 1 << 20)
+                return UsageError{"--max-body-memory-mb takes a number from 1 to 1048576, not '" +
+                                  *v + "'"};
+            options.max_body_memory_bytes = mib << 20;
         } else if (arg == "--max-connections" || arg == "--max-connections-per-address" ||
                    arg == "--request-timeout-sec") {
             int count = -1;

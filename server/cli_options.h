@@ -19,13 +19,14 @@ struct ServeOptions {
     std::filesystem::path public_dir; // empty: the client built with this binary (see main.cpp)
     bool api_only = false;            // serve the API without client files (else they must exist)
     bool log_requests = true;
-    std::size_t max_body_bytes = 1 << 20;  // larger request bodies get 413 before any parsing
-    int max_connections = 20000;           // open at once, in all
-    int max_connections_per_address = 256; // from one client address; 0 for no limit
-    int request_timeout_sec = 20;          // a request's headers and body must arrive within this
-    std::uint64_t seed = 0;                // task choices; 0 = unpredictable
-    bool demo = false;                     // load the sample conversations into an empty database
-    std::filesystem::path demo_file;       // empty: the sample shipped with the sources
+    std::size_t max_body_bytes = 1 << 20; // larger request bodies get 413 before any parsing
+    std::size_t max_body_memory_bytes = 256u << 20; // all bodies in memory at once; 503 past it
+    int max_connections = 20000;                    // open at once, in all
+    int max_connections_per_address = 256;          // from one client address; 0 for no limit
+    int request_timeout_sec = 20;    // a request's headers and body must arrive within this
+    std::uint64_t seed = 0;          // task choices; 0 = unpredictable
+    bool demo = false;               // load the sample conversations into an empty database
+    std::filesystem::path demo_file; // empty: the sample shipped with the sources
     // Other sites' origins whose pages may call the API (embedding); none by default.
     std::vector<std::string> allowed_origins;
     // Sign-in links by e-mail: the SMTP relay ("host:port"), the sender, and the public URL the

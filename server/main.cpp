@@ -121,6 +121,7 @@ int serve(const orchard::ServeOptions& options) {
     orchard::http::HttpServer server(
         [&app](const orchard::http::Request& request) { return app->handle(request); },
         {.max_body_bytes = options.max_body_bytes,
+         .max_body_memory_bytes = options.max_body_memory_bytes,
          .max_connections = options.max_connections,
          .max_connections_per_address = options.max_connections_per_address,
          .request_timeout = std::chrono::seconds(options.request_timeout_sec),

@@ -107,6 +107,7 @@ void Connection::set_deadline(std::chrono::milliseconds after) {
 void Connection::close() {
     if (closed_) return;
     closed_ = true;
+    body_reservation_.reset();
     deadline_.cancel();
     error_code ignored;
     socket_.shutdown(asio::ip::tcp::socket::shutdown_both, ignored);
@@ -171,6 +172,8 @@ void Connection::on_header(const error_code& error) {
         return refuse(413, "The request body is larger than " +
                                std::to_string(context_->options.max_body_bytes) + " bytes.");
 
+    if (!reserve_body_memory()) return;
+
     const auto expect = message.find(bhttp::field::expect);
     if (expect != message.end() && boost::beast::iequals(expect->value(), "100-continue") &&
         !parser_->is_done()) {
@@ -182,6 +185,29 @@ void Connection::on_header(const error_code& error) {
         return;
     }
     read_body();
+}
+
+bool Connection::reserve_body_memory() {
+    if (parser_->is_done()) return true; // no body
+    const size_t limit = context_->options.max_body_bytes;
+    const auto& message = parser_->get();
+    const auto length = parser_->content_length();
+    // A chunked body may be as large as the limit; a gzip body is held twice on its worker, as
+    // read and inflated (up to the limit).
+    size_t bytes = length ? static_cast<size_t>(*length) : limit;
+    const auto encoding = message.find(bhttp::field::content_encoding);
+    if (encoding != message.end() && !boost::beast::iequals(encoding->value(), "identity"))
+        bytes += limit;
+    auto reservation = context_->bodies->reserve(bytes);
+    if (!reservation) {
+        refuse(503,
+               "The server is reading as many request bodies as it can hold at once. "
+               "Try again in a moment.",
+               1);
+        return false;
+    }
+    body_reservation_ = std::make_shared<BodyBudget::Reservation>(std::move(*reservation));
+    return true;
 }
 
 void Connection::read_body() {
@@ -211,8 +237,9 @@ void Connection::on_body(const error_code& error) {
     parser_.reset();
     if (!readable) return refuse(400, "The request target must be a path starting with '/'.");
 
-    context_->workers->post([self = shared_from_this(), request = std::move(request),
-                             keep_alive]() mutable {
+    context_->workers->post([self = shared_from_this(), request = std::move(request), keep_alive,
+                             // Held until this job is gone, with the request's body.
+                             reservation = std::move(body_reservation_)]() mutable {
         const auto start = std::chrono::steady_clock::now();
         const ConnectionContext& context = *self->context_;
         auto outgoing = std::make_shared<Outgoing>();
@@ -252,10 +279,13 @@ void Connection::send(std::shared_ptr<Outgoing> outgoing) {
                       });
 }
 
-void Connection::refuse(int status, std::string message) {
+void Connection::refuse(int status, std::string message, int retry_after_sec) {
     parser_.reset();
+    body_reservation_.reset();
     auto outgoing = std::make_shared<Outgoing>();
     outgoing->response = Response::error(status, kGenericError, std::move(message));
+    if (retry_after_sec > 0)
+        outgoing->response.headers.emplace_back("Retry-After", std::to_string(retry_after_sec));
     outgoing->keep_alive = false;
     outgoing->head = wire::serialize_head(outgoing->response, false);
     send(std::move(outgoing));

@@ -4,6 +4,7 @@
 // and an empty buffer.
 #pragma once
 
+#include "server/http/body_budget.h"
 #include "server/http/connection_limits.h"
 #include "server/http/http_server.h"
 #include "server/http/request_log.h"
@@ -27,6 +28,7 @@ struct ConnectionContext {
     WorkerPool* workers;
     ErrorLog* errors;
     ConnectionLimits* limits;
+    BodyBudget* bodies;
 };
 
 class Connection : public std::enable_shared_from_this<Connection> {
@@ -44,11 +46,14 @@ class Connection : public std::enable_shared_from_this<Connection> {
     void wait_for_request();
     void read_header();
     void on_header(const boost::system::error_code& error);
+    // Takes the body's bytes from the budget (false: refused, the answer is on its way).
+    bool reserve_body_memory();
     void read_body();
     void on_body(const boost::system::error_code& error);
     void send(std::shared_ptr<Outgoing> outgoing);
     // Answers with a PROTOCOL.md error object and closes: for requests that cannot be read.
-    void refuse(int status, std::string message);
+    // `retry_after_sec` > 0 adds a Retry-After header (a refusal for being busy).
+    void refuse(int status, std::string message, int retry_after_sec = 0);
     // After an answer with Connection: close, read and drop what the client still sends for a
     // moment (up to a number of bytes), so that closing does not reset the connection before
     // the client has read the answer.
@@ -64,6 +69,8 @@ class Connection : public std::enable_shared_from_this<Connection> {
     std::string address_;
     std::shared_ptr<const ConnectionContext> context_;
     std::shared_ptr<Outgoing> outgoing_;
+    // The current request's share of the body budget, from its headers until its handler is done.
+    std::shared_ptr<BodyBudget::Reservation> body_reservation_;
     bool closed_ = false;
 };
 

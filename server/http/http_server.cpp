@@ -46,6 +46,7 @@ int connection_capacity(int wanted) {
 struct HttpServer::State {
     ServerOptions options;
     ConnectionLimits limits;
+    BodyBudget bodies;
     ErrorLog errors;
     std::vector<std::unique_ptr<asio::io_context>> contexts;
     std::vector<asio::executor_work_guard<asio::io_context::executor_type>> keep_running;
@@ -58,13 +59,14 @@ struct HttpServer::State {
     State(Handler handler, ServerOptions server_options)
         : options(server_options), limits(connection_capacity(server_options.max_connections),
                                           server_options.max_connections_per_address),
+          bodies(std::max(server_options.max_body_memory_bytes, server_options.max_body_bytes)),
           contexts(make_contexts(server_options.io_threads)), acceptor(*contexts.front()),
           accept_retry(*contexts.front()),
           workers(std::make_unique<WorkerPool>(std::max(1, server_options.workers))) {
         for (auto& context : contexts)
             keep_running.push_back(asio::make_work_guard(*context));
-        connection_context = std::make_shared<ConnectionContext>(
-            ConnectionContext{std::move(handler), options, workers.get(), &errors, &limits});
+        connection_context = std::make_shared<ConnectionContext>(ConnectionContext{
+            std::move(handler), options, workers.get(), &errors, &limits, &bodies});
     }
 
     static std::vector<std::unique_ptr<asio::io_context>> make_contexts(int count) {

@@ -18,6 +18,8 @@ struct ServerOptions {
     int workers = 64;   // handlers waiting on the database at once
     int io_threads = 2; // threads reading and writing sockets
     size_t max_body_bytes = 1 << 20;
+    // Request bodies in memory at once, over all connections (at least one largest body).
+    size_t max_body_memory_bytes = 256u << 20;
     size_t max_header_bytes = 16 * 1024;
     int max_connections = 20000;           // also bounded by the process's file limit
     int max_connections_per_address = 256; // 0: no limit (behind a proxy all share one address)

@@ -11,6 +11,7 @@
 //
 // Usage: bench_idle_connections [rounds, default 3]
 #include "tests/support/frontend.h"
+#include "tests/support/process_memory.h"
 #include "tests/support/raw_http.h"
 #include "tests/support/temp_dir.h"
 #include "tests/support/test_server.h"
@@ -28,16 +29,9 @@
 
 using Clock = std::chrono::steady_clock;
 using orchard::test::RawConnection;
+using orchard::test::resident_kib;
 
 namespace {
-
-long resident_kib(pid_t pid) {
-    std::ifstream status("/proc/" + std::to_string(pid) + "/status");
-    std::string line;
-    while (std::getline(status, line))
-        if (line.starts_with("VmRSS:")) return std::stol(line.substr(6));
-    return 0;
-}
 
 struct Rate {
     double per_second = 0;

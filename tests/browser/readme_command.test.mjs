@@ -84,8 +84,14 @@ test('the README run command in a fresh clone serves the client, with sample tas
     await press(page, 'guest_submit');
     await waitForState(page, (s) => s.screen === 'terms', { what: 'the terms' });
     await press(page, 'accept_terms');
-    const dashboard = await waitForState(page, (s) => s.screen === 'dashboard' && s.dashboard_loaded, { what: 'the dashboard' });
-    const counts = Object.entries(dashboard.widgets).filter(([id]) => id.startsWith('count_'));
+    // The widgets' texts are those of the frame drawn last: wait until it shows the counts.
+    const countsOf = (s) => Object.entries(s.widgets).filter(([id]) => id.startsWith('count_'));
+    const dashboard = await waitForState(
+      page,
+      (s) => s.screen === 'dashboard' && s.dashboard_loaded && countsOf(s).length > 0 && countsOf(s).every(([, w]) => w.text !== 'Counting…'),
+      { what: 'the dashboard with its counts' },
+    );
+    const counts = countsOf(dashboard);
     assert.ok(counts.length >= 5, `task kinds on the dashboard: ${counts.map(([id]) => id)}`);
     for (const [id, widget] of counts) assert.match(widget.text, /^[1-9]/, `${id}: "${widget.text}"`);
     console.log('screenshot:', await screenshot(page, 'readme-command-dashboard'));

@@ -2,7 +2,7 @@
 // run natively against the real server with its sample data: register, accept the terms, do one
 // task of every type, and check in the server's database that exactly what was entered is stored.
 #include "client/app.h"
-#include "server/store/sqlite.h"
+#include "tests/support/database_query.h"
 #include "tests/support/httplib_transport.h"
 #include "tests/support/temp_dir.h"
 #include "tests/support/test_server.h"
@@ -13,24 +13,11 @@
 using namespace orchard::client;
 using orchard::protocol::TaskType;
 using orchard::test::HttplibTransport;
+using orchard::test::query_text;
 using orchard::test::TempDir;
 using orchard::test::TestServer;
 
 namespace {
-
-// Reads one text value with a read-only query on the server's database file.
-std::string query_text(const std::filesystem::path& dir, const std::string& sql) {
-    sqlite3* db = nullptr;
-    REQUIRE(sqlite3_open_v2((dir / "orchard.db").c_str(), &db, SQLITE_OPEN_READONLY, nullptr) ==
-            SQLITE_OK);
-    std::string value;
-    {
-        orchard::store::Statement statement(db, sql);
-        if (statement.step()) value = statement.column_text(0);
-    }
-    sqlite3_close(db);
-    return value;
-}
 
 long long query_count(const std::filesystem::path& dir, const std::string& sql) {
     const std::string text = query_text(dir, sql);

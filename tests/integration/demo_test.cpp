@@ -1,7 +1,7 @@
 // `orchard serve --demo` over real HTTP against the real server: the sample conversations make
 // every task type available to a newcomer at once, look like what real use writes, and are loaded
 // only into an empty database.
-#include "server/store/sqlite.h"
+#include "tests/support/database_query.h"
 #include "tests/support/frontend.h"
 #include "tests/support/temp_dir.h"
 #include "tests/support/test_server.h"
@@ -11,6 +11,7 @@
 
 using nlohmann::json;
 using orchard::test::Frontend;
+using orchard::test::query_int;
 using orchard::test::TempDir;
 using orchard::test::TestServer;
 
@@ -21,20 +22,6 @@ const std::vector<std::string> kTaskTypes = {
     "label_initial_prompt",   "label_assistant_reply", "label_prompter_reply",
     "rank_assistant_replies", "rank_prompter_replies",
 };
-
-// Counts rows with a read-only query on the server's database file, as task_lifecycle_test does.
-long long query_int(const std::filesystem::path& dir, const std::string& sql) {
-    sqlite3* db = nullptr;
-    REQUIRE(sqlite3_open_v2((dir / "orchard.db").c_str(), &db, SQLITE_OPEN_READONLY, nullptr) ==
-            SQLITE_OK);
-    long long value = 0;
-    {
-        orchard::store::Statement statement(db, sql);
-        if (statement.step()) value = statement.column_int(0);
-    }
-    sqlite3_close(db);
-    return value;
-}
 
 // A demo server and a frontend; the key is created first, on the still empty database, since the
 // demo is only loaded where there are no conversations (API clients are not conversations).

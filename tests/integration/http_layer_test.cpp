@@ -3,6 +3,7 @@
 // the real server over plain sockets.
 #include "server/http/gzip.h"
 #include "tests/support/frontend.h"
+#include "tests/support/process_memory.h"
 #include "tests/support/raw_http.h"
 #include "tests/support/temp_dir.h"
 #include "tests/support/test_server.h"
@@ -16,20 +17,12 @@
 
 using namespace std::chrono_literals;
 using nlohmann::json;
+using orchard::test::peak_resident_kib;
 using orchard::test::RawConnection;
 using orchard::test::TempDir;
 using orchard::test::TestServer;
 
 namespace {
-
-// The most memory the server process has held so far, from the kernel's own count.
-long peak_memory_kib(pid_t pid) {
-    std::ifstream status("/proc/" + std::to_string(pid) + "/status");
-    std::string line;
-    while (std::getline(status, line))
-        if (line.starts_with("VmHWM:")) return std::stol(line.substr(6));
-    return -1;
-}
 
 std::optional<RawConnection::Response> exchange(int port, const std::string& bytes) {
     RawConnection connection(port);
@@ -135,7 +128,7 @@ TEST_CASE("http: ambiguous framing is refused with an error object") {
 TEST_CASE("http: a chunked body past the limit is refused without being held") {
     TempDir dir;
     TestServer server(dir.path(), {"--quiet"});
-    const long before = peak_memory_kib(server.pid());
+    const long before = peak_resident_kib(server.pid());
     RawConnection connection(server.port());
     REQUIRE(
         connection.send("POST /api/v1/auth/register HTTP/1.1\r\nHost: orchard\r\n"
@@ -151,11 +144,44 @@ TEST_CASE("http: a chunked body past the limit is refused without being held") {
         CHECK(json::parse(answer->body).value("error_code", -1) == 0);
     }
     CHECK(sent < 1600); // the server closed the connection long before 100 MiB
-    CHECK(peak_memory_kib(server.pid()) - before < 64 * 1024);
+    CHECK(peak_resident_kib(server.pid()) - before < 64 * 1024);
     // Still serving.
     auto health = exchange(server.port(), health_request());
     REQUIRE(health);
     CHECK(health->status == 200);
+}
+
+TEST_CASE("http: bodies in memory at once are bounded, and past the budget a body gets 503") {
+    TempDir dir;
+    // Two largest bodies fit in the budget: 1 MiB each, 2 MiB in all.
+    TestServer server(dir.path(),
+                      {"--quiet", "--max-body-kb", "1024", "--max-body-memory-mb", "2"});
+    const std::string chunked_head = "POST /api/v1/tasks/ HTTP/1.1\r\nHost: orchard\r\n"
+                                     "Content-Type: application/json\r\n"
+                                     "Transfer-Encoding: chunked\r\n\r\n";
+    // Two uploads whose size is unknown (chunked) start and stall: each holds a largest body.
+    std::vector<RawConnection> uploads;
+    for (int i = 0; i < 2; ++i) {
+        uploads.emplace_back(server.port());
+        REQUIRE(uploads.back().send(chunked_head + "1\r\n{\r\n"));
+    }
+    std::this_thread::sleep_for(300ms); // their headers read
+    // A third body does not fit: refused at once, with when to try again...
+    auto third = exchange(server.port(), chunked_head + "2\r\n{}\r\n0\r\n\r\n");
+    REQUIRE(third);
+    CHECK(third->status == 503);
+    CHECK(third->headers["retry-after"] == "1");
+    CHECK(json::parse(third->body).contains("message"));
+    // ...while requests without a body are served as always.
+    auto health = exchange(server.port(), health_request());
+    REQUIRE(health);
+    CHECK(health->status == 200);
+    // When an upload ends, its share is free again.
+    uploads.front().send("1\r\n}\r\n0\r\n\r\n");
+    REQUIRE(uploads.front().read_response(10s));
+    auto after = exchange(server.port(), chunked_head + "2\r\n{}\r\n0\r\n\r\n");
+    REQUIRE(after);
+    CHECK(after->status != 503);
 }
 
 TEST_CASE("http: a gzip body is inflated, and refused once it inflates past the limit") {
@@ -172,7 +198,7 @@ TEST_CASE("http: a gzip body is inflated, and refused once it inflates past the 
     // About 100 KB that inflates to 100 MiB.
     const std::string bomb = orchard::http::gzip_compress(std::string(100 << 20, ' '));
     REQUIRE(bomb.size() < 200 * 1024);
-    const long before = peak_memory_kib(server.pid());
+    const long before = peak_resident_kib(server.pid());
     auto refused = exchange(server.port(), "POST /api/v1/auth/guest HTTP/1.1\r\nHost: orchard\r\n"
                                            "Content-Type: application/json\r\n"
                                            "Content-Encoding: gzip\r\nContent-Length: " +
@@ -180,7 +206,7 @@ TEST_CASE("http: a gzip body is inflated, and refused once it inflates past the 
     REQUIRE(refused);
     CHECK(refused->status == 413);
     CHECK(json::parse(refused->body).value("message", "").find("inflated") != std::string::npos);
-    CHECK(peak_memory_kib(server.pid()) - before < 64 * 1024);
+    CHECK(peak_resident_kib(server.pid()) - before < 64 * 1024);
 
     auto not_gzip =
         exchange(server.port(), "POST /api/v1/auth/guest HTTP/1.1\r\nHost: orchard\r\n"

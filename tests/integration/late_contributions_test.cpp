@@ -3,7 +3,7 @@
 // its next state meanwhile, and what the person then sends is stored, marked late and kept out
 // of the round that was already decided. Stopped trees (halted, aborted) and deleted messages
 // still refuse, with the error codes of PROTOCOL.md.
-#include "server/store/sqlite.h"
+#include "tests/support/database_query.h"
 #include "tests/support/frontend.h"
 #include "tests/support/temp_dir.h"
 #include "tests/support/test_server.h"
@@ -45,16 +45,7 @@ struct Fixture {
     }
 
     long long query_int(const std::string& sql) {
-        sqlite3* db = nullptr;
-        REQUIRE(sqlite3_open_v2((dir.path() / "orchard.db").c_str(), &db, SQLITE_OPEN_READONLY,
-                                nullptr) == SQLITE_OK);
-        long long value = -1;
-        {
-            orchard::store::Statement statement(db, sql);
-            if (statement.step()) value = statement.column_int(0);
-        }
-        sqlite3_close(db);
-        return value;
+        return orchard::test::query_int(dir.path(), sql);
     }
 
     std::string tree_state(const std::string& message_id) {

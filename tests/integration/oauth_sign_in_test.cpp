@@ -1,8 +1,8 @@
 // Sign-in with an OAuth2 provider, end to end: the real server binary against a small OAuth2
 // provider that this test runs on loopback (a real HTTP server, the one part that cannot run here
 // for real). The test plays the browser: it follows each redirect itself.
-#include "server/store/sqlite.h"
 #include "tests/support/background_listen.h"
+#include "tests/support/database_query.h"
 #include "tests/support/temp_dir.h"
 #include "tests/support/test_server.h"
 
@@ -19,6 +19,7 @@
 #include <thread>
 
 using nlohmann::json;
+using orchard::test::query_int;
 
 namespace {
 
@@ -177,20 +178,6 @@ class LoopbackProvider {
     std::map<std::string, Person> tokens_;
     std::map<std::string, std::string> last_authorize_;
 };
-
-long long query_int(const std::filesystem::path& dir, const std::string& sql) {
-    sqlite3* db = nullptr;
-    REQUIRE(sqlite3_open_v2((dir / "orchard.db").c_str(), &db, SQLITE_OPEN_READWRITE, nullptr) ==
-            SQLITE_OK);
-    sqlite3_busy_timeout(db, 5000);
-    long long value = 0;
-    {
-        orchard::store::Statement statement(db, sql);
-        if (statement.step()) value = statement.column_int(0);
-    }
-    sqlite3_close(db);
-    return value;
-}
 
 // Users, accounts, identities and sessions: what a refused sign-in must not create.
 long long people_and_sessions(const std::filesystem::path& dir) {

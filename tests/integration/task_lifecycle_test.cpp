@@ -1,6 +1,6 @@
 // The task lifecycle of PROTOCOL.md §2 over real HTTP against the real server: error paths,
 // idempotent retries, and several users driving a tree from its first prompt to export.
-#include "server/store/sqlite.h"
+#include "tests/support/database_query.h"
 #include "tests/support/frontend.h"
 #include "tests/support/temp_dir.h"
 #include "tests/support/test_server.h"
@@ -42,28 +42,10 @@ struct Fixture {
 
     // Counts rows with a query on the server's database file (read-only checks).
     long long query_int(const std::string& sql) {
-        sqlite3* db = nullptr;
-        REQUIRE(sqlite3_open_v2((dir.path() / "orchard.db").c_str(), &db, SQLITE_OPEN_READONLY,
-                                nullptr) == SQLITE_OK);
-        long long value = 0;
-        {
-            orchard::store::Statement statement(db, sql);
-            if (statement.step()) value = statement.column_int(0);
-        }
-        sqlite3_close(db);
-        return value;
+        return orchard::test::query_int(dir.path(), sql);
     }
     std::string query_text(const std::string& sql) {
-        sqlite3* db = nullptr;
-        REQUIRE(sqlite3_open_v2((dir.path() / "orchard.db").c_str(), &db, SQLITE_OPEN_READONLY,
-                                nullptr) == SQLITE_OK);
-        std::string value;
-        {
-            orchard::store::Statement statement(db, sql);
-            if (statement.step()) value = statement.column_text(0);
-        }
-        sqlite3_close(db);
-        return value;
+        return orchard::test::query_text(dir.path(), sql);
     }
 };
 

@@ -76,3 +76,19 @@ TEST_CASE("serve takes a news webhook URL and whether it may be private") {
     CHECK(std::get<ShowHelp>(parse_command_line({"serve", "--help"}))
               .text.find("--news-webhook-url") != std::string::npos);
 }
+
+TEST_CASE("serve takes the HTTP layer's limits and refuses numbers out of range") {
+    auto options = std::get<ServeOptions>(parse_command_line(
+        {"serve", "--max-body-kb", "64", "--max-body-memory-mb", "32", "--max-connections", "500",
+         "--max-connections-per-address", "0", "--request-timeout-sec", "5", "--api-only"}));
+    CHECK(options.max_body_bytes == 64 * 1024);
+    CHECK(options.max_body_memory_bytes == 32u << 20);
+    CHECK(options.max_connections == 500);
+    CHECK(options.max_connections_per_address == 0);
+    CHECK(options.request_timeout_sec == 5);
+    CHECK(options.api_only);
+    for (const char* bad : {"--max-body-memory-mb", "--max-connections", "--request-timeout-sec"}) {
+        CHECK(std::holds_alternative<UsageError>(parse_command_line({"serve", bad, "0"})));
+        CHECK(std::holds_alternative<UsageError>(parse_command_line({"serve", bad, "x"})));
+    }
+}

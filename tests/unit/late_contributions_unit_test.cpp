@@ -5,7 +5,7 @@
 #include "server/domain/task_service.h"
 #include "server/domain/tree_manager.h"
 #include "server/store/database.h"
-#include "tests/support/temp_dir.h"
+#include "tests/support/tree_world.h"
 
 #include <catch2/catch.hpp>
 
@@ -16,32 +16,15 @@ namespace state = domain::tree_state;
 
 namespace {
 
-struct World {
-    test::TempDir dir;
-    std::unique_ptr<store::Database> database = store::Database::open(dir.path() / "t.db");
-    std::unique_ptr<store::Database::Transaction> transaction =
-        std::make_unique<store::Database::Transaction>(*database);
-    store::TreeStore store{transaction->db()};
-    domain::TreeManagerConfig config;
-    std::mt19937_64 rng{7};
-    std::int64_t now = 1'800'000'000'000;
-    std::map<std::string, store::UserRecord> users;
+struct World : test::TreeWorld {
     int frontend_ids = 0;
 
-    World() {
+    World() : TreeWorld(7) {
         config.goal_tree_size = 3; // the prompt and two replies
         config.max_tree_depth = 1;
         config.num_required_rankings = 2;
     }
-    domain::Caller caller(const std::string& name) {
-        if (!users.contains(name)) {
-            store::UserRecord user{domain::new_uuid(), std::nullopt, "local", name, name};
-            store.insert_user(user, now);
-            users[name] = user;
-        }
-        return {users[name], std::nullopt};
-    }
-    domain::TreeManager trees() { return domain::TreeManager(store, config, rng, now); }
+    // Each task call a step later, so that the order of events shows in their times.
     domain::TaskService tasks() { return domain::TaskService(store, config, rng, ++now); }
 
     // Requests and acknowledges a task; returns it with its frontend id in "fe".

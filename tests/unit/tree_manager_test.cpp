@@ -5,7 +5,7 @@
 #include "server/domain/task_service.h"
 #include "server/domain/tree_manager.h"
 #include "server/store/database.h"
-#include "tests/support/temp_dir.h"
+#include "tests/support/tree_world.h"
 
 #include <catch2/catch.hpp>
 
@@ -20,27 +20,8 @@ using domain::tree_state::kReadyForExport;
 
 namespace {
 
-struct World {
-    test::TempDir dir;
-    std::unique_ptr<store::Database> database = store::Database::open(dir.path() / "t.db");
-    std::unique_ptr<store::Database::Transaction> transaction =
-        std::make_unique<store::Database::Transaction>(*database);
-    store::TreeStore store{transaction->db()};
-    domain::TreeManagerConfig config;
-    std::mt19937_64 rng{42};
-    std::int64_t now = 1'800'000'000'000;
-    std::map<std::string, store::UserRecord> users;
-
-    domain::Caller caller(const std::string& name) {
-        if (!users.contains(name)) {
-            store::UserRecord user{domain::new_uuid(), std::nullopt, "local", name, name};
-            store.insert_user(user, now);
-            users[name] = user;
-        }
-        return {users[name], std::nullopt};
-    }
-    domain::TreeManager trees() { return domain::TreeManager(store, config, rng, now); }
-    domain::TaskService tasks() { return domain::TaskService(store, config, rng, now); }
+struct World : test::TreeWorld {
+    World() : TreeWorld(42) {}
 
     store::MessageRecord add_message(const std::string& author,
                                      const std::optional<std::string>& parent,
