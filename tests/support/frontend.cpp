@@ -7,10 +7,11 @@
 
 namespace orchard::test {
 
-std::string create_api_key(const std::filesystem::path& data_dir, bool trusted) {
-    const std::string command = std::string(ORCHARD_SERVER_BINARY) +
-                                " api-client add --description test --data '" + data_dir.string() +
-                                "'" + (trusted ? " --trusted" : "") + " 2>/dev/null";
+std::string create_api_key(const std::filesystem::path& data_dir, bool trusted,
+                           const std::string& binary) {
+    const std::string command = binary + " api-client add --description test --data '" +
+                                data_dir.string() + "'" + (trusted ? " --trusted" : "") +
+                                " 2>/dev/null";
     FILE* pipe = popen(command.c_str(), "r");
     if (!pipe) throw std::runtime_error("popen failed");
     std::array<char, 256> buffer{};

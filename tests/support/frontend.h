@@ -9,8 +9,10 @@
 
 namespace orchard::test {
 
-// Creates an API client in the database folder with the real `orchard api-client add` command.
-std::string create_api_key(const std::filesystem::path& data_dir, bool trusted);
+// Creates an API client in the database folder with the real `orchard api-client add` command
+// (of `binary`: a benchmark's older build must create its own database).
+std::string create_api_key(const std::filesystem::path& data_dir, bool trusted,
+                           const std::string& binary = ORCHARD_SERVER_BINARY);
 
 struct ApiAnswer {
     int status = 0;
