@@ -75,31 +75,8 @@ struct World {
                                                   {"task_requests_per_api_client", 100000000},
                                                   {"max_pending_tasks_per_user", 10000}})
                     .status == 200);
-        const auto prompt_task = frontend.request_task("fuzz-author", "initial_prompt");
-        REQUIRE(prompt_task.status == 200);
-        REQUIRE(frontend.ack("fuzz-author", prompt_task.body["id"], "fuzz-prompt-task").status ==
-                204);
-        const auto prompt = frontend.interaction("fuzz-author", {{"type", "text_reply_to_message"},
-                                                                 {"message_id", "fuzz-prompt-task"},
-                                                                 {"user_message_id", "fuzz-prompt"},
-                                                                 {"text", "Tell me about trees."},
-                                                                 {"lang", "en"}});
-        REQUIRE(prompt.status == 200);
-        ids.message_id = prompt.body["id"];
-        ids.frontend_message_id = "fuzz-prompt";
-        const auto task = frontend.request_task(ids.user, "initial_prompt");
-        REQUIRE(task.status == 200);
-        ids.task_id = task.body["id"];
-        ids.task_frontend_id = "fuzz-task";
-        REQUIRE(frontend.ack(ids.user, ids.task_id, ids.task_frontend_id).status == 204);
+        orchard::test::create_sample_things(frontend, ids);
         ids.user_id = user_id_of(ids.user);
-        const auto prize =
-            frontend.post("/api/v1/admin/prizes", {{"title", "Fuzz prize"},
-                                                   {"time_frame", "week"},
-                                                   {"ends_at", "2030-01-08T00:00:00Z"},
-                                                   {"winners_count", 3}});
-        REQUIRE(prize.status == 201);
-        ids.prize_id = prize.body["id"];
         renew_session();
     }
 

@@ -154,30 +154,7 @@ struct World {
     World() {
         ids.user = "typed-user";
         orchard::test::Frontend frontend(server.base_url(), key);
-        const auto prompt_task = frontend.request_task("typed-author", "initial_prompt");
-        REQUIRE(prompt_task.status == 200);
-        REQUIRE(frontend.ack("typed-author", prompt_task.body["id"], "author-task").status == 204);
-        const auto prompt = frontend.interaction("typed-author", {{"type", "text_reply_to_message"},
-                                                                  {"message_id", "author-task"},
-                                                                  {"user_message_id", "prompt"},
-                                                                  {"text", "Why is the sky blue?"},
-                                                                  {"lang", "en"}});
-        REQUIRE(prompt.status == 200);
-        ids.message_id = prompt.body["id"];
-        ids.frontend_message_id = "prompt";
-        // An acked reply task of the user: interactions get past every lookup to their fields.
-        const auto task = frontend.request_task(ids.user, "initial_prompt");
-        REQUIRE(task.status == 200);
-        ids.task_id = task.body["id"];
-        ids.task_frontend_id = "typed-task";
-        REQUIRE(frontend.ack(ids.user, ids.task_id, ids.task_frontend_id).status == 204);
-        const auto prize =
-            frontend.post("/api/v1/admin/prizes", {{"title", "A prize"},
-                                                   {"time_frame", "week"},
-                                                   {"ends_at", "2030-01-08T00:00:00Z"},
-                                                   {"winners_count", 3}});
-        REQUIRE(prize.status == 201);
-        ids.prize_id = prize.body["id"];
+        orchard::test::create_sample_things(frontend, ids);
         // An account with a password, for the signed-in routes.
         auto registered =
             http.Post("/api/v1/auth/register",

@@ -1,13 +1,42 @@
 #include "tests/support/api_routes.h"
 
 #include "server/server_app.h"
+#include "tests/support/frontend.h"
 #include "tests/support/temp_dir.h"
+
+#include <catch2/catch.hpp>
 
 #include <functional>
 
 namespace orchard::test {
 
 using nlohmann::json;
+
+void create_sample_things(Frontend& frontend, SampleIds& ids) {
+    const std::string author = ids.user + "-author";
+    const auto prompt_task = frontend.request_task(author, "initial_prompt");
+    REQUIRE(prompt_task.status == 200);
+    REQUIRE(frontend.ack(author, prompt_task.body["id"], author + "-task").status == 204);
+    const auto prompt = frontend.interaction(author, {{"type", "text_reply_to_message"},
+                                                      {"message_id", author + "-task"},
+                                                      {"user_message_id", author + "-prompt"},
+                                                      {"text", "Why is the sky blue?"},
+                                                      {"lang", "en"}});
+    REQUIRE(prompt.status == 200);
+    ids.message_id = prompt.body["id"];
+    ids.frontend_message_id = author + "-prompt";
+    const auto task = frontend.request_task(ids.user, "initial_prompt");
+    REQUIRE(task.status == 200);
+    ids.task_id = task.body["id"];
+    ids.task_frontend_id = ids.user + "-task";
+    REQUIRE(frontend.ack(ids.user, ids.task_id, ids.task_frontend_id).status == 204);
+    const auto prize = frontend.post("/api/v1/admin/prizes", {{"title", "A prize"},
+                                                              {"time_frame", "week"},
+                                                              {"ends_at", "2030-01-08T00:00:00Z"},
+                                                              {"winners_count", 3}});
+    REQUIRE(prize.status == 201);
+    ids.prize_id = prize.body["id"];
+}
 
 std::vector<ApiRoute> server_routes() {
     TempDir scratch;

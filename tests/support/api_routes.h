@@ -32,6 +32,13 @@ struct SampleIds {
     std::string user = "fuzz-user"; // the frontend's id of the user the requests name
 };
 
+class Frontend;
+
+// Makes the things `ids` names, through the API with a trusted frontend: a prompt by another
+// user, a task of `ids.user` acked (so that interactions get past every lookup to their fields),
+// a prize. Fills every field but `user_id`.
+void create_sample_things(Frontend& frontend, SampleIds& ids);
+
 // A request that fits the route: its path parameters, query and body (null: no body).
 struct RouteSample {
     std::map<std::string, std::string> path;
