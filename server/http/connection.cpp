@@ -238,7 +238,7 @@ void Connection::on_body(const error_code& error) {
     if (!readable) return refuse(400, "The request target must be a path starting with '/'.");
 
     context_->workers->post([self = shared_from_this(), request = std::move(request), keep_alive,
-                             // Held until this job is gone, with the request's body.
+                             // Held while the request's body is.
                              reservation = std::move(body_reservation_)]() mutable {
         const auto start = std::chrono::steady_clock::now();
         const ConnectionContext& context = *self->context_;
@@ -253,6 +253,10 @@ void Connection::on_body(const error_code& error) {
             log_request(request, outgoing->response.status, outgoing->response.body_bytes().size(),
                         elapsed.count());
         }
+        // The body's share of the budget is free before the answer leaves: a client that has
+        // its answer may send the next body at once.
+        std::string().swap(request.body);
+        reservation.reset();
         auto executor = self->socket_.get_executor();
         asio::post(executor, [self = std::move(self), outgoing = std::move(outgoing)]() mutable {
             self->send(std::move(outgoing));
