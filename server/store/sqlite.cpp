@@ -113,6 +113,13 @@ std::string Statement::column_text(int index) const {
     return text ? std::string(reinterpret_cast<const char*>(text)) : std::string();
 }
 
+std::vector<std::string> first_column_texts(Statement& statement) {
+    std::vector<std::string> texts;
+    while (statement.step())
+        texts.push_back(statement.column_text(0));
+    return texts;
+}
+
 void execute(sqlite3* db, const char* sql) {
     char* message = nullptr;
     if (sqlite3_exec(db, sql, nullptr, nullptr, &message) != SQLITE_OK) {

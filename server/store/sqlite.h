@@ -10,6 +10,8 @@
 #include <string_view>
 #include <type_traits>
 #include <unordered_map>
+#include <vector>
+#include <vector>
 
 namespace orchard::store {
 
@@ -87,6 +89,9 @@ class Statement {
     sqlite3_stmt* statement_ = nullptr;
     StatementCache::Entry* cached_ = nullptr;
 };
+
+// The first column of every row left in `statement`, as text (ids, names).
+std::vector<std::string> first_column_texts(Statement& statement);
 
 // The first row of `query` with `args` bound, read by `read`; std::nullopt when there is none.
 template <typename Read, typename... Args>

@@ -106,13 +106,6 @@ UserRecord read_user(const Statement& row) {
     return u;
 }
 
-std::vector<std::string> read_ids(Statement& statement) {
-    std::vector<std::string> ids;
-    while (statement.step())
-        ids.push_back(statement.column_text(0));
-    return ids;
-}
-
 int count(Statement& statement) {
     statement.step();
     return static_cast<int>(statement.column_int(0));
@@ -377,7 +370,7 @@ std::vector<TreeStore::LotteryEntry> TreeStore::lottery_entries(const std::strin
 std::vector<std::string> TreeStore::languages_with_trees_in_state(const std::string& state) {
     Statement s(*statements_, "SELECT DISTINCT lang FROM message_trees WHERE state = ?");
     s.bind_all(state);
-    return read_ids(s);
+    return first_column_texts(s);
 }
 
 // --- Tasks -------------------------------------------------------------------------------
@@ -573,130 +566,6 @@ int TreeStore::count_reactions(const std::string& message_id, const std::string&
     return count(s);
 }
 
-// --- Candidates --------------------------------------------------------------------------
-
-namespace {
-
-// A candidate query in two forms: the oldest first, or unordered (for counting). `oldest` is
-// an order its driving index already gives, at least for its first terms, so that SQLite stops
-// at the limit instead of evaluating and sorting every candidate. The limit is the last
-// parameter.
-constexpr std::string_view kOldestTreesFirst = "t.created_ms, t.id, m.created_ms, m.id";
-
-struct CandidateQuery {
-    CandidateQuery(std::string_view body, std::string_view oldest)
-        : unordered(std::string(body) + " LIMIT ?"),
-          oldest_first(std::string(body) + " ORDER BY " + std::string(oldest) + " LIMIT ?") {}
-    const std::string& sql(bool oldest) const { return oldest ? oldest_first : unordered; }
-    std::string unordered, oldest_first;
-};
-
-} // namespace
-
-std::vector<TreeStore::ReplyCandidate> TreeStore::read_candidates(Statement& s) {
-    std::vector<ReplyCandidate> candidates;
-    while (s.step())
-        candidates.push_back(
-            {s.column_text(0), s.column_text(1), static_cast<int>(s.column_int(2))});
-    return candidates;
-}
-
-std::vector<TreeStore::ReplyCandidate> TreeStore::reply_candidates(const std::string& lang,
-                                                                   const std::string& user_id,
-                                                                   std::int64_t open_since_ms,
-                                                                   int num_prompter_replies,
-                                                                   int limit, bool oldest_first) {
-    // Bounded by the growing trees of one language (max_active_trees), found by state index.
-    static const CandidateQuery kQuery(R"sql(
-        SELECT m.id, m.role, m.children_count
-        FROM message_trees t JOIN messages m ON m.message_tree_id = t.id
-        WHERE t.state = 'growing' AND t.lang = ?1 AND t.active = 1
-          AND m.review_result = 1 AND m.deleted = 0 AND m.depth < t.max_depth
-          AND m.children_count < t.max_children_count
-          AND (m.role = 'prompter' OR m.children_count < ?4)
-          AND m.user_id != ?2
-          AND NOT EXISTS (SELECT 1 FROM messages c
-                          WHERE c.parent_id = m.id AND c.user_id = ?2 AND c.deleted = 0)
-          AND NOT EXISTS (SELECT 1 FROM message_reactions r
-                          WHERE r.message_id = m.id AND r.user_id = ?2 AND r.emoji = '_skip_reply')
-          AND NOT EXISTS (SELECT 1 FROM tasks k
-                          WHERE k.parent_message_id = m.id AND k.done = 0 AND k.skipped = 0
-                            AND k.type IN ('assistant_reply', 'prompter_reply')
-                            AND k.created_ms >= ?3 AND k.user_id != ?2)
-          AND (SELECT count(*) FROM messages a WHERE a.message_tree_id = t.id
-                 AND a.review_result = 1 AND a.deleted = 0) < t.goal_tree_size
-    )sql",
-                                       kOldestTreesFirst);
-    Statement s(*statements_, kQuery.sql(oldest_first));
-    s.bind_all(lang, user_id, open_since_ms, num_prompter_replies, limit);
-    return read_candidates(s);
-}
-
-std::vector<std::string> TreeStore::prompt_review_candidates(const std::string& lang,
-                                                             const std::string& user_id,
-                                                             int num_reviews, int limit,
-                                                             bool oldest_first) {
-    static const CandidateQuery kQuery(R"sql(
-        SELECT m.id
-        FROM message_trees t JOIN messages m ON m.id = t.id
-        WHERE t.state = 'initial_prompt_review' AND t.lang = ?1
-          AND m.deleted = 0 AND m.user_id != ?2 AND m.review_count < ?3
-          AND NOT EXISTS (SELECT 1 FROM text_labels l WHERE l.message_id = m.id AND l.user_id = ?2)
-          AND NOT EXISTS (SELECT 1 FROM message_reactions r WHERE r.message_id = m.id
-                            AND r.user_id = ?2 AND r.emoji = '_skip_labeling')
-    )sql",
-                                       kOldestTreesFirst);
-    Statement s(*statements_, kQuery.sql(oldest_first));
-    s.bind_all(lang, user_id, num_reviews, limit);
-    return read_ids(s);
-}
-
-std::vector<TreeStore::ReplyCandidate>
-TreeStore::reply_review_candidates(const std::string& lang, const std::string& user_id,
-                                   int num_reviews, int limit, bool oldest_first) {
-    // From the growing trees, like the other candidates: replies still under review in trees
-    // that ended long ago would otherwise be read first at every request (bench_big_db).
-    static const CandidateQuery kQuery(R"sql(
-        SELECT m.id, m.role, m.children_count
-        FROM message_trees t JOIN messages m ON m.message_tree_id = t.id
-        WHERE t.state = 'growing' AND t.lang = ?1
-          AND m.review_result IS NULL AND m.deleted = 0 AND m.depth > 0
-          AND m.user_id != ?2 AND m.review_count < ?3
-          AND NOT EXISTS (SELECT 1 FROM text_labels l WHERE l.message_id = m.id AND l.user_id = ?2)
-          AND NOT EXISTS (SELECT 1 FROM message_reactions r WHERE r.message_id = m.id
-                            AND r.user_id = ?2 AND r.emoji = '_skip_labeling')
-    )sql",
-                                       kOldestTreesFirst);
-    Statement s(*statements_, kQuery.sql(oldest_first));
-    s.bind_all(lang, user_id, num_reviews, limit);
-    return read_candidates(s);
-}
-
-std::vector<TreeStore::ReplyCandidate> TreeStore::ranking_candidates(const std::string& lang,
-                                                                     const std::string& user_id,
-                                                                     int num_required_rankings,
-                                                                     int limit, bool oldest_first) {
-    static const CandidateQuery kQuery(R"sql(
-        SELECT m.id, m.role, m.children_count
-        FROM message_trees t JOIN messages m ON m.message_tree_id = t.id
-        WHERE t.state = 'ranking' AND t.lang = ?1 AND m.deleted = 0 AND m.children_count > 1
-          AND (SELECT count(*) FROM messages c WHERE c.parent_id = m.id
-                 AND c.review_result = 1 AND c.deleted = 0 AND c.arrived_after_growing = 0) > 1
-          AND NOT EXISTS (SELECT 1 FROM messages c
-                          WHERE c.parent_id = m.id AND c.user_id = ?2 AND c.deleted = 0)
-          AND NOT EXISTS (SELECT 1 FROM rankings r
-                          WHERE r.parent_message_id = m.id AND r.user_id = ?2)
-          AND NOT EXISTS (SELECT 1 FROM message_reactions x WHERE x.message_id = m.id
-                            AND x.user_id = ?2 AND x.emoji = '_skip_ranking')
-          AND (SELECT count(*) FROM rankings r WHERE r.parent_message_id = m.id
-                 AND r.arrived_late = 0) < ?3
-    )sql",
-                                       kOldestTreesFirst);
-    Statement s(*statements_, kQuery.sql(oldest_first));
-    s.bind_all(lang, user_id, num_required_rankings, limit);
-    return read_candidates(s);
-}
-
 // --- Moderation and reactions ------------------------------------------------------------
 
 void TreeStore::set_deleted(const std::string& message_id, bool deleted) {
@@ -758,7 +627,7 @@ std::vector<std::string> TreeStore::user_emojis(const std::string& message_id,
                 "SELECT emoji FROM message_reactions WHERE message_id = ? AND user_id = ? "
                 "AND substr(emoji, 1, 1) != '_' ORDER BY emoji");
     s.bind_all(message_id, user_id);
-    return read_ids(s);
+    return first_column_texts(s);
 }
 
 void TreeStore::refresh_emoji_counts(const std::string& message_id) {
