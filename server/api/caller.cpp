@@ -1,11 +1,11 @@
 #include "server/api/caller.h"
 
+#include "protocol/utf8.h"
 #include "server/api/api_keys.h"
 #include "server/api/credentials.h"
 #include "server/domain/domain_error.h"
 #include "server/domain/ids.h"
 #include "server/domain/request_fields.h"
-#include "server/domain/text_limits.h"
 #include "server/store/read_connections.h"
 
 #include <set>
@@ -44,7 +44,7 @@ std::optional<NamedUser> named_user(const http::Request& request, const nlohmann
     }
     if (auto header = request.header("x-oasst-user")) {
         // The id is stored and shown back in JSON answers, which must be UTF-8.
-        if (!domain::valid_utf8(*header))
+        if (!protocol::is_valid_utf8(*header))
             throw domain::bad_input("x-oasst-user must be UTF-8 text.");
         const auto colon = header->find(':');
         if (colon == std::string::npos)

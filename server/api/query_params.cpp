@@ -1,7 +1,7 @@
 #include "server/api/query_params.h"
 
+#include "protocol/utf8.h"
 #include "server/domain/domain_error.h"
-#include "server/domain/text_limits.h"
 
 #include <charconv>
 
@@ -37,7 +37,7 @@ std::optional<std::string> text_query(const http::Request& request, const std::s
         throw bad_input(name + " must be at most " + std::to_string(max_bytes) + " bytes long.");
     // A NUL would cut the text short in SQLite's full-text search; bytes that are not UTF-8
     // could not be shown back in a JSON answer.
-    if (text->find('\0') != std::string::npos || !domain::valid_utf8(*text))
+    if (text->find('\0') != std::string::npos || !protocol::is_valid_utf8(*text))
         throw bad_input(name + " must be UTF-8 text without NUL characters.");
     return text;
 }

@@ -9,9 +9,6 @@
 namespace orchard::domain {
 
 std::size_t character_count(std::string_view text);
-// Whether `text` is well-formed UTF-8 (no overlong forms, surrogates or code points past
-// U+10FFFF). JSON bodies are checked by the parser; headers, paths and queries are not.
-bool valid_utf8(std::string_view text);
 // `text` if it has at most `max_characters` characters; else its first max_characters - 1 and an
 // ellipsis. Cuts only before a lead byte, so every character stays whole.
 std::string shorten(const std::string& text, std::size_t max_characters);

@@ -1,5 +1,7 @@
 #include "ui/markdown_text.h"
 
+#include "protocol/utf8.h"
+
 #include <cstdint>
 
 namespace orchard::ui::markdown {
@@ -7,32 +9,6 @@ namespace orchard::ui::markdown {
 namespace {
 
 constexpr char32_t kReplacement = 0xFFFD;
-
-// The length of the valid UTF-8 character at text[at], or 0 when it is not one.
-std::size_t valid_length(std::string_view text, std::size_t at) {
-    const auto byte = [&](std::size_t i) { return static_cast<unsigned char>(text[i]); };
-    const unsigned char lead = byte(at);
-    if (lead < 0x80) return 1;
-    std::size_t length = 0;
-    char32_t code = 0;
-    char32_t minimum = 0;
-    if ((lead & 0xE0) == 0xC0) {
-        length = 2, code = lead & 0x1F, minimum = 0x80;
-    } else if ((lead & 0xF0) == 0xE0) {
-        length = 3, code = lead & 0x0F, minimum = 0x800;
-    } else if ((lead & 0xF8) == 0xF0) {
-        length = 4, code = lead & 0x07, minimum = 0x10000;
-    } else {
-        return 0;
-    }
-    if (at + length > text.size()) return 0;
-    for (std::size_t i = 1; i < length; ++i) {
-        if ((byte(at + i) & 0xC0) != 0x80) return 0;
-        code = (code << 6) | (byte(at + i) & 0x3F);
-    }
-    if (code < minimum || code > 0x10FFFF || (code >= 0xD800 && code <= 0xDFFF)) return 0;
-    return length;
-}
 
 struct NamedEntity {
     std::string_view name;
@@ -59,7 +35,7 @@ std::string valid_utf8(std::string_view text) {
     out.reserve(text.size());
     std::size_t at = 0;
     while (at < text.size()) {
-        const std::size_t length = valid_length(text, at);
+        const std::size_t length = protocol::utf8_character_length(text, at);
         if (length == 0) {
             append_utf8(out, kReplacement);
             ++at; // resynchronise on the next byte

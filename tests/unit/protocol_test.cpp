@@ -1,5 +1,6 @@
 #include "protocol/errors.h"
 #include "protocol/health.h"
+#include "protocol/utf8.h"
 
 #include <catch2/catch.hpp>
 
@@ -37,4 +38,17 @@ TEST_CASE("error code numbers are the ones of PROTOCOL.md") {
     CHECK(static_cast<int>(ErrorCode::TaskNotAssignedToUser) == 2106);
     CHECK(static_cast<int>(ErrorCode::TermsNotAccepted) == 4003);
     CHECK(static_cast<int>(ErrorCode::EmojiOpUnsupported) == 5000);
+}
+
+TEST_CASE(
+    "protocol: well-formed UTF-8 is told from overlong forms, surrogates and cut characters") {
+    using orchard::protocol::is_valid_utf8;
+    CHECK(is_valid_utf8(""));
+    CHECK(is_valid_utf8("Иван caf\xC3\xA9 \xF0\x9F\x8D\x8E"));
+    CHECK_FALSE(is_valid_utf8("\xC0\xAF"));         // overlong '/'
+    CHECK_FALSE(is_valid_utf8("\xE0\x80\xAF"));     // overlong, three bytes
+    CHECK_FALSE(is_valid_utf8("\xED\xA0\x80"));     // a surrogate
+    CHECK_FALSE(is_valid_utf8("\xF4\x90\x80\x80")); // past U+10FFFF
+    CHECK_FALSE(is_valid_utf8("caf\xC3"));          // cut short
+    CHECK_FALSE(is_valid_utf8("\x80"));             // a stray continuation byte
 }

@@ -1,0 +1,17 @@
+// Well-formed UTF-8 (RFC 3629), one definition for the server, which refuses text that is not,
+// and the client, which replaces it before rendering.
+#pragma once
+
+#include <cstddef>
+#include <string_view>
+
+namespace orchard::protocol {
+
+// The byte length (1-4) of the well-formed character at text[at], or 0 when there is none: a
+// stray continuation byte, an overlong form, a surrogate, a code point past U+10FFFF, or a
+// character cut short by the end of the text.
+std::size_t utf8_character_length(std::string_view text, std::size_t at);
+
+bool is_valid_utf8(std::string_view text);
+
+} // namespace orchard::protocol
