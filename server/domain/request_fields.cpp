@@ -131,8 +131,4 @@ std::vector<std::int64_t> RequestFields::int_array(std::string_view key) const {
     return numbers;
 }
 
-RequestFields body_fields(const nlohmann::json& body) {
-    return RequestFields(body);
-}
-
 } // namespace orchard::domain

@@ -50,8 +50,4 @@ class RequestFields {
     std::string name_;
 };
 
-// The request body as an object of fields; a body that is null, an array, a number or a string
-// is refused with 400.
-RequestFields body_fields(const nlohmann::json& body);
-
 } // namespace orchard::domain

@@ -85,6 +85,14 @@ DomainError tree_stopped(const std::string& state, const std::string& what) {
                        "It no longer takes " + what + ": " + why + " while you worked on it.");
 }
 
+// Whether an answer to a task of `task_type` comes late for a tree in `state` (it moved on while
+// the person worked); refused when the tree was stopped.
+bool arrives_late(const std::string& task_type, const std::string& state, const std::string& what) {
+    const Arrival arrival = arrival_of(task_type, state);
+    if (arrival == Arrival::Refused) throw tree_stopped(state, what);
+    return arrival == Arrival::Late;
+}
+
 nlohmann::json label_descriptions(const std::vector<std::string>& names) {
     nlohmann::json labels = nlohmann::json::array();
     for (const auto& name : names) {
@@ -501,9 +509,7 @@ nlohmann::json TaskService::text_reply(const Caller& caller, const nlohmann::jso
                               "The message to answer was deleted by moderation.");
         // A tree that stopped growing while this person wrote (others' reviews completed it)
         // still takes the reply, marked late; only a stopped tree refuses it.
-        const Arrival arrival = arrival_of(task.type, tree->state);
-        if (arrival == Arrival::Refused) throw tree_stopped(tree->state, "replies");
-        message.arrived_after_growing = arrival == Arrival::Late;
+        message.arrived_after_growing = arrives_late(task.type, tree->state, "replies");
         if (store_.user_replied_under(caller.user.id, parent->id))
             throw DomainError(ErrorCode::DuplicateReply, "You already replied to this message.");
         message.tree_id = parent->tree_id;
@@ -559,9 +565,7 @@ nlohmann::json TaskService::ranking(const Caller& caller, const nlohmann::json& 
     if (!parent || !tree || parent->deleted)
         throw DomainError(ErrorCode::MessageNotFound,
                           "The message whose replies were ranked was deleted.");
-    const Arrival arrival = arrival_of(task.type, tree->state);
-    if (arrival == Arrival::Refused) throw tree_stopped(tree->state, "rankings");
-    const bool late = arrival == Arrival::Late;
+    const bool late = arrives_late(task.type, tree->state, "rankings");
     const std::string ranking_id = new_uuid();
     store_.insert_ranking(ranking_id, *task.parent_message_id, caller.user.id, task.id,
                           nlohmann::json(ranked).dump(), not_rankable, now_ms_, late);
@@ -601,9 +605,7 @@ nlohmann::json TaskService::labels(const Caller& caller, const nlohmann::json& b
                           "You cannot label your own message.");
     // Labels that arrive after the review round closed (others' reviews decided it and the tree
     // moved on) are stored and marked late; only a stopped tree refuses them.
-    const Arrival arrival = arrival_of(task.type, tree->state);
-    if (arrival == Arrival::Refused) throw tree_stopped(tree->state, "labels");
-    const bool late = arrival == Arrival::Late;
+    const bool late = arrives_late(task.type, tree->state, "labels");
 
     const auto payload = task_fields(store_.task_payload(task.id));
     const auto values =
