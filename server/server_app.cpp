@@ -3,6 +3,7 @@
 #include "protocol/errors.h"
 
 #include "server/api/auth_routes.h"
+#include "server/api/client_error_routes.h"
 #include "server/api/health_routes.h"
 #include "server/api/message_routes.h"
 #include "server/api/oauth_routes.h"
@@ -23,6 +24,7 @@ ServerApp::ServerApp(const ServerAppConfig& config)
     api::add_task_routes(router_, *database_, config.seed);
     api::add_message_routes(router_, *database_);
     api::add_rewards_routes(router_, *database_);
+    api::add_client_error_routes(router_);
 }
 
 http::Response ServerApp::handle(const http::Request& request) const {

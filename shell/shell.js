@@ -15,6 +15,34 @@
     return;
   }
 
+  // The crash guard: if the WebAssembly module traps or aborts, whatever it was drawing can no
+  // longer be trusted. Cover it with a plain message (drafts are in browser storage already,
+  // saved at every change) and tell the server, whose error log is where crashes get noticed.
+  let crashed = false;
+  function crash(error) {
+    if (crashed) return;
+    crashed = true;
+    document.getElementById('loading')?.remove();
+    // The text fields stay (with what was typed in them) but out of reach behind the message.
+    const fields = document.getElementById('orchard-fields');
+    if (fields) fields.inert = true;
+    const message = document.getElementById('crashed');
+    message.hidden = false;
+    const reload = document.getElementById('crashed-reload');
+    reload.addEventListener('click', () => location.reload());
+    reload.focus();
+    const text = (window.orchardCrashCause ? window.orchardCrashCause + ' | ' : '') + String(error && error.message || error);
+    // Only the origin and path: a query or fragment may carry a sign-in token.
+    const body = JSON.stringify({ message: text.slice(0, 2000), stack: String(error && error.stack || '').slice(0, 8000),
+      url: location.origin + location.pathname, client_version: version });
+    fetch(location.origin + '/api/v1/client_errors',
+      { method: 'POST', headers: { 'Content-Type': 'application/json' }, body, keepalive: true }).catch(() => {});
+  }
+  const isModuleFailure = (error) => error instanceof WebAssembly.RuntimeError ||
+    (error && /^(Aborted|RuntimeError)/.test(String(error.message || error)));
+  window.addEventListener('error', (event) => { if (isModuleFailure(event.error)) crash(event.error); });
+  window.addEventListener('unhandledrejection', (event) => { if (isModuleFailure(event.reason)) crash(event.reason); });
+
   const progress = document.getElementById('loading-progress');
   window.Module = {
     canvas: canvas,
@@ -26,6 +54,7 @@
       if (match) progress.style.width = Math.max(8, 100 * match[1] / match[3]) + '%';
     },
     printErr: (text) => console.error(text),
+    onAbort: (what) => crash(new Error('Aborted: ' + what)),
   };
   window.orchard = {
     state: () => (window.Module._orchard_state_json

@@ -88,11 +88,10 @@ void draw_kind_card(client::App& app, double now, const client::TaskKindInfo& ki
     const std::string start_id = std::string("start_") + name;
     const std::string key = std::to_string(number);
     const bool disabled = state.dashboard.loaded && available == 0;
-    begin_disabled(disabled);
     const float start_w = button_width("Start", key.c_str());
-    if (primary_button("Start", key.c_str(), start_id.c_str(), start_w) && !disabled)
-        app.open_task(name, now);
-    end_disabled(disabled);
+    const bool start = disabled_if(
+        disabled, [&] { return primary_button("Start", key.c_str(), start_id.c_str(), start_w); });
+    if (start && !disabled) app.open_task(name, now);
     ImGui::SameLine(0, 16);
     if (link_button("Guidelines", (std::string("guidelines_") + name).c_str()))
         open_guidelines(kind.guidelines, kind.title);
@@ -126,10 +125,10 @@ void draw_claim_card(client::App& app, float width, bool compact) {
                                    .label = "Password"})
                            .submit;
     const bool ready = !username.empty() && !password.empty() && !dashboard.claim_busy;
-    begin_disabled(!ready);
-    const bool pressed =
-        secondary_button(dashboard.claim_busy ? "Saving…" : "Save my account", "claim_submit");
-    end_disabled(!ready);
+    const bool pressed = disabled_if(!ready, [&] {
+        return secondary_button(dashboard.claim_busy ? "Saving…" : "Save my account",
+                                "claim_submit");
+    });
     if ((pressed || enter) && ready) app.claim_account(username, password);
     if (!dashboard.claim_problem.empty()) {
         problem_text(dashboard.claim_problem.c_str());
@@ -266,11 +265,10 @@ void draw_dashboard(const ScreenInput& input) {
     const std::string lucky_count = count_text(state, "random");
     widgets().track("count_random", lucky_count);
     const bool none = state.dashboard.loaded && count_of(state, "random") == 0;
-    begin_disabled(none);
     const float lucky_w = input.compact ? column.width - 40 : button_width("Give me a task", "R");
-    if (primary_button("Give me a task", "R", "start_random", lucky_w) && !none)
-        app.open_task("random", input.now);
-    end_disabled(none);
+    const bool lucky = disabled_if(
+        none, [&] { return primary_button("Give me a task", "R", "start_random", lucky_w); });
+    if (lucky && !none) app.open_task("random", input.now);
     if (!input.compact) ImGui::SameLine(0, 16);
     ImGui::AlignTextToFramePadding();
     wrapped_text(fonts().strong, none ? p.text_muted : p.success, lucky_count.c_str());

@@ -110,17 +110,15 @@ void draw_leaderboard(const ScreenInput& input) {
     const float gap = 12;
     const float button_w =
         input.compact ? (column.width - gap) / 2 : button_width("Show my position");
-    begin_disabled(!can_previous);
-    if (secondary_button(board.around_me ? "Back to the list" : "Previous", "leaderboard_previous",
-                         button_w) &&
-        can_previous)
-        app.leaderboard_page(board.around_me ? 0 : -1, input.now);
-    end_disabled(!can_previous);
+    const bool previous = disabled_if(!can_previous, [&] {
+        return secondary_button(board.around_me ? "Back to the list" : "Previous",
+                                "leaderboard_previous", button_w);
+    });
+    if (previous && can_previous) app.leaderboard_page(board.around_me ? 0 : -1, input.now);
     ImGui::SameLine(0, gap);
-    begin_disabled(!can_next);
-    if (secondary_button("Next", "leaderboard_next", button_w) && can_next)
-        app.leaderboard_page(1, input.now);
-    end_disabled(!can_next);
+    const bool next = disabled_if(
+        !can_next, [&] { return secondary_button("Next", "leaderboard_next", button_w); });
+    if (next && can_next) app.leaderboard_page(1, input.now);
     if (input.compact)
         move_to(column, 0);
     else

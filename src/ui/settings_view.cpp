@@ -126,9 +126,8 @@ bool field_and_button(const char* field_id, std::string& text, const TextFieldOp
     const float field_w = stacked ? inner : inner - button_w - 12;
     const bool enter = text_field(field_id, text, ImVec2(field_w, 0), options).submit;
     if (!stacked) ImGui::SameLine(0, 12);
-    begin_disabled(!ready);
-    const bool pressed = primary_button(button, button_id, stacked ? inner : button_w);
-    end_disabled(!ready);
+    const bool pressed = disabled_if(
+        !ready, [&] { return primary_button(button, button_id, stacked ? inner : button_w); });
     return ready && (pressed || enter);
 }
 
@@ -166,14 +165,13 @@ void draw_leaderboard_card(client::App& app, double now, float width, float padd
     ImGui::Dummy(ImVec2(0, 2));
     const bool on = s.pending_show.value_or(state.account->show_on_leaderboard);
     const bool busy = s.busy != SettingsSection::None;
-    begin_disabled(busy);
-    if (switch_row("settings_show_on_leaderboard", "Show me on the leaderboards",
-                   "Your points count either way. When this is off, you are not listed on any "
-                   "leaderboard; your profile still shows your points to you.",
-                   on, inner) &&
-        !busy)
-        app.set_show_on_leaderboard(!on, now);
-    end_disabled(busy);
+    const bool toggled = disabled_if(busy, [&] {
+        return switch_row("settings_show_on_leaderboard", "Show me on the leaderboards",
+                          "Your points count either way. When this is off, you are not listed on "
+                          "any leaderboard; your profile still shows your points to you.",
+                          on, inner);
+    });
+    if (toggled && !busy) app.set_show_on_leaderboard(!on, now);
     draw_outcome(s, SettingsSection::Leaderboard);
     end_card();
 }
@@ -222,11 +220,10 @@ void draw_password_card(client::App& app, double now, float width, float padding
     const bool busy = s.busy == SettingsSection::Password;
     const bool ready = !f.current_password.empty() && !f.new_password.empty() &&
                        !f.repeated_password.empty() && s.busy == SettingsSection::None;
-    begin_disabled(!ready);
-    const bool pressed =
-        primary_button(busy ? "Saving…" : "Change password", "settings_change_password",
-                       compact ? inner : button_width("Change password") + 24);
-    end_disabled(!ready);
+    const bool pressed = disabled_if(!ready, [&] {
+        return primary_button(busy ? "Saving…" : "Change password", "settings_change_password",
+                              compact ? inner : button_width("Change password") + 24);
+    });
     if (ready && (pressed || enter))
         app.change_password(f.current_password, f.new_password, f.repeated_password, now);
     draw_outcome(s, SettingsSection::Password);
@@ -262,11 +259,11 @@ void draw_claim_card(client::App& app, float width, float padding, bool compact)
     ImGui::Dummy(ImVec2(0, 4));
     const bool ready =
         !f.claim_username.empty() && !f.claim_password.empty() && !dashboard.claim_busy;
-    begin_disabled(!ready);
-    const bool pressed = primary_button(dashboard.claim_busy ? "Saving…" : "Save my account",
-                                        "settings_claim_submit",
-                                        compact ? inner : button_width("Save my account") + 24);
-    end_disabled(!ready);
+    const bool pressed = disabled_if(!ready, [&] {
+        return primary_button(dashboard.claim_busy ? "Saving…" : "Save my account",
+                              "settings_claim_submit",
+                              compact ? inner : button_width("Save my account") + 24);
+    });
     if (ready && (pressed || enter)) app.claim_account(f.claim_username, f.claim_password);
     if (!dashboard.claim_problem.empty()) {
         problem_text(dashboard.claim_problem.c_str());
@@ -284,13 +281,13 @@ void draw_sessions_card(client::App& app, double now, float width, float padding
                "this browser included. Your unsent work stays in each browser.");
     ImGui::Dummy(ImVec2(0, 2));
     const bool busy = s.busy == SettingsSection::Sessions;
-    begin_disabled(s.busy != SettingsSection::None);
+    const bool idle = s.busy == SettingsSection::None;
     const char* label = busy ? "Signing out…" : "Sign out on every device";
-    if (secondary_button(label, "settings_sign_out_everywhere",
-                         compact ? inner : button_width("Sign out on every device") + 24) &&
-        s.busy == SettingsSection::None)
-        app.sign_out_everywhere(now);
-    end_disabled(s.busy != SettingsSection::None);
+    const bool pressed = disabled_if(!idle, [&] {
+        return secondary_button(label, "settings_sign_out_everywhere",
+                                compact ? inner : button_width("Sign out on every device") + 24);
+    });
+    if (pressed && idle) app.sign_out_everywhere(now);
     draw_outcome(s, SettingsSection::Sessions);
     end_card();
 }
@@ -346,9 +343,8 @@ void draw_delete_card(client::App& app, double now, float width, float padding, 
         const char* label =
             s.busy == SettingsSection::Delete ? "Deleting…" : "Delete my account for good";
         const float delete_w = compact ? inner : button_width("Delete my account for good") + 24;
-        begin_disabled(!ready);
-        const bool pressed = danger_button(label, "settings_delete_confirm", delete_w);
-        end_disabled(!ready);
+        const bool pressed = disabled_if(
+            !ready, [&] { return danger_button(label, "settings_delete_confirm", delete_w); });
         if (!compact) ImGui::SameLine(0, 12);
         if (secondary_button("Cancel", "settings_delete_cancel",
                              compact ? inner : button_width("Cancel") + 24)) {

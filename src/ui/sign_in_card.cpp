@@ -69,9 +69,8 @@ bool form_buttons(client::App& app, const char* action, const char* id, float in
     const float back_w = button_width("Back");
     const bool narrow = inner < 360;
     const float action_w = narrow ? inner : inner - back_w - 12;
-    begin_disabled(busy || !ready);
-    const bool pressed = primary_button(label, id, action_w);
-    end_disabled(busy || !ready);
+    const bool pressed =
+        disabled_if(busy || !ready, [&] { return primary_button(label, id, action_w); });
     if (!narrow) ImGui::SameLine(0, 12);
     if (secondary_button("Back", "sign_in_back", narrow ? inner : back_w))
         app.show_sign_in(client::SignInMode::Choose);

@@ -91,10 +91,9 @@ void draw_task_actions(const ScreenInput& input, float width) {
 
     const char* label = writing ? "Review" : "Submit";
     const float main_w = narrow ? width : button_width(label, submit_keys.c_str());
-    begin_disabled(!ready);
-    const bool pressed =
-        primary_button(label, submit_keys.c_str(), writing ? "review" : "submit", main_w);
-    end_disabled(!ready);
+    const bool pressed = disabled_if(!ready, [&] {
+        return primary_button(label, submit_keys.c_str(), writing ? "review" : "submit", main_w);
+    });
     if ((pressed || command_enter) && !guidelines_open()) {
         if (writing)
             app.start_review();

@@ -84,12 +84,12 @@ void draw_report_form(client::App& app, float width) {
                 .placeholder = "Anything the moderators should know (optional)",
                 .max_chars = 1000,
                 .label = "Report details"});
-    begin_disabled(form.reason < 0);
-    if (primary_button("Send report", "report_send") && form.reason >= 0) {
+    const bool send =
+        disabled_if(form.reason < 0, [] { return primary_button("Send report", "report_send"); });
+    if (send && form.reason >= 0) {
         app.report(form.message_id, kReportReasons[form.reason].label, form.details);
         form = {};
     }
-    end_disabled(form.reason < 0);
     ImGui::SameLine(0, 12);
     if (secondary_button("Cancel", "report_cancel")) form = {};
     end_card();

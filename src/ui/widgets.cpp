@@ -108,14 +108,14 @@ float button_width(const char* label, const char* shortcut) {
     return width + ImGui::GetStyle().FramePadding.x * 2 + 8;
 }
 
-void begin_disabled(bool disabled) {
-    if (!disabled) return;
+DisabledScope::DisabledScope(bool disabled) : pushed_(disabled) {
+    if (!pushed_) return;
     ImGui::PushItemFlag(ImGuiItemFlags_Disabled, true);
     ImGui::PushStyleVar(ImGuiStyleVar_Alpha, ImGui::GetStyle().Alpha * 0.45f);
 }
 
-void end_disabled(bool disabled) {
-    if (!disabled) return;
+DisabledScope::~DisabledScope() {
+    if (!pushed_) return;
     ImGui::PopStyleVar();
     ImGui::PopItemFlag();
 }

@@ -17,9 +17,24 @@ bool primary_button(const char* label, const char* shortcut, const char* id, flo
 bool secondary_button(const char* label, const char* shortcut, const char* id, float width);
 // The width such a button needs.
 float button_width(const char* label, const char* shortcut = nullptr);
-// A grey-out wrapper: disabled buttons draw faded and cannot be pressed.
-void begin_disabled(bool disabled);
-void end_disabled(bool disabled);
+// A grey-out scope: the buttons drawn while it lives draw faded and cannot be pressed. It
+// remembers whether it pushed ImGui's style, so a press that changes the condition mid-scope
+// (as "Send report" clearing its form did) cannot pop what was never pushed.
+class DisabledScope {
+  public:
+    explicit DisabledScope(bool disabled);
+    ~DisabledScope();
+    DisabledScope(const DisabledScope&) = delete;
+    DisabledScope& operator=(const DisabledScope&) = delete;
+
+  private:
+    bool pushed_;
+};
+// Draws `draw` (usually one button) greyed out when `disabled`; returns what it returns.
+template <class Draw> auto disabled_if(bool disabled, Draw draw) {
+    const DisabledScope scope(disabled);
+    return draw();
+}
 // A toggle that shows whether it is on (filled accent) or off (outlined); returns true when
 // pressed.
 bool choice_button(const char* label, const char* id, bool selected, float width = 0,

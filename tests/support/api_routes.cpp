@@ -68,6 +68,13 @@ RouteSample body_only(json body) {
 const std::map<std::string, Make>& samples() {
     static const std::map<std::string, Make> kSamples = {
         {"GET /api/v1/health", [](const SampleIds&) { return RouteSample{}; }},
+        {"POST /api/v1/client_errors",
+         [](const SampleIds&) {
+             return body_only({{"message", "RuntimeError: memory access out of bounds"},
+                               {"stack", "at frame (orchard.wasm)"},
+                               {"url", "http://127.0.0.1/#/tasks"},
+                               {"client_version", "0.1.0"}});
+         }},
         {"POST /api/v1/auth/register",
          [](const SampleIds&) {
              return body_only({{"username", "fuzzed"},

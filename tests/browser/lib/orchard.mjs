@@ -35,6 +35,8 @@ export async function startServer({ dataDir, args = [], port = 0 } = {}) {
   return {
     url,
     dataDir,
+    // Everything the server printed so far (its error log among it).
+    get output() { return output; },
     async stop() {
       if (child.exitCode !== null) return;
       const exited = new Promise((resolve) => child.on('exit', resolve));
