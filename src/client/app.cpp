@@ -257,31 +257,7 @@ void App::after_account(double now) {
         return;
     }
     // Work that was never confirmed by the server comes back first.
-    if (auto draft = drafts_.load(state_.account->id)) {
-        if (auto task = protocol::parse_task(draft->task_json)) {
-            auto& t = state_.task;
-            t = TaskState{.completed = t.completed};
-            t.kind = draft->lang.empty() ? "random" : protocol::to_string(task->type);
-            t.task = std::move(*task);
-            t.answers = LabelAnswers(*t.task);
-            t.answers.restore(draft->labels);
-            t.ranking = RankingOrder::is_permutation(draft->ranking, t.task->reply_messages.size())
-                            ? RankingOrder(draft->ranking)
-                            : RankingOrder(t.task->reply_messages.size());
-            t.draft = std::move(*draft);
-            t.notice = "Your unsent work was restored.";
-            state_.screen = Screen::Task;
-            ++task_generation_;
-            if (t.draft.submitting)
-                send_submission(now);
-            else if (!t.draft.acked)
-                send_ack(now);
-            else
-                t.phase = TaskPhase::Working;
-            return;
-        }
-        drafts_.clear(state_.account->id);
-    }
+    if (restore_draft(now, "Your unsent work was restored.")) return;
     state_.screen = Screen::Dashboard;
     refresh_dashboard(now);
 }
@@ -332,6 +308,7 @@ void App::end_session(const std::string& why) {
     state_.contributions = ContributionsState{};
     state_.prizes = PrizesState{};
     state_.settings = SettingsState{.opened = state_.settings.opened};
+    state_.unsent.reset();
     ++task_generation_;
     ++screen_generation_;
 }
@@ -373,6 +350,10 @@ void App::refresh_dashboard(double now) {
 }
 
 void App::open_task(const std::string& kind, double now) {
+    if (state_.unsent &&
+        restore_draft(now, "This is the work you left unsent. Submit or skip it, and the next "
+                           "task comes."))
+        return;
     auto& t = state_.task;
     t = TaskState{.completed = t.completed};
     t.kind = kind;
@@ -389,14 +370,14 @@ void App::leave_task() {
     // tasks never piles up open tasks (8 open ones block new requests). Work already entered
     // stays: its task and draft wait to be restored.
     auto& t = state_.task;
-    const bool untouched = t.task && t.phase == TaskPhase::Working && !has_content(t.draft.text) &&
-                           t.draft.labels.empty() && t.ranking.unchanged() && !t.draft.not_rankable;
+    const bool untouched = t.task && t.phase == TaskPhase::Working && !has_entered_work(t);
     if (untouched) {
         api_.nack(t.task->id, "left for the dashboard", [](ApiResult<Empty>) {});
         if (state_.account) drafts_.clear(state_.account->id);
     }
     state_.task = TaskState{.completed = state_.task.completed};
     ++task_generation_;
+    note_unsent();
 }
 
 } // namespace orchard::client

@@ -128,6 +128,16 @@ struct TaskState {
     int completed = 0;              // tasks submitted in this visit
 };
 
+// A task left with work in it (text typed, labels answered, replies reordered): its draft stays in
+// browser storage, and the dashboard offers it again (app_unsent.cpp).
+struct UnsentWork {
+    protocol::TaskType type;
+    std::string preview; // the start of the text typed; empty for labels and rankings
+};
+
+// Whether the person has put anything into the task: text, a label answer, a changed order.
+bool has_entered_work(const TaskState& task);
+
 struct AppState {
     Screen screen = Screen::Loading;
     Theme theme = Theme::Light;
@@ -150,6 +160,7 @@ struct AppState {
     ContributionsState contributions;
     PrizesState prizes;
     SettingsState settings;
+    std::optional<UnsentWork> unsent;
 };
 
 // What the page was opened with: the end of an e-mail or OAuth sign-in.
@@ -222,8 +233,13 @@ class App {
 
     // Dashboard
     void set_lang(const std::string& lang, double now);
+    // Opens a task of `kind` ("random" or a task type); unsent work left on another task comes
+    // back first instead, so that a new task never overwrites it.
     void open_task(const std::string& kind, double now);
     void back_to_dashboard(double now);
+    // The work offered on the dashboard: carry on with it, or give its task back.
+    void resume_unsent(double now);
+    void discard_unsent();
 
     // The rewards screens (Dashboard too): leaving a task gives an untouched one back first.
     void show_screen(Screen screen, double now);
@@ -258,7 +274,7 @@ class App {
     bool submit(double now);
     void confirm_unchanged_ranking(double now);
     void cancel_confirmation();
-    void skip(double now);         // asks first when the person has typed something
+    void skip(double now);         // asks first when the person has entered work
     void confirm_skip(double now); // skips without asking
     void react(const std::string& message_id, const std::string& emoji);
     void report(const std::string& message_id, const std::string& label, const std::string& reason);
@@ -277,6 +293,9 @@ class App {
     void on_sign_in_result(ApiResult<protocol::SessionGrant> result, double now);
     void refresh_dashboard(double now);
     void leave_task();
+    // Puts the stored draft back on the task screen; false when there is none (or it is broken).
+    bool restore_draft(double now, const char* notice);
+    void note_unsent();
     void refresh_rewards(double now);
     // Fetches the person's scores; `announce_after` is the notice of a submission to extend with
     // the points it earned.

@@ -13,6 +13,11 @@ namespace orchard::client {
 
 // ---- Tasks -------------------------------------------------------------------------------
 
+bool has_entered_work(const TaskState& t) {
+    return has_content(t.draft.text) || !t.draft.labels.empty() || !t.ranking.unchanged() ||
+           t.draft.not_rankable;
+}
+
 void App::request_task(double now) {
     auto& t = state_.task;
     t.phase = TaskPhase::Requesting;
@@ -231,8 +236,8 @@ void App::skip(double now) {
         back_to_dashboard(now);
         return;
     }
-    if (protocol::is_writing(t.task->type) && has_content(t.draft.text) && !t.confirm_skip) {
-        t.confirm_skip = true; // the view asks before throwing typed text away
+    if (has_entered_work(t) && !t.confirm_skip) {
+        t.confirm_skip = true; // the view asks before throwing work away
         return;
     }
     confirm_skip(now);

@@ -138,6 +138,38 @@ void draw_claim_card(client::App& app, float width, bool compact) {
 }
 
 // The person's standing: level and the way to the next, points today and in all, the streak.
+// Work left on a task: offered first, so that nothing typed is lost by walking away from it.
+void draw_unsent_card(client::App& app, double now, float width, bool compact) {
+    const auto& unsent = *app.state().unsent;
+    static bool confirm_discard = false;
+    const Palette& p = current_palette();
+    begin_card(width, compact ? 20 : 24);
+    heading_text("You have unsent work");
+    widgets().track("unsent_work", unsent.preview);
+    const client::TaskKindInfo& kind = client::task_kind(unsent.type);
+    wrapped_text(fonts().body, p.text_muted, kind.title);
+    if (!unsent.preview.empty()) wrapped_text(fonts().body, p.text, unsent.preview.c_str());
+    const float inner = width - (compact ? 40 : 48);
+    if (confirm_discard) {
+        wrapped_text(fonts().strong, p.warning,
+                     "Throw this work away? The task goes back to the others.");
+        // The default (first, Enter) keeps the work.
+        if (primary_button("Keep it", "unsent_keep", compact ? inner : 0)) confirm_discard = false;
+        if (!compact) ImGui::SameLine(0, 12);
+        if (secondary_button("Discard", "unsent_discard_confirm", compact ? inner : 0)) {
+            confirm_discard = false;
+            app.discard_unsent();
+        }
+    } else {
+        if (primary_button("Continue", "unsent_continue", compact ? inner : 0))
+            app.resume_unsent(now);
+        if (!compact) ImGui::SameLine(0, 12);
+        if (secondary_button("Discard…", "unsent_discard", compact ? inner : 0))
+            confirm_discard = true;
+    }
+    end_card();
+}
+
 void draw_progress_card(client::App& app, double now, float width, bool compact) {
     const auto& state = app.state();
     const Palette& p = current_palette();
@@ -251,6 +283,10 @@ void draw_dashboard(const ScreenInput& input) {
     ImGui::PopFont();
     draw_language_picker(app, input.now, column.width);
     if (!state.dashboard.problem.empty()) problem_text(state.dashboard.problem.c_str());
+    if (state.unsent) {
+        move_to(column, 8);
+        draw_unsent_card(app, input.now, column.width, input.compact);
+    }
     move_to(column, 8);
     draw_progress_card(app, input.now, column.width, input.compact);
 

@@ -12,19 +12,23 @@ namespace orchard::ui {
 
 namespace {
 
-// A warning with two answers, in place of the action row.
-void draw_confirmation(const char* question, const char* yes, const char* yes_id, const char* no,
-                       const char* no_id, float width, bool& said_yes, bool& said_no) {
+// A warning with two answers, in place of the action row. `safe` first, the default: Enter and
+// Esc choose it, so a stray key never throws work away; `risky` takes a click or a tap (or Tab
+// to it and Enter).
+void draw_confirmation(const char* question, const char* safe, const char* safe_id,
+                       const char* risky, const char* risky_id, float width, bool& said_safe,
+                       bool& said_risky) {
     const Palette& p = current_palette();
     begin_card(width, 20);
     wrapped_text(fonts().strong, p.warning, question);
     widgets().track("confirmation", question);
     const bool narrow = width < 480;
-    const float yes_w = narrow ? width - 40 : button_width(yes, "Enter");
-    const float no_w = narrow ? width - 40 : button_width(no, "Esc");
-    said_yes = primary_button(yes, "Enter", yes_id, yes_w) || shortcut_pressed(kKeyEnter);
+    const float safe_w = narrow ? width - 40 : button_width(safe, "Enter");
+    const float risky_w = narrow ? width - 40 : button_width(risky);
+    said_safe = primary_button(safe, "Enter", safe_id, safe_w) || shortcut_pressed(kKeyEnter) ||
+                shortcut_pressed(kKeyEscape);
     if (!narrow) ImGui::SameLine(0, 12);
-    said_no = secondary_button(no, "Esc", no_id, no_w) || shortcut_pressed(kKeyEscape);
+    said_risky = secondary_button(risky, risky_id, risky_w);
     end_card();
 }
 
@@ -49,24 +53,25 @@ void draw_task_actions(const ScreenInput& input, float width) {
         return;
     }
     if (t.confirm_skip) {
-        bool yes = false, no = false;
-        draw_confirmation("Skip this task? The text you typed will be thrown away.",
-                          "Skip and discard", "confirm_skip", "Keep writing", "cancel_skip", width,
-                          yes, no);
-        if (yes)
+        bool keep = false, discard = false;
+        draw_confirmation(writing ? "Skip this task? The text you typed will be thrown away."
+                                  : "Skip this task? Your answers will be thrown away.",
+                          writing ? "Keep writing" : "Keep working", "cancel_skip",
+                          "Skip and discard", "confirm_skip", width, keep, discard);
+        if (discard)
             app.confirm_skip(now);
-        else if (no)
+        else if (keep)
             app.cancel_confirmation();
         return;
     }
     if (t.confirm_unchanged_ranking) {
-        bool yes = false, no = false;
+        bool reorder = false, submit = false;
         draw_confirmation("You have not changed the order. Is the order shown really best first?",
-                          "Yes, submit this order", "confirm_order", "Let me reorder",
-                          "cancel_order", width, yes, no);
-        if (yes)
+                          "Let me reorder", "cancel_order", "Yes, submit this order",
+                          "confirm_order", width, reorder, submit);
+        if (submit)
             app.confirm_unchanged_ranking(now);
-        else if (no)
+        else if (reorder)
             app.cancel_confirmation();
         return;
     }

@@ -344,3 +344,51 @@ TEST_CASE("client workflow: leaving an untouched task gives it back, leaving typ
     REQUIRE(v.app->state().screen == Screen::Task);
     CHECK(v.app->state().task.draft.text == "Worth keeping");
 }
+
+TEST_CASE("client workflow: work left by a tab comes back on return, and only Discard forgets it") {
+    Visit v;
+    v.register_and_accept("returner");
+    const auto& task = v.open(TaskType::AssistantReply);
+    const std::string id = task.task->id;
+    v.app->edit_text("Half an answer");
+    v.app->show_screen(Screen::Leaderboard, 3); // a tab in the top bar
+    REQUIRE(v.app->state().unsent);
+    CHECK(v.app->state().unsent->type == TaskType::AssistantReply);
+    CHECK(v.app->state().unsent->preview == "Half an answer");
+    v.app->back_to_dashboard(4);
+    REQUIRE(v.app->state().unsent); // the dashboard offers it
+
+    // Starting another kind brings the unsent work back instead of overwriting it.
+    v.app->open_task("label_initial_prompt", 5);
+    REQUIRE(v.app->state().screen == Screen::Task);
+    REQUIRE(v.app->state().task.task);
+    CHECK(v.app->state().task.task->id == id);
+    CHECK(v.app->state().task.draft.text == "Half an answer");
+    CHECK_FALSE(v.app->state().unsent);
+
+    v.app->edit_text("Half an answer, and more");
+    v.app->back_to_dashboard(6);
+    v.app->resume_unsent(7);
+    CHECK(v.app->state().task.draft.text == "Half an answer, and more");
+    v.app->back_to_dashboard(8);
+    v.app->discard_unsent();
+    CHECK_FALSE(v.app->state().unsent);
+    CHECK(query_count(v.dir.path(), "SELECT skipped FROM tasks WHERE id = " + quoted(id)) == 1);
+    v.reload();
+    CHECK(v.app->state().screen == Screen::Dashboard);
+}
+
+TEST_CASE("client workflow: skipping a task with label answers asks first") {
+    Visit v;
+    v.register_and_accept("labeler");
+    const auto& task = v.open(TaskType::LabelInitialPrompt);
+    const std::string id = task.task->id;
+    const std::string label = task.task->valid_labels.front();
+    v.app->set_label(label, 1);
+    v.app->skip(2);
+    CHECK(v.app->state().task.confirm_skip);
+    CHECK(v.app->state().task.task->id == id);
+    v.app->back_to_dashboard(3);
+    REQUIRE(v.app->state().unsent);
+    CHECK(v.app->state().unsent->preview.empty());
+}
