@@ -9,6 +9,14 @@ namespace orchard::platform {
 
 void set_frame_function(std::function<void()> frame);
 void request_frame();
+// For typing in a text field: the element paints its own text, so the canvas has only the
+// counters and the app's copy of the text (and with it the saved draft) to catch up with. One
+// frame, without settle frames, once the typing pauses and at the latest a few hundred
+// milliseconds after the first key; so the frame right after a key paints the field alone. A
+// page being hidden or left gets that frame at once, so nothing typed is lost.
+void request_trailing_frame();
+// Renders at once when a frame is pending (the page is being hidden or left).
+void flush_frame();
 unsigned long frames_rendered();
 
 } // namespace orchard::platform

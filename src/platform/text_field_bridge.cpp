@@ -27,6 +27,11 @@ EM_JS(void, js_install_text_fields, (), {
     let order = 0;
     let pendingFocus = null;
     const request = function() { if (Module["_orchard_request_frame"]) Module["_orchard_request_frame"](); };
+    /* The element paints a typed character itself: the canvas follows a little later (see
+       request_trailing_frame in frame_scheduler.h), never in the same frame. */
+    const requestTrailing = function() {
+        if (Module["_orchard_request_trailing_frame"]) Module["_orchard_request_trailing_frame"]();
+    };
 
     function fieldOf(target) {
         if (!target || !target.dataset || target.dataset.orchardField === undefined) return undefined;
@@ -71,7 +76,7 @@ EM_JS(void, js_install_text_fields, (), {
     function edited(f) {
         keepLimit(f);
         f.dirty = true;
-        request();
+        requestTrailing();
     }
 
 
