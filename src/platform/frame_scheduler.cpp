@@ -10,11 +10,13 @@ namespace orchard::platform {
 namespace {
 
 constexpr int kSettleFrames = 2;
-// A trailing frame waits for this much quiet after the last key...
-constexpr double kQuietMs = 100;
-// ...but never longer than this after the first key it is for: counters that lag a fast typist
-// by a quarter of a second still read as live.
-constexpr double kMaxDelayMs = 250;
+// A trailing frame waits for this much quiet after the last key (longer than the gap between
+// the keys of a brisk typist, 100 to 200 ms, so that a burst redraws the canvas rarely)...
+constexpr double kQuietMs = 250;
+// ...but never longer than this after the first key it is for: the counters keep up with a long
+// burst once or twice a second. With software GL a frame at DPR 2 or 3 keeps the GPU busy for
+// longer than the gap between two keys, delaying the next key's paint.
+constexpr double kMaxDelayMs = 750;
 
 std::function<void()> g_frame;
 bool g_scheduled = false;
