@@ -231,7 +231,9 @@ test('a crashed tab loses nothing typed: the draft is saved at every key', async
     const first = await openTask(page, 'assistant_reply');
     await typeInto(page, 'reply_editor', 'Typed just before the crash');
     const cdp = await page.context().newCDPSession(page);
-    await cdp.send('Page.crash').catch(() => {}); // the answer never comes: the page is gone
+    const crashed = page.waitForEvent('crash');
+    cdp.send('Page.crash').catch(() => {}); // never answered: the page is gone
+    await crashed;
     const again = await page.context().newPage();
     await again.goto(server.url);
     const restored = await waitForState(again, (s) => s.ready && s.task?.phase === 'working', { what: 'restored task' });
