@@ -9,6 +9,14 @@ namespace orchard::platform {
 
 void set_frame_function(std::function<void()> frame);
 void request_frame();
+// For typing in a text field: the element paints its own text, so the canvas has only the
+// counters and the app's copy of the text to catch up with (the draft is saved at each key,
+// between frames: ui/text_field.h on_each_edit). One frame, without settle frames, once the
+// typing pauses, and during long bursts now and then; so the frames right after a key paint the
+// field alone. A page being hidden or left gets that frame at once.
+void request_trailing_frame();
+// Renders at once when a frame is pending (the page is being hidden or left).
+void flush_frame();
 unsigned long frames_rendered();
 
 } // namespace orchard::platform

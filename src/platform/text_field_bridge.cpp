@@ -27,6 +27,11 @@ EM_JS(void, js_install_text_fields, (), {
     let order = 0;
     let pendingFocus = null;
     const request = function() { if (Module["_orchard_request_frame"]) Module["_orchard_request_frame"](); };
+    /* The element paints a typed character itself: the canvas follows a little later (see
+       request_trailing_frame in frame_scheduler.h), never in the same frame. */
+    const requestTrailing = function() {
+        if (Module["_orchard_request_trailing_frame"]) Module["_orchard_request_trailing_frame"]();
+    };
 
     function fieldOf(target) {
         if (!target || !target.dataset || target.dataset.orchardField === undefined) return undefined;
@@ -71,7 +76,14 @@ EM_JS(void, js_install_text_fields, (), {
     function edited(f) {
         keepLimit(f);
         f.dirty = true;
-        request();
+        if (Module["_orchard_text_field_edited"]) {
+            const bytes = lengthBytesUTF8(f.id) + 1;
+            const pointer = _malloc(bytes);
+            stringToUTF8(f.id, pointer, bytes);
+            Module["_orchard_text_field_edited"](pointer);
+            _free(pointer);
+        }
+        requestTrailing();
     }
 
 
@@ -335,6 +347,11 @@ EM_JS(void, js_end_text_field_frame, (), {
 });
 // clang-format on
 
+std::function<void(const std::string&)>& edit_listener() {
+    static std::function<void(const std::string&)> listener;
+    return listener;
+}
+
 int element_kind(TextFieldElement element) {
     switch (element) {
     case TextFieldElement::TextArea:
@@ -390,6 +407,10 @@ TextFieldEvents update_text_field(const std::string& id, const TextFieldLayout& 
     return events;
 }
 
+void set_text_field_edit_listener(std::function<void(const std::string& id)> listener) {
+    edit_listener() = std::move(listener);
+}
+
 std::string text_field_value(const std::string& id) {
     char* pointer = js_text_field_value(id.c_str());
     std::string value(pointer);
@@ -424,3 +445,8 @@ std::string take_tab_target() {
 }
 
 } // namespace orchard::platform
+
+// For the page side above: an edit in the field `id`, between frames.
+extern "C" EMSCRIPTEN_KEEPALIVE void orchard_text_field_edited(const char* id) {
+    if (auto& listener = orchard::platform::edit_listener()) listener(id);
+}

@@ -6,6 +6,7 @@
 // reports what the person did in it. Plain C++ here; the JavaScript lives in the .cpp.
 #pragma once
 
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -51,6 +52,9 @@ void install_text_field_bridge();
 // Creates the element for `id` on first use, lays it out for this frame and returns its events.
 // Tab moves through the page's focus order (set_focus_order).
 TextFieldEvents update_text_field(const std::string& id, const TextFieldLayout& layout);
+// Called with the field's id from the element's input event, between frames: for what must follow
+// every edit at once (the saved draft) while the canvas follows later (request_trailing_frame).
+void set_text_field_edit_listener(std::function<void(const std::string& id)> listener);
 // The element's current value (UTF-8).
 std::string text_field_value(const std::string& id);
 // Gives the element a value the app set. Returns false (nothing changed) while an IME

@@ -8,6 +8,7 @@
 #include "platform/clipboard.h"
 #include "platform/fetch_transport.h"
 #include "platform/frame_scheduler.h"
+#include "platform/gl_state_cache.h"
 #include "platform/keyboard_input.h"
 #include "platform/local_storage.h"
 #include "platform/page_links.h"
@@ -254,6 +255,7 @@ int main() {
         return 1;
     }
     glfwMakeContextCurrent(window);
+    platform::install_gl_state_cache(); // ImGui reads GL state back at every frame
 
     IMGUI_CHECKVERSION();
     ImGui::CreateContext();

@@ -27,6 +27,17 @@ std::unordered_map<std::string, std::string>& synced_values() {
     return values;
 }
 
+// Per field drawn with TextFieldOptions::on_each_edit, that callback.
+std::unordered_map<std::string, std::function<void(const std::string&)>>& edit_callbacks() {
+    static std::unordered_map<std::string, std::function<void(const std::string&)>> callbacks;
+    return callbacks;
+}
+
+void on_edit_between_frames(const std::string& id) {
+    const auto it = edit_callbacks().find(id);
+    if (it != edit_callbacks().end()) it->second(platform::text_field_value(id));
+}
+
 platform::TextFieldElement element_for(TextFieldKind kind) {
     switch (kind) {
     case TextFieldKind::MultiLine:
@@ -143,6 +154,14 @@ TextFieldResult text_field(const char* id, std::string& text, ImVec2 size,
     const bool hovered = ImGui::IsItemHovered();
     if (activated) platform::focus_text_field(id);
     widgets().track_rect(id, rect.Min, rect.Max);
+
+    static const bool listening =
+        (platform::set_text_field_edit_listener(on_edit_between_frames), true);
+    (void)listening;
+    if (options.on_each_edit)
+        edit_callbacks()[id] = options.on_each_edit;
+    else
+        edit_callbacks().erase(id);
 
     const platform::TextFieldEvents events =
         platform::update_text_field(id, layout_for(rect, options));

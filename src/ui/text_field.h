@@ -4,6 +4,7 @@
 // and its element (value, caret, scroll, undo history) waits for it under the same id.
 #pragma once
 
+#include <functional>
 #include <imgui.h>
 #include <string>
 
@@ -18,6 +19,10 @@ struct TextFieldOptions {
     bool autofocus = false;
     const char* autocomplete = nullptr; // e.g. "username", "current-password", "new-password"
     const char* label = nullptr;        // aria-label; the placeholder when null
+    // Called with the new value at every edit, as it happens and between frames: the canvas (and
+    // `text`) follow an edit only a little later, when the typing pauses, so that a key costs
+    // the page no more than in a plain textarea. For what must not wait, like saving a draft.
+    std::function<void(const std::string&)> on_each_edit;
 };
 
 struct TextFieldResult {

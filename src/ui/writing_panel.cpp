@@ -76,12 +76,16 @@ void draw_writing_panel(const ScreenInput& input, float width) {
     ImGui::PopFont();
     std::string text = t.draft.text;
     const float height = input.compact ? 220 : 280;
-    const auto result = text_field("reply_editor", text, ImVec2(width, height),
-                                   {.kind = TextFieldKind::MultiLine,
-                                    .placeholder = placeholder_for(t.task->type),
-                                    .max_chars = 0, // over-long text stays, shown in red
-                                    .autofocus = true,
-                                    .label = "Your text"});
+    const auto result =
+        text_field("reply_editor", text, ImVec2(width, height),
+                   {.kind = TextFieldKind::MultiLine,
+                    .placeholder = placeholder_for(t.task->type),
+                    .max_chars = 0, // over-long text stays, shown in red
+                    .autofocus = true,
+                    .label = "Your text",
+                    // Saved at every key, not at the next frame: a crash of the
+                    // tab loses nothing typed.
+                    .on_each_edit = [&app](const std::string& edited) { app.edit_text(edited); }});
     if (result.changed) app.edit_text(text);
     if (result.submit) app.start_review();
 

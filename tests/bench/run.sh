@@ -10,6 +10,8 @@ echo "== client load =="
 ORCHARD_SERVER=build/server/orchard ORCHARD_PUBLIC_DIR=build/public node tests/bench/client_load.mjs
 echo "== client workflow: first interactive frame, CPU per frame, idle frames, heap =="
 ORCHARD_SERVER=build/server/orchard ORCHARD_PUBLIC_DIR=build/public node tests/bench/client_tasks.mjs
+echo "== typing: main-thread time per key and key to paint, client against a plain textarea =="
+ORCHARD_SERVER=build/server/orchard ORCHARD_PUBLIC_DIR=build/public node tests/bench/typing.mjs
 echo "== HTTP /api/v1/health =="
 build/tests/bench/bench_http_health
 echo "== idle connections: health and task cycles with 0, 1,000, 10,000 held open, before and after =="

@@ -119,6 +119,30 @@ test('desktop: typing, Backspace, Ctrl+Enter, Escape and paste reach the C++ val
   await context.close();
 });
 
+// Counts frames, not time: the element paints a typed character itself, so the key's own frame
+// must not redraw the canvas, and the counters follow in at most one canvas frame per key
+// (it used to be three: the frame and two settle frames).
+test('typing: no canvas frame in the key\'s own frame, at most one canvas frame per key', async () => {
+  const { context, page, errors } = await openDemo({ viewport: { width: 640, height: 480 }, deviceScaleFactor: 1, colorScheme: 'light' });
+  await clickWidget(page, 'demo_reply');
+  await settle(page);
+  const before = (await state(page)).frames_rendered;
+  await page.keyboard.press('a');
+  // The first animation frame after the key has run when a task queued from it runs.
+  const afterKeyFrame = await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() =>
+    setTimeout(() => resolve(window.orchard.state().frames_rendered), 0))));
+  assert.equal(afterKeyFrame, before, 'the frame right after a key paints the field alone');
+
+  const text = 'a dozen more keys typed at once';
+  await page.keyboard.type(text);
+  await waitForState(page, (x) => count(x, 'demo_reply_count') === text.length + 1, { what: 'the counter to follow' });
+  await settle(page);
+  const frames = (await state(page)).frames_rendered - before;
+  assert.ok(frames >= 1 && frames <= text.length + 1, `${frames} canvas frames for ${text.length + 1} keys`);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('desktop: the app sets the value (clear, restore) without losing what is typed next', async () => {
   const { context, page } = await openDemo({ viewport: { width: 1000, height: 800 }, deviceScaleFactor: 1 });
   await clickWidget(page, 'demo_reply');

@@ -223,6 +223,25 @@ test('a reload in the middle of writing restores the draft; skip asks only when 
   });
 });
 
+// The canvas follows typing only when it pauses; the draft must not wait for it. A renderer
+// crash runs no frame and no pagehide handler: what was typed is in storage already.
+test('a crashed tab loses nothing typed: the draft is saved at every key', async () => {
+  await withPage({ width: 1280, height: 800 }, 1, async ({ page, server }) => {
+    await register(page, 'crasher');
+    const first = await openTask(page, 'assistant_reply');
+    await typeInto(page, 'reply_editor', 'Typed just before the crash');
+    const cdp = await page.context().newCDPSession(page);
+    const crashed = page.waitForEvent('crash');
+    cdp.send('Page.crash').catch(() => {}); // never answered: the page is gone
+    await crashed;
+    const again = await page.context().newPage();
+    await again.goto(server.url);
+    const restored = await waitForState(again, (s) => s.ready && s.task?.phase === 'working', { what: 'restored task' });
+    assert.equal(restored.task.id, first.task.id);
+    assert.equal(restored.task.text, 'Typed just before the crash');
+  });
+});
+
 test('the server stopped during a submission: nothing lost, nothing duplicated', async () => {
   await withPage({ width: 1280, height: 800 }, 1, async (ctx) => {
     const { page, dataDir } = ctx;
