@@ -2,6 +2,7 @@
 // states are in app_names.cpp, working on a task in app_tasks.cpp.
 #include "client/app.h"
 
+#include "client/routes.h"
 #include "client/text_metrics.h"
 #include "protocol/errors.h"
 
@@ -27,6 +28,7 @@ App::App(ApiClient& api, KeyValueStore& store, AppOptions options)
 }
 
 void App::start(double now, const StartupLinks& links) {
+    pending_route_ = links.route;
     check_health(now);
     api_.sign_in_providers([this](ApiResult<std::vector<std::string>> result) {
         if (auto* ids = std::get_if<std::vector<std::string>>(&result))
@@ -256,8 +258,20 @@ void App::after_account(double now) {
         state_.screen = Screen::Terms;
         return;
     }
-    // Work that was never confirmed by the server comes back first.
+    // Work that was never confirmed by the server comes back first, unless the page was opened
+    // at another screen's address: then that screen, and the dashboard offers the work.
+    const std::string route = std::exchange(pending_route_, std::string());
+    const auto target = parse_route(route);
+    if (target && target->screen != Screen::Task && !route.empty()) {
+        note_unsent();
+        follow_route(route, now);
+        return;
+    }
     if (restore_draft(now, "Your unsent work was restored.")) return;
+    if (target && target->screen == Screen::Task) {
+        follow_route(route, now);
+        return;
+    }
     state_.screen = Screen::Dashboard;
     refresh_dashboard(now);
 }

@@ -168,6 +168,7 @@ struct StartupLinks {
     std::string email_token;
     std::string oauth_token;
     std::string oauth_error;
+    std::string route; // the screen's address the page was opened at (client/routes.h)
 };
 
 struct AppOptions {
@@ -224,6 +225,9 @@ class App {
     void request_email_link(const std::string& email);
     // Leaves for the provider's sign-in page; it sends the browser back with a session.
     void start_oauth(const std::string& provider);
+    // Opens the screen at `path` (client/routes.h): the browser's Back and Forward, and the
+    // address the page was opened at. Before signing in, it is kept for afterwards.
+    void follow_route(const std::string& path, double now);
     // The page to open, once: the platform layer navigates there.
     std::string take_navigation();
     void accept_terms();
@@ -334,6 +338,7 @@ class App {
     // Each network step bumps this; answers for an older step (after the person moved on) are
     // dropped.
     unsigned task_generation_ = 0;
+    std::string pending_route_;      // an address to open once signed in
     unsigned screen_generation_ = 0; // the same for the rewards screens' loads
 };
 

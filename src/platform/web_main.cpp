@@ -2,6 +2,7 @@
 // (canvas size and pixel ratio, pointer, keyboard, clipboard, fetch) and draws a frame only when
 // something changed.
 #include "client/app.h"
+#include "client/routes.h"
 #include "platform/automation.h"
 #include "platform/browser.h"
 #include "platform/canvas.h"
@@ -9,6 +10,7 @@
 #include "platform/fetch_transport.h"
 #include "platform/frame_scheduler.h"
 #include "platform/gl_state_cache.h"
+#include "platform/history.h"
 #include "platform/keyboard_input.h"
 #include "platform/local_storage.h"
 #include "platform/page_links.h"
@@ -114,6 +116,7 @@ void frame() {
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
     platform::update_cursor_shape();
 
+    if (!text_field_demo) platform::show_route(client::route_path(c.app.state()));
     const std::string leave_for = c.app.take_navigation();
     if (!leave_for.empty()) platform::navigate_to(leave_for);
     if (platform::pointer_events_pending() || ui::take_animation_request())
@@ -282,7 +285,11 @@ int main() {
     platform::set_automation_state(automation_state);
     platform::set_frame_function(frame);
 
-    g_client->app.start(platform::now_seconds(), platform::take_startup_links());
+    platform::install_history(
+        [](const std::string& path) { g_client->app.follow_route(path, platform::now_seconds()); });
+    client::StartupLinks links = platform::take_startup_links();
+    links.route = platform::current_route();
+    g_client->app.start(platform::now_seconds(), links);
     platform::request_frame();
     return 0;
 }
