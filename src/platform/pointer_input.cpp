@@ -78,8 +78,11 @@ EM_BOOL on_wheel(int, const EmscriptenWheelEvent* e, void*) {
 }
 
 EM_BOOL on_touch(int type, const EmscriptenTouchEvent* e, void*) {
-    // The event's own timeStamp may run on another clock than the frames' (emscripten_get_now).
-    const double t = emscripten_get_now() / 1000.0;
+    // When the finger moved, not when we heard of it: a page busy drawing is handed the moves in
+    // bursts, whose arrival times would make up a flick's speed. The event's clock is
+    // performance.now()'s; one far from it (an old browser's epoch time) is not trusted.
+    const double now = emscripten_get_now() / 1000.0;
+    const double t = std::abs(e->timestamp / 1000.0 - now) < 10 ? e->timestamp / 1000.0 : now;
     for (int i = 0; i < e->numTouches; ++i) {
         const EmscriptenTouchPoint& touch = e->touches[i];
         if (!touch.isChanged) continue;

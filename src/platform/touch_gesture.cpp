@@ -63,6 +63,7 @@ void TouchGesture::end(long finger, double t) {
     case Phase::Scrolling:
         momentum_ = lift_off_speed(t);
         glide_time_ = t;
+        glide_started_ = false;
         break;
     case Phase::Idle:
         break;
@@ -98,7 +99,11 @@ float TouchGesture::take_scroll(double now) {
     if (momentum_ != 0) {
         // The exact integral of the decaying speed over the time since the last frame, so the
         // glide does not depend on the frame rate.
-        const double dt = std::max(0.0, now - glide_time_);
+        double dt = std::max(0.0, now - glide_time_);
+        // However late the lift reached us, the glide sets off from where the content is, by a
+        // frame's worth at most, not by all it would have glided meanwhile.
+        if (!glide_started_) dt = std::min(dt, 1.0 / 60);
+        glide_started_ = true;
         const double decay = std::exp(-dt / kTimeConstant);
         scroll += static_cast<float>(momentum_ * kTimeConstant * (1 - decay));
         momentum_ *= decay;

@@ -74,7 +74,8 @@ class TouchGesture {
     std::deque<Sample> samples_;
     float owed_ = 0;        // finger scroll not yet taken
     double momentum_ = 0;   // content scroll speed, px/s; 0 when not gliding
-    double glide_time_ = 0; // when the glide was last advanced
+    double glide_time_ = 0; // when the glide was last advanced (first: the lift)
+    bool glide_started_ = false;
 };
 
 } // namespace orchard::platform

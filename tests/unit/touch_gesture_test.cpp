@@ -170,6 +170,21 @@ TEST_CASE("a glide is the same at any frame rate") {
     CHECK(at60 == Approx(at20).epsilon(0.03));
 }
 
+TEST_CASE("a lift that reaches a busy page late glides on from where the content is") {
+    PointerQueue queue;
+    TouchGesture touch(queue);
+    touch.start(1, 200, 700, 0.0);
+    touch.target_found(false);
+    const double t = slide(touch, 200, 700, 100, 12, 0.0); // 3000 px/s
+    CHECK(touch.take_scroll(t) == 600);
+    touch.end(1, t);
+    // The next frame comes half a second after the lift: a frame's worth, not half the glide.
+    const float first = touch.take_scroll(t + 0.5);
+    CHECK(first > 0);
+    CHECK(first <= 3000.0f / 60);
+    CHECK(touch.take_scroll(t + 0.5 + 1.0 / 60) > 0);
+}
+
 TEST_CASE("a finger landing on gliding content stops it, and that touch is no tap") {
     PointerQueue queue;
     TouchGesture touch(queue);
