@@ -51,16 +51,19 @@ async function settled(page) {
   throw new Error('the page never came to rest');
 }
 
-// A point in the page's scrolling area with no control under it, at height y (a reply's card and
-// its ranking place are areas, not controls: swiping over their text scrolls).
+// A point in the page's scrolling area with no control under it, at height y or near it (a
+// reply's card and its ranking place are areas, not controls: swiping over their text scrolls).
 function emptySpot(s, y) {
   const area = (id) => id.startsWith('rank_position_') || /^reply_\d+$/.test(id);
   const controls = Object.entries(s.widgets).filter(([id]) => !area(id));
-  for (const x of [195, 30, 360]) {
-    const hit = controls.some(([, r]) => x >= r.x && x <= r.x + r.w && y >= r.y && y <= r.y + r.h);
-    if (!hit) return { x, y };
+  for (const dy of [0, -30, 30, -60, 60, -90, 90, -120, 120]) {
+    for (const x of [195, 30, 300, 360]) {
+      const at = { x, y: y + dy };
+      const hit = controls.some(([, r]) => at.x >= r.x - 4 && at.x <= r.x + r.w + 4 && at.y >= r.y - 4 && at.y <= r.y + r.h + 4);
+      if (!hit) return at;
+    }
   }
-  throw new Error(`no empty spot at y=${y}`);
+  throw new Error(`no empty spot near y=${y}`);
 }
 
 const fullyVisible = (r) => r && r.y >= 64 && r.y + r.h <= viewport.height - 4;
