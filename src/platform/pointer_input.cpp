@@ -2,8 +2,11 @@
 
 #include "platform/frame_scheduler.h"
 #include "platform/pointer_queue.h"
+#include "platform/touch_gesture.h"
+#include "platform/window_scroll.h"
 
 #include <cfloat>
+#include <cmath>
 #include <emscripten/emscripten.h>
 #include <emscripten/html5.h>
 #include <imgui.h>
@@ -13,6 +16,12 @@ namespace orchard::platform {
 namespace {
 
 PointerQueue g_queue;
+TouchGesture g_touch(g_queue);
+// The frame being drawn has the pointer where a finger just landed, unpressed: what the UI
+// draws under it tells the gesture whether that finger drags a widget or scrolls.
+bool g_touch_probe = false;
+ImGuiID g_touch_window = 0; // the window a swipe scrolls, the one under the finger where it landed
+float g_touch_scroll_carry = 0; // ImGui keeps whole-pixel offsets; fractions of a glide wait here
 // Wheel events carry raw deltas; they are converted when the frame knows its font size.
 double g_wheel_dx = 0, g_wheel_dy = 0;
 int g_wheel_mode = 0;
@@ -63,32 +72,38 @@ EM_BOOL on_wheel(int, const EmscriptenWheelEvent* e, void*) {
     g_wheel_dx += e->deltaX;
     g_wheel_dy += e->deltaY;
     g_wheel_mode = static_cast<int>(e->deltaMode);
+    g_touch.stop_momentum(); // the wheel takes over from a glide
     request_frame();
     return EM_TRUE;
 }
 
 EM_BOOL on_touch(int type, const EmscriptenTouchEvent* e, void*) {
-    // Follow the first finger that changed; more fingers (pinch) are not gestures we use yet.
+    // When the finger moved, not when we heard of it: a page busy drawing is handed the moves in
+    // bursts, whose arrival times would make up a flick's speed. The event's clock is
+    // performance.now()'s; one far from it (an old browser's epoch time) is not trusted.
+    const double now = emscripten_get_now() / 1000.0;
+    const double t = std::abs(e->timestamp / 1000.0 - now) < 10 ? e->timestamp / 1000.0 : now;
     for (int i = 0; i < e->numTouches; ++i) {
         const EmscriptenTouchPoint& touch = e->touches[i];
         if (!touch.isChanged) continue;
         const float x = static_cast<float>(touch.targetX), y = static_cast<float>(touch.targetY);
         switch (type) {
         case EMSCRIPTEN_EVENT_TOUCHSTART:
-            push({PointerEvent::Kind::Move, x, y});
-            push({PointerEvent::Kind::Down, 0, 0, 0});
+            g_touch.start(touch.identifier, x, y, t);
             break;
         case EMSCRIPTEN_EVENT_TOUCHMOVE:
-            push({PointerEvent::Kind::Move, x, y});
+            g_touch.move(touch.identifier, x, y, t);
             break;
-        default: // end or cancel: release, then forget the position so nothing stays hovered
-            push({PointerEvent::Kind::Up, 0, 0, 0});
-            push({PointerEvent::Kind::Leave});
+        case EMSCRIPTEN_EVENT_TOUCHEND:
+            g_touch.end(touch.identifier, t);
+            break;
+        default:
+            g_touch.cancel(touch.identifier);
             break;
         }
-        break;
     }
-    return EM_TRUE; // no emulated mouse events after a touch
+    request_frame();
+    return EM_TRUE; // no emulated mouse events after a touch, and no browser scrolling or zoom
 }
 
 // JavaScript: kept away from clang-format, which would split operators like !==.
@@ -128,10 +143,29 @@ void apply_pointer_input(float font_size, float page_height) {
     io.MouseWheel = state.wheel_y + wheel_units(g_wheel_dy, g_wheel_mode, font_size, page_height);
     io.MouseWheelH = state.wheel_x + wheel_units(g_wheel_dx, g_wheel_mode, font_size, page_height);
     g_wheel_dx = g_wheel_dy = 0;
+    // Everything queued is applied, and a finger is waiting: the pointer is where it landed.
+    g_touch_probe = g_queue.empty() && g_touch.awaiting_target();
 }
 
-bool pointer_events_pending() {
-    return !g_queue.empty();
+void apply_touch_scroll(double now) {
+    if (g_touch_probe) g_touch_window = window_under_pointer();
+    g_touch_scroll_carry += g_touch.take_scroll(now);
+    const float whole = std::trunc(g_touch_scroll_carry);
+    if (whole == 0) return;
+    g_touch_scroll_carry -= whole;
+    if (!scroll_window_by(g_touch_window, whole)) {
+        g_touch.stop_momentum(); // the content's end: nothing left to glide through
+        g_touch_scroll_carry = 0;
+    }
+}
+
+void end_pointer_frame(bool drag_target_hovered) {
+    if (g_touch_probe) g_touch.target_found(drag_target_hovered);
+    g_touch_probe = false;
+}
+
+bool pointer_wants_frames() {
+    return !g_queue.empty() || g_touch.gliding();
 }
 
 void update_cursor_shape() {

@@ -1,6 +1,7 @@
 // Mouse, touch and wheel from the browser's own events (emscripten's html5 API) into ImGui,
 // replacing what emscripten 3.1.6's GLFW gets wrong: wheel deltas ~100x too large and inverted,
-// touches pressed at the previous pointer position, cursor shapes ignored.
+// touches pressed at the previous pointer position, cursor shapes ignored. Touches are read as
+// taps, drags and swipes (platform/touch_gesture.h): a swipe scrolls, with momentum.
 #pragma once
 
 namespace orchard::platform {
@@ -8,7 +9,13 @@ namespace orchard::platform {
 void install_pointer_input();
 // Before ImGui::NewFrame: hands ImGui this frame's pointer position, buttons and wheel.
 void apply_pointer_input(float font_size, float page_height);
-bool pointer_events_pending();
+// After ImGui::NewFrame: scrolls the window a swiping or gliding finger moves.
+void apply_touch_scroll(double now);
+// After the frame is drawn: whether a widget that is dragged was under the pointer
+// (ui/drag_targets.h), which decides what a finger that just landed there does.
+void end_pointer_frame(bool drag_target_hovered);
+// Input is still queued, or content still glides after a flick: draw another frame.
+bool pointer_wants_frames();
 // After the frame: shows the cursor shape ImGui asked for.
 void update_cursor_shape();
 

@@ -17,6 +17,7 @@
 #include "platform/pointer_input.h"
 #include "platform/text_field_bridge.h"
 #include "ui/animation.h"
+#include "ui/drag_targets.h"
 #include "ui/focus.h"
 #include "ui/fonts.h"
 #include "ui/root_view.h"
@@ -95,6 +96,7 @@ void frame() {
     platform::apply_keyboard_input();
 
     ImGui::NewFrame();
+    platform::apply_touch_scroll(now);
     ui::widgets().begin_frame();
     ui::begin_focus_frame();
     // #text-field-demo: the test page of tests/browser/text_field.test.mjs instead of the app.
@@ -115,12 +117,12 @@ void frame() {
     glClear(GL_COLOR_BUFFER_BIT);
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
     platform::update_cursor_shape();
+    platform::end_pointer_frame(ui::take_drag_target_hovered());
 
     if (!text_field_demo) platform::show_route(client::route_path(c.app.state()));
     const std::string leave_for = c.app.take_navigation();
     if (!leave_for.empty()) platform::navigate_to(leave_for);
-    if (platform::pointer_events_pending() || ui::take_animation_request())
-        platform::request_frame();
+    if (platform::pointer_wants_frames() || ui::take_animation_request()) platform::request_frame();
     if (auto wake = c.app.next_wakeup())
         platform::wake_up_at(*wake, platform::request_frame);
     else

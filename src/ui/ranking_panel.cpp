@@ -1,5 +1,6 @@
 #include "ui/animation.h"
 #include "ui/conversation_view.h"
+#include "ui/drag_targets.h"
 #include "ui/fonts.h"
 #include "ui/shortcuts.h"
 #include "ui/task_panels.h"
@@ -113,6 +114,7 @@ void draw_ranking_panel(const ScreenInput& input, float width) {
         draw_handle(top, bottom - top.y, position + 1, selected);
         ImGui::SetCursorScreenPos(top);
         ImGui::InvisibleButton((id + "_handle").c_str(), ImVec2(kRankColumn, 96));
+        note_drag_target(); // a finger on the handle drags the reply, not the page
         if (ImGui::IsItemHovered() || ImGui::IsItemActive())
             ImGui::SetMouseCursor(ImGuiMouseCursor_ResizeNS);
         if (ImGui::IsItemActivated()) {

@@ -1,0 +1,139 @@
+#include "platform/touch_gesture.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace orchard::platform {
+
+void TouchGesture::start(long finger, float x, float y, double t) {
+    if (phase_ != Phase::Idle) return; // a second finger: pinches are not ours to read
+    // A finger that lands on gliding content catches it, as on any phone; that touch is no tap.
+    stopped_glide_ = momentum_ != 0;
+    momentum_ = 0;
+    phase_ = Phase::Undecided;
+    finger_ = finger;
+    target_known_ = false;
+    draggable_ = false;
+    start_x_ = x_ = x;
+    start_y_ = y_ = y;
+    samples_.clear();
+    samples_.push_back({t, y});
+    pointer_.push({PointerEvent::Kind::Move, x, y}); // hover only, so the UI can tell what is here
+}
+
+void TouchGesture::move(long finger, float x, float y, double t) {
+    if (phase_ == Phase::Idle || finger != finger_) return;
+    const float dy = y - y_;
+    x_ = x;
+    y_ = y;
+    samples_.push_back({t, y});
+    while (samples_.size() > 2 && samples_.front().t < t - 2 * kVelocityWindow)
+        samples_.pop_front();
+    switch (phase_) {
+    case Phase::Dragging:
+        pointer_.push({PointerEvent::Kind::Move, x, y});
+        break;
+    case Phase::Scrolling:
+        owed_ -= dy; // the finger goes up, the content follows it up: the offset grows
+        break;
+    case Phase::Undecided:
+        if (target_known_ && !draggable_ && past_slop()) begin_scrolling();
+        break;
+    case Phase::Idle:
+        break;
+    }
+}
+
+void TouchGesture::end(long finger, double t) {
+    if (phase_ == Phase::Idle || finger != finger_) return;
+    switch (phase_) {
+    case Phase::Undecided:
+        // Lifted within the slop: a tap, pressed and released where the finger landed. (Past the
+        // slop before the UI answered, it is a swipe too short-lived to have scrolled anything.)
+        if (!past_slop() && !stopped_glide_) {
+            pointer_.push({PointerEvent::Kind::Down, 0, 0, 0});
+            pointer_.push({PointerEvent::Kind::Up, 0, 0, 0});
+        }
+        pointer_.push({PointerEvent::Kind::Leave}); // a lifted finger hovers nothing
+        break;
+    case Phase::Dragging:
+        pointer_.push({PointerEvent::Kind::Up, 0, 0, 0});
+        pointer_.push({PointerEvent::Kind::Leave});
+        break;
+    case Phase::Scrolling:
+        momentum_ = lift_off_speed(t);
+        glide_time_ = t;
+        glide_started_ = false;
+        break;
+    case Phase::Idle:
+        break;
+    }
+    phase_ = Phase::Idle;
+}
+
+void TouchGesture::cancel(long finger) {
+    if (phase_ == Phase::Idle || finger != finger_) return;
+    if (phase_ == Phase::Dragging) pointer_.push({PointerEvent::Kind::Up, 0, 0, 0});
+    if (phase_ != Phase::Scrolling) pointer_.push({PointerEvent::Kind::Leave});
+    phase_ = Phase::Idle;
+    momentum_ = 0;
+}
+
+void TouchGesture::target_found(bool draggable) {
+    if (!awaiting_target()) return;
+    target_known_ = true;
+    draggable_ = draggable;
+    if (draggable) {
+        // Pressed where it landed, then taken to where the finger is now.
+        phase_ = Phase::Dragging;
+        pointer_.push({PointerEvent::Kind::Down, 0, 0, 0});
+        if (x_ != start_x_ || y_ != start_y_) pointer_.push({PointerEvent::Kind::Move, x_, y_});
+    } else if (past_slop()) {
+        begin_scrolling();
+    }
+}
+
+float TouchGesture::take_scroll(double now) {
+    float scroll = owed_;
+    owed_ = 0;
+    if (momentum_ != 0) {
+        // The exact integral of the decaying speed over the time since the last frame, so the
+        // glide does not depend on the frame rate.
+        double dt = std::max(0.0, now - glide_time_);
+        // However late the lift reached us, the glide sets off from where the content is, by a
+        // frame's worth at most, not by all it would have glided meanwhile.
+        if (!glide_started_) dt = std::min(dt, 1.0 / 60);
+        glide_started_ = true;
+        const double decay = std::exp(-dt / kTimeConstant);
+        scroll += static_cast<float>(momentum_ * kTimeConstant * (1 - decay));
+        momentum_ *= decay;
+        glide_time_ = now;
+        if (std::abs(momentum_) < kStopSpeed) momentum_ = 0;
+    }
+    return scroll;
+}
+
+bool TouchGesture::past_slop() const {
+    return std::hypot(x_ - start_x_, y_ - start_y_) > kSlop;
+}
+
+void TouchGesture::begin_scrolling() {
+    phase_ = Phase::Scrolling;
+    // The whole way from where the finger landed, so that the content under it stays under it.
+    owed_ += start_y_ - y_;
+    pointer_.push({PointerEvent::Kind::Leave}); // nothing under a swiping finger is hovered
+}
+
+double TouchGesture::lift_off_speed(double t) const {
+    // Only the last moments count: a finger that swiped, then rested, lifts without a flick.
+    if (samples_.empty() || t - samples_.back().t > kVelocityWindow / 2) return 0;
+    const auto first = std::find_if(samples_.begin(), samples_.end(),
+                                    [&](const Sample& s) { return s.t >= t - kVelocityWindow; });
+    const Sample& last = samples_.back();
+    if (first == samples_.end() || last.t - first->t <= 0) return 0;
+    const double speed = -(last.y - first->y) / (last.t - first->t); // content, not finger
+    if (std::abs(speed) < kMinFlickSpeed) return 0;
+    return std::clamp(speed, -kMaxFlickSpeed, kMaxFlickSpeed);
+}
+
+} // namespace orchard::platform
