@@ -208,7 +208,7 @@ TEST_CASE("a finger landing on gliding content stops it, and that touch is no ta
     CHECK(ever_pressed(frames(queue)));
 }
 
-TEST_CASE("a slow swipe leaves no glide; a second finger is ignored; a cancel presses nothing") {
+TEST_CASE("a slow swipe leaves no glide, a second finger is ignored and a cancel presses nothing") {
     PointerQueue queue;
     TouchGesture touch(queue);
     touch.start(1, 100, 500, 0.0);
