@@ -43,10 +43,12 @@ void App::start(double now, const StartupLinks& links) {
     if (!links.email_token.empty()) {
         state_.screen = Screen::Loading;
         sign_in_started_ = true;
-        api_.verify_email_link(links.email_token,
-                               [this, now](ApiResult<protocol::SessionGrant> result) {
-                                   on_sign_in_result(std::move(result), now);
-                               });
+        api_.verify_email_link(
+            links.email_token, [this, now](ApiResult<protocol::SessionGrant> result) {
+                on_sign_in_result(std::move(result), now,
+                                  "This sign-in link has expired or was used already. Ask "
+                                  "for a new one below.");
+            });
         return;
     }
     load_account(now);
@@ -184,7 +186,8 @@ void App::show_sign_in(SignInMode mode) {
     state_.sign_in.notice.clear();
 }
 
-void App::on_sign_in_result(ApiResult<protocol::SessionGrant> result, double now) {
+void App::on_sign_in_result(ApiResult<protocol::SessionGrant> result, double now,
+                            const char* credentials_refused) {
     state_.sign_in.busy = false;
     if (auto* grant = std::get_if<protocol::SessionGrant>(&result)) {
         begin_session(*grant, now);
@@ -192,7 +195,10 @@ void App::on_sign_in_result(ApiResult<protocol::SessionGrant> result, double now
     }
     const auto& error = std::get<ClientError>(result);
     state_.screen = Screen::SignIn;
-    state_.sign_in.problem = describe(error);
+    // A refusal of what was typed (or of the link), not an ended session: there was none yet.
+    const bool refused =
+        has_code(error, protocol::ErrorCode::InvalidAuthentication) || error.http_status == 401;
+    state_.sign_in.problem = refused && credentials_refused ? credentials_refused : describe(error);
     if (error.kind == ClientError::Kind::Network) network_trouble(error, now);
 }
 
@@ -210,7 +216,9 @@ void App::login(const std::string& username, const std::string& password) {
     state_.sign_in.busy = true;
     state_.sign_in.problem.clear();
     api_.login(username, password, [this](ApiResult<protocol::SessionGrant> result) {
-        on_sign_in_result(std::move(result), 0);
+        on_sign_in_result(std::move(result), 0,
+                          "That username and password do not match an account. Check both (the "
+                          "password is case-sensitive) and try again.");
     });
 }
 
@@ -267,9 +275,13 @@ void App::after_account(double now) {
         follow_route(route, now);
         return;
     }
-    if (restore_draft(now, "Your unsent work was restored.")) return;
+    if (restore_draft(now, "Your unsent work was restored.")) {
+        recall_points_notice();
+        return;
+    }
     if (target && target->screen == Screen::Task) {
         follow_route(route, now);
+        recall_points_notice();
         return;
     }
     state_.screen = Screen::Dashboard;

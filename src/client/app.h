@@ -294,7 +294,9 @@ class App {
     void begin_session(const protocol::SessionGrant& grant, double now);
     void after_account(double now);
     void end_session(const std::string& why);
-    void on_sign_in_result(ApiResult<protocol::SessionGrant> result, double now);
+    // `credentials_refused`: what to say when the server refuses the credentials or the link.
+    void on_sign_in_result(ApiResult<protocol::SessionGrant> result, double now,
+                           const char* credentials_refused = nullptr);
     void refresh_dashboard(double now);
     void leave_task();
     // Puts the stored draft back on the task screen; false when there is none (or it is broken).
@@ -304,6 +306,10 @@ class App {
     // Fetches the person's scores; `announce_after` is the notice of a submission to extend with
     // the points it earned.
     void refresh_my_stats(double now, std::string announce_after = {});
+    // The notice of what the last submission earned, kept in browser storage for a while, so
+    // that a reload right after it still shows it on the task screen.
+    void keep_points_notice(const std::string& notice);
+    void recall_points_notice();
     void load_leaderboard(double now);
     void load_profile(double now);
     void load_contributions(double now);

@@ -4,7 +4,10 @@
 #include "client/app.h"
 
 #include <algorithm>
+#include <cstdint>
+#include <ctime>
 #include <iterator>
+#include <nlohmann/json.hpp>
 
 namespace orchard::client {
 
@@ -86,6 +89,41 @@ void App::refresh_rewards(double now) {
               });
 }
 
+namespace {
+constexpr const char* kPointsNoticeKey = "orchard.points_notice";
+// A reload soon after a submission still says what it earned; much later it would be news
+// about something long done.
+constexpr std::int64_t kPointsNoticeSeconds = 10 * 60;
+} // namespace
+
+void App::keep_points_notice(const std::string& notice) {
+    if (!state_.account) return;
+    store_.set(kPointsNoticeKey,
+               nlohmann::json({{"account", state_.account->id},
+                               {"text", notice},
+                               {"at", static_cast<std::int64_t>(std::time(nullptr))}})
+                   .dump());
+}
+
+void App::recall_points_notice() {
+    const auto kept = store_.get(kPointsNoticeKey);
+    if (!kept || !state_.account || state_.screen != Screen::Task || !state_.task.notice.empty())
+        return;
+    const auto json = nlohmann::json::parse(*kept, nullptr, false);
+    // Browser storage is anyone's to edit: only the exact shape written above is taken.
+    const bool shaped = json.is_object() && json.contains("at") && json["at"].is_number_integer() &&
+                        json.contains("account") && json["account"].is_string() &&
+                        json.contains("text") && json["text"].is_string();
+    if (shaped) {
+        const std::int64_t age =
+            static_cast<std::int64_t>(std::time(nullptr)) - json["at"].get<std::int64_t>();
+        if (json["account"].get<std::string>() == state_.account->id && age >= 0 &&
+            age < kPointsNoticeSeconds)
+            state_.task.notice = json["text"].get<std::string>();
+    }
+    store_.remove(kPointsNoticeKey); // once
+}
+
 void App::refresh_my_stats(double now, std::string announce_after) {
     if (!state_.account) return;
     const std::string user = state_.account->id;
@@ -111,6 +149,7 @@ void App::refresh_my_stats(double now, std::string announce_after) {
                     notice += total.level > before->level
                                   ? ", and you reached level " + std::to_string(total.level) + "!"
                                   : ".";
+                    keep_points_notice(notice);
                 }
             }
             state_.rewards.stats = *stats;

@@ -42,7 +42,8 @@ bool App::restore_draft(double now, const char* notice) {
                     ? RankingOrder(draft->ranking)
                     : RankingOrder(t.task->reply_messages.size());
     t.draft = std::move(*draft);
-    t.notice = notice;
+    // A task that was only opened is simply there again; "restored" is for work.
+    if (has_entered_work(t)) t.notice = notice;
     state_.unsent.reset();
     state_.screen = Screen::Task;
     ++task_generation_;

@@ -20,6 +20,7 @@ extern "C" EMSCRIPTEN_KEEPALIVE const char* orchard_state_json() {
     static std::string text;
     nlohmann::json state = g_app_state ? g_app_state() : nlohmann::json::object();
     state["frames_rendered"] = frames_rendered();
+    state["frame_pending"] = frame_pending();
     nlohmann::json widgets = nlohmann::json::object();
     for (const auto& [id, rect] : ui::widgets().last_frame()) {
         nlohmann::json entry = {{"x", rect.x}, {"y", rect.y}, {"w", rect.w}, {"h", rect.h}};

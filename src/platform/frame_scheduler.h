@@ -18,5 +18,7 @@ void request_trailing_frame();
 // Renders at once when a frame is pending (the page is being hidden or left).
 void flush_frame();
 unsigned long frames_rendered();
+// A frame is due (requested, settling, or trailing typing): what is on screen may still move.
+bool frame_pending();
 
 } // namespace orchard::platform

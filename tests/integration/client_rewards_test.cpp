@@ -137,3 +137,24 @@ TEST_CASE("client rewards: leaving an untouched task for the leaderboard gives i
     c.app.show_screen(Screen::Dashboard, 3);
     CHECK(c.app.state().screen == Screen::Dashboard);
 }
+
+TEST_CASE("client rewards: the points notice is still there after a reload") {
+    Contributor c;
+    c.register_and_accept("reloader");
+    c.write_assistant_reply();
+    const std::string notice = c.app.state().task.notice;
+    REQUIRE(notice.find("+4 points") != std::string::npos);
+
+    // The page reloaded at the task's address, over the same browser storage.
+    ApiClient api(c.transport);
+    App reloaded(api, c.storage, AppOptions{.seed = 12});
+    reloaded.start(5, {.route = "/task/assistant_reply"});
+    REQUIRE(reloaded.state().screen == Screen::Task);
+    CHECK(reloaded.state().task.notice == notice);
+
+    // Once: another reload does not repeat it.
+    ApiClient api2(c.transport);
+    App again(api2, c.storage, AppOptions{.seed = 13});
+    again.start(6, {.route = "/task/assistant_reply"});
+    CHECK(again.state().task.notice.empty());
+}

@@ -316,7 +316,7 @@ TEST_CASE("client workflow: a wrong password is a sentence, not a screen change"
     v.app->sign_out();
     v.app->login("forgetful", "not the password");
     CHECK(v.app->state().screen == Screen::SignIn);
-    CHECK_FALSE(v.app->state().sign_in.problem.empty());
+    CHECK(v.app->state().sign_in.problem.starts_with("That username and password do not match"));
     CHECK_FALSE(v.app->state().sign_in.busy);
 }
 

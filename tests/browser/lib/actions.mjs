@@ -8,15 +8,18 @@ import { state, waitForState, center } from './orchard.mjs';
 export async function reveal(page, id) {
   const viewport = page.viewportSize();
   const same = (a, b) => a && b && a.x === b.x && a.y === b.y && a.w === b.w && a.h === b.h;
+  let steady = 0;
   for (let i = 0; i < 40; ++i) {
     const s = await state(page);
     const r = s.widgets[id];
     const onScreen = r && ((r.y >= 64 && r.y + r.h <= viewport.height - 4) || r.y + r.h <= 60);
     if (onScreen) {
-      // Settled: the same place in two frames in a row (a new screen lays out over a few).
+      // Settled: the same place a moment later, with no frame left to draw (a new screen lays
+      // out over a few frames, and on a loaded machine one frame can take longer than the wait).
       await page.waitForTimeout(80);
       const again = await state(page);
-      if (same(r, again.widgets[id])) return again;
+      // (An animated screen always has a frame due: there, the same place three times will do.)
+      if (same(r, again.widgets[id]) && (!again.frame_pending || ++steady >= 3)) return again;
       continue;
     }
     const down = !r || r.y + r.h > viewport.height - 4;
