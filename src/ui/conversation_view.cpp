@@ -8,6 +8,7 @@
 #include "ui/widgets.h"
 
 #include <algorithm>
+#include <imgui_internal.h>
 #include <string>
 
 namespace orchard::ui {
@@ -112,10 +113,15 @@ MessageCardResult draw_message_card(const protocol::ConversationMessage& message
     if (options.collapsed_height > 0) {
         // Only the first lines, faded out at the bottom; the person expands to read it all.
         const ImVec2 text_at = ImGui::GetCursorScreenPos();
+        // The text lays itself out (and reports its full height) as one item, which would stretch
+        // the card's group to the full text; only the Dummy below may count towards its size.
+        ImGuiWindow* window = ImGui::GetCurrentWindow();
+        const ImVec2 max_before = window->DC.CursorMaxPos;
         ImGui::PushClipRect(text_at,
                             ImVec2(text_at.x + text_w, text_at.y + options.collapsed_height), true);
         draw_markdown(options.id, message.text, text_w);
         ImGui::PopClipRect();
+        window->DC.CursorMaxPos = max_before;
         const float full = ImGui::GetCursorScreenPos().y - text_at.y;
         result.truncated = full > options.collapsed_height + 4;
         if (result.truncated) {

@@ -24,12 +24,13 @@ struct Entry {
 struct FocusState {
     std::vector<Entry> entries; // this frame's order
     std::vector<std::size_t> rows;
-    std::string focused;        // where Tab continues from
-    bool ring = false;          // the focus came by keyboard, so it shows (like :focus-visible)
-    bool field_focused = false; // a text field's element has the focus in this frame
-    int step = 0;               // Tab (+1) or Shift+Tab (-1) pressed on the canvas this frame
-    bool activate = false;      // Enter or Space pressed on the canvas this frame
-    bool scroll = false;        // bring the focused item into view when it is drawn
+    std::string focused;            // where Tab continues from
+    bool ring = false;              // the focus came by keyboard, so it shows (like :focus-visible)
+    bool field_focused = false;     // a text field's element has the focus in this frame
+    bool field_was_focused = false; // ... and in the frame before
+    int step = 0;                   // Tab (+1) or Shift+Tab (-1) pressed on the canvas this frame
+    bool activate = false;          // Enter or Space pressed on the canvas this frame
+    bool scroll = false;            // bring the focused item into view when it is drawn
     std::string published;
 };
 
@@ -124,7 +125,10 @@ void keyboard_text_field(const char* id, bool focused) {
     FocusState& s = focus();
     add_entry(id, true);
     if (focused) {
-        if (s.focused != id) s.scroll = true; // reached by Tab from another field
+        // Reached by Tab from another field: bring it into view. A field that takes the focus
+        // by itself as its screen opens (autofocus) must not scroll that screen past its title;
+        // Tab from a control asked for the scroll in move_focus already.
+        if (s.focused != id && s.field_was_focused) s.scroll = true;
         s.focused = id;
         s.ring = true;
         s.field_focused = true;
@@ -160,6 +164,7 @@ void begin_focus_frame() {
     FocusState& s = focus();
     s.entries.clear();
     s.rows.clear();
+    s.field_was_focused = s.field_focused;
     s.field_focused = false;
     const ImGuiIO& io = ImGui::GetIO();
     // Keys typed into a text field never reach ImGui (the bridge keeps them), so these are

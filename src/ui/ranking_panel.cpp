@@ -9,6 +9,7 @@
 #include "ui/widgets.h"
 
 #include <algorithm>
+#include <imgui_internal.h>
 #include <set>
 #include <string>
 #include <vector>
@@ -25,9 +26,10 @@ constexpr float kRankColumn = 56;       // the rank number and drag handle left 
 struct RankingView {
     std::string task_id;
     int selected_position = 0;
-    std::set<int> expanded;     // reply indices
-    std::vector<float> centres; // screen y of each position's centre, last frame
-    int dragging = -1;          // position being dragged
+    std::set<int> expanded;       // reply indices
+    std::vector<float> centres;   // screen y of each position's centre, last frame
+    int dragging = -1;            // position being dragged
+    bool reveal_selected = false; // the keyboard changed the selection: scroll to its card
 };
 
 RankingView& view_state(const std::string& task_id) {
@@ -153,6 +155,22 @@ void draw_ranking_panel(const ScreenInput& input, float width) {
         const float next_y = std::max(bottom, ImGui::GetItemRectMax().y) + 12;
         widgets().track_rect("rank_position_" + std::to_string(position + 1), top,
                              ImVec2(top.x + width, bottom), std::to_string(reply));
+        if (selected && view.reveal_selected) {
+            // The keys moved the selection off screen perhaps: scroll just enough to show the
+            // whole card (its top, when it is taller than the window), as a web page would.
+            view.reveal_selected = false;
+            const float room = ImGui::GetWindowHeight() - 24;
+            const ImRect card(ImVec2(top.x, top.y - 12),
+                              ImVec2(top.x + width, std::min(bottom, top.y + room) + 12));
+            ImGui::ScrollToRect(ImGui::GetCurrentWindow(), card, ImGuiScrollFlags_KeepVisibleEdgeY);
+            keep_animating();
+        }
+        if (selected) {
+            // Unclipped, unlike the tracked rects: tests check the whole card is on screen.
+            widgets().set_number("rank_drawn_selected", position + 1);
+            widgets().set_number("rank_selected_top", top.y);
+            widgets().set_number("rank_selected_bottom", bottom);
+        }
         ImGui::SetCursorScreenPos(ImVec2(top.x, next_y));
     }
     if (!ImGui::IsMouseDown(0)) view.dragging = -1;
@@ -175,16 +193,21 @@ void draw_ranking_panel(const ScreenInput& input, float width) {
     }
 
     // Keyboard: select, move, put at a place, expand.
+    // A selection changed by key is scrolled into view (next frame, where its card is drawn);
+    // a pointer selects or moves what it can already see.
+    const int selected_before = view.selected_position;
+    bool by_key = false;
     if (shortcut_pressed(kKeyUp) || shortcut_pressed('K'))
-        view.selected_position = std::max(0, view.selected_position - 1);
+        view.selected_position = std::max(0, view.selected_position - 1), by_key = true;
     if (shortcut_pressed(kKeyDown) || shortcut_pressed('J'))
-        view.selected_position = std::min(count - 1, view.selected_position + 1);
+        view.selected_position = std::min(count - 1, view.selected_position + 1), by_key = true;
     if (shift_shortcut_pressed(kKeyUp) && view.selected_position > 0)
-        move_from = view.selected_position, move_to = view.selected_position - 1;
+        move_from = view.selected_position, move_to = view.selected_position - 1, by_key = true;
     if (shift_shortcut_pressed(kKeyDown) && view.selected_position + 1 < count)
-        move_from = view.selected_position, move_to = view.selected_position + 1;
+        move_from = view.selected_position, move_to = view.selected_position + 1, by_key = true;
     for (int place = 1; place <= std::min(count, 9); ++place)
-        if (shortcut_pressed('0' + place)) move_from = view.selected_position, move_to = place - 1;
+        if (shortcut_pressed('0' + place))
+            move_from = view.selected_position, move_to = place - 1, by_key = true;
     if (shortcut_pressed('E') && count > 0) {
         const int reply = order[static_cast<std::size_t>(view.selected_position)];
         if (!view.expanded.erase(reply)) view.expanded.insert(reply);
@@ -194,6 +217,7 @@ void draw_ranking_panel(const ScreenInput& input, float width) {
         if (view.dragging == move_from) view.dragging = move_to;
         view.selected_position = move_to;
     }
+    if (by_key && view.selected_position != selected_before) view.reveal_selected = true;
     widgets().set_number("rank_selected", view.selected_position + 1);
 
     ImGui::Dummy(ImVec2(0, 4));

@@ -120,13 +120,18 @@ DisabledScope::~DisabledScope() {
     ImGui::PopItemFlag();
 }
 
+float choice_button_width(const char* label, bool selected) {
+    ImGui::PushFont(selected ? fonts().strong : fonts().body);
+    const float text = ImGui::CalcTextSize(label, nullptr, true).x;
+    ImGui::PopFont();
+    return text + ImGui::GetStyle().FramePadding.x * 2 + 8;
+}
+
 bool choice_button(const char* label, const char* id, bool selected, float width, float height) {
+    const ImVec2 size(width > 0 ? width : choice_button_width(label, selected), height);
     ImGui::PushFont(selected ? fonts().strong : fonts().body);
     if (selected) push_accent_colours();
     ImGui::PushID(id);
-    const ImVec2 text = ImGui::CalcTextSize(label, nullptr, true);
-    const ImVec2 size(width > 0 ? width : text.x + ImGui::GetStyle().FramePadding.x * 2 + 8,
-                      height);
     bool pressed = ImGui::Button(label, size);
     ImGui::PopID();
     if (selected) ImGui::PopStyleColor(kAccentColours);

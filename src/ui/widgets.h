@@ -39,6 +39,8 @@ template <class Draw> auto disabled_if(bool disabled, Draw draw) {
 // pressed.
 bool choice_button(const char* label, const char* id, bool selected, float width = 0,
                    float height = kTouchTarget);
+// The width a choice_button of that label needs (its font changes when selected).
+float choice_button_width(const char* label, bool selected);
 // A 44 px square button with a drawn arrow (the font has no arrow glyphs).
 enum class Arrow { Up, Down };
 bool arrow_button(const char* id, Arrow arrow, const char* tooltip);
