@@ -3,6 +3,7 @@
 // out of range as a whole: nothing changes unless everything is valid.
 #pragma once
 
+#include "protocol/health.h"
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
@@ -31,7 +32,7 @@ struct TreeManagerConfig {
     int recent_tasks_span_sec = 300;
     int max_pending_tasks_per_user = 8;
     int max_prompt_lottery_waiting = 250;
-    int message_size_limit = 2000;
+    int message_size_limit = static_cast<int>(protocol::kDefaultMessageSizeLimit);
     int task_expiry_sec = 2 * 24 * 3600;    // a task can be answered for two days
     int duplicate_message_window_min = 120; // the same text twice in this window is refused
     // Accounts: failed sign-ins allowed per account and per address within the window; beyond

@@ -126,6 +126,7 @@ void App::check_health(double now) {
         health_request_in_flight_ = false;
         if (auto* health = std::get_if<protocol::Health>(&result)) {
             state_.server_version = health->version;
+            state_.max_reply_characters = static_cast<std::size_t>(health->message_size_limit);
             state_.database_status = health->database;
             if (health->status == "ok") {
                 const bool recovered =

@@ -36,9 +36,6 @@ enum class Connection { Checking, Connected, Degraded, Unreachable };
 enum class SignInMode { Choose, Register, Login, Guest, Email, EmailSent };
 enum class TaskPhase { Requesting, Acking, Working, Submitting, NoTask, Failed };
 
-// The longest text the server takes for a reply (PROTOCOL.md §2), in characters.
-inline constexpr std::size_t kMaxReplyCharacters = 2000;
-
 struct SignInState {
     SignInMode mode = SignInMode::Choose;
     bool busy = false;
@@ -143,6 +140,8 @@ struct AppState {
     Theme theme = Theme::Light;
     Connection connection = Connection::Checking;
     std::string server_version; // known once the server answered
+    // The longest reply the server takes, in characters: its configuration, read with its health.
+    std::size_t max_reply_characters = protocol::kDefaultMessageSizeLimit;
     std::string database_status;
     std::string problem; // a sentence for the person when connection is not Connected
     int failed_attempts = 0;

@@ -145,10 +145,10 @@ std::vector<std::string> App::submit_blockers() const {
     if (protocol::is_writing(t.task->type)) {
         if (!has_content(t.draft.text)) blockers.push_back("Write something first.");
         const auto characters = count_characters(t.draft.text);
-        if (characters > kMaxReplyCharacters)
-            blockers.push_back("Shorten the text by " +
-                               std::to_string(characters - kMaxReplyCharacters) +
-                               " characters (the limit is 2,000).");
+        if (characters > state_.max_reply_characters)
+            blockers.push_back(
+                "Shorten the text by " + std::to_string(characters - state_.max_reply_characters) +
+                " characters (the limit is " + with_thousands(state_.max_reply_characters) + ").");
     } else if (protocol::is_labeling(t.task->type)) {
         for (const auto& name : t.answers.missing())
             blockers.push_back("Answer \"" + name + "\".");

@@ -36,7 +36,7 @@ const char* sentence_for(int code) {
         return "No task of this kind is waiting for you right now. Pick another kind, or come "
                "back later.";
     case ErrorCode::MessageTooLong:
-        return "The text is longer than 2,000 characters. Shorten it, then submit again.";
+        return "The text is longer than the server takes. Shorten it, then submit again.";
     case ErrorCode::MessageDuplicated:
         return "You sent exactly this text a short while ago. Write something new for this "
                "task, or skip it.";

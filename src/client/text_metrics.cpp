@@ -32,4 +32,11 @@ bool has_content(std::string_view text) {
     return false;
 }
 
+std::string with_thousands(std::size_t n) {
+    std::string digits = std::to_string(n);
+    for (int i = static_cast<int>(digits.size()) - 3; i > 0; i -= 3)
+        digits.insert(static_cast<std::size_t>(i), ",");
+    return digits;
+}
+
 } // namespace orchard::client

@@ -103,3 +103,20 @@ bool frame_pending() {
 }
 
 } // namespace orchard::platform
+
+// For the page's own scripts (a device pixel ratio change, the page becoming visible).
+extern "C" EMSCRIPTEN_KEEPALIVE void orchard_request_frame() {
+    orchard::platform::request_frame();
+}
+
+// For the text fields (platform/text_field_bridge.cpp): an edit that only the canvas's counters
+// and the app's copy of the text follow.
+extern "C" EMSCRIPTEN_KEEPALIVE void orchard_request_trailing_frame() {
+    orchard::platform::request_trailing_frame();
+}
+
+// A page being hidden or left: an edit still waiting for its trailing frame is taken in (and
+// its draft saved) now, as the page may never run another animation frame.
+extern "C" EMSCRIPTEN_KEEPALIVE void orchard_flush_frame() {
+    orchard::platform::flush_frame();
+}

@@ -5,7 +5,10 @@
 namespace orchard::protocol {
 
 nlohmann::json to_json(const Health& health) {
-    return {{"status", health.status}, {"version", health.version}, {"database", health.database}};
+    return {{"status", health.status},
+            {"version", health.version},
+            {"database", health.database},
+            {"message_size_limit", health.message_size_limit}};
 }
 
 std::optional<Health> parse_health(std::string_view body) {
@@ -15,7 +18,10 @@ std::optional<Health> parse_health(std::string_view body) {
     auto version = read_string(*json, "version");
     auto database = read_string(*json, "database");
     if (!status || !version || !database) return std::nullopt;
-    return Health{*status, *version, *database};
+    // An older server does not say: the protocol's default.
+    const long long limit =
+        read_integer(*json, "message_size_limit").value_or(kDefaultMessageSizeLimit);
+    return Health{*status, *version, *database, limit > 0 ? limit : kDefaultMessageSizeLimit};
 }
 
 } // namespace orchard::protocol

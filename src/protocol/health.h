@@ -8,10 +8,16 @@
 
 namespace orchard::protocol {
 
+// PROTOCOL.md's default for the longest message; an admin may change it (message_size_limit).
+inline constexpr long long kDefaultMessageSizeLimit = 2000;
+
 struct Health {
     std::string status;   // "ok" when the server can serve requests, else "degraded"
     std::string version;  // the server's version, e.g. "0.1.0"
     std::string database; // "ok", or a short reason why the database is not usable
+    // The longest text a message may have, in characters (the configuration's
+    // message_size_limit), so that the client's counters and checks follow the server's.
+    long long message_size_limit = kDefaultMessageSizeLimit;
 };
 
 nlohmann::json to_json(const Health& health);

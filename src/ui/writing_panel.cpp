@@ -31,13 +31,6 @@ LengthGuide guide_for(protocol::TaskType type) {
     }
 }
 
-std::string with_thousands(std::size_t n) {
-    std::string digits = std::to_string(n);
-    for (int i = static_cast<int>(digits.size()) - 3; i > 0; i -= 3)
-        digits.insert(static_cast<std::size_t>(i), ",");
-    return digits;
-}
-
 const char* placeholder_for(protocol::TaskType type) {
     switch (type) {
     case protocol::TaskType::InitialPrompt:
@@ -101,12 +94,14 @@ void draw_writing_panel(const ScreenInput& input, float width) {
     ImGui::TextUnformatted(line);
     ImGui::PopStyleColor();
     widgets().track("word_count", line);
-    const std::string limit = with_thousands(characters) + " / 2,000 characters";
+    const std::size_t max = input.app.state().max_reply_characters;
+    const std::string limit =
+        client::with_thousands(characters) + " / " + client::with_thousands(max) + " characters";
     const float limit_w = ImGui::CalcTextSize(limit.c_str()).x;
     if (width > 520) ImGui::SameLine(width - limit_w); // right-aligned in the screen's group
-    ImGui::PushStyleColor(ImGuiCol_Text, characters > client::kMaxReplyCharacters ? p.danger
-                                         : characters > 1800                      ? p.warning
-                                                                                  : p.text_muted);
+    ImGui::PushStyleColor(ImGuiCol_Text, characters > max            ? p.danger
+                                         : characters > max * 9 / 10 ? p.warning
+                                                                     : p.text_muted);
     ImGui::TextUnformatted(limit.c_str());
     ImGui::PopStyleColor();
     ImGui::PopFont();

@@ -3,6 +3,7 @@
 // task of every type, and check in the server's database that exactly what was entered is stored.
 #include "client/app.h"
 #include "tests/support/database_query.h"
+#include "tests/support/frontend.h"
 #include "tests/support/httplib_transport.h"
 #include "tests/support/temp_dir.h"
 #include "tests/support/test_server.h"
@@ -391,4 +392,21 @@ TEST_CASE("client workflow: skipping a task with label answers asks first") {
     v.app->back_to_dashboard(3);
     REQUIRE(v.app->state().unsent);
     CHECK(v.app->state().unsent->preview.empty());
+}
+
+TEST_CASE("client workflow: the reply length limit is the server's configuration") {
+    Visit v;
+    orchard::test::Frontend admin(v.server->base_url(),
+                                  orchard::test::create_api_key(v.dir.path(), true));
+    REQUIRE(admin.put("/api/v1/admin/config", {{"message_size_limit", 8000}}).status == 200);
+    v.register_and_accept("essayist");
+    CHECK(v.app->state().max_reply_characters == 8000);
+    v.open(TaskType::AssistantReply);
+    const std::string long_answer(5000, 'a');
+    v.app->edit_text(long_answer);
+    CHECK(v.app->submit_blockers().empty());
+    v.app->edit_text(std::string(8001, 'a'));
+    const auto blockers = v.app->submit_blockers();
+    REQUIRE(blockers.size() == 1);
+    CHECK(blockers.front() == "Shorten the text by 1 characters (the limit is 8,000).");
 }

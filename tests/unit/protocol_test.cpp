@@ -7,12 +7,20 @@
 using namespace orchard::protocol;
 
 TEST_CASE("health round-trips through JSON with the PROTOCOL.md field names") {
-    const Health health{"ok", "1.2.3", "ok"};
+    const Health health{"ok", "1.2.3", "ok", 8000};
     const auto json = to_json(health);
-    CHECK(json == nlohmann::json{{"status", "ok"}, {"version", "1.2.3"}, {"database", "ok"}});
+    CHECK(json == nlohmann::json{{"status", "ok"},
+                                 {"version", "1.2.3"},
+                                 {"database", "ok"},
+                                 {"message_size_limit", 8000}});
     auto parsed = parse_health(json.dump());
     REQUIRE(parsed);
     CHECK(parsed->version == "1.2.3");
+    CHECK(parsed->message_size_limit == 8000);
+    // A server that does not say has the protocol's default.
+    auto older = parse_health(R"({"status":"ok","version":"1.0.0","database":"ok"})");
+    REQUIRE(older);
+    CHECK(older->message_size_limit == 2000);
 }
 
 TEST_CASE("health parsing refuses bodies that are not a health object") {
