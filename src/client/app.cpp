@@ -135,9 +135,11 @@ void App::check_health(double now) {
                 state_.failed_attempts = 0;
                 state_.problem.clear();
                 if (recovered) {
-                    // Back again: resend what waited for the server right away.
+                    // Back again: resend what waited for the server right away, and load again
+                    // what the screen on show could not get meanwhile.
                     if (state_.task.retry_at) state_.task.retry_at = now;
                     if (state_.screen == Screen::Loading && !state_.account) load_account(now);
+                    reload_screen(now);
                 }
                 return;
             }

@@ -298,6 +298,8 @@ class App {
                            const char* credentials_refused = nullptr);
     void refresh_dashboard(double now);
     void leave_task();
+    // Loads the data of the screen on show again (the server is back after an outage).
+    void reload_screen(double now);
     // Puts the stored draft back on the task screen; false when there is none (or it is broken).
     bool restore_draft(double now, const char* notice);
     void note_unsent();

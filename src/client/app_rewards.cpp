@@ -19,6 +19,30 @@ std::string points_text(long long points) {
 
 } // namespace
 
+void App::reload_screen(double now) {
+    if (!state_.account || !state_.account->terms_accepted) return;
+    ++screen_generation_; // answers still on their way belong to the old load
+    switch (state_.screen) {
+    case Screen::Dashboard:
+        refresh_dashboard(now);
+        break;
+    case Screen::Leaderboard:
+        load_leaderboard(now);
+        break;
+    case Screen::Profile:
+        load_profile(now);
+        break;
+    case Screen::Contributions:
+        load_contributions(now);
+        break;
+    case Screen::Prizes:
+        load_prizes(now);
+        break;
+    default:
+        break;
+    }
+}
+
 void App::show_screen(Screen screen, double now) {
     if (!state_.account || !state_.account->terms_accepted) return;
     if (state_.screen == Screen::Task) leave_task();

@@ -65,9 +65,16 @@ const char* highlight_for(TaskType type) {
     return nullptr;
 }
 
-void draw_report_form(client::App& app, float width) {
+void draw_report_form(client::App& app, const protocol::Task& task, float width) {
     ReportForm& form = report_form();
     if (form.message_id.empty()) return;
+    // A form opened on another task (left, skipped or sent meanwhile) is not for this one.
+    const auto& messages = task.conversation;
+    if (std::none_of(messages.begin(), messages.end(),
+                     [&](const auto& message) { return message.id == form.message_id; })) {
+        form = {};
+        return;
+    }
     const ImVec2 origin = ImGui::GetCursorScreenPos();
     begin_card(width, 20);
     heading_text("Report this message");
@@ -228,7 +235,7 @@ void draw_task(const ScreenInput& input) {
         if (!t.task) break;
         draw_conversation(app, *t.task, column.width, input.compact);
         move_to(column, 4);
-        draw_report_form(app, column.width);
+        draw_report_form(app, *t.task, column.width);
         move_to(column, 8);
         if (protocol::is_writing(t.task->type))
             draw_writing_panel(input, column.width);

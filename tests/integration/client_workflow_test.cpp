@@ -410,3 +410,25 @@ TEST_CASE("client workflow: the reply length limit is the server's configuration
     REQUIRE(blockers.size() == 1);
     CHECK(blockers.front() == "Shorten the text by 1 characters (the limit is 8,000).");
 }
+
+TEST_CASE(
+    "client workflow: a screen that failed during an outage loads again when the server is back") {
+    Visit v;
+    v.register_and_accept("outage");
+    const int port = v.server->port();
+    v.server->stop();
+    v.app->show_screen(Screen::Profile, 10);
+    CHECK(v.app->state().connection == Connection::Unreachable);
+    CHECK_FALSE(v.app->state().profile.problem.empty());
+    CHECK(v.app->state().profile.activity.empty());
+
+    v.server = std::make_unique<TestServer>(
+        v.dir.path(), std::vector<std::string>{"--port", std::to_string(port), "--quiet"});
+    v.app->retry_now(20);
+    CHECK(v.app->state().connection == Connection::Connected);
+    CHECK(v.app->state().screen == Screen::Profile);
+    INFO(v.app->state().profile.problem);
+    CHECK(v.app->state().profile.problem.empty());
+    CHECK(v.app->state().profile.loaded);
+    CHECK(v.app->state().profile.activity.size() == kActivityDays);
+}
