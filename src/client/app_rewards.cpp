@@ -46,32 +46,13 @@ void App::reload_screen(double now) {
 void App::show_screen(Screen screen, double now) {
     if (!state_.account || !state_.account->terms_accepted) return;
     if (state_.screen == Screen::Task) leave_task();
-    ++screen_generation_;
     state_.screen = screen;
-    switch (screen) {
-    case Screen::Dashboard:
-        refresh_dashboard(now);
-        break;
-    case Screen::Leaderboard:
+    if (screen == Screen::Leaderboard) {
         state_.leaderboard.offset = 0;
         state_.leaderboard.around_me = false;
-        load_leaderboard(now);
-        break;
-    case Screen::Profile:
-        load_profile(now);
-        break;
-    case Screen::Contributions:
-        load_contributions(now);
-        break;
-    case Screen::Prizes:
-        load_prizes(now);
-        break;
-    case Screen::Settings:
-        open_settings();
-        break;
-    default:
-        break;
     }
+    if (screen == Screen::Settings) open_settings();
+    reload_screen(now);
 }
 
 void App::rewards_error(const ClientError& error, std::string& problem, double now) {
