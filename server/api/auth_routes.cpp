@@ -8,12 +8,14 @@
 #include "server/api/sessions.h"
 #include "server/domain/domain_error.h"
 #include "server/domain/ids.h"
+#include "server/domain/rate_limiter.h"
 #include "server/domain/request_fields.h"
 #include "server/store/account_store.h"
 
 #include <algorithm>
 #include <cctype>
 #include <cstdio>
+#include <memory>
 #include <stdexcept>
 
 namespace orchard::api {
@@ -27,6 +29,11 @@ namespace {
 
 constexpr size_t kMaxDisplayName = 64;
 constexpr std::int64_t kEmailLinkMs = std::int64_t{15} * 60 * 1000;
+// Sign-in e-mails: a few per sending address and per recipient in ten minutes, so that nobody can
+// flood an inbox or the relay through Orchard.
+constexpr int kEmailsPerAddress = 5;
+constexpr int kEmailsPerRecipient = 3;
+constexpr std::int64_t kEmailPeriodMs = std::int64_t{10} * 60 * 1000;
 
 nlohmann::json account_json(const AccountRecord& account) {
     return {{"id", account.user_id},
@@ -77,42 +84,56 @@ http::Response start_session(store::Database& database, const AccountRecord& acc
 } // namespace
 
 void add_auth_routes(http::Router& router, store::Database& database, const AuthOptions& options) {
+    auto email_limiter = std::make_shared<domain::RateLimiter>();
     // Sign-in by a link sent to one's e-mail address: valid 15 minutes, usable once. The answer
     // is the same whether or not an account has that address.
-    router.add("POST", "/api/v1/auth/email",
-               [&database, options](const http::Request& request, const http::PathParams&) {
-                   return answer(request, [&](const nlohmann::json& body) {
-                       // Read first: a wrong type is the caller's error (400) on any server.
-                       const std::string email = text_field(body, "email");
-                       if (!options.smtp)
-                           return http::Response::error(
-                               503, static_cast<int>(ErrorCode::Generic),
-                               "Sign-in by e-mail is not set up on this server.");
-                       if (!mail::plausible_address(email))
-                           throw domain::bad_input("That does not look like an e-mail address.");
-                       const std::string token = new_session_token();
-                       database.write([&](store::StatementCache& statements) {
-                           AccountStore(statements)
-                               .insert_email_sign_in(hash_session_token(token), email,
-                                                     domain::now_ms() + kEmailLinkMs);
-                       });
-                       const std::string link = options.public_url + "/?email_token=" + token;
-                       const auto failure = mail::send_email(
-                           *options.smtp,
-                           {email, "Your Orchard sign-in link",
-                            "Hello!\n\nOpen this link to sign in to Orchard:\n\n" + link +
-                                "\n\nIt works once, for 15 minutes. If you did not ask for it, "
-                                "ignore this e-mail.\n"});
-                       if (failure) {
-                           std::fprintf(stderr, "orchard: sign-in e-mail not sent: %s\n",
-                                        failure->c_str());
-                           return http::Response::error(
-                               503, static_cast<int>(ErrorCode::Generic),
-                               "The e-mail could not be sent. Please try again later.");
-                       }
-                       return http::Response::json(202, {{"sent", true}});
-                   });
-               });
+    router.add(
+        "POST", "/api/v1/auth/email",
+        [&database, options, email_limiter](const http::Request& request, const http::PathParams&) {
+            return answer(request, [&](const nlohmann::json& body) {
+                // Read first: a wrong type is the caller's error (400) on any server.
+                const std::string email = text_field(body, "email");
+                if (!options.smtp)
+                    return http::Response::error(503, static_cast<int>(ErrorCode::Generic),
+                                                 "Sign-in by e-mail is not set up on this server.");
+                if (!mail::plausible_address(email))
+                    throw domain::bad_input("That does not look like an e-mail address.");
+                std::string recipient = email;
+                for (char& c : recipient)
+                    c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+                if (auto wait_ms = email_limiter->take(
+                        {{"address:" + request.remote_address, kEmailsPerAddress, kEmailPeriodMs},
+                         {"recipient:" + recipient, kEmailsPerRecipient, kEmailPeriodMs}},
+                        domain::now_ms())) {
+                    DomainError error(ErrorCode::TooManyRequests,
+                                      "Too many sign-in e-mails. Please wait a few minutes, "
+                                      "and look for the ones already sent.");
+                    error.retry_after_sec = (*wait_ms + 999) / 1000;
+                    throw error;
+                }
+                const std::string token = new_session_token();
+                database.write([&](store::StatementCache& statements) {
+                    AccountStore(statements)
+                        .insert_email_sign_in(hash_session_token(token), email,
+                                              domain::now_ms() + kEmailLinkMs);
+                });
+                const std::string link = options.public_url + "/?email_token=" + token;
+                const auto failure = mail::send_email(
+                    *options.smtp,
+                    {email, "Your Orchard sign-in link",
+                     "Hello!\n\nOpen this link to sign in to Orchard:\n\n" + link +
+                         "\n\nIt works once, for 15 minutes. If you did not ask for it, "
+                         "ignore this e-mail.\n"});
+                if (failure) {
+                    std::fprintf(stderr, "orchard: sign-in e-mail not sent: %s\n",
+                                 failure->c_str());
+                    return http::Response::error(
+                        503, static_cast<int>(ErrorCode::Generic),
+                        "The e-mail could not be sent. Please try again later.");
+                }
+                return http::Response::json(202, {{"sent", true}});
+            });
+        });
     router.add("POST", "/api/v1/auth/email/verify",
                [&database](const http::Request& request, const http::PathParams&) {
                    return answer(request, [&](const nlohmann::json& body) {
@@ -173,8 +194,12 @@ void add_auth_routes(http::Router& router, store::Database& database, const Auth
                        std::string lowered = username;
                        for (char& c : lowered)
                            c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-                       const std::string account_key = "account:" + lowered;
+                       // Failures count per account *and address*, and per address: a stranger
+                       // guessing from elsewhere slows only themselves and can never lock the
+                       // owner out of their own account (issue 15). Argon2id makes every guess
+                       // cost tens of milliseconds besides.
                        const std::string address_key = "address:" + request.remote_address;
+                       const std::string account_key = "account:" + lowered + "|" + address_key;
                        std::optional<AccountRecord> account;
                        std::int64_t window_ms = 0;
                        std::optional<std::int64_t> blocked_until;
@@ -305,7 +330,12 @@ void add_auth_routes(http::Router& router, store::Database& database, const Auth
                            if (display_name)
                                accounts.set_display_name(account.user_id, *display_name);
                            if (show) accounts.set_show_on_leaderboard(account.user_id, *show);
-                           if (new_hash) accounts.set_password_hash(account.user_id, *new_hash);
+                           if (new_hash) {
+                               accounts.set_password_hash(account.user_id, *new_hash);
+                               // Whoever knew the old password is signed out everywhere else.
+                               accounts.revoke_other_sessions(
+                                   account.user_id, hash_session_token(*bearer_token(request)));
+                           }
                            account = *accounts.find_by_user(account.user_id);
                        });
                        return http::Response::json(200, account_json(account));

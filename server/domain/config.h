@@ -35,8 +35,9 @@ struct TreeManagerConfig {
     int message_size_limit = static_cast<int>(protocol::kDefaultMessageSizeLimit);
     int task_expiry_sec = 2 * 24 * 3600;    // a task can be answered for two days
     int duplicate_message_window_min = 120; // the same text twice in this window is refused
-    // Accounts: failed sign-ins allowed per account and per address within the window; beyond
-    // them sign-ins are refused (429), even with the right password, until the window passes.
+    // Accounts: failed sign-ins allowed per account from one address, and per address, within
+    // the window; beyond them that address's sign-ins are refused (429), even with the right
+    // password, until the window passes. Other addresses (the owner's) are not held back.
     int sign_in_failures_per_account = 5;
     int sign_in_failures_per_address = 50;
     int sign_in_window_sec = 15 * 60;

@@ -157,6 +157,14 @@ void AccountStore::revoke_sessions_of(const std::string& user_id) {
         .run();
 }
 
+void AccountStore::revoke_other_sessions(const std::string& user_id,
+                                         const std::string& keep_token_hash) {
+    Statement(statements_, "UPDATE sessions SET revoked = 1 WHERE user_id = ? AND revoked = 0 "
+                           "AND token_hash <> ?")
+        .bind_all(user_id, keep_token_hash)
+        .run();
+}
+
 AccountStore::Failures AccountStore::sign_in_failures(const std::string& key,
                                                       std::int64_t since_ms) {
     Statement s(statements_,

@@ -54,6 +54,8 @@ class AccountStore {
                                                  std::int64_t now_ms);
     void revoke_session(const std::string& token_hash);
     void revoke_sessions_of(const std::string& user_id);
+    // Every session of the account but the one whose token hashes to `keep_token_hash`.
+    void revoke_other_sessions(const std::string& user_id, const std::string& keep_token_hash);
 
     // One-time sign-in links: stored as a hash, used once, valid until `expires_ms`.
     void insert_email_sign_in(const std::string& token_hash, const std::string& email,

@@ -1,6 +1,7 @@
 // Orchard's own accounts over HTTP against the real server (PROTOCOL.md §9): register, sign in,
 // guests, sessions as bearer tokens, the terms before the first task.
 #include "tests/support/frontend.h"
+#include "tests/support/raw_http.h"
 #include "tests/support/temp_dir.h"
 #include "tests/support/test_server.h"
 
@@ -163,7 +164,8 @@ TEST_CASE("accounts: a guest needs only a display name") {
     CHECK(f.browser.post("/api/v1/auth/guest", {{"display_name", ""}}).status == 400);
 }
 
-TEST_CASE("accounts: after too many wrong passwords even the right one waits for the window") {
+TEST_CASE("accounts: after too many wrong passwords that address waits, the owner elsewhere does "
+          "not") {
     orchard::test::TempDir dir;
     const std::string admin_key = orchard::test::create_api_key(dir.path(), /*trusted=*/true);
     orchard::test::TestServer server(dir.path(), {"--quiet"});
@@ -185,6 +187,18 @@ TEST_CASE("accounts: after too many wrong passwords even the right one waits for
     const ApiAnswer blocked = browser.post("/api/v1/auth/login", right);
     CHECK(blocked.status == 429);
     CHECK(blocked.error_code() == 429);
+    // The owner, signing in from another address, is not locked out by the stranger's guesses.
+    {
+        orchard::test::RawConnection owner(server.port(), "127.0.0.2");
+        REQUIRE(owner.connected());
+        const std::string body = right.dump();
+        REQUIRE(owner.send("POST /api/v1/auth/login HTTP/1.1\r\nHost: orchard\r\n"
+                           "Content-Type: application/json\r\nContent-Length: " +
+                           std::to_string(body.size()) + "\r\n\r\n" + body));
+        const auto answer = owner.read_response(std::chrono::seconds(10));
+        REQUIRE(answer);
+        CHECK(answer->status == 200);
+    }
     // Another account from the same address is not blocked by ada's failures.
     REQUIRE(
         browser
@@ -248,6 +262,11 @@ TEST_CASE("accounts: a guest claims the account and keeps being the same person"
 TEST_CASE("accounts: change display name, leaderboard visibility and password") {
     Fixture f;
     const std::string token = f.register_user("ada", "correct horse battery");
+    // A second session, as someone who learnt the old password would have.
+    const ApiAnswer elsewhere = f.browser.post(
+        "/api/v1/auth/login", {{"username", "ada"}, {"password", "correct horse battery"}});
+    REQUIRE(elsewhere.status == 200);
+    const std::string other_token = elsewhere.body["token"];
     const ApiAnswer renamed =
         f.browser.put("/api/v1/auth/me",
                       {{"display_name", "Ada Lovelace"}, {"show_on_leaderboard", false}}, token);
@@ -270,6 +289,9 @@ TEST_CASE("accounts: change display name, leaderboard visibility and password") 
     CHECK(
         f.browser.post("/api/v1/auth/login", {{"username", "ada"}, {"password", "a new password"}})
             .status == 200);
+    // The new password ends the other sessions; the one that changed it goes on.
+    CHECK(f.browser.get("/api/v1/auth/me", other_token).status == 401);
+    CHECK(f.browser.get("/api/v1/auth/me", token).status == 200);
 }
 
 TEST_CASE("accounts: deleting an account keeps its content and frees the username") {

@@ -149,6 +149,35 @@ TEST_CASE("e-mail sign-in: a one-time link arrives through the relay and signs i
     CHECK(status == 401);
 }
 
+TEST_CASE("e-mail sign-in: one recipient and one address get a few e-mails, then 429") {
+    orchard::test::TempDir dir;
+    SmtpSink sink(dir.path() / "maildir");
+    orchard::test::TestServer server(dir.path(), {"--quiet", "--smtp",
+                                                  "127.0.0.1:" + std::to_string(sink.port()),
+                                                  "--mail-from", "orchard@example.org"});
+    httplib::Client client(server.base_url());
+    int status = 0;
+    // One inbox flooded: three links, then refused (whatever the letter case).
+    for (int i = 0; i < 3; ++i) {
+        post(client, "/api/v1/auth/email",
+             {{"email", i % 2 ? "VICTIM@example.org" : "victim@example.org"}}, status);
+        CHECK(status == 202);
+    }
+    const json refused =
+        post(client, "/api/v1/auth/email", {{"email", "victim@example.org"}}, status);
+    CHECK(status == 429);
+    CHECK(refused["error_code"] == 429);
+    // The same address spraying other inboxes: two more, then refused.
+    for (const char* other : {"one@example.org", "two@example.org"}) {
+        post(client, "/api/v1/auth/email", {{"email", other}}, status);
+        CHECK(status == 202);
+    }
+    post(client, "/api/v1/auth/email", {{"email", "three@example.org"}}, status);
+    CHECK(status == 429);
+    std::this_thread::sleep_for(std::chrono::milliseconds(500));
+    CHECK(sink.messages().size() == 5);
+}
+
 TEST_CASE("e-mail sign-in: without a relay the server says it is not set up") {
     orchard::test::TempDir dir;
     orchard::test::TestServer server(dir.path(), {"--quiet"});
