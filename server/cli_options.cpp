@@ -1,6 +1,7 @@
 #include "server/cli_options.h"
 
 #include "server/api/credentials.h"
+#include "server/mail/smtp_client.h"
 #include "server/version.h"
 
 #include <charconv>
@@ -54,7 +55,7 @@ std::string serve_help() {
            "  --allow-origin URL  let pages of this origin (e.g. https://example.org) call the\n"
            "                   API from the browser; repeat for several (default: none)\n"
            "  --smtp HOST:PORT SMTP relay for sign-in links by e-mail (default: off)\n"
-           "  --mail-from ADDR sender of those e-mails (default orchard@localhost)\n"
+           "  --mail-from ADDR sender of those e-mails (default orchard@localhost.localdomain)\n"
            "  --public-url URL address of this server as people reach it, for links in\n"
            "                   e-mails and sign-in redirects (default http://HOST:PORT)\n"
            "  --news-webhook-url URL  also post each news item to this Discord-compatible\n"
@@ -282,6 +283,10 @@ Command parse_command_line(const std::vector<std::string>& args) {
         } else if (arg == "--smtp") {
             options.smtp_relay = *v;
         } else if (arg == "--mail-from") {
+            if (!mail::plausible_address(*v))
+                return UsageError{"--mail-from takes an e-mail address such as "
+                                  "orchard@example.org, not '" +
+                                  *v + "'"};
             options.mail_from = *v;
         } else if (arg == "--public-url") {
             options.public_url = *v;

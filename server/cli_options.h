@@ -32,7 +32,9 @@ struct ServeOptions {
     // Sign-in links by e-mail: the SMTP relay ("host:port"), the sender, and the public URL the
     // links point to. E-mail sign-in is off without a relay.
     std::string smtp_relay;
-    std::string mail_from = "orchard@localhost";
+    // A name with a dot after the @: the relay check (mail::plausible_address) refuses the bare
+    // orchard@localhost, which made e-mail sign-in answer 503 on every default setup.
+    std::string mail_from = "orchard@localhost.localdomain";
     std::string public_url;
     // Sign-in with an OAuth2 provider (--oauth-*); off when absent. Its secret is read at start.
     std::optional<oauth::ProviderSettings> oauth;

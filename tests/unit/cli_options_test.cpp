@@ -1,4 +1,5 @@
 #include "server/cli_options.h"
+#include "server/mail/smtp_client.h"
 
 #include <catch2/catch.hpp>
 
@@ -91,4 +92,12 @@ TEST_CASE("serve takes the HTTP layer's limits and refuses numbers out of range"
         CHECK(std::holds_alternative<UsageError>(parse_command_line({"serve", bad, "0"})));
         CHECK(std::holds_alternative<UsageError>(parse_command_line({"serve", bad, "x"})));
     }
+}
+
+TEST_CASE("the default e-mail sender passes the relay's own address check, a bad one is refused") {
+    const auto parsed = parse_command_line({"serve", "--smtp", "127.0.0.1:25"});
+    REQUIRE(std::holds_alternative<ServeOptions>(parsed));
+    CHECK(orchard::mail::plausible_address(std::get<ServeOptions>(parsed).mail_from));
+    CHECK(std::holds_alternative<UsageError>(
+        parse_command_line({"serve", "--mail-from", "not an address"})));
 }
