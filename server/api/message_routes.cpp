@@ -114,7 +114,7 @@ void add_message_routes(http::Router& router, store::Database& database) {
                        [&](store::TreeStore& store, const ApiCaller& caller,
                            const domain::TreeManagerConfig& config, const nlohmann::json& body,
                            std::int64_t now) {
-                           if (trusted_only) require_trusted(caller);
+                           if (trusted_only) require(caller, Needs::Moderator);
                            MessageService messages(store, config, now);
                            return act(messages, caller, params, body, request);
                        });

@@ -34,7 +34,11 @@ const Row kPublic = {A, A, A, A, A, A, A, A};
 const Row kWrongCredentials = {401, 401, 401, 401, 401, 401, 401, 401};
 const Row kSignedIn = {401, A, A, A, A, 401, 401, 401};
 const Row kCaller = {403, A, A, A, A, A, A, 503};
+// Moderation: moderator and admin accounts, trusted API keys.
 const Row kTrusted = {403, 403, 403, A, A, 403, A, 503};
+// The configuration and prizes (the /api/v1/admin routes): admins, not moderators. A trusted
+// key is the Open-Assistant website's backend acting for its admins (server/api/permissions.h).
+const Row kAdmin = {403, 403, 403, 403, A, 403, A, 503};
 
 const std::map<std::string, Row> kMatrix = {
     {"GET /api/v1/health", kPublic},
@@ -81,8 +85,8 @@ const std::map<std::string, Row> kMatrix = {
     {"POST /api/v1/text_labels", kCaller},
     {"GET /api/v1/text_labels/valid_labels", kCaller},
     {"GET /api/v1/text_labels/report_labels", kCaller},
-    {"GET /api/v1/admin/config", kTrusted},
-    {"PUT /api/v1/admin/config", kTrusted},
+    {"GET /api/v1/admin/config", kAdmin},
+    {"PUT /api/v1/admin/config", kAdmin},
     {"GET /api/v1/leaderboards/{frame}", kCaller},
     {"GET /api/v1/users/{user_id}/stats", kCaller},
     {"GET /api/v1/users/{user_id}/stats/{frame}/window", kCaller},
@@ -95,9 +99,9 @@ const std::map<std::string, Row> kMatrix = {
     {"GET /api/v1/news", kCaller},
     {"GET /api/v1/stats", kCaller},
     {"GET /api/v1/prizes", kCaller},
-    {"POST /api/v1/admin/prizes", kTrusted},
-    {"PUT /api/v1/admin/prizes/{prize_id}", kTrusted},
-    {"DELETE /api/v1/admin/prizes/{prize_id}", kTrusted},
+    {"POST /api/v1/admin/prizes", kAdmin},
+    {"PUT /api/v1/admin/prizes/{prize_id}", kAdmin},
+    {"DELETE /api/v1/admin/prizes/{prize_id}", kAdmin},
 };
 
 // Calls that end the caller's session or account get a session of their own, and deleting
