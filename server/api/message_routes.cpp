@@ -21,11 +21,19 @@ std::string viewer_of(const ApiCaller& caller) {
     return caller.user ? caller.user->user.id : "";
 }
 
+// Deleted messages, and the texts a message had before an edit, are for moderators and trusted
+// clients only (PROTOCOL.md §3: deleting and editing are moderation): to everyone else a deleted
+// message is answered as one that never existed, and is left out of trees and conversations.
+bool sees_deleted(const ApiCaller& caller) {
+    return is_moderator(caller);
+}
+
 nlohmann::json message_list(MessageService& messages, const std::vector<MessageRecord>& list,
                             const ApiCaller& caller) {
     nlohmann::json items = nlohmann::json::array();
     for (const auto& message : list)
-        items.push_back(messages.to_json(message, viewer_of(caller), caller.client.trusted));
+        if (!message.deleted || sees_deleted(caller))
+            items.push_back(messages.to_json(message, viewer_of(caller), is_moderator(caller)));
     return items;
 }
 
@@ -52,7 +60,7 @@ void add_read_routes(http::Router& router, std::shared_ptr<ApiContext> context,
     router.add("GET", base,
                read([](store::TreeStore&, MessageService& messages, const ApiCaller& caller,
                        const MessageRecord& message) {
-                   return messages.to_json(message, viewer_of(caller), caller.client.trusted);
+                   return messages.to_json(message, viewer_of(caller), is_moderator(caller));
                }));
     router.add(
         "GET", base + "/conversation",
@@ -94,41 +102,42 @@ void add_message_routes(http::Router& router, store::Database& database) {
                                200, messages.search(
                                         text_query(request, "search_query").value_or(""),
                                         static_cast<int>(max_count), text_query(request, "before"),
-                                        viewer_of(caller), caller.client.trusted));
+                                        viewer_of(caller), is_moderator(caller)));
                        });
                });
     add_read_routes(router, context, "/api/v1/messages", "message_id",
-                    [](MessageService& messages, const ApiCaller&, const std::string& id) {
-                        return messages.get(id);
+                    [](MessageService& messages, const ApiCaller& caller, const std::string& id) {
+                        return messages.get(id, sees_deleted(caller));
                     });
     add_read_routes(router, context, "/api/v1/frontend_messages", "frontend_message_id",
                     [](MessageService& messages, const ApiCaller& caller, const std::string& id) {
-                        return messages.get_by_frontend_id(caller.client.id, id);
+                        return messages.get_by_frontend_id(caller.client.id, id,
+                                                           sees_deleted(caller));
                     });
 
-    // Everything below changes data; moderation needs a trusted client.
-    auto write = [context](bool user_required, bool trusted_only, auto act) {
-        return [context, user_required, trusted_only, act](const http::Request& request,
-                                                           const http::PathParams& params) {
+    // Below: moderation (a moderator or a trusted client), reactions and labels.
+    auto write = [context](bool user_required, bool moderators_only, auto act) {
+        return [context, user_required, moderators_only, act](const http::Request& request,
+                                                              const http::PathParams& params) {
             return run(*context, request, user_required,
                        [&](store::TreeStore& store, const ApiCaller& caller,
                            const domain::TreeManagerConfig& config, const nlohmann::json& body,
                            std::int64_t now) {
-                           if (trusted_only) require_trusted(caller);
+                           if (moderators_only) require(caller, Needs::Moderator);
                            MessageService messages(store, config, now);
                            return act(messages, caller, params, body, request);
                        });
         };
     };
 
-    router.add("GET", "/api/v1/messages/{message_id}/tree/state",
-               write(false, false,
-                     [](MessageService& messages, const ApiCaller&, const http::PathParams& p,
-                        const nlohmann::json&, const http::Request&) {
-                         const auto message = messages.get(p.at("message_id"));
-                         return http::Response::json(200,
-                                                     messages.tree_state_json(message.tree_id));
-                     }));
+    router.add(
+        "GET", "/api/v1/messages/{message_id}/tree/state",
+        write(false, false,
+              [](MessageService& messages, const ApiCaller& caller, const http::PathParams& p,
+                 const nlohmann::json&, const http::Request&) {
+                  const auto message = messages.get(p.at("message_id"), sees_deleted(caller));
+                  return http::Response::json(200, messages.tree_state_json(message.tree_id));
+              }));
     router.add("PUT", "/api/v1/messages/{message_id}/tree/state",
                write(false, true,
                      [](MessageService& messages, const ApiCaller&, const http::PathParams& p,
@@ -163,8 +172,9 @@ void add_message_routes(http::Router& router, store::Database& database) {
                                 caller.user->user.id);
                   return no_content();
               }));
+    // The texts before an edit: an edit may have removed what nobody else should read.
     router.add("GET", "/api/v1/messages/{message_id}/history",
-               write(false, false,
+               write(false, true,
                      [](MessageService& messages, const ApiCaller&, const http::PathParams& p,
                         const nlohmann::json&, const http::Request&) {
                          return http::Response::json(200, messages.history(p.at("message_id")));
@@ -175,6 +185,8 @@ void add_message_routes(http::Router& router, store::Database& database) {
               [](MessageService& messages, const ApiCaller& caller, const http::PathParams& p,
                  const nlohmann::json& body, const http::Request&) {
                   const domain::RequestFields fields(body);
+                  // The answer is the message: nobody but a moderator reaches a deleted one.
+                  (void)messages.get(p.at("message_id"), sees_deleted(caller));
                   return http::Response::json(200, messages.react(*caller.user, p.at("message_id"),
                                                                   fields.string_or("op", "toggle"),
                                                                   fields.string_or("emoji")));
@@ -183,7 +195,7 @@ void add_message_routes(http::Router& router, store::Database& database) {
                write(true, false,
                      [](MessageService& messages, const ApiCaller& caller, const http::PathParams&,
                         const nlohmann::json& body, const http::Request&) {
-                         messages.free_labels(*caller.user, body);
+                         messages.free_labels(*caller.user, body, sees_deleted(caller));
                          return no_content();
                      }));
     auto label_list = [](const std::vector<std::string>& names) {
@@ -195,26 +207,26 @@ void add_message_routes(http::Router& router, store::Database& database) {
                                 {"help_text", label->help_text}});
         return nlohmann::json{{"valid_labels", list}};
     };
-    router.add(
-        "GET", "/api/v1/text_labels/valid_labels",
-        write(false, false,
-              [label_list](MessageService& messages, const ApiCaller&, const http::PathParams&,
-                           const nlohmann::json&, const http::Request& request) {
-                  auto id = text_query(request, "message_id");
-                  if (!id) {
-                      std::vector<std::string> all;
-                      for (const auto& label : domain::all_labels())
-                          all.push_back(label.name);
-                      return http::Response::json(200, label_list(all));
-                  }
-                  const auto message = messages.get(*id);
-                  const auto role = !message.parent_id ? domain::LabeledRole::InitialPrompt
-                                    : message.role == "assistant"
-                                        ? domain::LabeledRole::AssistantReply
-                                        : domain::LabeledRole::PrompterReply;
-                  return http::Response::json(
-                      200, label_list(domain::valid_labels(role, domain::LabelMode::Full)));
-              }));
+    router.add("GET", "/api/v1/text_labels/valid_labels",
+               write(false, false,
+                     [label_list](MessageService& messages, const ApiCaller& caller,
+                                  const http::PathParams&, const nlohmann::json&,
+                                  const http::Request& request) {
+                         auto id = text_query(request, "message_id");
+                         if (!id) {
+                             std::vector<std::string> all;
+                             for (const auto& label : domain::all_labels())
+                                 all.push_back(label.name);
+                             return http::Response::json(200, label_list(all));
+                         }
+                         const auto message = messages.get(*id, sees_deleted(caller));
+                         const auto role = !message.parent_id ? domain::LabeledRole::InitialPrompt
+                                           : message.role == "assistant"
+                                               ? domain::LabeledRole::AssistantReply
+                                               : domain::LabeledRole::PrompterReply;
+                         return http::Response::json(
+                             200, label_list(domain::valid_labels(role, domain::LabelMode::Full)));
+                     }));
     router.add("GET", "/api/v1/text_labels/report_labels",
                write(false, false,
                      [label_list](MessageService&, const ApiCaller&, const http::PathParams&,

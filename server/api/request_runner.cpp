@@ -51,12 +51,6 @@ http::Response not_an_object_response(const nlohmann::json& body) {
     return invalid_json_response();
 }
 
-void require_trusted(const ApiCaller& caller) {
-    if (!caller.client.trusted)
-        throw domain::DomainError(protocol::ErrorCode::ApiClientNotAuthorized,
-                                  "Only a trusted API client may do this.");
-}
-
 http::Response no_content() {
     http::Response response;
     response.status = 204;

@@ -6,6 +6,7 @@
 
 #include "server/api/api_errors.h"
 #include "server/api/caller.h"
+#include "server/api/permissions.h"
 #include "server/domain/config.h"
 #include "server/domain/ids.h"
 #include "server/store/database.h"
@@ -25,8 +26,6 @@ struct ApiContext {
 domain::TreeManagerConfig load_config(store::TreeStore& store);
 
 std::optional<nlohmann::json> parse_body(const http::Request& request);
-
-void require_trusted(const ApiCaller& caller);
 
 http::Response no_content();
 

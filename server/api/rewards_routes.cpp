@@ -25,8 +25,8 @@ TimeFrame frame_param(const std::string& text) {
 }
 
 // A user's own ledger, activity and contributions: themself, moderators and trusted clients.
-void require_self_or_trusted(const ApiCaller& caller, const std::string& user_id) {
-    if (caller.client.trusted || (caller.user && caller.user->user.id == user_id)) return;
+void require_self_or_moderator(const ApiCaller& caller, const std::string& user_id) {
+    if (is_moderator(caller) || (caller.user && caller.user->user.id == user_id)) return;
     throw DomainError(ErrorCode::ApiClientNotAuthorized,
                       "Only the user themself or a moderator may see this.");
 }
@@ -69,23 +69,25 @@ void add_rewards_routes(http::Router& router, store::Database& database) {
     auto context = std::make_shared<ApiContext>(ApiContext{database, std::mt19937_64(1)});
     // `reads`: the answer changes nothing, so it runs on a read connection (see run), unless
     // something is due that only a write can do.
-    auto rewards_route = [context](bool trusted_only, bool reads, auto act) {
-        return [context, trusted_only, reads, act](const http::Request& request,
-                                                   const http::PathParams& params) {
+    auto rewards_route = [context](Needs needs, bool reads, auto act) {
+        return [context, needs, reads, act](const http::Request& request,
+                                            const http::PathParams& params) {
             auto handle = [&, read_only = reads](store::TreeStore& store, const ApiCaller& caller,
                                                  const domain::TreeManagerConfig& config,
                                                  const nlohmann::json& body, std::int64_t now) {
-                if (trusted_only) require_trusted(caller);
+                require(caller, needs);
                 Rewards rewards(store.statements(), config, now, read_only);
                 return act(rewards, store, caller, request, params, body, now);
             };
             return run(*context, request, false, handle, reads);
         };
     };
-    auto with_rewards = [rewards_route](bool trusted_only, auto act) {
-        return rewards_route(trusted_only, false, act);
+    auto with_rewards = [rewards_route](Needs needs, auto act) {
+        return rewards_route(needs, false, act);
     };
-    auto reading_rewards = [rewards_route](auto act) { return rewards_route(false, true, act); };
+    auto reading_rewards = [rewards_route](auto act) {
+        return rewards_route(Needs::Caller, true, act);
+    };
     using Params = http::PathParams;
     using Json = nlohmann::json;
 
@@ -128,57 +130,57 @@ void add_rewards_routes(http::Router& router, store::Database& database) {
                                 static_cast<int>(int_query(request, "window_size", 5, 1, 100))));
                }));
     router.add("GET", "/api/v1/users/{user_id}/ledger",
-               with_rewards(false, [](Rewards& rewards, store::TreeStore&, const ApiCaller& caller,
-                                      const http::Request& request, const Params& params,
-                                      const Json&, std::int64_t) {
-                   require_self_or_trusted(caller, params.at("user_id"));
+               with_rewards(Needs::Caller, [](Rewards& rewards, store::TreeStore&,
+                                              const ApiCaller& caller, const http::Request& request,
+                                              const Params& params, const Json&, std::int64_t) {
+                   require_self_or_moderator(caller, params.at("user_id"));
                    return http::Response::json(
                        200, rewards.ledger_page(
                                 params.at("user_id"), text_query(request, "before").value_or(""),
                                 static_cast<int>(int_query(request, "max_count", 50, 1, 200))));
                }));
     router.add("GET", "/api/v1/users/{user_id}/activity",
-               with_rewards(false, [](Rewards& rewards, store::TreeStore&, const ApiCaller& caller,
-                                      const http::Request& request, const Params& params,
-                                      const Json&, std::int64_t) {
-                   require_self_or_trusted(caller, params.at("user_id"));
+               with_rewards(Needs::Caller, [](Rewards& rewards, store::TreeStore&,
+                                              const ApiCaller& caller, const http::Request& request,
+                                              const Params& params, const Json&, std::int64_t) {
+                   require_self_or_moderator(caller, params.at("user_id"));
                    return http::Response::json(
                        200,
                        rewards.activity(params.at("user_id"),
                                         static_cast<int>(int_query(request, "days", 30, 1, 366))));
                }));
     router.add("GET", "/api/v1/users/{user_id}/contributions",
-               with_rewards(false, [](Rewards&, store::TreeStore& store, const ApiCaller& caller,
-                                      const http::Request& request, const Params& params,
-                                      const Json&, std::int64_t) {
-                   require_self_or_trusted(caller, params.at("user_id"));
+               with_rewards(Needs::Caller, [](Rewards&, store::TreeStore& store,
+                                              const ApiCaller& caller, const http::Request& request,
+                                              const Params& params, const Json&, std::int64_t) {
+                   require_self_or_moderator(caller, params.at("user_id"));
                    return http::Response::json(
                        200, domain::contributions(
                                 store.statements(), params.at("user_id"),
                                 text_query(request, "before").value_or(""),
                                 static_cast<int>(int_query(request, "max_count", 20, 1, 100))));
                }));
-    router.add("GET", "/api/v1/trollboards/{frame}",
-               with_rewards(true, [](Rewards&, store::TreeStore& store, const ApiCaller&,
-                                     const http::Request& request, const Params& params,
-                                     const Json&, std::int64_t now) {
-                   const auto frame = frame_param(params.at("frame"));
-                   return http::Response::json(
-                       200,
-                       domain::trollboard(
-                           store.statements(), frame,
-                           static_cast<int>(int_query(request, "max_count", 100, 1, 1000)), now));
-               }));
     router.add(
-        "GET", "/api/v1/stats",
-        with_rewards(false, [](Rewards&, store::TreeStore& store, const ApiCaller&,
-                               const http::Request&, const Params&, const Json&, std::int64_t) {
-            return http::Response::json(200, domain::system_stats(store.statements()));
+        "GET", "/api/v1/trollboards/{frame}",
+        with_rewards(Needs::Moderator, [](Rewards&, store::TreeStore& store, const ApiCaller&,
+                                          const http::Request& request, const Params& params,
+                                          const Json&, std::int64_t now) {
+            const auto frame = frame_param(params.at("frame"));
+            return http::Response::json(
+                200, domain::trollboard(
+                         store.statements(), frame,
+                         static_cast<int>(int_query(request, "max_count", 100, 1, 1000)), now));
         }));
+    router.add("GET", "/api/v1/stats",
+               with_rewards(Needs::Caller, [](Rewards&, store::TreeStore& store, const ApiCaller&,
+                                              const http::Request&, const Params&, const Json&,
+                                              std::int64_t) {
+                   return http::Response::json(200, domain::system_stats(store.statements()));
+               }));
     router.add("GET", "/api/v1/news",
-               with_rewards(false, [](Rewards& rewards, store::TreeStore&, const ApiCaller&,
-                                      const http::Request& request, const Params&, const Json&,
-                                      std::int64_t) {
+               with_rewards(Needs::Caller, [](Rewards& rewards, store::TreeStore&, const ApiCaller&,
+                                              const http::Request& request, const Params&,
+                                              const Json&, std::int64_t) {
                    const auto after = int_query(request, "after", 0, 0, INT64_MAX);
                    const auto max_count = int_query(request, "max_count", 20, 1, 100);
                    // Pollers ask often and little changes: the tag names the newest item and
@@ -197,16 +199,16 @@ void add_rewards_routes(http::Router& router, store::Database& database) {
                    response.set_header("Cache-Control", "no-cache");
                    return response;
                }));
-    router.add(
-        "GET", "/api/v1/prizes",
-        with_rewards(false, [](Rewards& rewards, store::TreeStore&, const ApiCaller&,
+    router.add("GET", "/api/v1/prizes",
+               with_rewards(Needs::Caller,
+                            [](Rewards& rewards, store::TreeStore&, const ApiCaller&,
                                const http::Request&, const Params&, const Json&, std::int64_t) {
-            return http::Response::json(200, rewards.prizes());
-        }));
+                                return http::Response::json(200, rewards.prizes());
+                            }));
     router.add("POST", "/api/v1/admin/prizes",
-               with_rewards(true, [](Rewards& rewards, store::TreeStore& store, const ApiCaller&,
-                                     const http::Request&, const Params&, const Json& body,
-                                     std::int64_t now) {
+               with_rewards(Needs::Admin, [](Rewards& rewards, store::TreeStore& store,
+                                             const ApiCaller&, const http::Request&, const Params&,
+                                             const Json& body, std::int64_t now) {
                    store::PrizeRecord prize;
                    prize.id = domain::new_uuid();
                    prize.created_ms = now;
@@ -223,27 +225,28 @@ void add_rewards_routes(http::Router& router, store::Database& database) {
         }
         return *prize;
     };
-    router.add(
-        "PUT", "/api/v1/admin/prizes/{prize_id}",
-        with_rewards(true, [existing_prize](Rewards& rewards, store::TreeStore& store,
-                                            const ApiCaller&, const http::Request&,
-                                            const Params& params, const Json& body, std::int64_t) {
-            const auto prize = existing_prize(store, params.at("prize_id"));
-            if (prize.awarded_ms)
-                throw bad_input("This prize is awarded already; it can no longer change.");
-            const auto updated = prize_from(body, prize);
-            store::PrizeStore(store.statements()).update(updated);
-            return http::Response::json(200, rewards.prize_json(updated));
-        }));
-    router.add(
-        "DELETE", "/api/v1/admin/prizes/{prize_id}",
-        with_rewards(true, [existing_prize](Rewards&, store::TreeStore& store, const ApiCaller&,
-                                            const http::Request&, const Params& params, const Json&,
-                                            std::int64_t) {
-            existing_prize(store, params.at("prize_id"));
-            store::PrizeStore(store.statements()).remove(params.at("prize_id"));
-            return no_content();
-        }));
+    router.add("PUT", "/api/v1/admin/prizes/{prize_id}",
+               with_rewards(Needs::Admin,
+                            [existing_prize](Rewards& rewards, store::TreeStore& store,
+                                             const ApiCaller&, const http::Request&,
+                                             const Params& params, const Json& body, std::int64_t) {
+                                const auto prize = existing_prize(store, params.at("prize_id"));
+                                if (prize.awarded_ms)
+                                    throw bad_input(
+                                        "This prize is awarded already; it can no longer change.");
+                                const auto updated = prize_from(body, prize);
+                                store::PrizeStore(store.statements()).update(updated);
+                                return http::Response::json(200, rewards.prize_json(updated));
+                            }));
+    router.add("DELETE", "/api/v1/admin/prizes/{prize_id}",
+               with_rewards(Needs::Admin,
+                            [existing_prize](Rewards&, store::TreeStore& store, const ApiCaller&,
+                                             const http::Request&, const Params& params,
+                                             const Json&, std::int64_t) {
+                                existing_prize(store, params.at("prize_id"));
+                                store::PrizeStore(store.statements()).remove(params.at("prize_id"));
+                                return no_content();
+                            }));
 }
 
 } // namespace orchard::api

@@ -125,14 +125,14 @@ void add_task_routes(http::Router& router, store::Database& database, std::uint6
                    return no_content();
                }));
 
-    // The tree manager's configuration: trusted clients only.
+    // The tree manager's configuration: admins only (PROTOCOL.md §5, §9), not moderators.
     auto with_config = [context](auto act) {
         return [context, act](const http::Request& request, const http::PathParams&) {
             return run(*context, request, false,
                        [&](store::TreeStore& store, const ApiCaller& caller,
                            const domain::TreeManagerConfig& config, const nlohmann::json& body,
                            std::int64_t) {
-                           require_trusted(caller);
+                           require(caller, Needs::Admin);
                            return act(store, config, body);
                        });
         };

@@ -24,17 +24,18 @@ const std::set<std::string> kEmojis = {"+1",           "-1",   "red_flag", "100"
 
 } // namespace
 
-store::MessageRecord MessageService::get(const std::string& id) {
+store::MessageRecord MessageService::get(const std::string& id, bool include_deleted) {
     auto message = store_.find_message(id);
-    if (!message) throw DomainError(ErrorCode::MessageNotFound, "Message " + id + " not found.");
+    if (!message || (message->deleted && !include_deleted))
+        throw DomainError(ErrorCode::MessageNotFound, "Message " + id + " not found.");
     return *message;
 }
 
 store::MessageRecord
 MessageService::get_by_frontend_id(const std::optional<std::string>& api_client_id,
-                                   const std::string& frontend_message_id) {
+                                   const std::string& frontend_message_id, bool include_deleted) {
     auto message = store_.find_message_by_frontend_id(api_client_id, frontend_message_id);
-    if (!message)
+    if (!message || (message->deleted && !include_deleted))
         throw DomainError(ErrorCode::MessageNotFound,
                           "No message with frontend id " + frontend_message_id + ".");
     return *message;
@@ -199,14 +200,15 @@ void MessageService::auto_moderate_red_flags(const store::MessageRecord& message
     delete_message(message.id);
 }
 
-void MessageService::free_labels(const Caller& caller, const nlohmann::json& body) {
+void MessageService::free_labels(const Caller& caller, const nlohmann::json& body,
+                                 bool include_deleted) {
     // Every field's type first: a wrong one is refused before anything is looked up.
     const RequestFields fields(body);
     const std::string message_id = fields.string_or("message_id");
     const std::string text = fields.string_or("text");
     const bool is_report = fields.bool_or("is_report", false);
     check_label_types(body);
-    const auto message = get(message_id);
+    const auto message = get(message_id, include_deleted);
     if (message.user_id == caller.user.id)
         throw DomainError(ErrorCode::NoSelfLabelingOrDuplicateTaskReply,
                           "You cannot label your own message.");

@@ -15,10 +15,13 @@ class MessageService {
     MessageService(store::TreeStore& store, const TreeManagerConfig& config, std::int64_t now_ms)
         : store_(store), config_(config), now_ms_(now_ms) {}
 
-    // Throws DomainError 2001 when there is no such message.
-    store::MessageRecord get(const std::string& id);
+    // Throws DomainError 2001 when there is no such message. Without `include_deleted` a
+    // deleted message is answered exactly as one that never existed, so that nobody but a
+    // moderator learns it was there.
+    store::MessageRecord get(const std::string& id, bool include_deleted = true);
     store::MessageRecord get_by_frontend_id(const std::optional<std::string>& api_client_id,
-                                            const std::string& frontend_message_id);
+                                            const std::string& frontend_message_id,
+                                            bool include_deleted = true);
     // The message as `viewer` sees it (emoji counts, user_is_author).
     nlohmann::json to_json(const store::MessageRecord& message, const std::string& viewer_id,
                            bool moderator);
@@ -38,7 +41,7 @@ class MessageService {
     // op: "toggle", "add" or "remove"; returns the message as the user now sees it.
     nlohmann::json react(const Caller& caller, const std::string& message_id, const std::string& op,
                          const std::string& emoji);
-    void free_labels(const Caller& caller, const nlohmann::json& body);
+    void free_labels(const Caller& caller, const nlohmann::json& body, bool include_deleted);
 
   private:
     void delete_subtree(const store::MessageRecord& message);

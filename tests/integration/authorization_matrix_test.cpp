@@ -34,7 +34,11 @@ const Row kPublic = {A, A, A, A, A, A, A, A};
 const Row kWrongCredentials = {401, 401, 401, 401, 401, 401, 401, 401};
 const Row kSignedIn = {401, A, A, A, A, 401, 401, 401};
 const Row kCaller = {403, A, A, A, A, A, A, 503};
+// Moderation: moderator and admin accounts, trusted API keys.
 const Row kTrusted = {403, 403, 403, A, A, 403, A, 503};
+// The configuration and prizes (the /api/v1/admin routes): admins, not moderators. A trusted
+// key is the Open-Assistant website's backend acting for its admins (server/api/permissions.h).
+const Row kAdmin = {403, 403, 403, 403, A, 403, A, 503};
 
 const std::map<std::string, Row> kMatrix = {
     {"GET /api/v1/health", kPublic},
@@ -76,13 +80,14 @@ const std::map<std::string, Row> kMatrix = {
     {"DELETE /api/v1/messages/{message_id}", kTrusted},
     {"PUT /api/v1/messages/{message_id}/undelete", kTrusted},
     {"POST /api/v1/messages/{message_id}/edit", kTrusted},
-    {"GET /api/v1/messages/{message_id}/history", kCaller},
+    // The texts before an edit: moderation (see the deleted and edited content test below).
+    {"GET /api/v1/messages/{message_id}/history", kTrusted},
     {"POST /api/v1/messages/{message_id}/emoji", kCaller},
     {"POST /api/v1/text_labels", kCaller},
     {"GET /api/v1/text_labels/valid_labels", kCaller},
     {"GET /api/v1/text_labels/report_labels", kCaller},
-    {"GET /api/v1/admin/config", kTrusted},
-    {"PUT /api/v1/admin/config", kTrusted},
+    {"GET /api/v1/admin/config", kAdmin},
+    {"PUT /api/v1/admin/config", kAdmin},
     {"GET /api/v1/leaderboards/{frame}", kCaller},
     {"GET /api/v1/users/{user_id}/stats", kCaller},
     {"GET /api/v1/users/{user_id}/stats/{frame}/window", kCaller},
@@ -95,9 +100,9 @@ const std::map<std::string, Row> kMatrix = {
     {"GET /api/v1/news", kCaller},
     {"GET /api/v1/stats", kCaller},
     {"GET /api/v1/prizes", kCaller},
-    {"POST /api/v1/admin/prizes", kTrusted},
-    {"PUT /api/v1/admin/prizes/{prize_id}", kTrusted},
-    {"DELETE /api/v1/admin/prizes/{prize_id}", kTrusted},
+    {"POST /api/v1/admin/prizes", kAdmin},
+    {"PUT /api/v1/admin/prizes/{prize_id}", kAdmin},
+    {"DELETE /api/v1/admin/prizes/{prize_id}", kAdmin},
 };
 
 // Calls that end the caller's session or account get a session of their own, and deleting
@@ -170,10 +175,19 @@ struct World {
 
     int call(const std::string& method, const std::string& pattern, Who who,
              const std::string& token) {
-        std::string path = std::regex_replace(pattern, std::regex(R"(\{[a-z_]+\})"),
-                                              "00000000-0000-4000-8000-000000000000");
+        const std::string path = std::regex_replace(pattern, std::regex(R"(\{[a-z_]+\})"),
+                                                    "00000000-0000-4000-8000-000000000000");
+        const httplib::Result result = fetch(method, path, who, token);
+        const int status = result->status;
+        const bool refused = status == 401 || status == 403 ||
+                             (status == 503 && result->body.find("4001") != std::string::npos);
+        return refused ? status : A;
+    }
+
+    // `path` called as `who` (with `token`, their session if they have one).
+    httplib::Result fetch(const std::string& method, const std::string& path, Who who,
+                          const std::string& token, json body = json::object()) {
         httplib::Headers headers;
-        json body = json::object();
         if (!token.empty()) headers.emplace("Authorization", "Bearer " + token);
         if (who == UntrustedKey || who == TrustedKey || who == Disabled) {
             headers.emplace("X-API-Key", who == TrustedKey ? trusted_key : untrusted_key);
@@ -187,12 +201,9 @@ struct World {
             if (method == "PUT") return http.Put(path, headers, body.dump(), "application/json");
             return http.Post(path, headers, body.dump(), "application/json");
         };
-        const httplib::Result result = send();
+        httplib::Result result = send();
         REQUIRE(result);
-        const int status = result->status;
-        const bool refused = status == 401 || status == 403 ||
-                             (status == 503 && result->body.find("4001") != std::string::npos);
-        return refused ? status : A;
+        return result;
     }
 };
 
@@ -228,6 +239,106 @@ TEST_CASE("authorization matrix: every route, every kind of caller") {
             const int expected = kMatrix.at(name)[static_cast<size_t>(w)];
             INFO(name << " as " << kWhoNames[w]);
             CHECK(world.call(method, pattern, who, token) == expected);
+        }
+    }
+}
+
+namespace {
+
+// Statuses of reading deleted or edited content, per kind of caller.
+const Row kShown = {403, 200, 200, 200, 200, 200, 200, 503};
+const Row kHiddenFromNonModerators = {403, 404, 404, 200, 200, 404, 200, 503};
+// Labelling answers 204 (nothing), or 404 where the message is not to be seen.
+const Row kLabelsHiddenFromNonModerators = {403, 404, 404, 204, 204, 404, 204, 503};
+const Row kModeratorsOnly = {403, 403, 403, 200, 200, 403, 200, 503};
+// Frontend ids are the untrusted key's own: every other caller finds nothing there anyway.
+const Row kHiddenFromItsClient = {403, 404, 404, 404, 404, 404, 404, 503};
+
+const std::string kReplyText = "Snake plants and ZZ plants cope well with low light.";
+const std::string kOriginalPrompt = "Which houseplants survive a dark north-facing room?";
+
+bool sees_moderated_content(Who who) {
+    return who == Moderator || who == Admin || who == TrustedKey;
+}
+
+} // namespace
+
+TEST_CASE("authorization matrix: deleted messages and texts before an edit, every kind of caller") {
+    World world;
+    orchard::test::Frontend app(world.server.base_url(), world.untrusted_key);
+    orchard::test::Frontend mod(world.server.base_url(), world.trusted_key);
+    // Ada's prompt, accepted after two reviews, and Bob's assistant reply under it.
+    REQUIRE(mod.put("/api/v1/admin/config", {{"num_reviews_initial_prompt", 2}}).status == 200);
+    const auto task = app.request_task("ada", "initial_prompt");
+    REQUIRE(app.ack("ada", task.body["id"], "fe-prompt").status == 204);
+    const auto prompt = app.interaction("ada", {{"type", "text_reply_to_message"},
+                                                {"message_id", "fe-prompt"},
+                                                {"user_message_id", "matrix-prompt"},
+                                                {"text", kOriginalPrompt}});
+    REQUIRE(prompt.status == 200);
+    const std::string prompt_id = prompt.body["id"];
+    for (const char* labeler : {"bob", "cy"})
+        REQUIRE(orchard::test::do_one_task(app, labeler, "label_initial_prompt") ==
+                "label_initial_prompt");
+    const auto reply_task = app.request_task("bob", "assistant_reply");
+    REQUIRE(reply_task.status == 200);
+    REQUIRE(app.ack("bob", reply_task.body["id"], "fe-reply").status == 204);
+    const auto reply = app.interaction("bob", {{"type", "text_reply_to_message"},
+                                               {"message_id", "fe-reply"},
+                                               {"user_message_id", "matrix-reply"},
+                                               {"text", kReplyText}});
+    REQUIRE(reply.status == 200);
+    const std::string reply_id = reply.body["id"];
+    // A moderator rewords the prompt and deletes the reply.
+    REQUIRE(mod.post("/api/v1/messages/" + prompt_id + "/edit",
+                     {{"user", orchard::test::Frontend::user("mod")},
+                      {"new_content", "Which houseplants cope with little light?"}})
+                .status == 204);
+    REQUIRE(mod.delete_("/api/v1/messages/" + reply_id).status == 204);
+
+    struct Read {
+        std::string method, path;
+        Row expected;
+        bool moderators_see_secret; // the answer to a moderator holds the hidden text
+    };
+    const std::vector<Read> reads = {
+        {"GET", "/api/v1/messages/" + reply_id, kHiddenFromNonModerators, true},
+        {"GET", "/api/v1/messages/" + reply_id + "/conversation", kHiddenFromNonModerators, true},
+        {"GET", "/api/v1/messages/" + reply_id + "/tree", kHiddenFromNonModerators, true},
+        {"GET", "/api/v1/messages/" + reply_id + "/children", kHiddenFromNonModerators, false},
+        {"GET", "/api/v1/messages/" + reply_id + "/tree/state", kHiddenFromNonModerators, false},
+        {"GET", "/api/v1/text_labels/valid_labels?message_id=" + reply_id, kHiddenFromNonModerators,
+         false},
+        {"POST", "/api/v1/messages/" + reply_id + "/emoji", kHiddenFromNonModerators, true},
+        {"POST", "/api/v1/text_labels", kLabelsHiddenFromNonModerators, false},
+        // The live prompt's tree is there for everyone, without the deleted reply.
+        {"GET", "/api/v1/messages/" + prompt_id + "/tree", kShown, true},
+        {"GET", "/api/v1/messages/" + prompt_id + "/conversation", kShown, false},
+        {"GET", "/api/v1/messages/" + prompt_id + "/children", kShown, false},
+        {"GET", "/api/v1/messages/cursor?search_query=plants", kShown, false},
+        {"GET", "/api/v1/messages/" + prompt_id + "/history", kModeratorsOnly, true},
+        {"GET", "/api/v1/frontend_messages/matrix-reply", kHiddenFromItsClient, false},
+        {"GET", "/api/v1/frontend_messages/matrix-reply/conversation", kHiddenFromItsClient, false},
+        {"GET", "/api/v1/frontend_messages/matrix-reply/tree", kHiddenFromItsClient, false},
+    };
+    for (int w = 0; w < kWho; ++w) {
+        const Who who = static_cast<Who>(w);
+        const std::string token = world.session(who);
+        for (const auto& read : reads) {
+            INFO(read.method << " " << read.path << " as " << kWhoNames[w]);
+            // The emoji route reads op and emoji, the labels route message_id and labels.
+            const json body = {{"op", "add"},
+                               {"emoji", "+1"},
+                               {"message_id", reply_id},
+                               {"labels", {{"spam", 1}}}};
+            const auto answer = world.fetch(read.method, read.path, who, token, body);
+            CHECK(answer->status == read.expected[static_cast<size_t>(w)]);
+            const bool has_secret = answer->body.find(kReplyText) != std::string::npos ||
+                                    answer->body.find(kOriginalPrompt) != std::string::npos;
+            if (sees_moderated_content(who))
+                CHECK(has_secret == read.moderators_see_secret);
+            else
+                CHECK_FALSE(has_secret);
         }
     }
 }

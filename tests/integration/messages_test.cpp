@@ -115,7 +115,8 @@ TEST_CASE("messages: reactions follow the rules and red flags moderate automatic
         REQUIRE(react(user, "add", "red_flag").status == 200);
     CHECK(s.app.get("/api/v1/messages/" + s.reply_id).body["deleted"] == false);
     REQUIRE(react("fay", "add", "red_flag").status == 200);
-    CHECK(s.app.get("/api/v1/messages/" + s.reply_id).body["deleted"] == true);
+    CHECK(s.mod.get("/api/v1/messages/" + s.reply_id).body["deleted"] == true);
+    CHECK(s.app.get("/api/v1/messages/" + s.reply_id).error_code() == 2001);
     CHECK(s.app.get("/api/v1/messages/" + s.prompt_id + "/children").body.empty());
 }
 
@@ -141,7 +142,9 @@ TEST_CASE("messages: moderators halt trees, delete and restore messages, and edi
     auto edited = s.app.get("/api/v1/messages/" + s.reply_id);
     CHECK(edited.body["edited"] == true);
     CHECK(edited.body["text"] == "Snake plants, ZZ plants and pothos.");
-    auto history = s.app.get("/api/v1/messages/" + s.reply_id + "/history");
+    // The texts before the edit are for moderators only.
+    CHECK(s.app.get("/api/v1/messages/" + s.reply_id + "/history").status == 403);
+    auto history = s.mod.get("/api/v1/messages/" + s.reply_id + "/history");
     REQUIRE(history.body.size() == 2);
     CHECK(history.body[0]["text"] == "Snake plants and ZZ plants cope well with low light.");
 
@@ -156,8 +159,10 @@ TEST_CASE("messages: delete is soft and recursive, and undelete restores the pat
         http.Delete(("/api/v1/messages/" + s.prompt_id).c_str(), {{"X-API-Key", s.trusted_key}});
     REQUIRE(del);
     CHECK(del->status == 204);
-    CHECK(s.app.get("/api/v1/messages/" + s.reply_id).body["deleted"] == true);
-    CHECK(s.app.get("/api/v1/messages/" + s.prompt_id).body["deleted"] == true);
+    // Moderators still see deleted messages; to everyone else they are gone.
+    CHECK(s.mod.get("/api/v1/messages/" + s.reply_id).body["deleted"] == true);
+    CHECK(s.mod.get("/api/v1/messages/" + s.prompt_id).body["deleted"] == true);
+    CHECK(s.app.get("/api/v1/messages/" + s.reply_id).error_code() == 2001);
     auto untrusted =
         http.Delete(("/api/v1/messages/" + s.prompt_id).c_str(), {{"X-API-Key", s.plain_key}});
     CHECK(untrusted->status == 403);
