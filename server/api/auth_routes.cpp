@@ -85,6 +85,24 @@ http::Response start_session(store::Database& database, const AccountRecord& acc
 
 void add_auth_routes(http::Router& router, store::Database& database, const AuthOptions& options) {
     auto email_limiter = std::make_shared<domain::RateLimiter>();
+    // Registrations and guests, per address (new_accounts_per_address); refused with 429.
+    auto account_limiter = std::make_shared<domain::RateLimiter>();
+    auto check_new_account = [&database, account_limiter](const http::Request& request) {
+        domain::TreeManagerConfig config;
+        database.read([&](store::StatementCache& statements) {
+            store::TreeStore trees(statements);
+            config = load_config(trees);
+        });
+        if (auto wait_ms = account_limiter->take(
+                {{"address:" + request.remote_address, config.new_accounts_per_address,
+                  std::int64_t{config.new_accounts_period_sec} * 1000}},
+                domain::now_ms())) {
+            DomainError error(ErrorCode::TooManyRequests,
+                              "Too many new accounts from this address. Please wait a while.");
+            error.retry_after_sec = (*wait_ms + 999) / 1000;
+            throw error;
+        }
+    };
     // Sign-in by a link sent to one's e-mail address: valid 15 minutes, usable once. The answer
     // is the same whether or not an account has that address.
     router.add(
@@ -160,29 +178,33 @@ void add_auth_routes(http::Router& router, store::Database& database, const Auth
                    });
                });
 
-    router.add("POST", "/api/v1/auth/register",
-               [&database](const http::Request& request, const http::PathParams&) {
-                   return answer(request, [&](const nlohmann::json& body) {
-                       AccountRecord account = new_account(text_field(body, "display_name"));
-                       account.username = text_field(body, "username");
-                       if (account.display_name.empty()) account.display_name = *account.username;
-                       const std::string password = text_field(body, "password");
-                       check_new_credentials(*account.username, password);
-                       check_display_name(account.display_name);
-                       account.password_hash = hash_password(password); // outside the write
-                       bool taken = false;
-                       database.write([&](store::StatementCache& statements) {
-                           AccountStore accounts(statements);
-                           taken = accounts.find_by_username(*account.username).has_value();
-                           if (!taken) accounts.insert_account(account, domain::now_ms());
-                       });
-                       if (taken)
-                           return http::Response::error(409, static_cast<int>(ErrorCode::Generic),
-                                                        "The username " + *account.username +
-                                                            " is taken.");
-                       return start_session(database, account, 201);
-                   });
-               });
+    router.add(
+        "POST", "/api/v1/auth/register",
+        [&database, check_new_account](const http::Request& request, const http::PathParams&) {
+            return answer(request, [&](const nlohmann::json& body) {
+                AccountRecord account = new_account(text_field(body, "display_name"));
+                account.username = text_field(body, "username");
+                if (account.display_name.empty()) account.display_name = *account.username;
+                const std::string password = text_field(body, "password");
+                check_new_credentials(*account.username, password);
+                check_display_name(account.display_name);
+                // Before the costly hash; a taken username counts too, so trying names
+                // one by one to find accounts is as slow as making them.
+                check_new_account(request);
+                account.password_hash = hash_password(password); // outside the write
+                bool taken = false;
+                database.write([&](store::StatementCache& statements) {
+                    AccountStore accounts(statements);
+                    taken = accounts.find_by_username(*account.username).has_value();
+                    if (!taken) accounts.insert_account(account, domain::now_ms());
+                });
+                if (taken)
+                    return http::Response::error(409, static_cast<int>(ErrorCode::Generic),
+                                                 "The username " + *account.username +
+                                                     " is taken.");
+                return start_session(database, account, 201);
+            });
+        });
 
     router.add("POST", "/api/v1/auth/login",
                [&database](const http::Request& request, const http::PathParams&) {
@@ -251,17 +273,19 @@ void add_auth_routes(http::Router& router, store::Database& database, const Auth
                    });
                });
 
-    router.add("POST", "/api/v1/auth/guest",
-               [&database](const http::Request& request, const http::PathParams&) {
-                   return answer(request, [&](const nlohmann::json& body) {
-                       AccountRecord account = new_account(text_field(body, "display_name"));
-                       check_display_name(account.display_name);
-                       database.write([&](store::StatementCache& statements) {
-                           AccountStore(statements).insert_account(account, domain::now_ms());
-                       });
-                       return start_session(database, account, 201);
-                   });
-               });
+    router.add(
+        "POST", "/api/v1/auth/guest",
+        [&database, check_new_account](const http::Request& request, const http::PathParams&) {
+            return answer(request, [&](const nlohmann::json& body) {
+                AccountRecord account = new_account(text_field(body, "display_name"));
+                check_display_name(account.display_name);
+                check_new_account(request);
+                database.write([&](store::StatementCache& statements) {
+                    AccountStore(statements).insert_account(account, domain::now_ms());
+                });
+                return start_session(database, account, 201);
+            });
+        });
 
     // A guest keeps everything by choosing a username and password.
     router.add("POST", "/api/v1/auth/claim",

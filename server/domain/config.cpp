@@ -47,6 +47,8 @@ const std::vector<Field>& fields() {
         {"sign_in_failures_per_account", &C::sign_in_failures_per_account, 1, 1000},
         {"sign_in_failures_per_address", &C::sign_in_failures_per_address, 1, 100000},
         {"sign_in_window_sec", &C::sign_in_window_sec, 1, 86400},
+        {"new_accounts_per_address", &C::new_accounts_per_address, 1, 1000000},
+        {"new_accounts_period_sec", &C::new_accounts_period_sec, 1, 86400 * 7},
         {"task_requests_per_user", &C::task_requests_per_user, 1, 1000000},
         {"task_requests_period_sec", &C::task_requests_period_sec, 1, 86400},
         {"assistant_reply_requests_per_user", &C::assistant_reply_requests_per_user, 1, 1000000},

@@ -41,6 +41,11 @@ struct TreeManagerConfig {
     int sign_in_failures_per_account = 5;
     int sign_in_failures_per_address = 50;
     int sign_in_window_sec = 15 * 60;
+    // New accounts (registrations and guests) per address in the period: throw-away accounts
+    // cannot be made by the thousand, and trying usernames one by one is slowed too. An event with
+    // kiosks behind one address raises it.
+    int new_accounts_per_address = 30;
+    int new_accounts_period_sec = 3600;
     // Task requests (the Open-Assistant backend's limits), answered with 429 and Retry-After.
     int task_requests_per_user = 30;
     int task_requests_period_sec = 4 * 60;

@@ -173,10 +173,15 @@ void draw_root(const RootViewInput& input) {
     draw_connection_banner(app, input.now, io.DisplaySize.x, compact);
 
     ImGui::BeginChild("main", ImVec2(0, 0), false);
-    // A new screen starts at its top, not where the last one was scrolled to.
+    // A new screen starts at its top, not where the last one was scrolled to; so does the next
+    // task after a submission (its title and the notice of what the last one earned are there).
     static client::Screen shown = client::Screen::Loading;
-    if (app.state().screen != shown) {
+    static std::string shown_task;
+    const auto& task = app.state().task.task;
+    const std::string task_id = task ? task->id : std::string();
+    if (app.state().screen != shown || task_id != shown_task) {
         shown = app.state().screen;
+        shown_task = task_id;
         ImGui::SetScrollY(0);
     }
     switch (app.state().screen) {

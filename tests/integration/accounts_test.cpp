@@ -374,3 +374,37 @@ TEST_CASE("limits: task requests beyond the per-user limit get 429 and Retry-Aft
     // Someone else is not held back.
     CHECK(frontend.request_task("bob", "initial_prompt").status == 200);
 }
+
+TEST_CASE(
+    "accounts: one address makes a few new accounts an hour, guests and registrations alike") {
+    orchard::test::TempDir dir;
+    const std::string admin_key = orchard::test::create_api_key(dir.path(), /*trusted=*/true);
+    orchard::test::TestServer server(dir.path(), {"--quiet"});
+    Browser browser(server.base_url());
+    orchard::test::Frontend admin(server.base_url(), admin_key);
+    REQUIRE(admin.put("/api/v1/admin/config", {{"new_accounts_per_address", 3}}).status == 200);
+    CHECK(browser.post("/api/v1/auth/guest", {{"display_name", "Puppet 1"}}).status == 201);
+    CHECK(browser.post("/api/v1/auth/guest", {{"display_name", "Puppet 2"}}).status == 201);
+    CHECK(browser
+              .post("/api/v1/auth/register",
+                    {{"username", "puppet3"}, {"password", "long enough one"}})
+              .status == 201);
+    const ApiAnswer refused = browser.post("/api/v1/auth/guest", {{"display_name", "Puppet 4"}});
+    CHECK(refused.status == 429);
+    CHECK(refused.error_code() == 429);
+    // Trying a taken username counts as well: no enumerating accounts by the thousand.
+    CHECK(browser
+              .post("/api/v1/auth/register",
+                    {{"username", "puppet3"}, {"password", "long enough one"}})
+              .status == 429);
+    // Another address is not held back.
+    orchard::test::RawConnection elsewhere(server.port(), "127.0.0.3");
+    REQUIRE(elsewhere.connected());
+    const std::string body = json{{"display_name", "Someone else"}}.dump();
+    REQUIRE(elsewhere.send("POST /api/v1/auth/guest HTTP/1.1\r\nHost: orchard\r\nContent-Type: "
+                           "application/json\r\nContent-Length: " +
+                           std::to_string(body.size()) + "\r\n\r\n" + body));
+    const auto answer = elsewhere.read_response(std::chrono::seconds(10));
+    REQUIRE(answer);
+    CHECK(answer->status == 201);
+}

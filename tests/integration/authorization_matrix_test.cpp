@@ -137,7 +137,8 @@ struct World {
         orchard::test::Frontend admin(server.base_url(), trusted_key);
         REQUIRE(admin
                     .put("/api/v1/admin/config", {{"task_requests_per_user", 100000},
-                                                  {"sign_in_failures_per_account", 1000}})
+                                                  {"sign_in_failures_per_account", 1000},
+                                                  {"new_accounts_per_address", 100000}})
                     .status == 200);
         // The disabled user exists (first sight) and is then disabled.
         orchard::test::Frontend untrusted(server.base_url(), untrusted_key);
