@@ -7,6 +7,7 @@
 #include "server/domain/interaction_fields.h"
 #include "server/domain/label_input.h"
 #include "server/domain/labels.h"
+#include "server/domain/language_tag.h"
 #include "server/domain/message_json.h"
 #include "server/domain/request_fields.h"
 #include "server/domain/text_limits.h"
@@ -181,6 +182,8 @@ std::string TaskService::pick(const std::vector<std::string>& ids) {
 }
 
 nlohmann::json TaskService::availability(const Caller& caller, const std::string& lang) {
+    // Empty: as before, the language of no tree (nothing is stored by it).
+    if (!lang.empty()) check_language_tag(lang, "lang");
     const Candidates c =
         find_candidates(caller, lang, kAvailabilityLimit, std::nullopt, /*oldest_first=*/false);
     nlohmann::json counts = nlohmann::json::object();
@@ -197,6 +200,7 @@ nlohmann::json TaskService::availability(const Caller& caller, const std::string
 
 nlohmann::json TaskService::request_task(const Caller& caller, const std::string& type,
                                          const std::string& lang, bool collective) {
+    if (!lang.empty()) check_language_tag(lang, "lang");
     if (type != "random" && !kTaskTypes.contains(type))
         throw DomainError(ErrorCode::InvalidTaskType, "Unknown task type '" + type + "'.");
     const std::int64_t since = now_ms_ - std::int64_t{config_.recent_tasks_span_sec} * 1000;
@@ -491,6 +495,7 @@ nlohmann::json TaskService::text_reply(const Caller& caller, const nlohmann::jso
     message.frontend_message_id = user_message_id;
     message.created_ms = now_ms_;
     const std::string lang = string_field(body, "lang");
+    if (!lang.empty()) check_language_tag(lang, "lang"); // empty: the task's language
     message.lang = !lang.empty() ? lang : task.lang.value_or("en");
     message.role = task.type == "assistant_reply" ? "assistant" : "prompter";
 
