@@ -23,6 +23,18 @@ using protocol::ErrorCode;
 
 namespace {
 
+// A frontend's own id for a task or a message: stored, looked up and quoted back in errors. 200
+// characters as in the Open-Assistant backend (frontend_message_id); refused beyond, since a cut
+// id would name another message.
+constexpr std::size_t kMaxFrontendIdCharacters = 200;
+
+void check_frontend_id(const std::string& id, const char* field) {
+    if (character_count(id) > kMaxFrontendIdCharacters)
+        throw DomainError(ErrorCode::InvalidFrontendMessageId,
+                          std::string(field) + " must have at most " +
+                              std::to_string(kMaxFrontendIdCharacters) + " characters.");
+}
+
 const std::set<std::string> kTaskTypes = {
     "initial_prompt",         "assistant_reply",       "prompter_reply",
     "rank_assistant_replies", "rank_prompter_replies", "label_initial_prompt",
@@ -381,6 +393,7 @@ void TaskService::ack(const Caller& caller, const std::string& task_id,
     const auto task = find_owned_task(caller, task_id);
     if (frontend_message_id.empty())
         throw DomainError(ErrorCode::InvalidFrontendMessageId, "message_id must not be empty.");
+    check_frontend_id(frontend_message_id, "message_id");
     if (task.acked) {
         if (task.frontend_message_id == frontend_message_id) return; // the same ack again
         throw DomainError(ErrorCode::TaskAlreadyUpdated,
@@ -475,6 +488,7 @@ nlohmann::json TaskService::text_reply(const Caller& caller, const nlohmann::jso
     if (user_message_id.empty())
         throw DomainError(ErrorCode::InvalidFrontendMessageId,
                           "user_message_id must not be empty.");
+    check_frontend_id(user_message_id, "user_message_id");
     if (store_.find_message_by_frontend_id(caller.api_client_id, user_message_id))
         throw DomainError(ErrorCode::InvalidFrontendMessageId,
                           "user_message_id " + user_message_id + " is already used.");

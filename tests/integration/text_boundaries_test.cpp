@@ -167,3 +167,33 @@ TEST_CASE("text boundaries: a language is a short tag, not 10 MB") {
                                         json{{"user", user}}.dump(), "application/json");
     check_refused(availability, "lang");
 }
+
+TEST_CASE("text boundaries: a frontend's ids for tasks and messages are at most 200 characters") {
+    World world;
+    const json user = Frontend::user("ids");
+    auto task = world.app.post("/api/v1/tasks/",
+                               {{"type", "initial_prompt"}, {"user", user}, {"lang", "en"}});
+    REQUIRE(task.status == 200);
+    const std::string ack_path = "/api/v1/tasks/" + task.body["id"].get<std::string>() + "/ack";
+    auto long_ack =
+        world.app.post(ack_path, {{"message_id", std::string(201, 'm')}, {"user", user}});
+    CHECK(long_ack.status == 400);
+    CHECK(long_ack.error_code() == 2000);
+    CHECK(long_ack.body.value("message", "").find("message_id") != std::string::npos);
+    REQUIRE(
+        world.app.post(ack_path, {{"message_id", std::string(200, 'm')}, {"user", user}}).status ==
+        204);
+    const auto reply = [&](const std::string& user_message_id) {
+        return world.app.post("/api/v1/tasks/interaction",
+                              {{"type", "text_reply_to_message"},
+                               {"message_id", std::string(200, 'm')},
+                               {"user_message_id", user_message_id},
+                               {"text", "What grows in a north-facing window?"},
+                               {"user", user}});
+    };
+    auto long_reply = reply(std::string(201, 'u'));
+    CHECK(long_reply.status == 400);
+    CHECK(long_reply.error_code() == 2000);
+    CHECK(long_reply.body.value("message", "").find("user_message_id") != std::string::npos);
+    CHECK(reply(std::string(200, 'u')).status == 200);
+}
