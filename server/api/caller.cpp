@@ -6,6 +6,7 @@
 #include "server/domain/domain_error.h"
 #include "server/domain/ids.h"
 #include "server/domain/request_fields.h"
+#include "server/domain/text_limits.h"
 #include "server/store/read_connections.h"
 
 #include <set>
@@ -18,6 +19,15 @@ using protocol::ErrorCode;
 namespace {
 
 const std::set<std::string> kAuthMethods = {"discord", "google", "local", "system"};
+
+// A frontend user's id names them for good: one cut short would merge two people, so a longer
+// one is refused. 128 is the Open-Assistant backend's limit for it (users.username).
+constexpr std::size_t kMaxUserIdCharacters = 128;
+// A display name is only shown. A frontend cannot change its user's name in the middle of a
+// request, so a longer one is cut rather than refused (which would lock the user out of every
+// request); 256 as in the Open-Assistant backend (users.display_name), counted in bytes to bound
+// what is stored.
+constexpr std::size_t kMaxDisplayNameBytes = 256;
 
 struct NamedUser {
     std::string id;
@@ -38,7 +48,11 @@ std::optional<NamedUser> named_user(const http::Request& request, const nlohmann
     if (user) {
         NamedUser named;
         named.id = user->string_or("id");
-        named.display_name = user->string_or("display_name");
+        if (domain::character_count(named.id) > kMaxUserIdCharacters)
+            throw domain::bad_input(user->field_name("id") + " must have at most " +
+                                    std::to_string(kMaxUserIdCharacters) + " characters.");
+        named.display_name = std::string(
+            protocol::utf8_prefix(user->string_or("display_name"), kMaxDisplayNameBytes));
         named.auth_method = user->string_or("auth_method");
         return named;
     }
@@ -53,6 +67,9 @@ std::optional<NamedUser> named_user(const http::Request& request, const nlohmann
         NamedUser named;
         named.auth_method = header->substr(0, colon);
         named.id = header->substr(colon + 1);
+        if (domain::character_count(named.id) > kMaxUserIdCharacters)
+            throw domain::bad_input("The id in x-oasst-user must have at most " +
+                                    std::to_string(kMaxUserIdCharacters) + " characters.");
         return named;
     }
     return std::nullopt;
@@ -104,7 +121,6 @@ ApiCaller identify_caller(const http::Request& request, const nlohmann::json* bo
         throw DomainError(
             ErrorCode::UserNotSpecified,
             "user needs an id and an auth_method of discord, google, local or system.");
-    if (named->display_name.size() > 256) named->display_name.resize(256);
 
     auto user = store.find_frontend_user(client->id, named->auth_method, named->id);
     const bool renamed =

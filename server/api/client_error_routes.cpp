@@ -46,7 +46,7 @@ void add_client_error_routes(http::Router& router) {
     router.add("POST", "/api/v1/client_errors",
                [limiter, log](const http::Request& request, const http::PathParams&) {
                    auto body = parse_body(request);
-                   if (!body) return invalid_json_response();
+                   if (!body) return invalid_json_response(request);
                    if (!body->is_object()) return not_an_object_response(*body);
                    try {
                        const domain::RequestFields fields(*body);

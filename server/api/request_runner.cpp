@@ -1,5 +1,6 @@
 #include "server/api/request_runner.h"
 
+#include "server/api/body_errors.h"
 #include "server/domain/request_fields.h"
 
 #include <map>
@@ -37,9 +38,9 @@ std::optional<nlohmann::json> parse_body(const http::Request& request) {
     return body;
 }
 
-http::Response invalid_json_response() {
+http::Response invalid_json_response(const http::Request& request) {
     return http::Response::error(400, static_cast<int>(protocol::ErrorCode::Generic),
-                                 "The request body is not valid JSON.");
+                                 invalid_body_message(request.body));
 }
 
 http::Response not_an_object_response(const nlohmann::json& body) {
@@ -48,7 +49,8 @@ http::Response not_an_object_response(const nlohmann::json& body) {
     } catch (const domain::DomainError& error) {
         return error_response(error);
     }
-    return invalid_json_response();
+    return http::Response::error(400, static_cast<int>(protocol::ErrorCode::Generic),
+                                 "The request body is not valid JSON.");
 }
 
 http::Response no_content() {

@@ -29,7 +29,8 @@ std::optional<nlohmann::json> parse_body(const http::Request& request);
 
 http::Response no_content();
 
-http::Response invalid_json_response();
+// A body parse_body refused: 400, naming the field when it holds bytes that are not UTF-8.
+http::Response invalid_json_response(const http::Request& request);
 http::Response not_an_object_response(const nlohmann::json& body);
 
 // One request's work on a connection: identify the caller, load the configuration, run the
@@ -55,7 +56,7 @@ template <typename Handle>
 http::Response run(ApiContext& context, const http::Request& request, bool user_required,
                    Handle handle, bool reads = false) {
     auto body = parse_body(request);
-    if (!body) return invalid_json_response();
+    if (!body) return invalid_json_response(request);
     // Every endpoint reads its body (or nothing) as an object of fields: null, an array, a
     // number or a string is refused here, before a handler could mistake it for fields.
     if (!body->is_object()) return not_an_object_response(*body);

@@ -72,11 +72,15 @@ void add_rewards_routes(http::Router& router, store::Database& database) {
     auto rewards_route = [context](Needs needs, bool reads, auto act) {
         return [context, needs, reads, act](const http::Request& request,
                                             const http::PathParams& params) {
-            auto handle = [&, read_only = reads](store::TreeStore& store, const ApiCaller& caller,
-                                                 const domain::TreeManagerConfig& config,
-                                                 const nlohmann::json& body, std::int64_t now) {
+            auto handle = [&](store::TreeStore& store, const ApiCaller& caller,
+                              const domain::TreeManagerConfig& config, const nlohmann::json& body,
+                              std::int64_t now) {
                 require(caller, needs);
-                Rewards rewards(store.statements(), config, now, read_only);
+                // Asked of the connection, not taken from `reads`: run again on the writing one
+                // (WriteNeeded), this same handle must do what is due. A flag captured from the
+                // first attempt made it throw WriteNeeded there too: a 500 for every read.
+                Rewards rewards(store.statements(), config, now,
+                                store::on_read_connection(store.statements()));
                 return act(rewards, store, caller, request, params, body, now);
             };
             return run(*context, request, false, handle, reads);
@@ -107,8 +111,11 @@ void add_rewards_routes(http::Router& router, store::Database& database) {
                    if (auto body = boards->find(key, version, now)) {
                        response.body = std::move(*body);
                    } else {
-                       response.body =
-                           rewards.leaderboard(frame, static_cast<int>(max_count), offset).dump();
+                       // Through Response::json, which replaces bytes that are not UTF-8 (a name
+                       // stored before names were checked) instead of throwing: one such name
+                       // used to make every answer of the board a 500, for as long as it stayed.
+                       response = http::Response::json(
+                           200, rewards.leaderboard(frame, static_cast<int>(max_count), offset));
                        boards->store(key, version, rewards.board_valid_until(frame), response.body);
                    }
                    return response;

@@ -209,7 +209,10 @@ void Rewards::recompute_scores() {
 
 void Rewards::add_news(const std::string& kind, const std::optional<std::string>& user_id,
                        const std::optional<std::string>& message_id, const nlohmann::json& data) {
-    news_.insert(kind, user_id, message_id, data.dump(), now_ms_);
+    // Stored texts (a preview, a prize's title) are quoted here: bytes that are not UTF-8 in one
+    // of them are replaced rather than let the event that made the news fail.
+    news_.insert(kind, user_id, message_id,
+                 data.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace), now_ms_);
 }
 
 } // namespace orchard::domain

@@ -22,8 +22,8 @@ namespace orchard::domain {
 
 class Rewards {
   public:
-    // `read_only`: on a read connection (Database::read), where bring_up_to_date throws
-    // store::WriteNeeded if anything is due instead of doing it.
+    // `read_only`: on a read connection (Database::read; store::on_read_connection says), where
+    // bring_up_to_date throws store::WriteNeeded if anything is due instead of doing it.
     Rewards(store::StatementCache& statements, const TreeManagerConfig& config, std::int64_t now_ms,
             bool read_only = false);
 

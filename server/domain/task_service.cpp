@@ -7,6 +7,7 @@
 #include "server/domain/interaction_fields.h"
 #include "server/domain/label_input.h"
 #include "server/domain/labels.h"
+#include "server/domain/language_tag.h"
 #include "server/domain/message_json.h"
 #include "server/domain/request_fields.h"
 #include "server/domain/text_limits.h"
@@ -21,6 +22,18 @@ namespace orchard::domain {
 using protocol::ErrorCode;
 
 namespace {
+
+// A frontend's own id for a task or a message: stored, looked up and quoted back in errors. 200
+// characters as in the Open-Assistant backend (frontend_message_id); refused beyond, since a cut
+// id would name another message.
+constexpr std::size_t kMaxFrontendIdCharacters = 200;
+
+void check_frontend_id(const std::string& id, const char* field) {
+    if (character_count(id) > kMaxFrontendIdCharacters)
+        throw DomainError(ErrorCode::InvalidFrontendMessageId,
+                          std::string(field) + " must have at most " +
+                              std::to_string(kMaxFrontendIdCharacters) + " characters.");
+}
 
 const std::set<std::string> kTaskTypes = {
     "initial_prompt",         "assistant_reply",       "prompter_reply",
@@ -181,6 +194,8 @@ std::string TaskService::pick(const std::vector<std::string>& ids) {
 }
 
 nlohmann::json TaskService::availability(const Caller& caller, const std::string& lang) {
+    // Empty: as before, the language of no tree (nothing is stored by it).
+    if (!lang.empty()) check_language_tag(lang, "lang");
     const Candidates c =
         find_candidates(caller, lang, kAvailabilityLimit, std::nullopt, /*oldest_first=*/false);
     nlohmann::json counts = nlohmann::json::object();
@@ -197,6 +212,7 @@ nlohmann::json TaskService::availability(const Caller& caller, const std::string
 
 nlohmann::json TaskService::request_task(const Caller& caller, const std::string& type,
                                          const std::string& lang, bool collective) {
+    if (!lang.empty()) check_language_tag(lang, "lang");
     if (type != "random" && !kTaskTypes.contains(type))
         throw DomainError(ErrorCode::InvalidTaskType, "Unknown task type '" + type + "'.");
     const std::int64_t since = now_ms_ - std::int64_t{config_.recent_tasks_span_sec} * 1000;
@@ -377,6 +393,7 @@ void TaskService::ack(const Caller& caller, const std::string& task_id,
     const auto task = find_owned_task(caller, task_id);
     if (frontend_message_id.empty())
         throw DomainError(ErrorCode::InvalidFrontendMessageId, "message_id must not be empty.");
+    check_frontend_id(frontend_message_id, "message_id");
     if (task.acked) {
         if (task.frontend_message_id == frontend_message_id) return; // the same ack again
         throw DomainError(ErrorCode::TaskAlreadyUpdated,
@@ -471,6 +488,7 @@ nlohmann::json TaskService::text_reply(const Caller& caller, const nlohmann::jso
     if (user_message_id.empty())
         throw DomainError(ErrorCode::InvalidFrontendMessageId,
                           "user_message_id must not be empty.");
+    check_frontend_id(user_message_id, "user_message_id");
     if (store_.find_message_by_frontend_id(caller.api_client_id, user_message_id))
         throw DomainError(ErrorCode::InvalidFrontendMessageId,
                           "user_message_id " + user_message_id + " is already used.");
@@ -491,6 +509,7 @@ nlohmann::json TaskService::text_reply(const Caller& caller, const nlohmann::jso
     message.frontend_message_id = user_message_id;
     message.created_ms = now_ms_;
     const std::string lang = string_field(body, "lang");
+    if (!lang.empty()) check_language_tag(lang, "lang"); // empty: the task's language
     message.lang = !lang.empty() ? lang : task.lang.value_or("en");
     message.role = task.type == "assistant_reply" ? "assistant" : "prompter";
 

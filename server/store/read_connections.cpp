@@ -33,6 +33,10 @@ struct ReadConnections::Connection {
     Connection& operator=(const Connection&) = delete;
 };
 
+bool on_read_connection(StatementCache& statements) {
+    return sqlite3_db_readonly(statements.db(), "main") == 1;
+}
+
 ReadConnections::ReadConnections(std::filesystem::path file) : file_(std::move(file)) {}
 
 ReadConnections::~ReadConnections() = default;

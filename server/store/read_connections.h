@@ -27,6 +27,11 @@ struct WriteNeeded : std::exception {
     const char* what() const noexcept override { return "this read has to write"; }
 };
 
+// Whether `statements` belong to one of these read-only connections: work there that finds it has
+// to write throws WriteNeeded. Asked of the connection itself, so that work run again on the
+// writing connection cannot be told wrong by a flag carried over from its first attempt.
+bool on_read_connection(StatementCache& statements);
+
 class ReadConnections {
   public:
     explicit ReadConnections(std::filesystem::path file);

@@ -36,4 +36,13 @@ bool is_valid_utf8(std::string_view text) {
     return true;
 }
 
+std::string_view utf8_prefix(std::string_view text, std::size_t max_bytes) {
+    if (text.size() <= max_bytes) return text;
+    std::size_t end = max_bytes;
+    // A continuation byte at the cut belongs to the character before it: drop that one whole.
+    while (end > 0 && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80)
+        --end;
+    return text.substr(0, end);
+}
+
 } // namespace orchard::protocol

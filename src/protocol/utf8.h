@@ -14,4 +14,9 @@ std::size_t utf8_character_length(std::string_view text, std::size_t at);
 
 bool is_valid_utf8(std::string_view text);
 
+// The longest start of `text` of at most `max_bytes` bytes that ends between two characters: a
+// byte limit applied with resize() can split a character and leave text that is not UTF-8, which
+// every JSON answer that shows it then has to refuse or mangle. Valid text stays valid.
+std::string_view utf8_prefix(std::string_view text, std::size_t max_bytes);
+
 } // namespace orchard::protocol

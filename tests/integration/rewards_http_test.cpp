@@ -1,6 +1,7 @@
 // Rewards over real HTTP (PROTOCOL.md §7, §9; docs/rewards.md): the points a contributor earns
 // by doing tasks, on the leaderboards, in their stats, window, ledger and contributions; the news
 // feed with its ETag; prizes; the trollboard; and refusals of bad input that change nothing.
+#include "tests/support/database_query.h"
 #include "tests/support/frontend.h"
 #include "tests/support/temp_dir.h"
 #include "tests/support/test_server.h"
@@ -286,6 +287,40 @@ TEST_CASE("rewards: admins define prizes, and winners are taken when one ends") 
     CHECK(news.body["items"][0]["kind"] == "prize_awarded");
     CHECK(s.mod->delete_("/api/v1/admin/prizes/" + id).status == 204);
     CHECK(s.app->get("/api/v1/prizes").body["past"].empty());
+}
+
+TEST_CASE("rewards: boards and stats answer while a prize or a rolling frame's expiry is due") {
+    Scene s;
+    // Bob's points, half an hour old (still today's), won a prize that ended a minute ago: it is
+    // due, and only reads follow. Reads run on a read-only connection and hand what is due to the
+    // writer; that used to answer 500 until some write route came by.
+    orchard::test::query_int(s.dir.path(), "UPDATE ledger SET created_ms = created_ms - 1800000");
+    REQUIRE(s.mod
+                ->post("/api/v1/admin/prizes", {{"title", "Helper of the hour"},
+                                                {"time_frame", "day"},
+                                                {"starts_at", iso_in(std::chrono::hours(-1))},
+                                                {"ends_at", iso_in(std::chrono::minutes(-1))},
+                                                {"winners_count", 1}})
+                .status == 201);
+    auto board = s.app->get("/api/v1/leaderboards/day");
+    REQUIRE(board.status == 200);
+    REQUIRE(entry_of(board.body, s.bob_id));
+    CHECK((*entry_of(board.body, s.bob_id))["leader_score"] == 6);
+    CHECK(orchard::test::query_int(
+              s.dir.path(), "SELECT count(*) FROM prizes WHERE awarded_ms IS NOT NULL") == 1);
+    CHECK(orchard::test::query_text(s.dir.path(), "SELECT user_id FROM prize_winners") == s.bob_id);
+
+    // Every event two days older: the day frame has them all to let go, the week none.
+    orchard::test::query_int(s.dir.path(), "UPDATE ledger SET created_ms = created_ms - 172800000");
+    auto stats = s.app->get("/api/v1/users/" + s.bob_id + "/stats");
+    REQUIRE(stats.status == 200);
+    CHECK(stats.body["day"]["leader_score"] == 0);
+    CHECK(stats.body["week"]["leader_score"] == 6);
+    board = s.app->get("/api/v1/leaderboards/day");
+    REQUIRE(board.status == 200);
+    const json* bob = entry_of(board.body, s.bob_id);
+    CHECK((!bob || (*bob)["leader_score"] == 0));
+    CHECK(s.app->get("/api/v1/users/" + s.ada_id + "/stats/week/window").status == 200);
 }
 
 TEST_CASE("rewards: the trollboard is for moderators and counts what others said") {

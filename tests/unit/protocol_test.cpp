@@ -60,3 +60,16 @@ TEST_CASE(
     CHECK_FALSE(is_valid_utf8("caf\xC3"));          // cut short
     CHECK_FALSE(is_valid_utf8("\x80"));             // a stray continuation byte
 }
+
+TEST_CASE("protocol: a byte limit cuts UTF-8 text between characters only") {
+    using orchard::protocol::is_valid_utf8;
+    using orchard::protocol::utf8_prefix;
+    const std::string name = std::string(255, 'a') + "\xC3\xA9"; // 257 bytes, é at 255..256
+    CHECK(utf8_prefix(name, 256) == std::string(255, 'a'));      // not half of the é
+    CHECK(utf8_prefix(name, 257) == name);
+    CHECK(utf8_prefix("\xF0\x9F\x8D\x8E!", 3).empty()); // a 4-byte character goes whole
+    CHECK(utf8_prefix("\xF0\x9F\x8D\x8E!", 4) == "\xF0\x9F\x8D\x8E");
+    CHECK(utf8_prefix("short", 256) == "short");
+    for (std::size_t limit = 0; limit <= 12; ++limit)
+        CHECK(is_valid_utf8(utf8_prefix("Иван caf\xC3\xA9", limit)));
+}
