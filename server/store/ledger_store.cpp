@@ -48,13 +48,15 @@ std::vector<LedgerRow> read_rows(Statement& s) {
 
 constexpr const char* kLedgerColumns = "id, user_id, kind, points, message_id, created_ms";
 
-// Who a user is on a leaderboard: accounts by username, frontend users by their frontend's id.
+// Who a user is on a leaderboard: frontend users by their frontend's id (Open-Assistant's
+// `username`); Orchard's own accounts by their display name only, never the name they sign in with
+// (half of what a password guesser needs).
 // What a board row shows of a person besides the frame's counts: name, how they sign in, their
 // all-time counts (for the level) and their streak, read with the row (`u` is the users row, `a`
 // the account) instead of two more statements per row. Read by read_identity, in this order.
 const std::string kIdentityColumns =
-    "u.display_name, u.auth_method, coalesce(a.username, CASE WHEN u.auth_method = 'orchard' "
-    "THEN '' ELSE u.external_id END), "
+    "u.display_name, u.auth_method, CASE WHEN u.auth_method = 'orchard' THEN '' "
+    "ELSE u.external_id END, "
     "(SELECT counts FROM score_frames t WHERE t.frame = " +
     std::to_string(static_cast<int>(TimeFrame::Total)) +
     " AND t.user_id = u.id), "
@@ -189,7 +191,6 @@ void LedgerStore::set_frame_cursor(TimeFrame frame, LedgerCursor cursor) {
 std::vector<BoardRow> LedgerStore::board(TimeFrame frame, int limit, std::int64_t offset) {
     Statement s(statements_, "SELECT f.user_id, f.counts, f.score, " + kIdentityColumns +
                                  " FROM score_frames f JOIN users u ON u.id = f.user_id "
-                                 "LEFT JOIN accounts a ON a.user_id = f.user_id "
                                  "WHERE f.frame = ? AND f.shown = 1 "
                                  "ORDER BY f.score DESC, f.user_id LIMIT ? OFFSET ?");
     s.bind_all(frame_number(frame), limit, offset);
@@ -240,9 +241,7 @@ std::optional<std::int64_t> LedgerStore::rank_of(TimeFrame frame, const std::str
 
 std::optional<BoardRow> LedgerStore::user_identity(const std::string& user_id) {
     return first_row(
-        statements_,
-        "SELECT u.id, " + kIdentityColumns +
-            " FROM users u LEFT JOIN accounts a ON a.user_id = u.id WHERE u.id = ?",
+        statements_, "SELECT u.id, " + kIdentityColumns + " FROM users u WHERE u.id = ?",
         [](Statement& row) {
             BoardRow r;
             r.user_id = row.column_text(0);

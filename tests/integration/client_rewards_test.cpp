@@ -85,6 +85,9 @@ TEST_CASE("client rewards: the points of a reply show in the notice, dashboard, 
         const auto* row = find_row(state.leaderboard.page->rows, c.me());
         REQUIRE(row);
         CHECK(row->leader_score == 4);
+        // The name shown, never the name signed in with.
+        CHECK(row->display_name == "Test earner");
+        CHECK(row->username.empty());
         CHECK(row->rank == state.rewards.stats->in(frame).rank);
     }
     c.app.show_my_position(6);
