@@ -184,6 +184,8 @@ void add_message_routes(http::Router& router, store::Database& database) {
         write(true, false,
               [](MessageService& messages, const ApiCaller& caller, const http::PathParams& p,
                  const nlohmann::json& body, const http::Request&) {
+                  // A throw-away account's flag must at least cost reading the terms.
+                  require_accepted_terms(caller, "before reacting to messages");
                   const domain::RequestFields fields(body);
                   // The answer is the message: nobody but a moderator reaches a deleted one.
                   (void)messages.get(p.at("message_id"), sees_deleted(caller));
@@ -195,6 +197,7 @@ void add_message_routes(http::Router& router, store::Database& database) {
                write(true, false,
                      [](MessageService& messages, const ApiCaller& caller, const http::PathParams&,
                         const nlohmann::json& body, const http::Request&) {
+                         require_accepted_terms(caller, "before labeling or reporting messages");
                          messages.free_labels(*caller.user, body, sees_deleted(caller));
                          return no_content();
                      }));

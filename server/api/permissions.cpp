@@ -2,6 +2,8 @@
 
 #include "server/domain/domain_error.h"
 
+#include <string>
+
 namespace orchard::api {
 
 bool is_moderator(const ApiCaller& caller) {
@@ -21,6 +23,13 @@ void require(const ApiCaller& caller, Needs needs) {
     if (needs == Needs::Admin && !is_admin(caller))
         throw domain::DomainError(protocol::ErrorCode::ApiClientNotAuthorized,
                                   "Only an admin or a trusted API client may do this.");
+}
+
+void require_accepted_terms(const ApiCaller& caller, const char* before_what) {
+    if (caller.account && !caller.account->terms_accepted_ms)
+        throw domain::DomainError(protocol::ErrorCode::TermsNotAccepted,
+                                  std::string("Please read and accept the terms ") + before_what +
+                                      ".");
 }
 
 } // namespace orchard::api

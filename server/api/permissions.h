@@ -23,4 +23,9 @@ bool is_admin(const ApiCaller& caller);
 // Throws DomainError 2 (HTTP 403) when the caller is below `needs`.
 void require(const ApiCaller& caller, Needs needs);
 
+// Orchard's own accounts accept Orchard's terms before they contribute anything: a task, a
+// reaction, a report or a label (frontend clients show their own terms). Throws DomainError
+// TermsNotAccepted (HTTP 403) saying `before_what` otherwise.
+void require_accepted_terms(const ApiCaller& caller, const char* before_what);
+
 } // namespace orchard::api

@@ -56,12 +56,7 @@ void add_task_routes(http::Router& router, store::Database& database, std::uint6
             auto handle = [&](store::TreeStore& store, const ApiCaller& caller,
                               const domain::TreeManagerConfig& config, const nlohmann::json& body,
                               std::int64_t now) {
-                // Frontend clients show their own terms; Orchard's accounts accept Orchard's
-                // before their first task.
-                if (caller.account && !caller.account->terms_accepted_ms)
-                    throw domain::DomainError(
-                        protocol::ErrorCode::TermsNotAccepted,
-                        "Please read and accept the terms before your first task.");
+                require_accepted_terms(caller, "before your first task");
                 if (rate_limited) check_rate(caller, config, body, now);
                 // Readers run side by side, so they do not share the writer's generator.
                 std::optional<std::mt19937_64> reader_rng;

@@ -1,5 +1,6 @@
 // Orchard's own accounts over HTTP against the real server (PROTOCOL.md §9): register, sign in,
 // guests, sessions as bearer tokens, the terms before the first task.
+#include "tests/support/api_routes.h"
 #include "tests/support/frontend.h"
 #include "tests/support/raw_http.h"
 #include "tests/support/temp_dir.h"
@@ -407,4 +408,33 @@ TEST_CASE(
     const auto answer = elsewhere.read_response(std::chrono::seconds(10));
     REQUIRE(answer);
     CHECK(answer->status == 201);
+}
+
+TEST_CASE("accounts: reacting, reporting and labeling wait for the terms too") {
+    orchard::test::TempDir dir;
+    const std::string key = orchard::test::create_api_key(dir.path(), /*trusted=*/true);
+    orchard::test::TestServer server(dir.path(), {"--quiet"});
+    orchard::test::Frontend frontend(server.base_url(), key);
+    orchard::test::SampleIds ids;
+    orchard::test::create_sample_things(frontend, ids);
+    Browser browser(server.base_url());
+    const ApiAnswer guest = browser.post("/api/v1/auth/guest", {{"display_name", "Puppet"}});
+    REQUIRE(guest.status == 201);
+    const std::string token = guest.body["token"];
+    const std::string emoji_path = "/api/v1/messages/" + ids.message_id + "/emoji";
+    const json flag = {{"op", "add"}, {"emoji", "red_flag"}};
+    const json report = {{"type", "text_labels"},
+                         {"message_id", ids.message_id},
+                         {"labels", {{"spam", 1}}},
+                         {"text", "spam"},
+                         {"is_report", true}};
+    const ApiAnswer flagged = browser.post(emoji_path, flag, token);
+    CHECK(flagged.status == 451);
+    CHECK(flagged.error_code() == 4003);
+    const ApiAnswer reported = browser.post("/api/v1/text_labels", report, token);
+    CHECK(reported.status == 451);
+    CHECK(reported.error_code() == 4003);
+    REQUIRE(browser.post("/api/v1/auth/accept_terms", json::object(), token).status == 200);
+    CHECK(browser.post(emoji_path, flag, token).status == 200);
+    CHECK(browser.post("/api/v1/text_labels", report, token).status == 204);
 }
