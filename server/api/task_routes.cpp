@@ -140,7 +140,10 @@ void add_task_routes(http::Router& router, store::Database& database, std::uint6
     router.add(
         "PUT", "/api/v1/admin/config",
         with_config([](store::TreeStore& store, const domain::TreeManagerConfig& config,
-                       const nlohmann::json& body) {
+                       const nlohmann::json& request_body) {
+            // Any request may name the user it acts for (PROTOCOL.md): that is not a setting.
+            nlohmann::json body = request_body;
+            if (body.is_object()) body.erase("user");
             std::string error;
             auto updated = domain::apply_config_changes(config, body, error);
             if (!updated)

@@ -23,6 +23,8 @@ std::string shorten(const std::string& text, std::size_t max_characters) {
 }
 
 void check_text_length(std::string_view text, int limit, const char* what) {
+    if (text.find('\0') != std::string_view::npos)
+        throw bad_input(std::string(what) + " contains a NUL character.");
     if (character_count(text) > static_cast<std::size_t>(limit))
         throw DomainError(protocol::ErrorCode::MessageTooLong,
                           std::string(what) + " is longer than " + std::to_string(limit) +

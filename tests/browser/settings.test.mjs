@@ -53,9 +53,10 @@ test('desktop: rename, leave the leaderboards, change the password and delete th
   await withPage({ width: 1280, height: 800 }, 1, async ({ page }) => {
     await register(page, 'settler');
     await navigate(page, 'settings');
-    let s = await waitForState(page, (x) => x.settings && x.widgets.settings_display_name, { what: 'settings' });
+    // (The tab pressed mid-frame is drawn as current from the next frame on: wait for both.)
+    let s = await waitForState(page, (x) => x.settings && x.widgets.settings_display_name &&
+      x.widgets.nav_settings?.text.includes('current'), { what: 'settings, its tab current' });
     assert.equal(s.settings.display_name, 'Tester settler');
-    assert.ok(s.widgets.nav_settings.text.includes('current'));
     checkInsideWindow(s, 1280);
     await page.waitForTimeout(200);
     await screenshot(page, 'settings-desktop-light');

@@ -171,9 +171,9 @@ test('phone: swipe to scroll, flick to glide, tap to press, drag a ranking handl
     });
 
     await t.test('a flick glides on after the finger lifts, slows and comes to rest', async () => {
-      // On the dashboard: long on any day, where a ranking task's length depends on its replies.
-      await press(page, 'home', { touch: true });
-      await waitForState(page, (x) => x.screen === 'dashboard' && x.dashboard_loaded, { what: 'the dashboard' });
+      // From the top of the ranking task, so that the whole page is room to glide through.
+      await page.mouse.move(6, viewport.height / 2);
+      await page.mouse.wheel(0, -10000);
       s = await settled(page);
       const max = s.values.main_scroll_max_y;
       const from = scrollY(s);

@@ -85,7 +85,8 @@ struct World {
         REQUIRE(frontend
                     .put("/api/v1/admin/config", {{"task_requests_per_user", 1000000},
                                                   {"task_requests_per_api_client", 100000000},
-                                                  {"max_pending_tasks_per_user", 10000}})
+                                                  {"max_pending_tasks_per_user", 10000},
+                                                  {"new_accounts_per_address", 1000000}})
                     .status == 200);
         orchard::test::create_sample_things(frontend, ids);
         ids.user_id = user_id_of(ids.user);

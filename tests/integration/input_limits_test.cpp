@@ -110,4 +110,16 @@ TEST_CASE("input limits: label and report comments are held to the message size 
     auto fine = report(2000);
     REQUIRE(fine);
     CHECK(fine->status == 204);
+    // A comment that starts with NUL would read back empty: refused, naming the NUL.
+    auto nul = client.Post("/api/v1/text_labels", auth,
+                           json{{"message_id", message_id},
+                                {"text", std::string("\0hidden", 7)},
+                                {"labels", {{"spam", 1.0}}},
+                                {"is_report", true}}
+                               .dump(),
+                           "application/json");
+    REQUIRE(nul);
+    CHECK(nul->status == 400);
+    CHECK(json::parse(nul->body, nullptr, false).value("message", "").find("NUL") !=
+          std::string::npos);
 }
