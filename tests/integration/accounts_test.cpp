@@ -47,6 +47,29 @@ class Browser {
     httplib::Client http_;
 };
 
+// A server whose configuration the test changes through a trusted key, as an admin would.
+struct ConfiguredServer {
+    orchard::test::TempDir dir;
+    std::string admin_key = orchard::test::create_api_key(dir.path(), /*trusted=*/true);
+    orchard::test::TestServer server{dir.path(), {"--quiet"}};
+    Browser browser{server.base_url()};
+    orchard::test::Frontend admin{server.base_url(), admin_key};
+
+    // A POST from another loopback address (another person's machine): its status.
+    int post_from(const std::string& source, const std::string& path, const json& body) {
+        orchard::test::RawConnection connection(server.port(), source);
+        REQUIRE(connection.connected());
+        const std::string text = body.dump();
+        REQUIRE(connection.send("POST " + path +
+                                " HTTP/1.1\r\nHost: orchard\r\nContent-Type: application/json\r\n"
+                                "Content-Length: " +
+                                std::to_string(text.size()) + "\r\n\r\n" + text));
+        const auto answer = connection.read_response(std::chrono::seconds(10));
+        REQUIRE(answer);
+        return answer->status;
+    }
+};
+
 struct Fixture {
     orchard::test::TempDir dir;
     orchard::test::TestServer server{dir.path(), {"--quiet"}};
@@ -167,13 +190,10 @@ TEST_CASE("accounts: a guest needs only a display name") {
 
 TEST_CASE("accounts: after too many wrong passwords that address waits, the owner elsewhere does "
           "not") {
-    orchard::test::TempDir dir;
-    const std::string admin_key = orchard::test::create_api_key(dir.path(), /*trusted=*/true);
-    orchard::test::TestServer server(dir.path(), {"--quiet"});
-    Browser browser(server.base_url());
-    orchard::test::Frontend admin(server.base_url(), admin_key);
+    ConfiguredServer c;
+    Browser& browser = c.browser;
     // A short window, so that the test can see it pass.
-    REQUIRE(admin
+    REQUIRE(c.admin
                 .put("/api/v1/admin/config",
                      {{"sign_in_failures_per_account", 3}, {"sign_in_window_sec", 2}})
                 .status == 200);
@@ -189,17 +209,7 @@ TEST_CASE("accounts: after too many wrong passwords that address waits, the owne
     CHECK(blocked.status == 429);
     CHECK(blocked.error_code() == 429);
     // The owner, signing in from another address, is not locked out by the stranger's guesses.
-    {
-        orchard::test::RawConnection owner(server.port(), "127.0.0.2");
-        REQUIRE(owner.connected());
-        const std::string body = right.dump();
-        REQUIRE(owner.send("POST /api/v1/auth/login HTTP/1.1\r\nHost: orchard\r\n"
-                           "Content-Type: application/json\r\nContent-Length: " +
-                           std::to_string(body.size()) + "\r\n\r\n" + body));
-        const auto answer = owner.read_response(std::chrono::seconds(10));
-        REQUIRE(answer);
-        CHECK(answer->status == 200);
-    }
+    CHECK(c.post_from("127.0.0.2", "/api/v1/auth/login", right) == 200);
     // Another account from the same address is not blocked by ada's failures.
     REQUIRE(
         browser
@@ -378,13 +388,10 @@ TEST_CASE("limits: task requests beyond the per-user limit get 429 and Retry-Aft
 
 TEST_CASE(
     "accounts: one address makes a few new accounts an hour, guests and registrations alike") {
-    orchard::test::TempDir dir;
-    const std::string admin_key = orchard::test::create_api_key(dir.path(), /*trusted=*/true);
-    orchard::test::TestServer server(dir.path(), {"--quiet"});
-    Browser browser(server.base_url());
-    orchard::test::Frontend admin(server.base_url(), admin_key);
+    ConfiguredServer c;
+    Browser& browser = c.browser;
     // (A body may name the user it acts for, as every request may: not taken for a setting.)
-    REQUIRE(admin
+    REQUIRE(c.admin
                 .put("/api/v1/admin/config", {{"new_accounts_per_address", 3},
                                               {"user", orchard::test::Frontend::user("an-admin")}})
                 .status == 200);
@@ -403,15 +410,8 @@ TEST_CASE(
                     {{"username", "puppet3"}, {"password", "long enough one"}})
               .status == 429);
     // Another address is not held back.
-    orchard::test::RawConnection elsewhere(server.port(), "127.0.0.3");
-    REQUIRE(elsewhere.connected());
-    const std::string body = json{{"display_name", "Someone else"}}.dump();
-    REQUIRE(elsewhere.send("POST /api/v1/auth/guest HTTP/1.1\r\nHost: orchard\r\nContent-Type: "
-                           "application/json\r\nContent-Length: " +
-                           std::to_string(body.size()) + "\r\n\r\n" + body));
-    const auto answer = elsewhere.read_response(std::chrono::seconds(10));
-    REQUIRE(answer);
-    CHECK(answer->status == 201);
+    CHECK(c.post_from("127.0.0.3", "/api/v1/auth/guest", {{"display_name", "Someone else"}}) ==
+          201);
 }
 
 TEST_CASE("accounts: reacting, reporting and labeling wait for the terms too") {
