@@ -176,15 +176,17 @@ TaskService::Candidates TaskService::find_candidates(const Caller& caller, const
     if (wanted(TaskKind::Reply))
         c.reply_parents = store_.reply_candidates(
             lang, user, open_since, config_.num_prompter_replies, limit, oldest_first);
+    // A review or ranking task the person still holds (not yet expired) keeps its message from
+    // them: holding several on one message, they could review or rank it several times.
     if (wanted(TaskKind::LabelPrompt))
         c.label_initial_prompt = store_.prompt_review_candidates(
-            lang, user, config_.num_reviews_initial_prompt, limit, oldest_first);
+            lang, user, now_ms_, config_.num_reviews_initial_prompt, limit, oldest_first);
     if (wanted(TaskKind::LabelReply))
-        c.label_replies = store_.reply_review_candidates(lang, user, config_.num_reviews_reply,
-                                                         limit, oldest_first);
+        c.label_replies = store_.reply_review_candidates(
+            lang, user, now_ms_, config_.num_reviews_reply, limit, oldest_first);
     if (wanted(TaskKind::Ranking))
-        c.rank_parents = store_.ranking_candidates(lang, user, config_.num_required_rankings, limit,
-                                                   oldest_first);
+        c.rank_parents = store_.ranking_candidates(
+            lang, user, now_ms_, config_.num_required_rankings, limit, oldest_first);
     return c;
 }
 
@@ -584,6 +586,10 @@ nlohmann::json TaskService::ranking(const Caller& caller, const nlohmann::json& 
     if (!parent || !tree || parent->deleted)
         throw DomainError(ErrorCode::MessageNotFound,
                           "The message whose replies were ranked was deleted.");
+    // One ranking per person and parent (a second task on it could be held from before).
+    if (store_.user_ranked(*task.parent_message_id, caller.user.id))
+        throw DomainError(ErrorCode::NoSelfLabelingOrDuplicateTaskReply,
+                          "You already ranked the replies to this message.");
     const bool late = arrives_late(task.type, tree->state, "rankings");
     const std::string ranking_id = new_uuid();
     store_.insert_ranking(ranking_id, *task.parent_message_id, caller.user.id, task.id,
@@ -622,6 +628,11 @@ nlohmann::json TaskService::labels(const Caller& caller, const nlohmann::json& b
     if (message->user_id == caller.user.id)
         throw DomainError(ErrorCode::NoSelfLabelingOrDuplicateTaskReply,
                           "You cannot label your own message.");
+    // One review per person and message, as in Open-Assistant (a second task on it could be
+    // held from before): it would count twice towards the message's acceptance, and earn twice.
+    if (store_.user_labeled(message_id, caller.user.id))
+        throw DomainError(ErrorCode::NoSelfLabelingOrDuplicateTaskReply,
+                          "You already reviewed this message.");
     // Labels that arrive after the review round closed (others' reviews decided it and the tree
     // moved on) are stored and marked late; only a stopped tree refuses them.
     const bool late = arrives_late(task.type, tree->state, "labels");

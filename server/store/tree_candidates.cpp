@@ -17,6 +17,9 @@ namespace {
 // parameter.
 constexpr std::string_view kOldestTreesFirst = "t.created_ms, t.id, m.created_ms, m.id";
 
+// The subqueries for tasks the user holds on a candidate compare `+k.user_id`: the unary plus
+// keeps SQLite from reading them through tasks_open_by_user (all of the user's open tasks, for
+// every candidate) instead of the few open tasks on that message (tasks_open_by_parent).
 struct CandidateQuery {
     CandidateQuery(std::string_view body, std::string_view oldest)
         : unordered(std::string(body) + " LIMIT ?"),
@@ -68,8 +71,8 @@ std::vector<TreeStore::ReplyCandidate> TreeStore::reply_candidates(const std::st
 
 std::vector<std::string> TreeStore::prompt_review_candidates(const std::string& lang,
                                                              const std::string& user_id,
-                                                             int num_reviews, int limit,
-                                                             bool oldest_first) {
+                                                             std::int64_t now_ms, int num_reviews,
+                                                             int limit, bool oldest_first) {
     static const CandidateQuery kQuery(R"sql(
         SELECT m.id
         FROM message_trees t JOIN messages m ON m.id = t.id
@@ -78,16 +81,22 @@ std::vector<std::string> TreeStore::prompt_review_candidates(const std::string& 
           AND NOT EXISTS (SELECT 1 FROM text_labels l WHERE l.message_id = m.id AND l.user_id = ?2)
           AND NOT EXISTS (SELECT 1 FROM message_reactions r WHERE r.message_id = m.id
                             AND r.user_id = ?2 AND r.emoji = '_skip_labeling')
+          AND NOT EXISTS (SELECT 1 FROM tasks k
+                          WHERE k.parent_message_id = m.id AND k.done = 0 AND k.skipped = 0
+                            AND k.type IN ('label_initial_prompt', 'label_assistant_reply',
+                                           'label_prompter_reply')
+                            AND +k.user_id = ?2 AND k.expiry_ms >= ?4)
     )sql",
                                        kOldestTreesFirst);
     Statement s(*statements_, kQuery.sql(oldest_first));
-    s.bind_all(lang, user_id, num_reviews, limit);
+    s.bind_all(lang, user_id, num_reviews, now_ms, limit);
     return first_column_texts(s);
 }
 
 std::vector<TreeStore::ReplyCandidate>
 TreeStore::reply_review_candidates(const std::string& lang, const std::string& user_id,
-                                   int num_reviews, int limit, bool oldest_first) {
+                                   std::int64_t now_ms, int num_reviews, int limit,
+                                   bool oldest_first) {
     // From the growing trees, like the other candidates: replies still under review in trees
     // that ended long ago would otherwise be read first at every request (bench_big_db).
     static const CandidateQuery kQuery(R"sql(
@@ -99,15 +108,21 @@ TreeStore::reply_review_candidates(const std::string& lang, const std::string& u
           AND NOT EXISTS (SELECT 1 FROM text_labels l WHERE l.message_id = m.id AND l.user_id = ?2)
           AND NOT EXISTS (SELECT 1 FROM message_reactions r WHERE r.message_id = m.id
                             AND r.user_id = ?2 AND r.emoji = '_skip_labeling')
+          AND NOT EXISTS (SELECT 1 FROM tasks k
+                          WHERE k.parent_message_id = m.id AND k.done = 0 AND k.skipped = 0
+                            AND k.type IN ('label_initial_prompt', 'label_assistant_reply',
+                                           'label_prompter_reply')
+                            AND +k.user_id = ?2 AND k.expiry_ms >= ?4)
     )sql",
                                        kOldestTreesFirst);
     Statement s(*statements_, kQuery.sql(oldest_first));
-    s.bind_all(lang, user_id, num_reviews, limit);
+    s.bind_all(lang, user_id, num_reviews, now_ms, limit);
     return read_candidates(s);
 }
 
 std::vector<TreeStore::ReplyCandidate> TreeStore::ranking_candidates(const std::string& lang,
                                                                      const std::string& user_id,
+                                                                     std::int64_t now_ms,
                                                                      int num_required_rankings,
                                                                      int limit, bool oldest_first) {
     static const CandidateQuery kQuery(R"sql(
@@ -124,10 +139,14 @@ std::vector<TreeStore::ReplyCandidate> TreeStore::ranking_candidates(const std::
                             AND x.user_id = ?2 AND x.emoji = '_skip_ranking')
           AND (SELECT count(*) FROM rankings r WHERE r.parent_message_id = m.id
                  AND r.arrived_late = 0) < ?3
+          AND NOT EXISTS (SELECT 1 FROM tasks k
+                          WHERE k.parent_message_id = m.id AND k.done = 0 AND k.skipped = 0
+                            AND k.type IN ('rank_assistant_replies', 'rank_prompter_replies')
+                            AND +k.user_id = ?2 AND k.expiry_ms >= ?4)
     )sql",
                                        kOldestTreesFirst);
     Statement s(*statements_, kQuery.sql(oldest_first));
-    s.bind_all(lang, user_id, num_required_rankings, limit);
+    s.bind_all(lang, user_id, num_required_rankings, now_ms, limit);
     return read_candidates(s);
 }
 

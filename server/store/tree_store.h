@@ -138,16 +138,21 @@ class TreeStore {
                                                  std::int64_t open_since_ms,
                                                  int num_prompter_replies, int limit,
                                                  bool oldest_first = true);
+    // The review and ranking candidates leave out what `user_id` already labeled or ranked, and
+    // what they hold an open task of the same kind on (not expired at `now_ms`): one person
+    // reviews or ranks a message once, as in Open-Assistant.
     std::vector<std::string> prompt_review_candidates(const std::string& lang,
-                                                      const std::string& user_id, int num_reviews,
+                                                      const std::string& user_id,
+                                                      std::int64_t now_ms, int num_reviews,
                                                       int limit, bool oldest_first = true);
     // Replies under review (role is the reply's own).
     std::vector<ReplyCandidate> reply_review_candidates(const std::string& lang,
-                                                        const std::string& user_id, int num_reviews,
+                                                        const std::string& user_id,
+                                                        std::int64_t now_ms, int num_reviews,
                                                         int limit, bool oldest_first = true);
     // Parents whose replies need ranking (role is the parent's).
     std::vector<ReplyCandidate> ranking_candidates(const std::string& lang,
-                                                   const std::string& user_id,
+                                                   const std::string& user_id, std::int64_t now_ms,
                                                    int num_required_rankings, int limit,
                                                    bool oldest_first = true);
 

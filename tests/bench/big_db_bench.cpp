@@ -582,12 +582,14 @@ void profile_queries(const std::filesystem::path& file, const std::string& api_c
         });
         measure("reply_candidates",
                 [&] { return store.reply_candidates(lang, user->id, since, 1, kLimit).size(); });
-        measure("prompt_review_candidates",
-                [&] { return store.prompt_review_candidates(lang, user->id, 3, kLimit).size(); });
-        measure("reply_review_candidates",
-                [&] { return store.reply_review_candidates(lang, user->id, 3, kLimit).size(); });
+        measure("prompt_review_candidates", [&] {
+            return store.prompt_review_candidates(lang, user->id, now_ms, 3, kLimit).size();
+        });
+        measure("reply_review_candidates", [&] {
+            return store.reply_review_candidates(lang, user->id, now_ms, 3, kLimit).size();
+        });
         measure("ranking_candidates",
-                [&] { return store.ranking_candidates(lang, user->id, 3, kLimit).size(); });
+                [&] { return store.ranking_candidates(lang, user->id, now_ms, 3, kLimit).size(); });
     }
     // The same candidate queries for the most active user and for someone who wrote nothing:
     // what a contributor's own history adds to each of their task requests.
@@ -600,11 +602,11 @@ void profile_queries(const std::filesystem::path& file, const std::string& api_c
             {"reply_candidates",
              [&] { (void)store.reply_candidates("en", user_id, since, 1, kLimit); }},
             {"prompt_review_candidates",
-             [&] { (void)store.prompt_review_candidates("en", user_id, 3, kLimit); }},
+             [&] { (void)store.prompt_review_candidates("en", user_id, now_ms, 3, kLimit); }},
             {"reply_review_candidates",
-             [&] { (void)store.reply_review_candidates("en", user_id, 3, kLimit); }},
+             [&] { (void)store.reply_review_candidates("en", user_id, now_ms, 3, kLimit); }},
             {"ranking_candidates",
-             [&] { (void)store.ranking_candidates("en", user_id, 3, kLimit); }}};
+             [&] { (void)store.ranking_candidates("en", user_id, now_ms, 3, kLimit); }}};
         for (const auto& [name, call] : calls) {
             // Few rounds: for a very active user one call can take seconds.
             constexpr int kRounds = 3;
