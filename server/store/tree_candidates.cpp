@@ -20,6 +20,20 @@ constexpr std::string_view kOldestTreesFirst = "t.created_ms, t.id, m.created_ms
 // The subqueries for tasks the user holds on a candidate compare `+k.user_id`: the unary plus
 // keeps SQLite from reading them through tasks_open_by_user (all of the user's open tasks, for
 // every candidate) instead of the few open tasks on that message (tasks_open_by_parent).
+//
+// A review candidate `m` that user ?2 has not labeled, not skipped labeling, and holds no open
+// label task on (as of ?4): one review per person and message (issue 15), in both review queries.
+constexpr std::string_view kNotReviewedByUser = R"sql(
+          AND NOT EXISTS (SELECT 1 FROM text_labels l WHERE l.message_id = m.id AND l.user_id = ?2)
+          AND NOT EXISTS (SELECT 1 FROM message_reactions r WHERE r.message_id = m.id
+                            AND r.user_id = ?2 AND r.emoji = '_skip_labeling')
+          AND NOT EXISTS (SELECT 1 FROM tasks k
+                          WHERE k.parent_message_id = m.id AND k.done = 0 AND k.skipped = 0
+                            AND k.type IN ('label_initial_prompt', 'label_assistant_reply',
+                                           'label_prompter_reply')
+                            AND +k.user_id = ?2 AND k.expiry_ms >= ?4)
+)sql";
+
 struct CandidateQuery {
     CandidateQuery(std::string_view body, std::string_view oldest)
         : unordered(std::string(body) + " LIMIT ?"),
@@ -78,15 +92,7 @@ std::vector<std::string> TreeStore::prompt_review_candidates(const std::string& 
         FROM message_trees t JOIN messages m ON m.id = t.id
         WHERE t.state = 'initial_prompt_review' AND t.lang = ?1
           AND m.deleted = 0 AND m.user_id != ?2 AND m.review_count < ?3
-          AND NOT EXISTS (SELECT 1 FROM text_labels l WHERE l.message_id = m.id AND l.user_id = ?2)
-          AND NOT EXISTS (SELECT 1 FROM message_reactions r WHERE r.message_id = m.id
-                            AND r.user_id = ?2 AND r.emoji = '_skip_labeling')
-          AND NOT EXISTS (SELECT 1 FROM tasks k
-                          WHERE k.parent_message_id = m.id AND k.done = 0 AND k.skipped = 0
-                            AND k.type IN ('label_initial_prompt', 'label_assistant_reply',
-                                           'label_prompter_reply')
-                            AND +k.user_id = ?2 AND k.expiry_ms >= ?4)
-    )sql",
+    )sql" + std::string(kNotReviewedByUser),
                                        kOldestTreesFirst);
     Statement s(*statements_, kQuery.sql(oldest_first));
     s.bind_all(lang, user_id, num_reviews, now_ms, limit);
@@ -105,15 +111,7 @@ TreeStore::reply_review_candidates(const std::string& lang, const std::string& u
         WHERE t.state = 'growing' AND t.lang = ?1
           AND m.review_result IS NULL AND m.deleted = 0 AND m.depth > 0
           AND m.user_id != ?2 AND m.review_count < ?3
-          AND NOT EXISTS (SELECT 1 FROM text_labels l WHERE l.message_id = m.id AND l.user_id = ?2)
-          AND NOT EXISTS (SELECT 1 FROM message_reactions r WHERE r.message_id = m.id
-                            AND r.user_id = ?2 AND r.emoji = '_skip_labeling')
-          AND NOT EXISTS (SELECT 1 FROM tasks k
-                          WHERE k.parent_message_id = m.id AND k.done = 0 AND k.skipped = 0
-                            AND k.type IN ('label_initial_prompt', 'label_assistant_reply',
-                                           'label_prompter_reply')
-                            AND +k.user_id = ?2 AND k.expiry_ms >= ?4)
-    )sql",
+    )sql" + std::string(kNotReviewedByUser),
                                        kOldestTreesFirst);
     Statement s(*statements_, kQuery.sql(oldest_first));
     s.bind_all(lang, user_id, num_reviews, now_ms, limit);
