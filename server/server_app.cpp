@@ -6,6 +6,7 @@
 #include "server/api/client_error_routes.h"
 #include "server/api/health_routes.h"
 #include "server/api/message_routes.h"
+#include "server/api/moderation_routes.h"
 #include "server/api/oauth_routes.h"
 #include "server/api/rewards_routes.h"
 #include "server/api/task_routes.h"
@@ -23,6 +24,7 @@ ServerApp::ServerApp(const ServerAppConfig& config)
     api::add_oauth_routes(router_, *database_, config.auth);
     api::add_task_routes(router_, *database_, config.seed);
     api::add_message_routes(router_, *database_);
+    api::add_moderation_routes(router_, *database_);
     api::add_rewards_routes(router_, *database_);
     api::add_client_error_routes(router_);
 }

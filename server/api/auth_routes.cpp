@@ -40,8 +40,7 @@ nlohmann::json account_json(const AccountRecord& account) {
             {"username", account.username ? nlohmann::json(*account.username) : nullptr},
             {"display_name", account.display_name},
             {"role", account.role},
-            // A guest has no way to sign in again once the session ends.
-            {"guest", !account.username && !account.email && !account.provider},
+            {"guest", account.is_guest()},
             {"terms_accepted", account.terms_accepted_ms.has_value()},
             {"show_on_leaderboard", account.show_on_leaderboard}};
 }

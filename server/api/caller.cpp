@@ -88,6 +88,15 @@ store::AccountRecord session_account(const http::Request& request, store::Accoun
     return *account;
 }
 
+std::optional<std::string> frontend_id_scope(const ApiCaller& caller) {
+    if (caller.account) return std::nullopt;
+    return caller.client.id;
+}
+
+std::optional<std::string> user_id_of(const ApiCaller& caller) {
+    return caller.user ? std::optional(caller.user->user.id) : std::nullopt;
+}
+
 ApiCaller identify_caller(const http::Request& request, const nlohmann::json* body,
                           store::TreeStore& store, bool user_required, std::int64_t now_ms,
                           bool may_write) {

@@ -20,6 +20,13 @@ struct ApiCaller {
     std::optional<store::AccountRecord> account; // when signed in to Orchard's own client
 };
 
+// Frontend message ids are an API client's own: they are looked up among that client's messages,
+// or, for Orchard's own client, among messages that came through no API client.
+std::optional<std::string> frontend_id_scope(const ApiCaller& caller);
+
+// The id of the person the request names, if it names one (moderators' actions record it).
+std::optional<std::string> user_id_of(const ApiCaller& caller);
+
 // The account of the request's `Authorization: Bearer` session; DomainError 600 when there is
 // no valid one.
 store::AccountRecord session_account(const http::Request& request, store::AccountStore& accounts,

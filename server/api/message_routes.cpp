@@ -111,7 +111,7 @@ void add_message_routes(http::Router& router, store::Database& database) {
                     });
     add_read_routes(router, context, "/api/v1/frontend_messages", "frontend_message_id",
                     [](MessageService& messages, const ApiCaller& caller, const std::string& id) {
-                        return messages.get_by_frontend_id(caller.client.id, id,
+                        return messages.get_by_frontend_id(frontend_id_scope(caller), id,
                                                            sees_deleted(caller));
                     });
 
@@ -150,16 +150,16 @@ void add_message_routes(http::Router& router, store::Database& database) {
                      }));
     router.add("DELETE", "/api/v1/messages/{message_id}",
                write(false, true,
-                     [](MessageService& messages, const ApiCaller&, const http::PathParams& p,
-                        const nlohmann::json&, const http::Request&) {
-                         messages.delete_message(p.at("message_id"));
+                     [](MessageService& messages, const ApiCaller& caller,
+                        const http::PathParams& p, const nlohmann::json&, const http::Request&) {
+                         messages.delete_message(p.at("message_id"), user_id_of(caller));
                          return no_content();
                      }));
     router.add("PUT", "/api/v1/messages/{message_id}/undelete",
                write(false, true,
-                     [](MessageService& messages, const ApiCaller&, const http::PathParams& p,
-                        const nlohmann::json&, const http::Request&) {
-                         messages.undelete_message(p.at("message_id"));
+                     [](MessageService& messages, const ApiCaller& caller,
+                        const http::PathParams& p, const nlohmann::json&, const http::Request&) {
+                         messages.undelete_message(p.at("message_id"), user_id_of(caller));
                          return no_content();
                      }));
     router.add(

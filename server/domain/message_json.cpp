@@ -54,7 +54,10 @@ nlohmann::json message_json(const store::MessageRecord& message, const std::stri
     json["review_result"] =
         message.review_result ? nlohmann::json(*message.review_result) : nlohmann::json(nullptr);
     json["review_count"] = message.review_count;
-    json["deleted"] = message.deleted;
+    // Orchard's addition (docs/flag-moderation.md): a message hidden by auto-moderation awaits a
+    // moderator's decision; it is out of the tree like a deleted one but not deleted.
+    json["deleted"] = message.deleted && !message.hidden;
+    json["hidden"] = message.hidden;
     json["edited"] = message.edited;
     json["model_name"] =
         message.model_name ? nlohmann::json(*message.model_name) : nlohmann::json(nullptr);

@@ -1,6 +1,7 @@
 #include "server/domain/message_service.h"
 
 #include "server/domain/domain_error.h"
+#include "server/domain/flag_moderation.h"
 #include "server/domain/ids.h"
 #include "server/domain/label_input.h"
 #include "server/domain/labels.h"
@@ -85,24 +86,35 @@ void MessageService::delete_subtree(const store::MessageRecord& message) {
     store_.set_deleted(message.id, true);
 }
 
-void MessageService::delete_message(const std::string& message_id) {
+void MessageService::delete_message(const std::string& message_id,
+                                    const std::optional<std::string>& moderator_id) {
     const auto message = get(message_id);
+    FlagModeration flags(store_, config_, now_ms_);
+    if (message.hidden) return flags.delete_hidden(message, moderator_id);
     if (message.deleted) return;
     delete_subtree(message);
     if (message.parent_id) store_.add_children_count(*message.parent_id, -1);
+    // A moderator who deletes a flagged message has decided on its flags.
+    store::ModerationStore(store_.statements()).decide(message.id, "remove", moderator_id, now_ms_);
 }
 
-void MessageService::undelete_message(const std::string& message_id) {
-    // Restores the message and every deleted ancestor, so that it is reachable again.
+void MessageService::undelete_message(const std::string& message_id,
+                                      const std::optional<std::string>& moderator_id) {
+    // Restores the message and every deleted ancestor, so that it is reachable again; a message
+    // auto-moderation hid comes back with what it hid under it.
+    FlagModeration flags(store_, config_, now_ms_);
     std::optional<std::string> next = message_id;
     while (next) {
         const auto message = get(*next);
-        if (message.deleted) {
+        if (message.hidden) {
+            flags.restore_hidden(message, moderator_id);
+        } else if (message.deleted) {
             store_.set_deleted(message.id, false);
             if (message.parent_id) store_.add_children_count(*message.parent_id, +1);
         }
         next = message.parent_id;
     }
+    store::ModerationStore(store_.statements()).decide(message_id, "keep", moderator_id, now_ms_);
 }
 
 void MessageService::edit(const std::string& message_id, const std::string& new_text,
@@ -175,29 +187,13 @@ nlohmann::json MessageService::react(const Caller& caller, const std::string& me
         if (emoji == "+1") store_.remove_reaction(message_id, user, "-1");
         if (emoji == "-1") store_.remove_reaction(message_id, user, "+1");
         store_.add_reaction(message_id, user, emoji, now_ms_);
-        if (emoji == "red_flag") {
-            store_.flag_message(message_id, now_ms_);
-            store_.refresh_emoji_counts(message_id);
-            auto_moderate_red_flags(get(message_id));
-        }
+        if (emoji == "red_flag")
+            FlagModeration(store_, config_, now_ms_).on_red_flag(message_id, user);
     } else if (!add && has) {
         store_.remove_reaction(message_id, user, emoji);
     }
     store_.refresh_emoji_counts(message_id);
     return to_json(get(message_id), user, false);
-}
-
-void MessageService::auto_moderate_red_flags(const store::MessageRecord& message) {
-    if (store_.count_reactions(message.id, "red_flag") < config_.auto_mod_red_flags) return;
-    if (!message.parent_id) {
-        auto tree = store_.find_tree(message.tree_id);
-        if (tree && (tree->state == tree_state::kInitialPromptReview ||
-                     tree->state == tree_state::kPromptLotteryWaiting ||
-                     tree->state == tree_state::kGrowing))
-            store_.set_tree_state(tree->id, tree_state::kAbortedLowGrade, now_ms_);
-        return;
-    }
-    delete_message(message.id);
 }
 
 void MessageService::free_labels(const Caller& caller, const nlohmann::json& body,

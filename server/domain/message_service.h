@@ -1,5 +1,6 @@
 // Messages outside tasks (PROTOCOL.md §3): reading, moderation (halt, delete, undelete, edit
-// with history), emoji reactions with auto-moderation by red flags, free labels and reports.
+// with history), emoji reactions (red flags go to domain/flag_moderation.h), free labels and
+// reports.
 #pragma once
 
 #include "server/domain/config.h"
@@ -28,8 +29,12 @@ class MessageService {
     nlohmann::json tree_state_json(const std::string& tree_id);
 
     void set_halted(const std::string& message_id, bool halted);
-    void delete_message(const std::string& message_id);
-    void undelete_message(const std::string& message_id);
+    // Both are a moderator's decision on the message's red flags, if it has any
+    // (docs/flag-moderation.md); `moderator_id` is recorded with it.
+    void delete_message(const std::string& message_id,
+                        const std::optional<std::string>& moderator_id = std::nullopt);
+    void undelete_message(const std::string& message_id,
+                          const std::optional<std::string>& moderator_id = std::nullopt);
     void edit(const std::string& message_id, const std::string& new_text,
               const std::string& editor_id);
     // Every text the message had, oldest first (empty when never edited).
@@ -45,7 +50,6 @@ class MessageService {
 
   private:
     void delete_subtree(const store::MessageRecord& message);
-    void auto_moderate_red_flags(const store::MessageRecord& message);
 
     store::TreeStore& store_;
     const TreeManagerConfig& config_;

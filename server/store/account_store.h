@@ -24,6 +24,9 @@ struct AccountRecord {
     bool show_on_leaderboard = true;
     bool enabled = true;
     bool deleted = false;
+
+    // A guest has no way to sign in again once the session ends: a throw-away account.
+    bool is_guest() const { return !username && !email && !provider; }
 };
 
 class AccountStore {

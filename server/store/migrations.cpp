@@ -346,6 +346,22 @@ constexpr std::array kMigrations{
         ALTER TABLE text_labels ADD COLUMN arrived_late INTEGER NOT NULL DEFAULT 0;
         ALTER TABLE rankings ADD COLUMN arrived_late INTEGER NOT NULL DEFAULT 0;
     )sql"},
+    // Red flags are weighed by who raises them, and enough weight hides a message for a moderator
+    // to decide instead of deleting it (docs/flag-moderation.md). messages.deleted gains a third
+    // value: 0 live, 1 deleted by a moderator, 2 hidden by auto-moderation until a moderator
+    // decides. Everything that reads "deleted = 0" as "in the tree" treats hidden as out of it.
+    Migration{9, "weighed red flags and the moderators' flag queue", R"sql(
+        -- What this person's red flag weighed when they raised it, in quarters of a flag.
+        ALTER TABLE message_reactions ADD COLUMN weight INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE flagged_messages ADD COLUMN hidden_ms INTEGER;  -- when auto-moderation hid it
+        ALTER TABLE flagged_messages ADD COLUMN decision TEXT;      -- keep or remove
+        ALTER TABLE flagged_messages ADD COLUMN decided_ms INTEGER;
+        ALTER TABLE flagged_messages ADD COLUMN decided_by TEXT;    -- a user id, NULL for a key
+        ALTER TABLE flagged_messages ADD COLUMN last_flag_ms INTEGER;
+        CREATE INDEX flagged_messages_queue ON flagged_messages (processed, last_flag_ms);
+        CREATE INDEX flagged_messages_by_time ON flagged_messages (last_flag_ms);
+        UPDATE flagged_messages SET last_flag_ms = flagged_ms;
+    )sql"},
 };
 
 } // namespace

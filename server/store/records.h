@@ -26,6 +26,11 @@ struct UserRecord {
     bool deleted = false;
 };
 
+// messages.deleted: 0 in the tree, 1 deleted by a moderator, 2 hidden by auto-moderation until a
+// moderator decides (migration 9).
+inline constexpr int kDeletedByModerator = 1;
+inline constexpr int kHiddenPendingReview = 2;
+
 struct MessageRecord {
     std::string id;
     std::string tree_id;
@@ -44,7 +49,10 @@ struct MessageRecord {
     int children_count = 0;
     bool synthetic = false;
     std::optional<std::string> model_name;
+    // Out of the tree: deleted by a moderator, or hidden by auto-moderation until a moderator
+    // decides (then `hidden` is set too). Only moderators see such a message.
     bool deleted = false;
+    bool hidden = false;
     bool edited = false;
     std::string emojis_json = "{}";
     std::int64_t created_ms = 0;

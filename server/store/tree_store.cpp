@@ -35,6 +35,7 @@ MessageRecord read_message(const Statement& row) {
     m.synthetic = row.column_int(15) != 0;
     m.model_name = row.column_optional_text(16);
     m.deleted = row.column_int(17) != 0;
+    m.hidden = row.column_int(17) == kHiddenPendingReview;
     m.edited = row.column_int(18) != 0;
     m.emojis_json = row.column_text(19);
     m.created_ms = row.column_int(20);
@@ -640,13 +641,6 @@ void TreeStore::refresh_emoji_counts(const std::string& message_id) {
         counts[s.column_text(0)] = s.column_int(1);
     Statement(*statements_, "UPDATE messages SET emojis = ? WHERE id = ?")
         .bind_all(counts.dump(), message_id)
-        .run();
-}
-
-void TreeStore::flag_message(const std::string& message_id, std::int64_t now_ms) {
-    Statement(*statements_,
-              "INSERT OR IGNORE INTO flagged_messages (message_id, flagged_ms) VALUES (?, ?)")
-        .bind_all(message_id, now_ms)
         .run();
 }
 

@@ -174,7 +174,6 @@ class TreeStore {
     std::vector<std::string> user_emojis(const std::string& message_id, const std::string& user_id);
     // Counts of every emoji on a message, stored back into messages.emojis.
     void refresh_emoji_counts(const std::string& message_id);
-    void flag_message(const std::string& message_id, std::int64_t now_ms);
     // Full-text search, newest first, at most `limit`, older than (before_ms, before_id) if given.
     std::vector<MessageRecord> search_messages(const std::string& query, int limit,
                                                std::optional<std::int64_t> before_ms);

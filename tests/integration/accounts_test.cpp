@@ -3,6 +3,7 @@
 #include "tests/support/api_routes.h"
 #include "tests/support/frontend.h"
 #include "tests/support/raw_http.h"
+#include "tests/support/session_client.h"
 #include "tests/support/temp_dir.h"
 #include "tests/support/test_server.h"
 
@@ -14,38 +15,9 @@
 
 using nlohmann::json;
 using orchard::test::ApiAnswer;
+using orchard::test::Browser;
 
 namespace {
-
-// A browser-like client: no API key, a bearer token once signed in.
-class Browser {
-  public:
-    explicit Browser(const std::string& base_url) : http_(base_url) {}
-    ApiAnswer post(const std::string& path, const json& body, const std::string& token = "") {
-        return answer(http_.Post(path, headers(token), body.dump(), "application/json"));
-    }
-    ApiAnswer get(const std::string& path, const std::string& token = "") {
-        return answer(http_.Get(path, headers(token)));
-    }
-    ApiAnswer put(const std::string& path, const json& body, const std::string& token) {
-        return answer(http_.Put(path, headers(token), body.dump(), "application/json"));
-    }
-    ApiAnswer del(const std::string& path, const std::string& token) {
-        return answer(http_.Delete(path, headers(token)));
-    }
-
-  private:
-    static httplib::Headers headers(const std::string& token) {
-        if (token.empty()) return {};
-        return {{"Authorization", "Bearer " + token}};
-    }
-    static ApiAnswer answer(const httplib::Result& result) {
-        if (!result) return {0, nullptr};
-        return {result->status,
-                result->body.empty() ? json(nullptr) : json::parse(result->body, nullptr, false)};
-    }
-    httplib::Client http_;
-};
 
 // A server whose configuration the test changes through a trusted key, as an admin would.
 struct ConfiguredServer {

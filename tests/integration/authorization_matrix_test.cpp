@@ -84,6 +84,9 @@ const std::map<std::string, Row> kMatrix = {
     {"GET /api/v1/messages/{message_id}/history", kTrusted},
     {"POST /api/v1/messages/{message_id}/emoji", kCaller},
     {"POST /api/v1/text_labels", kCaller},
+    // The flag queue and decisions on it (docs/flag-moderation.md): moderation.
+    {"GET /api/v1/moderation/flagged", kTrusted},
+    {"POST /api/v1/moderation/flagged/{message_id}", kTrusted},
     {"GET /api/v1/text_labels/valid_labels", kCaller},
     {"GET /api/v1/text_labels/report_labels", kCaller},
     {"GET /api/v1/admin/config", kAdmin},

@@ -205,6 +205,14 @@ const std::map<std::string, Make>& samples() {
              return RouteSample{{}, {{"message_id", ids.message_id}}, nullptr};
          }},
         {"GET /api/v1/text_labels/report_labels", [](const SampleIds&) { return RouteSample{}; }},
+        {"GET /api/v1/moderation/flagged",
+         [](const SampleIds&) {
+             return RouteSample{{}, {{"state", "all"}, {"max_count", "20"}}, nullptr};
+         }},
+        {"POST /api/v1/moderation/flagged/{message_id}",
+         [](const SampleIds& ids) {
+             return body_only(with_user({{"decision", "keep"}}, ids));
+         }},
         {"GET /api/v1/admin/config", [](const SampleIds&) { return RouteSample{}; }},
         {"PUT /api/v1/admin/config",
          [](const SampleIds&) {

@@ -1,0 +1,115 @@
+#include "server/domain/flag_moderation.h"
+
+#include "server/domain/domain_error.h"
+#include "server/domain/ids.h"
+#include "server/domain/message_service.h"
+#include "server/domain/time_cursor.h"
+#include "server/domain/tree_manager.h"
+
+namespace orchard::domain {
+
+using protocol::ErrorCode;
+
+namespace {
+
+nlohmann::json optional_json(const auto& value) {
+    return value ? nlohmann::json(*value) : nlohmann::json(nullptr);
+}
+
+} // namespace
+
+int flag_weight_quarters(const store::FlaggerStanding& flagger) {
+    if (flagger.guest) return 0;
+    return flagger.has_accepted_work ? kQuartersPerFlag : 1;
+}
+
+void FlagModeration::on_red_flag(const std::string& message_id, const std::string& user_id) {
+    // Weighed as the person stands when they flag: work accepted later does not re-weigh it.
+    moderation_.set_flag_weight(message_id, user_id,
+                                flag_weight_quarters(moderation_.standing(user_id)));
+    moderation_.flag(message_id, now_ms_);
+    const auto flag = moderation_.find(message_id);
+    const auto message = store_.find_message(message_id);
+    if (!flag || !message || message->deleted) return; // already out of the tree
+    // A moderator kept it: later flags put it back in their queue but do not hide it again.
+    if (flag->decision == "keep") return;
+    if (flag->weight_quarters < config_.auto_mod_red_flags * kQuartersPerFlag) return;
+    hide(*message);
+}
+
+void FlagModeration::hide(const store::MessageRecord& message) {
+    moderation_.hide_subtree(message.id, now_ms_);
+    // Like a deletion, it no longer counts as a child (tasks see fewer replies there).
+    if (message.parent_id) store_.add_children_count(*message.parent_id, -1);
+}
+
+void FlagModeration::restore_hidden(const store::MessageRecord& message,
+                                    const std::optional<std::string>& moderator_id) {
+    moderation_.unhide_subtree(message.id);
+    if (message.parent_id) store_.add_children_count(*message.parent_id, +1);
+    moderation_.decide(message.id, "keep", moderator_id, now_ms_);
+}
+
+void FlagModeration::delete_hidden(const store::MessageRecord& message,
+                                   const std::optional<std::string>& moderator_id) {
+    moderation_.delete_hidden_subtree(message.id);
+    moderation_.decide(message.id, "remove", moderator_id, now_ms_);
+}
+
+void FlagModeration::decide(const std::string& message_id, const std::string& decision,
+                            const std::optional<std::string>& moderator_id) {
+    if (decision != "keep" && decision != "remove")
+        throw bad_input("The decision must be \"keep\" or \"remove\".");
+    MessageService messages(store_, config_, now_ms_);
+    const auto message = messages.get(message_id);
+    if (!moderation_.find(message_id))
+        throw DomainError(ErrorCode::MessageNotFound,
+                          "Message " + message_id + " is not in the flag queue.");
+    if (decision == "keep") {
+        if (message.hidden) restore_hidden(message, moderator_id);
+        moderation_.decide(message_id, "keep", moderator_id, now_ms_);
+        return;
+    }
+    messages.delete_message(message_id);
+    // PROTOCOL.md §5: a prompt taken down by flags ends its tree as low grade.
+    if (!message.parent_id) {
+        const auto tree = store_.find_tree(message.tree_id);
+        if (tree && (tree->state == tree_state::kInitialPromptReview ||
+                     tree->state == tree_state::kPromptLotteryWaiting ||
+                     tree->state == tree_state::kGrowing))
+            store_.set_tree_state(tree->id, tree_state::kAbortedLowGrade, now_ms_);
+    }
+    moderation_.decide(message_id, "remove", moderator_id, now_ms_);
+}
+
+nlohmann::json FlagModeration::queue_json(store::FlagQueue which, int limit,
+                                          const std::optional<std::string>& before) {
+    const auto cursor = before ? parse_time_cursor(*before) : std::nullopt;
+    const auto flags = moderation_.queue(which, limit, cursor);
+    MessageService messages(store_, config_, now_ms_);
+    nlohmann::json items = nlohmann::json::array();
+    for (const auto& flag : flags) {
+        const auto message = store_.find_message(flag.message_id);
+        if (!message) continue;
+        items.push_back(
+            {{"message", messages.to_json(*message, "", true)},
+             {"flagged_date", iso8601(flag.flagged_ms)},
+             {"last_flag_date", iso8601(flag.last_flag_ms)},
+             {"red_flags", flag.flag_count},
+             {"flag_weight", flag.weight_quarters / static_cast<double>(kQuartersPerFlag)},
+             {"hidden", message->hidden},
+             {"handled", flag.handled},
+             {"decision", optional_json(flag.decision)},
+             {"decided_date", flag.decided_ms ? nlohmann::json(iso8601(*flag.decided_ms))
+                                              : nlohmann::json(nullptr)},
+             {"decided_by", optional_json(flag.decided_by)}});
+    }
+    const bool more = static_cast<int>(flags.size()) == limit;
+    return {{"items", std::move(items)},
+            {"next",
+             more ? nlohmann::json(format_time_cursor(flags.back().last_flag_ms, flags.back().row))
+                  : nlohmann::json(nullptr)},
+            {"order", "desc"}};
+}
+
+} // namespace orchard::domain
