@@ -27,6 +27,8 @@ namespace {
 // characters as in the Open-Assistant backend (frontend_message_id); refused beyond, since a cut
 // id would name another message.
 constexpr std::size_t kMaxFrontendIdCharacters = 200;
+// A skip's reason is a word or a sentence ("skip", "too hard"), stored with the task.
+constexpr int kMaxSkipReasonCharacters = 500;
 
 void check_frontend_id(const std::string& id, const char* field) {
     if (character_count(id) > kMaxFrontendIdCharacters)
@@ -416,6 +418,7 @@ void TaskService::nack(const Caller& caller, const std::string& task_id,
     const auto task = find_owned_task(caller, task_id);
     if (task.skipped) return; // the same skip again
     if (task.done) throw DomainError(ErrorCode::TaskAlreadyDone, "This task is already done.");
+    check_text_length(reason, kMaxSkipReasonCharacters, "The reason");
     store_.set_task_skipped(task.id, reason);
     if (!task.parent_message_id) return;
     const std::string& message = *task.parent_message_id;

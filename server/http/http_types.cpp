@@ -1,6 +1,7 @@
 #include "server/http/http_types.h"
 
 #include "protocol/errors.h"
+#include "protocol/utf8.h"
 
 #include <algorithm>
 #include <cctype>
@@ -46,6 +47,12 @@ Response Response::json(int status, const nlohmann::json& body) {
 }
 
 Response Response::error(int status, int error_code, std::string message) {
+    // Messages quote what was sent (an unknown emoji, task type, label): a quote of a
+    // megabyte-long value must not come back whole, so every message is cut here, whole
+    // characters only.
+    constexpr std::size_t kMaxMessageBytes = 1000;
+    if (message.size() > kMaxMessageBytes)
+        message = std::string(protocol::utf8_prefix(message, kMaxMessageBytes - 3)) + "...";
     return json(status, protocol::to_json(protocol::ApiError{error_code, std::move(message)}));
 }
 

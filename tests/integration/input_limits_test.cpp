@@ -123,3 +123,27 @@ TEST_CASE("input limits: label and report comments are held to the message size 
     CHECK(json::parse(nul->body, nullptr, false).value("message", "").find("NUL") !=
           std::string::npos);
 }
+
+TEST_CASE("input limits: values quoted in errors come back cut, and skip reasons are bounded") {
+    orchard::test::TempDir dir;
+    const std::string key = orchard::test::create_api_key(dir.path(), false);
+    orchard::test::TestServer server(dir.path(), {"--quiet"});
+    orchard::test::Frontend app(server.base_url(), key);
+
+    // An unknown task type of 500 kB: refused, and the message quoting it stays short.
+    const auto odd_type = app.request_task("ada", std::string(500'000, 'x') + "\xC3\xA9");
+    CHECK(odd_type.status == 400);
+    CHECK(odd_type.body.value("message", "").size() <= 1000);
+    CHECK(odd_type.body.value("message", "").find("Unknown task type") != std::string::npos);
+
+    // A skip with a 100 kB reason is refused and changes nothing: the task can still be skipped.
+    auto task = app.request_task("ada", "initial_prompt");
+    REQUIRE(task.status == 200);
+    REQUIRE(app.ack("ada", task.body["id"], "fe-1").status == 204);
+    const std::string path = "/api/v1/tasks/" + task.body["id"].get<std::string>() + "/nack";
+    const auto long_reason = app.post(path, {{"reason", std::string(100'000, 'r')},
+                                             {"user", orchard::test::Frontend::user("ada")}});
+    CHECK(long_reason.status == 400);
+    CHECK(long_reason.error_code() == 1008);
+    CHECK(app.nack("ada", task.body["id"]).status == 204);
+}
