@@ -6,6 +6,7 @@
 #include "server/api/sessions.h"
 #include "server/domain/domain_error.h"
 #include "server/domain/ids.h"
+#include "server/http/cookies.h"
 #include "server/oauth/pkce.h"
 #include "server/oauth/provider_client.h"
 #include "server/store/account_store.h"
@@ -13,6 +14,7 @@
 
 #include <cctype>
 #include <cstdio>
+#include <sodium.h>
 #include <stdexcept>
 
 namespace orchard::api {
@@ -27,6 +29,12 @@ namespace {
 constexpr std::int64_t kStateMs = std::int64_t{10} * 60 * 1000;
 constexpr size_t kMaxDisplayName = 64;
 constexpr size_t kMaxErrorCode = 64;
+// The browser that started a sign-in keeps its state in this cookie, and the callback takes the
+// state only from that browser: otherwise someone could start a sign-in, stop before the callback
+// and have another person's browser open it, signing that person in to the first one's account
+// (login CSRF). Sent only back to these routes.
+constexpr const char* kStateCookie = "orchard_oauth_state";
+constexpr const char* kStateCookiePath = "/api/v1/auth/oauth/";
 
 const oauth::Provider* find_provider(const AuthOptions& options, const std::string& id) {
     for (const auto& provider : options.oauth_providers)
@@ -53,6 +61,36 @@ std::string without_trailing_slash(std::string url) {
     while (!url.empty() && url.back() == '/')
         url.pop_back();
     return url;
+}
+
+// The state cookie set (for as long as the state lasts) or forgotten (max_age_seconds 0). Secure
+// whenever the public URL is https, so that it never travels in the clear there.
+std::string state_cookie(const AuthOptions& options, const std::string& state,
+                         std::int64_t max_age_seconds) {
+    std::string scheme = options.public_url.substr(0, 8);
+    for (char& c : scheme)
+        c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    const bool https = scheme == "https://";
+    return http::set_cookie(kStateCookie, state,
+                            {.path = kStateCookiePath,
+                             .max_age_seconds = max_age_seconds,
+                             .secure = https,
+                             .same_site = "Lax"});
+}
+
+// Whether this request comes from the browser that started the sign-in with `state`. Compared in
+// constant time like any secret; the length tells nothing, every state has 43 characters.
+bool started_in_this_browser(const http::Request& request, const std::string& state) {
+    const auto cookie = http::cookie_value(request, kStateCookie);
+    return cookie && !state.empty() && cookie->size() == state.size() &&
+           sodium_memcmp(cookie->data(), state.data(), state.size()) == 0;
+}
+
+DomainError not_started_here(const oauth::Provider& provider) {
+    return DomainError(ErrorCode::InvalidAuthentication,
+                       "This sign-in with " + provider.display_name +
+                           " was finished already, took longer than 10 minutes, or was not "
+                           "started here. Please start again.");
 }
 
 std::string callback_uri(const AuthOptions& options, const oauth::Provider& provider) {
@@ -116,29 +154,35 @@ http::Response start(store::Database& database, const AuthOptions& options,
         sign_ins.insert_state(hash_session_token(state), {provider.id, verifier, redirect_uri}, now,
                               now + kStateMs);
     });
-    return redirect(
+    http::Response response = redirect(
         oauth::authorization_url(provider, redirect_uri, state, oauth::s256_challenge(verifier)));
+    response.set_header("Set-Cookie", state_cookie(options, state, kStateMs / 1000));
+    return response;
 }
 
 http::Response callback(store::Database& database, const AuthOptions& options,
                         const oauth::Provider& provider, const http::Request& request) {
     const std::string client_url = without_trailing_slash(options.public_url) + "/";
     const std::string state = request.query_value("state").value_or("");
+    // Checked before the state is used up, so that another browser's request changes nothing: a
+    // link to this callback sent to someone else neither signs them in nor spends the state of
+    // the browser that started the sign-in.
+    if (state.empty()) throw not_started_here(provider);
+    if (!started_in_this_browser(request, state))
+        throw DomainError(ErrorCode::InvalidAuthentication,
+                          "This sign-in with " + provider.display_name +
+                              " was started in another browser (or this browser did not keep its "
+                              "cookie), or was finished already. Please start again here.");
     // Used up whatever happens next: a state works once.
     std::optional<store::OAuthStateRecord> sign_in;
-    if (!state.empty())
-        database.write([&](store::StatementCache& statements) {
-            sign_in = store::OAuthStore(statements)
-                          .use_state(hash_session_token(state), provider.id, domain::now_ms());
-        });
+    database.write([&](store::StatementCache& statements) {
+        sign_in = store::OAuthStore(statements)
+                      .use_state(hash_session_token(state), provider.id, domain::now_ms());
+    });
     // The person declined, or the provider could not sign them in: the client says so.
     if (const auto error = request.query_value("error"))
         return redirect(client_url + "#oauth_error=" + safe_error_code(*error));
-    if (!sign_in)
-        throw DomainError(ErrorCode::InvalidAuthentication,
-                          "This sign-in with " + provider.display_name +
-                              " was finished already, took longer than 10 minutes, or was not "
-                              "started here. Please start again.");
+    if (!sign_in) throw not_started_here(provider);
     const std::string code = request.query_value("code").value_or("");
     if (code.empty())
         return http::Response::error(400, static_cast<int>(ErrorCode::Generic),
@@ -182,11 +226,15 @@ void add_oauth_routes(http::Router& router, store::Database& database, const Aut
                [&database, options](const http::Request& request, const http::PathParams& params) {
                    const auto* provider = find_provider(options, params.at("provider"));
                    if (!provider) return unknown_provider();
+                   http::Response response;
                    try {
-                       return callback(database, options, *provider, request);
+                       response = callback(database, options, *provider, request);
                    } catch (const DomainError& error) {
-                       return error_response(error);
+                       response = error_response(error);
                    }
+                   // Whatever the outcome, the state is spent or was never this browser's.
+                   response.set_header("Set-Cookie", state_cookie(options, "", 0));
+                   return response;
                });
 }
 

@@ -15,6 +15,7 @@
 #include <mutex>
 #include <nlohmann/json.hpp>
 #include <regex>
+#include <set>
 #include <sodium.h>
 #include <thread>
 
@@ -25,6 +26,7 @@ namespace {
 
 constexpr const char* kClientId = "orchard-client";
 constexpr const char* kClientSecret = "s3cret-of-the-client";
+constexpr const char* kStateCookie = "orchard_oauth_state";
 
 // The S256 PKCE challenge, computed here independently of the server's own code.
 std::string s256(const std::string& verifier) {
@@ -190,20 +192,81 @@ struct Answer {
     int status = 0;
     std::string location;
     json body;
+    std::string set_cookie; // the Set-Cookie header, if any
 };
 
-Answer get(const std::string& url, const std::string& token = "") {
+Answer get(const std::string& url, const std::string& token = "",
+           const std::string& cookie_header = "") {
     const Url parts = split_url(url);
     httplib::Client client(parts.origin);
     httplib::Headers headers;
     if (!token.empty()) headers.emplace("Authorization", "Bearer " + token);
+    if (!cookie_header.empty()) headers.emplace("Cookie", cookie_header);
     const auto result = client.Get(parts.target, headers);
     REQUIRE(result);
     return {result->status, result->get_header_value("Location"),
-            json::parse(result->body, nullptr, false)};
+            json::parse(result->body, nullptr, false), result->get_header_value("Set-Cookie")};
 }
 
-// The browser's part: start at Orchard, go through the provider, come back to the callback.
+// A Set-Cookie header's attributes ("HttpOnly", "Path=/x", ...), without its name=value.
+std::set<std::string> cookie_attributes(const std::string& set_cookie) {
+    std::set<std::string> attributes;
+    const std::regex separator("; *");
+    auto part = std::sregex_token_iterator(set_cookie.begin(), set_cookie.end(), separator, -1);
+    for (++part; part != std::sregex_token_iterator(); ++part)
+        attributes.insert(*part);
+    return attributes;
+}
+
+// One browser's cookies for Orchard: kept from Set-Cookie, sent back to Orchard's origin under
+// the cookie's path, forgotten at Max-Age=0. Just enough of RFC 6265 to tell two browsers apart.
+class Browser {
+  public:
+    explicit Browser(std::string origin) : origin_(std::move(origin)) {}
+
+    Answer get(const std::string& url) {
+        const Url parts = split_url(url);
+        std::string cookie_header;
+        if (parts.origin == origin_)
+            for (const auto& [name, cookie] : cookies_)
+                if (parts.target.starts_with(cookie.path))
+                    cookie_header +=
+                        (cookie_header.empty() ? "" : "; ") + name + "=" + cookie.value;
+        Answer answer = ::get(url, "", cookie_header);
+        std::smatch match;
+        if (parts.origin == origin_ &&
+            std::regex_search(answer.set_cookie, match, std::regex("^([^=;]+)=([^;]*)"))) {
+            const auto attributes = cookie_attributes(answer.set_cookie);
+            if (attributes.contains("Max-Age=0")) {
+                cookies_.erase(match[1]);
+            } else {
+                std::string path = "/";
+                for (const auto& attribute : attributes)
+                    if (attribute.starts_with("Path=")) path = attribute.substr(5);
+                cookies_[match[1]] = {match[2], path};
+            }
+        }
+        return answer;
+    }
+    std::string cookie(const std::string& name) const {
+        const auto found = cookies_.find(name);
+        return found == cookies_.end() ? "" : found->second.value;
+    }
+    // As another browser, or a script of an attacker's own, could.
+    void set_cookie(const std::string& name, const std::string& value) {
+        cookies_[name] = {value, "/"};
+    }
+
+  private:
+    struct Cookie {
+        std::string value, path;
+    };
+    std::string origin_;
+    std::map<std::string, Cookie> cookies_;
+};
+
+// The browser's part: start at Orchard, go through the provider, come back to the callback, all
+// in one browser (a new one unless given), which carries the state cookie from start to callback.
 struct Journey {
     Answer start;         // Orchard's redirect to the provider
     Answer authorize;     // the provider's redirect back
@@ -212,16 +275,19 @@ struct Journey {
 };
 
 Journey sign_in(const orchard::test::TestServer& server,
-                const std::function<std::string(std::string)>& tamper = nullptr) {
+                const std::function<std::string(std::string)>& tamper = nullptr,
+                Browser* in = nullptr) {
+    Browser fresh(server.base_url());
+    Browser& browser = in ? *in : fresh;
     Journey journey;
-    journey.start = get(server.base_url() + "/api/v1/auth/oauth/discord/start");
+    journey.start = browser.get(server.base_url() + "/api/v1/auth/oauth/discord/start");
     REQUIRE(journey.start.status == 302);
     const std::string authorize_url =
         tamper ? tamper(journey.start.location) : journey.start.location;
-    journey.authorize = get(authorize_url);
+    journey.authorize = browser.get(authorize_url);
     REQUIRE(journey.authorize.status == 302);
     journey.callback = journey.authorize.location;
-    journey.finish = get(journey.callback);
+    journey.finish = browser.get(journey.callback);
     return journey;
 }
 
@@ -277,6 +343,16 @@ TEST_CASE("OAuth sign-in: the code flow with PKCE signs in, the same person agai
     CHECK(request.at("code_challenge_method") == "S256");
     CHECK(std::regex_match(request.at("code_challenge"), std::regex("[A-Za-z0-9_-]{43}")));
     CHECK(std::regex_match(request.at("state"), std::regex("[A-Za-z0-9_-]{43}")));
+    // The browser keeps the state in a cookie only these routes see, no script reads, and that
+    // comes back on the provider's top-level redirect; over http, not Secure. The callback
+    // forgets it.
+    CHECK(first.start.set_cookie.starts_with(std::string(kStateCookie) + "=" + request.at("state") +
+                                             ";"));
+    CHECK(cookie_attributes(first.start.set_cookie) ==
+          std::set<std::string>{"Path=/api/v1/auth/oauth/", "HttpOnly", "SameSite=Lax",
+                                "Max-Age=600"});
+    CHECK(first.finish.set_cookie.starts_with(std::string(kStateCookie) + "=;"));
+    CHECK(cookie_attributes(first.finish.set_cookie).contains("Max-Age=0"));
 
     REQUIRE(first.finish.status == 302);
     const std::string token = token_of(first.finish, server);
@@ -328,37 +404,45 @@ TEST_CASE("OAuth sign-in: a state works once, only for 10 minutes, and only if i
     const auto& server = *world.server;
     const auto& dir = world.dir.path();
 
-    // Replayed: the callback that signed in once is refused the second time.
-    const Journey done = sign_in(server);
+    // Replayed: the callback that signed in once is refused the second time, even by a browser
+    // that kept the state cookie.
+    Browser browser(server.base_url());
+    const Journey done = sign_in(server, nullptr, &browser);
     REQUIRE(done.finish.status == 302);
     const long long before = people_and_sessions(dir);
     const int exchanges = world.provider.token_requests();
-    const Answer replay = get(done.callback);
+    CHECK(browser.cookie(kStateCookie).empty()); // forgotten after the callback
+    browser.set_cookie(kStateCookie, world.provider.last_authorize().at("state"));
+    const Answer replay = browser.get(done.callback);
     CHECK(replay.status == 401);
     CHECK(replay.body["error_code"] == 600);
-    CHECK_FALSE(replay.body["message"].get<std::string>().empty());
+    CHECK(replay.body["message"].get<std::string>().find("10 minutes") != std::string::npos);
     CHECK(world.provider.token_requests() == exchanges); // the code was not even tried
     CHECK(people_and_sessions(dir) == before);
 
-    // Made up, or missing.
+    // Made up (by a browser with the cookie to match), or missing.
     world.provider.sign_in_as({"1", "mallory", "Mallory"});
-    const Answer start = get(server.base_url() + "/api/v1/auth/oauth/discord/start");
-    const Answer authorized = get(start.location);
+    const Answer start = browser.get(server.base_url() + "/api/v1/auth/oauth/discord/start");
+    const Answer authorized = browser.get(start.location);
     const std::string forged =
         std::regex_replace(authorized.location, std::regex("state=[^&]+"), "state=made-up");
-    const Answer made_up = get(forged);
+    Browser forger(server.base_url());
+    forger.set_cookie(kStateCookie, "made-up");
+    const Answer made_up = forger.get(forged);
     CHECK(made_up.status == 401);
     CHECK(made_up.body["error_code"] == 600);
+    CHECK(made_up.body["message"].get<std::string>().find("10 minutes") != std::string::npos);
     const std::string without_state =
         std::regex_replace(authorized.location, std::regex("&state=[^&]+"), "");
-    CHECK(get(without_state).body["error_code"] == 600);
+    CHECK(Browser(server.base_url()).get(without_state).body["error_code"] == 600);
     CHECK(people_and_sessions(dir) == before);
 
-    // Expired: the same sign-in, its state made 10 minutes old.
+    // Expired: the same sign-in in the browser that started it, its state made 10 minutes old.
     query_int(dir, "UPDATE oauth_states SET expires_ms = created_ms");
-    const Answer expired = get(authorized.location);
+    const Answer expired = browser.get(authorized.location);
     CHECK(expired.status == 401);
     CHECK(expired.body["error_code"] == 600);
+    CHECK(expired.body["message"].get<std::string>().find("10 minutes") != std::string::npos);
     CHECK(people_and_sessions(dir) == before);
     CHECK(world.provider.token_requests() == exchanges);
 }
@@ -384,6 +468,19 @@ TEST_CASE("OAuth sign-in: a provider's error goes back to the client, which is t
     World world({"--quiet"});
     const auto& server = *world.server;
     world.provider.deny(true);
+    // The provider's answer opened in another browser is refused like any other callback, and
+    // leaves the sign-in to the browser that started it.
+    Browser browser(server.base_url());
+    const Answer start = browser.get(server.base_url() + "/api/v1/auth/oauth/discord/start");
+    const Answer declined = browser.get(start.location);
+    REQUIRE(declined.location.find("error=access_denied") != std::string::npos);
+    const Answer elsewhere = Browser(server.base_url()).get(declined.location);
+    CHECK(elsewhere.status == 401);
+    CHECK(elsewhere.body["error_code"] == 600);
+    CHECK(query_int(world.dir.path(), "SELECT count(*) FROM oauth_states") == 1);
+    CHECK(browser.get(declined.location).location ==
+          server.base_url() + "/#oauth_error=access_denied");
+
     const Journey journey = sign_in(server);
     CHECK(journey.finish.status == 302);
     CHECK(journey.finish.location == server.base_url() + "/#oauth_error=access_denied");
@@ -408,14 +505,15 @@ TEST_CASE("OAuth sign-in: a provider of one's own, described by its URLs, with t
           json{{"id", "example-id"},
                {"display_name", "Example ID"},
                {"start_url", "/api/v1/auth/oauth/example-id/start"}});
-    const Answer start = get(server.base_url() + "/api/v1/auth/oauth/example-id/start");
+    Browser browser(server.base_url());
+    const Answer start = browser.get(server.base_url() + "/api/v1/auth/oauth/example-id/start");
     REQUIRE(start.status == 302);
-    const Answer authorized = get(start.location);
+    const Answer authorized = browser.get(start.location);
     CHECK(provider.last_authorize().at("scope") == "openid profile");
     // The public URL (behind a proxy, say) is where the provider sends the browser back.
     REQUIRE(authorized.location.starts_with(
         "http://localhost:1/api/v1/auth/oauth/example-id/callback?"));
-    const Answer finish = get(server.base_url() + split_url(authorized.location).target);
+    const Answer finish = browser.get(server.base_url() + split_url(authorized.location).target);
     REQUIRE(finish.status == 302);
     std::smatch match;
     REQUIRE(std::regex_match(finish.location, match,
@@ -445,4 +543,68 @@ TEST_CASE("OAuth sign-in: without a provider there is nothing to start, and no s
         orchard::test::TestServer(
             dir.path(), {"--quiet", "--oauth-provider", "discord", "--oauth-client-id", kClientId}),
         Catch::Contains("ORCHARD_OAUTH_CLIENT_SECRET"));
+}
+
+TEST_CASE("OAuth sign-in: a callback opened in another browser is refused and changes nothing "
+          "(login CSRF)") {
+    World world({"--quiet"});
+    const auto& server = *world.server;
+    const auto& dir = world.dir.path();
+
+    // Mallory starts a sign-in with her own account at the provider and stops before the
+    // callback, to make Ada's browser open it and be signed in as Mallory.
+    world.provider.sign_in_as({"666", "mallory", "Mallory"});
+    Browser mallory(server.base_url());
+    const Answer start = mallory.get(server.base_url() + "/api/v1/auth/oauth/discord/start");
+    REQUIRE(start.status == 302);
+    const Answer authorized = mallory.get(start.location);
+    REQUIRE(authorized.status == 302);
+    const std::string state = world.provider.last_authorize().at("state");
+    REQUIRE(mallory.cookie(kStateCookie) == state);
+    const std::string link = authorized.location; // what Mallory sends Ada
+
+    auto refused = [&](const Answer& answer) {
+        CHECK(answer.status == 401);
+        CHECK(answer.body["error_code"] == 600);
+        CHECK(answer.body["message"].get<std::string>().find("another browser") !=
+              std::string::npos);
+        CHECK(answer.location.empty()); // no token handed to Ada's client
+    };
+    // Ada's browser without any sign-in of its own...
+    Browser ada(server.base_url());
+    refused(ada.get(link));
+    // ... with one of its own in progress (its own state in the cookie) ...
+    REQUIRE(ada.get(server.base_url() + "/api/v1/auth/oauth/discord/start").status == 302);
+    REQUIRE_FALSE(ada.cookie(kStateCookie).empty());
+    refused(ada.get(link));
+    // ... or with a cookie that nearly matches.
+    ada.set_cookie(kStateCookie, state.substr(0, state.size() - 1));
+    refused(ada.get(link));
+    ada.set_cookie(kStateCookie, state + "x");
+    refused(ada.get(link));
+
+    // Nothing happened: no code traded, no account or session, both states still there.
+    CHECK(world.provider.token_requests() == 0);
+    CHECK(people_and_sessions(dir) == 0);
+    CHECK(query_int(dir, "SELECT count(*) FROM oauth_states") == 2);
+
+    // So Mallory's own browser can still finish her sign-in, for herself only.
+    const Answer finish = mallory.get(link);
+    REQUIRE(finish.status == 302);
+    CHECK(
+        get(server.base_url() + "/api/v1/auth/me", token_of(finish, server)).body["display_name"] ==
+        "Mallory");
+}
+
+TEST_CASE("OAuth sign-in: with an https public URL the state cookie is Secure") {
+    World world({"--quiet", "--public-url", "HTTPS://orchard.example"});
+    const Answer start = get(world.server->base_url() + "/api/v1/auth/oauth/discord/start");
+    REQUIRE(start.status == 302);
+    CHECK(cookie_attributes(start.set_cookie).contains("Secure"));
+    CHECK(cookie_attributes(start.set_cookie).contains("HttpOnly"));
+    const Answer finish =
+        get(world.server->base_url() + "/api/v1/auth/oauth/discord/callback?state=x&code=y");
+    CHECK(finish.status == 401);
+    CHECK(cookie_attributes(finish.set_cookie).contains("Secure"));
+    CHECK(cookie_attributes(finish.set_cookie).contains("Max-Age=0"));
 }
