@@ -6,6 +6,7 @@
 #include "server/api/sessions.h"
 #include "server/domain/domain_error.h"
 #include "server/domain/ids.h"
+#include "server/domain/rate_limiter.h"
 #include "server/http/cookies.h"
 #include "server/oauth/pkce.h"
 #include "server/oauth/provider_client.h"
@@ -14,6 +15,7 @@
 
 #include <cctype>
 #include <cstdio>
+#include <memory>
 #include <sodium.h>
 #include <stdexcept>
 
@@ -27,6 +29,8 @@ namespace {
 // Long enough to sign in at the provider (perhaps with a password manager or a second factor),
 // short enough that a leaked state is soon worthless.
 constexpr std::int64_t kStateMs = std::int64_t{10} * 60 * 1000;
+// Sign-ins started per address in kStateMs: a household or an event's network starts a few.
+constexpr int kStartsPerAddress = 30;
 constexpr size_t kMaxDisplayName = 64;
 constexpr size_t kMaxErrorCode = 64;
 // The browser that started a sign-in keeps its state in this cookie, and the callback takes the
@@ -216,10 +220,23 @@ void add_oauth_routes(http::Router& router, store::Database& database, const Aut
                             {"start_url", "/api/v1/auth/oauth/" + provider.id + "/start"}});
                    return http::Response::json(200, {{"providers", providers}});
                });
+    // Each start stores a sign-in for 10 minutes before anyone has signed in: like every write by
+    // someone not signed in, bounded per address.
+    auto start_limiter = std::make_shared<domain::RateLimiter>();
     router.add("GET", "/api/v1/auth/oauth/{provider}/start",
-               [&database, options](const http::Request&, const http::PathParams& params) {
+               [&database, options, start_limiter](const http::Request& request,
+                                                   const http::PathParams& params) {
                    const auto* provider = find_provider(options, params.at("provider"));
                    if (!provider) return unknown_provider();
+                   if (auto wait_ms = start_limiter->take(
+                           {{"address:" + request.remote_address, kStartsPerAddress, kStateMs}},
+                           domain::now_ms())) {
+                       DomainError error(ErrorCode::TooManyRequests,
+                                         "Too many sign-ins started from this address. Please "
+                                         "wait a few minutes.");
+                       error.retry_after_sec = (*wait_ms + 999) / 1000;
+                       return error_response(error);
+                   }
                    return start(database, options, *provider);
                });
     router.add("GET", "/api/v1/auth/oauth/{provider}/callback",

@@ -608,3 +608,16 @@ TEST_CASE("OAuth sign-in: with an https public URL the state cookie is Secure") 
     CHECK(cookie_attributes(finish.set_cookie).contains("Secure"));
     CHECK(cookie_attributes(finish.set_cookie).contains("Max-Age=0"));
 }
+
+TEST_CASE("OAuth sign-in: starts are limited per address, as every write before signing in") {
+    World world({"--quiet"});
+    const std::string start = world.server->base_url() + "/api/v1/auth/oauth/discord/start";
+    for (int i = 0; i < 30; ++i)
+        REQUIRE(get(start).status == 302);
+    const long long states = query_int(world.dir.path(), "SELECT count(*) FROM oauth_states");
+    const Answer refused = get(start);
+    CHECK(refused.status == 429);
+    CHECK(refused.body.value("error_code", -1) == 429);
+    // The refusal stored nothing.
+    CHECK(query_int(world.dir.path(), "SELECT count(*) FROM oauth_states") == states);
+}
