@@ -6,6 +6,7 @@
 
 #include "protocol/rewards.h"
 #include "server/domain/config.h"
+#include "server/store/ledger_records.h"
 
 #include <array>
 #include <cstdint>
@@ -16,23 +17,11 @@
 
 namespace orchard::domain {
 
-// The stored number of each kind is its position here: never reorder, only append.
-enum class PointKind {
-    Prompt,
-    ReplyAssistant,
-    ReplyPrompter,
-    LabelSimple,
-    LabelFull,
-    Ranking,
-    RankingGood,
-    AcceptedPrompt,
-    AcceptedReplyAssistant,
-    AcceptedReplyPrompter,
-    ReplyRanked1,
-    ReplyRanked2,
-    ReplyRanked3,
-};
-inline constexpr int kPointKindCount = 13;
+// The kinds, their counts and streaks are what the ledger stores (server/store/ledger_records.h).
+using store::kPointKindCount;
+using store::PointCounts;
+using store::PointKind;
+using store::Streak;
 
 // "prompt", "reply_assistant", … (the ledger's `kind` in the API).
 std::string_view kind_name(PointKind kind);
@@ -41,9 +30,6 @@ std::optional<PointKind> kind_from_name(std::string_view name);
 std::string_view count_field(PointKind kind);
 // The kind's weight in the configuration (points_<kind>).
 double weight(const TreeManagerConfig& config, PointKind kind);
-
-// How many events of each kind one user has in one time frame.
-using PointCounts = std::array<std::int64_t, kPointKindCount>;
 
 // PROTOCOL.md §7: each kind's count times its weight, rounded down per kind.
 std::int64_t score_of(const PointCounts& counts, const TreeManagerConfig& config);
@@ -68,10 +54,6 @@ std::int64_t level_threshold(int level);
 // A streak starts with the first event after 36 hours without one.
 inline constexpr std::int64_t kStreakBreakMs = 36LL * 3600 * 1000;
 inline constexpr std::int64_t kDayMs = 24LL * 3600 * 1000;
-struct Streak {
-    std::int64_t start_ms = 0;
-    std::int64_t last_activity_ms = 0;
-};
 // The streak after an event at `now_ms` (nullopt: the user's first event ever).
 Streak streak_after_event(const std::optional<Streak>& before, std::int64_t now_ms);
 // Whole days since the streak started; 0 once it is broken.

@@ -70,7 +70,9 @@ std::string Rewards::board_version() {
 }
 
 std::optional<std::int64_t> Rewards::board_valid_until(TimeFrame frame) {
-    return ledger_.next_expiry_ms(frame);
+    const auto span = frame_span_ms(frame);
+    if (!span) return std::nullopt;
+    return ledger_.next_expiry_ms(frame, *span);
 }
 
 nlohmann::json Rewards::leaderboard(TimeFrame frame, int max_count, std::int64_t offset) {

@@ -6,8 +6,7 @@
 
 namespace orchard::store {
 
-using domain::PointCounts;
-using domain::TimeFrame;
+using protocol::TimeFrame;
 
 namespace {
 
@@ -32,7 +31,7 @@ LedgerRow read_row(const Statement& row) {
     LedgerRow r;
     r.id = row.column_int(0);
     r.user_id = row.column_text(1);
-    r.kind = static_cast<domain::PointKind>(row.column_int(2));
+    r.kind = static_cast<PointKind>(row.column_int(2));
     r.points = row.column_double(3);
     r.message_id = row.column_optional_text(4);
     r.created_ms = row.column_int(5);
@@ -70,7 +69,7 @@ void read_identity(const Statement& s, int first, BoardRow& row) {
     row.username = s.column_text(first + 2);
     if (!s.column_is_null(first + 3)) row.total_counts = parse_counts(s.column_text(first + 3));
     if (!s.column_is_null(first + 4))
-        row.streak = domain::Streak{s.column_int(first + 4), s.column_int(first + 5)};
+        row.streak = Streak{s.column_int(first + 4), s.column_int(first + 5)};
 }
 
 constexpr const char* kShownExpression =
@@ -79,7 +78,7 @@ constexpr const char* kShownExpression =
 
 } // namespace
 
-std::int64_t LedgerStore::insert(const std::string& user_id, domain::PointKind kind, double points,
+std::int64_t LedgerStore::insert(const std::string& user_id, PointKind kind, double points,
                                  const std::optional<std::string>& message_id,
                                  std::int64_t created_ms) {
     Statement(statements_, "INSERT INTO ledger (user_id, kind, points, message_id, created_ms) "
@@ -106,7 +105,7 @@ std::map<std::string, PointCounts> LedgerStore::counts_between(std::int64_t afte
     std::map<std::string, PointCounts> counts;
     while (s.step()) {
         const auto kind = s.column_int(1);
-        if (kind < 0 || kind >= domain::kPointKindCount) continue;
+        if (kind < 0 || kind >= kPointKindCount) continue;
         auto [it, added] = counts.try_emplace(s.column_text(0), PointCounts{});
         it->second[static_cast<size_t>(kind)] = s.column_int(2);
     }
@@ -266,16 +265,16 @@ void LedgerStore::refresh_visibility(const std::string& user_id) {
     touch_boards();
 }
 
-std::optional<domain::Streak> LedgerStore::streak(const std::string& user_id) {
+std::optional<Streak> LedgerStore::streak(const std::string& user_id) {
     return first_row(
         statements_, "SELECT start_ms, last_activity_ms FROM streaks WHERE user_id = ?",
         [](Statement& row) {
-            return domain::Streak{row.column_int(0), row.column_int(1)};
+            return Streak{row.column_int(0), row.column_int(1)};
         },
         user_id);
 }
 
-void LedgerStore::save_streak(const std::string& user_id, const domain::Streak& streak) {
+void LedgerStore::save_streak(const std::string& user_id, const Streak& streak) {
     Statement(statements_, "INSERT INTO streaks (user_id, start_ms, last_activity_ms) VALUES "
                            "(?, ?, ?) ON CONFLICT (user_id) DO UPDATE SET start_ms = "
                            "excluded.start_ms, last_activity_ms = excluded.last_activity_ms")
@@ -294,15 +293,13 @@ std::string LedgerStore::board_version() {
     return state("board_version").value_or("");
 }
 
-std::optional<std::int64_t> LedgerStore::next_expiry_ms(TimeFrame frame) {
-    const auto span = domain::frame_span_ms(frame);
-    if (!span) return std::nullopt;
+std::optional<std::int64_t> LedgerStore::next_expiry_ms(TimeFrame frame, std::int64_t span_ms) {
     const LedgerCursor cursor = frame_cursor(frame);
     return first_row(
         statements_,
         "SELECT created_ms FROM ledger WHERE (created_ms, id) > (?, ?) ORDER BY created_ms, id "
         "LIMIT 1",
-        [&](Statement& row) { return row.column_int(0) + *span; }, cursor.created_ms, cursor.id);
+        [&](Statement& row) { return row.column_int(0) + span_ms; }, cursor.created_ms, cursor.id);
 }
 
 std::optional<std::string> LedgerStore::state(const std::string& key) {

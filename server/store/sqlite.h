@@ -11,7 +11,6 @@
 #include <type_traits>
 #include <unordered_map>
 #include <vector>
-#include <vector>
 
 namespace orchard::store {
 

@@ -1,8 +1,6 @@
-// The task sampler's candidate queries of TreeStore: which messages wait for a reply, a review
-// or a ranking, oldest trees first. Apart from tree_store.cpp because each is a tuned query with
-// its own index (see query_plan_test.cpp), read together.
+#include "server/store/candidate_store.h"
+
 #include "server/store/sqlite.h"
-#include "server/store/tree_store.h"
 
 #include <string>
 #include <string_view>
@@ -44,7 +42,7 @@ struct CandidateQuery {
 
 } // namespace
 
-std::vector<TreeStore::ReplyCandidate> TreeStore::read_candidates(Statement& s) {
+std::vector<CandidateStore::ReplyCandidate> CandidateStore::read_candidates(Statement& s) {
     std::vector<ReplyCandidate> candidates;
     while (s.step())
         candidates.push_back(
@@ -52,11 +50,10 @@ std::vector<TreeStore::ReplyCandidate> TreeStore::read_candidates(Statement& s) 
     return candidates;
 }
 
-std::vector<TreeStore::ReplyCandidate> TreeStore::reply_candidates(const std::string& lang,
-                                                                   const std::string& user_id,
-                                                                   std::int64_t open_since_ms,
-                                                                   int num_prompter_replies,
-                                                                   int limit, bool oldest_first) {
+std::vector<CandidateStore::ReplyCandidate>
+CandidateStore::reply_candidates(const std::string& lang, const std::string& user_id,
+                                 std::int64_t open_since_ms, int num_prompter_replies, int limit,
+                                 bool oldest_first) {
     // Bounded by the growing trees of one language (max_active_trees), found by state index.
     static const CandidateQuery kQuery(R"sql(
         SELECT m.id, m.role, m.children_count
@@ -83,10 +80,11 @@ std::vector<TreeStore::ReplyCandidate> TreeStore::reply_candidates(const std::st
     return read_candidates(s);
 }
 
-std::vector<std::string> TreeStore::prompt_review_candidates(const std::string& lang,
-                                                             const std::string& user_id,
-                                                             std::int64_t now_ms, int num_reviews,
-                                                             int limit, bool oldest_first) {
+std::vector<std::string> CandidateStore::prompt_review_candidates(const std::string& lang,
+                                                                  const std::string& user_id,
+                                                                  std::int64_t now_ms,
+                                                                  int num_reviews, int limit,
+                                                                  bool oldest_first) {
     static const CandidateQuery kQuery(R"sql(
         SELECT m.id
         FROM message_trees t JOIN messages m ON m.id = t.id
@@ -99,10 +97,10 @@ std::vector<std::string> TreeStore::prompt_review_candidates(const std::string& 
     return first_column_texts(s);
 }
 
-std::vector<TreeStore::ReplyCandidate>
-TreeStore::reply_review_candidates(const std::string& lang, const std::string& user_id,
-                                   std::int64_t now_ms, int num_reviews, int limit,
-                                   bool oldest_first) {
+std::vector<CandidateStore::ReplyCandidate>
+CandidateStore::reply_review_candidates(const std::string& lang, const std::string& user_id,
+                                        std::int64_t now_ms, int num_reviews, int limit,
+                                        bool oldest_first) {
     // From the growing trees, like the other candidates: replies still under review in trees
     // that ended long ago would otherwise be read first at every request (bench_big_db).
     static const CandidateQuery kQuery(R"sql(
@@ -118,11 +116,10 @@ TreeStore::reply_review_candidates(const std::string& lang, const std::string& u
     return read_candidates(s);
 }
 
-std::vector<TreeStore::ReplyCandidate> TreeStore::ranking_candidates(const std::string& lang,
-                                                                     const std::string& user_id,
-                                                                     std::int64_t now_ms,
-                                                                     int num_required_rankings,
-                                                                     int limit, bool oldest_first) {
+std::vector<CandidateStore::ReplyCandidate>
+CandidateStore::ranking_candidates(const std::string& lang, const std::string& user_id,
+                                   std::int64_t now_ms, int num_required_rankings, int limit,
+                                   bool oldest_first) {
     static const CandidateQuery kQuery(R"sql(
         SELECT m.id, m.role, m.children_count
         FROM message_trees t JOIN messages m ON m.message_tree_id = t.id

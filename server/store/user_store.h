@@ -1,0 +1,31 @@
+// API clients and the people they name (users): the only SQL for those tables but Orchard's own
+// accounts (account_store.h).
+#pragma once
+
+#include "server/store/records.h"
+
+#include <cstdint>
+#include <optional>
+#include <string>
+
+namespace orchard::store {
+
+class StatementCache;
+
+class UserStore {
+  public:
+    explicit UserStore(StatementCache& statements) : statements_(&statements) {}
+
+    void insert_api_client(const ApiClientRecord& client, const std::string& key_hash);
+    std::optional<ApiClientRecord> find_api_client_by_key_hash(const std::string& key_hash);
+    std::optional<UserRecord> find_frontend_user(const std::optional<std::string>& api_client_id,
+                                                 const std::string& auth_method,
+                                                 const std::string& external_id);
+    void insert_user(const UserRecord& user, std::int64_t now_ms);
+    void update_display_name(const std::string& user_id, const std::string& display_name);
+
+  private:
+    StatementCache* statements_;
+};
+
+} // namespace orchard::store
