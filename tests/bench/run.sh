@@ -26,3 +26,5 @@ echo "== rewards: one ledger event and leaderboard reads at 100,000 users, 5,000
 build/tests/bench/bench_rewards "${ORCHARD_BENCH_USERS:-100000}" "${ORCHARD_BENCH_LEDGER_ROWS:-5000000}"
 echo "== commits with a full page cache: Orchard's page cache against SQLite's own =="
 build/tests/bench/bench_page_cache
+echo "== soak: legitimate load plus the fuzzer; 5xx, health latency, memory growth =="
+ORCHARD_SOAK_SECONDS="${ORCHARD_SOAK_SECONDS:-600}" build/tests/bench/bench_soak

@@ -21,6 +21,10 @@ long resident_kib(pid_t pid) {
     return status_kib(pid, "VmRSS");
 }
 
+long anonymous_resident_kib(pid_t pid) {
+    return status_kib(pid, "RssAnon");
+}
+
 long peak_resident_kib(pid_t pid) {
     return status_kib(pid, "VmHWM");
 }
