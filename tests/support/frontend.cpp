@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <chrono>
 #include <cstdio>
 #include <stdexcept>
 
@@ -29,6 +30,10 @@ Frontend::Frontend(const std::string& base_url, std::string api_key)
     http_.set_keep_alive(true);
     // Like a real frontend's HTTP stack: without it every request waits ~40 ms for a delayed ACK.
     http_.set_tcp_nodelay(true);
+    // Tests send bodies of up to 10 MB to a sanitizer build on a busy 2-core machine: parsing one
+    // can take longer than cpp-httplib's default 5 s, which would read as no answer at all.
+    http_.set_read_timeout(std::chrono::seconds(60));
+    http_.set_write_timeout(std::chrono::seconds(60));
 }
 
 namespace {
