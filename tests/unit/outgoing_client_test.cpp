@@ -65,7 +65,7 @@ TEST_CASE("outgoing client: a GET sends its headers and gets status, headers and
     CHECK(answer.header("X-Absent").empty());
 }
 
-TEST_CASE("outgoing client: a POST sends its body and content type; a bare host means /",
+TEST_CASE("outgoing client: a POST sends its body and content type, and a bare host means /",
           "[outgoing]") {
     EchoServer server;
     const auto answer = answer_to({.method = "POST",
