@@ -8,8 +8,6 @@
 #include <charconv>
 #include <cmath>
 #include <cstdio>
-#include <httplib.h>
-#include <memory>
 #include <nlohmann/json.hpp>
 
 namespace orchard::news {
@@ -23,8 +21,8 @@ constexpr std::size_t kMaxCharacters = 2000; // Discord refuses longer content
 constexpr std::chrono::milliseconds kLongestWait = std::chrono::hours(1);
 
 // Retry-After in seconds (Discord sends fractions too); nullopt when absent or an HTTP date.
-std::optional<std::chrono::milliseconds> retry_after(const httplib::Response& response) {
-    const std::string value = response.get_header_value("Retry-After");
+std::optional<std::chrono::milliseconds> retry_after(const http::OutgoingResponse& response) {
+    const std::string value = response.header("Retry-After");
     double seconds = 0;
     const char* end = value.data() + value.size();
     auto [stop, error] = std::from_chars(value.data(), end, seconds);
@@ -64,11 +62,10 @@ WebhookSender::~WebhookSender() {
     {
         std::lock_guard lock(mutex_);
         stopping_ = true;
-        // Shuts the socket of a request in progress down, so that it fails now instead of at its
-        // timeout. httplib holds its socket lock while connecting, so a connect in progress (or
-        // a request just about to start) still ends only at the timeout.
-        if (in_flight_) in_flight_->stop();
     }
+    // A request in progress fails now instead of at its timeout (but a connect in progress still
+    // ends only at its timeout; see OutgoingClient::stop).
+    client_.stop();
     wake_.notify_all();
     thread_.join();
 }
@@ -166,35 +163,29 @@ WebhookSender::Attempt WebhookSender::attempt(const std::string& body, int numbe
     if (auto* refusal = std::get_if<Refusal>(&checked))
         return {.refused = !refusal->transient, .problem = refusal->reason};
     const auto& target = std::get<WebhookTarget>(checked);
-    std::unique_ptr<httplib::ClientImpl> client;
-#ifdef CPPHTTPLIB_OPENSSL_SUPPORT
-    if (target.https) client = std::make_unique<httplib::SSLClient>(target.host, target.port);
-#endif
-    if (!client) client = std::make_unique<httplib::ClientImpl>(target.host, target.port);
+    // An IPv6 literal goes back into brackets.
+    const std::string host =
+        target.host.find(':') == std::string::npos ? target.host : "[" + target.host + "]";
     // Connect to an address just checked, not to whatever the name resolves to a moment later
     // (DNS rebinding); the name still goes into Host, SNI and the certificate check. Retries take
-    // the addresses in turn, in case one of them is unreachable.
-    const auto& address = target.addresses[std::size_t(number - 1) % target.addresses.size()];
-    client->set_hostname_addr_map({{target.host, address}});
-    client->set_connection_timeout(options_.timeout);
-    client->set_read_timeout(options_.timeout);
-    client->set_write_timeout(options_.timeout);
-    // Redirects stay unfollowed (httplib's default): a 3xx could point past the address check.
-    {
-        std::lock_guard lock(mutex_);
-        if (stopping_) return {.problem = "stopping"};
-        in_flight_ = client.get();
-    }
-    const httplib::Headers headers = {{"User-Agent", std::string("Orchard/") + kVersion}};
-    auto result = client->Post(target.path, headers, body, "application/json");
-    {
-        std::lock_guard lock(mutex_);
-        in_flight_ = nullptr;
-    }
-    if (!result) return {.problem = "no answer (" + httplib::to_string(result.error()) + ")"};
-    if (result->status >= 200 && result->status < 300) return {.delivered = true};
-    Attempt failed{.problem = "answered " + std::to_string(result->status)};
-    if (result->status == 429) failed.retry_after = retry_after(*result);
+    // the addresses in turn, in case one of them is unreachable. Redirects stay unfollowed: a 3xx
+    // could point past the address check.
+    const http::OutgoingRequest request{
+        .method = "POST",
+        .url = std::string(target.https ? "https://" : "http://") + host + ":" +
+               std::to_string(target.port) + target.path,
+        .headers = {{"User-Agent", std::string("Orchard/") + kVersion}},
+        .body = body,
+        .content_type = "application/json",
+        .timeout = options_.timeout,
+        .connect_to = target.addresses[std::size_t(number - 1) % target.addresses.size()]};
+    const auto sent = client_.send(request);
+    if (auto* failure = std::get_if<std::string>(&sent))
+        return {.problem = "no answer (" + *failure + ")"};
+    const auto& result = std::get<http::OutgoingResponse>(sent);
+    if (result.status >= 200 && result.status < 300) return {.delivered = true};
+    Attempt failed{.problem = "answered " + std::to_string(result.status)};
+    if (result.status == 429) failed.retry_after = retry_after(result);
     return failed;
 }
 

@@ -4,6 +4,8 @@
 // one that a receiver keeps refusing is dropped instead of holding back the ones after it.
 #pragma once
 
+#include "server/http/outgoing_client.h"
+
 #include <atomic>
 #include <chrono>
 #include <condition_variable>
@@ -13,10 +15,6 @@
 #include <string>
 #include <thread>
 #include <vector>
-
-namespace httplib {
-class ClientImpl;
-}
 
 namespace orchard::news {
 
@@ -79,7 +77,7 @@ class WebhookSender {
     std::condition_variable wake_;
     bool notified_ = true; // look once at start
     bool stopping_ = false;
-    httplib::ClientImpl* in_flight_ = nullptr; // the request the destructor interrupts
+    http::OutgoingClient client_; // the destructor stops its request in progress
     std::thread thread_;
 };
 

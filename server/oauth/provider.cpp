@@ -1,8 +1,9 @@
 #include "server/oauth/provider.h"
 
+#include "server/http/url_encoding.h"
+
 #include <cctype>
 #include <fstream>
-#include <httplib.h>
 #include <regex>
 #include <sstream>
 #include <stdexcept>
@@ -91,13 +92,12 @@ Provider configure_provider(const ProviderSettings& settings, const char* enviro
 
 std::string authorization_url(const Provider& provider, const std::string& redirect_uri,
                               const std::string& state, const std::string& code_challenge) {
-    httplib::Params params = {
-        {"response_type", "code"},          {"client_id", provider.client_id},
-        {"redirect_uri", redirect_uri},     {"state", state},
-        {"code_challenge", code_challenge}, {"code_challenge_method", "S256"}};
-    if (!provider.scope.empty()) params.emplace("scope", provider.scope);
+    http::Fields fields = {{"response_type", "code"},          {"client_id", provider.client_id},
+                           {"redirect_uri", redirect_uri},     {"state", state},
+                           {"code_challenge", code_challenge}, {"code_challenge_method", "S256"}};
+    if (!provider.scope.empty()) fields.emplace_back("scope", provider.scope);
     // Appends with & when the configured URL has a query of its own already.
-    return httplib::append_query_params(provider.authorize_url, params);
+    return http::append_query(provider.authorize_url, fields);
 }
 
 } // namespace orchard::oauth

@@ -3,7 +3,7 @@
 // keyboards, dictation and password managers never reach ImGui; a real element gets all of them,
 // plus native wrapping, undo, spellcheck and screen readers. The view reserves a rectangle and
 // draws the frame; this bridge keeps the element on that rectangle, in the view's colours, and
-// reports what the person did in it. Plain C++ here; the JavaScript lives in the .cpp.
+// reports what the person did in it. Plain C++ here; the JavaScript lives in text_field_bridge.js.
 #pragma once
 
 #include <functional>

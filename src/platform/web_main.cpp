@@ -15,13 +15,13 @@
 #include "platform/local_storage.h"
 #include "platform/page_links.h"
 #include "platform/pointer_input.h"
+#include "platform/test_page.h"
 #include "platform/text_field_bridge.h"
 #include "ui/animation.h"
 #include "ui/drag_targets.h"
 #include "ui/focus.h"
 #include "ui/fonts.h"
 #include "ui/root_view.h"
-#include "ui/text_field_demo.h"
 #include "ui/theme.h"
 #include "ui/widget_registry.h"
 
@@ -99,10 +99,9 @@ void frame() {
     platform::apply_touch_scroll(now);
     ui::widgets().begin_frame();
     ui::begin_focus_frame();
-    // #text-field-demo: the test page of tests/browser/text_field.test.mjs instead of the app.
-    static const bool text_field_demo = platform::url_fragment() == "text-field-demo";
-    if (text_field_demo) {
-        if (ui::draw_text_field_demo()) c.app.toggle_theme();
+    const bool test_page = platform::showing_test_page();
+    if (test_page) {
+        if (platform::draw_test_page()) c.app.toggle_theme();
     } else {
         ui::draw_root({c.app, now, c.origin});
     }
@@ -119,7 +118,7 @@ void frame() {
     platform::update_cursor_shape();
     platform::end_pointer_frame(ui::take_drag_target_hovered());
 
-    if (!text_field_demo) platform::show_route(client::route_path(c.app.state()));
+    if (!test_page) platform::show_route(client::route_path(c.app.state()));
     const std::string leave_for = c.app.take_navigation();
     if (!leave_for.empty()) platform::navigate_to(leave_for);
     if (platform::pointer_wants_frames() || ui::take_animation_request()) platform::request_frame();
