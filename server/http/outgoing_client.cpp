@@ -64,6 +64,14 @@ std::string OutgoingResponse::header(const std::string& name) const {
     return it == headers.end() ? "" : it->second;
 }
 
+bool outgoing_https_supported() {
+#ifdef CPPHTTPLIB_OPENSSL_SUPPORT
+    return true;
+#else
+    return false;
+#endif
+}
+
 OutgoingResult OutgoingClient::send(const OutgoingRequest& request) {
     const auto target = parse_url(request.url);
     if (!target) return std::string("a URL this client cannot call");

@@ -41,6 +41,9 @@ struct OutgoingResponse {
 // The answer, or why there is none (the library's word for it, e.g. "Connection", for a log).
 using OutgoingResult = std::variant<OutgoingResponse, std::string>;
 
+// Whether this build can call https:// URLs (cpp-httplib built with OpenSSL, as Debian's is).
+bool outgoing_https_supported();
+
 // Sends requests one at a time; stop() may come from any other thread.
 class OutgoingClient {
   public:

@@ -1,5 +1,7 @@
 #include "server/news/address_policy.h"
 
+#include "server/http/outgoing_client.h"
+
 #include <algorithm>
 #include <arpa/inet.h>
 #include <array>
@@ -130,9 +132,8 @@ std::variant<WebhookTarget, std::string> parse(const std::string& url) {
     if (scheme != "http" && scheme != "https")
         return "the scheme " + scheme + ":// is not http:// or https://";
     target.https = scheme == "https";
-#ifndef CPPHTTPLIB_OPENSSL_SUPPORT
-    if (target.https) return std::string("this build of the server has no https support");
-#endif
+    if (target.https && !http::outgoing_https_supported())
+        return std::string("this build of the server has no https support");
 
     const auto authority_end = url.find_first_of("/?#", scheme_end + 3);
     const std::string authority = url.substr(scheme_end + 3, authority_end - (scheme_end + 3));
