@@ -5,14 +5,11 @@
 // runner (route_runner.h) makes it; handlers refuse by throwing domain::DomainError.
 #pragma once
 
-#include "server/api/answer_cache.h"
-#include "server/api/auth_options.h"
+#include "server/api/api_services.h"
 #include "server/api/caller.h"
 #include "server/domain/config.h"
 #include "server/domain/rate_limiter.h"
-#include "server/http/request_log.h"
 #include "server/http/router.h"
-#include "server/store/database.h"
 #include "server/store/tree_store.h"
 
 #include <nlohmann/json.hpp>
@@ -27,21 +24,6 @@
 namespace orchard::api {
 
 struct RateLimitRule;
-
-// What the API keeps from one request to the next (one set per server).
-struct ApiServices {
-    ApiServices(store::Database& database_, AuthOptions auth_, std::uint64_t seed)
-        : database(database_), auth(std::move(auth_)),
-          writer_rng(seed != 0 ? seed : std::random_device{}()) {}
-
-    store::Database& database;
-    AuthOptions auth;
-    // Task choices of writing calls; used only inside Database::write, which runs one work at a
-    // time. `seed` (tests) makes them reproducible.
-    std::mt19937_64 writer_rng;
-    AnswerCache leaderboards;         // the most read answer of all (rewards_routes.cpp)
-    http::ErrorLog client_errors{20}; // crash reports of browser clients
-};
 
 // What a call did besides its response, which the runner needs after the handler returns
 // (or throws).
