@@ -1,6 +1,6 @@
 #include "server/cli_options.h"
 
-#include "server/api/credentials.h"
+#include "server/domain/accounts.h"
 #include "server/mail/smtp_client.h"
 #include "server/version.h"
 
@@ -185,7 +185,7 @@ Command parse_user(const std::vector<std::string>& args) {
         }
     }
     if (options.username.empty()) return UsageError{"--username is required\n\n" + user_help()};
-    if (!api::is_role(options.role))
+    if (!domain::is_role(options.role))
         return UsageError{"--role is contributor, moderator or admin, not '" + options.role + "'"};
     return options;
 }

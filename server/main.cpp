@@ -4,6 +4,7 @@
 #include "server/api/credentials.h"
 #include "server/cli_options.h"
 #include "server/demo/demo_loader.h"
+#include "server/domain/accounts.h"
 #include "server/domain/ids.h"
 #include "server/http/http_server.h"
 #include "server/news/news_webhook.h"
@@ -225,7 +226,7 @@ std::string read_password() {
 
 int add_user(const orchard::AddUserOptions& options) {
     const std::string password = read_password();
-    if (auto problem = orchard::api::credentials_problem(options.username, password)) {
+    if (auto problem = orchard::domain::credentials_problem(options.username, password)) {
         std::fprintf(stderr, "orchard: %s\n", problem->c_str());
         return 2;
     }

@@ -2,14 +2,8 @@
 
 #include "protocol/errors.h"
 
-#include "server/api/auth_routes.h"
-#include "server/api/client_error_routes.h"
-#include "server/api/health_routes.h"
-#include "server/api/message_routes.h"
-#include "server/api/moderation_routes.h"
-#include "server/api/oauth_routes.h"
-#include "server/api/rewards_routes.h"
-#include "server/api/task_routes.h"
+#include "server/api/route_runner.h"
+
 #include <algorithm>
 
 namespace orchard {
@@ -19,14 +13,7 @@ ServerApp::ServerApp(const ServerAppConfig& config)
       checkpointer_(std::make_unique<store::WalCheckpointer>(*database_)),
       static_files_(http::StaticFiles::load(config.public_dir)),
       allowed_origins_(config.allowed_origins), news_added_(config.news_added) {
-    api::add_health_routes(router_, *database_);
-    api::add_auth_routes(router_, *database_, config.auth);
-    api::add_oauth_routes(router_, *database_, config.auth);
-    api::add_task_routes(router_, *database_, config.seed);
-    api::add_message_routes(router_, *database_);
-    api::add_moderation_routes(router_, *database_);
-    api::add_rewards_routes(router_, *database_);
-    api::add_client_error_routes(router_);
+    api::add_api_routes(router_, *database_, config.seed, config.auth);
 }
 
 http::Response ServerApp::handle(const http::Request& request) const {

@@ -2,7 +2,7 @@
 // static files. Owns the database; knows nothing of sockets (http/http_server.h does that).
 #pragma once
 
-#include "server/api/auth_routes.h"
+#include "server/api/auth_options.h"
 #include "server/http/router.h"
 #include "server/http/static_files.h"
 #include "server/store/database.h"

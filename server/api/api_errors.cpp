@@ -30,15 +30,9 @@ int http_status_for(ErrorCode code) {
     }
 }
 
-http::Response error_response(ErrorCode code, const std::string& message) {
-    return http::Response::error(http_status_for(code), static_cast<int>(code), message);
-}
-
 http::Response error_response(const domain::DomainError& error) {
-    auto response =
-        error.http_status
-            ? http::Response::error(*error.http_status, static_cast<int>(error.code), error.what())
-            : error_response(error.code, error.what());
+    auto response = http::Response::error(error.http_status.value_or(http_status_for(error.code)),
+                                          static_cast<int>(error.code), error.what());
     if (error.retry_after_sec)
         response.set_header("Retry-After", std::to_string(*error.retry_after_sec));
     return response;

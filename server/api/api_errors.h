@@ -1,4 +1,5 @@
-// The HTTP status that goes with each PROTOCOL.md error code, and DomainError as a response.
+// The HTTP status that goes with each PROTOCOL.md error code, and DomainError as a response:
+// used by the route runner (route_runner.h), the one place where refusals become responses.
 #pragma once
 
 #include "protocol/errors.h"
@@ -9,6 +10,5 @@ namespace orchard::api {
 
 int http_status_for(protocol::ErrorCode code);
 http::Response error_response(const domain::DomainError& error);
-http::Response error_response(protocol::ErrorCode code, const std::string& message);
 
 } // namespace orchard::api

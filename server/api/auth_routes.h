@@ -1,25 +1,25 @@
-// Accounts of Orchard's own client (PROTOCOL.md §9): register, sign in, continue as guest, sign
-// out (here or everywhere), who am I, accept the terms. Sessions are bearer tokens.
+// Accounts of Orchard's own client (PROTOCOL.md §9): register, sign in, continue as guest, claim
+// a username, sign out (here or everywhere), who am I, change it, accept the terms, delete the
+// account. Sessions are bearer tokens. Registered by the route table (route_table.cpp); the
+// rules themselves are the domain's (domain/accounts.h).
 #pragma once
 
-#include "server/http/router.h"
-#include "server/mail/smtp_client.h"
-#include "server/oauth/provider.h"
-#include "server/store/database.h"
+#include "server/api/route.h"
 
-#include <optional>
-#include <string>
-#include <vector>
+namespace orchard::api::auth {
 
-namespace orchard::api {
+// Registrations and guests, per address (new_accounts_per_address): one budget for both.
+extern const RateLimitRule kNewAccountLimit;
 
-struct AuthOptions {
-    std::optional<mail::SmtpRelay> smtp; // sign-in links by e-mail only when set
-    // Where links in e-mails and OAuth2 redirects point, e.g. https://orchard.example.
-    std::string public_url;
-    std::vector<oauth::Provider> oauth_providers; // sign-in with these (oauth_routes.h)
-};
+http::Response register_account(Call& call); // POST /auth/register
+http::Response login(Call& call);            // POST /auth/login
+http::Response guest(Call& call);            // POST /auth/guest
+http::Response claim(Call& call);            // POST /auth/claim
+http::Response change_me(Call& call);        // PUT /auth/me
+http::Response me(Call& call);               // GET /auth/me
+http::Response accept_terms(Call& call);     // POST /auth/accept_terms
+http::Response delete_me(Call& call);        // DELETE /auth/me
+http::Response logout(Call& call);           // POST /auth/logout
+http::Response logout_all(Call& call);       // POST /auth/logout_all
 
-void add_auth_routes(http::Router& router, store::Database& database, const AuthOptions& options);
-
-} // namespace orchard::api
+} // namespace orchard::api::auth

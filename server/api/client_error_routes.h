@@ -2,12 +2,16 @@
 // module here, so that a crash people see shows up in the server's error log instead of only in
 // their browser's console. Anyone may report (a crash can come before signing in); what is logged
 // is bounded in length, stripped of control characters and limited per address and per minute.
+// Registered by the route table (route_table.cpp).
 #pragma once
 
-#include "server/http/router.h"
+#include "server/api/route.h"
 
-namespace orchard::api {
+namespace orchard::api::client_errors {
 
-void add_client_error_routes(http::Router& router);
+// A client in a crash loop reports once per reload; a few a minute tell the story.
+extern const RateLimitRule kReportLimit;
 
-} // namespace orchard::api
+http::Response report(Call& call);
+
+} // namespace orchard::api::client_errors

@@ -3,7 +3,6 @@
 #include "server/hashing.h"
 #include "server/http/http_types.h"
 
-#include <regex>
 #include <sodium.h>
 #include <stdexcept>
 #include <strings.h>
@@ -38,23 +37,6 @@ bool verify_password(const std::string& password, const std::string& hash) {
 void verify_password_against_nothing(const std::string& password) {
     static const std::string unknown = hash_password("no account has this password");
     (void)verify_password(password, unknown);
-}
-
-std::optional<std::string> credentials_problem(const std::string& username,
-                                               const std::string& password) {
-    constexpr size_t kMinPassword = 8;
-    constexpr size_t kMaxPassword = 1024;
-    static const std::regex kUsername("[A-Za-z0-9_.-]{3,32}");
-    if (!std::regex_match(username, kUsername))
-        return "A username has 3 to 32 letters, digits, dots, dashes or underscores.";
-    if (password.size() < kMinPassword || password.size() > kMaxPassword)
-        return "A password has at least " + std::to_string(kMinPassword) +
-               " characters (and at most " + std::to_string(kMaxPassword) + ").";
-    return std::nullopt;
-}
-
-bool is_role(const std::string& role) {
-    return role == "contributor" || role == "moderator" || role == "admin";
 }
 
 std::string new_session_token() {

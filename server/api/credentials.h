@@ -1,5 +1,6 @@
 // Secrets of Orchard's own accounts: passwords (Argon2id) and session tokens (random 256-bit,
-// stored only as a hash). API keys are in api_keys.h.
+// stored only as a hash). API keys are in api_keys.h; what makes a
+// password acceptable is an account rule (domain/accounts.h).
 #pragma once
 
 #include <optional>
@@ -18,14 +19,6 @@ bool verify_password(const std::string& password, const std::string& hash);
 // Takes as long as a real verification: a sign-in for an unknown username must not answer
 // faster than one with a wrong password.
 void verify_password_against_nothing(const std::string& password);
-
-// What is wrong with a new account's username and password, or nullopt when they are fine: a
-// username has 3 to 32 letters, digits, dots, dashes or underscores; a password 8 to 1,024
-// bytes. The same rules for the API and for `orchard user add`.
-std::optional<std::string> credentials_problem(const std::string& username,
-                                               const std::string& password);
-// Account roles, from least to most trusted.
-bool is_role(const std::string& role);
 
 std::string new_session_token();
 std::string hash_session_token(const std::string& token);

@@ -1,11 +1,11 @@
-// GET /api/v1/health: the server's version and whether its database answers.
+// GET /api/v1/health: the server's version and whether its database answers. Registered by the
+// route table (route_table.cpp).
 #pragma once
 
-#include "server/http/router.h"
-#include "server/store/database.h"
+#include "server/api/route.h"
 
-namespace orchard::api {
+namespace orchard::api::health {
 
-void add_health_routes(http::Router& router, store::Database& database);
+http::Response check(Call& call);
 
-} // namespace orchard::api
+} // namespace orchard::api::health

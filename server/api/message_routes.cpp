@@ -1,15 +1,15 @@
 #include "server/api/message_routes.h"
 
+#include "server/api/permissions.h"
 #include "server/api/query_params.h"
-#include "server/api/request_runner.h"
 #include "server/domain/labels.h"
 #include "server/domain/message_service.h"
 #include "server/domain/request_fields.h"
-#include "server/domain/tree_manager.h"
 
-#include <memory>
+#include <string>
+#include <vector>
 
-namespace orchard::api {
+namespace orchard::api::messages {
 
 using domain::MessageService;
 using store::MessageRecord;
@@ -28,6 +28,10 @@ bool sees_deleted(const ApiCaller& caller) {
     return is_moderator(caller);
 }
 
+MessageService message_service(Call& call) {
+    return MessageService(call.store(), call.config(), call.now);
+}
+
 nlohmann::json message_list(MessageService& messages, const std::vector<MessageRecord>& list,
                             const ApiCaller& caller) {
     nlohmann::json items = nlohmann::json::array();
@@ -37,205 +41,160 @@ nlohmann::json message_list(MessageService& messages, const std::vector<MessageR
     return items;
 }
 
-// The read endpoints exist twice: by Orchard's id and by the frontend's own id.
-using Lookup = std::function<MessageRecord(MessageService&, const ApiCaller&, const std::string&)>;
+// The message a read route names, by Orchard's id or by the frontend's own.
+enum class IdKind { Orchard, Frontend };
 
-void add_read_routes(http::Router& router, std::shared_ptr<ApiContext> context,
-                     const std::string& prefix, const std::string& param, Lookup lookup) {
-    auto read = [context, param, lookup](auto produce) {
-        return [context, param, lookup, produce](const http::Request& request,
-                                                 const http::PathParams& params) {
-            return run(*context, request, false,
-                       [&](store::TreeStore& store, const ApiCaller& caller,
-                           const domain::TreeManagerConfig& config, const nlohmann::json&,
-                           std::int64_t now) {
-                           MessageService messages(store, config, now);
-                           const MessageRecord message = lookup(messages, caller, params.at(param));
-                           return http::Response::json(200,
-                                                       produce(store, messages, caller, message));
-                       });
-        };
-    };
-    const std::string base = prefix + "/{" + param + "}";
-    router.add("GET", base,
-               read([](store::TreeStore&, MessageService& messages, const ApiCaller& caller,
-                       const MessageRecord& message) {
-                   return messages.to_json(message, viewer_of(caller), is_moderator(caller));
-               }));
-    router.add(
-        "GET", base + "/conversation",
-        read([](store::TreeStore& store, MessageService& messages, const ApiCaller& caller,
-                const MessageRecord& message) {
-            return nlohmann::json{
-                {"messages", message_list(messages, store.conversation(message.id), caller)}};
-        }));
-    router.add(
-        "GET", base + "/tree",
-        read([](store::TreeStore& store, MessageService& messages, const ApiCaller& caller,
-                const MessageRecord& message) {
-            return nlohmann::json{
-                {"id", message.tree_id},
-                {"messages", message_list(messages, store.tree_messages(message.tree_id), caller)}};
-        }));
-    router.add("GET", base + "/children",
-               read([](store::TreeStore& store, MessageService& messages, const ApiCaller& caller,
-                       const MessageRecord& message) {
-                   return message_list(messages, store.children(message.id), caller);
-               }));
+MessageRecord named_message(Call& call, MessageService& messages, IdKind kind) {
+    if (kind == IdKind::Orchard)
+        return messages.get(call.param("message_id"), sees_deleted(call.caller));
+    return messages.get_by_frontend_id(frontend_id_scope(call.caller),
+                                       call.param("frontend_message_id"),
+                                       sees_deleted(call.caller));
+}
+
+enum class Part { Message, Conversation, Tree, Children };
+
+http::Response read_message(Call& call, IdKind kind, Part part) {
+    MessageService messages = message_service(call);
+    const MessageRecord message = named_message(call, messages, kind);
+    store::TreeStore& store = call.store();
+    switch (part) {
+    case Part::Message:
+        return http::Response::json(
+            200, messages.to_json(message, viewer_of(call.caller), is_moderator(call.caller)));
+    case Part::Conversation:
+        return http::Response::json(
+            200, nlohmann::json{{"messages", message_list(messages, store.conversation(message.id),
+                                                          call.caller)}});
+    case Part::Tree:
+        return http::Response::json(
+            200,
+            nlohmann::json{{"id", message.tree_id},
+                           {"messages", message_list(messages, store.tree_messages(message.tree_id),
+                                                     call.caller)}});
+    case Part::Children:
+        return http::Response::json(
+            200, message_list(messages, store.children(message.id), call.caller));
+    }
+    return http::Response::json(200, nullptr);
+}
+
+nlohmann::json label_list(const std::vector<std::string>& names) {
+    nlohmann::json list = nlohmann::json::array();
+    for (const auto& name : names)
+        if (const auto* label = domain::find_label(name))
+            list.push_back({{"name", label->name},
+                            {"display_text", label->display_text},
+                            {"help_text", label->help_text}});
+    return nlohmann::json{{"valid_labels", list}};
 }
 
 } // namespace
 
-void add_message_routes(http::Router& router, store::Database& database) {
-    auto context = std::make_shared<ApiContext>(ApiContext{database, std::mt19937_64(1)});
-    // Registered before /messages/{message_id} so that "cursor" is not taken for an id.
-    router.add("GET", "/api/v1/messages/cursor",
-               [context](const http::Request& request, const http::PathParams&) {
-                   return run(
-                       *context, request, false,
-                       [&](store::TreeStore& store, const ApiCaller& caller,
-                           const domain::TreeManagerConfig& config, const nlohmann::json&,
-                           std::int64_t now) {
-                           MessageService messages(store, config, now);
-                           const auto max_count = int_query(request, "max_count", 10, 1, 1000);
-                           return http::Response::json(
-                               200, messages.search(
-                                        text_query(request, "search_query").value_or(""),
-                                        static_cast<int>(max_count), text_query(request, "before"),
-                                        viewer_of(caller), is_moderator(caller)));
-                       });
-               });
-    add_read_routes(router, context, "/api/v1/messages", "message_id",
-                    [](MessageService& messages, const ApiCaller& caller, const std::string& id) {
-                        return messages.get(id, sees_deleted(caller));
-                    });
-    add_read_routes(router, context, "/api/v1/frontend_messages", "frontend_message_id",
-                    [](MessageService& messages, const ApiCaller& caller, const std::string& id) {
-                        return messages.get_by_frontend_id(frontend_id_scope(caller), id,
-                                                           sees_deleted(caller));
-                    });
-
-    // Below: moderation (a moderator or a trusted client), reactions and labels.
-    auto write = [context](bool user_required, bool moderators_only, auto act) {
-        return [context, user_required, moderators_only, act](const http::Request& request,
-                                                              const http::PathParams& params) {
-            return run(*context, request, user_required,
-                       [&](store::TreeStore& store, const ApiCaller& caller,
-                           const domain::TreeManagerConfig& config, const nlohmann::json& body,
-                           std::int64_t now) {
-                           if (moderators_only) require(caller, Needs::Moderator);
-                           MessageService messages(store, config, now);
-                           return act(messages, caller, params, body, request);
-                       });
-        };
-    };
-
-    router.add(
-        "GET", "/api/v1/messages/{message_id}/tree/state",
-        write(false, false,
-              [](MessageService& messages, const ApiCaller& caller, const http::PathParams& p,
-                 const nlohmann::json&, const http::Request&) {
-                  const auto message = messages.get(p.at("message_id"), sees_deleted(caller));
-                  return http::Response::json(200, messages.tree_state_json(message.tree_id));
-              }));
-    router.add("PUT", "/api/v1/messages/{message_id}/tree/state",
-               write(false, true,
-                     [](MessageService& messages, const ApiCaller&, const http::PathParams& p,
-                        const nlohmann::json&, const http::Request& request) {
-                         const bool halt = bool_query(request, "halt", true);
-                         messages.set_halted(p.at("message_id"), halt);
-                         const auto message = messages.get(p.at("message_id"));
-                         return http::Response::json(200,
-                                                     messages.tree_state_json(message.tree_id));
-                     }));
-    router.add("DELETE", "/api/v1/messages/{message_id}",
-               write(false, true,
-                     [](MessageService& messages, const ApiCaller& caller,
-                        const http::PathParams& p, const nlohmann::json&, const http::Request&) {
-                         messages.delete_message(p.at("message_id"), user_id_of(caller));
-                         return no_content();
-                     }));
-    router.add("PUT", "/api/v1/messages/{message_id}/undelete",
-               write(false, true,
-                     [](MessageService& messages, const ApiCaller& caller,
-                        const http::PathParams& p, const nlohmann::json&, const http::Request&) {
-                         messages.undelete_message(p.at("message_id"), user_id_of(caller));
-                         return no_content();
-                     }));
-    router.add(
-        "POST", "/api/v1/messages/{message_id}/edit",
-        write(true, true,
-              [](MessageService& messages, const ApiCaller& caller, const http::PathParams& p,
-                 const nlohmann::json& body, const http::Request&) {
-                  messages.edit(p.at("message_id"),
-                                domain::RequestFields(body).string_or("new_content"),
-                                caller.user->user.id);
-                  return no_content();
-              }));
-    // The texts before an edit: an edit may have removed what nobody else should read.
-    router.add("GET", "/api/v1/messages/{message_id}/history",
-               write(false, true,
-                     [](MessageService& messages, const ApiCaller&, const http::PathParams& p,
-                        const nlohmann::json&, const http::Request&) {
-                         return http::Response::json(200, messages.history(p.at("message_id")));
-                     }));
-    router.add(
-        "POST", "/api/v1/messages/{message_id}/emoji",
-        write(true, false,
-              [](MessageService& messages, const ApiCaller& caller, const http::PathParams& p,
-                 const nlohmann::json& body, const http::Request&) {
-                  // A throw-away account's flag must at least cost reading the terms.
-                  require_accepted_terms(caller, "before reacting to messages");
-                  const domain::RequestFields fields(body);
-                  // The answer is the message: nobody but a moderator reaches a deleted one.
-                  (void)messages.get(p.at("message_id"), sees_deleted(caller));
-                  return http::Response::json(200, messages.react(*caller.user, p.at("message_id"),
-                                                                  fields.string_or("op", "toggle"),
-                                                                  fields.string_or("emoji")));
-              }));
-    router.add("POST", "/api/v1/text_labels",
-               write(true, false,
-                     [](MessageService& messages, const ApiCaller& caller, const http::PathParams&,
-                        const nlohmann::json& body, const http::Request&) {
-                         require_accepted_terms(caller, "before labeling or reporting messages");
-                         messages.free_labels(*caller.user, body, sees_deleted(caller));
-                         return no_content();
-                     }));
-    auto label_list = [](const std::vector<std::string>& names) {
-        nlohmann::json list = nlohmann::json::array();
-        for (const auto& name : names)
-            if (const auto* label = domain::find_label(name))
-                list.push_back({{"name", label->name},
-                                {"display_text", label->display_text},
-                                {"help_text", label->help_text}});
-        return nlohmann::json{{"valid_labels", list}};
-    };
-    router.add("GET", "/api/v1/text_labels/valid_labels",
-               write(false, false,
-                     [label_list](MessageService& messages, const ApiCaller& caller,
-                                  const http::PathParams&, const nlohmann::json&,
-                                  const http::Request& request) {
-                         auto id = text_query(request, "message_id");
-                         if (!id) {
-                             std::vector<std::string> all;
-                             for (const auto& label : domain::all_labels())
-                                 all.push_back(label.name);
-                             return http::Response::json(200, label_list(all));
-                         }
-                         const auto message = messages.get(*id, sees_deleted(caller));
-                         const auto role = !message.parent_id ? domain::LabeledRole::InitialPrompt
-                                           : message.role == "assistant"
-                                               ? domain::LabeledRole::AssistantReply
-                                               : domain::LabeledRole::PrompterReply;
-                         return http::Response::json(
-                             200, label_list(domain::valid_labels(role, domain::LabelMode::Full)));
-                     }));
-    router.add("GET", "/api/v1/text_labels/report_labels",
-               write(false, false,
-                     [label_list](MessageService&, const ApiCaller&, const http::PathParams&,
-                                  const nlohmann::json&, const http::Request&) {
-                         return http::Response::json(200, label_list(domain::report_labels()));
-                     }));
+http::Response search(Call& call) {
+    MessageService messages = message_service(call);
+    const auto max_count = int_query(call.request, "max_count", 10, 1, 1000);
+    return http::Response::json(
+        200, messages.search(text_query(call.request, "search_query").value_or(""),
+                             static_cast<int>(max_count), text_query(call.request, "before"),
+                             viewer_of(call.caller), is_moderator(call.caller)));
 }
 
-} // namespace orchard::api
+http::Response get(Call& call) {
+    return read_message(call, IdKind::Orchard, Part::Message);
+}
+http::Response conversation(Call& call) {
+    return read_message(call, IdKind::Orchard, Part::Conversation);
+}
+http::Response tree(Call& call) {
+    return read_message(call, IdKind::Orchard, Part::Tree);
+}
+http::Response children(Call& call) {
+    return read_message(call, IdKind::Orchard, Part::Children);
+}
+http::Response get_by_frontend_id(Call& call) {
+    return read_message(call, IdKind::Frontend, Part::Message);
+}
+http::Response conversation_by_frontend_id(Call& call) {
+    return read_message(call, IdKind::Frontend, Part::Conversation);
+}
+http::Response tree_by_frontend_id(Call& call) {
+    return read_message(call, IdKind::Frontend, Part::Tree);
+}
+http::Response children_by_frontend_id(Call& call) {
+    return read_message(call, IdKind::Frontend, Part::Children);
+}
+
+http::Response tree_state(Call& call) {
+    MessageService messages = message_service(call);
+    const auto message = messages.get(call.param("message_id"), sees_deleted(call.caller));
+    return http::Response::json(200, messages.tree_state_json(message.tree_id));
+}
+
+http::Response set_tree_state(Call& call) {
+    MessageService messages = message_service(call);
+    const bool halt = bool_query(call.request, "halt", true);
+    messages.set_halted(call.param("message_id"), halt);
+    const auto message = messages.get(call.param("message_id"));
+    return http::Response::json(200, messages.tree_state_json(message.tree_id));
+}
+
+http::Response remove(Call& call) {
+    message_service(call).delete_message(call.param("message_id"), user_id_of(call.caller));
+    return no_content();
+}
+
+http::Response undelete(Call& call) {
+    message_service(call).undelete_message(call.param("message_id"), user_id_of(call.caller));
+    return no_content();
+}
+
+http::Response edit(Call& call) {
+    message_service(call).edit(call.param("message_id"),
+                               domain::RequestFields(call.body).string_or("new_content"),
+                               call.user().user.id);
+    return no_content();
+}
+
+// The texts before an edit: an edit may have removed what nobody else should read.
+http::Response history(Call& call) {
+    return http::Response::json(200, message_service(call).history(call.param("message_id")));
+}
+
+http::Response react(Call& call) {
+    MessageService messages = message_service(call);
+    const domain::RequestFields fields(call.body);
+    // The answer is the message: nobody but a moderator reaches a deleted one.
+    (void)messages.get(call.param("message_id"), sees_deleted(call.caller));
+    return http::Response::json(200, messages.react(call.user(), call.param("message_id"),
+                                                    fields.string_or("op", "toggle"),
+                                                    fields.string_or("emoji")));
+}
+
+http::Response add_labels(Call& call) {
+    message_service(call).free_labels(call.user(), call.body, sees_deleted(call.caller));
+    return no_content();
+}
+
+http::Response valid_labels(Call& call) {
+    MessageService messages = message_service(call);
+    auto id = text_query(call.request, "message_id");
+    if (!id) {
+        std::vector<std::string> all;
+        for (const auto& label : domain::all_labels())
+            all.push_back(label.name);
+        return http::Response::json(200, label_list(all));
+    }
+    const auto message = messages.get(*id, sees_deleted(call.caller));
+    const auto role = !message.parent_id            ? domain::LabeledRole::InitialPrompt
+                      : message.role == "assistant" ? domain::LabeledRole::AssistantReply
+                                                    : domain::LabeledRole::PrompterReply;
+    return http::Response::json(200,
+                                label_list(domain::valid_labels(role, domain::LabelMode::Full)));
+}
+
+http::Response report_labels(Call&) {
+    return http::Response::json(200, label_list(domain::report_labels()));
+}
+
+} // namespace orchard::api::messages

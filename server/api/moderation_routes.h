@@ -1,12 +1,17 @@
-// The moderators' flag queue (docs/flag-moderation.md): messages with red flags, the ones
-// auto-moderation hid first among them, and a moderator's decision on each.
+// The moderators' queue of flagged messages and their decisions on it (docs/flag-moderation.md).
+// Registered by the route table (route_table.cpp).
 #pragma once
 
-#include "server/http/router.h"
-#include "server/store/database.h"
+#include "server/api/route.h"
 
-namespace orchard::api {
+namespace orchard::api::moderation {
 
-void add_moderation_routes(http::Router& router, store::Database& database);
+// GET /moderation/flagged?state=open (default: not yet decided, or flagged again since) or all;
+// max_count, before (the `next` of the previous page).
+http::Response flagged(Call& call);
+// POST /moderation/flagged/{message_id}, body {decision: keep | remove}: keep brings a hidden
+// message back with what was hidden under it; remove deletes it (a prompt's tree ends as
+// aborted_low_grade).
+http::Response decide(Call& call);
 
-} // namespace orchard::api
+} // namespace orchard::api::moderation

@@ -1,12 +1,11 @@
 #include "server/api/oauth_routes.h"
 
 #include "protocol/errors.h"
-#include "server/api/api_errors.h"
 #include "server/api/credentials.h"
 #include "server/api/sessions.h"
+#include "server/domain/accounts.h"
 #include "server/domain/domain_error.h"
 #include "server/domain/ids.h"
-#include "server/domain/rate_limiter.h"
 #include "server/http/cookies.h"
 #include "server/oauth/pkce.h"
 #include "server/oauth/provider_client.h"
@@ -19,7 +18,7 @@
 #include <sodium.h>
 #include <stdexcept>
 
-namespace orchard::api {
+namespace orchard::api::oauth_sign_in {
 
 using domain::DomainError;
 using protocol::ErrorCode;
@@ -40,15 +39,11 @@ constexpr size_t kMaxErrorCode = 64;
 constexpr const char* kStateCookie = "orchard_oauth_state";
 constexpr const char* kStateCookiePath = "/api/v1/auth/oauth/";
 
-const oauth::Provider* find_provider(const AuthOptions& options, const std::string& id) {
-    for (const auto& provider : options.oauth_providers)
-        if (provider.id == id) return &provider;
-    return nullptr;
-}
-
-http::Response unknown_provider() {
-    return http::Response::error(404, static_cast<int>(ErrorCode::Generic),
-                                 "Sign-in with this provider is not set up on this server.");
+// The provider the path names; 404 when it is not set up here.
+const oauth::Provider& named_provider(const Call& call) {
+    for (const auto& provider : call.services.auth.oauth_providers)
+        if (provider.id == call.param("provider")) return provider;
+    throw domain::refusal(404, "Sign-in with this provider is not set up on this server.");
 }
 
 http::Response redirect(const std::string& location) {
@@ -137,7 +132,7 @@ store::AccountRecord account_for(store::Database& database, const oauth::Provide
             return;
         }
         const std::int64_t now = domain::now_ms();
-        store::AccountRecord created = new_account(display_name_from(identity, provider));
+        store::AccountRecord created = domain::new_account(display_name_from(identity, provider));
         accounts.insert_account(created, now);
         identities.link(provider.id, identity.subject, created.user_id, now);
         account = accounts.find_by_user(created.user_id);
@@ -146,8 +141,8 @@ store::AccountRecord account_for(store::Database& database, const oauth::Provide
     return *account;
 }
 
-http::Response start(store::Database& database, const AuthOptions& options,
-                     const oauth::Provider& provider) {
+http::Response start_at(store::Database& database, const AuthOptions& options,
+                        const oauth::Provider& provider) {
     const std::string state = oauth::random_secret();
     const std::string verifier = oauth::random_secret();
     const std::string redirect_uri = callback_uri(options, provider);
@@ -164,8 +159,8 @@ http::Response start(store::Database& database, const AuthOptions& options,
     return response;
 }
 
-http::Response callback(store::Database& database, const AuthOptions& options,
-                        const oauth::Provider& provider, const http::Request& request) {
+http::Response callback_from(store::Database& database, const AuthOptions& options,
+                             const oauth::Provider& provider, const http::Request& request) {
     const std::string client_url = without_trailing_slash(options.public_url) + "/";
     const std::string state = request.query_value("state").value_or("");
     // Checked before the state is used up, so that another browser's request changes nothing: a
@@ -189,8 +184,7 @@ http::Response callback(store::Database& database, const AuthOptions& options,
     if (!sign_in) throw not_started_here(provider);
     const std::string code = request.query_value("code").value_or("");
     if (code.empty())
-        return http::Response::error(400, static_cast<int>(ErrorCode::Generic),
-                                     provider.display_name + " sent no authorization code.");
+        throw domain::bad_input(provider.display_name + " sent no authorization code.");
 
     // Outside any transaction: the provider may take seconds to answer.
     const auto identity =
@@ -198,61 +192,43 @@ http::Response callback(store::Database& database, const AuthOptions& options,
     if (const auto* failure = std::get_if<std::string>(&identity)) {
         std::fprintf(stderr, "orchard: sign-in with %s failed: %s\n", provider.id.c_str(),
                      failure->c_str());
-        return http::Response::error(502, static_cast<int>(ErrorCode::Generic),
-                                     "Signing in with " + provider.display_name +
-                                         " did not work: it did not answer as expected. Please "
-                                         "try again later.");
+        throw domain::refusal(502, "Signing in with " + provider.display_name +
+                                       " did not work: it did not answer as expected. Please "
+                                       "try again later.");
     }
     const auto account = account_for(database, provider, std::get<oauth::Identity>(identity));
     return redirect(client_url + "#oauth_token=" + open_session(database, account));
 }
 
-} // namespace
-
-void add_oauth_routes(http::Router& router, store::Database& database, const AuthOptions& options) {
-    router.add("GET", "/api/v1/auth/providers",
-               [options](const http::Request&, const http::PathParams&) {
-                   nlohmann::json providers = nlohmann::json::array();
-                   for (const auto& provider : options.oauth_providers)
-                       providers.push_back(
-                           {{"id", provider.id},
-                            {"display_name", provider.display_name},
-                            {"start_url", "/api/v1/auth/oauth/" + provider.id + "/start"}});
-                   return http::Response::json(200, {{"providers", providers}});
-               });
-    // Each start stores a sign-in for 10 minutes before anyone has signed in: like every write by
-    // someone not signed in, bounded per address.
-    auto start_limiter = std::make_shared<domain::RateLimiter>();
-    router.add("GET", "/api/v1/auth/oauth/{provider}/start",
-               [&database, options, start_limiter](const http::Request& request,
-                                                   const http::PathParams& params) {
-                   const auto* provider = find_provider(options, params.at("provider"));
-                   if (!provider) return unknown_provider();
-                   if (auto wait_ms = start_limiter->take(
-                           {{"address:" + request.remote_address, kStartsPerAddress, kStateMs}},
-                           domain::now_ms())) {
-                       DomainError error(ErrorCode::TooManyRequests,
-                                         "Too many sign-ins started from this address. Please "
-                                         "wait a few minutes.");
-                       error.retry_after_sec = (*wait_ms + 999) / 1000;
-                       return error_response(error);
-                   }
-                   return start(database, options, *provider);
-               });
-    router.add("GET", "/api/v1/auth/oauth/{provider}/callback",
-               [&database, options](const http::Request& request, const http::PathParams& params) {
-                   const auto* provider = find_provider(options, params.at("provider"));
-                   if (!provider) return unknown_provider();
-                   http::Response response;
-                   try {
-                       response = callback(database, options, *provider, request);
-                   } catch (const DomainError& error) {
-                       response = error_response(error);
-                   }
-                   // Whatever the outcome, the state is spent or was never this browser's.
-                   response.set_header("Set-Cookie", state_cookie(options, "", 0));
-                   return response;
-               });
+std::vector<domain::RateLimit> start_budgets(Call& call) {
+    return {{"address:" + call.request.remote_address, kStartsPerAddress, kStateMs}};
 }
 
-} // namespace orchard::api
+} // namespace
+
+const RateLimitRule kStartLimit = {
+    start_budgets, "Too many sign-ins started from this address. Please wait a few minutes."};
+
+http::Response providers(Call& call) {
+    nlohmann::json providers = nlohmann::json::array();
+    for (const auto& provider : call.services.auth.oauth_providers)
+        providers.push_back({{"id", provider.id},
+                             {"display_name", provider.display_name},
+                             {"start_url", "/api/v1/auth/oauth/" + provider.id + "/start"}});
+    return http::Response::json(200, {{"providers", providers}});
+}
+
+http::Response start(Call& call) {
+    const oauth::Provider& provider = named_provider(call);
+    call.take_rate_limit();
+    return start_at(call.database(), call.services.auth, provider);
+}
+
+http::Response callback(Call& call) {
+    const oauth::Provider& provider = named_provider(call);
+    // Whatever the outcome, the state is spent or was never this browser's.
+    call.set_header_on_any_answer("Set-Cookie", state_cookie(call.services.auth, "", 0));
+    return callback_from(call.database(), call.services.auth, provider, call.request);
+}
+
+} // namespace orchard::api::oauth_sign_in

@@ -3,15 +3,19 @@
 // `callback`, which trades the code for the person's identity, finds or creates their account,
 // starts a session and sends the browser to the client with the token in the URL fragment
 // (`#oauth_token=`), which never reaches a server log. `GET /api/v1/auth/providers` tells the
-// client which sign-in buttons to show.
+// client which sign-in buttons to show. Registered by the route table (route_table.cpp).
 #pragma once
 
-#include "server/api/auth_routes.h"
-#include "server/http/router.h"
-#include "server/store/database.h"
+#include "server/api/route.h"
 
-namespace orchard::api {
+namespace orchard::api::oauth_sign_in {
 
-void add_oauth_routes(http::Router& router, store::Database& database, const AuthOptions& options);
+// Each start stores a sign-in for 10 minutes before anyone has signed in: like every write by
+// someone not signed in, bounded per address.
+extern const RateLimitRule kStartLimit;
 
-} // namespace orchard::api
+http::Response providers(Call& call); // GET /auth/providers
+http::Response start(Call& call);     // GET /auth/oauth/{provider}/start
+http::Response callback(Call& call);  // GET /auth/oauth/{provider}/callback
+
+} // namespace orchard::api::oauth_sign_in

@@ -1,15 +1,19 @@
 #include "server/api/rewards_routes.h"
 
-#include "server/api/answer_cache.h"
+#include "server/api/permissions.h"
 #include "server/api/query_params.h"
-#include "server/api/request_runner.h"
 #include "server/domain/contributions.h"
+#include "server/domain/domain_error.h"
+#include "server/domain/ids.h"
 #include "server/domain/request_fields.h"
 #include "server/domain/rewards.h"
+#include "server/store/prize_store.h"
+#include "server/store/read_connections.h"
 
-#include <memory>
+#include <cstdint>
+#include <string>
 
-namespace orchard::api {
+namespace orchard::api::rewards {
 
 using domain::bad_input;
 using domain::DomainError;
@@ -18,6 +22,14 @@ using domain::TimeFrame;
 using protocol::ErrorCode;
 
 namespace {
+
+Rewards rewards_of(Call& call) {
+    // Asked of the connection, not of the route: a read run again on the writing connection
+    // (WriteNeeded) must do there what is due. A flag taken from the first attempt made it throw
+    // WriteNeeded there too: a 500 for every read.
+    store::StatementCache& statements = call.store().statements();
+    return Rewards(statements, call.config(), call.now, store::on_read_connection(statements));
+}
 
 TimeFrame frame_param(const std::string& text) {
     if (auto frame = domain::frame_from_name(text)) return *frame;
@@ -63,197 +75,141 @@ store::PrizeRecord prize_from(const nlohmann::json& body, store::PrizeRecord pri
     return prize;
 }
 
-} // namespace
-
-void add_rewards_routes(http::Router& router, store::Database& database) {
-    auto context = std::make_shared<ApiContext>(ApiContext{database, std::mt19937_64(1)});
-    // `reads`: the answer changes nothing, so it runs on a read connection (see run), unless
-    // something is due that only a write can do.
-    auto rewards_route = [context](Needs needs, bool reads, auto act) {
-        return [context, needs, reads, act](const http::Request& request,
-                                            const http::PathParams& params) {
-            auto handle = [&](store::TreeStore& store, const ApiCaller& caller,
-                              const domain::TreeManagerConfig& config, const nlohmann::json& body,
-                              std::int64_t now) {
-                require(caller, needs);
-                // Asked of the connection, not taken from `reads`: run again on the writing one
-                // (WriteNeeded), this same handle must do what is due. A flag captured from the
-                // first attempt made it throw WriteNeeded there too: a 500 for every read.
-                Rewards rewards(store.statements(), config, now,
-                                store::on_read_connection(store.statements()));
-                return act(rewards, store, caller, request, params, body, now);
-            };
-            return run(*context, request, false, handle, reads);
-        };
-    };
-    auto with_rewards = [rewards_route](Needs needs, auto act) {
-        return rewards_route(needs, false, act);
-    };
-    auto reading_rewards = [rewards_route](auto act) {
-        return rewards_route(Needs::Caller, true, act);
-    };
-    using Params = http::PathParams;
-    using Json = nlohmann::json;
-
-    // The most read answer of all: kept until the boards change (see AnswerCache).
-    auto boards = std::make_shared<AnswerCache>();
-    router.add("GET", "/api/v1/leaderboards/{frame}",
-               reading_rewards([boards](Rewards& rewards, store::TreeStore&, const ApiCaller&,
-                                        const http::Request& request, const Params& params,
-                                        const Json&, std::int64_t now) {
-                   const auto frame = frame_param(params.at("frame"));
-                   const auto max_count = int_query(request, "max_count", 100, 1, 1000);
-                   const auto offset = int_query(request, "offset", 0, 0, INT32_MAX);
-                   const std::string key = params.at("frame") + "/" + std::to_string(max_count) +
-                                           "/" + std::to_string(offset);
-                   const std::string version = rewards.board_version();
-                   http::Response response;
-                   if (auto body = boards->find(key, version, now)) {
-                       response.body = std::move(*body);
-                   } else {
-                       // Through Response::json, which replaces bytes that are not UTF-8 (a name
-                       // stored before names were checked) instead of throwing: one such name
-                       // used to make every answer of the board a 500, for as long as it stayed.
-                       response = http::Response::json(
-                           200, rewards.leaderboard(frame, static_cast<int>(max_count), offset));
-                       boards->store(key, version, rewards.board_valid_until(frame), response.body);
-                   }
-                   return response;
-               }));
-    router.add(
-        "GET", "/api/v1/users/{user_id}/stats",
-        reading_rewards([](Rewards& rewards, store::TreeStore&, const ApiCaller&,
-                           const http::Request&, const Params& params, const Json&, std::int64_t) {
-            return http::Response::json(200, rewards.user_stats(params.at("user_id")));
-        }));
-    router.add("GET", "/api/v1/users/{user_id}/stats/{frame}/window",
-               reading_rewards([](Rewards& rewards, store::TreeStore&, const ApiCaller&,
-                                  const http::Request& request, const Params& params, const Json&,
-                                  std::int64_t) {
-                   const auto frame = frame_param(params.at("frame"));
-                   return http::Response::json(
-                       200, rewards.user_window(
-                                params.at("user_id"), frame,
-                                static_cast<int>(int_query(request, "window_size", 5, 1, 100))));
-               }));
-    router.add("GET", "/api/v1/users/{user_id}/ledger",
-               with_rewards(Needs::Caller, [](Rewards& rewards, store::TreeStore&,
-                                              const ApiCaller& caller, const http::Request& request,
-                                              const Params& params, const Json&, std::int64_t) {
-                   require_self_or_moderator(caller, params.at("user_id"));
-                   return http::Response::json(
-                       200, rewards.ledger_page(
-                                params.at("user_id"), text_query(request, "before").value_or(""),
-                                static_cast<int>(int_query(request, "max_count", 50, 1, 200))));
-               }));
-    router.add("GET", "/api/v1/users/{user_id}/activity",
-               with_rewards(Needs::Caller, [](Rewards& rewards, store::TreeStore&,
-                                              const ApiCaller& caller, const http::Request& request,
-                                              const Params& params, const Json&, std::int64_t) {
-                   require_self_or_moderator(caller, params.at("user_id"));
-                   return http::Response::json(
-                       200,
-                       rewards.activity(params.at("user_id"),
-                                        static_cast<int>(int_query(request, "days", 30, 1, 366))));
-               }));
-    router.add("GET", "/api/v1/users/{user_id}/contributions",
-               with_rewards(Needs::Caller, [](Rewards&, store::TreeStore& store,
-                                              const ApiCaller& caller, const http::Request& request,
-                                              const Params& params, const Json&, std::int64_t) {
-                   require_self_or_moderator(caller, params.at("user_id"));
-                   return http::Response::json(
-                       200, domain::contributions(
-                                store.statements(), params.at("user_id"),
-                                text_query(request, "before").value_or(""),
-                                static_cast<int>(int_query(request, "max_count", 20, 1, 100))));
-               }));
-    router.add(
-        "GET", "/api/v1/trollboards/{frame}",
-        with_rewards(Needs::Moderator, [](Rewards&, store::TreeStore& store, const ApiCaller&,
-                                          const http::Request& request, const Params& params,
-                                          const Json&, std::int64_t now) {
-            const auto frame = frame_param(params.at("frame"));
-            return http::Response::json(
-                200, domain::trollboard(
-                         store.statements(), frame,
-                         static_cast<int>(int_query(request, "max_count", 100, 1, 1000)), now));
-        }));
-    router.add("GET", "/api/v1/stats",
-               with_rewards(Needs::Caller, [](Rewards&, store::TreeStore& store, const ApiCaller&,
-                                              const http::Request&, const Params&, const Json&,
-                                              std::int64_t) {
-                   return http::Response::json(200, domain::system_stats(store.statements()));
-               }));
-    router.add("GET", "/api/v1/news",
-               with_rewards(Needs::Caller, [](Rewards& rewards, store::TreeStore&, const ApiCaller&,
-                                              const http::Request& request, const Params&,
-                                              const Json&, std::int64_t) {
-                   const auto after = int_query(request, "after", 0, 0, INT64_MAX);
-                   const auto max_count = int_query(request, "max_count", 20, 1, 100);
-                   // Pollers ask often and little changes: the tag names the newest item and
-                   // the question, and a match is answered without a body.
-                   const std::string tag = "\"news-" + std::to_string(rewards.newest_news_id()) +
-                                           "-" + std::to_string(after) + "-" +
-                                           std::to_string(max_count) + "\"";
-                   http::Response response;
-                   if (request.header("If-None-Match") == tag) {
-                       response.status = 304;
-                   } else {
-                       response = http::Response::json(
-                           200, rewards.news(after, static_cast<int>(max_count)));
-                   }
-                   response.set_header("ETag", tag);
-                   response.set_header("Cache-Control", "no-cache");
-                   return response;
-               }));
-    router.add("GET", "/api/v1/prizes",
-               with_rewards(Needs::Caller,
-                            [](Rewards& rewards, store::TreeStore&, const ApiCaller&,
-                               const http::Request&, const Params&, const Json&, std::int64_t) {
-                                return http::Response::json(200, rewards.prizes());
-                            }));
-    router.add("POST", "/api/v1/admin/prizes",
-               with_rewards(Needs::Admin, [](Rewards& rewards, store::TreeStore& store,
-                                             const ApiCaller&, const http::Request&, const Params&,
-                                             const Json& body, std::int64_t now) {
-                   store::PrizeRecord prize;
-                   prize.id = domain::new_uuid();
-                   prize.created_ms = now;
-                   prize = prize_from(body, prize);
-                   store::PrizeStore(store.statements()).insert(prize);
-                   return http::Response::json(201, rewards.prize_json(prize));
-               }));
-    auto existing_prize = [](store::TreeStore& store, const std::string& id) {
-        auto prize = store::PrizeStore(store.statements()).find(id);
-        if (!prize) {
-            DomainError error(ErrorCode::Generic, "No prize " + id + ".");
-            error.http_status = 404;
-            throw error;
-        }
-        return *prize;
-    };
-    router.add("PUT", "/api/v1/admin/prizes/{prize_id}",
-               with_rewards(Needs::Admin,
-                            [existing_prize](Rewards& rewards, store::TreeStore& store,
-                                             const ApiCaller&, const http::Request&,
-                                             const Params& params, const Json& body, std::int64_t) {
-                                const auto prize = existing_prize(store, params.at("prize_id"));
-                                if (prize.awarded_ms)
-                                    throw bad_input(
-                                        "This prize is awarded already; it can no longer change.");
-                                const auto updated = prize_from(body, prize);
-                                store::PrizeStore(store.statements()).update(updated);
-                                return http::Response::json(200, rewards.prize_json(updated));
-                            }));
-    router.add("DELETE", "/api/v1/admin/prizes/{prize_id}",
-               with_rewards(Needs::Admin,
-                            [existing_prize](Rewards&, store::TreeStore& store, const ApiCaller&,
-                                             const http::Request&, const Params& params,
-                                             const Json&, std::int64_t) {
-                                existing_prize(store, params.at("prize_id"));
-                                store::PrizeStore(store.statements()).remove(params.at("prize_id"));
-                                return no_content();
-                            }));
+store::PrizeRecord existing_prize(Call& call) {
+    const std::string& id = call.param("prize_id");
+    auto prize = store::PrizeStore(call.store().statements()).find(id);
+    if (!prize) {
+        DomainError error(ErrorCode::Generic, "No prize " + id + ".");
+        error.http_status = 404;
+        throw error;
+    }
+    return *prize;
 }
 
-} // namespace orchard::api
+} // namespace
+
+// The most read answer of all: kept until the boards change (see AnswerCache).
+http::Response leaderboard(Call& call) {
+    Rewards rewards = rewards_of(call);
+    const auto frame = frame_param(call.param("frame"));
+    const auto max_count = int_query(call.request, "max_count", 100, 1, 1000);
+    const auto offset = int_query(call.request, "offset", 0, 0, INT32_MAX);
+    const std::string key =
+        call.param("frame") + "/" + std::to_string(max_count) + "/" + std::to_string(offset);
+    const std::string version = rewards.board_version();
+    AnswerCache& boards = call.services.leaderboards;
+    http::Response response;
+    if (auto body = boards.find(key, version, call.now)) {
+        response.body = std::move(*body);
+    } else {
+        // Through Response::json, which replaces bytes that are not UTF-8 (a name stored before
+        // names were checked) instead of throwing: one such name used to make every answer of
+        // the board a 500, for as long as it stayed.
+        response = http::Response::json(
+            200, rewards.leaderboard(frame, static_cast<int>(max_count), offset));
+        boards.store(key, version, rewards.board_valid_until(frame), response.body);
+    }
+    return response;
+}
+
+http::Response user_stats(Call& call) {
+    return http::Response::json(200, rewards_of(call).user_stats(call.param("user_id")));
+}
+
+http::Response user_window(Call& call) {
+    Rewards rewards = rewards_of(call);
+    const auto frame = frame_param(call.param("frame"));
+    return http::Response::json(
+        200,
+        rewards.user_window(call.param("user_id"), frame,
+                            static_cast<int>(int_query(call.request, "window_size", 5, 1, 100))));
+}
+
+http::Response ledger(Call& call) {
+    Rewards rewards = rewards_of(call);
+    require_self_or_moderator(call.caller, call.param("user_id"));
+    return http::Response::json(
+        200,
+        rewards.ledger_page(call.param("user_id"), text_query(call.request, "before").value_or(""),
+                            static_cast<int>(int_query(call.request, "max_count", 50, 1, 200))));
+}
+
+http::Response activity(Call& call) {
+    Rewards rewards = rewards_of(call);
+    require_self_or_moderator(call.caller, call.param("user_id"));
+    return http::Response::json(
+        200, rewards.activity(call.param("user_id"),
+                              static_cast<int>(int_query(call.request, "days", 30, 1, 366))));
+}
+
+http::Response contributions(Call& call) {
+    require_self_or_moderator(call.caller, call.param("user_id"));
+    return http::Response::json(
+        200,
+        domain::contributions(call.store().statements(), call.param("user_id"),
+                              text_query(call.request, "before").value_or(""),
+                              static_cast<int>(int_query(call.request, "max_count", 20, 1, 100))));
+}
+
+http::Response trollboard(Call& call) {
+    const auto frame = frame_param(call.param("frame"));
+    return http::Response::json(
+        200, domain::trollboard(
+                 call.store().statements(), frame,
+                 static_cast<int>(int_query(call.request, "max_count", 100, 1, 1000)), call.now));
+}
+
+http::Response stats(Call& call) {
+    return http::Response::json(200, domain::system_stats(call.store().statements()));
+}
+
+http::Response news(Call& call) {
+    Rewards rewards = rewards_of(call);
+    const auto after = int_query(call.request, "after", 0, 0, INT64_MAX);
+    const auto max_count = int_query(call.request, "max_count", 20, 1, 100);
+    // Pollers ask often and little changes: the tag names the newest item and the question,
+    // and a match is answered without a body.
+    const std::string tag = "\"news-" + std::to_string(rewards.newest_news_id()) + "-" +
+                            std::to_string(after) + "-" + std::to_string(max_count) + "\"";
+    http::Response response;
+    if (call.request.header("If-None-Match") == tag) {
+        response.status = 304;
+    } else {
+        response = http::Response::json(200, rewards.news(after, static_cast<int>(max_count)));
+    }
+    response.set_header("ETag", tag);
+    response.set_header("Cache-Control", "no-cache");
+    return response;
+}
+
+http::Response prizes(Call& call) {
+    return http::Response::json(200, rewards_of(call).prizes());
+}
+
+http::Response add_prize(Call& call) {
+    Rewards rewards = rewards_of(call);
+    store::PrizeRecord prize;
+    prize.id = domain::new_uuid();
+    prize.created_ms = call.now;
+    prize = prize_from(call.body, prize);
+    store::PrizeStore(call.store().statements()).insert(prize);
+    return http::Response::json(201, rewards.prize_json(prize));
+}
+
+http::Response change_prize(Call& call) {
+    Rewards rewards = rewards_of(call);
+    const auto prize = existing_prize(call);
+    if (prize.awarded_ms)
+        throw bad_input("This prize is awarded already; it can no longer change.");
+    const auto updated = prize_from(call.body, prize);
+    store::PrizeStore(call.store().statements()).update(updated);
+    return http::Response::json(200, rewards.prize_json(updated));
+}
+
+http::Response remove_prize(Call& call) {
+    existing_prize(call);
+    store::PrizeStore(call.store().statements()).remove(call.param("prize_id"));
+    return no_content();
+}
+
+} // namespace orchard::api::rewards

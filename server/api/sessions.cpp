@@ -14,14 +14,6 @@ constexpr std::int64_t kSessionMs = std::int64_t{30} * 24 * 60 * 60 * 1000;
 
 } // namespace
 
-store::AccountRecord new_account(std::string display_name) {
-    store::AccountRecord account;
-    account.user_id = domain::new_uuid();
-    account.display_name = std::move(display_name);
-    account.role = "contributor";
-    return account;
-}
-
 std::string open_session(store::Database& database, const store::AccountRecord& account) {
     if (!account.enabled || account.deleted)
         throw domain::DomainError(protocol::ErrorCode::UserDisabled, "This account is disabled.");
@@ -32,6 +24,22 @@ std::string open_session(store::Database& database, const store::AccountRecord& 
             .insert_session(hash_session_token(token), account.user_id, now, now + kSessionMs);
     });
     return token;
+}
+
+nlohmann::json account_json(const store::AccountRecord& account) {
+    return {{"id", account.user_id},
+            {"username", account.username ? nlohmann::json(*account.username) : nullptr},
+            {"display_name", account.display_name},
+            {"role", account.role},
+            {"guest", account.is_guest()},
+            {"terms_accepted", account.terms_accepted_ms.has_value()},
+            {"show_on_leaderboard", account.show_on_leaderboard}};
+}
+
+http::Response session_answer(store::Database& database, const store::AccountRecord& account,
+                              int status) {
+    const std::string token = open_session(database, account);
+    return http::Response::json(status, {{"token", token}, {"user", account_json(account)}});
 }
 
 } // namespace orchard::api

@@ -1,15 +1,19 @@
-// The task lifecycle endpoints (PROTOCOL.md §2) and the tree manager's configuration
-// (GET/PUT /api/v1/admin/config), for frontends calling with an API key.
+// The task lifecycle endpoints (PROTOCOL.md §2), for frontends calling with an API key and for
+// Orchard's own client. Registered by the route table (route_table.cpp).
 #pragma once
 
-#include "server/http/router.h"
-#include "server/store/database.h"
+#include "server/api/route.h"
 
-#include <cstdint>
+namespace orchard::api::tasks {
 
-namespace orchard::api {
+// Task requests count against the limits of the user, of reply tasks, and of the API client.
+extern const RateLimitRule kRequestLimit;
 
-// `seed` makes task choices reproducible in tests; 0 seeds from the system's entropy.
-void add_task_routes(http::Router& router, store::Database& database, std::uint64_t seed);
+http::Response request(Call& call);      // POST /tasks
+http::Response availability(Call& call); // POST /tasks/availability
+http::Response interaction(Call& call);  // POST /tasks/interaction
+http::Response close(Call& call);        // POST /tasks/close
+http::Response ack(Call& call);          // POST /tasks/{task_id}/ack
+http::Response nack(Call& call);         // POST /tasks/{task_id}/nack
 
-} // namespace orchard::api
+} // namespace orchard::api::tasks

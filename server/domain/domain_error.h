@@ -28,4 +28,12 @@ inline DomainError bad_input(const std::string& message) {
     return error;
 }
 
+// A refusal no PROTOCOL.md code names (error code 0) with the HTTP status that says why, e.g.
+// 409 for a name someone has already or 503 for a part of the server that is not set up.
+inline DomainError refusal(int http_status, const std::string& message) {
+    DomainError error(protocol::ErrorCode::Generic, message);
+    error.http_status = http_status;
+    return error;
+}
+
 } // namespace orchard::domain

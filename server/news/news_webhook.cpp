@@ -1,6 +1,6 @@
 #include "server/news/news_webhook.h"
 
-#include "server/api/request_runner.h"
+#include "server/api/stored_config.h"
 #include "server/domain/ids.h"
 #include "server/domain/rewards.h"
 #include "server/store/ledger_store.h"

@@ -1,0 +1,21 @@
+// How Orchard's own accounts may sign in besides a username and password: the server's options
+// for e-mail links and OAuth2 providers (PROTOCOL.md §9).
+#pragma once
+
+#include "server/mail/smtp_client.h"
+#include "server/oauth/provider.h"
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace orchard::api {
+
+struct AuthOptions {
+    std::optional<mail::SmtpRelay> smtp; // sign-in links by e-mail only when set
+    // Where links in e-mails and OAuth2 redirects point, e.g. https://orchard.example.
+    std::string public_url;
+    std::vector<oauth::Provider> oauth_providers; // sign-in with these (oauth_routes.h)
+};
+
+} // namespace orchard::api
