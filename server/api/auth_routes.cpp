@@ -1,5 +1,6 @@
 #include "server/api/auth_routes.h"
 
+#include "protocol/account_limits.h"
 #include "protocol/errors.h"
 #include "server/api/api_errors.h"
 #include "server/api/caller.h"
@@ -27,7 +28,7 @@ using store::AccountStore;
 
 namespace {
 
-constexpr size_t kMaxDisplayName = 64;
+constexpr size_t kMaxDisplayName = protocol::kDisplayNameMaxLength;
 constexpr std::int64_t kEmailLinkMs = std::int64_t{15} * 60 * 1000;
 // Sign-in e-mails: a few per sending address and per recipient in ten minutes, so that nobody can
 // flood an inbox or the relay through Orchard.

@@ -1,5 +1,6 @@
 #include "server/api/credentials.h"
 
+#include "protocol/account_limits.h"
 #include "server/hashing.h"
 #include "server/http/http_types.h"
 
@@ -42,9 +43,11 @@ void verify_password_against_nothing(const std::string& password) {
 
 std::optional<std::string> credentials_problem(const std::string& username,
                                                const std::string& password) {
-    constexpr size_t kMinPassword = 8;
-    constexpr size_t kMaxPassword = 1024;
-    static const std::regex kUsername("[A-Za-z0-9_.-]{3,32}");
+    constexpr size_t kMinPassword = protocol::kPasswordMinLength;
+    constexpr size_t kMaxPassword = protocol::kPasswordMaxLength;
+    static const std::regex kUsername("[A-Za-z0-9_.-]{" +
+                                      std::to_string(protocol::kUsernameMinLength) + "," +
+                                      std::to_string(protocol::kUsernameMaxLength) + "}");
     if (!std::regex_match(username, kUsername))
         return "A username has 3 to 32 letters, digits, dots, dashes or underscores.";
     if (password.size() < kMinPassword || password.size() > kMaxPassword)
