@@ -1,5 +1,7 @@
 #include "server/domain/accounts.h"
 
+#include "protocol/account_limits.h"
+
 #include "server/domain/ids.h"
 
 #include <algorithm>
@@ -13,17 +15,21 @@ using protocol::ErrorCode;
 
 namespace {
 
-constexpr size_t kMaxDisplayName = 64;
+constexpr size_t kMaxDisplayName = protocol::kDisplayNameMaxLength;
 
 } // namespace
 
 std::optional<std::string> credentials_problem(const std::string& username,
                                                const std::string& password) {
-    constexpr size_t kMinPassword = 8;
-    constexpr size_t kMaxPassword = 1024;
-    static const std::regex kUsername("[A-Za-z0-9_.-]{3,32}");
+    constexpr size_t kMinPassword = protocol::kPasswordMinLength;
+    constexpr size_t kMaxPassword = protocol::kPasswordMaxLength;
+    static const std::regex kUsername("[A-Za-z0-9_.-]{" +
+                                      std::to_string(protocol::kUsernameMinLength) + "," +
+                                      std::to_string(protocol::kUsernameMaxLength) + "}");
     if (!std::regex_match(username, kUsername))
-        return "A username has 3 to 32 letters, digits, dots, dashes or underscores.";
+        return "A username has " + std::to_string(protocol::kUsernameMinLength) + " to " +
+               std::to_string(protocol::kUsernameMaxLength) +
+               " letters, digits, dots, dashes or underscores.";
     if (password.size() < kMinPassword || password.size() > kMaxPassword)
         return "A password has at least " + std::to_string(kMinPassword) +
                " characters (and at most " + std::to_string(kMaxPassword) + ").";

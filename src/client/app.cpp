@@ -206,30 +206,30 @@ void App::on_sign_in_result(ApiResult<protocol::SessionGrant> result, double now
 }
 
 void App::register_account(const std::string& username, const std::string& display_name,
-                           const std::string& password) {
+                           const std::string& password, double now) {
     state_.sign_in.busy = true;
     state_.sign_in.problem.clear();
     api_.register_account(username, display_name, password,
-                          [this](ApiResult<protocol::SessionGrant> result) {
-                              on_sign_in_result(std::move(result), 0);
+                          [this, now](ApiResult<protocol::SessionGrant> result) {
+                              on_sign_in_result(std::move(result), now);
                           });
 }
 
-void App::login(const std::string& username, const std::string& password) {
+void App::login(const std::string& username, const std::string& password, double now) {
     state_.sign_in.busy = true;
     state_.sign_in.problem.clear();
-    api_.login(username, password, [this](ApiResult<protocol::SessionGrant> result) {
-        on_sign_in_result(std::move(result), 0,
+    api_.login(username, password, [this, now](ApiResult<protocol::SessionGrant> result) {
+        on_sign_in_result(std::move(result), now,
                           "That username and password do not match an account. Check both (the "
                           "password is case-sensitive) and try again.");
     });
 }
 
-void App::continue_as_guest(const std::string& display_name) {
+void App::continue_as_guest(const std::string& display_name, double now) {
     state_.sign_in.busy = true;
     state_.sign_in.problem.clear();
-    api_.continue_as_guest(display_name, [this](ApiResult<protocol::SessionGrant> result) {
-        on_sign_in_result(std::move(result), 0);
+    api_.continue_as_guest(display_name, [this, now](ApiResult<protocol::SessionGrant> result) {
+        on_sign_in_result(std::move(result), now);
     });
 }
 
@@ -261,6 +261,7 @@ void App::begin_session(const protocol::SessionGrant& grant, double now) {
     api_.set_session_token(grant.token);
     state_.account = grant.account;
     state_.sign_in = SignInState{.providers = state_.sign_in.providers};
+    forms_.sign_in.password.clear(); // it did its job; nothing shows it while signed in
     after_account(now);
 }
 
@@ -291,15 +292,15 @@ void App::after_account(double now) {
     refresh_dashboard(now);
 }
 
-void App::accept_terms() {
-    api_.accept_terms([this](ApiResult<protocol::Account> result) {
+void App::accept_terms(double now) {
+    api_.accept_terms([this, now](ApiResult<protocol::Account> result) {
         if (auto* account = std::get_if<protocol::Account>(&result)) {
             state_.account = *account;
-            after_account(0);
+            after_account(now);
             return;
         }
         const auto& error = std::get<ClientError>(result);
-        if (!handle_common_error(error, 0)) state_.sign_in.problem = describe(error);
+        if (!handle_common_error(error, now)) state_.sign_in.problem = describe(error);
     });
 }
 
@@ -311,6 +312,7 @@ void App::claim_account(const std::string& username, const std::string& password
         state_.dashboard.claim_busy = false;
         if (auto* account = std::get_if<protocol::Account>(&result)) {
             state_.account = *account;
+            forms_.claim = ClaimForm{}; // the password has done its job
             return;
         }
         state_.dashboard.claim_problem = describe(std::get<ClientError>(result));
@@ -327,17 +329,13 @@ void App::end_session(const std::string& why) {
     api_.set_session_token("");
     state_.account.reset();
     state_.screen = Screen::SignIn;
-    state_.sign_in = SignInState{.providers = state_.sign_in.providers};
+    for (const auto& row : screen_rows())
+        if (row.reset) row.reset(state_);
     state_.sign_in.problem = why;
-    state_.task = TaskState{};
-    state_.dashboard = DashboardState{};
     state_.rewards = RewardsState{};
-    state_.leaderboard = LeaderboardState{};
-    state_.profile = ProfileState{};
-    state_.contributions = ContributionsState{};
-    state_.prizes = PrizesState{};
-    state_.settings = SettingsState{.opened = state_.settings.opened};
     state_.unsent.reset();
+    forms_ = Forms{};
+    ++state_.sessions_ended;
     ++task_generation_;
     ++screen_generation_;
 }

@@ -4,9 +4,11 @@
 
 #include "client/api_client.h"
 #include "client/draft.h"
+#include "client/forms.h"
 #include "client/key_value_store.h"
 #include "client/label_answers.h"
 #include "client/ranking_order.h"
+#include "client/screens.h"
 #include "protocol/account.h"
 #include "protocol/rewards.h"
 #include "protocol/task.h"
@@ -20,18 +22,6 @@
 namespace orchard::client {
 
 enum class Theme { Light, Dark };
-enum class Screen {
-    Loading,
-    SignIn,
-    Terms,
-    Dashboard,
-    Task,
-    Leaderboard,
-    Profile,
-    Contributions,
-    Prizes,
-    Settings,
-};
 enum class Connection { Checking, Connected, Degraded, Unreachable };
 enum class SignInMode { Choose, Register, Login, Guest, Email, EmailSent };
 enum class TaskPhase { Requesting, Acking, Working, Submitting, NoTask, Failed };
@@ -160,6 +150,8 @@ struct AppState {
     PrizesState prizes;
     SettingsState settings;
     std::optional<UnsentWork> unsent;
+    // Counts sign-outs (and ended sessions), so that views drop what they kept of the last one.
+    unsigned sessions_ended = 0;
 };
 
 // What the page was opened with: the end of an e-mail or OAuth sign-in.
@@ -184,7 +176,6 @@ const std::vector<LanguageChoice>& data_languages();
 // The data language for a browser language tag such as "de-CH"; English when not offered.
 std::string data_language_for(const std::string& browser_tag);
 
-const char* to_string(Screen screen);
 const char* to_string(Theme theme);
 const char* to_string(Connection connection);
 const char* to_string(SignInMode mode);
@@ -217,10 +208,12 @@ class App {
 
     // Signing in
     void show_sign_in(SignInMode mode);
+    // `now` everywhere: a sign-in that fails on the network schedules the next health check
+    // from it, so that the reconnection back-off holds.
     void register_account(const std::string& username, const std::string& display_name,
-                          const std::string& password);
-    void login(const std::string& username, const std::string& password);
-    void continue_as_guest(const std::string& display_name);
+                          const std::string& password, double now);
+    void login(const std::string& username, const std::string& password, double now);
+    void continue_as_guest(const std::string& display_name, double now);
     void request_email_link(const std::string& email);
     // Leaves for the provider's sign-in page; it sends the browser back with a session.
     void start_oauth(const std::string& provider);
@@ -229,7 +222,7 @@ class App {
     void follow_route(const std::string& path, double now);
     // The page to open, once: the platform layer navigates there.
     std::string take_navigation();
-    void accept_terms();
+    void accept_terms(double now);
     // A guest keeps the account (and its points) by choosing a username and password.
     void claim_account(const std::string& username, const std::string& password);
     void sign_out();
@@ -249,8 +242,8 @@ class App {
     void set_leaderboard_frame(protocol::TimeFrame frame, double now);
     void leaderboard_page(int direction, double now); // -1 previous, +1 next page
     void show_my_position(double now);
-    void load_more_ledger();
-    void load_more_contributions();
+    void load_more_ledger(double now);
+    void load_more_contributions(double now);
 
     // Account settings (app_settings.cpp). Each change is one request; its outcome lands in
     // state().settings. Signing out everywhere and deleting the account end the session and
@@ -286,8 +279,13 @@ class App {
     std::vector<std::string> submit_blockers() const;
 
     const AppState& state() const { return state_; }
+    // The forms' typed text: the views edit it, signing out empties it.
+    Forms& forms() { return forms_; }
+    const Forms& forms() const { return forms_; }
 
   private:
+    friend struct ScreenTable; // the screens' rows call the loaders below
+
     void check_health(double now);
     void load_account(double now);
     void begin_session(const protocol::SessionGrant& grant, double now);
@@ -340,6 +338,7 @@ class App {
     DraftStore drafts_;
     std::mt19937_64 random_;
     AppState state_;
+    Forms forms_;
     bool health_request_in_flight_ = false;
     bool sign_in_started_ = false;
     // Each network step bumps this; answers for an older step (after the person moved on) are

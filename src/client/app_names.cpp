@@ -27,32 +27,6 @@ std::string data_language_for(const std::string& browser_tag) {
     return "en";
 }
 
-const char* to_string(Screen screen) {
-    switch (screen) {
-    case Screen::Loading:
-        return "loading";
-    case Screen::SignIn:
-        return "sign_in";
-    case Screen::Terms:
-        return "terms";
-    case Screen::Dashboard:
-        return "dashboard";
-    case Screen::Task:
-        return "task";
-    case Screen::Leaderboard:
-        return "leaderboard";
-    case Screen::Profile:
-        return "profile";
-    case Screen::Contributions:
-        return "contributions";
-    case Screen::Prizes:
-        return "prizes";
-    case Screen::Settings:
-        return "settings";
-    }
-    return "unknown";
-}
-
 const char* to_string(Theme theme) {
     return theme == Theme::Dark ? "dark" : "light";
 }

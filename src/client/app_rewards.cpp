@@ -22,36 +22,14 @@ std::string points_text(long long points) {
 void App::reload_screen(double now) {
     if (!state_.account || !state_.account->terms_accepted) return;
     ++screen_generation_; // answers still on their way belong to the old load
-    switch (state_.screen) {
-    case Screen::Dashboard:
-        refresh_dashboard(now);
-        break;
-    case Screen::Leaderboard:
-        load_leaderboard(now);
-        break;
-    case Screen::Profile:
-        load_profile(now);
-        break;
-    case Screen::Contributions:
-        load_contributions(now);
-        break;
-    case Screen::Prizes:
-        load_prizes(now);
-        break;
-    default:
-        break;
-    }
+    if (const auto load = screen_row(state_.screen).load) load(*this, now);
 }
 
 void App::show_screen(Screen screen, double now) {
     if (!state_.account || !state_.account->terms_accepted) return;
     if (state_.screen == Screen::Task) leave_task();
     state_.screen = screen;
-    if (screen == Screen::Leaderboard) {
-        state_.leaderboard.offset = 0;
-        state_.leaderboard.around_me = false;
-    }
-    if (screen == Screen::Settings) open_settings();
+    if (const auto open = screen_row(screen).open) open(*this);
     reload_screen(now);
 }
 
@@ -251,13 +229,13 @@ void App::load_profile(double now) {
                   });
 }
 
-void App::load_more_ledger() {
+void App::load_more_ledger(double now) {
     auto& profile = state_.profile;
     if (!state_.account || !profile.ledger_next || profile.loading_more) return;
     profile.loading_more = true;
     const unsigned generation = screen_generation_;
     api_.ledger(state_.account->id, *profile.ledger_next, kLedgerPageSize,
-                [this, generation](ApiResult<protocol::LedgerPage> result) {
+                [this, now, generation](ApiResult<protocol::LedgerPage> result) {
                     if (generation != screen_generation_) return;
                     auto& p = state_.profile;
                     p.loading_more = false;
@@ -266,7 +244,7 @@ void App::load_more_ledger() {
                         p.ledger_next = std::move(page->next);
                         return;
                     }
-                    rewards_error(std::get<ClientError>(result), p.problem, 0);
+                    rewards_error(std::get<ClientError>(result), p.problem, now);
                 });
 }
 
@@ -290,13 +268,13 @@ void App::load_contributions(double now) {
                        });
 }
 
-void App::load_more_contributions() {
+void App::load_more_contributions(double now) {
     auto& contributions = state_.contributions;
     if (!state_.account || !contributions.next || contributions.loading_more) return;
     contributions.loading_more = true;
     const unsigned generation = screen_generation_;
     api_.contributions(state_.account->id, *contributions.next, kContributionsPageSize,
-                       [this, generation](ApiResult<protocol::ContributionPage> result) {
+                       [this, now, generation](ApiResult<protocol::ContributionPage> result) {
                            if (generation != screen_generation_) return;
                            auto& c = state_.contributions;
                            c.loading_more = false;
@@ -306,7 +284,7 @@ void App::load_more_contributions() {
                                c.next = std::move(page->next);
                                return;
                            }
-                           rewards_error(std::get<ClientError>(result), c.problem, 0);
+                           rewards_error(std::get<ClientError>(result), c.problem, now);
                        });
 }
 

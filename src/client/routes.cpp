@@ -1,20 +1,10 @@
 #include "client/routes.h"
 
+#include "client/screens.h"
+
 namespace orchard::client {
 
 namespace {
-
-struct NamedScreen {
-    Screen screen;
-    std::string_view path;
-};
-// The screens whose address is just their name.
-constexpr NamedScreen kNamedScreens[] = {
-    {Screen::Profile, "/profile"},
-    {Screen::Contributions, "/contributions"},
-    {Screen::Prizes, "/prizes"},
-    {Screen::Settings, "/settings"},
-};
 
 constexpr std::string_view kTaskPrefix = "/task/";
 constexpr std::string_view kLeaderboardPrefix = "/leaderboard/";
@@ -22,23 +12,18 @@ constexpr std::string_view kLeaderboardPrefix = "/leaderboard/";
 } // namespace
 
 std::string route_path(const AppState& state) {
+    // Addresses with a parameter; the others are the screens table's.
     switch (state.screen) {
-    case Screen::Dashboard:
-        return "/";
     case Screen::Task:
         return std::string(kTaskPrefix) + state.task.kind;
     case Screen::Leaderboard:
         return std::string(kLeaderboardPrefix) + protocol::to_string(state.leaderboard.frame);
-    case Screen::Loading:
-    case Screen::SignIn:
-    case Screen::Terms:
-        return {};
     default:
         break;
     }
-    for (const auto& named : kNamedScreens)
-        if (named.screen == state.screen) return std::string(named.path);
-    return {};
+    // Screens before signing in have none.
+    const char* path = screen_row(state.screen).path;
+    return path ? path : std::string();
 }
 
 std::optional<Route> parse_route(std::string_view path) {
@@ -53,8 +38,8 @@ std::optional<Route> parse_route(std::string_view path) {
         if (!frame) return std::nullopt;
         return Route{.screen = Screen::Leaderboard, .frame = *frame};
     }
-    for (const auto& named : kNamedScreens)
-        if (named.path == path) return Route{.screen = named.screen};
+    for (const auto& row : screen_rows())
+        if (row.path && row.path == path) return Route{.screen = row.screen};
     return std::nullopt;
 }
 

@@ -3,6 +3,7 @@
 // something changed.
 #include "client/app.h"
 #include "client/routes.h"
+#include "client/screen_snapshots.h"
 #include "platform/automation.h"
 #include "platform/browser.h"
 #include "platform/canvas.h"
@@ -42,6 +43,7 @@ struct WebClient {
     platform::LocalStorage storage;
     client::ApiClient api{transport};
     client::App app;
+    ui::ViewState view; // what the views keep between frames
     GLFWwindow* window = nullptr;
     std::string origin;
     double fonts_dpr = 0;        // the pixel ratio the font atlas was built for
@@ -103,7 +105,7 @@ void frame() {
     if (test_page) {
         if (platform::draw_test_page()) c.app.toggle_theme();
     } else {
-        ui::draw_root({c.app, now, c.origin});
+        ui::draw_root({c.app, c.view, now, c.origin});
     }
     ui::end_focus_frame();
     platform::end_text_field_frame();
@@ -134,109 +136,14 @@ void frame() {
 
 nlohmann::json automation_state() {
     const WebClient& c = *g_client;
-    const auto& state = c.app.state();
-    nlohmann::json task = nullptr;
-    if (state.screen == client::Screen::Task) {
-        const auto& t = state.task;
-        task = {{"phase", client::to_string(t.phase)},
-                {"kind", t.kind},
-                {"reviewing", t.reviewing},
-                {"completed", t.completed},
-                {"problem", t.problem},
-                {"notice", t.notice}};
-        if (t.task) {
-            task["id"] = t.task->id;
-            task["type"] = protocol::to_string(t.task->type);
-            task["mode"] = t.task->full_mode ? "full" : "simple";
-            task["replies"] = t.task->reply_messages.size();
-            task["order"] = t.ranking.order();
-            task["text"] = t.draft.text;
-        }
-    }
-    nlohmann::json rewards = nullptr;
-    if (state.rewards.stats) {
-        const auto& total = state.rewards.stats->total;
-        rewards = {{"total", total.leader_score},
-                   {"day", state.rewards.stats->day.leader_score},
-                   {"level", total.level},
-                   {"streak_days", total.streak_days}};
-        if (state.rewards.last_earned) rewards["last_earned"] = *state.rewards.last_earned;
-    }
-    auto rows_json = [](const std::vector<protocol::UserScore>& rows) {
-        nlohmann::json out = nlohmann::json::array();
-        for (const auto& row : rows)
-            out.push_back({{"rank", row.rank ? nlohmann::json(*row.rank) : nlohmann::json()},
-                           {"user_id", row.user_id},
-                           {"display_name", row.display_name},
-                           {"score", row.leader_score},
-                           {"highlighted", row.highlighted}});
-        return out;
-    };
-    nlohmann::json leaderboard = nullptr;
-    if (state.screen == client::Screen::Leaderboard) {
-        const auto& b = state.leaderboard;
-        leaderboard = {{"frame", protocol::to_string(b.frame)},
-                       {"offset", b.offset},
-                       {"around_me", b.around_me},
-                       {"loading", b.loading},
-                       {"problem", b.problem},
-                       {"rows", b.page ? rows_json(b.page->rows) : nlohmann::json()},
-                       {"total_count", b.page ? b.page->total_count : 0}};
-    }
-    nlohmann::json profile = nullptr;
-    if (state.screen == client::Screen::Profile) {
-        const auto& pr = state.profile;
-        nlohmann::json ledger = nlohmann::json::array();
-        for (const auto& entry : pr.ledger)
-            ledger.push_back({{"kind", entry.kind}, {"points", entry.points}});
-        profile = {{"loaded", pr.loaded},
-                   {"problem", pr.problem},
-                   {"ledger", ledger},
-                   {"activity_days", pr.activity.size()}};
-    }
-    nlohmann::json dashboard_rewards = nullptr;
-    if (state.screen == client::Screen::Dashboard)
-        dashboard_rewards = {{"top_today", state.dashboard.top_today
-                                               ? rows_json(state.dashboard.top_today->rows)
-                                               : nlohmann::json()},
-                             {"news", state.dashboard.news.size()}};
-    nlohmann::json settings = nullptr;
-    if (state.screen == client::Screen::Settings && state.account) {
-        const auto& s = state.settings;
-        settings = {{"busy", client::to_string(s.busy)},
-                    {"outcome", client::to_string(s.outcome)},
-                    {"notice", s.notice},
-                    {"problem", s.problem},
-                    {"display_name", state.account->display_name},
-                    {"show_on_leaderboard", state.account->show_on_leaderboard},
-                    {"guest", state.account->guest}};
-    }
-    return {{"ready", c.ready},
-            {"settings", settings},
-            {"sign_in_notice", state.sign_in.notice},
-            {"rewards", rewards},
-            {"leaderboard", leaderboard},
-            {"profile", profile},
-            {"dashboard", dashboard_rewards},
-            {"prizes", state.screen == client::Screen::Prizes && state.prizes.prizes
-                           ? nlohmann::json({{"current", state.prizes.prizes->current.size()},
-                                             {"past", state.prizes.prizes->past.size()}})
-                           : nlohmann::json()},
-            {"contributions", state.screen == client::Screen::Contributions
-                                  ? nlohmann::json(state.contributions.items.size())
-                                  : nlohmann::json()},
-            {"screen", client::to_string(state.screen)},
-            {"sign_in_mode", client::to_string(state.sign_in.mode)},
-            {"signed_in_as", state.account ? nlohmann::json(state.account->id) : nlohmann::json()},
-            {"lang", state.lang},
-            {"dashboard_loaded", state.dashboard.loaded},
-            {"task", task},
-            {"theme", client::to_string(state.theme)},
-            {"focused", ui::focused_widget().empty() ? nlohmann::json()
-                                                     : nlohmann::json(ui::focused_widget())},
-            {"connection", client::to_string(state.connection)},
-            {"server_version", state.server_version},
-            {"device_pixel_ratio", c.fonts_dpr}};
+    // The app's part is the client's (client/screen_snapshots.h); this adds what only the page
+    // knows.
+    nlohmann::json state = client::automation_snapshot(c.app.state());
+    state["ready"] = c.ready;
+    state["focused"] =
+        ui::focused_widget().empty() ? nlohmann::json() : nlohmann::json(ui::focused_widget());
+    state["device_pixel_ratio"] = c.fonts_dpr;
+    return state;
 }
 
 } // namespace

@@ -103,7 +103,7 @@ void draw_contributions(const ScreenInput& input) {
     if (c.next) {
         move_to(column, 12);
         if (secondary_button(c.loading_more ? "Loading…" : "Show older", "contributions_more"))
-            app.load_more_contributions();
+            app.load_more_contributions(input.now);
     }
     ImGui::Dummy(ImVec2(column.width, 40));
     ImGui::PopTextWrapPos();

@@ -1,13 +1,13 @@
 #include "ui/dashboard_view.h"
 
 #include "client/task_kinds.h"
+#include "ui/claim_form.h"
 #include "ui/focus.h"
 #include "ui/fonts.h"
 #include "ui/guidelines_panel.h"
 #include "ui/layout.h"
 #include "ui/rewards_widgets.h"
 #include "ui/shortcuts.h"
-#include "ui/text_field.h"
 #include "ui/theme.h"
 #include "ui/widget_registry.h"
 #include "ui/widgets.h"
@@ -99,49 +99,11 @@ void draw_kind_card(client::App& app, double now, const client::TaskKindInfo& ki
     end_card();
 }
 
-// For guests: keep the account, and every point earned, by choosing a username and password.
-void draw_claim_card(client::App& app, float width, bool compact) {
-    static std::string username, password;
-    const auto& dashboard = app.state().dashboard;
-    const float padding = compact ? 20 : 24;
-    const float inner = width - 2 * padding;
-    begin_card(width, padding);
-    heading_text("Keep your account");
-    muted_text("You are contributing as a guest. Choose a username and password to sign in again "
-               "later, from any device; everything you did stays yours.");
-    const float field_w = compact ? inner : (inner - 12) / 2;
-    text_field("claim_username", username, ImVec2(field_w, 0),
-               {.kind = TextFieldKind::SingleLine,
-                .placeholder = "username",
-                .max_chars = 40,
-                .autocomplete = "username",
-                .label = "Username"});
-    if (!compact) ImGui::SameLine(0, 12);
-    const bool enter = text_field("claim_password", password, ImVec2(field_w, 0),
-                                  {.kind = TextFieldKind::Password,
-                                   .placeholder = "password, at least 10 characters",
-                                   .max_chars = 200,
-                                   .autocomplete = "new-password",
-                                   .label = "Password"})
-                           .submit;
-    const bool ready = !username.empty() && !password.empty() && !dashboard.claim_busy;
-    const bool pressed = disabled_if(!ready, [&] {
-        return secondary_button(dashboard.claim_busy ? "Saving…" : "Save my account",
-                                "claim_submit");
-    });
-    if ((pressed || enter) && ready) app.claim_account(username, password);
-    if (!dashboard.claim_problem.empty()) {
-        problem_text(dashboard.claim_problem.c_str());
-        widgets().track("claim_problem", dashboard.claim_problem);
-    }
-    end_card();
-}
-
 // The person's standing: level and the way to the next, points today and in all, the streak.
 // Work left on a task: offered first, so that nothing typed is lost by walking away from it.
-void draw_unsent_card(client::App& app, double now, float width, bool compact) {
+void draw_unsent_card(client::App& app, double now, float width, bool compact,
+                      bool& confirm_discard) {
     const auto& unsent = *app.state().unsent;
-    static bool confirm_discard = false;
     const Palette& p = current_palette();
     begin_card(width, compact ? 20 : 24);
     heading_text("You have unsent work");
@@ -285,7 +247,8 @@ void draw_dashboard(const ScreenInput& input) {
     if (!state.dashboard.problem.empty()) problem_text(state.dashboard.problem.c_str());
     if (state.unsent) {
         move_to(column, 8);
-        draw_unsent_card(app, input.now, column.width, input.compact);
+        draw_unsent_card(app, input.now, column.width, input.compact,
+                         input.view.confirm_discard_unsent);
     }
     move_to(column, 8);
     draw_progress_card(app, input.now, column.width, input.compact);
@@ -316,7 +279,7 @@ void draw_dashboard(const ScreenInput& input) {
     const int per_row = input.compact ? 1 : 2;
     const float card_w =
         (column.width - gap * static_cast<float>(per_row - 1)) / static_cast<float>(per_row);
-    static float natural[8] = {};
+    auto& natural = input.view.kind_card_heights;
     float row_top = ImGui::GetCursorScreenPos().y;
     float row_bottom = row_top;
     int index = 0;
@@ -325,18 +288,19 @@ void draw_dashboard(const ScreenInput& input) {
         if (col == 0 && index > 0) row_top = row_bottom + gap;
         float row_height = 0;
         for (int j = index - col; j < index - col + per_row && j < 8; ++j)
-            row_height = std::max(row_height, natural[j]);
+            row_height = std::max(row_height, natural[static_cast<std::size_t>(j)]);
         ImGui::SetCursorScreenPos(
             ImVec2(column.x + static_cast<float>(col) * (card_w + gap), row_top));
         draw_kind_card(app, input.now, client::task_kind(type), index + 1, card_w, row_height,
-                       natural[index]);
+                       natural[static_cast<std::size_t>(index)]);
         row_bottom = std::max(row_bottom, ImGui::GetItemRectMax().y);
         ++index;
     }
     ImGui::SetCursorScreenPos(ImVec2(column.x, row_bottom + 16));
     // Today's top five and the news: side by side on wide screens, of equal height.
     {
-        static float natural_top = 0, natural_news = 0;
+        float& natural_top = input.view.top_today_height;
+        float& natural_news = input.view.news_height;
         const float w = input.compact ? column.width : (column.width - gap) / 2;
         const float shared = input.compact ? 0 : std::max(natural_top, natural_news);
         const float row_start = ImGui::GetCursorScreenPos().y;
@@ -352,7 +316,8 @@ void draw_dashboard(const ScreenInput& input) {
         ImGui::SetCursorScreenPos(ImVec2(column.x, bottom + 16));
     }
     if (state.account && state.account->guest) {
-        draw_claim_card(app, column.width, input.compact);
+        draw_claim_form(app, ClaimFormPlace::Dashboard, column.width, input.compact ? 20 : 24,
+                        input.compact);
         move_to(column, 8);
     }
     ImGui::Dummy(ImVec2(column.width, 8));

@@ -117,10 +117,9 @@ void draw_how_it_works(const Column& column) {
     end_card();
 }
 
-void draw_embed(const Column& column, const std::string& origin) {
-    static bool copied = false;
+void draw_embed(const Column& column, std::string_view origin, bool& copied) {
     const Palette& p = current_palette();
-    const std::string snippet = "<iframe src=\"" + origin +
+    const std::string snippet = "<iframe src=\"" + std::string(origin) +
                                 "/\" title=\"Orchard\" style=\"width:100%;height:720px;border:0\" "
                                 "allow=\"clipboard-read; clipboard-write\"></iframe>";
     begin_card(column.width, 24);
@@ -155,7 +154,7 @@ void draw_embed(const Column& column, const std::string& origin) {
 
 } // namespace
 
-void draw_home(const HomeViewInput& input) {
+void draw_home(const ScreenInput& input) {
     const Palette& p = current_palette();
     const Column column = content_column(input.compact);
 
@@ -181,14 +180,14 @@ void draw_home(const HomeViewInput& input) {
     end_card();
 
     move_to(column, 16);
-    draw_sign_in_card({input.app, input.now, input.compact}, column.width);
+    draw_sign_in_card(input, column.width);
 
     move_to(column, 16);
     draw_ways_to_help(column, input.compact);
     move_to(column, 16);
     draw_how_it_works(column);
     move_to(column, 16);
-    draw_embed(column, input.page_origin);
+    draw_embed(column, input.page_origin, input.view.embed_copied);
 
     move_to(column, 20);
     ImGui::PushFont(fonts().small);

@@ -15,16 +15,12 @@ namespace orchard::ui {
 
 namespace {
 
-// The flag whose meaning shows under the flags: the one last pointed at, pressed or reached by
-// Tab. A line on the page rather than a tooltip, so that touch screens show it too.
-std::string& explained_flag() {
-    static std::string name;
-    return name;
-}
-
-void draw_flag_help(const std::vector<protocol::LabelDescription>& labels) {
-    const auto it = std::find_if(labels.begin(), labels.end(), [](const auto& label) {
-        return label.widget == protocol::LabelWidget::Flag && label.name == explained_flag() &&
+// The flag whose meaning shows under the flags (`explained`): the one last pointed at, pressed
+// or reached by Tab. A line on the page rather than a tooltip, so that touch screens show it too.
+void draw_flag_help(const std::vector<protocol::LabelDescription>& labels,
+                    const std::string& explained) {
+    const auto it = std::find_if(labels.begin(), labels.end(), [&](const auto& label) {
+        return label.widget == protocol::LabelWidget::Flag && label.name == explained &&
                !label.help_text.empty();
     });
     if (it == labels.end()) return;
@@ -188,13 +184,14 @@ void draw_labeling_panel(const ScreenInput& input, float width) {
             const std::string id = "label_" + label.name;
             if (choice_button(label.display_text.c_str(), id.c_str(), on, w)) {
                 app.toggle_flag(label.name);
-                explained_flag() = label.name;
+                input.view.explained_flag = label.name;
             }
-            if (ImGui::IsItemHovered() || focused_widget() == id) explained_flag() = label.name;
+            if (ImGui::IsItemHovered() || focused_widget() == id)
+                input.view.explained_flag = label.name;
             x = ImGui::GetItemRectMax().x - row_left + 8;
             first = false;
         }
-        draw_flag_help(t.task->labels);
+        draw_flag_help(t.task->labels, input.view.explained_flag);
     }
     end_card();
 }

@@ -10,34 +10,37 @@
 
 #include <algorithm>
 #include <string>
+#include <vector>
 
 namespace orchard::ui {
 
 namespace {
 
+// The screens with an entry in the navigation, from the screens table, and the entry's widget
+// id ("nav_" and the screen's name).
 struct Destination {
     client::Screen screen;
     const char* label;
-    const char* id;
+    std::string id;
 };
 
-constexpr Destination kDestinations[] = {
-    {client::Screen::Dashboard, "Tasks", "nav_dashboard"},
-    {client::Screen::Leaderboard, "Leaderboard", "nav_leaderboard"},
-    {client::Screen::Profile, "My profile", "nav_profile"},
-    {client::Screen::Contributions, "My contributions", "nav_contributions"},
-    {client::Screen::Prizes, "Prizes", "nav_prizes"},
-    {client::Screen::Settings, "Settings", "nav_settings"},
-};
+const std::vector<Destination>& destinations() {
+    static const std::vector<Destination> list = [] {
+        std::vector<Destination> out;
+        for (const auto& row : client::screen_rows())
+            if (row.nav_label)
+                out.push_back({row.screen, row.nav_label, std::string("nav_") + row.name});
+        return out;
+    }();
+    return list;
+}
 
 // Space on each side of a tab's label.
 constexpr float kTabPadding = 10;
 
-// The task screen belongs to "Tasks".
+// Some screens light another's entry: a task's is "Tasks".
 bool is_current(const client::AppState& state, client::Screen screen) {
-    if (screen == client::Screen::Dashboard)
-        return state.screen == client::Screen::Dashboard || state.screen == client::Screen::Task;
-    return state.screen == screen;
+    return client::screen_row(state.screen).nav_entry.value_or(state.screen) == screen;
 }
 
 std::string score_line(const client::AppState& state) {
@@ -63,8 +66,7 @@ std::string display_name(const client::AppState& state) {
 
 bool navigation_available(const client::AppState& state) {
     return state.account && state.account->terms_accepted &&
-           state.screen != client::Screen::SignIn && state.screen != client::Screen::Terms &&
-           state.screen != client::Screen::Loading;
+           client::screen_row(state.screen).signed_in;
 }
 
 float draw_navigation_tabs(client::App& app, double now, float x, float top, float bar_height) {
@@ -72,7 +74,7 @@ float draw_navigation_tabs(client::App& app, double now, float x, float top, flo
     const Palette& p = current_palette();
     ImDrawList* draw = ImGui::GetWindowDrawList();
     const float pad = kTabPadding;
-    for (const auto& d : kDestinations) {
+    for (const auto& d : destinations()) {
         const bool current = is_current(state, d.screen);
         // Each tab is as wide as its bold label, so the tabs stay put when the current one
         // changes (the current tab's label is bold, the others' regular, centred in the tab).
@@ -82,10 +84,10 @@ float draw_navigation_tabs(client::App& app, double now, float x, float top, flo
         ImGui::PushFont(current ? fonts().strong : fonts().body);
         const ImVec2 text = ImGui::CalcTextSize(d.label);
         ImGui::SetCursorScreenPos(ImVec2(x, top));
-        ImGui::PushID(d.id);
+        ImGui::PushID(d.id.c_str());
         bool pressed = ImGui::InvisibleButton("##tab", ImVec2(w, bar_height - 1));
         ImGui::PopID();
-        pressed |= keyboard_control(d.id, 8, -6); // inside: the bar's edge would cut it
+        pressed |= keyboard_control(d.id.c_str(), 8, -6); // inside: the bar's edge would cut it
         const bool hovered = ImGui::IsItemHovered();
         if (hovered) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
         const ImVec4 colour = current ? p.accent : hovered ? p.text : p.text_muted;
@@ -105,7 +107,7 @@ float draw_navigation_tabs(client::App& app, double now, float x, float top, flo
 float navigation_tabs_width() {
     float w = 0;
     ImGui::PushFont(fonts().strong);
-    for (const auto& d : kDestinations)
+    for (const auto& d : destinations())
         w += ImGui::CalcTextSize(d.label).x + 2 * kTabPadding;
     ImGui::PopFont();
     return w;
@@ -140,8 +142,8 @@ void draw_navigation_menu(client::App& app, double now, float button_w, bool wit
             }
             ImGui::Dummy(ImVec2(inner, 2));
         }
-        for (const auto& d : kDestinations) {
-            if (choice_button(d.label, d.id, is_current(state, d.screen), inner, 48)) {
+        for (const auto& d : destinations()) {
+            if (choice_button(d.label, d.id.c_str(), is_current(state, d.screen), inner, 48)) {
                 ImGui::CloseCurrentPopup();
                 if (state.screen != d.screen) app.show_screen(d.screen, now);
             }

@@ -145,7 +145,7 @@ void draw_activity_chart(const std::vector<protocol::ActivityDay>& days, float w
     widgets().track_rect("activity_chart", at, ImVec2(at.x + width, base), summary);
 }
 
-void draw_ledger(client::App& app, float width) {
+void draw_ledger(client::App& app, double now, float width) {
     const auto& profile = app.state().profile;
     const Palette& p = current_palette();
     ImDrawList* draw = ImGui::GetWindowDrawList();
@@ -178,7 +178,7 @@ void draw_ledger(client::App& app, float width) {
     }
     if (profile.ledger_next) {
         if (secondary_button(profile.loading_more ? "Loading…" : "Show older", "ledger_more"))
-            app.load_more_ledger();
+            app.load_more_ledger(now);
     }
 }
 
@@ -229,7 +229,7 @@ void draw_profile(const ScreenInput& input) {
     if (!state.profile.loaded)
         muted_text("Loading…");
     else
-        draw_ledger(app, column.width - 2 * padding);
+        draw_ledger(app, input.now, column.width - 2 * padding);
     end_card();
 
     ImGui::Dummy(ImVec2(column.width, 40));

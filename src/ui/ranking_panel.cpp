@@ -21,23 +21,6 @@ namespace {
 constexpr float kCollapsedHeight = 150; // about six lines of a reply before "Show all"
 constexpr float kRankColumn = 56;       // the rank number and drag handle left of each reply
 
-// What the ranking screen remembers between frames: which reply is selected (by its index in
-// the task), which are expanded, and where each position was drawn (for dragging).
-struct RankingView {
-    std::string task_id;
-    int selected_position = 0;
-    std::set<int> expanded;       // reply indices
-    std::vector<float> centres;   // screen y of each position's centre, last frame
-    int dragging = -1;            // position being dragged
-    bool reveal_selected = false; // the keyboard changed the selection: scroll to its card
-};
-
-RankingView& view_state(const std::string& task_id) {
-    static RankingView view;
-    if (view.task_id != task_id) view = RankingView{.task_id = task_id};
-    return view;
-}
-
 void draw_handle(ImVec2 at, float height, int rank, bool selected) {
     const Palette& p = current_palette();
     ImDrawList* draw = ImGui::GetWindowDrawList();
@@ -64,7 +47,9 @@ void draw_ranking_panel(const ScreenInput& input, float width) {
     const auto& t = app.state().task;
     const auto& replies = t.task->reply_messages;
     const auto& order = t.ranking.order();
-    RankingView& view = view_state(t.task->id);
+    // What the panel remembers between frames belongs to one task: a new one starts afresh.
+    RankingView& view = input.view.ranking;
+    if (view.task_id != t.task->id) view = RankingView{.task_id = t.task->id};
     const int count = static_cast<int>(order.size());
     view.selected_position = std::clamp(view.selected_position, 0, std::max(0, count - 1));
     view.centres.resize(order.size());

@@ -1,20 +1,13 @@
 #include "ui/root_view.h"
 
-#include "ui/contributions_view.h"
-#include "ui/dashboard_view.h"
 #include "ui/focus.h"
 #include "ui/fonts.h"
 #include "ui/guidelines_panel.h"
-#include "ui/home_view.h"
 #include "ui/layout.h"
-#include "ui/leaderboard_view.h"
 #include "ui/navigation.h"
-#include "ui/prizes_view.h"
-#include "ui/profile_view.h"
-#include "ui/settings_view.h"
+#include "ui/screen_views.h"
 #include "ui/shortcuts.h"
-#include "ui/task_view.h"
-#include "ui/terms_view.h"
+#include "ui/text_field.h"
 #include "ui/theme.h"
 #include "ui/widget_registry.h"
 #include "ui/widgets.h"
@@ -147,18 +140,18 @@ void draw_connection_banner(client::App& app, double now, float width, bool comp
     ImGui::SetCursorScreenPos(ImVec2(origin.x, origin.y + height));
 }
 
-void draw_loading() {
-    const Column column = content_column(false);
-    move_to(column, 60);
-    muted_text("Signing you in…");
-}
-
 } // namespace
 
 void draw_root(const RootViewInput& input) {
     const ImGuiIO& io = ImGui::GetIO();
     const bool compact = io.DisplaySize.x < kCompactWidth;
     client::App& app = input.app;
+    if (input.view.session != app.state().sessions_ended) {
+        // Signed out: nothing the views kept, nor any text typed into a field, waits for the
+        // next person.
+        input.view = ViewState{.session = app.state().sessions_ended};
+        clear_text_fields();
+    }
 
     ImGui::SetNextWindowPos(ImVec2(0, 0));
     ImGui::SetNextWindowSize(io.DisplaySize);
@@ -175,47 +168,15 @@ void draw_root(const RootViewInput& input) {
     ImGui::BeginChild("main", ImVec2(0, 0), false);
     // A new screen starts at its top, not where the last one was scrolled to; so does the next
     // task after a submission (its title and the notice of what the last one earned are there).
-    static client::Screen shown = client::Screen::Loading;
-    static std::string shown_task;
+    ViewState& view = input.view;
     const auto& task = app.state().task.task;
     const std::string task_id = task ? task->id : std::string();
-    if (app.state().screen != shown || task_id != shown_task) {
-        shown = app.state().screen;
-        shown_task = task_id;
+    if (app.state().screen != view.shown || task_id != view.shown_task) {
+        view.shown = app.state().screen;
+        view.shown_task = task_id;
         ImGui::SetScrollY(0);
     }
-    switch (app.state().screen) {
-    case client::Screen::Loading:
-        draw_loading();
-        break;
-    case client::Screen::SignIn:
-        draw_home({app, input.now, input.page_origin, compact});
-        break;
-    case client::Screen::Terms:
-        draw_terms({app, input.now, compact});
-        break;
-    case client::Screen::Dashboard:
-        draw_dashboard({app, input.now, compact});
-        break;
-    case client::Screen::Task:
-        draw_task({app, input.now, compact});
-        break;
-    case client::Screen::Leaderboard:
-        draw_leaderboard({app, input.now, compact});
-        break;
-    case client::Screen::Profile:
-        draw_profile({app, input.now, compact});
-        break;
-    case client::Screen::Contributions:
-        draw_contributions({app, input.now, compact});
-        break;
-    case client::Screen::Prizes:
-        draw_prizes({app, input.now, compact});
-        break;
-    case client::Screen::Settings:
-        draw_settings({app, input.now, compact});
-        break;
-    }
+    draw_screen({app, view, input.now, compact, input.page_origin});
     widgets().set_number("main_scroll_y", ImGui::GetScrollY());
     widgets().set_number("main_scroll_max_y", ImGui::GetScrollMaxY());
     ImGui::EndChild();

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "client/app.h"
+#include "ui/view_state.h"
 
 #include <string>
 
@@ -10,6 +11,7 @@ namespace orchard::ui {
 
 struct RootViewInput {
     client::App& app;
+    ViewState& view;
     double now = 0;          // seconds, the clock App actions take
     std::string page_origin; // e.g. "https://orchard.example.org"
 };

@@ -1,5 +1,7 @@
 #include "ui/settings_view.h"
 
+#include "ui/account_fields.h"
+#include "ui/claim_form.h"
 #include "ui/focus.h"
 #include "ui/fonts.h"
 #include "ui/layout.h"
@@ -17,25 +19,6 @@ namespace {
 
 using client::SettingsSection;
 
-// What the person has typed; refilled each time the screen opens.
-struct SettingsForm {
-    unsigned opened = 0;
-    unsigned password_changes = 0;
-    std::string display_name;
-    std::string current_password;
-    std::string new_password;
-    std::string repeated_password;
-    std::string claim_username;
-    std::string claim_password;
-    bool confirm_delete = false;
-    std::string delete_word;
-};
-
-SettingsForm& form() {
-    static SettingsForm f;
-    return f;
-}
-
 constexpr const char* kDeleteWord = "DELETE";
 
 // The notice or problem of the last change, under the section it belongs to.
@@ -51,12 +34,6 @@ void draw_outcome(const client::SettingsState& s, SettingsSection section) {
         problem_text(s.problem.c_str());
         widgets().track("settings_problem", s.problem);
     }
-}
-
-void field_label(const char* label) {
-    ImGui::PushFont(fonts().strong);
-    ImGui::TextUnformatted(label);
-    ImGui::PopFont();
 }
 
 // A switch with its label and an explanation: the whole row is the touch target.
@@ -132,7 +109,7 @@ bool field_and_button(const char* field_id, std::string& text, const TextFieldOp
 }
 
 void draw_name_card(client::App& app, double now, float width, float padding, bool compact) {
-    SettingsForm& f = form();
+    client::SettingsForm& f = app.forms().settings;
     const auto& s = app.state().settings;
     const float inner = width - 2 * padding;
     begin_card(width, padding);
@@ -145,7 +122,7 @@ void draw_name_card(client::App& app, double now, float width, float padding, bo
     if (field_and_button("settings_display_name", f.display_name,
                          {.kind = TextFieldKind::SingleLine,
                           .placeholder = "how others see you",
-                          .max_chars = 64,
+                          .max_chars = kDisplayNameMaxChars,
                           .autocomplete = "nickname",
                           .label = "Display name"},
                          busy ? "Saving…" : "Save name", "settings_save_name",
@@ -177,7 +154,7 @@ void draw_leaderboard_card(client::App& app, double now, float width, float padd
 }
 
 void draw_password_card(client::App& app, double now, float width, float padding, bool compact) {
-    SettingsForm& f = form();
+    client::SettingsForm& f = app.forms().settings;
     const auto& state = app.state();
     const auto& s = state.settings;
     const float inner = width - 2 * padding;
@@ -197,22 +174,22 @@ void draw_password_card(client::App& app, double now, float width, float padding
     field_label("Current password");
     enter |= text_field("settings_current_password", f.current_password, ImVec2(field_w, 0),
                         {.kind = TextFieldKind::Password,
-                         .max_chars = 200,
+                         .max_chars = kPasswordMaxChars,
                          .autocomplete = "current-password",
                          .label = "Current password"})
                  .submit;
     field_label("New password");
     enter |= text_field("settings_new_password", f.new_password, ImVec2(field_w, 0),
                         {.kind = TextFieldKind::Password,
-                         .placeholder = "at least 10 characters",
-                         .max_chars = 200,
+                         .placeholder = new_password_hint(),
+                         .max_chars = kPasswordMaxChars,
                          .autocomplete = "new-password",
                          .label = "New password"})
                  .submit;
     field_label("New password again");
     enter |= text_field("settings_repeat_password", f.repeated_password, ImVec2(field_w, 0),
                         {.kind = TextFieldKind::Password,
-                         .max_chars = 200,
+                         .max_chars = kPasswordMaxChars,
                          .autocomplete = "new-password",
                          .label = "New password again"})
                  .submit;
@@ -227,48 +204,6 @@ void draw_password_card(client::App& app, double now, float width, float padding
     if (ready && (pressed || enter))
         app.change_password(f.current_password, f.new_password, f.repeated_password, now);
     draw_outcome(s, SettingsSection::Password);
-    end_card();
-}
-
-// Guests have no password yet: they keep the account by choosing a username and one.
-void draw_claim_card(client::App& app, float width, float padding, bool compact) {
-    SettingsForm& f = form();
-    const auto& dashboard = app.state().dashboard;
-    const float inner = width - 2 * padding;
-    const float field_w = compact ? inner : std::min(inner, 440.0f);
-    begin_card(width, padding);
-    heading_text("Keep your account");
-    muted_text("You are contributing as a guest. Choose a username and password to sign in "
-               "again later, from any device; everything you did stays yours.");
-    ImGui::Dummy(ImVec2(0, 2));
-    field_label("Username");
-    text_field("settings_claim_username", f.claim_username, ImVec2(field_w, 0),
-               {.kind = TextFieldKind::SingleLine,
-                .placeholder = "letters, digits, . _ -",
-                .max_chars = 40,
-                .autocomplete = "username",
-                .label = "Username"});
-    field_label("Password");
-    const bool enter = text_field("settings_claim_password", f.claim_password, ImVec2(field_w, 0),
-                                  {.kind = TextFieldKind::Password,
-                                   .placeholder = "at least 10 characters",
-                                   .max_chars = 200,
-                                   .autocomplete = "new-password",
-                                   .label = "Password"})
-                           .submit;
-    ImGui::Dummy(ImVec2(0, 4));
-    const bool ready =
-        !f.claim_username.empty() && !f.claim_password.empty() && !dashboard.claim_busy;
-    const bool pressed = disabled_if(!ready, [&] {
-        return primary_button(dashboard.claim_busy ? "Saving…" : "Save my account",
-                              "settings_claim_submit",
-                              compact ? inner : button_width("Save my account") + 24);
-    });
-    if (ready && (pressed || enter)) app.claim_account(f.claim_username, f.claim_password);
-    if (!dashboard.claim_problem.empty()) {
-        problem_text(dashboard.claim_problem.c_str());
-        widgets().track("settings_claim_problem", dashboard.claim_problem);
-    }
     end_card();
 }
 
@@ -293,7 +228,7 @@ void draw_sessions_card(client::App& app, double now, float width, float padding
 }
 
 void draw_delete_card(client::App& app, double now, float width, float padding, bool compact) {
-    SettingsForm& f = form();
+    client::SettingsForm& f = app.forms().settings;
     const auto& s = app.state().settings;
     const Palette& p = current_palette();
     const float inner = width - 2 * padding;
@@ -363,12 +298,12 @@ void draw_settings(const ScreenInput& input) {
     client::App& app = input.app;
     const auto& state = app.state();
     if (!state.account) return;
-    SettingsForm& f = form();
+    client::SettingsForm& f = app.forms().settings;
     if (f.opened != state.settings.opened) {
         // A fresh screen: the fields show the account as it is now.
-        f = SettingsForm{.opened = state.settings.opened,
-                         .password_changes = state.settings.password_changes,
-                         .display_name = state.account->display_name};
+        f = client::SettingsForm{.opened = state.settings.opened,
+                                 .password_changes = state.settings.password_changes,
+                                 .display_name = state.account->display_name};
     }
     if (f.password_changes != state.settings.password_changes) {
         f.password_changes = state.settings.password_changes;
@@ -402,7 +337,7 @@ void draw_settings(const ScreenInput& input) {
     draw_leaderboard_card(app, input.now, column.width, padding);
     move_to(column, gap);
     if (state.account->guest)
-        draw_claim_card(app, column.width, padding, compact);
+        draw_claim_form(app, ClaimFormPlace::Settings, column.width, padding, compact);
     else
         draw_password_card(app, input.now, column.width, padding, compact);
     move_to(column, gap);

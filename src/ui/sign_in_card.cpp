@@ -1,5 +1,6 @@
 #include "ui/sign_in_card.h"
 
+#include "ui/account_fields.h"
 #include "ui/fonts.h"
 #include "ui/text_field.h"
 #include "ui/theme.h"
@@ -12,20 +13,6 @@ namespace orchard::ui {
 
 namespace {
 
-// What the person has typed into the forms; kept across frames and mode changes so that going
-// back and forth never empties a field.
-struct SignInForm {
-    std::string username;
-    std::string display_name;
-    std::string password;
-    std::string email;
-};
-
-SignInForm& form() {
-    static SignInForm f;
-    return f;
-}
-
 const char* provider_name(const std::string& id) {
     if (id == "discord") return "Discord";
     return nullptr;
@@ -34,9 +21,7 @@ const char* provider_name(const std::string& id) {
 // A labelled field: the label above, the field at the card's inner width.
 TextFieldResult labelled_field(const char* label, const char* id, std::string& text, float width,
                                TextFieldOptions options) {
-    ImGui::PushFont(fonts().strong);
-    ImGui::TextUnformatted(label);
-    ImGui::PopFont();
+    field_label(label);
     options.label = label;
     return text_field(id, text, ImVec2(width, 0), options);
 }
@@ -77,73 +62,73 @@ bool form_buttons(client::App& app, const char* action, const char* id, float in
     return pressed && ready && !busy;
 }
 
-void draw_register(client::App& app, float inner) {
-    SignInForm& f = form();
+void draw_register(client::App& app, double now, float inner) {
+    client::SignInForm& f = app.forms().sign_in;
     heading_text("Create your account");
     bool submit = false;
     submit |= labelled_field("Username", "register_username", f.username, inner,
                              {.kind = TextFieldKind::SingleLine,
                               .placeholder = "letters, digits, . _ -",
-                              .max_chars = 40,
+                              .max_chars = kUsernameMaxChars,
                               .autofocus = true,
                               .autocomplete = "username"})
                   .submit;
     submit |= labelled_field("Display name", "register_display_name", f.display_name, inner,
                              {.kind = TextFieldKind::SingleLine,
                               .placeholder = "shown on leaderboards",
-                              .max_chars = 60,
+                              .max_chars = kDisplayNameMaxChars,
                               .autocomplete = "nickname"})
                   .submit;
     submit |= labelled_field("Password", "register_password", f.password, inner,
                              {.kind = TextFieldKind::Password,
-                              .placeholder = "at least 10 characters",
-                              .max_chars = 200,
+                              .placeholder = new_password_hint(),
+                              .max_chars = kPasswordMaxChars,
                               .autocomplete = "new-password"})
                   .submit;
     const bool ready = !f.username.empty() && !f.display_name.empty() && !f.password.empty();
     if (form_buttons(app, "Create account", "register_submit", inner, ready) || (submit && ready))
-        app.register_account(f.username, f.display_name, f.password);
+        app.register_account(f.username, f.display_name, f.password, now);
 }
 
-void draw_login(client::App& app, float inner) {
-    SignInForm& f = form();
+void draw_login(client::App& app, double now, float inner) {
+    client::SignInForm& f = app.forms().sign_in;
     heading_text("Sign in");
     bool submit = false;
     submit |= labelled_field("Username", "login_username", f.username, inner,
                              {.kind = TextFieldKind::SingleLine,
-                              .max_chars = 40,
+                              .max_chars = kUsernameMaxChars,
                               .autofocus = true,
                               .autocomplete = "username"})
                   .submit;
-    submit |=
-        labelled_field(
-            "Password", "login_password", f.password, inner,
-            {.kind = TextFieldKind::Password, .max_chars = 200, .autocomplete = "current-password"})
-            .submit;
+    submit |= labelled_field("Password", "login_password", f.password, inner,
+                             {.kind = TextFieldKind::Password,
+                              .max_chars = kPasswordMaxChars,
+                              .autocomplete = "current-password"})
+                  .submit;
     const bool ready = !f.username.empty() && !f.password.empty();
     if (form_buttons(app, "Sign in", "login_submit", inner, ready) || (submit && ready))
-        app.login(f.username, f.password);
+        app.login(f.username, f.password, now);
 }
 
-void draw_guest(client::App& app, float inner) {
-    SignInForm& f = form();
+void draw_guest(client::App& app, double now, float inner) {
+    client::SignInForm& f = app.forms().sign_in;
     heading_text("Continue as a guest");
     muted_text("Only a name is needed. Your points are kept in this browser's session; add a "
                "username and password later to keep them for good.");
     const bool submit = labelled_field("Display name", "guest_display_name", f.display_name, inner,
                                        {.kind = TextFieldKind::SingleLine,
                                         .placeholder = "how others see you",
-                                        .max_chars = 60,
+                                        .max_chars = kDisplayNameMaxChars,
                                         .autofocus = true,
                                         .autocomplete = "nickname"})
                             .submit;
     const bool ready = !f.display_name.empty();
     if (form_buttons(app, "Start contributing", "guest_submit", inner, ready) || (submit && ready))
-        app.continue_as_guest(f.display_name);
+        app.continue_as_guest(f.display_name, now);
 }
 
 void draw_email(client::App& app, float inner) {
-    SignInForm& f = form();
+    client::SignInForm& f = app.forms().sign_in;
     heading_text("Sign in with an e-mail link");
     muted_text("We send you a link that signs you in. It works once, for 15 minutes.");
     const bool submit = labelled_field("E-mail address", "email_address", f.email, inner,
@@ -182,13 +167,13 @@ void draw_sign_in_card(const ScreenInput& input, float width) {
         draw_choices(app, inner);
         break;
     case client::SignInMode::Register:
-        draw_register(app, inner);
+        draw_register(app, input.now, inner);
         break;
     case client::SignInMode::Login:
-        draw_login(app, inner);
+        draw_login(app, input.now, inner);
         break;
     case client::SignInMode::Guest:
-        draw_guest(app, inner);
+        draw_guest(app, input.now, inner);
         break;
     case client::SignInMode::Email:
         draw_email(app, inner);

@@ -36,17 +36,6 @@ constexpr ReportReason kReportReasons[] = {
     {"moral_judgement", "Moral judgement"},
 };
 
-struct ReportForm {
-    std::string message_id;
-    int reason = -1;
-    std::string details;
-};
-
-ReportForm& report_form() {
-    static ReportForm form;
-    return form;
-}
-
 const char* highlight_for(TaskType type) {
     switch (type) {
     case TaskType::AssistantReply:
@@ -66,7 +55,7 @@ const char* highlight_for(TaskType type) {
 }
 
 void draw_report_form(client::App& app, const protocol::Task& task, float width) {
-    ReportForm& form = report_form();
+    client::ReportForm& form = app.forms().report;
     if (form.message_id.empty()) return;
     // A form opened on another task (left, skipped or sent meanwhile) is not for this one.
     const auto& messages = task.conversation;
@@ -126,7 +115,7 @@ void draw_conversation(client::App& app, const protocol::Task& task, float width
                           .highlighted = last,
                           .highlight_label = last ? highlight_for(task.type) : nullptr});
         if (!result.react.empty()) app.react(messages[i].id, result.react);
-        if (result.report) report_form() = {messages[i].id, -1, {}};
+        if (result.report) app.forms().report = {messages[i].id, -1, {}};
         ImGui::Dummy(ImVec2(0, 2));
     }
 }

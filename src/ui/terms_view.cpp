@@ -20,7 +20,7 @@ void draw_terms(const ScreenInput& input) {
     const bool narrow = inner < 420;
     const char* agree = "I agree, let's start";
     if (primary_button(agree, "accept_terms", narrow ? inner : button_width(agree)))
-        app.accept_terms();
+        app.accept_terms(input.now);
     if (!narrow) ImGui::SameLine(0, 12);
     if (secondary_button("Not now: sign out", "decline_terms",
                          narrow ? inner : button_width("Not now: sign out")))

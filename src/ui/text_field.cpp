@@ -188,4 +188,11 @@ void focus_text_field(const char* id) {
     platform::focus_text_field(id);
 }
 
+void clear_text_fields() {
+    for (auto& [id, synced] : synced_values()) {
+        platform::set_text_field_value(id, "");
+        synced.clear();
+    }
+}
+
 } // namespace orchard::ui

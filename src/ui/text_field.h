@@ -44,4 +44,9 @@ TextFieldResult text_field(const char* id, std::string& text, ImVec2 size,
 // Focuses the field the next time it is drawn (e.g. after a screen change).
 void focus_text_field(const char* id);
 
+// Empties every field's element, drawn this frame or waiting hidden (after signing out: the
+// page's inputs must not keep what the last person typed). The app's values reach the elements
+// again the next time their fields are drawn.
+void clear_text_fields();
+
 } // namespace orchard::ui

@@ -1,5 +1,6 @@
 #include "ui/text_field_demo.h"
 
+#include "protocol/health.h"
 #include "ui/fonts.h"
 #include "ui/text_field.h"
 #include "ui/theme.h"
@@ -14,7 +15,7 @@ namespace orchard::ui {
 namespace {
 
 constexpr float kTopBarHeight = 60;
-constexpr int kMaxReply = 2000;
+constexpr int kMaxReply = static_cast<int>(protocol::kDefaultMessageSizeLimit);
 
 // The page's own state: it is a test page, not a screen of the app.
 struct DemoState {

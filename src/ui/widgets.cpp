@@ -209,6 +209,12 @@ void notice_text(const char* text) {
     wrapped_text(fonts().strong, current_palette().success, text);
 }
 
+void field_label(const char* text) {
+    ImGui::PushFont(fonts().strong);
+    ImGui::TextUnformatted(text);
+    ImGui::PopFont();
+}
+
 void wrapped_text(ImFont* font, const ImVec4& colour, const char* text) {
     ImGui::PushFont(font);
     ImGui::PushStyleColor(ImGuiCol_Text, colour);

@@ -52,6 +52,7 @@ void heading_text(const char* text);
 void muted_text(const char* text);
 void problem_text(const char* text); // something went wrong: what and what to do
 void notice_text(const char* text);  // a good outcome
+void field_label(const char* text);  // over a form's field, in the strong font
 
 // Text that wraps at the right edge of the current column.
 void wrapped_text(ImFont* font, const ImVec4& colour, const char* text);

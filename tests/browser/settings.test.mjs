@@ -189,3 +189,34 @@ test('guest: settings offer keeping the account instead of a password', async ()
     assert.equal(s.widgets.settings_claim_username, undefined);
   });
 });
+
+// A shared computer or kiosk: what a guest typed into "Keep your account" on the dashboard must
+// not wait for the next person, neither in the app nor in the page's hidden input.
+test('signing out empties the half-typed password of keeping a guest account', async () => {
+  await withPage({ width: 1280, height: 800 }, 1, async ({ page }) => {
+    const fieldValue = (id) =>
+      page.evaluate((field) => document.querySelector(`[data-orchard-field="${field}"]`)?.value ?? null, id);
+    const startAsGuest = async (name) => {
+      await waitForState(page, (s) => s.ready && s.screen === 'sign_in', { what: 'sign-in screen' });
+      await openSignInForm(page, 'guest');
+      await replaceText(page, 'guest_display_name', name);
+      await press(page, 'guest_submit');
+      await waitForState(page, (s) => s.screen === 'terms', { what: 'terms' });
+      await press(page, 'accept_terms');
+      await waitForState(page, (s) => s.screen === 'dashboard', { what: 'dashboard' });
+    };
+    await startAsGuest('First visitor');
+    await reveal(page, 'claim_password');
+    await typeText(page, 'claim_password', 'half a secret');
+    assert.equal(await fieldValue('claim_password'), 'half a secret');
+    await press(page, 'sign_out');
+    await waitForState(page, (s) => s.screen === 'sign_in', { what: 'signed out' });
+    await page.waitForTimeout(300);
+    assert.equal(await fieldValue('claim_password'), '');
+
+    await startAsGuest('Next visitor');
+    await reveal(page, 'claim_password');
+    await page.waitForTimeout(200);
+    assert.equal(await fieldValue('claim_password'), '');
+  });
+});

@@ -151,10 +151,10 @@ TEST_CASE("client settings: a new password replaces the old one") {
         CHECK(can_sign_in(c, "rotator", "a brand new password"));
         // The client signs in with it too.
         c.app.sign_out();
-        c.app.login("rotator", kPassword);
+        c.app.login("rotator", kPassword, 0);
         CHECK(c.app.state().screen == Screen::SignIn);
         CHECK_FALSE(c.app.state().sign_in.problem.empty());
-        c.app.login("rotator", "a brand new password");
+        c.app.login("rotator", "a brand new password", 0);
         CHECK(c.app.state().screen == Screen::Dashboard);
     }
 }
@@ -181,7 +181,7 @@ TEST_CASE("client settings: signing out on every device ends every session") {
         CHECK(std::get<ClientError>(me).http_status == 401);
     }
     // The password still works: only the sessions ended.
-    c.app.login("traveller", kPassword);
+    c.app.login("traveller", kPassword, 0);
     CHECK(c.app.state().screen == Screen::Dashboard);
     CHECK(c.app.state().sign_in.notice.empty());
 }
@@ -205,16 +205,16 @@ TEST_CASE("client settings: a deleted account can't be used or signed in to agai
     CHECK_FALSE(can_sign_in(c, "leaver", kPassword));
 
     // Off the leaderboards (asked by someone else, the old session being gone).
-    c.app.register_account("watcher", "Watcher", kPassword);
-    c.app.accept_terms();
+    c.app.register_account("watcher", "Watcher", kPassword, 0);
+    c.app.accept_terms(0);
     CHECK_FALSE(on_board(total_board(c), me));
 }
 
 TEST_CASE("client settings: a guest renames, keeps the account, then changes its password") {
     Contributor c;
     c.app.start(0);
-    c.app.continue_as_guest("Visitor");
-    c.app.accept_terms();
+    c.app.continue_as_guest("Visitor", 0);
+    c.app.accept_terms(0);
     REQUIRE(c.app.state().screen == Screen::Dashboard);
     c.app.show_screen(Screen::Settings, 1);
     REQUIRE(c.app.state().account->guest);

@@ -56,10 +56,10 @@ struct Visit {
     void register_and_accept(const std::string& username) {
         app->start(0);
         REQUIRE(app->state().screen == Screen::SignIn);
-        app->register_account(username, "Test " + username, "a long enough password");
+        app->register_account(username, "Test " + username, "a long enough password", 0);
         REQUIRE(app->state().sign_in.problem.empty());
         REQUIRE(app->state().screen == Screen::Terms);
-        app->accept_terms();
+        app->accept_terms(0);
         REQUIRE(app->state().screen == Screen::Dashboard);
     }
 
@@ -280,7 +280,7 @@ TEST_CASE("client workflow: errors become sentences and refused work stays on sc
     v.reload();
     CHECK(v.app->state().screen == Screen::SignIn);
     CHECK_FALSE(v.app->state().sign_in.problem.empty());
-    v.app->login("careful", "a long enough password");
+    v.app->login("careful", "a long enough password", 0);
     REQUIRE(v.app->state().screen == Screen::Task);
     CHECK(v.app->state().task.draft.text == "Text that must survive the session ending");
 }
@@ -288,10 +288,10 @@ TEST_CASE("client workflow: errors become sentences and refused work stays on sc
 TEST_CASE("client workflow: a guest starts with a display name only") {
     Visit v;
     v.app->start(0);
-    v.app->continue_as_guest("Kiosk visitor");
+    v.app->continue_as_guest("Kiosk visitor", 0);
     REQUIRE(v.app->state().screen == Screen::Terms);
     CHECK(v.app->state().account->guest);
-    v.app->accept_terms();
+    v.app->accept_terms(0);
     CHECK(v.app->state().screen == Screen::Dashboard);
     const std::string guest_id = v.user_id();
 
@@ -306,16 +306,40 @@ TEST_CASE("client workflow: a guest starts with a display name only") {
     v.app->sign_out();
     CHECK(v.app->state().screen == Screen::SignIn);
     CHECK_FALSE(v.browser_storage.get("orchard.session"));
-    v.app->login("kiosk_visitor", "a long enough password");
+    v.app->login("kiosk_visitor", "a long enough password", 0);
     REQUIRE(v.app->state().account);
     CHECK(v.app->state().account->id == guest_id);
+}
+
+TEST_CASE("client workflow: signing out forgets what was typed into the forms") {
+    Visit v;
+    v.app->start(0);
+    v.app->forms().sign_in.display_name = "Shared kiosk";
+    v.app->continue_as_guest(v.app->forms().sign_in.display_name, 0);
+    v.app->accept_terms(0);
+    REQUIRE(v.app->state().screen == Screen::Dashboard);
+    // Half-typed, as the views keep it: a password for keeping the guest account (the
+    // dashboard's card), a new one in the settings, a report's details.
+    auto& forms = v.app->forms();
+    forms.claim = {"kiosk_someone", "half a secret password"};
+    forms.settings.new_password = "another secret";
+    forms.report.details = "about that reply";
+    const unsigned sessions = v.app->state().sessions_ended;
+    v.app->sign_out();
+    REQUIRE(v.app->state().screen == Screen::SignIn);
+    CHECK(v.app->state().sessions_ended == sessions + 1); // the views drop their state too
+    CHECK(forms.claim.username.empty());
+    CHECK(forms.claim.password.empty());
+    CHECK(forms.settings.new_password.empty());
+    CHECK(forms.report.details.empty());
+    CHECK(forms.sign_in.display_name.empty());
 }
 
 TEST_CASE("client workflow: a wrong password is a sentence, not a screen change") {
     Visit v;
     v.register_and_accept("forgetful");
     v.app->sign_out();
-    v.app->login("forgetful", "not the password");
+    v.app->login("forgetful", "not the password", 0);
     CHECK(v.app->state().screen == Screen::SignIn);
     CHECK(v.app->state().sign_in.problem.starts_with("That username and password do not match"));
     CHECK_FALSE(v.app->state().sign_in.busy);

@@ -29,9 +29,9 @@ struct ClientContributor {
     // Registers as `username` ("Test <username>") and accepts the terms: on the dashboard.
     void register_and_accept(const std::string& username) {
         app.start(0);
-        app.register_account(username, "Test " + username, kContributorPassword);
+        app.register_account(username, "Test " + username, kContributorPassword, 0);
         REQUIRE(app.state().screen == client::Screen::Terms);
-        app.accept_terms();
+        app.accept_terms(0);
         REQUIRE(app.state().screen == client::Screen::Dashboard);
     }
 

@@ -1,6 +1,11 @@
 #include "client/app.h"
+#include "tests/support/httplib_transport.h"
 
+#include <arpa/inet.h>
 #include <catch2/catch.hpp>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <unistd.h>
 
 using namespace orchard::client;
 
@@ -25,4 +30,49 @@ TEST_CASE("errors become sentences a person can act on") {
                                      false)) == "Invalid label 'x'.");
     CHECK(describe(error_from_result(502, "<html>bad gateway</html>", false)).find("try again") !=
           std::string::npos);
+}
+
+namespace {
+
+// A port on this machine that nothing listens on: requests to it fail at once, as when the
+// server is down (a real refused connection, not a fake).
+int closed_port() {
+    const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+    sockaddr_in address{};
+    address.sin_family = AF_INET;
+    address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    REQUIRE(::bind(fd, reinterpret_cast<sockaddr*>(&address), sizeof address) == 0);
+    socklen_t length = sizeof address;
+    REQUIRE(::getsockname(fd, reinterpret_cast<sockaddr*>(&address), &length) == 0);
+    ::close(fd); // bound but never listening, and now closed
+    return ntohs(address.sin_port);
+}
+
+} // namespace
+
+TEST_CASE("signing in while the server is down keeps the reconnection back-off") {
+    orchard::test::HttplibTransport transport("http://127.0.0.1:" + std::to_string(closed_port()));
+    ApiClient api(transport);
+    MemoryStore storage;
+    App app(api, storage, AppOptions{.seed = 1});
+    app.start(0);
+    REQUIRE(app.state().connection == Connection::Unreachable);
+    REQUIRE(app.state().screen == Screen::SignIn);
+
+    // Each sign-in attempt fails on the network; the next health check comes a growing wait
+    // after the attempt, never at once (it used to be counted from time 0, so it was overdue
+    // and the client asked again every frame).
+    const double start = 1000;
+    app.login("someone", "a long enough password", start);
+    REQUIRE(app.next_wakeup());
+    CHECK(*app.next_wakeup() == start + retry_delay_seconds(app.state().failed_attempts));
+    CHECK(*app.next_wakeup() > start);
+
+    app.continue_as_guest("Visitor", start + 10);
+    CHECK(*app.next_wakeup() == start + 10 + retry_delay_seconds(app.state().failed_attempts));
+
+    app.register_account("someone", "Someone", "a long enough password", start + 20);
+    CHECK(*app.next_wakeup() == start + 20 + retry_delay_seconds(app.state().failed_attempts));
+    CHECK(app.state().failed_attempts == 4); // start, then three sign-in attempts
+    CHECK(retry_delay_seconds(app.state().failed_attempts) == 8.0);
 }

@@ -1,0 +1,51 @@
+// What the person is typing into the forms, kept between frames by the app rather than by the
+// views, so that signing out forgets all of it (a half-typed password must not wait for the
+// next person at a shared computer or kiosk) and tests can see it.
+#pragma once
+
+#include <string>
+
+namespace orchard::client {
+
+// The sign-in card's forms share their fields, so that going back and forth between them never
+// empties one.
+struct SignInForm {
+    std::string username;
+    std::string display_name;
+    std::string password;
+    std::string email;
+};
+
+// A guest keeping the account (dashboard and settings show the same form).
+struct ClaimForm {
+    std::string username;
+    std::string password;
+};
+
+// The settings screen, refilled each time it opens (SettingsState::opened).
+struct SettingsForm {
+    unsigned opened = 0;
+    unsigned password_changes = 0;
+    std::string display_name;
+    std::string current_password;
+    std::string new_password;
+    std::string repeated_password;
+    bool confirm_delete = false;
+    std::string delete_word;
+};
+
+// Reporting a message of the task on show.
+struct ReportForm {
+    std::string message_id; // empty: the form is closed
+    int reason = -1;        // index of the chosen reason, -1 for none yet
+    std::string details;
+};
+
+struct Forms {
+    SignInForm sign_in;
+    ClaimForm claim;
+    SettingsForm settings;
+    ReportForm report;
+};
+
+} // namespace orchard::client

@@ -1,0 +1,117 @@
+#include "client/screen_snapshots.h"
+
+#include "client/app.h"
+#include "client/screens.h"
+
+namespace orchard::client {
+
+namespace {
+
+using nlohmann::json;
+
+json score_rows(const std::vector<protocol::UserScore>& rows) {
+    json out = json::array();
+    for (const auto& row : rows)
+        out.push_back({{"rank", row.rank ? json(*row.rank) : json()},
+                       {"user_id", row.user_id},
+                       {"display_name", row.display_name},
+                       {"score", row.leader_score},
+                       {"highlighted", row.highlighted}});
+    return out;
+}
+
+json rewards_snapshot(const AppState& state) {
+    if (!state.rewards.stats) return nullptr;
+    const auto& total = state.rewards.stats->total;
+    json rewards = {{"total", total.leader_score},
+                    {"day", state.rewards.stats->day.leader_score},
+                    {"level", total.level},
+                    {"streak_days", total.streak_days}};
+    if (state.rewards.last_earned) rewards["last_earned"] = *state.rewards.last_earned;
+    return rewards;
+}
+
+} // namespace
+
+json task_snapshot(const AppState& state) {
+    const auto& t = state.task;
+    json task = {{"phase", to_string(t.phase)}, {"kind", t.kind},       {"reviewing", t.reviewing},
+                 {"completed", t.completed},    {"problem", t.problem}, {"notice", t.notice}};
+    if (t.task) {
+        task["id"] = t.task->id;
+        task["type"] = protocol::to_string(t.task->type);
+        task["mode"] = t.task->full_mode ? "full" : "simple";
+        task["replies"] = t.task->reply_messages.size();
+        task["order"] = t.ranking.order();
+        task["text"] = t.draft.text;
+    }
+    return task;
+}
+
+json dashboard_snapshot(const AppState& state) {
+    const auto& d = state.dashboard;
+    return {{"top_today", d.top_today ? score_rows(d.top_today->rows) : json()},
+            {"news", d.news.size()}};
+}
+
+json leaderboard_snapshot(const AppState& state) {
+    const auto& b = state.leaderboard;
+    return {{"frame", protocol::to_string(b.frame)},
+            {"offset", b.offset},
+            {"around_me", b.around_me},
+            {"loading", b.loading},
+            {"problem", b.problem},
+            {"rows", b.page ? score_rows(b.page->rows) : json()},
+            {"total_count", b.page ? b.page->total_count : 0}};
+}
+
+json profile_snapshot(const AppState& state) {
+    const auto& pr = state.profile;
+    json ledger = json::array();
+    for (const auto& entry : pr.ledger)
+        ledger.push_back({{"kind", entry.kind}, {"points", entry.points}});
+    return {{"loaded", pr.loaded},
+            {"problem", pr.problem},
+            {"ledger", ledger},
+            {"activity_days", pr.activity.size()}};
+}
+
+json contributions_snapshot(const AppState& state) {
+    return state.contributions.items.size();
+}
+
+json prizes_snapshot(const AppState& state) {
+    if (!state.prizes.prizes) return nullptr;
+    return {{"current", state.prizes.prizes->current.size()},
+            {"past", state.prizes.prizes->past.size()}};
+}
+
+json settings_snapshot(const AppState& state) {
+    if (!state.account) return nullptr;
+    const auto& s = state.settings;
+    return {{"busy", to_string(s.busy)},
+            {"outcome", to_string(s.outcome)},
+            {"notice", s.notice},
+            {"problem", s.problem},
+            {"display_name", state.account->display_name},
+            {"show_on_leaderboard", state.account->show_on_leaderboard},
+            {"guest", state.account->guest}};
+}
+
+json automation_snapshot(const AppState& state) {
+    json out = {{"screen", to_string(state.screen)},
+                {"sign_in_notice", state.sign_in.notice},
+                {"sign_in_mode", to_string(state.sign_in.mode)},
+                {"signed_in_as", state.account ? json(state.account->id) : json()},
+                {"rewards", rewards_snapshot(state)},
+                {"lang", state.lang},
+                {"dashboard_loaded", state.dashboard.loaded},
+                {"theme", to_string(state.theme)},
+                {"connection", to_string(state.connection)},
+                {"server_version", state.server_version}};
+    for (const auto& row : screen_rows())
+        if (row.snapshot) out[row.name] = state.screen == row.screen ? row.snapshot(state) : json();
+    return out;
+}
+
+} // namespace orchard::client

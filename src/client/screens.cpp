@@ -1,0 +1,91 @@
+// The client side of the screens table (screens.h). A screen's hooks reach App's own loaders,
+// which is why the table is filled inside ScreenTable, a friend of App.
+#include "client/screens.h"
+
+#include "client/app.h"
+#include "client/screen_snapshots.h"
+
+namespace orchard::client {
+
+std::span<const ScreenRow> ScreenTable::rows() {
+    static constexpr ScreenRow kRows[] = {
+        {.screen = Screen::Loading, .name = "loading"},
+        {.screen = Screen::SignIn,
+         .name = "sign_in",
+         // The OAuth providers are the server's, not the person's: they stay.
+         .reset = [](AppState& s) { s.sign_in = SignInState{.providers = s.sign_in.providers}; }},
+        {.screen = Screen::Terms, .name = "terms"},
+        {.screen = Screen::Dashboard,
+         .name = "dashboard",
+         .signed_in = true,
+         .path = "/",
+         .nav_label = "Tasks",
+         .load = [](App& app, double now) { app.refresh_dashboard(now); },
+         .reset = [](AppState& s) { s.dashboard = DashboardState{}; },
+         .snapshot = dashboard_snapshot},
+        {.screen = Screen::Task,
+         .name = "task",
+         .signed_in = true,
+         .nav_entry = Screen::Dashboard, // a task is one of the "Tasks"
+         .reset = [](AppState& s) { s.task = TaskState{}; },
+         .snapshot = task_snapshot},
+        {.screen = Screen::Leaderboard,
+         .name = "leaderboard",
+         .signed_in = true,
+         .nav_label = "Leaderboard",
+         .open =
+             [](App& app) {
+                 // From the top, in the time frame last chosen.
+                 app.state_.leaderboard.offset = 0;
+                 app.state_.leaderboard.around_me = false;
+             },
+         .load = [](App& app, double now) { app.load_leaderboard(now); },
+         .reset = [](AppState& s) { s.leaderboard = LeaderboardState{}; },
+         .snapshot = leaderboard_snapshot},
+        {.screen = Screen::Profile,
+         .name = "profile",
+         .signed_in = true,
+         .path = "/profile",
+         .nav_label = "My profile",
+         .load = [](App& app, double now) { app.load_profile(now); },
+         .reset = [](AppState& s) { s.profile = ProfileState{}; },
+         .snapshot = profile_snapshot},
+        {.screen = Screen::Contributions,
+         .name = "contributions",
+         .signed_in = true,
+         .path = "/contributions",
+         .nav_label = "My contributions",
+         .load = [](App& app, double now) { app.load_contributions(now); },
+         .reset = [](AppState& s) { s.contributions = ContributionsState{}; },
+         .snapshot = contributions_snapshot},
+        {.screen = Screen::Prizes,
+         .name = "prizes",
+         .signed_in = true,
+         .path = "/prizes",
+         .nav_label = "Prizes",
+         .load = [](App& app, double now) { app.load_prizes(now); },
+         .reset = [](AppState& s) { s.prizes = PrizesState{}; },
+         .snapshot = prizes_snapshot},
+        {.screen = Screen::Settings,
+         .name = "settings",
+         .signed_in = true,
+         .path = "/settings",
+         .nav_label = "Settings",
+         .open = [](App& app) { app.open_settings(); },
+         // The count of openings goes on, so that the next person's screen is filled afresh.
+         .reset = [](AppState& s) { s.settings = SettingsState{.opened = s.settings.opened}; },
+         .snapshot = settings_snapshot},
+    };
+    static_assert(lists_every_screen(kRows), "one row per Screen, in its order");
+    return kRows;
+}
+
+const ScreenRow& screen_row(Screen screen) {
+    return screen_rows()[static_cast<std::size_t>(screen)];
+}
+
+const char* to_string(Screen screen) {
+    return screen_row(screen).name;
+}
+
+} // namespace orchard::client
