@@ -4,6 +4,8 @@
 //   2. SQL only in server/store/: domain and HTTP code never build statements.
 //   3. cpp-httplib only in server/http/: outgoing calls go through its one HTTP client.
 //   4. No source file of ours over 800 lines: past that a file has more than one job.
+//   5. Each layer includes only itself and the layers below it (kLayers): the server's CMake
+//      libraries link the same way, but include paths are shared, so the includes are read here.
 // Rules 1 and 3 read code with comments blanked out (a comment uses nothing); rule 2 reads string
 // literals only, adjacent ones joined, so that prose like "select a reply" passes and a statement
 // split over several literals does not.
@@ -29,6 +31,22 @@ const kSqlPatterns = [
   /\bUPDATE\s+\w+\s+SET\b/i,
   /\bDELETE\s+FROM\b/i,
   /\b(CREATE|DROP|ALTER)\s+(TEMP\s+|TEMPORARY\s+|UNIQUE\s+)?(TABLE|INDEX|VIEW|TRIGGER)\b/i,
+];
+
+// Per folder (the longest matching prefix wins), the folders and files its #includes may name.
+const kLayers = [
+  ['src/protocol/', ['protocol/']],
+  ['src/client/', ['client/', 'protocol/']],
+  ['src/ui/', ['ui/', 'client/', 'protocol/', 'platform/']],
+  ['src/platform/', ['platform/', 'ui/', 'client/', 'protocol/']],
+  ['server/http/', ['server/http/', 'server/hashing.h', 'protocol/']],
+  ['server/store/', ['server/store/', 'protocol/']],
+  ['server/domain/', ['server/domain/', 'server/store/', 'protocol/']],
+  ['server/oauth/', ['server/oauth/', 'server/http/', 'protocol/']],
+  ['server/mail/', ['server/mail/', 'server/http/', 'protocol/']],
+  ['server/api/', ['server/api/', 'server/http/', 'server/domain/', 'server/store/', 'server/oauth/',
+                   'server/mail/', 'server/hashing.h', 'server/version.h', 'protocol/']],
+  ['server/', ['server/', 'protocol/']],
 ];
 
 function* walk(dir) {
@@ -149,6 +167,17 @@ function checkCode(path, text) {
   if (!under(path, 'src/platform'))
     forbid(/__EMSCRIPTEN__|\bemscripten\//g, 'Emscripten outside src/platform/');
   if (!under(path, 'server/http')) forbid(/httplib/g, 'cpp-httplib outside server/http/');
+  const name = relative(root, path);
+  const layer = kLayers.find(([folder]) => name.startsWith(folder));
+  if (layer) {
+    for (const match of code.matchAll(/#\s*include\s*"([^"]+)"/g)) {
+      const included = match[1];
+      const own = included === name.split('/').pop() ||
+                  included.startsWith(dirname(name).replace(/^src\//, '') + '/');
+      if (!own && !layer[1].some((allowed) => included.startsWith(allowed)))
+        report(path, lineAt(code, match.index), `${layer[0]} includes a layer above it`, included);
+    }
+  }
   if (!under(path, 'server/store')) {
     for (const literal of literals) {
       const pattern = kSqlPatterns.find((p) => p.test(literal.text));
