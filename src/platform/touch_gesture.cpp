@@ -8,7 +8,11 @@ namespace orchard::platform {
 void TouchGesture::start(long finger, float x, float y, double t) {
     if (phase_ != Phase::Idle) return; // a second finger: pinches are not ours to read
     // A finger that lands on gliding content catches it, as on any phone; that touch is no tap.
-    stopped_glide_ = momentum_ != 0;
+    // Whether the content still glides is a matter of time since the last frame that moved it
+    // (or the lift): on a busy page no frame may have run since, and a glide long over must not
+    // swallow the tap that comes after it.
+    const double since = std::max(0.0, t - glide_time_);
+    stopped_glide_ = std::abs(momentum_ * std::exp(-since / kTimeConstant)) >= kStopSpeed;
     momentum_ = 0;
     phase_ = Phase::Undecided;
     finger_ = finger;

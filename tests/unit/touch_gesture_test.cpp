@@ -230,3 +230,18 @@ TEST_CASE("a slow swipe leaves no glide, a second finger is ignored and a cancel
     touch.end(3, 1.1); // a cancelled finger's lift means nothing
     CHECK(frames(queue).empty());
 }
+
+TEST_CASE("a tap long after a flick is a tap, even when no frame ran since the lift") {
+    PointerQueue queue;
+    TouchGesture touch(queue);
+    touch.start(1, 200, 700, 0.0);
+    touch.target_found(false);
+    const double t = slide(touch, 200, 700, 400, 6, 0.0); // 3000 px/s
+    touch.end(1, t);
+    REQUIRE(touch.gliding());
+    frames(queue);
+    // A busy page drew nothing for two seconds: the glide would have ended long ago.
+    touch.start(2, 200, 500, t + 2.0);
+    touch.end(2, t + 2.05);
+    CHECK(ever_pressed(frames(queue)));
+}
