@@ -1,4 +1,5 @@
 #include "tests/bench/soak_contributor.h"
+#include "tests/bench/bench_answers.h"
 
 #include <algorithm>
 #include <array>
@@ -117,18 +118,9 @@ json SoakContributor::answer_for(const json& task, const std::string& frontend_i
                             : rng_() % 20 == 0         ? 1.0
                                                        : 0.0;
         }
-        return {{"type", "text_labels"},
-                {"task_id", task.value("id", "")},
-                {"message_id", task.value("message_id", "")},
-                {"labels", labels}};
+        return labels_interaction(task, labels);
     }
-    std::vector<int> order(task.value("replies", json::array()).size());
-    std::iota(order.begin(), order.end(), 0);
-    std::shuffle(order.begin(), order.end(), rng_);
-    return {{"type", "message_ranking"},
-            {"message_id", frontend_id},
-            {"ranking", order},
-            {"not_rankable", false}};
+    return shuffled_ranking_interaction(task, frontend_id, rng_);
 }
 
 void SoakContributor::read_around(const json& task) {

@@ -19,6 +19,7 @@
 //
 // Usage: bench_task_load [seconds per round, default 8] [rounds per level, default 3]
 //                        [users: one level only, default 1, 8 and 32]
+#include "tests/bench/bench_answers.h"
 #include "tests/bench/percentile.h"
 #include "tests/support/frontend.h"
 #include "tests/support/temp_dir.h"
@@ -49,7 +50,9 @@ using orchard::test::ApiAnswer;
 using orchard::test::Frontend;
 using Clock = std::chrono::steady_clock;
 
+using orchard::bench::labels_interaction;
 using orchard::bench::percentile;
+using orchard::bench::shuffled_ranking_interaction;
 
 namespace {
 
@@ -284,18 +287,9 @@ class VirtualUser {
                 const std::string label = name.get<std::string>();
                 labels[label] = label_value(label, widgets[label], rng_);
             }
-            return {{"type", "text_labels"},
-                    {"task_id", task.value("id", "")},
-                    {"message_id", task.value("message_id", "")},
-                    {"labels", labels}};
+            return labels_interaction(task, labels);
         }
-        std::vector<int> order(task.value("replies", json::array()).size());
-        std::iota(order.begin(), order.end(), 0);
-        std::shuffle(order.begin(), order.end(), rng_);
-        return {{"type", "message_ranking"},
-                {"message_id", frontend_id},
-                {"ranking", order},
-                {"not_rankable", false}};
+        return shuffled_ranking_interaction(task, frontend_id, rng_);
     }
 
     Frontend frontend_;

@@ -179,7 +179,9 @@ test('a newcomer registers and completes one task of every type, stored exactly 
       assert.deepEqual(storedRanking(dataDir, s.task.id), moved.task.order.map((i) => ids[i]));
     }
 
-    // The guidelines panel, and the dark theme of the same screens.
+    // The guidelines panel, and the dark theme of the same screens. After the ranking the next task
+    // is being asked for; the header is redrawn when it comes, so the press waits for that first.
+    await waitForState(page, (x) => ['working', 'no_task'].includes(x.task?.phase), { what: 'the next task or none' });
     await press(page, 'open_guidelines');
     await waitForState(page, (s) => s.widgets.guidelines_panel, { what: 'guidelines' });
     await screenshot(page, 'workflow-guidelines-desktop-light');
