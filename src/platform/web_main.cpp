@@ -90,6 +90,10 @@ void frame() {
     ImGui_ImplGlfw_NewFrame();
     // The web layer's truths replace what emscripten's GLFW reported.
     ImGuiIO& io = ImGui::GetIO();
+    // Two frames can be drawn within one tick of the browser's coarsened clock (a frame asked for
+    // at once, as when the page is being hidden, right after a scheduled one): the GLFW backend
+    // then reports no time passed, which ImGui refuses (and its check stops the app).
+    if (io.DeltaTime <= 0.0f) io.DeltaTime = 1e-4f;
     io.DisplaySize =
         ImVec2(static_cast<float>(canvas.css_width), static_cast<float>(canvas.css_height));
     io.DisplayFramebufferScale =

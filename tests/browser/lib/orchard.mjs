@@ -25,6 +25,7 @@ export async function startServer({ dataDir, args = [], port = 0 } = {}) {
     const timer = setTimeout(() => reject(new Error('server did not start:\n' + output)), 30000);
     const onData = (chunk) => {
       output += chunk;
+      if (process.env.ORCHARD_SHOW_SERVER) process.stderr.write(chunk);
       const match = output.match(/running at (http:\/\/[^\s]+)/);
       if (match) { clearTimeout(timer); resolve(match[1]); }
     };
