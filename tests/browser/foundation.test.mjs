@@ -31,7 +31,9 @@ async function openPage(options) {
 test('desktop: health shown, theme toggled by a real click, idle renders nothing', async () => {
   const { context, page, errors } = await openPage({ viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1, colorScheme: 'light' });
   const health = await (await fetch(server.url + 'api/v1/health')).json();
-  let s = await state(page);
+  // The widgets are the last drawn frame's: the state can say connected a frame before they do.
+  let s = await waitForState(page, (x) => x.widgets.server_status?.text?.startsWith('Connected'),
+    { what: 'the connected status drawn' });
   assert.equal(s.screen, 'sign_in');
   assert.equal(s.theme, 'light');
   assert.equal(s.server_version, health.version);
