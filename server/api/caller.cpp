@@ -1,12 +1,12 @@
 #include "server/api/caller.h"
 
+#include "protocol/text.h"
 #include "protocol/utf8.h"
 #include "server/api/api_keys.h"
 #include "server/api/credentials.h"
 #include "server/domain/domain_error.h"
 #include "server/domain/ids.h"
 #include "server/domain/request_fields.h"
-#include "server/domain/text_limits.h"
 #include "server/store/read_connections.h"
 
 #include <set>
@@ -48,7 +48,7 @@ std::optional<NamedUser> named_user(const http::Request& request, const nlohmann
     if (user) {
         NamedUser named;
         named.id = user->string_or("id");
-        if (domain::character_count(named.id) > kMaxUserIdCharacters)
+        if (protocol::character_count(named.id) > kMaxUserIdCharacters)
             throw domain::bad_input(user->field_name("id") + " must have at most " +
                                     std::to_string(kMaxUserIdCharacters) + " characters.");
         named.display_name = std::string(
@@ -67,7 +67,7 @@ std::optional<NamedUser> named_user(const http::Request& request, const nlohmann
         NamedUser named;
         named.auth_method = header->substr(0, colon);
         named.id = header->substr(colon + 1);
-        if (domain::character_count(named.id) > kMaxUserIdCharacters)
+        if (protocol::character_count(named.id) > kMaxUserIdCharacters)
             throw domain::bad_input("The id in x-oasst-user must have at most " +
                                     std::to_string(kMaxUserIdCharacters) + " characters.");
         return named;

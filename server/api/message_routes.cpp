@@ -172,7 +172,9 @@ http::Response react(Call& call) {
 }
 
 http::Response add_labels(Call& call) {
-    message_service(call).free_labels(call.user(), call.body, sees_deleted(call.caller));
+    message_service(call).free_labels(call.user(),
+                                      domain::accepted(protocol::parse_text_labels(call.body)),
+                                      sees_deleted(call.caller));
     return no_content();
 }
 

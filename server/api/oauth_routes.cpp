@@ -1,6 +1,7 @@
 #include "server/api/oauth_routes.h"
 
 #include "protocol/errors.h"
+#include "protocol/utf8.h"
 #include "server/api/credentials.h"
 #include "server/api/sessions.h"
 #include "server/domain/accounts.h"
@@ -110,13 +111,7 @@ std::string safe_error_code(const std::string& error) {
 // The provider's name for the person, cut to the length Orchard allows without splitting a
 // UTF-8 character; a stand-in when the provider has none.
 std::string display_name_from(const oauth::Identity& identity, const oauth::Provider& provider) {
-    std::string name = identity.display_name;
-    if (name.size() > kMaxDisplayName) {
-        size_t end = kMaxDisplayName;
-        while (end > 0 && (static_cast<unsigned char>(name[end]) & 0xC0) == 0x80)
-            --end;
-        name.resize(end);
-    }
+    const std::string name(protocol::utf8_prefix(identity.display_name, kMaxDisplayName));
     return name.empty() ? provider.display_name + " user" : name;
 }
 

@@ -56,7 +56,9 @@ http::Response availability(Call& call) {
 }
 
 http::Response interaction(Call& call) {
-    return http::Response::json(200, task_service(call).interaction(call.user(), call.body));
+    // Read once, here: a wrong type in any field is refused before a task is looked up.
+    const auto answer = domain::accepted(protocol::parse_interaction(call.body));
+    return http::Response::json(200, task_service(call).interaction(call.user(), answer));
 }
 
 http::Response close(Call& call) {

@@ -123,18 +123,6 @@ const LabelDefinition* find_label(std::string_view name) {
     return found == catalogue.end() ? nullptr : &*found;
 }
 
-const char* to_string(LabelWidget widget) {
-    switch (widget) {
-    case LabelWidget::YesNo:
-        return "yes_no";
-    case LabelWidget::Flag:
-        return "flag";
-    case LabelWidget::Likert:
-        return "likert";
-    }
-    return "yes_no"; // unreachable for valid enum values; keeps -Wreturn-type quiet
-}
-
 std::vector<std::string> valid_labels(LabeledRole role, LabelMode mode) {
     const bool assistant = role == LabeledRole::AssistantReply;
     if (mode == LabelMode::Simple) {

@@ -7,6 +7,8 @@
 // whose display alone is inverted), so that stored data reads the same way for every label.
 #pragma once
 
+#include "protocol/task.h"
+
 #include <map>
 #include <optional>
 #include <string>
@@ -15,12 +17,8 @@
 
 namespace orchard::domain {
 
-// How a frontend asks for a label; the wire names are those of to_string.
-enum class LabelWidget {
-    YesNo,  // a question answered yes (1) or no (0)
-    Flag,   // a checkbox: set (1) or not (0)
-    Likert, // five steps: 0, .25, .5, .75, 1
-};
+// How a frontend asks for a label; the wire names are those of protocol::to_string.
+using protocol::LabelWidget;
 
 struct LabelDefinition {
     std::string name; // the wire name, e.g. "lang_mismatch"
@@ -37,9 +35,6 @@ const std::vector<LabelDefinition>& all_labels();
 
 // The definition of a label by its wire name; nullptr if there is no such label.
 const LabelDefinition* find_label(std::string_view name);
-
-// The wire name of a widget: "yes_no", "flag", "likert".
-const char* to_string(LabelWidget widget);
 
 // The kind of message a label task is about.
 enum class LabeledRole { InitialPrompt, PrompterReply, AssistantReply };

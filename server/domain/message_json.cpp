@@ -6,41 +6,53 @@ namespace orchard::domain {
 
 namespace {
 
-nlohmann::json emoji_counts(const store::MessageRecord& message) {
-    auto emojis = nlohmann::json::parse(message.emojis_json, nullptr, false);
-    return emojis.is_object() ? emojis : nlohmann::json::object();
+std::map<std::string, long long> emoji_counts(const store::MessageRecord& message) {
+    std::map<std::string, long long> counts;
+    const auto emojis = nlohmann::json::parse(message.emojis_json, nullptr, false);
+    if (emojis.is_object())
+        for (const auto& [code, count] : emojis.items())
+            if (count.is_number_integer()) counts[code] = count.get<long long>();
+    return counts;
 }
 
 } // namespace
+
+protocol::ConversationMessage conversation_message(const store::MessageRecord& message,
+                                                   const std::string& viewer_id,
+                                                   const std::vector<std::string>& viewer_emojis,
+                                                   bool viewer_is_moderator) {
+    const bool show_counts =
+        viewer_is_moderator || message.user_id == viewer_id || !viewer_emojis.empty();
+    protocol::ConversationMessage shown;
+    shown.id = message.id;
+    shown.user_id = message.user_id;
+    shown.frontend_message_id = message.frontend_message_id;
+    shown.text = message.text;
+    shown.lang = message.lang;
+    shown.is_assistant = message.role == "assistant";
+    if (show_counts) shown.emojis = emoji_counts(message);
+    shown.user_emojis = viewer_emojis;
+    shown.user_is_author = message.user_id == viewer_id;
+    shown.synthetic = message.synthetic;
+    return shown;
+}
+
+std::vector<protocol::ConversationMessage>
+shown_conversation(const std::vector<store::MessageRecord>& messages,
+                   const std::string& viewer_id) {
+    std::vector<protocol::ConversationMessage> shown;
+    shown.reserve(messages.size());
+    for (const auto& message : messages)
+        shown.push_back(conversation_message(message, viewer_id));
+    return shown;
+}
 
 nlohmann::json conversation_message_json(const store::MessageRecord& message,
                                          const std::string& viewer_id,
                                          const std::vector<std::string>& viewer_emojis,
                                          bool viewer_is_moderator) {
-    const bool show_counts =
-        viewer_is_moderator || message.user_id == viewer_id || !viewer_emojis.empty();
-    return {
-        {"id", message.id},
-        {"user_id", message.user_id},
-        {"frontend_message_id", message.frontend_message_id
-                                    ? nlohmann::json(*message.frontend_message_id)
-                                    : nlohmann::json(nullptr)},
-        {"text", message.text},
-        {"lang", message.lang},
-        {"is_assistant", message.role == "assistant"},
-        {"emojis", show_counts ? emoji_counts(message) : nlohmann::json::object()},
-        {"user_emojis", viewer_emojis},
-        {"user_is_author", message.user_id == viewer_id},
-        {"synthetic", message.synthetic},
-    };
-}
-
-nlohmann::json conversation_json(const std::vector<store::MessageRecord>& messages,
-                                 const std::string& viewer_id) {
-    nlohmann::json list = nlohmann::json::array();
-    for (const auto& message : messages)
-        list.push_back(conversation_message_json(message, viewer_id));
-    return {{"messages", std::move(list)}};
+    return protocol::to_json(
+        conversation_message(message, viewer_id, viewer_emojis, viewer_is_moderator));
 }
 
 nlohmann::json message_json(const store::MessageRecord& message, const std::string& viewer_id,

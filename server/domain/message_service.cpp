@@ -196,14 +196,10 @@ nlohmann::json MessageService::react(const Caller& caller, const std::string& me
     return to_json(get(message_id), user, false);
 }
 
-void MessageService::free_labels(const Caller& caller, const nlohmann::json& body,
+void MessageService::free_labels(const Caller& caller, const protocol::TextLabels& labels,
                                  bool include_deleted) {
-    // Every field's type first: a wrong one is refused before anything is looked up.
-    const RequestFields fields(body);
-    const std::string message_id = fields.string_or("message_id");
-    const std::string text = fields.string_or("text");
-    const bool is_report = fields.bool_or("is_report", false);
-    check_label_types(body);
+    const std::string& message_id = labels.message_id;
+    const std::string& text = labels.text;
     const auto message = get(message_id, include_deleted);
     if (message.user_id == caller.user.id)
         throw DomainError(ErrorCode::NoSelfLabelingOrDuplicateTaskReply,
@@ -211,11 +207,11 @@ void MessageService::free_labels(const Caller& caller, const nlohmann::json& bod
     std::vector<std::string> all;
     for (const auto& label : all_labels())
         all.push_back(label.name);
-    const auto values = checked_label_values(body, all, {});
+    check_label_values(labels.labels, all, {});
     check_text_length(text, config_.message_size_limit, "The comment");
-    store_.insert_labels(new_uuid(), message_id, caller.user.id, std::nullopt,
-                         nlohmann::json(values).dump(),
-                         text.empty() ? std::nullopt : std::optional(text), is_report, now_ms_);
+    store_.insert_labels(
+        new_uuid(), message_id, caller.user.id, std::nullopt, nlohmann::json(labels.labels).dump(),
+        text.empty() ? std::nullopt : std::optional(text), labels.is_report, now_ms_);
 }
 
 } // namespace orchard::domain

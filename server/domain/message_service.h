@@ -46,7 +46,8 @@ class MessageService {
     // op: "toggle", "add" or "remove"; returns the message as the user now sees it.
     nlohmann::json react(const Caller& caller, const std::string& message_id, const std::string& op,
                          const std::string& emoji);
-    void free_labels(const Caller& caller, const nlohmann::json& body, bool include_deleted);
+    void free_labels(const Caller& caller, const protocol::TextLabels& labels,
+                     bool include_deleted);
 
   private:
     void delete_subtree(const store::MessageRecord& message);

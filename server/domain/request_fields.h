@@ -1,17 +1,16 @@
-// Typed reading of a request's JSON: the one place where fields of untrusted bodies are read.
-// nlohmann's value() and get<>() throw type_error on a field of another type, which the HTTP
-// layer can only answer with 500 (and log); these readers refuse it instead with a 400 error
-// object that names the field ("emoji must be a string."), before anything is changed.
-//
-// A field that is absent or null reads as its fallback (Open-Assistant clients send null for
-// fields they leave out); a field of any other wrong type is refused.
+// Typed reading of a request's JSON on the server: protocol::Fields (the one reader of untrusted
+// fields, shared with the client), with its first problem thrown as a DomainError, so that a
+// field of the wrong type is refused with 400 naming it, before anything is changed.
 #pragma once
+
+#include "protocol/fields.h"
 
 #include <cstdint>
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <variant>
 #include <vector>
 
 namespace orchard::domain {
@@ -43,11 +42,25 @@ class RequestFields {
     // The field's name as errors say it: "user.id".
     std::string field_name(std::string_view key) const;
 
-  private:
-    const nlohmann::json* present(std::string_view key) const;
+    // Throws the reader's first problem as a DomainError; nothing when there is none.
+    void raise_problem() const;
 
-    const nlohmann::json& object_;
-    std::string name_;
+  private:
+    template <typename T> T checked(T value) const {
+        raise_problem();
+        return value;
+    }
+
+    protocol::Fields fields_;
 };
+
+// Throws `problem` as a DomainError: 400 for a malformed field, else its code's status.
+[[noreturn]] void raise(const protocol::FieldProblem& problem);
+
+// What a protocol parser read from a request body; its problem thrown as a DomainError.
+template <typename T> T accepted(std::variant<T, protocol::FieldProblem> parsed) {
+    if (auto* problem = std::get_if<protocol::FieldProblem>(&parsed)) raise(*problem);
+    return std::get<T>(std::move(parsed));
+}
 
 } // namespace orchard::domain

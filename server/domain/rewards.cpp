@@ -1,5 +1,6 @@
 #include "server/domain/rewards.h"
 
+#include "protocol/text.h"
 #include "server/domain/text_limits.h"
 #include "server/store/read_connections.h"
 
@@ -20,7 +21,7 @@ constexpr int kExpiryBatch = 500;
 
 // The start of a message, for a line of news.
 std::string preview(const std::string& text) {
-    return shorten(text, 120);
+    return protocol::shorten(text, 120);
 }
 
 } // namespace

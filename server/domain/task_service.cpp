@@ -2,9 +2,9 @@
 
 #include "server/domain/rewards.h"
 
+#include "protocol/text.h"
 #include "server/domain/domain_error.h"
 #include "server/domain/ids.h"
-#include "server/domain/interaction_fields.h"
 #include "server/domain/label_input.h"
 #include "server/domain/labels.h"
 #include "server/domain/language_tag.h"
@@ -31,17 +31,11 @@ constexpr std::size_t kMaxFrontendIdCharacters = 200;
 constexpr int kMaxSkipReasonCharacters = 500;
 
 void check_frontend_id(const std::string& id, const char* field) {
-    if (character_count(id) > kMaxFrontendIdCharacters)
+    if (protocol::character_count(id) > kMaxFrontendIdCharacters)
         throw DomainError(ErrorCode::InvalidFrontendMessageId,
                           std::string(field) + " must have at most " +
                               std::to_string(kMaxFrontendIdCharacters) + " characters.");
 }
-
-const std::set<std::string> kTaskTypes = {
-    "initial_prompt",         "assistant_reply",       "prompter_reply",
-    "rank_assistant_replies", "rank_prompter_replies", "label_initial_prompt",
-    "label_assistant_reply",  "label_prompter_reply",
-};
 
 // Availability reports counts up to this many per type.
 constexpr int kAvailabilityLimit = 1000;
@@ -54,36 +48,18 @@ TaskKind kind_of(const std::string& type) {
     return TaskKind::Ranking;
 }
 
+// A stored task's type; every stored type is one of protocol::kAllTaskTypes.
 bool is_reply_type(const std::string& type) {
-    return type == "initial_prompt" || type == "assistant_reply" || type == "prompter_reply";
+    const auto known = protocol::task_type_from(type);
+    return known && protocol::is_writing(*known);
 }
 bool is_label_type(const std::string& type) {
-    return type.starts_with("label_");
+    const auto known = protocol::task_type_from(type);
+    return known && protocol::is_labeling(*known);
 }
 bool is_rank_type(const std::string& type) {
-    return type.starts_with("rank_");
-}
-
-std::string trim(const std::string& text) {
-    const auto first = text.find_first_not_of(" \t\r\n");
-    if (first == std::string::npos) return "";
-    const auto last = text.find_last_not_of(" \t\r\n");
-    return text.substr(first, last - first + 1);
-}
-
-// Absent or null: empty; another type than a string: refused with 400 naming the field.
-std::string string_field(const nlohmann::json& body, const char* key) {
-    return RequestFields(body).string_or(key);
-}
-
-// The task as it was sent, without its conversation: answers are checked against the task's
-// own fields (labels, replies), and the conversation is most of its text.
-nlohmann::json task_fields(const std::string& payload_json) {
-    return nlohmann::json::parse(
-        payload_json, [](int depth, nlohmann::json::parse_event_t event, nlohmann::json& parsed) {
-            return !(depth == 1 && event == nlohmann::json::parse_event_t::key &&
-                     parsed == "conversation");
-        });
+    const auto known = protocol::task_type_from(type);
+    return known && protocol::is_ranking(*known);
 }
 
 nlohmann::json task_done(const std::string& id) {
@@ -108,16 +84,12 @@ bool arrives_late(const std::string& task_type, const std::string& state, const 
     return arrival == Arrival::Late;
 }
 
-nlohmann::json label_descriptions(const std::vector<std::string>& names) {
-    nlohmann::json labels = nlohmann::json::array();
-    for (const auto& name : names) {
-        const LabelDefinition* definition = find_label(name);
-        if (!definition) continue;
-        labels.push_back({{"name", definition->name},
-                          {"widget", to_string(definition->widget)},
-                          {"display_text", definition->display_text},
-                          {"help_text", definition->help_text}});
-    }
+std::vector<protocol::LabelDescription> label_descriptions(const std::vector<std::string>& names) {
+    std::vector<protocol::LabelDescription> labels;
+    for (const auto& name : names)
+        if (const LabelDefinition* definition = find_label(name))
+            labels.push_back({definition->name, definition->widget, definition->display_text,
+                              definition->help_text});
     return labels;
 }
 
@@ -204,7 +176,8 @@ nlohmann::json TaskService::availability(const Caller& caller, const std::string
         find_candidates(caller, lang, kAvailabilityLimit, std::nullopt, /*oldest_first=*/false);
     nlohmann::json counts = nlohmann::json::object();
     long total = 0;
-    for (const auto& type : kTaskTypes) {
+    for (const protocol::TaskType known : protocol::kAllTaskTypes) {
+        const std::string type = protocol::to_string(known);
         const long n = type == "initial_prompt" ? (c.initial_prompt ? 1 : 0)
                                                 : static_cast<long>(c.of_type(type).size());
         counts[type] = n;
@@ -217,7 +190,7 @@ nlohmann::json TaskService::availability(const Caller& caller, const std::string
 nlohmann::json TaskService::request_task(const Caller& caller, const std::string& type,
                                          const std::string& lang, bool collective) {
     if (!lang.empty()) check_language_tag(lang, "lang");
-    if (type != "random" && !kTaskTypes.contains(type))
+    if (type != "random" && !protocol::task_type_from(type))
         throw DomainError(ErrorCode::InvalidTaskType, "Unknown task type '" + type + "'.");
     const std::int64_t since = now_ms_ - std::int64_t{config_.recent_tasks_span_sec} * 1000;
     if (store_.count_open_tasks(caller.user.id, since) >= config_.max_pending_tasks_per_user)
@@ -287,7 +260,9 @@ nlohmann::json TaskService::make_task(const Caller& caller, const std::string& t
     task.created_ms = now_ms_;
     task.expiry_ms = now_ms_ + std::int64_t{config_.task_expiry_sec} * 1000;
 
-    nlohmann::json json = {{"id", task.id}, {"type", type}};
+    protocol::Task sent;
+    sent.id = task.id;
+    sent.type = *protocol::task_type_from(type); // checked by request_task
     const std::string& viewer = caller.user.id;
     auto unavailable = [&] {
         return DomainError(ErrorCode::TaskTypeNotAvailable,
@@ -296,7 +271,6 @@ nlohmann::json TaskService::make_task(const Caller& caller, const std::string& t
 
     if (type == "initial_prompt") {
         if (!candidates.initial_prompt) throw unavailable();
-        json["hint"] = nullptr;
     } else if (type == "assistant_reply" || type == "prompter_reply") {
         auto ids = candidates.of_type(type);
         if (ids.empty()) throw unavailable();
@@ -310,8 +284,7 @@ nlohmann::json TaskService::make_task(const Caller& caller, const std::string& t
         const std::string parent =
             !lonely.empty() && prefer_lonely(rng_) ? pick(lonely) : pick(ids);
         const auto conversation = store_.conversation(parent);
-        json["conversation"] = conversation_json(conversation, viewer);
-        if (type == "prompter_reply") json["hint"] = nullptr;
+        sent.conversation = shown_conversation(conversation, viewer);
         task.parent_message_id = parent;
         task.tree_id = conversation.front().tree_id;
     } else if (is_label_type(type)) {
@@ -329,15 +302,12 @@ nlohmann::json TaskService::make_task(const Caller& caller, const std::string& t
                                                   : config_.p_full_labeling_review_reply_prompter;
         const LabelMode mode =
             std::bernoulli_distribution(p_full)(rng_) ? LabelMode::Full : LabelMode::Simple;
-        const auto valid = valid_labels(role, mode);
-        json["message_id"] = message_id;
-        json[role == LabeledRole::InitialPrompt ? "prompt" : "reply"] = message.text;
-        json["valid_labels"] = valid;
-        json["mandatory_labels"] = mandatory_labels(role, mode);
-        json["mode"] = mode == LabelMode::Full ? "full" : "simple";
-        json["disposition"] = "quality";
-        json["labels"] = label_descriptions(valid);
-        json["conversation"] = conversation_json(conversation, viewer);
+        sent.message_id = message_id;
+        sent.valid_labels = valid_labels(role, mode);
+        sent.mandatory_labels = mandatory_labels(role, mode);
+        sent.full_mode = mode == LabelMode::Full;
+        sent.labels = label_descriptions(sent.valid_labels);
+        sent.conversation = shown_conversation(conversation, viewer);
         task.parent_message_id = message_id;
         task.tree_id = message.tree_id;
     } else if (is_rank_type(type)) {
@@ -351,24 +321,20 @@ nlohmann::json TaskService::make_task(const Caller& caller, const std::string& t
         std::shuffle(replies.begin(), replies.end(), rng_);
         const bool all_synthetic =
             std::all_of(replies.begin(), replies.end(), [](const auto& r) { return r.synthetic; });
-        nlohmann::json texts = nlohmann::json::array();
-        nlohmann::json reply_messages = nlohmann::json::array();
         for (const auto& reply : replies) {
-            texts.push_back(reply.text);
-            auto message = conversation_message_json(reply, viewer);
-            if (!all_synthetic) message["synthetic"] = false; // hidden unless all are synthetic
-            reply_messages.push_back(std::move(message));
+            auto message = conversation_message(reply, viewer);
+            if (!all_synthetic) message.synthetic = false; // hidden unless all are synthetic
+            sent.reply_messages.push_back(std::move(message));
         }
         const auto conversation = store_.conversation(parent);
-        json["conversation"] = conversation_json(conversation, viewer);
-        json["replies"] = std::move(texts);
-        json["reply_messages"] = std::move(reply_messages);
-        json["message_tree_id"] = conversation.front().tree_id;
-        json["ranking_parent_id"] = parent;
-        json["reveal_synthetic"] = all_synthetic;
+        sent.conversation = shown_conversation(conversation, viewer);
+        sent.message_tree_id = conversation.front().tree_id;
+        sent.ranking_parent_id = parent;
+        sent.reveal_synthetic = all_synthetic;
         task.parent_message_id = parent;
         task.tree_id = conversation.front().tree_id;
     }
+    nlohmann::json json = protocol::to_json(sent);
     store_.insert_task(task, json.dump());
     return json;
 }
@@ -447,38 +413,42 @@ void TaskService::check_task_usable(const Caller& caller, const store::TaskRecor
         throw DomainError(ErrorCode::TaskNotAcknowledged, "This task was not acknowledged.");
 }
 
-nlohmann::json TaskService::interaction(const Caller& caller, const nlohmann::json& body) {
-    if (!body.is_object())
-        throw DomainError(ErrorCode::InvalidRequestType, "An interaction must be a JSON object.");
-    const std::string type = string_field(body, "type");
-    check_interaction_types(body, type);
-    if (type == "text_reply_to_message") return text_reply(caller, body);
-    if (type == "message_ranking") return ranking(caller, body);
-    if (type == "text_labels") return labels(caller, body);
-    if (type == "message_rating") return rating(caller, body);
-    throw DomainError(ErrorCode::InvalidRequestType, "Unknown interaction type '" + type + "'.");
+nlohmann::json TaskService::interaction(const Caller& caller,
+                                        const protocol::Interaction& interaction) {
+    if (const auto* reply = std::get_if<protocol::TextReply>(&interaction))
+        return text_reply(caller, *reply);
+    if (const auto* ranked = std::get_if<protocol::MessageRanking>(&interaction))
+        return ranking(caller, *ranked);
+    if (const auto* labeled = std::get_if<protocol::TextLabels>(&interaction))
+        return labels(caller, *labeled);
+    return rating(caller, std::get<protocol::MessageRating>(interaction));
 }
 
-nlohmann::json TaskService::rating(const Caller& caller, const nlohmann::json& body) {
+protocol::Task TaskService::sent_task(const std::string& task_id) {
+    // The task as it was sent: answers are checked against its own fields (labels, replies).
+    auto sent = protocol::parse_task(store_.task_payload(task_id));
+    if (!sent) throw std::runtime_error("The stored task " + task_id + " cannot be read.");
+    return std::move(*sent);
+}
+
+nlohmann::json TaskService::rating(const Caller& caller, const protocol::MessageRating& rating) {
     // Legacy (before label tasks existed): kept as a free label row so nothing sent is lost;
     // it takes no part in reviews, which count only task-based labels.
-    const std::string frontend_id = string_field(body, "message_id");
+    const std::string& frontend_id = rating.message_id;
     auto message = store_.find_message_by_frontend_id(caller.api_client_id, frontend_id);
     if (!message)
         throw DomainError(ErrorCode::MessageNotFound,
                           "No message has message_id '" + frontend_id + "'.");
-    const auto rating = body.find("rating");
-    if (rating == body.end() || !rating->is_number())
-        throw DomainError(ErrorCode::InvalidRankingValue, "rating must be a number.");
     const std::string id = new_uuid();
     store_.insert_labels(id, message->id, caller.user.id, std::nullopt,
-                         nlohmann::json{{"rating", *rating}}.dump(), std::nullopt, false, now_ms_);
+                         nlohmann::json{{"rating", rating.rating}}.dump(), std::nullopt, false,
+                         now_ms_);
     return task_done(id);
 }
 
-nlohmann::json TaskService::text_reply(const Caller& caller, const nlohmann::json& body) {
-    const std::string frontend_id = string_field(body, "message_id");
-    const std::string user_message_id = string_field(body, "user_message_id");
+nlohmann::json TaskService::text_reply(const Caller& caller, const protocol::TextReply& reply) {
+    const std::string& frontend_id = reply.message_id;
+    const std::string& user_message_id = reply.user_message_id;
     const store::TaskRecord task = find_owned_task_by_frontend_id(caller, frontend_id);
     if (task.done) {
         // A retry of the same reply answers as the first time did, and stores nothing new.
@@ -498,7 +468,7 @@ nlohmann::json TaskService::text_reply(const Caller& caller, const nlohmann::jso
         throw DomainError(ErrorCode::InvalidFrontendMessageId,
                           "user_message_id " + user_message_id + " is already used.");
 
-    const std::string text = trim(string_field(body, "text"));
+    const std::string text = protocol::trim(reply.text);
     if (text.empty()) throw DomainError(ErrorCode::MessageTextEmpty, "The message is empty.");
     check_text_length(text, config_.message_size_limit, "The message");
     const std::int64_t window = std::int64_t{config_.duplicate_message_window_min} * 60 * 1000;
@@ -513,7 +483,7 @@ nlohmann::json TaskService::text_reply(const Caller& caller, const nlohmann::jso
     message.api_client_id = caller.api_client_id;
     message.frontend_message_id = user_message_id;
     message.created_ms = now_ms_;
-    const std::string lang = string_field(body, "lang");
+    const std::string& lang = reply.lang;
     if (!lang.empty()) check_language_tag(lang, "lang"); // empty: the task's language
     message.lang = !lang.empty() ? lang : task.lang.value_or("en");
     message.role = task.type == "assistant_reply" ? "assistant" : "prompter";
@@ -548,32 +518,29 @@ nlohmann::json TaskService::text_reply(const Caller& caller, const nlohmann::jso
     return task_done(message.id);
 }
 
-nlohmann::json TaskService::ranking(const Caller& caller, const nlohmann::json& body) {
-    const std::string frontend_id = string_field(body, "message_id");
-    const store::TaskRecord task = find_owned_task_by_frontend_id(caller, frontend_id);
+nlohmann::json TaskService::ranking(const Caller& caller, const protocol::MessageRanking& answer) {
+    const store::TaskRecord task = find_owned_task_by_frontend_id(caller, answer.message_id);
     if (task.done) return task_done(task.result_id.value_or(task.id)); // a retry
     if (!is_rank_type(task.type))
         throw DomainError(ErrorCode::PayloadTypeMismatch,
                           "A " + task.type + " task is not answered with a ranking.");
     check_task_usable(caller, task);
 
-    const auto payload = task_fields(store_.task_payload(task.id));
+    const auto sent = sent_task(task.id);
     std::vector<std::string> reply_ids;
-    for (const auto& reply : payload["reply_messages"])
-        reply_ids.push_back(reply["id"]);
-    const bool not_rankable = RequestFields(body).bool_or("not_rankable", false);
-    const auto ranking_it = body.find("ranking");
+    for (const auto& reply : sent.reply_messages)
+        reply_ids.push_back(reply.id);
+    const bool not_rankable = answer.not_rankable;
     std::vector<std::string> ranked;
-    if (ranking_it != body.end() && ranking_it->is_array() && !ranking_it->empty()) {
+    if (!answer.ranking.empty()) {
         std::vector<bool> seen(reply_ids.size(), false);
-        for (const auto& value : *ranking_it) {
-            if (!value.is_number_integer() || value.get<long long>() < 0 ||
-                value.get<long long>() >= static_cast<long long>(reply_ids.size()) ||
-                seen[static_cast<size_t>(value.get<long long>())])
+        for (const std::int64_t index : answer.ranking) {
+            if (index < 0 || index >= static_cast<std::int64_t>(reply_ids.size()) ||
+                seen[static_cast<size_t>(index)])
                 throw DomainError(ErrorCode::InvalidRankingValue,
                                   "The ranking must list each reply's index exactly once.");
-            seen[static_cast<size_t>(value.get<long long>())] = true;
-            ranked.push_back(reply_ids[static_cast<size_t>(value.get<long long>())]);
+            seen[static_cast<size_t>(index)] = true;
+            ranked.push_back(reply_ids[static_cast<size_t>(index)]);
         }
         if (ranked.size() != reply_ids.size())
             throw DomainError(ErrorCode::InvalidRankingValue,
@@ -607,10 +574,9 @@ nlohmann::json TaskService::ranking(const Caller& caller, const nlohmann::json& 
     return task_done(ranking_id);
 }
 
-nlohmann::json TaskService::labels(const Caller& caller, const nlohmann::json& body) {
-    const std::string task_id = string_field(body, "task_id");
-    const std::string message_id = string_field(body, "message_id");
-    const auto task = find_owned_task(caller, task_id);
+nlohmann::json TaskService::labels(const Caller& caller, const protocol::TextLabels& answer) {
+    const std::string& message_id = answer.message_id;
+    const auto task = find_owned_task(caller, answer.task_id);
     if (task.done) {
         if (task.parent_message_id == message_id) return task_done(task.result_id.value_or(""));
         throw DomainError(ErrorCode::TaskAlreadyDone, "This task is already done.");
@@ -640,19 +606,17 @@ nlohmann::json TaskService::labels(const Caller& caller, const nlohmann::json& b
     // moved on) are stored and marked late; only a stopped tree refuses them.
     const bool late = arrives_late(task.type, tree->state, "labels");
 
-    const auto payload = task_fields(store_.task_payload(task.id));
-    const auto values =
-        checked_label_values(body, payload["valid_labels"], payload["mandatory_labels"]);
+    const auto sent = sent_task(task.id);
+    check_label_values(answer.labels, sent.valid_labels, sent.mandatory_labels);
 
     const std::string labels_id = new_uuid();
-    const std::string text = string_field(body, "text");
+    const std::string& text = answer.text;
     check_text_length(text, config_.message_size_limit, "The comment");
-    store_.insert_labels(labels_id, message_id, caller.user.id, task.id,
-                         nlohmann::json(values).dump(),
-                         text.empty() ? std::nullopt : std::optional(text),
-                         RequestFields(body).bool_or("is_report", false), now_ms_, late);
+    store_.insert_labels(
+        labels_id, message_id, caller.user.id, task.id, nlohmann::json(answer.labels).dump(),
+        text.empty() ? std::nullopt : std::optional(text), answer.is_report, now_ms_, late);
     Rewards(store_.statements(), config_, now_ms_)
-        .labels_done(caller.user.id, message_id, payload.value("mode", "") == "full");
+        .labels_done(caller.user.id, message_id, sent.full_mode);
     if (late)
         trees_.late_review_added(message_id);
     else

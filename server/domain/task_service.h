@@ -3,6 +3,8 @@
 // bad requests with DomainError codes, and retries with the same frontend ids change nothing.
 #pragma once
 
+#include "protocol/interaction.h"
+#include "protocol/task.h"
 #include "server/domain/config.h"
 #include "server/domain/tree_manager.h"
 #include "server/domain/weighted_choice.h"
@@ -37,7 +39,7 @@ class TaskService {
     // POST /tasks/{id}/nack
     void nack(const Caller& caller, const std::string& task_id, const std::string& reason);
     // POST /tasks/interaction
-    nlohmann::json interaction(const Caller& caller, const nlohmann::json& body);
+    nlohmann::json interaction(const Caller& caller, const protocol::Interaction& interaction);
     // POST /tasks/close: a collective task (answered by many, e.g. in a chat channel) is over.
     nlohmann::json close(const Caller& caller, const std::string& frontend_message_id);
     // POST /tasks/availability
@@ -62,11 +64,12 @@ class TaskService {
     // The task acknowledged with `frontend_id` by this API client, if it is the caller's.
     store::TaskRecord find_owned_task_by_frontend_id(const Caller& caller,
                                                      const std::string& frontend_id);
-    nlohmann::json text_reply(const Caller& caller, const nlohmann::json& body);
-    nlohmann::json ranking(const Caller& caller, const nlohmann::json& body);
-    nlohmann::json labels(const Caller& caller, const nlohmann::json& body);
-    nlohmann::json rating(const Caller& caller, const nlohmann::json& body);
+    nlohmann::json text_reply(const Caller& caller, const protocol::TextReply& reply);
+    nlohmann::json ranking(const Caller& caller, const protocol::MessageRanking& ranking);
+    nlohmann::json labels(const Caller& caller, const protocol::TextLabels& labels);
+    nlohmann::json rating(const Caller& caller, const protocol::MessageRating& rating);
     void check_task_usable(const Caller& caller, const store::TaskRecord& task);
+    protocol::Task sent_task(const std::string& task_id);
 
     store::TreeStore& store_;
     const TreeManagerConfig& config_;

@@ -1,6 +1,6 @@
 #include "server/news/webhook_sender.h"
 
-#include "server/domain/text_limits.h"
+#include "protocol/text.h"
 #include "server/news/address_policy.h"
 #include "server/version.h"
 
@@ -40,7 +40,7 @@ std::string webhook_payload(const std::string& text) {
     constexpr auto replace = json::error_handler_t::replace;
     // Invalid UTF-8 becomes U+FFFD before the cut, so that the cut counts what the receiver sees.
     const std::string valid = json::parse(json(text).dump(-1, ' ', false, replace));
-    const json payload = {{"content", domain::shorten(valid, kMaxCharacters)},
+    const json payload = {{"content", protocol::shorten(valid, kMaxCharacters)},
                           {"username", "Orchard"},
                           {"allowed_mentions", {{"parse", json::array()}}}};
     return payload.dump();

@@ -3,7 +3,6 @@
 #include "client/app.h"
 
 #include "client/routes.h"
-#include "client/text_metrics.h"
 #include "protocol/errors.h"
 
 #include <algorithm>

@@ -3,18 +3,9 @@
 // PUT/DELETE /api/v1/auth/me and POST /api/v1/auth/logout_all).
 #include "client/app.h"
 
+#include "protocol/text.h"
+
 namespace orchard::client {
-
-namespace {
-
-std::string trimmed(const std::string& text) {
-    const auto first = text.find_first_not_of(" \t\r\n");
-    if (first == std::string::npos) return {};
-    const auto last = text.find_last_not_of(" \t\r\n");
-    return text.substr(first, last - first + 1);
-}
-
-} // namespace
 
 const char* to_string(SettingsSection section) {
     switch (section) {
@@ -75,7 +66,7 @@ void App::settings_answer(SettingsSection section, ApiResult<protocol::Account> 
 
 void App::save_display_name(const std::string& display_name, double now) {
     if (!state_.account || state_.settings.busy != SettingsSection::None) return;
-    const std::string name = trimmed(display_name);
+    const std::string name = protocol::trim(display_name);
     if (name.empty()) {
         begin_settings_change(SettingsSection::Name);
         state_.settings.busy = SettingsSection::None;

@@ -5,8 +5,11 @@
 #include "client/task_submission.h"
 #include "client/text_metrics.h"
 #include "protocol/errors.h"
+#include "protocol/text.h"
+#include "protocol/uuid.h"
 
 #include <algorithm>
+#include <array>
 #include <cstdio>
 
 namespace orchard::client {
@@ -14,8 +17,8 @@ namespace orchard::client {
 // ---- Tasks -------------------------------------------------------------------------------
 
 bool has_entered_work(const TaskState& t) {
-    return has_content(t.draft.text) || !t.draft.labels.empty() || !t.ranking.unchanged() ||
-           t.draft.not_rankable;
+    return protocol::has_content(t.draft.text) || !t.draft.labels.empty() ||
+           !t.ranking.unchanged() || t.draft.not_rankable;
 }
 
 void App::request_task(double now) {
@@ -143,8 +146,8 @@ std::vector<std::string> App::submit_blockers() const {
     const auto& t = state_.task;
     if (!t.task) return {"There is no task to submit."};
     if (protocol::is_writing(t.task->type)) {
-        if (!has_content(t.draft.text)) blockers.push_back("Write something first.");
-        const auto characters = count_characters(t.draft.text);
+        if (!protocol::has_content(t.draft.text)) blockers.push_back("Write something first.");
+        const auto characters = protocol::character_count(t.draft.text);
         if (characters > state_.max_reply_characters)
             blockers.push_back(
                 "Shorten the text by " + std::to_string(characters - state_.max_reply_characters) +
@@ -316,19 +319,12 @@ void App::save_draft() {
 }
 
 std::string App::new_frontend_id() {
-    // A random (version 4) UUID: unique per task across reloads and devices.
+    // A random UUID: unique per task across reloads and devices.
     std::uniform_int_distribution<unsigned> byte(0, 255);
-    unsigned char b[16];
-    for (auto& value : b)
+    std::array<unsigned char, 16> bytes;
+    for (auto& value : bytes)
         value = static_cast<unsigned char>(byte(random_));
-    b[6] = static_cast<unsigned char>((b[6] & 0x0F) | 0x40);
-    b[8] = static_cast<unsigned char>((b[8] & 0x3F) | 0x80);
-    char text[37];
-    std::snprintf(text, sizeof text,
-                  "%02x%02x%02x%02x-%02x%02x-%02x%02x-%02x%02x-%02x%02x%02x%02x%02x%02x", b[0],
-                  b[1], b[2], b[3], b[4], b[5], b[6], b[7], b[8], b[9], b[10], b[11], b[12], b[13],
-                  b[14], b[15]);
-    return text;
+    return protocol::uuid_v4(bytes);
 }
 
 } // namespace orchard::client

@@ -3,22 +3,13 @@
 // brings it back first, and only an explicit "Discard" gives the task back and forgets the work.
 #include "client/app.h"
 
-#include "client/text_metrics.h"
+#include "protocol/text.h"
 
 namespace orchard::client {
 
 namespace {
 
 constexpr std::size_t kPreviewBytes = 120;
-
-// The start of the text, cut at a character boundary.
-std::string preview_of(const std::string& text) {
-    if (text.size() <= kPreviewBytes) return text;
-    std::size_t end = kPreviewBytes;
-    while (end > 0 && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80)
-        --end;
-    return text.substr(0, end) + "…";
-}
 
 } // namespace
 
@@ -64,7 +55,9 @@ void App::note_unsent() {
     const auto task = protocol::parse_task(draft->task_json);
     if (!task) return;
     state_.unsent = UnsentWork{.type = task->type,
-                               .preview = has_content(draft->text) ? preview_of(draft->text) : ""};
+                               .preview = protocol::has_content(draft->text)
+                                              ? protocol::excerpt(draft->text, kPreviewBytes)
+                                              : ""};
 }
 
 void App::resume_unsent(double now) {

@@ -4,6 +4,7 @@
 #pragma once
 
 #include "client/draft.h"
+#include "protocol/interaction.h"
 #include "protocol/task.h"
 
 #include <nlohmann/json.hpp>

@@ -8,13 +8,6 @@ bool is_space(unsigned char c) {
 }
 } // namespace
 
-std::size_t count_characters(std::string_view text) {
-    std::size_t count = 0;
-    for (unsigned char c : text)
-        if ((c & 0xC0) != 0x80) ++count; // every byte but continuation bytes starts a code point
-    return count;
-}
-
 std::size_t count_words(std::string_view text) {
     std::size_t words = 0;
     bool in_word = false;
@@ -24,12 +17,6 @@ std::size_t count_words(std::string_view text) {
         in_word = !space;
     }
     return words;
-}
-
-bool has_content(std::string_view text) {
-    for (unsigned char c : text)
-        if (!is_space(c)) return true;
-    return false;
 }
 
 std::string with_thousands(std::size_t n) {

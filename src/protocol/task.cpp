@@ -28,6 +28,8 @@ std::optional<ConversationMessage> message_from(const nlohmann::json& json) {
     if (!id || !text) return std::nullopt;
     ConversationMessage message;
     message.id = *id;
+    message.user_id = read_string(json, "user_id").value_or("");
+    message.frontend_message_id = read_string(json, "frontend_message_id");
     message.text = *text;
     message.lang = read_string(json, "lang").value_or("");
     message.is_assistant = read_bool(json, "is_assistant").value_or(false);
@@ -52,14 +54,34 @@ std::optional<std::vector<ConversationMessage>> messages_from(const nlohmann::js
     return messages;
 }
 
+constexpr LabelWidget kWidgets[] = {LabelWidget::YesNo, LabelWidget::Flag, LabelWidget::Likert};
+
 std::optional<LabelWidget> widget_from(std::string_view name) {
-    if (name == "yes_no") return LabelWidget::YesNo;
-    if (name == "flag") return LabelWidget::Flag;
-    if (name == "likert") return LabelWidget::Likert;
+    for (const LabelWidget widget : kWidgets)
+        if (name == to_string(widget)) return widget;
     return std::nullopt;
 }
 
+nlohmann::json messages_json(const std::vector<ConversationMessage>& messages) {
+    nlohmann::json list = nlohmann::json::array();
+    for (const auto& message : messages)
+        list.push_back(to_json(message));
+    return list;
+}
+
 } // namespace
+
+const char* to_string(LabelWidget widget) {
+    switch (widget) {
+    case LabelWidget::YesNo:
+        return "yes_no";
+    case LabelWidget::Flag:
+        return "flag";
+    case LabelWidget::Likert:
+        return "likert";
+    }
+    return "yes_no"; // unreachable for valid enum values; keeps -Wreturn-type quiet
+}
 
 const char* to_string(TaskType type) {
     for (const auto& entry : kTypeNames)
@@ -89,6 +111,11 @@ bool is_labeling(TaskType type) {
 std::optional<Task> parse_task(std::string_view body) {
     auto json = parse_json(body);
     if (!json) return std::nullopt;
+    return task_from_json(*json);
+}
+
+std::optional<Task> task_from_json(const nlohmann::json& object) {
+    const nlohmann::json* json = &object;
     auto id = read_string(*json, "id");
     auto type_name = read_string(*json, "type");
     if (!id || !type_name) return std::nullopt;
@@ -111,6 +138,8 @@ std::optional<Task> parse_task(std::string_view body) {
         if (!replies || replies->empty()) return std::nullopt;
         task.reply_messages = std::move(*replies);
         task.reveal_synthetic = read_bool(*json, "reveal_synthetic").value_or(false);
+        task.message_tree_id = read_string(*json, "message_tree_id").value_or("");
+        task.ranking_parent_id = read_string(*json, "ranking_parent_id").value_or("");
     }
     if (is_labeling(*type)) {
         auto message_id = read_string(*json, "message_id");
@@ -132,6 +161,58 @@ std::optional<Task> parse_task(std::string_view body) {
         if (task.labels.empty()) return std::nullopt;
     }
     return task;
+}
+
+nlohmann::json to_json(const ConversationMessage& message) {
+    return {
+        {"id", message.id},
+        {"user_id", message.user_id},
+        {"frontend_message_id", message.frontend_message_id
+                                    ? nlohmann::json(*message.frontend_message_id)
+                                    : nlohmann::json(nullptr)},
+        {"text", message.text},
+        {"lang", message.lang},
+        {"is_assistant", message.is_assistant},
+        {"emojis", message.emojis},
+        {"user_emojis", message.user_emojis},
+        {"user_is_author", message.user_is_author},
+        {"synthetic", message.synthetic},
+    };
+}
+
+nlohmann::json to_json(const Task& task) {
+    nlohmann::json json = {{"id", task.id}, {"type", to_string(task.type)}};
+    if (task.type == TaskType::InitialPrompt || task.type == TaskType::PrompterReply)
+        json["hint"] = nullptr;
+    if (task.type != TaskType::InitialPrompt)
+        json["conversation"] = {{"messages", messages_json(task.conversation)}};
+    if (is_labeling(task.type)) {
+        json["message_id"] = task.message_id;
+        const char* text_key = task.type == TaskType::LabelInitialPrompt ? "prompt" : "reply";
+        json[text_key] = task.conversation.empty() ? "" : task.conversation.back().text;
+        json["valid_labels"] = task.valid_labels;
+        json["mandatory_labels"] = task.mandatory_labels;
+        json["mode"] = task.full_mode ? "full" : "simple";
+        json["disposition"] = "quality";
+        nlohmann::json labels = nlohmann::json::array();
+        for (const auto& label : task.labels)
+            labels.push_back({{"name", label.name},
+                              {"widget", to_string(label.widget)},
+                              {"display_text", label.display_text},
+                              {"help_text", label.help_text}});
+        json["labels"] = std::move(labels);
+    }
+    if (is_ranking(task.type)) {
+        nlohmann::json texts = nlohmann::json::array();
+        for (const auto& reply : task.reply_messages)
+            texts.push_back(reply.text);
+        json["replies"] = std::move(texts);
+        json["reply_messages"] = messages_json(task.reply_messages);
+        json["message_tree_id"] = task.message_tree_id;
+        json["ranking_parent_id"] = task.ranking_parent_id;
+        json["reveal_synthetic"] = task.reveal_synthetic;
+    }
+    return json;
 }
 
 std::optional<Availability> parse_availability(std::string_view body) {

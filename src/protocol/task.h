@@ -1,8 +1,10 @@
-// The task shapes of PROTOCOL.md §2 as the browser client reads them: the eight task types, the
-// conversation they show, the labels to answer and the replies to rank.
+// The task shapes of PROTOCOL.md §2: the eight task types, the conversation they show, the labels
+// to answer and the replies to rank. The server writes tasks with to_json (and reads back the
+// stored copy to check answers), the client reads them with parse_task: one shape for both ends.
 #pragma once
 
 #include <map>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -36,6 +38,8 @@ bool is_labeling(TaskType type);
 
 struct ConversationMessage {
     std::string id;
+    std::string user_id;
+    std::optional<std::string> frontend_message_id;
     std::string text;
     std::string lang;
     bool is_assistant = false;
@@ -45,7 +49,14 @@ struct ConversationMessage {
     std::vector<std::string> user_emojis;    // the viewer's own reactions
 };
 
-enum class LabelWidget { YesNo, Flag, Likert };
+// How a frontend asks for a label.
+enum class LabelWidget {
+    YesNo,  // a question answered yes (1) or no (0)
+    Flag,   // a checkbox: set (1) or not (0)
+    Likert, // five steps: 0, .25, .5, .75, 1
+};
+// The wire name of a widget: "yes_no", "flag", "likert".
+const char* to_string(LabelWidget widget);
 
 struct LabelDescription {
     std::string name;
@@ -62,6 +73,8 @@ struct Task {
     // Ranking
     std::vector<ConversationMessage> reply_messages;
     bool reveal_synthetic = false;
+    std::string message_tree_id;
+    std::string ranking_parent_id;
     // Labeling
     std::string message_id; // the message to label
     std::vector<std::string> valid_labels;
@@ -71,6 +84,12 @@ struct Task {
 };
 
 std::optional<Task> parse_task(std::string_view body);
+std::optional<Task> task_from_json(const nlohmann::json& json);
+
+nlohmann::json to_json(const ConversationMessage& message);
+// The task as PROTOCOL.md §2 sends it, with Open-Assistant's fields derived from Orchard's (the
+// replies' texts, the labeled text as "prompt" or "reply", a null hint).
+nlohmann::json to_json(const Task& task);
 
 // POST /api/v1/tasks/availability: task type name → how many the person can get now.
 using Availability = std::map<std::string, long long>;

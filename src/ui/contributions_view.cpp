@@ -1,5 +1,7 @@
 #include "ui/contributions_view.h"
 
+#include "protocol/text.h"
+
 #include "ui/fonts.h"
 #include "ui/layout.h"
 #include "ui/rewards_widgets.h"
@@ -13,14 +15,9 @@ namespace orchard::ui {
 
 namespace {
 
-// The first lines of a message: up to 280 bytes, cut at a character boundary.
+// The first lines of a message: up to 280 bytes.
 std::string excerpt(const std::string& text) {
-    constexpr std::size_t kMax = 280;
-    if (text.size() <= kMax) return text;
-    std::size_t cut = kMax;
-    while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80)
-        --cut;
-    return text.substr(0, cut) + "…";
+    return protocol::excerpt(text, 280);
 }
 
 void draw_contribution(const protocol::Contribution& c, int index, float width, bool compact) {

@@ -1,6 +1,7 @@
 #include "ui/dashboard_view.h"
 
 #include "client/task_kinds.h"
+#include "protocol/text.h"
 #include "ui/claim_form.h"
 #include "ui/focus.h"
 #include "ui/fonts.h"
@@ -190,11 +191,7 @@ std::string news_excerpt(const std::string& text) {
     constexpr std::size_t kMax = 120;
     if (text.size() <= kMax) return text;
     std::size_t cut = text.rfind(' ', kMax);
-    if (cut == std::string::npos || cut < kMax / 2) {
-        cut = kMax;
-        while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80)
-            --cut;
-    }
+    if (cut == std::string::npos || cut < kMax / 2) return protocol::excerpt(text, kMax);
     return text.substr(0, cut) + "…";
 }
 

@@ -1,4 +1,5 @@
 #include "client/text_metrics.h"
+#include "protocol/text.h"
 #include "ui/fonts.h"
 #include "ui/markdown_view.h"
 #include "ui/shortcuts.h"
@@ -84,7 +85,7 @@ void draw_writing_panel(const ScreenInput& input, float width) {
 
     // Counts: words against the guide, characters against the server's limit.
     const std::size_t words = client::count_words(app.state().task.draft.text);
-    const std::size_t characters = client::count_characters(app.state().task.draft.text);
+    const std::size_t characters = protocol::character_count(app.state().task.draft.text);
     const LengthGuide guide = guide_for(t.task->type);
     char line[160];
     std::snprintf(line, sizeof line, "%zu %s · most good texts have %zu–%zu words", words,

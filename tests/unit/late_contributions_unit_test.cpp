@@ -2,6 +2,7 @@
 // task service and tree manager directly over a real SQLite database (no HTTP).
 #include "server/domain/domain_error.h"
 #include "server/domain/ids.h"
+#include "server/domain/request_fields.h"
 #include "server/domain/task_service.h"
 #include "server/domain/tree_manager.h"
 #include "server/store/database.h"
@@ -27,6 +28,11 @@ struct World : test::TreeWorld {
     // Each task call a step later, so that the order of events shows in their times.
     domain::TaskService tasks() { return domain::TaskService(store, config, rng, ++now); }
 
+    // The interaction a frontend would send, read as the server reads a request body.
+    nlohmann::json answer(const std::string& user, const nlohmann::json& body) {
+        return tasks().interaction(caller(user),
+                                   domain::accepted(protocol::parse_interaction(body)));
+    }
     // Requests and acknowledges a task; returns it with its frontend id in "fe".
     nlohmann::json hold(const std::string& user, const std::string& type) {
         auto task = tasks().request_task(caller(user), type, "en", false);
@@ -35,29 +41,27 @@ struct World : test::TreeWorld {
         return task;
     }
     nlohmann::json reply(const std::string& user, const nlohmann::json& task) {
-        return tasks().interaction(caller(user),
-                                   {{"type", "text_reply_to_message"},
-                                    {"message_id", task["fe"]},
-                                    {"user_message_id", "m" + task["fe"].get<std::string>()},
-                                    {"text", "A reply by " + user}});
+        return answer(user, {{"type", "text_reply_to_message"},
+                             {"message_id", task["fe"]},
+                             {"user_message_id", "m" + task["fe"].get<std::string>()},
+                             {"text", "A reply by " + user}});
     }
     nlohmann::json label(const std::string& user, const nlohmann::json& task, double spam = 0) {
         nlohmann::json values = nlohmann::json::object();
         for (const auto& name : task["valid_labels"])
             values[name.get<std::string>()] = 0;
         values["spam"] = spam;
-        return tasks().interaction(caller(user), {{"type", "text_labels"},
-                                                  {"task_id", task["id"]},
-                                                  {"message_id", task["message_id"]},
-                                                  {"labels", values}});
+        return answer(user, {{"type", "text_labels"},
+                             {"task_id", task["id"]},
+                             {"message_id", task["message_id"]},
+                             {"labels", values}});
     }
     nlohmann::json rank(const std::string& user, const nlohmann::json& task) {
         nlohmann::json order = nlohmann::json::array();
         for (size_t i = 0; i < task["replies"].size(); ++i)
             order.push_back(i);
-        return tasks().interaction(
-            caller(user),
-            {{"type", "message_ranking"}, {"message_id", task["fe"]}, {"ranking", order}});
+        return answer(
+            user, {{"type", "message_ranking"}, {"message_id", task["fe"]}, {"ranking", order}});
     }
     void done(const std::string& user, const std::string& type) {
         const auto task = hold(user, type);
@@ -152,9 +156,8 @@ TEST_CASE("late: a ranking after the tree was scored is stored apart and changes
         ranks.push_back(child.rank);
 
     // Rita's order is the reverse of the others'.
-    const auto done = w.tasks().interaction(
-        w.caller("rita"),
-        {{"type", "message_ranking"}, {"message_id", held["fe"]}, {"ranking", {1, 0}}});
+    const auto done = w.answer(
+        "rita", {{"type", "message_ranking"}, {"message_id", held["fe"]}, {"ranking", {1, 0}}});
     CHECK(done["type"] == "task_done");
     const auto parent = *w.store.find_message(root);
     CHECK(parent.ranking_count == 2);

@@ -3,6 +3,7 @@
 #include "server/domain/contributions.h"
 #include "server/domain/domain_error.h"
 #include "server/domain/ids.h"
+#include "server/domain/request_fields.h"
 #include "server/domain/rewards.h"
 #include "server/domain/task_service.h"
 #include "server/store/database.h"
@@ -84,7 +85,7 @@ TEST_CASE("query plans: the task lifecycle and tree manager never scan a growing
                     answer["user_message_id"] = "m" + fid;
                     answer["text"] = "Text number " + fid;
                 }
-                tasks.interaction(person, answer);
+                tasks.interaction(person, domain::accepted(protocol::parse_interaction(answer)));
                 if (round % 7 == 0)
                     tasks.nack(person, tasks.request_task(person, "random", "en", false)["id"],
                                "x");
