@@ -1,5 +1,6 @@
 #include "server/cli_options.h"
 
+#include "server/cli_export.h"
 #include "server/domain/accounts.h"
 #include "server/mail/smtp_client.h"
 #include "server/version.h"
@@ -21,8 +22,9 @@ std::string general_help() {
            "  serve                run the server (the API and the browser client)\n"
            "  api-client add       create an API key for a frontend (bot, other website)\n"
            "  user add             create an account (for example the first admin)\n"
+           "  export               write the conversation trees as a dataset (JSON Lines)\n"
            "\n"
-           "Run 'orchard serve --help' for the options of serve.\n";
+           "Run 'orchard COMMAND --help' for the options of a command.\n";
 }
 
 std::string serve_help() {
@@ -195,6 +197,7 @@ Command parse_command_line(const std::vector<std::string>& args) {
         return ShowHelp{general_help()};
     if (args[0] == "api-client") return parse_api_client(args);
     if (args[0] == "user") return parse_user(args);
+    if (args[0] == "export") return parse_export(args);
     if (args[0] != "serve")
         return UsageError{"unknown command '" + args[0] + "'\n\n" + general_help()};
 

@@ -1,6 +1,7 @@
 // The `orchard` command line: parsing only, so that it is unit-tested without starting anything.
 #pragma once
 
+#include "server/export/export_options.h"
 #include "server/oauth/provider.h"
 
 #include <cstdint>
@@ -68,8 +69,8 @@ struct UsageError {
     std::string message;
 };
 
-using Command =
-    std::variant<ServeOptions, AddApiClientOptions, AddUserOptions, ShowHelp, UsageError>;
+using Command = std::variant<ServeOptions, AddApiClientOptions, AddUserOptions,
+                             exporting::ExportOptions, ShowHelp, UsageError>;
 
 Command parse_command_line(const std::vector<std::string>& args);
 

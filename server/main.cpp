@@ -6,6 +6,8 @@
 #include "server/demo/demo_loader.h"
 #include "server/domain/accounts.h"
 #include "server/domain/ids.h"
+#include "server/export/exporter.h"
+#include "server/export/jsonl_writer.h"
 #include "server/http/http_server.h"
 #include "server/news/news_webhook.h"
 #include "server/server_app.h"
@@ -253,6 +255,36 @@ int add_user(const orchard::AddUserOptions& options) {
     return 0;
 }
 
+// `orchard export`: the dataset on standard output or in a file, with a progress line on a
+// terminal. Never creates a database: exporting from a mistyped folder is an error, not an
+// empty file.
+int export_dataset(const orchard::exporting::ExportOptions& options) {
+    const auto file = options.data_dir / "orchard.db";
+    if (!std::filesystem::exists(file)) {
+        std::fprintf(stderr, "orchard: there is no database at %s\n", file.c_str());
+        return 1;
+    }
+    auto database = orchard::store::Database::open(file);
+    orchard::exporting::JsonlWriter writer(options.out);
+    const bool show_progress = options.progress && isatty(STDERR_FILENO);
+    auto last_shown = std::chrono::steady_clock::now();
+    const auto counts = orchard::exporting::export_trees(
+        *database, options, [&](const nlohmann::json& line) { writer.write(line); },
+        [&](const orchard::exporting::ExportCounts& so_far) {
+            if (!show_progress) return;
+            const auto now = std::chrono::steady_clock::now();
+            if (now - last_shown < std::chrono::milliseconds(250)) return;
+            last_shown = now;
+            std::fprintf(stderr, "\r%ld trees, %ld messages", so_far.trees, so_far.messages);
+        });
+    writer.close();
+    if (show_progress) std::fprintf(stderr, "\r\033[K");
+    std::fprintf(stderr, "Exported %ld trees, %ld messages as %ld %s lines to %s.\n", counts.trees,
+                 counts.messages, counts.lines, orchard::exporting::to_string(options.format),
+                 options.out == "-" ? "standard output" : options.out.c_str());
+    return 0;
+}
+
 } // namespace
 
 int main(int argc, char** argv) {
@@ -271,6 +303,8 @@ int main(int argc, char** argv) {
             return add_api_client(*add);
         if (const auto* user = std::get_if<orchard::AddUserOptions>(&command))
             return add_user(*user);
+        if (const auto* dataset = std::get_if<orchard::exporting::ExportOptions>(&command))
+            return export_dataset(*dataset);
         return serve(std::get<orchard::ServeOptions>(command));
     } catch (const std::exception& error) {
         std::fprintf(stderr, "orchard: %s\n", error.what());

@@ -28,18 +28,7 @@ constexpr std::int64_t kMinute = 60 * 1000;
 constexpr std::int64_t kHour = 60 * kMinute;
 constexpr std::int64_t kDay = 24 * kHour;
 
-constexpr std::array<const char*, 10> kTreeStates = {
-    domain::tree_state::kInitialPromptReview,
-    domain::tree_state::kPromptLotteryWaiting,
-    domain::tree_state::kGrowing,
-    domain::tree_state::kRanking,
-    domain::tree_state::kReadyForScoring,
-    domain::tree_state::kReadyForExport,
-    domain::tree_state::kAbortedLowGrade,
-    domain::tree_state::kHaltedByModerator,
-    domain::tree_state::kScoringFailed,
-    domain::tree_state::kBacklogRanking,
-};
+constexpr auto kTreeStates = domain::tree_state::kAll;
 
 // --- The sample file ---------------------------------------------------------------------
 
@@ -280,8 +269,7 @@ class Loader {
 
     void insert_tree(const SampleTree& tree, int nth) {
         const std::string where = "tree " + tree.prompt.ref;
-        if (std::none_of(kTreeStates.begin(), kTreeStates.end(),
-                         [&](const char* state) { return tree.state == state; }))
+        if (!domain::tree_state::is_state(tree.state))
             fail(where + ": unknown state '" + tree.state + "'");
         // A prompt leaves review as soon as it is decided (TreeManager::review_added), so only
         // trees under review hold an undecided prompt, and only they.

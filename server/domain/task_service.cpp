@@ -425,8 +425,15 @@ nlohmann::json TaskService::interaction(const Caller& caller,
 }
 
 protocol::Task TaskService::sent_task(const std::string& task_id) {
-    // The task as it was sent: answers are checked against its own fields (labels, replies).
-    auto sent = protocol::parse_task(store_.task_payload(task_id));
+    // The task as it was sent: answers are checked against its own fields (labels, replies),
+    // and the conversation, most of its text, is skipped while parsing.
+    const auto fields = nlohmann::json::parse(
+        store_.task_payload(task_id),
+        [](int depth, nlohmann::json::parse_event_t event, nlohmann::json& parsed) {
+            return !(depth == 1 && event == nlohmann::json::parse_event_t::key &&
+                     parsed == "conversation");
+        });
+    auto sent = protocol::task_from_json(fields, protocol::Conversation::Optional);
     if (!sent) throw std::runtime_error("The stored task " + task_id + " cannot be read.");
     return std::move(*sent);
 }

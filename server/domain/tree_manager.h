@@ -11,8 +11,10 @@
 #include "server/domain/config.h"
 #include "server/store/tree_store.h"
 
+#include <array>
 #include <random>
 #include <string>
+#include <string_view>
 
 namespace orchard::domain {
 
@@ -27,6 +29,17 @@ inline constexpr const char* kAbortedLowGrade = "aborted_low_grade";
 inline constexpr const char* kHaltedByModerator = "halted_by_moderator";
 inline constexpr const char* kScoringFailed = "scoring_failed";
 inline constexpr const char* kBacklogRanking = "backlog_ranking";
+// Every state, in the order a tree passes through them.
+inline constexpr std::array<const char*, 10> kAll = {
+    kInitialPromptReview, kPromptLotteryWaiting, kGrowing,         kRanking,
+    kReadyForScoring,     kReadyForExport,       kAbortedLowGrade, kHaltedByModerator,
+    kScoringFailed,       kBacklogRanking,
+};
+inline bool is_state(std::string_view name) {
+    for (const char* state : kAll)
+        if (name == state) return true;
+    return false;
+}
 } // namespace tree_state
 
 // What becomes of a contribution (a reply, a ranking or labels) sent for a task we handed out,

@@ -26,8 +26,9 @@ enum class Screen {
     Contributions,
     Prizes,
     Settings,
+    Count, // not a screen: how many there are; new screens go above it
 };
-inline constexpr std::size_t kScreenCount = 10;
+inline constexpr std::size_t kScreenCount = static_cast<std::size_t>(Screen::Count);
 
 struct ScreenRow {
     Screen screen;

@@ -114,7 +114,7 @@ std::optional<Task> parse_task(std::string_view body) {
     return task_from_json(*json);
 }
 
-std::optional<Task> task_from_json(const nlohmann::json& object) {
+std::optional<Task> task_from_json(const nlohmann::json& object, Conversation conversation) {
     const nlohmann::json* json = &object;
     auto id = read_string(*json, "id");
     auto type_name = read_string(*json, "type");
@@ -128,7 +128,7 @@ std::optional<Task> task_from_json(const nlohmann::json& object) {
         auto messages = messages_from(it->value("messages", nlohmann::json::array()));
         if (!messages) return std::nullopt;
         task.conversation = std::move(*messages);
-    } else if (*type != TaskType::InitialPrompt) {
+    } else if (*type != TaskType::InitialPrompt && conversation == Conversation::Required) {
         return std::nullopt;
     }
     if (is_ranking(*type)) {
@@ -143,7 +143,9 @@ std::optional<Task> task_from_json(const nlohmann::json& object) {
     }
     if (is_labeling(*type)) {
         auto message_id = read_string(*json, "message_id");
-        if (!message_id || task.conversation.empty()) return std::nullopt;
+        if (!message_id) return std::nullopt;
+        if (task.conversation.empty() && conversation == Conversation::Required)
+            return std::nullopt;
         task.message_id = *message_id;
         task.valid_labels = read_string_list(*json, "valid_labels");
         task.mandatory_labels = read_string_list(*json, "mandatory_labels");

@@ -84,7 +84,11 @@ struct Task {
 };
 
 std::optional<Task> parse_task(std::string_view body);
-std::optional<Task> task_from_json(const nlohmann::json& json);
+// Whether a task without its conversation is whole: the server checks answers against the
+// task's own fields and leaves the conversation, most of its text, unread.
+enum class Conversation { Required, Optional };
+std::optional<Task> task_from_json(const nlohmann::json& json,
+                                   Conversation conversation = Conversation::Required);
 
 nlohmann::json to_json(const ConversationMessage& message);
 // The task as PROTOCOL.md §2 sends it, with Open-Assistant's fields derived from Orchard's (the

@@ -1,0 +1,132 @@
+#include "server/cli_export.h"
+
+#include "server/domain/language_tag.h"
+#include "server/domain/tree_manager.h"
+
+#include <sstream>
+
+namespace orchard {
+
+namespace {
+
+std::vector<std::string> comma_list(const std::string& text) {
+    std::vector<std::string> items;
+    std::stringstream stream(text);
+    for (std::string item; std::getline(stream, item, ',');)
+        if (!item.empty()) items.push_back(item);
+    return items;
+}
+
+} // namespace
+
+std::string export_help() {
+    return "Usage: orchard export [--format FORMAT] [--out FILE] [options]\n"
+           "\n"
+           "Writes the conversation trees of the database as JSON Lines, one consistent\n"
+           "snapshot even while a server is writing to it (docs/datasets.md).\n"
+           "\n"
+           "Formats:\n"
+           "  oasst        one tree per line with nested replies, as the oasst1/oasst2\n"
+           "               releases (default)\n"
+           "  messages     one message per line, as oasst1's message files\n"
+           "  sft          one conversation per line ending with an assistant reply:\n"
+           "               {\"messages\": [{\"role\", \"content\"}], ...}; the best-ranked reply\n"
+           "               at each step\n"
+           "  preference   chosen/rejected pairs of ranked assistant replies, with the\n"
+           "               conversation before them, for reward models and DPO\n"
+           "  labels       one labeled message per line with its label averages\n"
+           "\n"
+           "Options:\n"
+           "  --data DIR            folder of the database (default data)\n"
+           "  --out FILE            where to write; FILE.gz is compressed; - is standard\n"
+           "                        output (default)\n"
+           "  --state LIST          trees in these states, comma-separated (default\n"
+           "                        ready_for_export)\n"
+           "  --lang LIST           trees in these languages, comma-separated (default all)\n"
+           "  --include-deleted     also messages deleted or hidden by moderation\n"
+           "  --include-spam        also messages rejected by review or not yet reviewed\n"
+           "  --include-synthetic   also messages written by a model\n"
+           "  --user ID             only this user's messages, as a flat list\n"
+           "  --prompts-only        each tree's prompt without its replies\n"
+           "  --no-labels           leave out the label averages\n"
+           "  --events              add each message's emoji, rating and ranking events\n"
+           "  --all                 every tree and every message, nothing filtered\n"
+           "  --all-paths           sft: every path, not only the best-ranked one\n"
+           "  --anonymize SEED      replace every id by one derived from it and SEED\n"
+           "  --quiet               no progress line\n";
+}
+
+Command parse_export(const std::vector<std::string>& args) {
+    exporting::ExportOptions options;
+    bool chose_labels = false;
+    for (size_t i = 1; i < args.size(); ++i) {
+        const std::string& arg = args[i];
+        auto value = [&]() -> std::optional<std::string> {
+            if (i + 1 >= args.size()) return std::nullopt;
+            return args[++i];
+        };
+        if (arg == "--help" || arg == "-h") return ShowHelp{export_help()};
+        if (arg == "--include-deleted") {
+            options.include_deleted = true;
+        } else if (arg == "--include-spam") {
+            options.include_spam = true;
+        } else if (arg == "--include-synthetic") {
+            options.include_synthetic = true;
+        } else if (arg == "--prompts-only") {
+            options.prompts_only = true;
+        } else if (arg == "--no-labels") {
+            options.labels = false;
+            chose_labels = true;
+        } else if (arg == "--events") {
+            options.events = true;
+        } else if (arg == "--all") {
+            options.all = true;
+        } else if (arg == "--all-paths") {
+            options.all_paths = true;
+        } else if (arg == "--quiet") {
+            options.progress = false;
+        } else if (arg == "--data" || arg == "--out" || arg == "--format" || arg == "--state" ||
+                   arg == "--lang" || arg == "--user" || arg == "--anonymize") {
+            const auto given = value();
+            if (!given || given->empty()) return UsageError{arg + " needs a value"};
+            if (arg == "--data") options.data_dir = *given;
+            if (arg == "--out") options.out = *given;
+            if (arg == "--user") options.user_id = *given;
+            if (arg == "--anonymize") options.anonymize_seed = *given;
+            if (arg == "--format") {
+                const auto format = exporting::format_from(*given);
+                if (!format)
+                    return UsageError{"--format is oasst, messages, sft, preference or labels, "
+                                      "not '" +
+                                      *given + "'"};
+                options.format = *format;
+            }
+            if (arg == "--state") {
+                options.states = comma_list(*given);
+                for (const auto& state : options.states)
+                    if (!domain::tree_state::is_state(state))
+                        return UsageError{"--state: no tree state is called '" + state + "'"};
+            }
+            if (arg == "--lang") {
+                options.langs = comma_list(*given);
+                for (const auto& lang : options.langs)
+                    if (!domain::is_language_tag(lang))
+                        return UsageError{"--lang: '" + lang + "' is not a language tag"};
+            }
+        } else {
+            return UsageError{"unexpected '" + arg + "'\n\n" + export_help()};
+        }
+    }
+    if (options.format == exporting::Format::Labels) {
+        if (chose_labels && !options.labels)
+            return UsageError{"--no-labels leaves nothing to write in the labels format"};
+        options.labels = true;
+    }
+    if (!options.user_id.empty() && options.format != exporting::Format::Messages &&
+        options.format != exporting::Format::Oasst)
+        return UsageError{"--user writes a flat list of messages: use --format messages"};
+    if (!options.user_id.empty()) options.format = exporting::Format::Messages;
+    return options;
+}
+
+} // namespace orchard

@@ -1,0 +1,47 @@
+// One conversation tree as an export sees it: its messages filtered by the export's options and
+// nested under their parents, each with its label averages and, when asked, its events. Replies
+// are in rank order, unranked ones last (then oldest first), so that every format walks a tree
+// the same way and the same database gives the same bytes.
+#pragma once
+
+#include "server/export/export_options.h"
+#include "server/store/export_store.h"
+#include "server/store/records.h"
+
+#include <map>
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace orchard::exporting {
+
+struct LabelAverage {
+    double value = 0;
+    int count = 0;
+};
+
+struct ExportNode {
+    store::MessageRecord message;
+    std::map<std::string, LabelAverage> labels;       // by label name; empty when labels are off
+    nlohmann::json events = nlohmann::json::object(); // kind → [event]; empty when events are off
+    std::vector<ExportNode> replies;
+};
+
+struct TreeRows {
+    store::TreeRecord tree;
+    std::vector<store::MessageRecord> messages;
+    std::vector<store::ExportLabelRow> labels;
+    std::vector<store::ExportReactionRow> reactions;
+    std::vector<store::ExportRankingRow> rankings;
+};
+
+// Whether a message is exported under `options` (PROTOCOL.md §8): by default accepted by review,
+// not deleted (nor hidden by moderation) and written by a person.
+bool keep_message(const store::MessageRecord& message, const ExportOptions& options);
+
+// The tree's prompt with the replies kept under it; nullopt when the prompt itself is not kept.
+// A message that is not kept takes its replies with it.
+std::optional<ExportNode> build_tree(const TreeRows& rows, const ExportOptions& options);
+
+} // namespace orchard::exporting

@@ -1,0 +1,112 @@
+#include "server/export/exporter.h"
+
+#include "server/domain/tree_manager.h"
+#include "server/store/database.h"
+#include "server/store/export_store.h"
+
+namespace orchard::exporting {
+
+namespace {
+
+TreeRows read_tree_rows(store::ExportStore& store, const store::TreeRecord& tree,
+                        const ExportOptions& options) {
+    TreeRows rows;
+    rows.tree = tree;
+    rows.messages = store.tree_messages(tree.id);
+    if (options.labels || options.events || options.format == Format::Labels)
+        rows.labels = store.tree_labels(tree.id);
+    if (options.events) {
+        rows.reactions = store.tree_reactions(tree.id);
+        rows.rankings = store.tree_rankings(tree.id);
+    }
+    return rows;
+}
+
+long count_nodes(const ExportNode& node) {
+    long count = 1;
+    for (const auto& reply : node.replies)
+        count += count_nodes(reply);
+    return count;
+}
+
+void write_tree(const store::TreeRecord& tree, const ExportNode& prompt,
+                const ExportOptions& options, const IdMapper& ids, const EmitLine& emit) {
+    switch (options.format) {
+    case Format::Oasst:
+        emit(oasst_tree(tree, prompt, ids));
+        return;
+    case Format::Messages:
+        message_lines(tree, prompt, ids, emit);
+        return;
+    case Format::Sft:
+        sft_lines(tree, prompt, options.all_paths, ids, emit);
+        return;
+    case Format::Preference:
+        preference_lines(tree, prompt, ids, emit);
+        return;
+    case Format::Labels:
+        label_lines(tree, prompt, ids, emit);
+        return;
+    }
+}
+
+// A user's messages as a flat list (PROTOCOL.md §8), each under the message filters; the tree's
+// structure is not theirs to give.
+void export_user_messages(store::ExportStore& store, const ExportOptions& options,
+                          const IdMapper& ids, const EmitLine& emit, ExportCounts& counts) {
+    for (const auto& tree_id : store.trees_with_messages_of(options.user_id)) {
+        const auto tree = store.find_tree(tree_id);
+        if (!tree) continue;
+        if (!options.langs.empty() && std::find(options.langs.begin(), options.langs.end(),
+                                                tree->lang) == options.langs.end())
+            continue;
+        if (!options.states.empty() && std::find(options.states.begin(), options.states.end(),
+                                                 tree->state) == options.states.end())
+            continue;
+        TreeRows rows = read_tree_rows(store, *tree, options);
+        bool any = false;
+        for (auto& message : rows.messages) {
+            if (message.user_id != options.user_id || !keep_message(message, options)) continue;
+            ExportNode node;
+            node.message = std::move(message);
+            emit(message_line(*tree, node, ids));
+            ++counts.messages;
+            any = true;
+        }
+        if (any) ++counts.trees;
+    }
+}
+
+} // namespace
+
+ExportCounts export_trees(store::Database& database, const ExportOptions& options,
+                          const EmitLine& emit, const Progress& progress) {
+    const IdMapper ids(options.anonymize_seed);
+    ExportCounts counts;
+    const EmitLine counted = [&](const nlohmann::json& line) {
+        emit(line);
+        ++counts.lines;
+    };
+    std::vector<std::string> states = options.states;
+    if (states.empty() && !options.all && options.user_id.empty())
+        states = {domain::tree_state::kReadyForExport};
+    // One read transaction for the whole export: every tree as of the same commit.
+    database.read([&](store::StatementCache& statements) {
+        store::ExportStore store(statements);
+        if (!options.user_id.empty()) {
+            export_user_messages(store, options, ids, counted, counts);
+            return;
+        }
+        store.for_each_tree(states, options.langs, [&](const store::TreeRecord& tree) {
+            const auto prompt = build_tree(read_tree_rows(store, tree, options), options);
+            if (!prompt) return;
+            write_tree(tree, *prompt, options, ids, counted);
+            ++counts.trees;
+            counts.messages += count_nodes(*prompt);
+            if (progress) progress(counts);
+        });
+    });
+    return counts;
+}
+
+} // namespace orchard::exporting

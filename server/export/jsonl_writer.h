@@ -1,0 +1,36 @@
+// Where export lines go: a file, gzip-compressed when its name ends in ".gz", or standard output
+// ("-"). Lines are compact JSON with UTF-8 as it is (not \u escapes), one per line. The gzip
+// header carries no time or name, so the same lines give the same bytes.
+#pragma once
+
+#include <cstdio>
+#include <nlohmann/json.hpp>
+#include <string>
+#include <zlib.h>
+
+namespace orchard::exporting {
+
+class JsonlWriter {
+  public:
+    // Throws std::runtime_error naming the file when it cannot be opened.
+    explicit JsonlWriter(const std::string& out);
+    ~JsonlWriter();
+    JsonlWriter(const JsonlWriter&) = delete;
+    JsonlWriter& operator=(const JsonlWriter&) = delete;
+
+    void write(const nlohmann::json& line);
+    // Flushes and closes; throws when the data could not all be written (a full disk).
+    void close();
+    long lines() const { return lines_; }
+
+  private:
+    void write_bytes(const std::string& bytes);
+
+    std::string out_;
+    std::FILE* file_ = nullptr;
+    gzFile gz_ = nullptr;
+    bool to_stdout_ = false;
+    long lines_ = 0;
+};
+
+} // namespace orchard::exporting
