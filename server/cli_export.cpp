@@ -3,6 +3,7 @@
 #include "server/domain/language_tag.h"
 #include "server/domain/tree_manager.h"
 
+#include <charconv>
 #include <sstream>
 
 namespace orchard {
@@ -53,6 +54,10 @@ std::string export_help() {
            "  --all                 every tree and every message, nothing filtered\n"
            "  --all-paths           sft: every path, not only the best-ranked one\n"
            "  --anonymize SEED      replace every id by one derived from it and SEED\n"
+           "  --dataset DIR         write a release folder instead: every format split into\n"
+           "                        train, validation and test by tree, manifest.json with\n"
+           "                        SHA-256 sums and README.md, the dataset card\n"
+           "  --seed N              which trees go to which split (default 1)\n"
            "  --quiet               no progress line\n";
 }
 
@@ -86,13 +91,23 @@ Command parse_export(const std::vector<std::string>& args) {
         } else if (arg == "--quiet") {
             options.progress = false;
         } else if (arg == "--data" || arg == "--out" || arg == "--format" || arg == "--state" ||
-                   arg == "--lang" || arg == "--user" || arg == "--anonymize") {
+                   arg == "--lang" || arg == "--user" || arg == "--anonymize" ||
+                   arg == "--dataset" || arg == "--seed") {
             const auto given = value();
             if (!given || given->empty()) return UsageError{arg + " needs a value"};
             if (arg == "--data") options.data_dir = *given;
             if (arg == "--out") options.out = *given;
             if (arg == "--user") options.user_id = *given;
             if (arg == "--anonymize") options.anonymize_seed = *given;
+            if (arg == "--dataset") options.dataset_dir = *given;
+            if (arg == "--seed") {
+                std::uint64_t seed = 0;
+                const auto* end = given->data() + given->size();
+                const auto [at, error] = std::from_chars(given->data(), end, seed);
+                if (error != std::errc() || at != end)
+                    return UsageError{"--seed takes a whole number, not '" + *given + "'"};
+                options.split_seed = seed;
+            }
             if (arg == "--format") {
                 const auto format = exporting::format_from(*given);
                 if (!format)
@@ -126,6 +141,8 @@ Command parse_export(const std::vector<std::string>& args) {
         options.format != exporting::Format::Oasst)
         return UsageError{"--user writes a flat list of messages: use --format messages"};
     if (!options.user_id.empty()) options.format = exporting::Format::Messages;
+    if (!options.dataset_dir.empty() && !options.user_id.empty())
+        return UsageError{"--dataset and --user do not go together: a release holds whole trees"};
     return options;
 }
 

@@ -6,6 +6,7 @@
 #include "server/demo/demo_loader.h"
 #include "server/domain/accounts.h"
 #include "server/domain/ids.h"
+#include "server/export/dataset_release.h"
 #include "server/export/exporter.h"
 #include "server/export/jsonl_writer.h"
 #include "server/http/http_server.h"
@@ -20,7 +21,9 @@
 #include <csignal>
 #include <cstdio>
 #include <cstdlib>
+#include <fstream>
 #include <iostream>
+#include <iterator>
 #include <memory>
 #include <pthread.h>
 #include <termios.h>
@@ -265,6 +268,17 @@ int export_dataset(const orchard::exporting::ExportOptions& options) {
         return 1;
     }
     auto database = orchard::store::Database::open(file);
+    if (!options.dataset_dir.empty()) {
+        std::ifstream terms_file(ORCHARD_TERMS_FILE);
+        std::string terms((std::istreambuf_iterator<char>(terms_file)), {});
+        if (terms.empty())
+            terms = "(The terms, assets/guidelines/terms.md in Orchard's sources, were not found "
+                    "by this build.)";
+        const auto summary = orchard::exporting::write_release(*database, options, terms);
+        std::fprintf(stderr, "Wrote a release of %ld trees, %ld messages in %ld files to %s.\n",
+                     summary.trees, summary.messages, summary.files, options.dataset_dir.c_str());
+        return 0;
+    }
     orchard::exporting::JsonlWriter writer(options.out);
     const bool show_progress = options.progress && isatty(STDERR_FILENO);
     auto last_shown = std::chrono::steady_clock::now();

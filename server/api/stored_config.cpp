@@ -17,14 +17,7 @@ domain::TreeManagerConfig load_config(store::TreeStore& store) {
     auto rows = store.load_config();
     std::lock_guard lock(cache_mutex);
     if (cache && cache->first == rows) return cache->second;
-    nlohmann::json stored = nlohmann::json::object();
-    for (const auto& [key, value] : rows) {
-        auto parsed = nlohmann::json::parse(value, nullptr, false);
-        if (!parsed.is_discarded()) stored[key] = parsed;
-    }
-    std::string ignored;
-    auto config = domain::apply_config_changes(domain::TreeManagerConfig{}, stored, ignored)
-                      .value_or(domain::TreeManagerConfig{});
+    auto config = domain::config_from_rows(rows);
     cache.emplace(std::move(rows), config);
     return config;
 }

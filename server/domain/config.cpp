@@ -120,4 +120,14 @@ std::optional<TreeManagerConfig> apply_config_changes(const TreeManagerConfig& c
     return updated;
 }
 
+TreeManagerConfig config_from_rows(const std::map<std::string, std::string>& rows) {
+    nlohmann::json stored = nlohmann::json::object();
+    for (const auto& [key, value] : rows) {
+        auto parsed = nlohmann::json::parse(value, nullptr, false);
+        if (!parsed.is_discarded()) stored[key] = parsed;
+    }
+    std::string ignored;
+    return apply_config_changes(TreeManagerConfig{}, stored, ignored).value_or(TreeManagerConfig{});
+}
+
 } // namespace orchard::domain

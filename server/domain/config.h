@@ -4,6 +4,7 @@
 #pragma once
 
 #include "protocol/health.h"
+#include <map>
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
@@ -77,5 +78,9 @@ nlohmann::json to_json(const TreeManagerConfig& config);
 std::optional<TreeManagerConfig> apply_config_changes(const TreeManagerConfig& config,
                                                       const nlohmann::json& changes,
                                                       std::string& error);
+
+// The configuration as stored (JSON text by key, the admin's changes): the defaults with those
+// applied; rows that no longer parse or apply are left out.
+TreeManagerConfig config_from_rows(const std::map<std::string, std::string>& rows);
 
 } // namespace orchard::domain

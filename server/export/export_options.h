@@ -34,11 +34,15 @@ struct ExportOptions {
     std::string user_id;       // only this user's messages, as a flat list
     bool prompts_only = false; // each tree's prompt without its replies
     bool labels = true;
-    bool events = false;                       // emoji, rating and ranking events per message
-    bool all = false;                          // every tree and message, nothing filtered
-    bool all_paths = false;                    // sft: every path, not only the best-ranked one
+    bool events = false;      // emoji, rating and ranking events per message
+    bool all = false;         // every tree and message, nothing filtered
+    bool all_paths = false;   // sft: every path, not only the best-ranked one
+    bool review_rows = false; // read every label and ranking row (a release's datasheet)
     std::optional<std::string> anonymize_seed; // re-map every id deterministically
     bool progress = true; // a progress line on standard error when it is a terminal
+    // --dataset DIR: a release folder (splits, manifest, dataset card) instead of one file.
+    std::filesystem::path dataset_dir;
+    std::uint64_t split_seed = 1; // --seed: which trees go to which split
 };
 
 } // namespace orchard::exporting

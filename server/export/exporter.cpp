@@ -13,12 +13,10 @@ TreeRows read_tree_rows(store::ExportStore& store, const store::TreeRecord& tree
     TreeRows rows;
     rows.tree = tree;
     rows.messages = store.tree_messages(tree.id);
-    if (options.labels || options.events || options.format == Format::Labels)
+    if (options.labels || options.events || options.review_rows || options.format == Format::Labels)
         rows.labels = store.tree_labels(tree.id);
-    if (options.events) {
-        rows.reactions = store.tree_reactions(tree.id);
-        rows.rankings = store.tree_rankings(tree.id);
-    }
+    if (options.events || options.review_rows) rows.rankings = store.tree_rankings(tree.id);
+    if (options.events) rows.reactions = store.tree_reactions(tree.id);
     return rows;
 }
 
@@ -27,27 +25,6 @@ long count_nodes(const ExportNode& node) {
     for (const auto& reply : node.replies)
         count += count_nodes(reply);
     return count;
-}
-
-void write_tree(const store::TreeRecord& tree, const ExportNode& prompt,
-                const ExportOptions& options, const IdMapper& ids, const EmitLine& emit) {
-    switch (options.format) {
-    case Format::Oasst:
-        emit(oasst_tree(tree, prompt, ids));
-        return;
-    case Format::Messages:
-        message_lines(tree, prompt, ids, emit);
-        return;
-    case Format::Sft:
-        sft_lines(tree, prompt, options.all_paths, ids, emit);
-        return;
-    case Format::Preference:
-        preference_lines(tree, prompt, ids, emit);
-        return;
-    case Format::Labels:
-        label_lines(tree, prompt, ids, emit);
-        return;
-    }
 }
 
 // A user's messages as a flat list (PROTOCOL.md §8), each under the message filters; the tree's
@@ -79,6 +56,42 @@ void export_user_messages(store::ExportStore& store, const ExportOptions& option
 
 } // namespace
 
+void write_tree(const store::TreeRecord& tree, const ExportNode& prompt,
+                const ExportOptions& options, const IdMapper& ids, const EmitLine& emit) {
+    switch (options.format) {
+    case Format::Oasst:
+        emit(oasst_tree(tree, prompt, ids));
+        return;
+    case Format::Messages:
+        message_lines(tree, prompt, ids, emit);
+        return;
+    case Format::Sft:
+        sft_lines(tree, prompt, options.all_paths, ids, emit);
+        return;
+    case Format::Preference:
+        preference_lines(tree, prompt, ids, emit);
+        return;
+    case Format::Labels:
+        label_lines(tree, prompt, ids, emit);
+        return;
+    }
+}
+
+void walk_trees(store::Database& database, const ExportOptions& options, const TreeVisit& visit,
+                const std::function<void(store::StatementCache&)>& first) {
+    std::vector<std::string> states = options.states;
+    if (states.empty() && !options.all) states = {domain::tree_state::kReadyForExport};
+    // One read transaction for the whole export: every tree as of the same commit.
+    database.read([&](store::StatementCache& statements) {
+        if (first) first(statements);
+        store::ExportStore store(statements);
+        store.for_each_tree(states, options.langs, [&](const store::TreeRecord& tree) {
+            const TreeRows rows = read_tree_rows(store, tree, options);
+            if (const auto prompt = build_tree(rows, options)) visit(rows, *prompt);
+        });
+    });
+}
+
 ExportCounts export_trees(store::Database& database, const ExportOptions& options,
                           const EmitLine& emit, const Progress& progress) {
     const IdMapper ids(options.anonymize_seed);
@@ -87,24 +100,18 @@ ExportCounts export_trees(store::Database& database, const ExportOptions& option
         emit(line);
         ++counts.lines;
     };
-    std::vector<std::string> states = options.states;
-    if (states.empty() && !options.all && options.user_id.empty())
-        states = {domain::tree_state::kReadyForExport};
-    // One read transaction for the whole export: every tree as of the same commit.
-    database.read([&](store::StatementCache& statements) {
-        store::ExportStore store(statements);
-        if (!options.user_id.empty()) {
+    if (!options.user_id.empty()) {
+        database.read([&](store::StatementCache& statements) {
+            store::ExportStore store(statements);
             export_user_messages(store, options, ids, counted, counts);
-            return;
-        }
-        store.for_each_tree(states, options.langs, [&](const store::TreeRecord& tree) {
-            const auto prompt = build_tree(read_tree_rows(store, tree, options), options);
-            if (!prompt) return;
-            write_tree(tree, *prompt, options, ids, counted);
-            ++counts.trees;
-            counts.messages += count_nodes(*prompt);
-            if (progress) progress(counts);
         });
+        return counts;
+    }
+    walk_trees(database, options, [&](const TreeRows& rows, const ExportNode& prompt) {
+        write_tree(rows.tree, prompt, options, ids, counted);
+        ++counts.trees;
+        counts.messages += count_nodes(prompt);
+        if (progress) progress(counts);
     });
     return counts;
 }

@@ -10,7 +10,8 @@
 
 namespace orchard::store {
 class Database;
-}
+class StatementCache;
+} // namespace orchard::store
 
 namespace orchard::exporting {
 
@@ -25,5 +26,15 @@ using Progress = std::function<void(const ExportCounts&)>;
 
 ExportCounts export_trees(store::Database& database, const ExportOptions& options,
                           const EmitLine& emit, const Progress& progress = nullptr);
+
+// The lines of `options.format` for one tree.
+void write_tree(const store::TreeRecord& tree, const ExportNode& prompt,
+                const ExportOptions& options, const IdMapper& ids, const EmitLine& emit);
+
+// Each tree kept under `options` with the rows it was built from, in id order, in one read
+// transaction; `first` runs in the same snapshot before the first tree (settings to report).
+using TreeVisit = std::function<void(const TreeRows& rows, const ExportNode& prompt)>;
+void walk_trees(store::Database& database, const ExportOptions& options, const TreeVisit& visit,
+                const std::function<void(store::StatementCache&)>& first = nullptr);
 
 } // namespace orchard::exporting

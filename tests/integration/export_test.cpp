@@ -454,3 +454,74 @@ TEST_CASE("export: every tree is read as of the same commit") {
     writer.join();
     CHECK(checked == 10);
 }
+
+namespace {
+
+std::string sha256_of(const std::filesystem::path& file) {
+    const std::string command = "sha256sum '" + file.string() + "'";
+    FILE* pipe = popen(command.c_str(), "r");
+    REQUIRE(pipe);
+    char digest[65] = {};
+    REQUIRE(std::fread(digest, 1, 64, pipe) == 64);
+    pclose(pipe);
+    return digest;
+}
+
+const char* const kConfigs[] = {"oasst", "messages", "sft", "preference", "labels"};
+const char* const kSplits[] = {"train", "validation", "test"};
+
+} // namespace
+
+TEST_CASE("export: a release folder a trainer can use as it is") {
+    DemoDatabase demo;
+    const auto& dir = demo.dir.path();
+    for (const char* name : {"release-a", "release-b"}) {
+        const auto run = run_export(dir, "--dataset '" + (dir / name).string() + "' --seed 3");
+        INFO(run.errors);
+        REQUIRE(run.exit_code == 0);
+    }
+    const auto release = dir / "release-a";
+    const auto manifest = json::parse(read_file(release / "manifest.json"));
+    std::set<std::string> seen_trees, seen_prompts;
+    long trees = 0;
+    for (const char* config : kConfigs)
+        for (const char* split : kSplits) {
+            const std::string path = std::string(config) + "/" + split + ".jsonl";
+            INFO(path);
+            REQUIRE(std::filesystem::exists(release / path));
+            // Byte-identical to the second run, and as the manifest says.
+            CHECK(read_file(release / path) == read_file(dir / "release-b" / path));
+            REQUIRE(manifest["files"].contains(path));
+            CHECK(manifest["files"][path]["sha256"] == sha256_of(release / path));
+            const auto lines = read_lines(release / path);
+            CHECK(manifest["files"][path]["lines"] == lines.size());
+            for (const auto& line : lines) {
+                if (std::string(config) == "oasst") check_oasst_line(line);
+                if (std::string(config) == "messages") check_message_line(line);
+                if (std::string(config) == "sft") check_sft_line(line);
+                if (std::string(config) == "preference") check_preference_line(line);
+                if (std::string(config) == "labels") check_labels_line(line);
+            }
+            if (std::string(config) != "oasst") continue;
+            // A tree, and its prompt's text, in one split only.
+            for (const auto& tree : lines) {
+                CHECK(seen_trees.insert(tree["message_tree_id"].get<std::string>()).second);
+                CHECK(seen_prompts.insert(tree["prompt"]["text"].get<std::string>()).second);
+                ++trees;
+            }
+        }
+    CHECK(trees == 4); // every tree ready for export, once
+    CHECK(manifest["figures"]["trees"] == 4);
+    CHECK(manifest["options"]["seed"] == 3);
+    const std::string card = read_file(release / "README.md");
+    CHECK(card == read_file(dir / "release-b" / "README.md"));
+    CHECK(manifest["files"]["README.md"]["sha256"] == sha256_of(release / "README.md"));
+    CHECK(card.starts_with("---\nlicense: cc-by-4.0\nlanguage:\n- de\n- en\n"));
+    CHECK(
+        card.find("- config_name: sft\n  data_files:\n  - split: test\n    path: sft/test.jsonl") !=
+        std::string::npos);
+    CHECK(card.find("Krippendorff's alpha") != std::string::npos);
+    CHECK(card.find("Kendall's tau") != std::string::npos);
+    CHECK(card.find("\"num_required_rankings\"") != std::string::npos); // the settings in force
+    CHECK(card.find("CC BY 4.0") != std::string::npos);                 // the terms accepted
+}
