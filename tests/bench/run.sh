@@ -22,6 +22,8 @@ echo "== task requests on a large database =="
 # 100,000 trees take many minutes to generate on a small machine; ORCHARD_BENCH_TREES=10000 for a
 # quick look.
 build/tests/bench/bench_big_db "${ORCHARD_BENCH_TREES:-100000}"
+echo "== dataset export: each format against sqlite3 writing the same messages as JSON =="
+build/tests/bench/bench_export "${ORCHARD_BENCH_EXPORT_TREES:-74000}" 3
 echo "== rewards: one ledger event and leaderboard reads at 100,000 users, 5,000,000 ledger rows =="
 build/tests/bench/bench_rewards "${ORCHARD_BENCH_USERS:-100000}" "${ORCHARD_BENCH_LEDGER_ROWS:-5000000}"
 echo "== commits with a full page cache: Orchard's page cache against SQLite's own =="

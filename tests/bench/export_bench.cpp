@@ -1,0 +1,132 @@
+// Dataset export on a large database: `orchard export --all` in each format, as a person runs it
+// (the real binary, a child process), against the sqlite3 command-line tool writing the same
+// messages as JSON objects in the same run, the baseline of "how fast can these rows leave the
+// file at all". Prints per format the median wall time of several rounds, messages per second,
+// the ratio to sqlite3's median, and the child's peak resident memory (flat means: the same for a
+// database a tenth the size; run with a smaller tree count to compare).
+//
+// Usage: bench_export [trees, default 74000: about 1,000,000 messages] [rounds, default 3]
+// With ORCHARD_BENCH_DIR=FOLDER the database is kept there (and reused when it exists).
+#include "tests/bench/big_db_generator.h"
+#include "tests/bench/percentile.h"
+#include "tests/support/frontend.h"
+#include "tests/support/temp_dir.h"
+
+#include <fcntl.h>
+#include <fstream>
+#include <regex>
+#include <sys/resource.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+namespace {
+
+struct ChildRun {
+    double seconds = 0;
+    double peak_mb = 0;
+    int status = -1;
+};
+
+// Runs `argv` with standard output to `out` and standard error to `errors`.
+ChildRun run_child(const std::vector<std::string>& argv, const std::filesystem::path& out,
+                   const std::filesystem::path& errors) {
+    const auto start = std::chrono::steady_clock::now();
+    const pid_t pid = fork();
+    if (pid == 0) {
+        const int out_fd = open(out.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+        const int err_fd = open(errors.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+        dup2(out_fd, STDOUT_FILENO);
+        dup2(err_fd, STDERR_FILENO);
+        std::vector<char*> args;
+        for (const auto& arg : argv)
+            args.push_back(const_cast<char*>(arg.c_str()));
+        args.push_back(nullptr);
+        execvp(args[0], args.data());
+        _exit(127);
+    }
+    ChildRun run;
+    rusage usage{};
+    wait4(pid, &run.status, 0, &usage);
+    run.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    run.peak_mb = static_cast<double>(usage.ru_maxrss) / 1024.0;
+    return run;
+}
+
+long exported_messages(const std::filesystem::path& errors) {
+    std::ifstream in(errors);
+    const std::string text((std::istreambuf_iterator<char>(in)), {});
+    std::smatch match;
+    if (std::regex_search(text, match, std::regex(R"((\d+) messages)"))) return std::stol(match[1]);
+    return -1;
+}
+
+} // namespace
+
+int main(int argc, char** argv) {
+    std::setvbuf(stdout, nullptr, _IOLBF, 0);
+    const long trees = argc > 1 ? std::atol(argv[1]) : 74000;
+    const int rounds = argc > 2 ? std::atoi(argv[2]) : 3;
+    if (trees <= 0 || rounds <= 0) {
+        std::fprintf(stderr, "usage: bench_export [trees, default 74000] [rounds, default 3]\n");
+        return 2;
+    }
+    orchard::test::TempDir temp;
+    // ORCHARD_BENCH_DIR keeps the database (generated there when it has none) for a profiler.
+    const char* kept = std::getenv("ORCHARD_BENCH_DIR");
+    const std::filesystem::path folder = kept ? std::filesystem::path(kept) : temp.path();
+    if (!std::filesystem::exists(folder / "orchard.db")) {
+        std::filesystem::create_directories(folder);
+        const std::string key = orchard::test::create_api_key(folder, /*trusted=*/false);
+        orchard::bench::generate_big_db(folder, key, trees);
+    }
+    struct Folder {
+        const std::filesystem::path& path() const { return where; }
+        std::filesystem::path where;
+    } dir{folder};
+    const auto out = dir.path() / "out.jsonl";
+    const auto errors = dir.path() / "errors.txt";
+
+    // The baseline: the same messages, as JSON objects, in tree order.
+    const std::string query =
+        "SELECT json_object('message_id', id, 'parent_id', parent_id, 'user_id', user_id, "
+        "'created_ms', created_ms, 'text', text, 'role', role, 'lang', lang, 'review_count', "
+        "review_count, 'review_result', review_result, 'deleted', deleted, 'rank', rank, "
+        "'synthetic', synthetic, 'model_name', model_name, 'emojis', json(emojis), "
+        "'message_tree_id', message_tree_id) FROM messages ORDER BY message_tree_id, depth, "
+        "created_ms, id;";
+    std::vector<double> baseline;
+    double baseline_peak = 0;
+    for (int round = 0; round < rounds; ++round) {
+        const auto run = run_child(
+            {"sqlite3", "-readonly", (dir.path() / "orchard.db").string(), query}, out, errors);
+        baseline.push_back(run.seconds);
+        baseline_peak = std::max(baseline_peak, run.peak_mb);
+    }
+    const double baseline_median = orchard::bench::percentile(baseline, 0.5);
+    std::printf("\nsqlite3 json_object over every message: median %.2f s, peak %.0f MB, %.1f MB "
+                "written\n",
+                baseline_median, baseline_peak, orchard::bench::file_mb(out));
+    std::printf("\n%-11s %10s %12s %10s %10s %10s\n", "format", "median s", "messages/s",
+                "x sqlite3", "peak MB", "MB out");
+    int failures = 0;
+    for (const char* format : {"oasst", "messages", "sft", "preference", "labels"}) {
+        std::vector<double> times;
+        double peak = 0;
+        long messages = 0;
+        for (int round = 0; round < rounds; ++round) {
+            const auto run =
+                run_child({ORCHARD_SERVER_BINARY, "export", "--quiet", "--all", "--data",
+                           dir.path().string(), "--format", format, "--out", out.string()},
+                          dir.path() / "stdout.txt", errors);
+            if (run.status != 0) ++failures;
+            times.push_back(run.seconds);
+            peak = std::max(peak, run.peak_mb);
+            messages = exported_messages(errors);
+        }
+        const double median = orchard::bench::percentile(times, 0.5);
+        std::printf("%-11s %10.2f %12.0f %10.2f %10.0f %10.1f\n", format, median,
+                    static_cast<double>(messages) / median, median / baseline_median, peak,
+                    orchard::bench::file_mb(out));
+    }
+    return failures == 0 ? 0 : 1;
+}
