@@ -283,7 +283,7 @@ int export_dataset(const orchard::exporting::ExportOptions& options) {
     const bool show_progress = options.progress && isatty(STDERR_FILENO);
     auto last_shown = std::chrono::steady_clock::now();
     const auto counts = orchard::exporting::export_trees(
-        *database, options, [&](const nlohmann::json& line) { writer.write(line); },
+        *database, options, [&](std::string_view line) { writer.write(line); },
         [&](const orchard::exporting::ExportCounts& so_far) {
             if (!show_progress) return;
             const auto now = std::chrono::steady_clock::now();

@@ -118,7 +118,7 @@ ReleaseSummary write_release(store::Database& database, const ExportOptions& opt
                 as.format = format;
                 auto& writer = *writers.at({format, split});
                 write_tree(rows.tree, prompt, as, ids,
-                           [&](const nlohmann::json& line) { writer.write(line); });
+                           [&](std::string_view line) { writer.write(line); });
             }
             sheet.add_tree(rows, prompt);
             ++summary.trees;

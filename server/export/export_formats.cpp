@@ -1,6 +1,7 @@
 #include "server/export/export_formats.h"
 
 #include "server/domain/ids.h"
+#include "server/export/json_text.h"
 
 #include <set>
 
@@ -17,6 +18,7 @@ nlohmann::json chat_message(const store::MessageRecord& message) {
 }
 
 nlohmann::json label_values(const std::map<std::string, LabelAverage>& labels) {
+    // The small formats (sft, preference, labels) are built as nlohmann values and dumped.
     nlohmann::json json = nlohmann::json::object();
     for (const auto& [name, average] : labels)
         json[name] = {{"value", average.value}, {"count", average.count}};
@@ -38,38 +40,89 @@ nlohmann::json mapped_events(const nlohmann::json& events, const IdMapper& ids) 
     return mapped;
 }
 
-// A node's own fields; PROTOCOL.md §8 leaves out the null ones.
-nlohmann::json node_fields(const ExportNode& node, const IdMapper& ids) {
+// A node's fields, in the order nlohmann writes them (by name); PROTOCOL.md §8 leaves out the
+// null ones. `tree` adds message_tree_id and tree_state (the messages format); `replies` nests
+// the replies (the oasst format).
+void append_node(std::string& out, const ExportNode& node, const IdMapper& ids,
+                 const store::TreeRecord* tree, bool replies) {
     const auto& m = node.message;
-    nlohmann::json json = {
-        {"message_id", ids(m.id)},
-        {"user_id", ids(m.user_id)},
-        {"created_date", domain::iso8601(m.created_ms)},
-        {"text", m.text},
-        {"role", m.role},
-        {"lang", m.lang},
-        {"review_count", m.review_count},
-        {"deleted", m.deleted},
-        {"synthetic", m.synthetic},
-    };
-    if (m.parent_id) json["parent_id"] = ids(*m.parent_id);
-    if (m.review_result) json["review_result"] = *m.review_result;
-    if (m.rank) json["rank"] = *m.rank;
-    if (m.model_name) json["model_name"] = *m.model_name;
-    const auto emojis = nlohmann::json::parse(m.emojis_json, nullptr, false);
-    if (emojis.is_object() && !emojis.empty()) json["emojis"] = emojis;
-    if (!node.labels.empty()) json["labels"] = label_values(node.labels);
-    if (!node.events.empty()) json["events"] = mapped_events(node.events, ids);
-    return json;
-}
-
-nlohmann::json nested_node(const ExportNode& node, const IdMapper& ids) {
-    nlohmann::json json = node_fields(node, ids);
-    nlohmann::json replies = nlohmann::json::array();
-    for (const auto& reply : node.replies)
-        replies.push_back(nested_node(reply, ids));
-    json["replies"] = std::move(replies);
-    return json;
+    bool first = true;
+    out.push_back('{');
+    append_key(out, "created_date", first);
+    append_json_string(out, domain::iso8601(m.created_ms));
+    append_key(out, "deleted", first);
+    out += m.deleted ? "true" : "false";
+    // Stored as nlohmann wrote it (sorted, compact): copied as it is.
+    if (!m.emojis_json.empty() && m.emojis_json != "{}") {
+        append_key(out, "emojis", first);
+        out += m.emojis_json;
+    }
+    if (!node.events.empty()) {
+        append_key(out, "events", first);
+        out += json_line(mapped_events(node.events, ids));
+    }
+    if (!node.labels.empty()) {
+        append_key(out, "labels", first);
+        out.push_back('{');
+        bool first_label = true;
+        for (const auto& [name, average] : node.labels) {
+            append_key(out, name, first_label);
+            out += "{\"count\":";
+            append_json_number(out, static_cast<long long>(average.count));
+            out += ",\"value\":";
+            append_json_number(out, average.value);
+            out.push_back('}');
+        }
+        out.push_back('}');
+    }
+    append_key(out, "lang", first);
+    append_json_string(out, m.lang);
+    append_key(out, "message_id", first);
+    append_json_string(out, ids(m.id));
+    if (tree) {
+        append_key(out, "message_tree_id", first);
+        append_json_string(out, ids(tree->id));
+    }
+    if (m.model_name) {
+        append_key(out, "model_name", first);
+        append_json_string(out, *m.model_name);
+    }
+    if (m.parent_id) {
+        append_key(out, "parent_id", first);
+        append_json_string(out, ids(*m.parent_id));
+    }
+    if (m.rank) {
+        append_key(out, "rank", first);
+        append_json_number(out, static_cast<long long>(*m.rank));
+    }
+    if (replies) {
+        append_key(out, "replies", first);
+        out.push_back('[');
+        for (std::size_t i = 0; i < node.replies.size(); ++i) {
+            if (i > 0) out.push_back(',');
+            append_node(out, node.replies[i], ids, nullptr, true);
+        }
+        out.push_back(']');
+    }
+    append_key(out, "review_count", first);
+    append_json_number(out, static_cast<long long>(m.review_count));
+    if (m.review_result) {
+        append_key(out, "review_result", first);
+        out += *m.review_result ? "true" : "false";
+    }
+    append_key(out, "role", first);
+    append_json_string(out, m.role);
+    append_key(out, "synthetic", first);
+    out += m.synthetic ? "true" : "false";
+    append_key(out, "text", first);
+    append_json_string(out, m.text);
+    if (tree) {
+        append_key(out, "tree_state", first);
+        append_json_string(out, tree->state);
+    }
+    append_key(out, "user_id", first);
+    append_json_string(out, ids(m.user_id));
+    out.push_back('}');
 }
 
 void each_node(const ExportNode& node, const std::function<void(const ExportNode&)>& visit) {
@@ -107,7 +160,7 @@ void all_paths_from(const ExportNode& node, std::vector<const ExportNode*>& path
         // Leaves under one assistant reply give the same conversation once cut: emit it once.
         const auto cut = up_to_last_assistant(path);
         if (!cut.empty() && ends.insert(cut.back()->message.id).second)
-            emit(conversation_line(tree, cut, ids));
+            emit(json_line(conversation_line(tree, cut, ids)));
     }
     for (const auto& reply : node.replies)
         all_paths_from(reply, path, ends, tree, ids, emit);
@@ -130,14 +183,14 @@ void preferences_from(const ExportNode& node, std::vector<const ExportNode*>& pa
                 const auto& chosen = ranked[better]->message;
                 const auto& rejected = ranked[worse]->message;
                 if (*chosen.rank == *rejected.rank) continue;
-                emit({{"prompt", prompt},
-                      {"chosen", nlohmann::json::array({chat_message(chosen)})},
-                      {"rejected", nlohmann::json::array({chat_message(rejected)})},
-                      {"margin", *rejected.rank - *chosen.rank},
-                      {"chosen_id", ids(chosen.id)},
-                      {"rejected_id", ids(rejected.id)},
-                      {"message_tree_id", ids(tree.id)},
-                      {"lang", tree.lang}});
+                emit(json_line({{"prompt", prompt},
+                                {"chosen", nlohmann::json::array({chat_message(chosen)})},
+                                {"rejected", nlohmann::json::array({chat_message(rejected)})},
+                                {"margin", *rejected.rank - *chosen.rank},
+                                {"chosen_id", ids(chosen.id)},
+                                {"rejected_id", ids(rejected.id)},
+                                {"message_tree_id", ids(tree.id)},
+                                {"lang", tree.lang}}));
             }
     }
     for (const auto& reply : node.replies)
@@ -147,21 +200,30 @@ void preferences_from(const ExportNode& node, std::vector<const ExportNode*>& pa
 
 } // namespace
 
-nlohmann::json oasst_tree(const store::TreeRecord& tree, const ExportNode& prompt,
-                          const IdMapper& ids) {
-    nlohmann::json json = {{"message_tree_id", ids(tree.id)},
-                           {"tree_state", tree.state},
-                           {"prompt", nested_node(prompt, ids)}};
-    if (tree.origin) json["origin"] = *tree.origin;
-    return json;
+std::string oasst_tree(const store::TreeRecord& tree, const ExportNode& prompt,
+                       const IdMapper& ids) {
+    std::string line;
+    bool first = true;
+    line.push_back('{');
+    append_key(line, "message_tree_id", first);
+    append_json_string(line, ids(tree.id));
+    if (tree.origin) {
+        append_key(line, "origin", first);
+        append_json_string(line, *tree.origin);
+    }
+    append_key(line, "prompt", first);
+    append_node(line, prompt, ids, nullptr, true);
+    append_key(line, "tree_state", first);
+    append_json_string(line, tree.state);
+    line.push_back('}');
+    return line;
 }
 
-nlohmann::json message_line(const store::TreeRecord& tree, const ExportNode& node,
-                            const IdMapper& ids) {
-    nlohmann::json json = node_fields(node, ids);
-    json["message_tree_id"] = ids(tree.id);
-    json["tree_state"] = tree.state;
-    return json;
+std::string message_line(const store::TreeRecord& tree, const ExportNode& node,
+                         const IdMapper& ids) {
+    std::string line;
+    append_node(line, node, ids, &tree, false);
+    return line;
 }
 
 void message_lines(const store::TreeRecord& tree, const ExportNode& prompt, const IdMapper& ids,
@@ -182,7 +244,7 @@ void sft_lines(const store::TreeRecord& tree, const ExportNode& prompt, bool all
          node = node->replies.empty() ? nullptr : &node->replies.front())
         path.push_back(node);
     const auto cut = up_to_last_assistant(path);
-    if (!cut.empty()) emit(conversation_line(tree, cut, ids));
+    if (!cut.empty()) emit(json_line(conversation_line(tree, cut, ids)));
 }
 
 void preference_lines(const store::TreeRecord& tree, const ExportNode& prompt, const IdMapper& ids,
@@ -195,12 +257,12 @@ void label_lines(const store::TreeRecord& tree, const ExportNode& prompt, const 
                  const EmitLine& emit) {
     each_node(prompt, [&](const ExportNode& node) {
         if (node.labels.empty()) return;
-        emit({{"message_id", ids(node.message.id)},
-              {"text", node.message.text},
-              {"role", node.message.role},
-              {"lang", node.message.lang},
-              {"labels", label_values(node.labels)},
-              {"message_tree_id", ids(tree.id)}});
+        emit(json_line({{"message_id", ids(node.message.id)},
+                        {"text", node.message.text},
+                        {"role", node.message.role},
+                        {"lang", node.message.lang},
+                        {"labels", label_values(node.labels)},
+                        {"message_tree_id", ids(tree.id)}}));
     });
 }
 

@@ -7,18 +7,21 @@
 
 #include <functional>
 #include <nlohmann/json.hpp>
+#include <string>
+#include <string_view>
 
 namespace orchard::exporting {
 
-using EmitLine = std::function<void(const nlohmann::json&)>;
+// One line of JSON text, without its line break.
+using EmitLine = std::function<void(std::string_view line)>;
 
 // PROTOCOL.md §8: {"message_tree_id", "tree_state", "prompt": node, "origin"}, nodes nested
 // under "replies"; fields that are null are left out.
-nlohmann::json oasst_tree(const store::TreeRecord& tree, const ExportNode& prompt,
-                          const IdMapper& ids);
+std::string oasst_tree(const store::TreeRecord& tree, const ExportNode& prompt,
+                       const IdMapper& ids);
 // One node without its replies, with its tree's id and state (oasst1's message files).
-nlohmann::json message_line(const store::TreeRecord& tree, const ExportNode& node,
-                            const IdMapper& ids);
+std::string message_line(const store::TreeRecord& tree, const ExportNode& node,
+                         const IdMapper& ids);
 
 // Every node of the tree, parents first, as message_line.
 void message_lines(const store::TreeRecord& tree, const ExportNode& prompt, const IdMapper& ids,

@@ -96,7 +96,7 @@ ExportCounts export_trees(store::Database& database, const ExportOptions& option
                           const EmitLine& emit, const Progress& progress) {
     const IdMapper ids(options.anonymize_seed);
     ExportCounts counts;
-    const EmitLine counted = [&](const nlohmann::json& line) {
+    const EmitLine counted = [&](std::string_view line) {
         emit(line);
         ++counts.lines;
     };

@@ -27,7 +27,7 @@ JsonlWriter::~JsonlWriter() {
         std::fclose(file_);
 }
 
-void JsonlWriter::write_bytes(const std::string& bytes) {
+void JsonlWriter::write_bytes(std::string_view bytes) {
     if (gz_) {
         if (gzwrite(gz_, bytes.data(), static_cast<unsigned>(bytes.size())) !=
             static_cast<int>(bytes.size()))
@@ -37,11 +37,9 @@ void JsonlWriter::write_bytes(const std::string& bytes) {
     }
 }
 
-void JsonlWriter::write(const nlohmann::json& line) {
-    // Stored text is valid UTF-8; `replace` keeps one bad byte from stopping a whole export.
-    std::string bytes = line.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
-    bytes.push_back('\n');
-    write_bytes(bytes);
+void JsonlWriter::write(std::string_view line) {
+    write_bytes(line);
+    write_bytes("\n");
     ++lines_;
 }
 

@@ -1,11 +1,11 @@
 // Where export lines go: a file, gzip-compressed when its name ends in ".gz", or standard output
-// ("-"). Lines are compact JSON with UTF-8 as it is (not \u escapes), one per line. The gzip
+// ("-"), one line each. The gzip
 // header carries no time or name, so the same lines give the same bytes.
 #pragma once
 
 #include <cstdio>
-#include <nlohmann/json.hpp>
 #include <string>
+#include <string_view>
 #include <zlib.h>
 
 namespace orchard::exporting {
@@ -18,13 +18,14 @@ class JsonlWriter {
     JsonlWriter(const JsonlWriter&) = delete;
     JsonlWriter& operator=(const JsonlWriter&) = delete;
 
-    void write(const nlohmann::json& line);
+    // One line of JSON text; the line break is added.
+    void write(std::string_view line);
     // Flushes and closes; throws when the data could not all be written (a full disk).
     void close();
     long lines() const { return lines_; }
 
   private:
-    void write_bytes(const std::string& bytes);
+    void write_bytes(std::string_view bytes);
 
     std::string out_;
     std::FILE* file_ = nullptr;

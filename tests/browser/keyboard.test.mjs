@@ -104,7 +104,11 @@ test('keyboard only: register, accept the terms, do a task and flip a settings s
     s = await waitForState(page, (x) => x.task?.phase === 'working' && x.task.type === 'initial_prompt', { what: 'a writing task' });
 
     // The editor: Enter is a new line there; Ctrl+Enter reviews, and again submits.
-    if ((await state(page)).focused !== 'reply_editor') await tabTo(page, 'reply_editor');
+    // The view draws the task a few frames after the state says it is there: read the focus
+    // from a frame that shows it (a busy machine lags several frames behind).
+    const opened = (await state(page)).frames_rendered;
+    s = await waitForState(page, (x) => x.frames_rendered >= opened + 3 && x.widgets.reply_editor, { what: 'the task drawn' });
+    if (s.focused !== 'reply_editor') await tabTo(page, 'reply_editor');
     await waitForState(page, (x) => x.focused === 'reply_editor', { what: 'the editor focused' });
     await page.keyboard.type('Which herbs grow well indoors?', { delay: 0 });
     await page.keyboard.press('Enter');
@@ -160,7 +164,8 @@ test('top bar: nothing overlaps and the name stays visible at 1100 to 1280 px', 
     await register(page, 'barwidth');
     for (const width of [1280, 1200, 1150, 1100]) {
       await page.setViewportSize({ width, height: 800 });
-      const s = await waitForState(page, (x) => x.widgets.account_name && Math.abs(x.widgets.theme_toggle.x + x.widgets.theme_toggle.w + 32 - width) < 1,
+      const s = await waitForState(page, (x) => x.widgets.account_name && (x.widgets.nav_settings || x.widgets.nav_menu) &&
+        Math.abs(x.widgets.theme_toggle.x + x.widgets.theme_toggle.w + 32 - width) < 1,
         { what: `the bar laid out at ${width} px` });
       checkTopBar(s, width);
       if (width === 1150) await screenshot(page, 'keyboard-top-bar-1150-desktop-light');

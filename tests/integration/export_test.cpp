@@ -443,8 +443,8 @@ TEST_CASE("export: every tree is read as of the same commit") {
     std::size_t checked = 0;
     for (int attempt = 0; attempt < 10; ++attempt) {
         std::set<std::size_t> sizes;
-        orchard::exporting::export_trees(*database, options, [&](const json& tree) {
-            sizes.insert(tree["prompt"]["replies"].size());
+        orchard::exporting::export_trees(*database, options, [&](std::string_view line) {
+            sizes.insert(json::parse(line)["prompt"]["replies"].size());
             std::this_thread::yield(); // give the writer every chance to commit in between
         });
         CHECK(sizes.size() == 1);
