@@ -146,4 +146,45 @@ Command parse_export(const std::vector<std::string>& args) {
     return options;
 }
 
+std::string import_help() {
+    return "Usage: orchard import FILE [--data DIR] [--as ready|growing] [--skip-bad]\n"
+           "\n"
+           "Adds the conversation trees of an oasst file (one tree per line, plain or .gz:\n"
+           "oasst1/oasst2 releases or 'orchard export --format oasst') to the database, with\n"
+           "their ids, texts, ranks, label averages, emojis, review results and dates. Trees\n"
+           "the database has already are left alone, so importing a file twice adds nothing.\n"
+           "\n"
+           "Options:\n"
+           "  --data DIR     folder of the database, created if missing (default data)\n"
+           "  --as STATE     ready (default): the trees are ready for export; growing: people\n"
+           "                 may extend them\n"
+           "  --skip-bad     import the good lines when some are malformed (by default a\n"
+           "                 malformed line stops the import and nothing is written)\n";
+}
+
+Command parse_import(const std::vector<std::string>& args) {
+    exporting::ImportOptions options;
+    for (size_t i = 1; i < args.size(); ++i) {
+        const std::string& arg = args[i];
+        if (arg == "--help" || arg == "-h") return ShowHelp{import_help()};
+        if (arg == "--skip-bad") {
+            options.skip_bad = true;
+        } else if ((arg == "--data" || arg == "--as") && i + 1 < args.size()) {
+            const std::string& value = args[++i];
+            if (arg == "--data") options.data_dir = value;
+            if (arg == "--as") {
+                if (value != "ready" && value != "growing")
+                    return UsageError{"--as is ready or growing, not '" + value + "'"};
+                options.as_growing = value == "growing";
+            }
+        } else if (!arg.starts_with("-") && options.file.empty()) {
+            options.file = arg;
+        } else {
+            return UsageError{"unexpected '" + arg + "'\n\n" + import_help()};
+        }
+    }
+    if (options.file.empty()) return UsageError{"which file?\n\n" + import_help()};
+    return options;
+}
+
 } // namespace orchard

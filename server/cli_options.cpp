@@ -23,6 +23,7 @@ std::string general_help() {
            "  api-client add       create an API key for a frontend (bot, other website)\n"
            "  user add             create an account (for example the first admin)\n"
            "  export               write the conversation trees as a dataset (JSON Lines)\n"
+           "  import FILE          add the conversation trees of an oasst file\n"
            "\n"
            "Run 'orchard COMMAND --help' for the options of a command.\n";
 }
@@ -198,6 +199,7 @@ Command parse_command_line(const std::vector<std::string>& args) {
     if (args[0] == "api-client") return parse_api_client(args);
     if (args[0] == "user") return parse_user(args);
     if (args[0] == "export") return parse_export(args);
+    if (args[0] == "import") return parse_import(args);
     if (args[0] != "serve")
         return UsageError{"unknown command '" + args[0] + "'\n\n" + general_help()};
 

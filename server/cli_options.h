@@ -2,6 +2,7 @@
 #pragma once
 
 #include "server/export/export_options.h"
+#include "server/export/importer.h"
 #include "server/oauth/provider.h"
 
 #include <cstdint>
@@ -69,8 +70,9 @@ struct UsageError {
     std::string message;
 };
 
-using Command = std::variant<ServeOptions, AddApiClientOptions, AddUserOptions,
-                             exporting::ExportOptions, ShowHelp, UsageError>;
+using Command =
+    std::variant<ServeOptions, AddApiClientOptions, AddUserOptions, exporting::ExportOptions,
+                 exporting::ImportOptions, ShowHelp, UsageError>;
 
 Command parse_command_line(const std::vector<std::string>& args);
 

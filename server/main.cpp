@@ -299,6 +299,35 @@ int export_dataset(const orchard::exporting::ExportOptions& options) {
     return 0;
 }
 
+// `orchard import FILE`: all of the file or nothing, with each malformed line's number.
+int import_dataset(const orchard::exporting::ImportOptions& options) {
+    if (!std::filesystem::exists(options.file)) {
+        std::fprintf(stderr, "orchard: there is no file %s\n", options.file.c_str());
+        return 1;
+    }
+    std::filesystem::create_directories(options.data_dir);
+    auto database = orchard::store::Database::open(options.data_dir / "orchard.db");
+    const auto summary = orchard::exporting::import_trees(*database, options);
+    constexpr std::size_t kShown = 20;
+    for (std::size_t i = 0; i < summary.problems.size() && i < kShown; ++i)
+        std::fprintf(stderr, "%s: line %ld: %s\n", options.file.c_str(), summary.problems[i].line,
+                     summary.problems[i].message.c_str());
+    if (summary.problems.size() > kShown)
+        std::fprintf(stderr, "... and %zu more malformed lines\n",
+                     summary.problems.size() - kShown);
+    if (!summary.problems.empty() && !options.skip_bad) {
+        std::fprintf(stderr, "Nothing was imported (--skip-bad imports the good lines).\n");
+        return 1;
+    }
+    std::fprintf(
+        stderr, "Imported %ld trees, %ld messages from %ld lines%s.\n", summary.trees,
+        summary.messages, summary.lines,
+        summary.already_there > 0
+            ? ("; " + std::to_string(summary.already_there) + " trees were there already").c_str()
+            : "");
+    return 0;
+}
+
 } // namespace
 
 int main(int argc, char** argv) {
@@ -319,6 +348,8 @@ int main(int argc, char** argv) {
             return add_user(*user);
         if (const auto* dataset = std::get_if<orchard::exporting::ExportOptions>(&command))
             return export_dataset(*dataset);
+        if (const auto* file = std::get_if<orchard::exporting::ImportOptions>(&command))
+            return import_dataset(*file);
         return serve(std::get<orchard::ServeOptions>(command));
     } catch (const std::exception& error) {
         std::fprintf(stderr, "orchard: %s\n", error.what());

@@ -2,6 +2,7 @@
 
 #include "protocol/uuid.h"
 
+#include <cctype>
 #include <chrono>
 #include <cstdio>
 #include <ctime>
@@ -47,10 +48,16 @@ std::optional<std::int64_t> parse_iso8601(const std::string& text) {
             if (std::sscanf(rest.c_str(), ":%2d%n", &second, &consumed) != 1 || consumed != 3)
                 return std::nullopt;
             rest = rest.substr(3);
-            if (rest.size() >= 4 && rest[0] == '.') {
-                if (std::sscanf(rest.c_str(), ".%3d%n", &millis, &consumed) != 1 || consumed != 4)
-                    return std::nullopt;
-                rest = rest.substr(4);
+            if (rest.size() >= 2 && rest[0] == '.') {
+                // 1 to 9 digits of fractions of a second (Open-Assistant's files have
+                // microseconds), kept to the millisecond.
+                std::size_t end = 1;
+                while (end < rest.size() && std::isdigit(static_cast<unsigned char>(rest[end])))
+                    ++end;
+                if (end == 1 || end > 10) return std::nullopt;
+                for (std::size_t i = 1; i <= 3; ++i)
+                    millis = millis * 10 + (i < end ? rest[i] - '0' : 0);
+                rest = rest.substr(end);
             }
         }
         if (rest != "Z" && rest != "+00:00") return std::nullopt;

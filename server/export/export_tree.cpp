@@ -21,23 +21,46 @@ bool reply_before(const ExportNode& a, const ExportNode& b) {
 }
 
 // Label averages per message over every review and free label of the catalogue's names (the
-// legacy "rating" is an event, not a label).
+// legacy "rating" is an event, not a label). An imported message carries its file's averages as
+// one row of {"value", "count"} objects (server/export/importer.h); alone, such an average is
+// given back exactly as it came.
 std::unordered_map<std::string, std::map<std::string, LabelAverage>>
 label_averages(const std::vector<store::ExportLabelRow>& rows) {
-    std::unordered_map<std::string, std::map<std::string, LabelAverage>> averages;
+    struct Sum {
+        double sum = 0;
+        int count = 0, rows = 0;
+        std::optional<double> imported; // the value of an imported average
+    };
+    std::unordered_map<std::string, std::map<std::string, Sum>> sums;
     for (const auto& row : rows) {
         const auto values = nlohmann::json::parse(row.labels_json, nullptr, false);
         if (!values.is_object()) continue;
         for (const auto& [name, value] : values.items()) {
-            if (!value.is_number() || !domain::find_label(name)) continue;
-            auto& average = averages[row.message_id][name];
-            average.value += value.get<double>(); // a sum until divided below
-            ++average.count;
+            if (!domain::find_label(name)) continue;
+            auto& sum = sums[row.message_id][name];
+            if (value.is_number()) {
+                sum.sum += value.get<double>();
+                ++sum.count;
+                ++sum.rows;
+            } else if (value.is_object() && value.contains("value") && value["value"].is_number() &&
+                       value.contains("count") && value["count"].is_number_integer() &&
+                       value["count"].get<int>() > 0) {
+                const int count = value["count"].get<int>();
+                sum.imported = value["value"].get<double>();
+                sum.sum += *sum.imported * count;
+                sum.count += count;
+                ++sum.rows;
+            }
         }
     }
-    for (auto& [message, labels] : averages)
-        for (auto& [name, average] : labels)
-            average.value /= average.count;
+    std::unordered_map<std::string, std::map<std::string, LabelAverage>> averages;
+    for (const auto& [message, labels] : sums)
+        for (const auto& [name, sum] : labels) {
+            if (sum.count == 0) continue;
+            const double value =
+                sum.rows == 1 && sum.imported ? *sum.imported : sum.sum / sum.count;
+            averages[message][name] = {value, sum.count};
+        }
     return averages;
 }
 

@@ -1,0 +1,33 @@
+#include "tests/support/orchard_cli.h"
+
+#include <cstdlib>
+#include <fstream>
+#include <sys/wait.h>
+
+namespace orchard::test {
+
+CliRun run_orchard(const std::string& args, const std::filesystem::path& scratch_dir) {
+    const auto errors = scratch_dir / "orchard-errors.txt";
+    const std::string command =
+        std::string(ORCHARD_SERVER_BINARY) + " " + args + " 2>'" + errors.string() + "'";
+    CliRun run;
+    const int status = std::system(command.c_str());
+    run.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    run.errors = read_file(errors);
+    return run;
+}
+
+std::string read_file(const std::filesystem::path& file) {
+    std::ifstream in(file, std::ios::binary);
+    return {std::istreambuf_iterator<char>(in), {}};
+}
+
+std::vector<nlohmann::json> read_lines(const std::filesystem::path& file) {
+    std::vector<nlohmann::json> lines;
+    std::ifstream in(file);
+    for (std::string line; std::getline(in, line);)
+        lines.push_back(nlohmann::json::parse(line));
+    return lines;
+}
+
+} // namespace orchard::test
