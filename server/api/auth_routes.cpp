@@ -1,5 +1,7 @@
 #include "server/api/auth_routes.h"
 
+#include "protocol/account_requests.h"
+
 #include "server/api/credentials.h"
 #include "server/api/sessions.h"
 #include "server/domain/accounts.h"
@@ -21,12 +23,6 @@ using store::AccountStore;
 
 namespace {
 
-// Absent or null: empty, which the checks after refuse where a value is needed; another type
-// than a string: refused with 400 naming the field.
-std::string text_field(const Call& call, const char* key) {
-    return domain::RequestFields(call.body).string_or(key);
-}
-
 std::vector<domain::RateLimit> new_account_budgets(Call& call) {
     const domain::TreeManagerConfig& config = call.config();
     return {{"address:" + call.request.remote_address, config.new_accounts_per_address,
@@ -39,9 +35,10 @@ const RateLimitRule kNewAccountLimit = {
     new_account_budgets, "Too many new accounts from this address. Please wait a while."};
 
 http::Response register_account(Call& call) {
-    const std::string display_name = text_field(call, "display_name");
-    const std::string username = text_field(call, "username");
-    const std::string password = text_field(call, "password");
+    // Absent or null fields read as empty, which the checks below refuse where a value is
+    // needed; a field of another type is refused with 400 naming it.
+    const auto [username, display_name, password] =
+        domain::accepted(protocol::parse_registration(call.body));
     AccountRecord account = domain::registered_account(username, display_name);
     domain::check_new_credentials(username, password);
     domain::check_display_name(account.display_name);
@@ -60,8 +57,7 @@ http::Response register_account(Call& call) {
 }
 
 http::Response login(Call& call) {
-    const std::string username = text_field(call, "username");
-    const std::string password = text_field(call, "password");
+    const auto [username, password] = domain::accepted(protocol::parse_credentials(call.body));
     // Argon2id makes every guess cost tens of milliseconds besides (issue 15).
     const domain::SignInKeys keys = domain::sign_in_keys(username, call.request.remote_address);
     const domain::TreeManagerConfig& config = call.config();
@@ -97,7 +93,8 @@ http::Response login(Call& call) {
 }
 
 http::Response guest(Call& call) {
-    AccountRecord account = domain::new_account(text_field(call, "display_name"));
+    AccountRecord account = domain::new_account(
+        domain::accepted(protocol::parse_guest_request(call.body)).display_name);
     domain::check_display_name(account.display_name);
     call.take_rate_limit();
     call.database().write([&](store::StatementCache& statements) {
@@ -110,8 +107,7 @@ http::Response guest(Call& call) {
 http::Response claim(Call& call) {
     AccountRecord account = call.account();
     domain::check_may_claim(account);
-    const std::string username = text_field(call, "username");
-    const std::string password = text_field(call, "password");
+    const auto [username, password] = domain::accepted(protocol::parse_credentials(call.body));
     domain::check_new_credentials(username, password);
     const std::string hash = hash_password(password); // outside the write
     bool taken = false;
@@ -131,19 +127,15 @@ http::Response claim(Call& call) {
 // Display name, leaderboard visibility, and a new password (with the current one).
 http::Response change_me(Call& call) {
     AccountRecord account = call.account();
-    std::optional<std::string> display_name;
-    const domain::RequestFields fields(call.body);
-    if (fields.has("display_name")) {
-        display_name = text_field(call, "display_name");
-        domain::check_display_name(*display_name);
-    }
-    std::optional<bool> show;
-    if (fields.has("show_on_leaderboard")) show = fields.bool_or("show_on_leaderboard", false);
+    const auto changes = domain::accepted(protocol::parse_account_changes(call.body));
+    const std::optional<std::string>& display_name = changes.display_name;
+    if (display_name) domain::check_display_name(*display_name);
+    const std::optional<bool>& show = changes.show_on_leaderboard;
     std::optional<std::string> new_hash;
-    if (fields.has("password")) {
-        const std::string password = text_field(call, "password");
+    if (changes.new_password) {
+        const std::string& password = *changes.new_password;
         if (!account.password_hash ||
-            !verify_password(text_field(call, "current_password"), *account.password_hash))
+            !verify_password(changes.current_password.value_or(""), *account.password_hash))
             throw DomainError(ErrorCode::InvalidAuthentication,
                               "The current password is not right.");
         domain::check_new_credentials(*account.username, password);

@@ -1,5 +1,7 @@
 #include "server/api/task_routes.h"
 
+#include "protocol/account_requests.h"
+
 #include "server/api/query_params.h"
 #include "server/domain/request_fields.h"
 #include "server/domain/task_service.h"
@@ -42,11 +44,9 @@ const RateLimitRule kRequestLimit = {request_budgets,
 
 http::Response request(Call& call) {
     call.take_rate_limit();
-    const domain::RequestFields fields(call.body);
-    return http::Response::json(
-        200, task_service(call).request_task(call.user(), fields.string_or("type", "random"),
-                                             fields.string_or("lang", "en"),
-                                             fields.bool_or("collective", false)));
+    const auto asked = domain::accepted(protocol::parse_task_request(call.body));
+    return http::Response::json(200, task_service(call).request_task(call.user(), asked.type,
+                                                                     asked.lang, asked.collective));
 }
 
 http::Response availability(Call& call) {

@@ -63,22 +63,22 @@ void ApiClient::get_health(Done<protocol::Health> done) {
 
 void ApiClient::register_account(const std::string& username, const std::string& display_name,
                                  const std::string& password, Done<protocol::SessionGrant> done) {
-    const nlohmann::json body = {
-        {"username", username}, {"display_name", display_name}, {"password", password}};
+    const nlohmann::json body =
+        protocol::to_json(protocol::Registration{username, display_name, password});
     send("POST", "/api/v1/auth/register", &body,
          answer(std::move(done), protocol::parse_session_grant));
 }
 
 void ApiClient::login(const std::string& username, const std::string& password,
                       Done<protocol::SessionGrant> done) {
-    const nlohmann::json body = {{"username", username}, {"password", password}};
+    const nlohmann::json body = protocol::to_json(protocol::Credentials{username, password});
     send("POST", "/api/v1/auth/login", &body,
          answer(std::move(done), protocol::parse_session_grant));
 }
 
 void ApiClient::continue_as_guest(const std::string& display_name,
                                   Done<protocol::SessionGrant> done) {
-    const nlohmann::json body = {{"display_name", display_name}};
+    const nlohmann::json body = protocol::to_json(protocol::GuestRequest{display_name});
     send("POST", "/api/v1/auth/guest", &body,
          answer(std::move(done), protocol::parse_session_grant));
 }
@@ -96,7 +96,7 @@ void ApiClient::verify_email_link(const std::string& token, Done<protocol::Sessi
 
 void ApiClient::claim_account(const std::string& username, const std::string& password,
                               Done<protocol::Account> done) {
-    const nlohmann::json body = {{"username", username}, {"password", password}};
+    const nlohmann::json body = protocol::to_json(protocol::Credentials{username, password});
     send("POST", "/api/v1/auth/claim", &body, answer(std::move(done), protocol::parse_account));
 }
 
@@ -116,13 +116,7 @@ void ApiClient::logout(Done<Empty> done) {
 }
 
 void ApiClient::update_me(const AccountChanges& changes, Done<protocol::Account> done) {
-    nlohmann::json body = nlohmann::json::object();
-    if (changes.display_name) body["display_name"] = *changes.display_name;
-    if (changes.show_on_leaderboard) body["show_on_leaderboard"] = *changes.show_on_leaderboard;
-    if (changes.new_password) {
-        body["password"] = *changes.new_password;
-        body["current_password"] = changes.current_password.value_or("");
-    }
+    const nlohmann::json body = protocol::to_json(changes);
     send("PUT", "/api/v1/auth/me", &body, answer(std::move(done), protocol::parse_account));
 }
 
@@ -157,7 +151,7 @@ void ApiClient::availability(const std::string& lang, Done<protocol::Availabilit
 
 void ApiClient::request_task(const std::string& type, const std::string& lang,
                              Done<ReceivedTask> done) {
-    const nlohmann::json body = {{"type", type}, {"lang", lang}, {"collective", false}};
+    const nlohmann::json body = protocol::to_json(protocol::TaskRequest{type, lang, false});
     send("POST", "/api/v1/tasks/", &body,
          answer(std::move(done), [](std::string_view text) -> std::optional<ReceivedTask> {
              auto task = protocol::parse_task(text);

@@ -5,6 +5,7 @@
 #include "client/client_error.h"
 #include "client/transport.h"
 #include "protocol/account.h"
+#include "protocol/account_requests.h"
 #include "protocol/health.h"
 #include "protocol/rewards.h"
 #include "protocol/task.h"
@@ -24,12 +25,7 @@ struct Empty {};
 
 // What PUT /api/v1/auth/me changes; fields left empty stay as they are. A new password goes with
 // the current one.
-struct AccountChanges {
-    std::optional<std::string> display_name;
-    std::optional<bool> show_on_leaderboard;
-    std::optional<std::string> current_password;
-    std::optional<std::string> new_password;
-};
+using protocol::AccountChanges;
 
 // A task and the exact text it arrived as (kept in the draft, so a reload shows the same task).
 struct ReceivedTask {

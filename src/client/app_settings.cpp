@@ -123,7 +123,7 @@ void App::change_password(const std::string& current, const std::string& new_pas
     s.busy = SettingsSection::Password;
     const std::string user = state_.account->id;
     api_.update_me(
-        {.current_password = current, .new_password = new_password},
+        {.new_password = new_password, .current_password = current},
         [this, now, user](ApiResult<protocol::Account> result) {
             if (!state_.account || state_.account->id != user) return;
             auto* error = std::get_if<ClientError>(&result);

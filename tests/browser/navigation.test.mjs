@@ -16,7 +16,9 @@ test('typed work survives tabs, stray keys, Back and reloads; screens have addre
     await press(page, 'guest_submit');
     await waitForState(page, (s) => s.screen === 'terms', { what: 'terms' });
     await press(page, 'accept_terms');
-    await waitForState(page, (s) => s.screen === 'dashboard' && s.dashboard_loaded, { what: 'dashboard' });
+    // The address follows the screen on the next frame.
+    await waitForState(page, (s) => s.screen === 'dashboard' && s.dashboard_loaded && route(page) === '#/',
+      { what: 'the dashboard at its address' }).catch(() => {});
     assert.equal(route(page), '#/');
 
     const task = await openTask(page, 'initial_prompt');

@@ -1,5 +1,6 @@
 // The shared wire of src/protocol: what the server writes, the client reads back unchanged, and
 // what the client sends, the server reads with the refusals PROTOCOL.md names.
+#include "protocol/account_requests.h"
 #include "protocol/fields.h"
 #include "protocol/interaction.h"
 #include "protocol/task.h"
@@ -186,4 +187,40 @@ TEST_CASE("uuid: version 4 text with its version and variant bits") {
     CHECK(id == "ffffffff-ffff-4fff-bfff-ffffffffffff");
     bytes.fill(0);
     CHECK(uuid_v4(bytes) == "00000000-0000-4000-8000-000000000000");
+}
+
+TEST_CASE("wire: account and task requests the client sends, the server reads back the same") {
+    const Registration registration{"ada", "Ada L.", "correct horse"};
+    auto read_registration = parse_registration(to_json(registration));
+    REQUIRE(std::holds_alternative<Registration>(read_registration));
+    CHECK(to_json(std::get<Registration>(read_registration)) == to_json(registration));
+
+    const Credentials credentials{"ada", "secret"};
+    auto read_credentials = parse_credentials(to_json(credentials));
+    REQUIRE(std::holds_alternative<Credentials>(read_credentials));
+    CHECK(std::get<Credentials>(read_credentials).password == "secret");
+
+    AccountChanges changes;
+    changes.show_on_leaderboard = false;
+    changes.new_password = "new one";
+    changes.current_password = "old one";
+    auto read_changes = parse_account_changes(to_json(changes));
+    REQUIRE(std::holds_alternative<AccountChanges>(read_changes));
+    const auto& back = std::get<AccountChanges>(read_changes);
+    CHECK_FALSE(back.display_name);
+    CHECK(back.show_on_leaderboard == std::optional(false));
+    CHECK(back.new_password == std::optional<std::string>("new one"));
+    CHECK(back.current_password == std::optional<std::string>("old one"));
+
+    const TaskRequest asked{"rank_assistant_replies", "de", true};
+    auto read_request = parse_task_request(to_json(asked));
+    REQUIRE(std::holds_alternative<TaskRequest>(read_request));
+    CHECK(to_json(std::get<TaskRequest>(read_request)) == to_json(asked));
+    const auto defaults = parse_task_request(nlohmann::json::object());
+    CHECK(std::get<TaskRequest>(defaults).type == "random");
+
+    const nlohmann::json wrong = {{"username", "ada"}, {"password", 12345678}};
+    auto refused = parse_credentials(wrong);
+    REQUIRE(std::holds_alternative<FieldProblem>(refused));
+    CHECK(std::get<FieldProblem>(refused).message == "password must be a string, not a number.");
 }
