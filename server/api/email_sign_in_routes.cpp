@@ -1,5 +1,7 @@
 #include "server/api/email_sign_in_routes.h"
 
+#include "protocol/account_requests.h"
+
 #include "server/api/credentials.h"
 #include "server/api/sessions.h"
 #include "server/domain/accounts.h"
@@ -25,7 +27,7 @@ constexpr int kEmailsPerRecipient = 3;
 constexpr std::int64_t kEmailPeriodMs = std::int64_t{10} * 60 * 1000;
 
 std::vector<domain::RateLimit> email_budgets(Call& call) {
-    std::string recipient = domain::RequestFields(call.body).string_or("email");
+    std::string recipient = domain::accepted(protocol::parse_email_sign_in(call.body)).email;
     for (char& c : recipient)
         c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     return {{"address:" + call.request.remote_address, kEmailsPerAddress, kEmailPeriodMs},
@@ -40,7 +42,7 @@ const RateLimitRule kEmailLimit = {email_budgets,
 
 http::Response send_link(Call& call) {
     // Read first: a wrong type is the caller's error (400) on any server.
-    const std::string email = domain::RequestFields(call.body).string_or("email");
+    const std::string email = domain::accepted(protocol::parse_email_sign_in(call.body)).email;
     const AuthOptions& options = call.services.auth;
     if (!options.smtp)
         throw domain::refusal(503, "Sign-in by e-mail is not set up on this server.");
@@ -68,7 +70,7 @@ http::Response send_link(Call& call) {
 }
 
 http::Response verify(Call& call) {
-    const std::string token = domain::RequestFields(call.body).string_or("token");
+    const std::string token = domain::accepted(protocol::parse_email_verification(call.body)).token;
     std::optional<store::AccountRecord> account;
     call.database().write([&](store::StatementCache& statements) {
         store::AccountStore accounts(statements);

@@ -163,12 +163,11 @@ http::Response history(Call& call) {
 
 http::Response react(Call& call) {
     MessageService messages = message_service(call);
-    const domain::RequestFields fields(call.body);
+    const auto reaction = domain::accepted(protocol::parse_emoji_reaction(call.body));
     // The answer is the message: nobody but a moderator reaches a deleted one.
     (void)messages.get(call.param("message_id"), sees_deleted(call.caller));
-    return http::Response::json(200, messages.react(call.user(), call.param("message_id"),
-                                                    fields.string_or("op", "toggle"),
-                                                    fields.string_or("emoji")));
+    return http::Response::json(
+        200, messages.react(call.user(), call.param("message_id"), reaction.op, reaction.emoji));
 }
 
 http::Response add_labels(Call& call) {

@@ -63,19 +63,19 @@ http::Response interaction(Call& call) {
 
 http::Response close(Call& call) {
     return http::Response::json(
-        200, task_service(call).close(call.user(),
-                                      domain::RequestFields(call.body).string_or("message_id")));
+        200, task_service(call).close(
+                 call.user(), domain::accepted(protocol::parse_task_ack(call.body)).message_id));
 }
 
 http::Response ack(Call& call) {
     task_service(call).ack(call.user(), call.param("task_id"),
-                           domain::RequestFields(call.body).string_or("message_id"));
+                           domain::accepted(protocol::parse_task_ack(call.body)).message_id);
     return no_content();
 }
 
 http::Response nack(Call& call) {
     task_service(call).nack(call.user(), call.param("task_id"),
-                            domain::RequestFields(call.body).string_or("reason"));
+                            domain::accepted(protocol::parse_task_nack(call.body)).reason);
     return no_content();
 }
 

@@ -84,12 +84,12 @@ void ApiClient::continue_as_guest(const std::string& display_name,
 }
 
 void ApiClient::request_email_link(const std::string& email, Done<Empty> done) {
-    const nlohmann::json body = {{"email", email}};
+    const nlohmann::json body = protocol::to_json(protocol::EmailSignIn{email});
     send("POST", "/api/v1/auth/email", &body, answer(std::move(done), any_body));
 }
 
 void ApiClient::verify_email_link(const std::string& token, Done<protocol::SessionGrant> done) {
-    const nlohmann::json body = {{"token", token}};
+    const nlohmann::json body = protocol::to_json(protocol::EmailVerification{token});
     send("POST", "/api/v1/auth/email/verify", &body,
          answer(std::move(done), protocol::parse_session_grant));
 }
@@ -161,12 +161,12 @@ void ApiClient::request_task(const std::string& type, const std::string& lang,
 }
 
 void ApiClient::ack(const std::string& task_id, const std::string& frontend_id, Done<Empty> done) {
-    const nlohmann::json body = {{"message_id", frontend_id}};
+    const nlohmann::json body = protocol::to_json(protocol::TaskAck{frontend_id});
     send("POST", "/api/v1/tasks/" + task_id + "/ack", &body, answer(std::move(done), any_body));
 }
 
 void ApiClient::nack(const std::string& task_id, const std::string& reason, Done<Empty> done) {
-    const nlohmann::json body = {{"reason", reason}};
+    const nlohmann::json body = protocol::to_json(protocol::TaskNack{reason});
     send("POST", "/api/v1/tasks/" + task_id + "/nack", &body, answer(std::move(done), any_body));
 }
 
@@ -175,17 +175,19 @@ void ApiClient::interaction(const nlohmann::json& body, Done<Empty> done) {
 }
 
 void ApiClient::react(const std::string& message_id, const std::string& emoji, Done<Empty> done) {
-    const nlohmann::json body = {{"op", "toggle"}, {"emoji", emoji}};
+    const nlohmann::json body = protocol::to_json(protocol::EmojiReaction{"toggle", emoji});
     send("POST", "/api/v1/messages/" + message_id + "/emoji", &body,
          answer(std::move(done), any_body));
 }
 
 void ApiClient::report(const std::string& message_id, const std::string& label,
                        const std::string& reason, Done<Empty> done) {
-    nlohmann::json labels = nlohmann::json::object();
-    if (!label.empty()) labels[label] = 1.0;
-    const nlohmann::json body = {
-        {"message_id", message_id}, {"text", reason}, {"labels", labels}, {"is_report", true}};
+    protocol::TextLabels report;
+    report.message_id = message_id;
+    report.text = reason;
+    if (!label.empty()) report.labels[label] = 1.0;
+    report.is_report = true;
+    const nlohmann::json body = protocol::to_json(report);
     send("POST", "/api/v1/text_labels", &body, answer(std::move(done), any_body));
 }
 

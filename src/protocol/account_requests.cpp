@@ -77,4 +77,22 @@ Parsed<TaskRequest> parse_task_request(const nlohmann::json& body) {
                                fields.bool_or("collective", false)});
 }
 
+nlohmann::json to_json(const EmailSignIn& email) {
+    return {{"email", email.email}};
+}
+
+nlohmann::json to_json(const EmailVerification& verification) {
+    return {{"token", verification.token}};
+}
+
+Parsed<EmailSignIn> parse_email_sign_in(const nlohmann::json& body) {
+    const Fields fields(body);
+    return checked(fields, EmailSignIn{fields.string_or("email")});
+}
+
+Parsed<EmailVerification> parse_email_verification(const nlohmann::json& body) {
+    const Fields fields(body);
+    return checked(fields, EmailVerification{fields.string_or("token")});
+}
+
 } // namespace orchard::protocol

@@ -37,6 +37,16 @@ struct AccountChanges {
     std::optional<std::string> current_password; // needed with new_password
 };
 
+// POST /api/v1/auth/email: where to send a sign-in link.
+struct EmailSignIn {
+    std::string email;
+};
+
+// POST /api/v1/auth/email/verify: the token of that link.
+struct EmailVerification {
+    std::string token;
+};
+
 // POST /api/v1/tasks/.
 struct TaskRequest {
     std::string type = "random";
@@ -49,11 +59,15 @@ nlohmann::json to_json(const Registration& registration);
 nlohmann::json to_json(const GuestRequest& guest);
 nlohmann::json to_json(const AccountChanges& changes);
 nlohmann::json to_json(const TaskRequest& request);
+nlohmann::json to_json(const EmailSignIn& email);
+nlohmann::json to_json(const EmailVerification& verification);
 
 Parsed<Credentials> parse_credentials(const nlohmann::json& body);
 Parsed<Registration> parse_registration(const nlohmann::json& body);
 Parsed<GuestRequest> parse_guest_request(const nlohmann::json& body);
 Parsed<AccountChanges> parse_account_changes(const nlohmann::json& body);
 Parsed<TaskRequest> parse_task_request(const nlohmann::json& body);
+Parsed<EmailSignIn> parse_email_sign_in(const nlohmann::json& body);
+Parsed<EmailVerification> parse_email_verification(const nlohmann::json& body);
 
 } // namespace orchard::protocol

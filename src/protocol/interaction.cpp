@@ -93,4 +93,37 @@ Parsed<Interaction> parse_interaction(const nlohmann::json& body) {
     return interaction;
 }
 
+nlohmann::json to_json(const TaskAck& ack) {
+    return {{"message_id", ack.message_id}};
+}
+
+nlohmann::json to_json(const TaskNack& nack) {
+    return {{"reason", nack.reason}};
+}
+
+nlohmann::json to_json(const EmojiReaction& reaction) {
+    return {{"op", reaction.op}, {"emoji", reaction.emoji}};
+}
+
+Parsed<TaskAck> parse_task_ack(const nlohmann::json& body) {
+    const Fields fields(body);
+    TaskAck ack{fields.string_or("message_id")};
+    if (fields.problem()) return *fields.problem();
+    return ack;
+}
+
+Parsed<TaskNack> parse_task_nack(const nlohmann::json& body) {
+    const Fields fields(body);
+    TaskNack nack{fields.string_or("reason")};
+    if (fields.problem()) return *fields.problem();
+    return nack;
+}
+
+Parsed<EmojiReaction> parse_emoji_reaction(const nlohmann::json& body) {
+    const Fields fields(body);
+    EmojiReaction reaction{fields.string_or("op", "toggle"), fields.string_or("emoji")};
+    if (fields.problem()) return *fields.problem();
+    return reaction;
+}
+
 } // namespace orchard::protocol

@@ -60,4 +60,25 @@ Parsed<Interaction> parse_interaction(const nlohmann::json& body);
 // A text_labels body without its type: also the body of POST /api/v1/text_labels (free labels).
 Parsed<TextLabels> parse_text_labels(const nlohmann::json& body);
 
+// POST /api/v1/tasks/{id}/ack: the frontend's id for the task.
+struct TaskAck {
+    std::string message_id;
+};
+// POST /api/v1/tasks/{id}/nack: why the person skipped it.
+struct TaskNack {
+    std::string reason;
+};
+// POST /api/v1/messages/{id}/emoji: "add", "remove" or "toggle" an emoji code.
+struct EmojiReaction {
+    std::string op = "toggle";
+    std::string emoji;
+};
+
+nlohmann::json to_json(const TaskAck& ack);
+nlohmann::json to_json(const TaskNack& nack);
+nlohmann::json to_json(const EmojiReaction& reaction);
+Parsed<TaskAck> parse_task_ack(const nlohmann::json& body);
+Parsed<TaskNack> parse_task_nack(const nlohmann::json& body);
+Parsed<EmojiReaction> parse_emoji_reaction(const nlohmann::json& body);
+
 } // namespace orchard::protocol
