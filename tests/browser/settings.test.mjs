@@ -71,8 +71,9 @@ test('desktop: rename, leave the leaderboards, change the password and delete th
 
     // Off the leaderboards with a click on the switch, and back on with the keyboard-free way.
     await press(page, 'settings_show_on_leaderboard');
-    s = await waitForState(page, (x) => x.settings && !x.settings.show_on_leaderboard && x.settings.busy === 'none',
-      { what: 'the opt-out' });
+    // The widgets are the last frame's: wait for the one that draws the new state.
+    s = await waitForState(page, (x) => x.settings && !x.settings.show_on_leaderboard && x.settings.busy === 'none' &&
+      x.widgets.settings_show_on_leaderboard?.text.endsWith('(off)'), { what: 'the opt-out, drawn' }).catch(() => state(page));
     assert.ok(s.widgets.settings_show_on_leaderboard.text.endsWith('(off)'));
     assert.match(s.settings.notice, /no longer shown/);
 
@@ -133,7 +134,8 @@ test('phone: open settings from the menu, rename by touch, sign out on every dev
     s = await waitForState(page, (x) => x.settings?.notice.includes('Grace H.'), { what: 'the name saved' });
     // The phone's top bar keeps the name in its menu.
     await press(page, 'nav_menu', touch);
-    s = await waitForState(page, (x) => x.widgets.menu_name, { what: 'the menu' });
+    s = await waitForState(page, (x) => x.widgets.menu_name?.text === 'Grace H.', { what: 'the menu with the name' })
+      .catch(() => state(page));
     assert.equal(s.widgets.menu_name.text, 'Grace H.');
     await page.waitForTimeout(150);
     await screenshot(page, 'settings-menu-phone-light');
