@@ -9,6 +9,10 @@
 #include "server/store/import_store.h"
 #include "server/store/tree_store.h"
 
+#include "protocol/fields.h"
+
+#include <climits>
+#include <cstdint>
 #include <nlohmann/json.hpp>
 #include <stdexcept>
 #include <unordered_set>
@@ -66,86 +70,97 @@ struct ImportedMessage {
     nlohmann::json labels; // {name: {"value", "count"}}; null when none
 };
 
-template <typename T>
-T field_or(const nlohmann::json& node, const char* key, T fallback, const char* type_name,
-           bool (nlohmann::json::*is)() const noexcept) {
-    const auto it = node.find(key);
-    if (it == node.end() || it->is_null()) return fallback;
-    if (!((*it).*is)()) throw BadLine(std::string(key) + " must be " + type_name);
-    return it->get<T>();
-}
+// The one reader of untrusted fields (protocol::Fields): null or absent is the fallback, another
+// type is a malformed line naming the field.
+class NodeFields {
+  public:
+    explicit NodeFields(const nlohmann::json& node) : fields_(node) { check(); }
 
-std::optional<std::string> optional_string(const nlohmann::json& node, const char* key) {
-    const auto it = node.find(key);
-    if (it == node.end() || it->is_null()) return std::nullopt;
-    if (!it->is_string()) throw BadLine(std::string(key) + " must be a string");
-    return it->get<std::string>();
-}
+    std::optional<std::string> string(const char* key) const {
+        if (!fields_.has(key)) return check(std::optional<std::string>());
+        return check(std::optional(fields_.string_or(key)));
+    }
+    std::int64_t integer(const char* key, std::int64_t fallback) const {
+        return check(fields_.int_or(key, fallback, INT32_MIN, INT32_MAX));
+    }
+    std::optional<std::int64_t> optional_integer(const char* key) const {
+        if (!fields_.has(key)) return check(std::optional<std::int64_t>());
+        return check(std::optional(fields_.int_or(key, 0, INT32_MIN, INT32_MAX)));
+    }
+    bool boolean(const char* key, bool fallback) const {
+        return check(fields_.bool_or(key, fallback));
+    }
+    std::optional<bool> optional_boolean(const char* key) const {
+        if (!fields_.has(key)) return check(std::optional<bool>());
+        return check(std::optional(fields_.bool_or(key, false)));
+    }
+    const nlohmann::json* object(const char* key) const { return check(fields_.object(key)); }
+    const nlohmann::json* array(const char* key) const { return check(fields_.array(key)); }
+
+  private:
+    template <typename T> T check(T value) const {
+        check();
+        return value;
+    }
+    void check() const {
+        if (fields_.problem()) throw BadLine(fields_.problem()->message);
+    }
+
+    protocol::Fields fields_;
+};
 
 void read_node(const nlohmann::json& node, const ImportedMessage* parent, int depth,
                const std::string& tree_id, std::int64_t now_ms, std::vector<ImportedMessage>& out) {
     if (depth > kMaxDepth) throw BadLine("the tree is deeper than " + std::to_string(kMaxDepth));
     if (out.size() >= kMaxMessagesPerTree) throw BadLine("the tree has too many messages");
     if (!node.is_object()) throw BadLine("a message must be an object");
+    const NodeFields fields(node);
     ImportedMessage message;
     auto& m = message.record;
-    m.id = optional_string(node, "message_id").value_or("");
+    m.id = fields.string("message_id").value_or("");
     if (m.id.empty()) throw BadLine("a message has no message_id");
     const std::string where = "message " + m.id + ": ";
     try {
-        const auto text = optional_string(node, "text");
+        const auto text = fields.string("text");
         if (!text) throw BadLine("it has no text");
         m.text = *text;
-        m.role = optional_string(node, "role").value_or("");
+        m.role = fields.string("role").value_or("");
         if (m.role != "prompter" && m.role != "assistant")
             throw BadLine("role must be prompter or assistant");
         if (parent && parent->record.role == m.role)
             throw BadLine("a " + m.role + " message answers a " + m.role + " message");
         if (!parent && m.role != "prompter") throw BadLine("a tree starts with a prompter message");
-        const auto parent_id = optional_string(node, "parent_id");
+        const auto parent_id = fields.string("parent_id");
         if (parent && parent_id && *parent_id != parent->record.id)
             throw BadLine("parent_id is not the message it is a reply to");
         if (!parent && parent_id) throw BadLine("the prompt has a parent_id");
         m.tree_id = tree_id;
         if (parent) m.parent_id = parent->record.id;
         m.depth = depth;
-        m.lang = optional_string(node, "lang").value_or(parent ? parent->record.lang : "en");
+        m.lang = fields.string("lang").value_or(parent ? parent->record.lang : "en");
         if (!domain::is_language_tag(m.lang)) throw BadLine("lang is not a language tag");
-        m.user_id = optional_string(node, "user_id").value_or(kUnknownUser);
+        m.user_id = fields.string("user_id").value_or(kUnknownUser);
         if (m.user_id.empty() || m.user_id.size() > 200) throw BadLine("user_id is not an id");
-        const auto created = optional_string(node, "created_date");
+        const auto created = fields.string("created_date");
         m.created_ms = now_ms;
         if (created) {
             const auto parsed = domain::parse_iso8601(*created);
             if (!parsed) throw BadLine("created_date is not an ISO 8601 date");
             m.created_ms = *parsed;
         }
-        m.review_count = static_cast<int>(field_or<long long>(node, "review_count", 0, "a number",
-                                                              &nlohmann::json::is_number_integer));
-        if (node.contains("review_result") && !node["review_result"].is_null()) {
-            if (!node["review_result"].is_boolean())
-                throw BadLine("review_result must be true or false");
-            m.review_result = node["review_result"].get<bool>();
-        }
-        m.deleted =
-            field_or<bool>(node, "deleted", false, "true or false", &nlohmann::json::is_boolean);
-        if (node.contains("rank") && !node["rank"].is_null()) {
-            if (!node["rank"].is_number_integer()) throw BadLine("rank must be a whole number");
-            m.rank = node["rank"].get<int>();
-        }
-        m.synthetic =
-            field_or<bool>(node, "synthetic", false, "true or false", &nlohmann::json::is_boolean);
-        m.model_name = optional_string(node, "model_name");
-        if (node.contains("emojis") && !node["emojis"].is_null()) {
-            const auto& emojis = node["emojis"];
-            if (!emojis.is_object()) throw BadLine("emojis must be an object");
-            for (const auto& [code, count] : emojis.items())
+        m.review_count = static_cast<int>(fields.integer("review_count", 0));
+        m.review_result = fields.optional_boolean("review_result");
+        m.deleted = fields.boolean("deleted", false);
+        if (const auto rank = fields.optional_integer("rank")) m.rank = static_cast<int>(*rank);
+        m.synthetic = fields.boolean("synthetic", false);
+        m.model_name = fields.string("model_name");
+        if (const auto* emojis = fields.object("emojis")) {
+            for (const auto& [code, count] : emojis->items())
                 if (!count.is_number_integer()) throw BadLine("emojis must count whole numbers");
-            m.emojis_json = emojis.dump();
+            m.emojis_json = emojis->dump();
         }
-        if (node.contains("labels") && !node["labels"].is_null()) {
-            const auto& labels = node["labels"];
-            if (!labels.is_object()) throw BadLine("labels must be an object");
+        if (const auto* found = fields.object("labels")) {
+            const auto& labels = *found;
             nlohmann::json kept = nlohmann::json::object();
             for (const auto& [name, average] : labels.items()) {
                 if (!average.is_object() || !average.contains("count") ||
@@ -164,9 +179,14 @@ void read_node(const nlohmann::json& node, const ImportedMessage* parent, int de
     }
     out.push_back(std::move(message));
     const std::size_t index = out.size() - 1;
-    if (node.contains("replies") && !node["replies"].is_null()) {
-        if (!node["replies"].is_array()) throw BadLine(where + "replies must be an array");
-        for (const auto& reply : node["replies"]) {
+    const nlohmann::json* replies = nullptr;
+    try {
+        replies = fields.array("replies");
+    } catch (const BadLine& bad) {
+        throw BadLine(where + bad.what());
+    }
+    if (replies) {
+        for (const auto& reply : *replies) {
             const ImportedMessage parent_copy = out[index]; // `out` may grow and move
             read_node(reply, &parent_copy, depth + 1, tree_id, now_ms, out);
         }
@@ -185,8 +205,9 @@ ImportedTree read_tree(const std::string& line, std::int64_t now_ms) {
         throw BadLine("a line must be a tree: {\"message_tree_id\", \"prompt\", ...}");
     ImportedTree imported;
     const auto& prompt = json["prompt"];
-    const std::string root_id = optional_string(prompt, "message_id").value_or("");
-    const std::string tree_id = optional_string(json, "message_tree_id").value_or(root_id);
+    const std::string root_id = NodeFields(prompt).string("message_id").value_or("");
+    const NodeFields tree_fields(json);
+    const std::string tree_id = tree_fields.string("message_tree_id").value_or(root_id);
     if (tree_id != root_id) throw BadLine("message_tree_id must be the prompt's message_id");
     read_node(prompt, nullptr, 0, tree_id, now_ms, imported.messages);
     std::unordered_set<std::string> ids;
@@ -194,7 +215,7 @@ ImportedTree read_tree(const std::string& line, std::int64_t now_ms) {
         if (!ids.insert(message.record.id).second)
             throw BadLine("message " + message.record.id + " appears twice");
     imported.tree.id = tree_id;
-    imported.tree.origin = optional_string(json, "origin").value_or("import");
+    imported.tree.origin = tree_fields.string("origin").value_or("import");
     imported.tree.lang = imported.messages.front().record.lang;
     imported.tree.created_ms = imported.messages.front().record.created_ms;
     return imported;
