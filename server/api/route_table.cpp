@@ -4,6 +4,8 @@
 #include "server/api/client_error_routes.h"
 #include "server/api/config_routes.h"
 #include "server/api/email_sign_in_routes.h"
+#include "server/api/explorer_routes.h"
+#include "server/api/export_routes.h"
 #include "server/api/health_routes.h"
 #include "server/api/message_routes.h"
 #include "server/api/moderation_routes.h"
@@ -110,6 +112,19 @@ const std::vector<Route>& route_table() {
             {.named_user = true, .terms_before = "before labeling or reporting messages"}},
         {"GET", "/api/v1/text_labels/valid_labels", kCaller, kWrite, messages::valid_labels},
         {"GET", "/api/v1/text_labels/report_labels", kCaller, kWrite, messages::report_labels},
+
+        // The data explorer (docs/explorer.md).
+        {"GET", "/api/v1/explorer/trees", kCaller, kRead, explorer::trees},
+        {"GET", "/api/v1/explorer/search", kCaller, kRead, explorer::search},
+        {"GET", "/api/v1/explorer/messages/{message_id}", kCaller, kRead, explorer::details},
+
+        // Datasets (docs/datasets.md). An export runs on a read snapshot of its own; the browser
+        // downloads by a signed link, which the download route checks instead of a session.
+        {"GET", "/api/v1/admin/datasets", kAdmin, kRead, exports::datasets},
+        {"GET", "/api/v1/admin/export", kAdmin, kOwn, exports::export_file, {.body = kNoBody}},
+        {"POST", "/api/v1/admin/export/links", kAdmin, kOwn, exports::create_link,
+            {.named_user = true}},
+        {"GET", "/api/v1/export/download", kPublic, kOwn, exports::download, {.body = kNoBody}},
 
         // The flag queue (docs/flag-moderation.md).
         {"GET", "/api/v1/moderation/flagged", kModerator, kRead, moderation::flagged},

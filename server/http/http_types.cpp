@@ -33,8 +33,8 @@ bool Request::accepts_encoding(std::string_view coding) const {
 }
 
 std::string_view Response::body_bytes() const {
-    if (!shared_body) return body;
-    return std::string_view(*shared_body).substr(shared_offset, shared_length);
+    if (!shared_owner) return body;
+    return shared_bytes;
 }
 
 Response Response::json(int status, const nlohmann::json& body) {

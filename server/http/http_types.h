@@ -40,12 +40,12 @@ struct Response {
     std::string content_type = "application/json";
     std::string body;
     std::vector<std::pair<std::string, std::string>> headers;
-    // A body shared with memory the server keeps anyway (the static files), sent without a copy
-    // per request: when set, `body` is empty and `shared_length` bytes from `shared_offset` are
-    // sent. Keeps a slow download from costing a copy of the file.
-    std::shared_ptr<const std::string> shared_body;
-    size_t shared_offset = 0;
-    size_t shared_length = 0;
+    // A body held by something other than the response, sent without a copy per request: the
+    // static files the server keeps in memory anyway, or a file mapped into memory (an export).
+    // When `shared_owner` is set, `body` is empty and `shared_bytes` (owned by it) are sent.
+    // Keeps a slow download from costing a copy of the file.
+    std::shared_ptr<const void> shared_owner;
+    std::string_view shared_bytes;
 
     // The bytes to send, whichever of the two holds them.
     std::string_view body_bytes() const;

@@ -148,21 +148,21 @@ std::optional<Response> StaticFiles::serve(const Request& request) const {
     }
     if (gzip) response.set_header("Content-Encoding", "gzip");
     response.set_header("Accept-Ranges", "bytes");
-    response.shared_body = gzip ? file.gzip_body : file.body;
-    const size_t size = response.shared_body->size();
-    response.shared_length = size;
+    const auto& body = gzip ? file.gzip_body : file.body;
+    response.shared_owner = body;
+    response.shared_bytes = *body;
+    const size_t size = body->size();
     // A range applies to the representation chosen above (RFC 9110 §14.1.1).
     if (auto range = single_range(request, size)) {
         if (range->length == 0) {
             response.status = 416;
             response.set_header("Content-Range", "bytes */" + std::to_string(size));
-            response.shared_body.reset();
-            response.shared_length = 0;
+            response.shared_owner.reset();
+            response.shared_bytes = {};
             return response;
         }
         response.status = 206;
-        response.shared_offset = range->first;
-        response.shared_length = range->length;
+        response.shared_bytes = response.shared_bytes.substr(range->first, range->length);
         response.set_header("Content-Range", "bytes " + std::to_string(range->first) + "-" +
                                                  std::to_string(range->first + range->length - 1) +
                                                  "/" + std::to_string(size));

@@ -70,7 +70,7 @@ bool parse_target(std::string_view target, Request& request) {
 }
 
 void compress_if_worthwhile(const Request& request, Response& response) {
-    if (response.shared_body || response.body.size() < kCompressFromBytes ||
+    if (response.shared_owner || response.body.size() < kCompressFromBytes ||
         !compressible(response.content_type) || !request.accepts_encoding("gzip"))
         return;
     for (const auto& [name, value] : response.headers)

@@ -362,6 +362,15 @@ constexpr std::array kMigrations{
         CREATE INDEX flagged_messages_by_time ON flagged_messages (last_flag_ms);
         UPDATE flagged_messages SET last_flag_ms = flagged_ms;
     )sql"},
+    // The data explorer lists the newest trees, of a language or all (explorer_store.cpp), and
+    // admins download exports by links the server signs with a key of its own that every server of
+    // the same database shares (download_links.cpp). The key is made here, once, by SQLite's
+    // cryptographic random source.
+    Migration{10, "the explorer's trees by language and the download links' key", R"sql(
+        CREATE INDEX message_trees_by_lang ON message_trees (lang, created_ms, id);
+        CREATE INDEX message_trees_by_time ON message_trees (created_ms, id);
+        INSERT INTO server_meta (key, value) VALUES ('download_link_key', lower(hex(randomblob(32))));
+    )sql"},
 };
 
 } // namespace

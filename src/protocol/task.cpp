@@ -22,32 +22,12 @@ constexpr TypeName kTypeNames[] = {
     {TaskType::LabelPrompterReply, "label_prompter_reply"},
 };
 
-std::optional<ConversationMessage> message_from(const nlohmann::json& json) {
-    auto id = read_string(json, "id");
-    auto text = read_string(json, "text");
-    if (!id || !text) return std::nullopt;
-    ConversationMessage message;
-    message.id = *id;
-    message.user_id = read_string(json, "user_id").value_or("");
-    message.frontend_message_id = read_string(json, "frontend_message_id");
-    message.text = *text;
-    message.lang = read_string(json, "lang").value_or("");
-    message.is_assistant = read_bool(json, "is_assistant").value_or(false);
-    message.synthetic = read_bool(json, "synthetic").value_or(false);
-    message.user_is_author = read_bool(json, "user_is_author").value_or(false);
-    message.user_emojis = read_string_list(json, "user_emojis");
-    if (auto it = json.find("emojis"); it != json.end() && it->is_object())
-        for (const auto& [code, count] : it->items())
-            if (count.is_number_integer()) message.emojis[code] = count.get<long long>();
-    return message;
-}
-
 // A list of messages under `key`; nullopt when any entry is malformed.
 std::optional<std::vector<ConversationMessage>> messages_from(const nlohmann::json& list) {
     std::vector<ConversationMessage> messages;
     if (!list.is_array()) return std::nullopt;
     for (const auto& item : list) {
-        auto message = message_from(item);
+        auto message = conversation_message_from(item);
         if (!message) return std::nullopt;
         messages.push_back(std::move(*message));
     }
@@ -70,6 +50,26 @@ nlohmann::json messages_json(const std::vector<ConversationMessage>& messages) {
 }
 
 } // namespace
+
+std::optional<ConversationMessage> conversation_message_from(const nlohmann::json& json) {
+    auto id = read_string(json, "id");
+    auto text = read_string(json, "text");
+    if (!id || !text) return std::nullopt;
+    ConversationMessage message;
+    message.id = *id;
+    message.user_id = read_string(json, "user_id").value_or("");
+    message.frontend_message_id = read_string(json, "frontend_message_id");
+    message.text = *text;
+    message.lang = read_string(json, "lang").value_or("");
+    message.is_assistant = read_bool(json, "is_assistant").value_or(false);
+    message.synthetic = read_bool(json, "synthetic").value_or(false);
+    message.user_is_author = read_bool(json, "user_is_author").value_or(false);
+    message.user_emojis = read_string_list(json, "user_emojis");
+    if (auto it = json.find("emojis"); it != json.end() && it->is_object())
+        for (const auto& [code, count] : it->items())
+            if (count.is_number_integer()) message.emojis[code] = count.get<long long>();
+    return message;
+}
 
 const char* to_string(LabelWidget widget) {
     switch (widget) {

@@ -91,6 +91,8 @@ std::optional<Task> task_from_json(const nlohmann::json& json,
                                    Conversation conversation = Conversation::Required);
 
 nlohmann::json to_json(const ConversationMessage& message);
+// A message as to_json writes it; nullopt without its id or text.
+std::optional<ConversationMessage> conversation_message_from(const nlohmann::json& json);
 // The task as PROTOCOL.md §2 sends it, with Open-Assistant's fields derived from Orchard's (the
 // replies' texts, the labeled text as "prompt" or "reply", a null hint).
 nlohmann::json to_json(const Task& task);

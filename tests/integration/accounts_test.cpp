@@ -2,6 +2,7 @@
 // guests, sessions as bearer tokens, the terms before the first task.
 #include "tests/support/api_routes.h"
 #include "tests/support/frontend.h"
+#include "tests/support/orchard_cli.h"
 #include "tests/support/raw_http.h"
 #include "tests/support/session_client.h"
 #include "tests/support/temp_dir.h"
@@ -197,13 +198,7 @@ TEST_CASE("accounts: after too many wrong passwords that address waits, the owne
 
 TEST_CASE("accounts: orchard user add creates the first admin, whose role is trusted") {
     orchard::test::TempDir dir;
-    const std::string command = std::string(ORCHARD_SERVER_BINARY) +
-                                " user add --username root --role admin --data '" +
-                                dir.path().string() + "' 2>/dev/null";
-    FILE* pipe = popen(command.c_str(), "w");
-    REQUIRE(pipe);
-    std::fputs("a long admin password\n", pipe);
-    REQUIRE(pclose(pipe) == 0);
+    REQUIRE(orchard::test::add_user(dir.path(), "root", "admin", "a long admin password"));
 
     orchard::test::TestServer server(dir.path(), {"--quiet"});
     Browser browser(server.base_url());

@@ -5,6 +5,7 @@
 #include "server/store/sqlite.h"
 #include "tests/support/api_routes.h"
 #include "tests/support/frontend.h"
+#include "tests/support/orchard_cli.h"
 #include "tests/support/temp_dir.h"
 #include "tests/support/test_server.h"
 
@@ -39,6 +40,8 @@ const Row kTrusted = {403, 403, 403, A, A, 403, A, 503};
 // The configuration and prizes (the /api/v1/admin routes): admins, not moderators. A trusted
 // key is the Open-Assistant website's backend acting for its admins (server/api/permissions.h).
 const Row kAdmin = {403, 403, 403, 403, A, 403, A, 503};
+// A download link the server did not sign: refused whoever follows it.
+const Row kForgedLink = {403, 403, 403, 403, 403, 403, 403, 403};
 
 const std::map<std::string, Row> kMatrix = {
     {"GET /api/v1/health", kPublic},
@@ -87,6 +90,16 @@ const std::map<std::string, Row> kMatrix = {
     // The flag queue and decisions on it (docs/flag-moderation.md): moderation.
     {"GET /api/v1/moderation/flagged", kTrusted},
     {"POST /api/v1/moderation/flagged/{message_id}", kTrusted},
+    // The data explorer: everyone who may read messages.
+    {"GET /api/v1/explorer/trees", kCaller},
+    {"GET /api/v1/explorer/search", kCaller},
+    {"GET /api/v1/explorer/messages/{message_id}", kCaller},
+    // Datasets: admins; the download checks its signed link instead of the caller, so the
+    // placeholder link is refused with 403 for everyone (see the datasets test).
+    {"GET /api/v1/admin/datasets", kAdmin},
+    {"GET /api/v1/admin/export", kAdmin},
+    {"POST /api/v1/admin/export/links", kAdmin},
+    {"GET /api/v1/export/download", kForgedLink},
     {"GET /api/v1/text_labels/valid_labels", kCaller},
     {"GET /api/v1/text_labels/report_labels", kCaller},
     {"GET /api/v1/admin/config", kAdmin},
@@ -124,15 +137,8 @@ struct World {
 
     World() {
         for (const auto& [name, role] :
-             {std::pair{"moderator", "moderator"}, std::pair{"admin", "admin"}}) {
-            const std::string command = std::string(ORCHARD_SERVER_BINARY) +
-                                        " user add --username " + name + " --role " + role +
-                                        " --data '" + dir.path().string() + "' 2>/dev/null";
-            FILE* pipe = popen(command.c_str(), "w");
-            REQUIRE(pipe);
-            std::fputs("matrix password\n", pipe);
-            REQUIRE(pclose(pipe) == 0);
-        }
+             {std::pair{"moderator", "moderator"}, std::pair{"admin", "admin"}})
+            REQUIRE(orchard::test::add_user(dir.path(), name, role, "matrix password"));
         REQUIRE(post("/api/v1/auth/register",
                      {{"username", "contributor"}, {"password", "matrix password"}}, "")
                     ->status == 201);

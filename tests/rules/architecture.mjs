@@ -45,7 +45,8 @@ const kLayers = [
   ['server/oauth/', ['server/oauth/', 'server/http/', 'protocol/']],
   ['server/mail/', ['server/mail/', 'server/http/', 'protocol/']],
   ['server/export/', ['server/export/', 'server/domain/', 'server/store/', 'protocol/']],
-  ['server/api/', ['server/api/', 'server/http/', 'server/domain/', 'server/store/', 'server/oauth/',
+  ['server/api/', ['server/api/', 'server/http/', 'server/domain/', 'server/store/', 'server/export/',
+                   'server/oauth/',
                    'server/mail/', 'server/hashing.h', 'server/version.h', 'protocol/']],
   ['server/', ['server/', 'protocol/']],
 ];

@@ -216,6 +216,29 @@ const std::map<std::string, Make>& samples() {
              return RouteSample{{}, {{"message_id", ids.message_id}}, nullptr};
          }},
         {"GET /api/v1/text_labels/report_labels", [](const SampleIds&) { return RouteSample{}; }},
+        {"GET /api/v1/explorer/trees",
+         [](const SampleIds&) {
+             return RouteSample{{}, {{"lang", "en"}, {"max_count", "5"}}, nullptr};
+         }},
+        {"GET /api/v1/explorer/search",
+         [](const SampleIds&) {
+             return RouteSample{{}, {{"q", "sky blue"}, {"max_count", "5"}}, nullptr};
+         }},
+        {"GET /api/v1/explorer/messages/{message_id}",
+         [](const SampleIds&) { return RouteSample{}; }},
+        {"GET /api/v1/admin/datasets", [](const SampleIds&) { return RouteSample{}; }},
+        {"GET /api/v1/admin/export",
+         [](const SampleIds&) {
+             return RouteSample{{}, {{"format", "sft"}, {"lang", "en"}}, nullptr};
+         }},
+        {"POST /api/v1/admin/export/links",
+         [](const SampleIds& ids) {
+             return body_only(with_user({{"format", "labels"}, {"lang", "en"}}, ids));
+         }},
+        {"GET /api/v1/export/download",
+         [](const SampleIds&) {
+             return RouteSample{{}, {{"link", "not-a-signed-link"}}, nullptr};
+         }},
         {"GET /api/v1/moderation/flagged",
          [](const SampleIds&) {
              return RouteSample{{}, {{"state", "all"}, {"max_count", "20"}}, nullptr};

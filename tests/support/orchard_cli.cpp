@@ -1,5 +1,6 @@
 #include "tests/support/orchard_cli.h"
 
+#include <cstdio>
 #include <cstdlib>
 #include <fstream>
 #include <sys/wait.h>
@@ -15,6 +16,17 @@ CliRun run_orchard(const std::string& args, const std::filesystem::path& scratch
     run.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
     run.errors = read_file(errors);
     return run;
+}
+
+bool add_user(const std::filesystem::path& data_dir, const std::string& username,
+              const std::string& role, const std::string& password) {
+    const std::string command = std::string(ORCHARD_SERVER_BINARY) + " user add --username " +
+                                username + " --role " + role + " --data '" + data_dir.string() +
+                                "' 2>/dev/null";
+    FILE* pipe = popen(command.c_str(), "w");
+    if (!pipe) return false;
+    std::fputs((password + "\n").c_str(), pipe);
+    return pclose(pipe) == 0;
 }
 
 std::string read_file(const std::filesystem::path& file) {

@@ -17,6 +17,11 @@ struct CliRun {
 // `orchard ARGS` (ARGS as a shell would split them); standard error is kept in `scratch_dir`.
 CliRun run_orchard(const std::string& args, const std::filesystem::path& scratch_dir);
 
+// `orchard user add` with the password on standard input, as an operator makes the first admin;
+// true when it succeeded. Run before the server opens the database.
+bool add_user(const std::filesystem::path& data_dir, const std::string& username,
+              const std::string& role, const std::string& password);
+
 std::string read_file(const std::filesystem::path& file);
 std::vector<nlohmann::json> read_lines(const std::filesystem::path& file);
 
