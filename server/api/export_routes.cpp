@@ -1,5 +1,6 @@
 #include "server/api/export_routes.h"
 
+#include "protocol/datasets.h"
 #include "protocol/fields.h"
 #include "server/api/download_links.h"
 #include "server/api/permissions.h"
@@ -19,7 +20,6 @@
 #include "server/store/tree_store.h"
 
 #include <filesystem>
-#include <map>
 #include <mutex>
 #include <string>
 #include <vector>
@@ -142,26 +142,18 @@ std::string link_key(Call& call) {
 } // namespace
 
 http::Response datasets(Call& call) {
-    const auto counts = store::DatasetStore(call.store().statements()).tree_counts();
-    std::map<std::string, std::pair<long, long>> by_state; // trees, messages
-    nlohmann::json ready_langs = nlohmann::json::object();
-    long trees = 0, messages = 0;
-    for (const auto& count : counts) {
-        by_state[count.state].first += count.trees;
-        by_state[count.state].second += count.messages;
-        trees += count.trees;
-        messages += count.messages;
+    protocol::DatasetCounts answer;
+    for (const auto& count : store::DatasetStore(call.store().statements()).tree_counts()) {
+        answer.trees += count.trees;
+        answer.messages += count.messages;
+        auto& state = answer.states[count.state];
+        state.trees += count.trees;
+        state.messages += count.messages;
         if (count.state == domain::tree_state::kReadyForExport)
-            ready_langs[count.lang] = {{"trees", count.trees}, {"messages", count.messages}};
+            answer.ready_for_export[count.lang] = {count.trees, count.messages};
     }
-    nlohmann::json states = nlohmann::json::object();
-    for (const auto& [state, total] : by_state)
-        states[state] = {{"trees", total.first}, {"messages", total.second}};
-    return http::Response::json(200, {{"trees", trees},
-                                      {"messages", messages},
-                                      {"states", std::move(states)},
-                                      {"ready_for_export", std::move(ready_langs)},
-                                      {"formats", kFormats}});
+    answer.formats.assign(std::begin(kFormats), std::end(kFormats));
+    return http::Response::json(200, protocol::to_json(answer));
 }
 
 http::Response export_file(Call& call) {

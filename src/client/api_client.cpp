@@ -247,4 +247,54 @@ void ApiClient::prizes(Done<protocol::Prizes> done) {
     send("GET", "/api/v1/prizes", nullptr, answer(std::move(done), protocol::parse_prizes));
 }
 
+// ---- Explorer and datasets ------------------------------------------------------------
+
+namespace {
+
+// "&name=value" when there is a value.
+std::string query_part(const char* name, const std::string& value) {
+    return value.empty() ? "" : std::string("&") + name + "=" + encode_query_value(value);
+}
+
+} // namespace
+
+void ApiClient::explorer_trees(const std::string& lang, const std::string& before, int max_count,
+                               Done<protocol::TreePage> done) {
+    send("GET",
+         "/api/v1/explorer/trees?max_count=" + std::to_string(max_count) +
+             query_part("lang", lang) + query_part("before", before),
+         nullptr, answer(std::move(done), protocol::parse_tree_page));
+}
+
+void ApiClient::explorer_search(const std::string& query, const std::string& lang,
+                                const std::string& before, int max_count,
+                                Done<protocol::SearchPage> done) {
+    send("GET",
+         "/api/v1/explorer/search?max_count=" + std::to_string(max_count) + query_part("q", query) +
+             query_part("lang", lang) + query_part("before", before),
+         nullptr, answer(std::move(done), protocol::parse_search_page));
+}
+
+void ApiClient::message_tree(const std::string& message_id, Done<protocol::TreeMessages> done) {
+    send("GET", "/api/v1/messages/" + encode_query_value(message_id) + "/tree", nullptr,
+         answer(std::move(done), protocol::parse_tree_messages));
+}
+
+void ApiClient::message_details(const std::string& message_id,
+                                Done<protocol::MessageDetails> done) {
+    send("GET", "/api/v1/explorer/messages/" + encode_query_value(message_id), nullptr,
+         answer(std::move(done), protocol::parse_message_details));
+}
+
+void ApiClient::dataset_counts(Done<protocol::DatasetCounts> done) {
+    send("GET", "/api/v1/admin/datasets", nullptr,
+         answer(std::move(done), protocol::parse_dataset_counts));
+}
+
+void ApiClient::export_link(const std::string& format, Done<protocol::DownloadLinkAnswer> done) {
+    const nlohmann::json body = {{"format", format}};
+    send("POST", "/api/v1/admin/export/links", &body,
+         answer(std::move(done), protocol::parse_download_link));
+}
+
 } // namespace orchard::client

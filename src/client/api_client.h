@@ -6,6 +6,8 @@
 #include "client/transport.h"
 #include "protocol/account.h"
 #include "protocol/account_requests.h"
+#include "protocol/datasets.h"
+#include "protocol/explorer.h"
 #include "protocol/health.h"
 #include "protocol/rewards.h"
 #include "protocol/task.h"
@@ -87,6 +89,19 @@ class ApiClient {
                        Done<protocol::ContributionPage> done);
     void news(const std::string& after, int max_count, Done<protocol::NewsPage> done);
     void prizes(Done<protocol::Prizes> done);
+
+    // The data explorer (docs/explorer.md). `lang` empty for every language; `before` a cursor
+    // from an earlier page, empty for the first.
+    void explorer_trees(const std::string& lang, const std::string& before, int max_count,
+                        Done<protocol::TreePage> done);
+    void explorer_search(const std::string& query, const std::string& lang,
+                         const std::string& before, int max_count, Done<protocol::SearchPage> done);
+    void message_tree(const std::string& message_id, Done<protocol::TreeMessages> done);
+    void message_details(const std::string& message_id, Done<protocol::MessageDetails> done);
+
+    // Datasets, for admins (docs/datasets.md).
+    void dataset_counts(Done<protocol::DatasetCounts> done);
+    void export_link(const std::string& format, Done<protocol::DownloadLinkAnswer> done);
 
   private:
     void send(std::string method, std::string path, const nlohmann::json* body,

@@ -10,6 +10,8 @@
 #include "client/ranking_order.h"
 #include "client/screens.h"
 #include "protocol/account.h"
+#include "protocol/datasets.h"
+#include "protocol/explorer.h"
 #include "protocol/rewards.h"
 #include "protocol/task.h"
 
@@ -86,6 +88,33 @@ struct PrizesState {
     std::string problem;
 };
 
+// The data explorer (app_explore.cpp): the newest trees of the person's language, or the hits of
+// a search, and one tree opened at a message.
+struct ExploreState {
+    std::string searched; // the words whose hits are listed; empty: the newest trees
+    std::vector<protocol::TreeCard> trees;
+    std::vector<protocol::SearchHit> hits;
+    std::optional<std::string> next; // the cursor of the list's following page
+    bool loaded = false;
+    bool loading = false;
+    std::optional<protocol::TreeMessages> tree;
+    std::string chosen_id;              // the message whose path is marked and whose details show
+    std::vector<std::string> collapsed; // messages whose replies are hidden
+    std::optional<protocol::MessageDetails> details;
+    bool tree_loading = false;
+    unsigned opened_trees = 0; // counts trees opened, so that the view scrolls to the new one
+    std::string problem;
+    std::string notice;
+};
+
+// The admins' Datasets screen (app_explore.cpp).
+struct DatasetsState {
+    std::optional<protocol::DatasetCounts> counts;
+    std::string preparing; // the format whose download link is on its way
+    std::string problem;
+    std::string notice;
+};
+
 // The account settings screen (app_settings.cpp): which section is waiting for the server, and
 // the outcome of the last change, shown under the section it belongs to.
 enum class SettingsSection { None, Name, Leaderboard, Password, Sessions, Delete };
@@ -149,6 +178,8 @@ struct AppState {
     ContributionsState contributions;
     PrizesState prizes;
     SettingsState settings;
+    ExploreState explore;
+    DatasetsState datasets;
     std::optional<UnsentWork> unsent;
     // Counts sign-outs (and ended sessions), so that views drop what they kept of the last one.
     unsigned sessions_ended = 0;
@@ -194,6 +225,8 @@ inline constexpr int kLedgerPageSize = 50;
 inline constexpr int kContributionsPageSize = 20;
 inline constexpr int kActivityDays = 30;
 inline constexpr int kNewsItems = 8;
+// Trees or search hits per explorer page.
+inline constexpr int kExplorePageSize = 20;
 
 class App {
   public:
@@ -255,6 +288,18 @@ class App {
     void sign_out_everywhere(double now);
     void delete_account(double now);
 
+    // The data explorer (app_explore.cpp): searches for the words in forms().explore.query (the
+    // newest trees when it is blank), opens a tree at a message and reacts to its messages.
+    void search_explorer(double now);
+    void load_more_explorer(double now);
+    void open_tree(const std::string& message_id, double now);
+    void choose_message(const std::string& message_id, double now);
+    void toggle_replies(const std::string& message_id);
+    void close_tree();
+    void explore_react(const std::string& message_id, const std::string& emoji);
+    // Datasets (admins): asks for a signed link and lets the browser download it.
+    void download_dataset(const std::string& format, double now);
+
     // Working on a task
     void edit_text(const std::string& text);
     // Writing tasks: show the text rendered before it is sent (false when it cannot be sent yet,
@@ -313,6 +358,9 @@ class App {
     void load_profile(double now);
     void load_contributions(double now);
     void load_prizes(double now);
+    void load_explorer(double now);
+    void load_details(const std::string& message_id, double now);
+    void load_datasets(double now);
     void open_settings();
     void begin_settings_change(SettingsSection section);
     void settings_error(SettingsSection section, const ClientError& error, double now);

@@ -2,6 +2,7 @@
 // submission, skip, reactions and reports; the draft is saved at every step.
 #include "client/app.h"
 
+#include "client/reactions.h"
 #include "client/task_submission.h"
 #include "client/text_metrics.h"
 #include "protocol/errors.h"
@@ -268,25 +269,8 @@ void App::react(const std::string& message_id, const std::string& emoji) {
     auto& t = state_.task;
     if (!t.task) return;
     // Shown at once; the server's count follows with the next task.
-    auto update = [&](protocol::ConversationMessage& message) {
-        if (message.id != message_id) return;
-        auto& mine = message.user_emojis;
-        auto it = std::find(mine.begin(), mine.end(), emoji);
-        if (it != mine.end()) {
-            mine.erase(it);
-            message.emojis[emoji] = std::max(0LL, message.emojis[emoji] - 1);
-        } else {
-            if (emoji == "+1" || emoji == "-1") {
-                const std::string other = emoji == "+1" ? "-1" : "+1";
-                auto o = std::find(mine.begin(), mine.end(), other);
-                if (o != mine.end()) {
-                    mine.erase(o);
-                    message.emojis[other] = std::max(0LL, message.emojis[other] - 1);
-                }
-            }
-            mine.push_back(emoji);
-            message.emojis[emoji] += 1;
-        }
+    const auto update = [&](protocol::ConversationMessage& message) {
+        if (message.id == message_id) toggle_own_reaction(message, emoji);
     };
     for (auto& message : t.task->conversation)
         update(message);
@@ -300,11 +284,15 @@ void App::react(const std::string& message_id, const std::string& emoji) {
 
 void App::report(const std::string& message_id, const std::string& label,
                  const std::string& reason) {
-    api_.report(message_id, label, reason, [this](ApiResult<Empty> result) {
+    // The outcome shows on the screen the report was sent from: a task's or the explorer's.
+    const bool from_explorer = state_.screen == Screen::Explore;
+    api_.report(message_id, label, reason, [this, from_explorer](ApiResult<Empty> result) {
+        std::string& problem = from_explorer ? state_.explore.problem : state_.task.problem;
+        std::string& notice = from_explorer ? state_.explore.notice : state_.task.notice;
         if (auto* error = std::get_if<ClientError>(&result))
-            state_.task.problem = "Your report was not sent: " + describe(*error);
+            problem = "Your report was not sent: " + describe(*error);
         else
-            state_.task.notice = "Thank you. The report was sent to the moderators.";
+            notice = "Thank you. The report was sent to the moderators.";
     });
 }
 

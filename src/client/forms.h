@@ -41,11 +41,17 @@ struct ReportForm {
     std::string details;
 };
 
+// The explorer's search box.
+struct ExploreForm {
+    std::string query;
+};
+
 struct Forms {
     SignInForm sign_in;
     ClaimForm claim;
     SettingsForm settings;
     ReportForm report;
+    ExploreForm explore;
 };
 
 } // namespace orchard::client

@@ -1,6 +1,7 @@
 #include "client/screen_snapshots.h"
 
 #include "client/app.h"
+#include "client/explore_tree.h"
 #include "client/screens.h"
 
 namespace orchard::client {
@@ -84,6 +85,58 @@ json prizes_snapshot(const AppState& state) {
     if (!state.prizes.prizes) return nullptr;
     return {{"current", state.prizes.prizes->current.size()},
             {"past", state.prizes.prizes->past.size()}};
+}
+
+json explore_snapshot(const AppState& state) {
+    const auto& e = state.explore;
+    json list = json::array();
+    for (const auto& card : e.trees)
+        list.push_back({{"tree", card.message_tree_id}, {"state", card.state}});
+    json hits = json::array();
+    for (const auto& hit : e.hits) {
+        json marked = json::array();
+        for (const auto& segment : hit.excerpt)
+            if (segment.hit) marked.push_back(segment.text);
+        hits.push_back({{"message", hit.message_id},
+                        {"tree", hit.message_tree_id},
+                        {"marked", std::move(marked)}});
+    }
+    json tree = nullptr;
+    if (e.tree) {
+        json rows = json::array();
+        for (const auto& row : tree_rows(*e.tree, e.chosen_id, e.collapsed))
+            rows.push_back({{"id", e.tree->messages[row.index].message.id},
+                            {"depth", row.depth},
+                            {"replies", row.replies},
+                            {"collapsed", row.collapsed},
+                            {"on_path", row.on_path}});
+        tree = {{"id", e.tree->message_tree_id},
+                {"chosen", e.chosen_id},
+                {"path", path_to(*e.tree, e.chosen_id)},
+                {"rows", std::move(rows)}};
+    }
+    json details = nullptr;
+    if (e.details)
+        details = {{"message", e.details->message_id},
+                   {"author", e.details->author_display_name},
+                   {"labels_shown", e.details->labels_shown},
+                   {"labels", e.details->labels.size()},
+                   {"user_emojis", e.details->user_emojis}};
+    return {{"searched", e.searched},  {"loaded", e.loaded},
+            {"loading", e.loading},    {"trees", std::move(list)},
+            {"hits", std::move(hits)}, {"more", e.next.has_value()},
+            {"tree", std::move(tree)}, {"details", std::move(details)},
+            {"problem", e.problem},    {"notice", e.notice}};
+}
+
+json datasets_snapshot(const AppState& state) {
+    const auto& d = state.datasets;
+    json counts = nullptr;
+    if (d.counts) counts = protocol::to_json(*d.counts);
+    return {{"counts", std::move(counts)},
+            {"preparing", d.preparing},
+            {"problem", d.problem},
+            {"notice", d.notice}};
 }
 
 json settings_snapshot(const AppState& state) {

@@ -17,6 +17,8 @@ nlohmann::json profile_snapshot(const AppState& state);
 nlohmann::json contributions_snapshot(const AppState& state);
 nlohmann::json prizes_snapshot(const AppState& state);
 nlohmann::json settings_snapshot(const AppState& state);
+nlohmann::json explore_snapshot(const AppState& state);
+nlohmann::json datasets_snapshot(const AppState& state);
 
 // The whole state: the screen on show, its part under its name (other screens' names null),
 // and what every screen shares (account, connection, scores, theme).

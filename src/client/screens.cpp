@@ -46,7 +46,7 @@ std::span<const ScreenRow> ScreenTable::rows() {
          .name = "profile",
          .signed_in = true,
          .path = "/profile",
-         .nav_label = "My profile",
+         .nav_label = "Profile",
          .load = [](App& app, double now) { app.load_profile(now); },
          .reset = [](AppState& s) { s.profile = ProfileState{}; },
          .snapshot = profile_snapshot},
@@ -54,7 +54,7 @@ std::span<const ScreenRow> ScreenTable::rows() {
          .name = "contributions",
          .signed_in = true,
          .path = "/contributions",
-         .nav_label = "My contributions",
+         .nav_label = "Contributions",
          .load = [](App& app, double now) { app.load_contributions(now); },
          .reset = [](AppState& s) { s.contributions = ContributionsState{}; },
          .snapshot = contributions_snapshot},
@@ -75,6 +75,24 @@ std::span<const ScreenRow> ScreenTable::rows() {
          // The count of openings goes on, so that the next person's screen is filled afresh.
          .reset = [](AppState& s) { s.settings = SettingsState{.opened = s.settings.opened}; },
          .snapshot = settings_snapshot},
+        {.screen = Screen::Explore,
+         .name = "explore",
+         .signed_in = true,
+         .path = "/explore",
+         .nav_label = "Explore",
+         // The list of the words last searched for, from its first page.
+         .load = [](App& app, double now) { app.search_explorer(now); },
+         .reset = [](AppState& s) { s.explore = ExploreState{}; },
+         .snapshot = explore_snapshot},
+        // For admins; reached from the explorer (the server refuses everyone else).
+        {.screen = Screen::Datasets,
+         .name = "datasets",
+         .signed_in = true,
+         .path = "/datasets",
+         .nav_entry = Screen::Explore,
+         .load = [](App& app, double now) { app.load_datasets(now); },
+         .reset = [](AppState& s) { s.datasets = DatasetsState{}; },
+         .snapshot = datasets_snapshot},
     };
     static_assert(lists_every_screen(kRows), "one row per Screen, in its order");
     return kRows;

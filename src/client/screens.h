@@ -26,6 +26,8 @@ enum class Screen {
     Contributions,
     Prizes,
     Settings,
+    Explore,
+    Datasets,
     Count, // not a screen: how many there are; new screens go above it
 };
 inline constexpr std::size_t kScreenCount = static_cast<std::size_t>(Screen::Count);

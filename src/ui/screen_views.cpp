@@ -2,6 +2,8 @@
 
 #include "ui/contributions_view.h"
 #include "ui/dashboard_view.h"
+#include "ui/datasets_view.h"
+#include "ui/explore_view.h"
 #include "ui/home_view.h"
 #include "ui/leaderboard_view.h"
 #include "ui/loading_view.h"
@@ -28,6 +30,7 @@ constexpr ScreenView kViews[] = {
     {Screen::Task, draw_task},       {Screen::Leaderboard, draw_leaderboard},
     {Screen::Profile, draw_profile}, {Screen::Contributions, draw_contributions},
     {Screen::Prizes, draw_prizes},   {Screen::Settings, draw_settings},
+    {Screen::Explore, draw_explore}, {Screen::Datasets, draw_datasets},
 };
 static_assert(client::lists_every_screen(kViews), "one view per client::Screen, in its order");
 

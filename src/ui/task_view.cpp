@@ -5,6 +5,7 @@
 #include "ui/fonts.h"
 #include "ui/guidelines_panel.h"
 #include "ui/layout.h"
+#include "ui/report_form.h"
 #include "ui/shortcuts.h"
 #include "ui/task_panels.h"
 #include "ui/text_field.h"
@@ -20,21 +21,6 @@ namespace orchard::ui {
 namespace {
 
 using protocol::TaskType;
-
-// The reasons offered when reporting a message; each is a report label of PROTOCOL.md §4.
-struct ReportReason {
-    const char* label;
-    const char* text;
-};
-constexpr ReportReason kReportReasons[] = {
-    {"spam", "Spam or nonsense"},
-    {"pii", "Personal information"},
-    {"hate_speech", "Hate speech"},
-    {"sexual_content", "Sexual content"},
-    {"not_appropriate", "Inappropriate for an assistant"},
-    {"political_content", "Political opinion"},
-    {"moral_judgement", "Moral judgement"},
-};
 
 const char* highlight_for(TaskType type) {
     switch (type) {
@@ -54,53 +40,15 @@ const char* highlight_for(TaskType type) {
     return nullptr;
 }
 
-void draw_report_form(client::App& app, const protocol::Task& task, float width) {
+// The report form belongs to a message of this task: one opened on another task (left, skipped or
+// sent meanwhile) is closed.
+void close_report_form_of_another_task(client::App& app, const protocol::Task& task) {
     client::ReportForm& form = app.forms().report;
-    if (form.message_id.empty()) return;
-    // A form opened on another task (left, skipped or sent meanwhile) is not for this one.
     const auto& messages = task.conversation;
-    if (std::none_of(messages.begin(), messages.end(),
-                     [&](const auto& message) { return message.id == form.message_id; })) {
+    if (!form.message_id.empty() &&
+        std::none_of(messages.begin(), messages.end(),
+                     [&](const auto& message) { return message.id == form.message_id; }))
         form = {};
-        return;
-    }
-    const ImVec2 origin = ImGui::GetCursorScreenPos();
-    begin_card(width, 20);
-    heading_text("Report this message");
-    muted_text("Moderators will look at it. What is wrong with it?");
-    // Chips flow in rows: the next one joins the row only when all of it fits before the card's
-    // inner right edge (begin_card put the cursor at the inner left edge).
-    const float inner_width = width - 40;
-    const float inner_right = ImGui::GetCursorScreenPos().x + inner_width;
-    constexpr float kGap = 8;
-    int index = 0;
-    for (const auto& reason : kReportReasons) {
-        const bool selected = form.reason == index;
-        // A chip wider than the card (a long label on a narrow phone) is cut to the card.
-        const float chip_w = std::min(choice_button_width(reason.text, selected), inner_width);
-        if (index > 0 && ImGui::GetItemRectMax().x + kGap + chip_w <= inner_right)
-            ImGui::SameLine(0, kGap);
-        const std::string id = std::string("report_reason_") + reason.label;
-        if (choice_button(reason.text, id.c_str(), selected, chip_w)) form.reason = index;
-        ++index;
-    }
-    text_field("report_details", form.details, ImVec2(width - 40, 96),
-               {.kind = TextFieldKind::MultiLine,
-                .placeholder = "Anything the moderators should know (optional)",
-                .max_chars = 1000,
-                .label = "Report details"});
-    const bool send =
-        disabled_if(form.reason < 0, [] { return primary_button("Send report", "report_send"); });
-    if (send && form.reason >= 0) {
-        app.report(form.message_id, kReportReasons[form.reason].label, form.details);
-        form = {};
-    }
-    ImGui::SameLine(0, 12);
-    if (secondary_button("Cancel", "report_cancel")) form = {};
-    end_card();
-    // The card's bounds: tests check that its chips stay inside.
-    widgets().track_rect("report_form", origin,
-                         ImVec2(origin.x + width, ImGui::GetItemRectMax().y));
 }
 
 void draw_conversation(client::App& app, const protocol::Task& task, float width, bool compact) {
@@ -224,7 +172,8 @@ void draw_task(const ScreenInput& input) {
         if (!t.task) break;
         draw_conversation(app, *t.task, column.width, input.compact);
         move_to(column, 4);
-        draw_report_form(app, *t.task, column.width);
+        close_report_form_of_another_task(app, *t.task);
+        draw_report_form(app, column.width);
         move_to(column, 8);
         if (protocol::is_writing(t.task->type))
             draw_writing_panel(input, column.width);

@@ -5,7 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { withServerPage, state, waitForState, screenshot } from './lib/orchard.mjs';
-import { press, reveal, register, navigate, openSignInForm } from './lib/actions.mjs';
+import { press, reveal, register, navigate, openSignInForm, toTop } from './lib/actions.mjs';
 
 const withPage = (viewport, scale, fn, { touch = false } = {}) =>
   withServerPage({ viewport, scale, touch, name: 'settings' }, fn);
@@ -20,17 +20,6 @@ async function replaceText(page, id, text, options = {}) {
 async function typeText(page, id, text, options = {}) {
   await press(page, id, options);
   await page.keyboard.type(text, { delay: 0 });
-}
-
-// Scrolls the page back to the top, where screenshots start.
-async function toTop(page) {
-  for (let i = 0; i < 30; ++i) {
-    const s = await state(page);
-    if (!s.values.main_scroll_y) return;
-    await page.mouse.move(6, page.viewportSize().height / 2);
-    await page.mouse.wheel(0, -400);
-    await page.waitForTimeout(60);
-  }
 }
 
 // Every interactive settings widget on screen is at least a finger's size tall.

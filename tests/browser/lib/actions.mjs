@@ -30,6 +30,18 @@ export async function reveal(page, id) {
   throw new Error(`widget ${id} never came into view`);
 }
 
+// Scrolls the page back to the top (reveal looks downwards for a widget it cannot see, and the
+// screenshots start there).
+export async function toTop(page) {
+  for (let i = 0; i < 30; ++i) {
+    const s = await state(page);
+    if (!s.values.main_scroll_y) return;
+    await page.mouse.move(6, page.viewportSize().height / 2);
+    await page.mouse.wheel(0, -400);
+    await page.waitForTimeout(60);
+  }
+}
+
 export async function press(page, id, { touch = false } = {}) {
   const s = await reveal(page, id);
   const { x, y } = center(s, id);

@@ -1,0 +1,392 @@
+#include "ui/explore_view.h"
+
+#include "client/explore_tree.h"
+#include "protocol/rewards.h"
+#include "protocol/text.h"
+#include "ui/conversation_view.h"
+#include "ui/focus.h"
+#include "ui/fonts.h"
+#include "ui/layout.h"
+#include "ui/marked_text.h"
+#include "ui/report_form.h"
+#include "ui/rewards_widgets.h"
+#include "ui/text_field.h"
+#include "ui/theme.h"
+#include "ui/widget_registry.h"
+#include "ui/widgets.h"
+
+#include <algorithm>
+#include <cstdio>
+#include <string>
+
+namespace orchard::ui {
+
+namespace {
+
+constexpr float kRowHeight = kTouchTarget;
+constexpr float kIndent = 18;
+
+const char* role_name(const std::string& role, bool prompt) {
+    if (prompt) return "Prompt";
+    return role == "assistant" ? "Assistant" : "User";
+}
+
+// "ready_for_export" → "Ready for export".
+std::string state_name(const std::string& state) {
+    std::string text = state;
+    std::replace(text.begin(), text.end(), '_', ' ');
+    if (!text.empty())
+        text[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(text[0])));
+    return text;
+}
+
+std::string one_line(const std::string& text) {
+    std::string line = protocol::excerpt(text, 400);
+    std::replace(line.begin(), line.end(), '\n', ' ');
+    return line;
+}
+
+std::string review_name(const std::optional<bool>& result) {
+    if (!result) return "In review";
+    return *result ? "Accepted" : "Not accepted";
+}
+
+// A card the whole of which opens something: pressed by pointer, touch or keyboard.
+bool clickable_card_pressed(const std::string& id, ImVec2 top, ImVec2 bottom_right,
+                            const std::string& description) {
+    ImGui::SetCursorScreenPos(top);
+    ImGui::PushID(id.c_str());
+    bool pressed =
+        ImGui::InvisibleButton("##card", ImVec2(bottom_right.x - top.x, bottom_right.y - top.y));
+    ImGui::PopID();
+    pressed |= keyboard_control(id.c_str());
+    if (ImGui::IsItemHovered()) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
+    widgets().track_rect(id, top, bottom_right, description);
+    return pressed;
+}
+
+void draw_search_row(const ScreenInput& input, float width) {
+    client::App& app = input.app;
+    const float button_w = button_width("Search");
+    ImGui::PushID("explore_search_row");
+    const auto field =
+        text_field("explore_search", app.forms().explore.query, ImVec2(width - button_w - 10, 0),
+                   {.kind = TextFieldKind::SingleLine,
+                    .placeholder = "Search the messages",
+                    .max_chars = 200,
+                    .label = "Search the messages"});
+    ImGui::PopID();
+    ImGui::SameLine(0, 10);
+    if (primary_button("Search", "explore_search_button", button_w) || field.submit)
+        app.search_explorer(input.now);
+}
+
+void draw_hit(client::App& app, double now, const protocol::SearchHit& hit, int index, float width,
+              bool compact) {
+    const Palette& p = current_palette();
+    const ImVec2 top = ImGui::GetCursorScreenPos();
+    begin_card(width, compact ? 14 : 18);
+    const std::string what = std::string(role_name(hit.role, false)) + " · " + hit.lang + " · " +
+                             protocol::short_date(hit.created_date);
+    wrapped_text(fonts().small, p.text_muted, what.c_str());
+    marked_text(hit.excerpt, fonts().body, width - (compact ? 28 : 36));
+    end_card();
+    const ImVec2 bottom = ImGui::GetItemRectMax();
+    std::string text;
+    for (const auto& segment : hit.excerpt)
+        text += segment.text;
+    if (clickable_card_pressed("explore_hit_" + std::to_string(index), top,
+                               ImVec2(top.x + width, bottom.y), text))
+        app.open_tree(hit.message_id, now);
+    ImGui::SetCursorScreenPos(ImVec2(top.x, bottom.y));
+    ImGui::Dummy(ImVec2(width, 0));
+}
+
+void draw_tree_card(client::App& app, double now, const protocol::TreeCard& card, int index,
+                    float width, bool compact) {
+    const Palette& p = current_palette();
+    const ImVec2 top = ImGui::GetCursorScreenPos();
+    begin_card(width, compact ? 14 : 18);
+    const std::string what = state_name(card.state) + " · " + std::to_string(card.message_count) +
+                             (card.message_count == 1 ? " message · " : " messages · ") +
+                             protocol::short_date(card.created_date);
+    wrapped_text(fonts().small, p.text_muted, what.c_str());
+    wrapped_text(fonts().body, p.text, protocol::excerpt(card.prompt_excerpt, 300).c_str());
+    end_card();
+    const ImVec2 bottom = ImGui::GetItemRectMax();
+    if (clickable_card_pressed("explore_tree_" + std::to_string(index), top,
+                               ImVec2(top.x + width, bottom.y), card.prompt_excerpt))
+        app.open_tree(card.message_tree_id, now);
+    ImGui::SetCursorScreenPos(ImVec2(top.x, bottom.y));
+    ImGui::Dummy(ImVec2(width, 0));
+}
+
+void draw_list(const ScreenInput& input, const Column& column) {
+    client::App& app = input.app;
+    const auto& e = app.state().explore;
+    move_to(column, 16);
+    heading_text(e.searched.empty() ? "Newest conversations in your language"
+                                    : ("Messages with “" + e.searched + "”").c_str());
+    if (!e.loaded) {
+        muted_text("Loading…");
+        return;
+    }
+    if (e.searched.empty() ? e.trees.empty() : e.hits.empty())
+        muted_text(e.searched.empty() ? "No conversations in your language yet."
+                                      : "No message has these words. Try other words.");
+    int index = 0;
+    for (const auto& hit : e.hits) {
+        move_to(column, 10);
+        draw_hit(app, input.now, hit, index++, column.width, input.compact);
+    }
+    index = 0;
+    for (const auto& card : e.trees) {
+        move_to(column, 10);
+        draw_tree_card(app, input.now, card, index++, column.width, input.compact);
+    }
+    if (e.next) {
+        move_to(column, 12);
+        if (secondary_button(e.loading ? "Loading…" : "Show more", "explore_more"))
+            app.load_more_explorer(input.now);
+    }
+}
+
+// One line of the tree: the toggle for its replies, who speaks, the start of the text, and its
+// rank and review; the path to the chosen message on a tinted background.
+void draw_tree_row(client::App& app, double now, const protocol::TreeMessage& message,
+                   const client::TreeRow& row, int index, float width, bool compact, bool chosen) {
+    const Palette& p = current_palette();
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    const ImVec2 top = ImGui::GetCursorScreenPos();
+    const float indent = kIndent * static_cast<float>(std::min(row.depth, compact ? 5 : 10));
+    if (row.on_path) {
+        ImVec4 tint = p.accent;
+        tint.w = chosen ? 0.24f : 0.10f;
+        draw->AddRectFilled(top, ImVec2(top.x + width, top.y + kRowHeight), to_u32(tint), 6);
+        draw->AddRectFilled(ImVec2(top.x + indent, top.y + 6),
+                            ImVec2(top.x + indent + 3, top.y + kRowHeight - 6), to_u32(p.accent),
+                            2);
+    }
+    float x = top.x + indent + 8;
+    const std::string id = "tree_row_" + std::to_string(index);
+    if (row.replies > 0) {
+        const std::string toggle_id = "tree_toggle_" + std::to_string(index);
+        ImGui::SetCursorScreenPos(ImVec2(x, top.y));
+        ImGui::PushID(toggle_id.c_str());
+        bool pressed = ImGui::InvisibleButton("##toggle", ImVec2(32, kRowHeight));
+        ImGui::PopID();
+        pressed |= keyboard_control(toggle_id.c_str());
+        if (ImGui::IsItemHovered()) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
+        // A drawn triangle: right when the replies are hidden, down when shown.
+        const ImVec2 c(x + 14, top.y + kRowHeight / 2);
+        if (row.collapsed)
+            draw->AddTriangleFilled(ImVec2(c.x - 4, c.y - 6), ImVec2(c.x - 4, c.y + 6),
+                                    ImVec2(c.x + 5, c.y), to_u32(p.text_muted));
+        else
+            draw->AddTriangleFilled(ImVec2(c.x - 6, c.y - 4), ImVec2(c.x + 6, c.y - 4),
+                                    ImVec2(c.x, c.y + 5), to_u32(p.text_muted));
+        const std::string what = (row.collapsed ? "Show " : "Hide ") + std::to_string(row.replies) +
+                                 (row.replies == 1 ? " reply" : " replies");
+        widgets().track_rect(toggle_id, ImVec2(x, top.y), ImVec2(x + 32, top.y + kRowHeight), what);
+        if (pressed) app.toggle_replies(message.message.id);
+    }
+    x += 34;
+    // The rest of the row chooses the message.
+    const float right = top.x + width;
+    ImGui::SetCursorScreenPos(ImVec2(x, top.y));
+    ImGui::PushID(id.c_str());
+    bool pressed = ImGui::InvisibleButton("##row", ImVec2(std::max(1.0f, right - x), kRowHeight));
+    ImGui::PopID();
+    pressed |= keyboard_control(id.c_str());
+    const bool hovered = ImGui::IsItemHovered();
+    if (hovered) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
+
+    std::string badges;
+    if (message.rank) badges = "#" + std::to_string(*message.rank + 1);
+    const char* role =
+        role_name(message.message.is_assistant ? "assistant" : "prompter", !message.parent_id);
+    ImGui::PushFont(fonts().strong);
+    const float role_w = ImGui::CalcTextSize(role).x;
+    const float text_y = top.y + (kRowHeight - ImGui::GetFontSize()) / 2;
+    draw->AddText(ImVec2(x, text_y), to_u32(message.message.is_assistant ? p.accent : p.text),
+                  role);
+    ImGui::PopFont();
+    ImGui::PushFont(fonts().small);
+    float badge_w = 0;
+    if (!badges.empty()) {
+        badge_w = ImGui::CalcTextSize(badges.c_str()).x + 12;
+        draw->AddText(ImVec2(right - badge_w, top.y + (kRowHeight - ImGui::GetFontSize()) / 2),
+                      to_u32(p.success), badges.c_str());
+    }
+    ImGui::PopFont();
+    ImGui::PushFont(fonts().body);
+    const float text_x = x + role_w + 10;
+    const std::string line =
+        fit_text(one_line(message.message.text), std::max(0.0f, right - badge_w - text_x - 8));
+    draw->AddText(ImVec2(text_x, top.y + (kRowHeight - ImGui::GetFontSize()) / 2),
+                  to_u32(hovered || chosen ? p.text : p.text_muted), line.c_str());
+    ImGui::PopFont();
+    widgets().track_rect(id, top, ImVec2(right, top.y + kRowHeight),
+                         std::string(role) + ": " + line +
+                             (row.on_path ? chosen ? " (chosen)" : " (on the path)" : ""));
+    if (pressed) app.choose_message(message.message.id, now);
+    ImGui::SetCursorScreenPos(ImVec2(top.x, top.y + kRowHeight));
+    ImGui::Dummy(ImVec2(width, 2));
+}
+
+void label_line(const std::string& name, const protocol::LabelSummary& summary, float width) {
+    const Palette& p = current_palette();
+    std::string title = name;
+    std::replace(title.begin(), title.end(), '_', ' ');
+    if (!title.empty())
+        title[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(title[0])));
+    char value[48];
+    std::snprintf(value, sizeof value, "%.2f · %lld %s", summary.value, summary.count,
+                  summary.count == 1 ? "answer" : "answers");
+    const ImVec2 at = ImGui::GetCursorScreenPos();
+    ImGui::PushFont(fonts().body);
+    const float h = ImGui::GetTextLineHeightWithSpacing();
+    const float name_w = std::min(width * 0.4f, 180.0f);
+    const float bar_w = std::max(40.0f, width - name_w - 150);
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    draw->AddText(at, to_u32(p.text), fit_text(title, name_w - 8).c_str());
+    const ImVec2 bar(at.x + name_w, at.y + h / 2 - 4);
+    draw->AddRectFilled(bar, ImVec2(bar.x + bar_w, bar.y + 8), to_u32(p.surface_alt), 4);
+    const float filled = bar_w * static_cast<float>(std::clamp(summary.value, 0.0, 1.0));
+    // A mean of 0 is an empty bar (a rounded rectangle 0 px wide would still show a sliver).
+    if (filled >= 1)
+        draw->AddRectFilled(bar, ImVec2(bar.x + filled, bar.y + 8), to_u32(p.accent), 4);
+    ImGui::PopFont();
+    ImGui::PushFont(fonts().small);
+    draw->AddText(ImVec2(bar.x + bar_w + 10, at.y + 2), to_u32(p.text_muted), value);
+    ImGui::PopFont();
+    ImGui::Dummy(ImVec2(width, h + 2));
+    widgets().track_rect("label_" + name, at, ImVec2(at.x + width, at.y + h), title + " " + value);
+}
+
+void draw_details(client::App& app, const protocol::TreeMessage& message, float width,
+                  bool compact) {
+    const Palette& p = current_palette();
+    const auto& details = app.state().explore.details;
+    const auto result = draw_message_card(message.message, {.id = "chosen_message",
+                                                            .width = width,
+                                                            .compact = compact,
+                                                            .highlighted = true,
+                                                            .highlight_label = "chosen message"});
+    if (!result.react.empty()) app.explore_react(message.message.id, result.react);
+    if (result.report) app.forms().report = {message.message.id, -1, {}};
+    ImGui::Dummy(ImVec2(0, 6));
+    draw_report_form(app, width);
+    const ImVec2 top = ImGui::GetCursorScreenPos();
+    begin_card(width, compact ? 14 : 18);
+    heading_text("Details");
+    if (!details || details->message_id != message.message.id) {
+        muted_text("Loading…");
+    } else {
+        const std::string by =
+            "Written by " +
+            (details->author_display_name.empty() ? std::string("someone")
+                                                  : details->author_display_name) +
+            " on " + protocol::short_date(details->created_date) + " · " + details->lang;
+        wrapped_text(fonts().body, p.text, by.c_str());
+        std::string standing = review_name(details->review_result) + " (" +
+                               std::to_string(details->review_count) +
+                               (details->review_count == 1 ? " review)" : " reviews)");
+        if (details->rank)
+            standing += " · ranked " + std::to_string(*details->rank + 1) + " among its siblings";
+        standing += " · tree " + state_name(details->tree_state);
+        wrapped_text(fonts().small, p.text_muted, standing.c_str());
+        ImGui::Dummy(ImVec2(0, 4));
+        if (!details->labels_shown) {
+            muted_text("Labels are shown once the conversation is finished, so that nobody "
+                       "labels by what others said.");
+        } else if (details->labels.empty()) {
+            muted_text("Nobody has labeled this message.");
+        } else {
+            for (const auto& [name, summary] : details->labels)
+                label_line(name, summary, width - (compact ? 28 : 36));
+        }
+    }
+    end_card();
+    widgets().track_rect("message_details", top, ImGui::GetItemRectMax(),
+                         details ? details->author_display_name : "");
+}
+
+void draw_tree(const ScreenInput& input, const Column& column) {
+    client::App& app = input.app;
+    const auto& e = app.state().explore;
+    move_to(column, 12);
+    if (link_button("Back to the list", "explore_back")) {
+        app.close_tree();
+        return;
+    }
+    if (!e.tree) {
+        muted_text("Loading…");
+        return;
+    }
+    const auto rows = client::tree_rows(*e.tree, e.chosen_id, e.collapsed);
+    move_to(column, 8);
+    const std::string title = "Conversation · " + std::to_string(e.tree->messages.size()) +
+                              (e.tree->messages.size() == 1 ? " message" : " messages");
+    heading_text(title.c_str());
+    move_to(column, 4);
+    const ImVec2 top = ImGui::GetCursorScreenPos();
+    begin_card(column.width, input.compact ? 8 : 12);
+    const float inner = column.width - (input.compact ? 16 : 24);
+    int index = 0;
+    for (const auto& row : rows) {
+        const auto& message = e.tree->messages[row.index];
+        draw_tree_row(app, input.now, message, row, index++, inner, input.compact,
+                      message.message.id == e.chosen_id);
+    }
+    end_card();
+    widgets().track_rect("explore_tree", top, ImGui::GetItemRectMax(), e.tree->message_tree_id);
+    for (const auto& message : e.tree->messages)
+        if (message.message.id == e.chosen_id) {
+            move_to(column, 16);
+            ImGui::BeginGroup();
+            draw_details(app, message, column.width, input.compact);
+            ImGui::EndGroup();
+        }
+}
+
+} // namespace
+
+void draw_explore(const ScreenInput& input) {
+    client::App& app = input.app;
+    const auto& state = app.state();
+    const auto& e = state.explore;
+    const Column column = content_column(input.compact, 860);
+
+    move_to(column, input.compact ? 16 : 32);
+    ImGui::BeginGroup();
+    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + column.width);
+    ImGui::PushFont(input.compact ? fonts().heading : fonts().title);
+    ImGui::TextWrapped("Explore");
+    ImGui::PopFont();
+    muted_text("Read the conversations people have written, search them, and react to or "
+               "report a message from here.");
+    if (state.account && state.account->role == "admin") {
+        if (link_button("Datasets: counts and downloads", "open_datasets"))
+            app.show_screen(client::Screen::Datasets, input.now);
+    }
+    move_to(column, 12);
+    draw_search_row(input, column.width);
+    if (!e.problem.empty()) {
+        move_to(column, 8);
+        problem_text(e.problem.c_str());
+    }
+    if (!e.notice.empty()) {
+        move_to(column, 8);
+        notice_text(e.notice.c_str());
+    }
+    if (e.tree || e.tree_loading)
+        draw_tree(input, column);
+    else
+        draw_list(input, column);
+    ImGui::Dummy(ImVec2(column.width, 40));
+    ImGui::PopTextWrapPos();
+    ImGui::EndGroup();
+}
+
+} // namespace orchard::ui
