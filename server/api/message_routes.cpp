@@ -83,9 +83,8 @@ nlohmann::json label_list(const std::vector<std::string>& names) {
     nlohmann::json list = nlohmann::json::array();
     for (const auto& name : names)
         if (const auto* label = domain::find_label(name))
-            list.push_back({{"name", label->name},
-                            {"display_text", label->display_text},
-                            {"help_text", label->help_text}});
+            list.push_back(protocol::to_json(protocol::LabelDescription{
+                label->name, label->widget, label->display_text, label->help_text}));
     return nlohmann::json{{"valid_labels", list}};
 }
 

@@ -191,6 +191,21 @@ void ApiClient::report(const std::string& message_id, const std::string& label,
     send("POST", "/api/v1/text_labels", &body, answer(std::move(done), any_body));
 }
 
+void ApiClient::valid_labels(const std::string& message_id,
+                             Done<std::vector<protocol::LabelDescription>> done) {
+    send("GET", "/api/v1/text_labels/valid_labels?message_id=" + encode_query_value(message_id),
+         nullptr, answer(std::move(done), protocol::parse_valid_labels));
+}
+
+void ApiClient::free_labels(const std::string& message_id,
+                            const std::map<std::string, double>& labels, Done<Empty> done) {
+    protocol::TextLabels answers;
+    answers.message_id = message_id;
+    answers.labels = labels;
+    const nlohmann::json body = protocol::to_json(answers);
+    send("POST", "/api/v1/text_labels", &body, answer(std::move(done), any_body));
+}
+
 // ---- Rewards ---------------------------------------------------------------------------
 
 void ApiClient::leaderboard(protocol::TimeFrame frame, long long offset, int max_count,

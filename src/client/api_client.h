@@ -73,6 +73,11 @@ class ApiClient {
     void react(const std::string& message_id, const std::string& emoji, Done<Empty> done);
     void report(const std::string& message_id, const std::string& label, const std::string& reason,
                 Done<Empty> done);
+    // Labels outside a task: the ones the message's role takes, and a person's answers to them.
+    void valid_labels(const std::string& message_id,
+                      Done<std::vector<protocol::LabelDescription>> done);
+    void free_labels(const std::string& message_id, const std::map<std::string, double>& labels,
+                     Done<Empty> done);
 
     // Points, leaderboards, news and prizes (PROTOCOL.md §7, docs/rewards.md). `before` and
     // `after` are cursors from an earlier page; empty for the first.

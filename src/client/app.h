@@ -101,6 +101,9 @@ struct ExploreState {
     std::string chosen_id;              // the message whose path is marked and whose details show
     std::vector<std::string> collapsed; // messages whose replies are hidden
     std::optional<protocol::MessageDetails> details;
+    // Labeling the chosen message: its labels and the answers so far, while the form is open.
+    std::optional<LabelAnswers> labeling;
+    bool labels_sending = false;
     bool tree_loading = false;
     unsigned opened_trees = 0; // counts trees opened, so that the view scrolls to the new one
     std::string problem;
@@ -297,6 +300,13 @@ class App {
     void toggle_replies(const std::string& message_id);
     void close_tree();
     void explore_react(const std::string& message_id, const std::string& emoji);
+    // Labels for the chosen message: opens the form with the labels its role takes, answers them
+    // and sends them (free labels, PROTOCOL.md §4).
+    void open_explore_labels(double now);
+    void set_explore_label(const std::string& name, double value);
+    void toggle_explore_flag(const std::string& name);
+    void send_explore_labels(double now);
+    void close_explore_labels();
     // Datasets (admins): asks for a signed link and lets the browser download it.
     void download_dataset(const std::string& format, double now);
 

@@ -70,6 +70,7 @@ void App::open_tree(const std::string& message_id, double now) {
     e.chosen_id = message_id;
     e.collapsed.clear();
     e.details.reset();
+    e.labeling.reset();
     e.notice.clear();
     api_.message_tree(message_id,
                       [this, message_id, now](ApiResult<protocol::TreeMessages> result) {
@@ -92,6 +93,8 @@ void App::choose_message(const std::string& message_id, double now) {
     if (e.chosen_id == message_id) return;
     e.chosen_id = message_id;
     e.details.reset();
+    e.labeling.reset();
+    e.notice.clear();
     load_details(message_id, now);
 }
 
@@ -120,6 +123,7 @@ void App::close_tree() {
     auto& e = state_.explore;
     e.tree.reset();
     e.details.reset();
+    e.labeling.reset();
     e.chosen_id.clear();
     e.collapsed.clear();
     e.notice.clear();
@@ -141,6 +145,58 @@ void App::explore_react(const std::string& message_id, const std::string& emoji)
     api_.react(message_id, emoji, [this](ApiResult<Empty> result) {
         if (auto* error = std::get_if<ClientError>(&result))
             state_.explore.problem = "Your reaction was not saved: " + describe(*error);
+    });
+}
+
+void App::open_explore_labels(double now) {
+    const std::string message_id = state_.explore.chosen_id;
+    if (message_id.empty()) return;
+    api_.valid_labels(message_id, [this, message_id,
+                                   now](ApiResult<std::vector<protocol::LabelDescription>> result) {
+        auto& shown = state_.explore;
+        if (shown.chosen_id != message_id) return;
+        if (auto* labels = std::get_if<std::vector<protocol::LabelDescription>>(&result)) {
+            shown.labeling = LabelAnswers(std::move(*labels));
+            return;
+        }
+        rewards_error(std::get<ClientError>(result), shown.problem, now);
+    });
+}
+
+void App::set_explore_label(const std::string& name, double value) {
+    if (state_.explore.labeling) state_.explore.labeling->set(name, value);
+}
+
+void App::toggle_explore_flag(const std::string& name) {
+    if (state_.explore.labeling) state_.explore.labeling->toggle_flag(name);
+}
+
+void App::close_explore_labels() {
+    state_.explore.labeling.reset();
+}
+
+void App::send_explore_labels(double now) {
+    auto& e = state_.explore;
+    if (!e.labeling || e.labels_sending) return;
+    const auto answers = e.labeling->submission();
+    if (e.labeling->values().empty()) {
+        e.problem = "Answer at least one question before sending your labels.";
+        return;
+    }
+    e.labels_sending = true;
+    const std::string message_id = e.chosen_id;
+    api_.free_labels(message_id, answers, [this, message_id, now](ApiResult<Empty> result) {
+        auto& shown = state_.explore;
+        shown.labels_sending = false;
+        if (auto* error = std::get_if<ClientError>(&result)) {
+            shown.problem = "Your labels were not saved: " + describe(*error);
+            return;
+        }
+        shown.problem.clear();
+        shown.notice = "Thank you. Your labels are saved.";
+        if (shown.chosen_id != message_id) return;
+        shown.labeling.reset();
+        load_details(message_id, now); // the means now count these answers too
     });
 }
 

@@ -19,6 +19,11 @@ class LabelAnswers {
   public:
     LabelAnswers() = default;
     explicit LabelAnswers(const protocol::Task& task);
+    // Labels outside a task (the explorer): none of them required.
+    explicit LabelAnswers(std::vector<protocol::LabelDescription> labels)
+        : labels_(std::move(labels)) {}
+
+    const std::vector<protocol::LabelDescription>& labels() const { return labels_; }
 
     std::optional<double> value(const std::string& name) const;
     void set(const std::string& name, double value);

@@ -116,17 +116,27 @@ json explore_snapshot(const AppState& state) {
                 {"rows", std::move(rows)}};
     }
     json details = nullptr;
-    if (e.details)
+    if (e.details) {
+        json label_counts = json::object();
+        for (const auto& [name, summary] : e.details->labels)
+            label_counts[name] = summary.count;
         details = {{"message", e.details->message_id},
                    {"author", e.details->author_display_name},
                    {"labels_shown", e.details->labels_shown},
-                   {"labels", e.details->labels.size()},
+                   {"labels", std::move(label_counts)},
                    {"user_emojis", e.details->user_emojis}};
-    return {{"searched", e.searched},  {"loaded", e.loaded},
-            {"loading", e.loading},    {"trees", std::move(list)},
-            {"hits", std::move(hits)}, {"more", e.next.has_value()},
-            {"tree", std::move(tree)}, {"details", std::move(details)},
-            {"problem", e.problem},    {"notice", e.notice}};
+    }
+    return {{"searched", e.searched},
+            {"loaded", e.loaded},
+            {"loading", e.loading},
+            {"trees", std::move(list)},
+            {"hits", std::move(hits)},
+            {"more", e.next.has_value()},
+            {"tree", std::move(tree)},
+            {"details", std::move(details)},
+            {"problem", e.problem},
+            {"notice", e.notice},
+            {"labeling", e.labeling ? json(e.labeling->values()) : json(nullptr)}};
 }
 
 json datasets_snapshot(const AppState& state) {

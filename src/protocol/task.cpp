@@ -71,6 +71,36 @@ std::optional<ConversationMessage> conversation_message_from(const nlohmann::jso
     return message;
 }
 
+nlohmann::json to_json(const LabelDescription& label) {
+    return {{"name", label.name},
+            {"widget", to_string(label.widget)},
+            {"display_text", label.display_text},
+            {"help_text", label.help_text}};
+}
+
+std::optional<LabelDescription> label_description_from(const nlohmann::json& json) {
+    if (!json.is_object()) return std::nullopt;
+    auto name = read_string(json, "name");
+    auto widget = widget_from(read_string(json, "widget").value_or(""));
+    if (!name || !widget) return std::nullopt;
+    return LabelDescription{*name, *widget, read_string(json, "display_text").value_or(*name),
+                            read_string(json, "help_text").value_or("")};
+}
+
+std::optional<std::vector<LabelDescription>> parse_valid_labels(std::string_view body) {
+    auto json = parse_json(body);
+    if (!json || !json->is_object()) return std::nullopt;
+    auto list = json->find("valid_labels");
+    if (list == json->end() || !list->is_array()) return std::nullopt;
+    std::vector<LabelDescription> labels;
+    for (const auto& item : *list) {
+        auto label = label_description_from(item);
+        if (!label) return std::nullopt;
+        labels.push_back(std::move(*label));
+    }
+    return labels;
+}
+
 const char* to_string(LabelWidget widget) {
     switch (widget) {
     case LabelWidget::YesNo:
@@ -152,12 +182,9 @@ std::optional<Task> task_from_json(const nlohmann::json& object, Conversation co
         task.full_mode = read_string(*json, "mode").value_or("simple") == "full";
         if (auto it = json->find("labels"); it != json->end() && it->is_array()) {
             for (const auto& item : *it) {
-                auto name = read_string(item, "name");
-                auto widget = widget_from(read_string(item, "widget").value_or(""));
-                if (!name || !widget) return std::nullopt;
-                task.labels.push_back({*name, *widget,
-                                       read_string(item, "display_text").value_or(*name),
-                                       read_string(item, "help_text").value_or("")});
+                auto label = label_description_from(item);
+                if (!label) return std::nullopt;
+                task.labels.push_back(std::move(*label));
             }
         }
         if (task.labels.empty()) return std::nullopt;
@@ -198,10 +225,7 @@ nlohmann::json to_json(const Task& task) {
         json["disposition"] = "quality";
         nlohmann::json labels = nlohmann::json::array();
         for (const auto& label : task.labels)
-            labels.push_back({{"name", label.name},
-                              {"widget", to_string(label.widget)},
-                              {"display_text", label.display_text},
-                              {"help_text", label.help_text}});
+            labels.push_back(to_json(label));
         json["labels"] = std::move(labels);
     }
     if (is_ranking(task.type)) {

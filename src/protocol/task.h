@@ -91,6 +91,11 @@ std::optional<Task> task_from_json(const nlohmann::json& json,
                                    Conversation conversation = Conversation::Required);
 
 nlohmann::json to_json(const ConversationMessage& message);
+nlohmann::json to_json(const LabelDescription& label);
+// A label as to_json writes it; nullopt without its name or a known widget.
+std::optional<LabelDescription> label_description_from(const nlohmann::json& json);
+// GET /api/v1/text_labels/valid_labels: {"valid_labels": [label]}.
+std::optional<std::vector<LabelDescription>> parse_valid_labels(std::string_view body);
 // A message as to_json writes it; nullopt without its id or text.
 std::optional<ConversationMessage> conversation_message_from(const nlohmann::json& json);
 // The task as PROTOCOL.md §2 sends it, with Open-Assistant's fields derived from Orchard's (the

@@ -3,9 +3,11 @@
 #include "client/explore_tree.h"
 #include "protocol/rewards.h"
 #include "protocol/text.h"
+#include "ui/animation.h"
 #include "ui/conversation_view.h"
 #include "ui/focus.h"
 #include "ui/fonts.h"
+#include "ui/label_questions.h"
 #include "ui/layout.h"
 #include "ui/marked_text.h"
 #include "ui/report_form.h"
@@ -261,11 +263,38 @@ void label_line(const std::string& name, const protocol::LabelSummary& summary, 
     draw->AddText(ImVec2(bar.x + bar_w + 10, at.y + 2), to_u32(p.text_muted), value);
     ImGui::PopFont();
     ImGui::Dummy(ImVec2(width, h + 2));
-    widgets().track_rect("label_" + name, at, ImVec2(at.x + width, at.y + h), title + " " + value);
+    widgets().track_rect("label_mean_" + name, at, ImVec2(at.x + width, at.y + h),
+                         title + " " + value);
 }
 
-void draw_details(client::App& app, const protocol::TreeMessage& message, float width,
-                  bool compact) {
+// The chosen message's labeling form: the questions its role takes, Send and Cancel.
+void draw_labeling(const ScreenInput& input, float width) {
+    client::App& app = input.app;
+    const auto& e = app.state().explore;
+    const float padding = input.compact ? 14 : 18;
+    const ImVec2 top = ImGui::GetCursorScreenPos();
+    begin_card(width, padding);
+    heading_text("Your labels");
+    muted_text("Answer what you can; each answer counts towards the message's labels.");
+    draw_label_questions(
+        e.labeling->labels(), *e.labeling,
+        {.set = [&](const std::string& name, double value) { app.set_explore_label(name, value); },
+         .toggle_flag = [&](const std::string& name) { app.toggle_explore_flag(name); }},
+        input.view.explained_flag, width - 2 * padding);
+    ImGui::Dummy(ImVec2(0, 6));
+    const bool send = disabled_if(e.labeling->values().empty() || e.labels_sending, [&] {
+        return primary_button(e.labels_sending ? "Sending…" : "Send labels", "labels_send");
+    });
+    if (send) app.send_explore_labels(input.now);
+    ImGui::SameLine(0, 12);
+    if (secondary_button("Cancel", "labels_cancel")) app.close_explore_labels();
+    end_card();
+    widgets().track_rect("labeling_form", top, ImGui::GetItemRectMax());
+}
+
+void draw_details(const ScreenInput& input, const protocol::TreeMessage& message, float width) {
+    client::App& app = input.app;
+    const bool compact = input.compact;
     const Palette& p = current_palette();
     const auto& details = app.state().explore.details;
     const auto result = draw_message_card(message.message, {.id = "chosen_message",
@@ -306,10 +335,19 @@ void draw_details(client::App& app, const protocol::TreeMessage& message, float 
             for (const auto& [name, summary] : details->labels)
                 label_line(name, summary, width - (compact ? 28 : 36));
         }
+        if (!details->user_is_author && !app.state().explore.labeling) {
+            ImGui::Dummy(ImVec2(0, 4));
+            if (secondary_button("Label this message", "label_open"))
+                app.open_explore_labels(input.now);
+        }
     }
     end_card();
     widgets().track_rect("message_details", top, ImGui::GetItemRectMax(),
                          details ? details->author_display_name : "");
+    if (app.state().explore.labeling) {
+        ImGui::Dummy(ImVec2(0, 6));
+        draw_labeling(input, width);
+    }
 }
 
 void draw_tree(const ScreenInput& input, const Column& column) {
@@ -336,8 +374,18 @@ void draw_tree(const ScreenInput& input, const Column& column) {
     int index = 0;
     for (const auto& row : rows) {
         const auto& message = e.tree->messages[row.index];
-        draw_tree_row(app, input.now, message, row, index++, inner, input.compact,
-                      message.message.id == e.chosen_id);
+        const bool chosen = message.message.id == e.chosen_id;
+        // A tree opened at a message deep in it shows that message's row, once.
+        if (chosen && input.view.explore_revealed_tree != e.opened_trees) {
+            input.view.explore_revealed_tree = e.opened_trees;
+            const float y = ImGui::GetCursorScreenPos().y;
+            const float window_top = ImGui::GetWindowPos().y;
+            if (y + kRowHeight > window_top + ImGui::GetWindowHeight() || y < window_top + 64) {
+                ImGui::SetScrollHereY(0.35f);
+                keep_animating();
+            }
+        }
+        draw_tree_row(app, input.now, message, row, index++, inner, input.compact, chosen);
     }
     end_card();
     widgets().track_rect("explore_tree", top, ImGui::GetItemRectMax(), e.tree->message_tree_id);
@@ -345,7 +393,7 @@ void draw_tree(const ScreenInput& input, const Column& column) {
         if (message.message.id == e.chosen_id) {
             move_to(column, 16);
             ImGui::BeginGroup();
-            draw_details(app, message, column.width, input.compact);
+            draw_details(input, message, column.width);
             ImGui::EndGroup();
         }
 }
@@ -364,8 +412,8 @@ void draw_explore(const ScreenInput& input) {
     ImGui::PushFont(input.compact ? fonts().heading : fonts().title);
     ImGui::TextWrapped("Explore");
     ImGui::PopFont();
-    muted_text("Read the conversations people have written, search them, and react to or "
-               "report a message from here.");
+    muted_text("Read the conversations people have written, search them, and react to, label "
+               "or report a message from here.");
     if (state.account && state.account->role == "admin") {
         if (link_button("Datasets: counts and downloads", "open_datasets"))
             app.show_screen(client::Screen::Datasets, input.now);

@@ -39,6 +39,8 @@ struct ViewState {
     std::array<float, 8> kind_card_heights{};
     float top_today_height = 0;
     float news_height = 0;
+    // The explorer: the tree (ExploreState::opened_trees) whose chosen row was scrolled into view.
+    unsigned explore_revealed_tree = 0;
 };
 
 } // namespace orchard::ui

@@ -24,6 +24,8 @@ echo "== task requests on a large database =="
 build/tests/bench/bench_big_db "${ORCHARD_BENCH_TREES:-100000}"
 echo "== dataset export: each format against sqlite3 writing the same messages as JSON =="
 build/tests/bench/bench_export "${ORCHARD_BENCH_EXPORT_TREES:-74000}" 3
+echo "== explorer: search and the newest trees, p50 and p99, against the OA cursor search =="
+build/tests/bench/bench_explorer_search "${ORCHARD_BENCH_EXPORT_TREES:-74000}" 200
 echo "== rewards: one ledger event and leaderboard reads at 100,000 users, 5,000,000 ledger rows =="
 build/tests/bench/bench_rewards "${ORCHARD_BENCH_USERS:-100000}" "${ORCHARD_BENCH_LEDGER_ROWS:-5000000}"
 echo "== commits with a full page cache: Orchard's page cache against SQLite's own =="
