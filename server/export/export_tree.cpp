@@ -4,6 +4,9 @@
 #include "server/domain/labels.h"
 
 #include <algorithm>
+#include <charconv>
+#include <cstdint>
+#include <string_view>
 #include <unordered_map>
 
 namespace orchard::exporting {
@@ -20,47 +23,179 @@ bool reply_before(const ExportNode& a, const ExportNode& b) {
     return x.id < y.id;
 }
 
-// Label averages per message over every review and free label of the catalogue's names (the
-// legacy "rating" is an event, not a label). An imported message carries its file's averages as
-// one row of {"value", "count"} objects (server/export/importer.h); alone, such an average is
-// given back exactly as it came.
-std::unordered_map<std::string, std::map<std::string, LabelAverage>>
-label_averages(const std::vector<store::ExportLabelRow>& rows) {
-    struct Sum {
-        double sum = 0;
-        int count = 0, rows = 0;
-        std::optional<double> imported; // the value of an imported average
+// One label of a row: a number, or an imported average (the value of `count` reviews).
+struct LabelValue {
+    std::string_view name;
+    double value = 0;
+    int count = 1;
+    bool imported = false;
+};
+
+// A JSON number (RFC 8259's grammar) at the start of `text`, read as nlohmann reads it: an
+// integer as an integer, converted to double afterwards; nullopt when it is none or out of range.
+std::optional<double> read_number(std::string_view& text) {
+    const std::size_t whole_start = text.starts_with('-') ? 1 : 0;
+    std::size_t end = whole_start;
+    auto digits = [&] {
+        const std::size_t start = end;
+        while (end < text.size() && text[end] >= '0' && text[end] <= '9')
+            ++end;
+        return end > start;
     };
-    std::unordered_map<std::string, std::map<std::string, Sum>> sums;
-    for (const auto& row : rows) {
-        const auto values = nlohmann::json::parse(row.labels_json, nullptr, false);
-        if (!values.is_object()) continue;
-        for (const auto& [name, value] : values.items()) {
-            if (!domain::find_label(name)) continue;
-            auto& sum = sums[row.message_id][name];
-            if (value.is_number()) {
-                sum.sum += value.get<double>();
-                ++sum.count;
-                ++sum.rows;
-            } else if (value.is_object() && value.contains("value") && value["value"].is_number() &&
-                       value.contains("count") && value["count"].is_number_integer() &&
-                       value["count"].get<int>() > 0) {
-                const int count = value["count"].get<int>();
-                sum.imported = value["value"].get<double>();
-                sum.sum += *sum.imported * count;
-                sum.count += count;
-                ++sum.rows;
-            }
+    if (!digits()) return std::nullopt;
+    if (text[whole_start] == '0' && end - whole_start > 1) return std::nullopt; // a leading 0
+    bool integer = true;
+    if (end < text.size() && text[end] == '.') {
+        ++end;
+        if (!digits()) return std::nullopt;
+        integer = false;
+    }
+    if (end < text.size() && (text[end] == 'e' || text[end] == 'E')) {
+        ++end;
+        if (end < text.size() && (text[end] == '+' || text[end] == '-')) ++end;
+        if (!digits()) return std::nullopt;
+        integer = false;
+    }
+    const char* first = text.data();
+    const char* last = text.data() + end;
+    double value = 0;
+    if (integer) {
+        std::int64_t whole = 0;
+        if (std::from_chars(first, last, whole).ec != std::errc()) return std::nullopt;
+        value = static_cast<double>(whole);
+    } else if (std::from_chars(first, last, value).ec != std::errc()) {
+        return std::nullopt;
+    }
+    text.remove_prefix(end);
+    return value;
+}
+
+// A label row as Orchard stores it, {"name":number,...} as nlohmann writes it (compact, names
+// sorted, none twice), read by hand: parsing every row with nlohmann took a quarter of an export's
+// time (bench_export, perf). Any other row (spaces, escapes, imported averages) is left to
+// nlohmann: false.
+bool read_plain_labels(std::string_view text, std::vector<LabelValue>& values) {
+    values.clear();
+    if (!text.starts_with('{')) return false;
+    text.remove_prefix(1);
+    if (text == "}") return true;
+    while (true) {
+        if (!text.starts_with('"')) return false;
+        const auto close = text.find('"', 1);
+        if (close == std::string_view::npos) return false;
+        const auto name = text.substr(1, close - 1);
+        // Printable ASCII, as every name of the catalogue: escapes, control characters and
+        // bytes nlohmann might refuse (then it drops the whole row) go the slow way.
+        if (std::any_of(name.begin(), name.end(),
+                        [](char c) { return c < 0x20 || c > 0x7e || c == '\\'; }))
+            return false;
+        // Sorted and distinct, as nlohmann writes them: a name given twice counts once there.
+        if (!values.empty() && !(values.back().name < name)) return false;
+        text.remove_prefix(close + 1);
+        if (!text.starts_with(':')) return false;
+        text.remove_prefix(1);
+        const auto value = read_number(text);
+        if (!value) return false;
+        values.push_back({name, *value});
+        if (text == "}") return true;
+        if (!text.starts_with(',')) return false;
+        text.remove_prefix(1);
+    }
+}
+
+// The same labels read by nlohmann, for rows that are not plain (an imported message carries its
+// file's averages as one row of {"value", "count"} objects, server/export/importer.h).
+void read_any_labels(const std::string& text, nlohmann::json& json,
+                     std::vector<LabelValue>& values) {
+    values.clear();
+    json = nlohmann::json::parse(text, nullptr, false);
+    if (!json.is_object()) return;
+    for (auto it = json.begin(); it != json.end(); ++it) {
+        const std::string_view key = it.key(); // the object's own key: lives as long as `json`
+        const auto& value = *it;
+        if (value.is_number()) {
+            values.push_back({key, value.get<double>()});
+        } else if (value.is_object() && value.contains("value") && value["value"].is_number() &&
+                   value.contains("count") && value["count"].is_number_integer() &&
+                   value["count"].get<int>() > 0) {
+            values.push_back({key, value["value"].get<double>(), value["count"].get<int>(), true});
         }
     }
-    std::unordered_map<std::string, std::map<std::string, LabelAverage>> averages;
-    for (const auto& [message, labels] : sums)
-        for (const auto& [name, sum] : labels) {
-            if (sum.count == 0) continue;
-            const double value =
-                sum.rows == 1 && sum.imported ? *sum.imported : sum.sum / sum.count;
-            averages[message][name] = {value, sum.count};
+}
+
+// The catalogue's name for `name`, looked up by hash: find_label compares with each name in
+// turn, and an export looks up every label of every row. nullptr when it is not a label.
+const std::string* catalogue_name(std::string_view name) {
+    static const auto names = [] {
+        std::unordered_map<std::string_view, const std::string*> map;
+        for (const auto& label : domain::all_labels())
+            map.emplace(label.name, &label.name);
+        return map;
+    }();
+    const auto it = names.find(name);
+    return it == names.end() ? nullptr : it->second;
+}
+
+struct LabelSum {
+    const std::string* name = nullptr; // the catalogue's
+    double sum = 0;
+    int count = 0, rows = 0;
+    std::optional<double> imported; // the value of an imported average
+};
+
+// A message's sums, a few labels each: a flat list, searched by the catalogue's pointers.
+void add_label(std::vector<LabelSum>& sums, const LabelValue& label) {
+    const std::string* name = catalogue_name(label.name);
+    if (!name) return; // not a label of the catalogue
+    auto it = std::find_if(sums.begin(), sums.end(),
+                           [name](const LabelSum& sum) { return sum.name == name; });
+    if (it == sums.end()) it = sums.insert(sums.end(), LabelSum{name});
+    LabelSum& sum = *it;
+    if (label.imported) {
+        sum.imported = label.value;
+        sum.sum += label.value * label.count;
+    } else {
+        sum.sum += label.value;
+    }
+    sum.count += label.count;
+    ++sum.rows;
+}
+
+std::map<std::string, LabelAverage> averages_of(const std::vector<LabelSum>& sums) {
+    std::map<std::string, LabelAverage> averages;
+    for (const auto& sum : sums) {
+        if (sum.count == 0) continue;
+        const double value = sum.rows == 1 && sum.imported ? *sum.imported : sum.sum / sum.count;
+        averages.emplace(*sum.name, LabelAverage{value, sum.count});
+    }
+    return averages;
+}
+
+// Label averages by message id (a view into the label rows).
+using LabelsByMessage = std::unordered_map<std::string_view, std::map<std::string, LabelAverage>>;
+
+// Label averages per message over every review and free label of the catalogue's names (the
+// legacy "rating" is an event, not a label). An imported average alone is given back exactly
+// as it came. Rows come grouped by message, oldest first: each message's sums are finished
+// before the next one's start, and added in the same order every time.
+LabelsByMessage label_averages(const std::vector<store::ExportLabelRow>& rows) {
+    LabelsByMessage averages;
+    std::vector<LabelSum> sums;
+    std::vector<LabelValue> values;
+    values.reserve(16); // a row's labels: the catalogue has about a dozen
+    nlohmann::json json;
+    for (std::size_t i = 0; i < rows.size(); ++i) {
+        const auto& row = rows[i];
+        if (!read_plain_labels(row.labels_json, values))
+            read_any_labels(row.labels_json, json, values);
+        for (const auto& value : values)
+            add_label(sums, value);
+        if (i + 1 == rows.size() || rows[i + 1].message_id != row.message_id) {
+            if (auto message = averages_of(sums); !message.empty())
+                averages.emplace(row.message_id, std::move(message));
+            sums.clear();
         }
+    }
     return averages;
 }
 
@@ -129,42 +264,45 @@ bool keep_message(const store::MessageRecord& message, const ExportOptions& opti
     return true;
 }
 
-std::optional<ExportNode> build_tree(const TreeRows& rows, const ExportOptions& options) {
-    auto labels = options.labels
-                      ? label_averages(rows.labels)
-                      : std::unordered_map<std::string, std::map<std::string, LabelAverage>>{};
+std::optional<ExportNode> build_tree(TreeRows& rows, const ExportOptions& options) {
+    auto labels = options.labels ? label_averages(rows.labels) : LabelsByMessage{};
     auto events = options.events ? events_by_message(rows)
                                  : std::unordered_map<std::string, nlohmann::json>{};
+    // Reserved: the ids the index below points into stay where they are until assembly.
+    std::vector<ExportNode> nodes;
+    nodes.reserve(rows.messages.size());
+    std::vector<std::size_t> parent_of; // by node; kNoParent for a prompt
+    constexpr std::size_t kNoParent = SIZE_MAX;
+    std::unordered_map<std::string_view, std::size_t> index_of; // message id → node
+    std::optional<std::size_t> root;
     // Messages come parents first (by depth): each finds its parent's node already made.
-    std::unordered_map<std::string, std::vector<ExportNode*>> children_of;
-    std::vector<std::unique_ptr<ExportNode>> nodes;
-    std::unordered_map<std::string, ExportNode*> node_of;
-    ExportNode* root = nullptr;
-    for (const auto& message : rows.messages) {
+    for (auto& message : rows.messages) {
         if (!keep_message(message, options)) continue;
-        const bool is_root = !message.parent_id;
-        if (!is_root && !node_of.contains(*message.parent_id)) continue; // under a dropped one
-        if (!is_root && options.prompts_only) continue;
-        auto node = std::make_unique<ExportNode>();
-        node->message = message;
-        if (auto it = labels.find(message.id); it != labels.end()) node->labels = it->second;
-        if (auto it = events.find(message.id); it != events.end()) node->events = it->second;
-        node_of[message.id] = node.get();
-        if (is_root)
-            root = node.get();
-        else
-            children_of[*message.parent_id].push_back(node.get());
-        nodes.push_back(std::move(node));
+        std::size_t parent = kNoParent;
+        if (message.parent_id) {
+            const auto found = index_of.find(*message.parent_id);
+            if (found == index_of.end()) continue; // under a dropped one
+            if (options.prompts_only) continue;
+            parent = found->second;
+        }
+        ExportNode& node = nodes.emplace_back();
+        node.message = std::move(message);
+        if (auto it = labels.find(node.message.id); it != labels.end())
+            node.labels = std::move(it->second); // ids are unique: each is taken once
+        if (auto it = events.find(node.message.id); it != events.end())
+            node.events = std::move(it->second);
+        index_of.emplace(node.message.id, nodes.size() - 1);
+        parent_of.push_back(parent);
+        if (parent == kNoParent) root = nodes.size() - 1;
     }
     if (!root) return std::nullopt;
-    // Assemble bottom-up (deepest first), moving each finished node into its parent.
-    for (auto it = nodes.rbegin(); it != nodes.rend(); ++it) {
-        ExportNode& node = **it;
-        for (ExportNode* child : children_of[node.message.id])
-            node.replies.push_back(std::move(*child));
-        std::sort(node.replies.begin(), node.replies.end(), reply_before);
+    // Assemble bottom-up: a node comes after its parent, so going backwards each one has all
+    // its replies when it moves into its parent.
+    for (std::size_t i = nodes.size(); i-- > 0;) {
+        std::sort(nodes[i].replies.begin(), nodes[i].replies.end(), reply_before);
+        if (parent_of[i] != kNoParent) nodes[parent_of[i]].replies.push_back(std::move(nodes[i]));
     }
-    return std::move(*root);
+    return std::move(nodes[*root]);
 }
 
 } // namespace orchard::exporting

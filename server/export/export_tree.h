@@ -28,20 +28,15 @@ struct ExportNode {
     std::vector<ExportNode> replies;
 };
 
-struct TreeRows {
-    store::TreeRecord tree;
-    std::vector<store::MessageRecord> messages;
-    std::vector<store::ExportLabelRow> labels;
-    std::vector<store::ExportReactionRow> reactions;
-    std::vector<store::ExportRankingRow> rankings;
-};
+using TreeRows = store::ExportTreeRows;
 
 // Whether a message is exported under `options` (PROTOCOL.md §8): by default accepted by review,
 // not deleted (nor hidden by moderation) and written by a person.
 bool keep_message(const store::MessageRecord& message, const ExportOptions& options);
 
 // The tree's prompt with the replies kept under it; nullopt when the prompt itself is not kept.
-// A message that is not kept takes its replies with it.
-std::optional<ExportNode> build_tree(const TreeRows& rows, const ExportOptions& options);
+// A message that is not kept takes its replies with it. The kept messages are moved out of
+// `rows.messages` into the nodes rather than copied, texts and all.
+std::optional<ExportNode> build_tree(TreeRows& rows, const ExportOptions& options);
 
 } // namespace orchard::exporting

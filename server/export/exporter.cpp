@@ -8,15 +8,25 @@ namespace orchard::exporting {
 
 namespace {
 
+// The tables the options need besides messages.
+store::ExportTables tables_for(const ExportOptions& options) {
+    store::ExportTables tables;
+    tables.labels =
+        options.labels || options.events || options.review_rows || options.format == Format::Labels;
+    tables.rankings = options.events || options.review_rows;
+    tables.reactions = options.events;
+    return tables;
+}
+
 TreeRows read_tree_rows(store::ExportStore& store, const store::TreeRecord& tree,
                         const ExportOptions& options) {
+    const auto tables = tables_for(options);
     TreeRows rows;
     rows.tree = tree;
     rows.messages = store.tree_messages(tree.id);
-    if (options.labels || options.events || options.review_rows || options.format == Format::Labels)
-        rows.labels = store.tree_labels(tree.id);
-    if (options.events || options.review_rows) rows.rankings = store.tree_rankings(tree.id);
-    if (options.events) rows.reactions = store.tree_reactions(tree.id);
+    if (tables.labels) rows.labels = store.tree_labels(tree.id);
+    if (tables.rankings) rows.rankings = store.tree_rankings(tree.id);
+    if (tables.reactions) rows.reactions = store.tree_reactions(tree.id);
     return rows;
 }
 
@@ -84,11 +94,10 @@ void walk_trees(store::Database& database, const ExportOptions& options, const T
     // One read transaction for the whole export: every tree as of the same commit.
     database.read([&](store::StatementCache& statements) {
         if (first) first(statements);
-        store::ExportStore store(statements);
-        store.for_each_tree(states, options.langs, [&](const store::TreeRecord& tree) {
-            const TreeRows rows = read_tree_rows(store, tree, options);
+        store::ExportScan scan(statements, states, options.langs, tables_for(options));
+        TreeRows rows; // reused: its vectors keep their capacity from tree to tree
+        while (scan.next(rows))
             if (const auto prompt = build_tree(rows, options)) visit(rows, *prompt);
-        });
     });
 }
 

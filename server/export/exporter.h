@@ -31,8 +31,9 @@ ExportCounts export_trees(store::Database& database, const ExportOptions& option
 void write_tree(const store::TreeRecord& tree, const ExportNode& prompt,
                 const ExportOptions& options, const IdMapper& ids, const EmitLine& emit);
 
-// Each tree kept under `options` with the rows it was built from, in id order, in one read
-// transaction; `first` runs in the same snapshot before the first tree (settings to report).
+// Each tree kept under `options` with the rows it was built from (its messages moved into the
+// nodes), in id order, in one read transaction; `first` runs in the same snapshot before the
+// first tree (settings to report).
 using TreeVisit = std::function<void(const TreeRows& rows, const ExportNode& prompt)>;
 void walk_trees(store::Database& database, const ExportOptions& options, const TreeVisit& visit,
                 const std::function<void(store::StatementCache&)>& first = nullptr);

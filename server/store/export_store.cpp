@@ -3,6 +3,9 @@
 #include "server/store/sqlite.h"
 #include "server/store/store_rows.h"
 
+#include <algorithm>
+#include <tuple>
+
 namespace orchard::store {
 
 using namespace rows;
@@ -17,24 +20,186 @@ std::string placeholders(std::size_t n) {
     return text;
 }
 
+// `columns` (a list such as kMessageColumns) with each name qualified: "m.id, m.text".
+std::string qualified(std::string_view table, std::string_view columns) {
+    std::string text;
+    while (!columns.empty()) {
+        const auto comma = columns.find(',');
+        auto name = columns.substr(0, comma);
+        while (name.starts_with(' '))
+            name.remove_prefix(1);
+        if (!text.empty()) text += ", ";
+        text.append(table).append(".").append(name);
+        columns = comma == std::string_view::npos ? std::string_view() : columns.substr(comma + 1);
+    }
+    return text;
+}
+
+// The trees a walk reads, as a condition on `t` (message_trees) that every query of the walk
+// shares, so that they all see the same trees. The unary + keeps SQLite off message_trees_by_state:
+// read through the primary key, the trees come in id order without first sorting them all.
+struct TreeFilter {
+    std::vector<std::string> states;
+    std::vector<std::string> langs;
+
+    std::string where() const {
+        std::string text = " WHERE 1";
+        if (!states.empty()) text += " AND +t.state IN (" + placeholders(states.size()) + ")";
+        if (!langs.empty()) text += " AND +t.lang IN (" + placeholders(langs.size()) + ")";
+        return text + " ORDER BY t.id";
+    }
+
+    void bind(Statement& s) const {
+        int index = 0;
+        for (const auto& state : states)
+            s.bind(++index, state);
+        for (const auto& lang : langs)
+            s.bind(++index, lang);
+    }
+};
+
+// The messages of the filtered trees, joined in tree id order (an index search per tree).
+constexpr const char* kTreeMessages =
+    " FROM message_trees t CROSS JOIN messages m ON m.message_tree_id = t.id";
+
+// The rows of one query in tree id order, handed out one tree at a time.
+template <typename Row> class Cursor {
+  public:
+    using Read = Row (*)(const Statement&);
+
+    // `sql` selects the tree id in column `tree_column`; `read` makes a row of the others.
+    Cursor(StatementCache& statements, const std::string& sql, const TreeFilter& filter,
+           int tree_column, Read read)
+        : statement_(statements.db(), sql), tree_column_(tree_column), read_(read) {
+        filter.bind(statement_);
+        advance();
+    }
+
+    // Appends the rows of `tree_id`; rows of trees before it (none, as every query of a walk
+    // reads the same trees in the same snapshot) are passed over.
+    void take(const std::string& tree_id, std::vector<Row>& rows) {
+        while (has_row_ && tree_ < tree_id)
+            advance();
+        while (has_row_ && tree_ == tree_id) {
+            rows.push_back(read_(statement_));
+            advance();
+        }
+    }
+
+  private:
+    void advance() {
+        has_row_ = statement_.step();
+        if (has_row_) tree_ = statement_.column_text(tree_column_);
+    }
+
+    Statement statement_;
+    int tree_column_;
+    Read read_;
+    bool has_row_ = false;
+    std::string tree_; // the tree of the row the statement is on
+};
+
+ExportLabelRow read_label(const Statement& s) {
+    return {s.column_text(1), s.column_text(2), s.column_text(3), s.column_int(4),
+            s.column_text(5)};
+}
+
+ExportReactionRow read_reaction(const Statement& s) {
+    return {s.column_text(1), s.column_text(2), s.column_text(3), s.column_int(4)};
+}
+
+ExportRankingRow read_ranking(const Statement& s) {
+    return {s.column_text(1),          s.column_text(2), s.column_text(3), s.column_int(4) != 0,
+            s.column_optional_text(5), s.column_int(6),  s.column_text(7)};
+}
+
+// The orders of the per-tree queries before (ORDER BY depth, created_ms, id and so on), kept
+// inside each tree so that the same database gives the same bytes.
+void sort_tree_rows(ExportTreeRows& rows) {
+    std::sort(rows.messages.begin(), rows.messages.end(), [](const auto& a, const auto& b) {
+        return std::tie(a.depth, a.created_ms, a.id) < std::tie(b.depth, b.created_ms, b.id);
+    });
+    std::sort(rows.labels.begin(), rows.labels.end(), [](const auto& a, const auto& b) {
+        return std::tie(a.message_id, a.created_ms, a.id) <
+               std::tie(b.message_id, b.created_ms, b.id);
+    });
+    std::sort(rows.reactions.begin(), rows.reactions.end(), [](const auto& a, const auto& b) {
+        return std::tie(a.message_id, a.created_ms, a.user_id, a.emoji) <
+               std::tie(b.message_id, b.created_ms, b.user_id, b.emoji);
+    });
+    std::sort(rows.rankings.begin(), rows.rankings.end(), [](const auto& a, const auto& b) {
+        return std::tie(a.parent_message_id, a.created_ms, a.id) <
+               std::tie(b.parent_message_id, b.created_ms, b.id);
+    });
+}
+
 } // namespace
 
-void ExportStore::for_each_tree(const std::vector<std::string>& states,
-                                const std::vector<std::string>& langs,
-                                const std::function<void(const TreeRecord&)>& visit) {
-    std::string where = " WHERE 1";
-    if (!states.empty()) where += " AND state IN (" + placeholders(states.size()) + ")";
-    if (!langs.empty()) where += " AND lang IN (" + placeholders(langs.size()) + ")";
-    // Prepared for this walk alone: the visitor runs other queries while its rows are read.
-    Statement s(statements_->db(), sql("SELECT ", kTreeColumns,
-                                       (" FROM message_trees" + where + " ORDER BY id").c_str()));
-    int index = 0;
-    for (const auto& state : states)
-        s.bind(++index, state);
-    for (const auto& lang : langs)
-        s.bind(++index, lang);
-    while (s.step())
-        visit(read_tree(s));
+struct ExportScan::Cursors {
+    Cursors(StatementCache& statements, TreeFilter tree_filter)
+        : filter(std::move(tree_filter)),
+          trees(statements.db(),
+                sql("SELECT ", kTreeColumns, (" FROM message_trees t" + filter.where()).c_str())),
+          messages(statements,
+                   "SELECT " + qualified("m", kMessageColumns) + kTreeMessages + filter.where(),
+                   filter, 1, read_message) {
+        filter.bind(trees);
+    }
+
+    TreeFilter filter;
+    Statement trees;
+    Cursor<MessageRecord> messages;
+    std::optional<Cursor<ExportLabelRow>> labels;
+    std::optional<Cursor<ExportReactionRow>> reactions;
+    std::optional<Cursor<ExportRankingRow>> rankings;
+};
+
+ExportScan::ExportScan(StatementCache& statements, const std::vector<std::string>& states,
+                       const std::vector<std::string>& langs, ExportTables tables)
+    : cursors_(std::make_unique<Cursors>(statements, TreeFilter{states, langs})) {
+    const auto& filter = cursors_->filter;
+    if (tables.labels)
+        cursors_->labels.emplace(
+            statements,
+            std::string("SELECT t.id, l.message_id, l.user_id, l.labels, "
+                        "l.created_ms, l.id") +
+                kTreeMessages + " CROSS JOIN text_labels l ON l.message_id = m.id" + filter.where(),
+            filter, 0, read_label);
+    if (tables.reactions)
+        cursors_->reactions.emplace(
+            statements,
+            std::string("SELECT t.id, r.message_id, r.user_id, r.emoji, r.created_ms") +
+                kTreeMessages + " CROSS JOIN message_reactions r ON r.message_id = m.id" +
+                filter.where(),
+            filter, 0, read_reaction);
+    if (tables.rankings)
+        cursors_->rankings.emplace(
+            statements,
+            std::string("SELECT t.id, r.parent_message_id, r.user_id, r.ranking, r.not_rankable, "
+                        "p.payload, r.created_ms, r.id") +
+                kTreeMessages +
+                " CROSS JOIN rankings r ON r.parent_message_id = m.id"
+                " LEFT JOIN task_payloads p ON p.task_id = r.task_id" +
+                filter.where(),
+            filter, 0, read_ranking);
+}
+
+ExportScan::~ExportScan() = default;
+
+bool ExportScan::next(ExportTreeRows& rows) {
+    auto& c = *cursors_;
+    if (!c.trees.step()) return false;
+    rows.tree = read_tree(c.trees);
+    rows.messages.clear();
+    rows.labels.clear();
+    rows.reactions.clear();
+    rows.rankings.clear();
+    c.messages.take(rows.tree.id, rows.messages);
+    if (c.labels) c.labels->take(rows.tree.id, rows.labels);
+    if (c.reactions) c.reactions->take(rows.tree.id, rows.reactions);
+    if (c.rankings) c.rankings->take(rows.tree.id, rows.rankings);
+    sort_tree_rows(rows);
+    return true;
 }
 
 std::optional<TreeRecord> ExportStore::find_tree(const std::string& tree_id) {
@@ -51,30 +216,35 @@ std::vector<MessageRecord> ExportStore::tree_messages(const std::string& tree_id
 }
 
 std::vector<ExportLabelRow> ExportStore::tree_labels(const std::string& tree_id) {
-    Statement s(*statements_, "SELECT l.message_id, l.user_id, l.labels FROM text_labels l "
+    Statement s(*statements_, "SELECT l.message_id, l.user_id, l.labels, l.created_ms, l.id "
+                              "FROM text_labels l "
                               "JOIN messages m ON m.id = l.message_id WHERE m.message_tree_id = ? "
                               "ORDER BY l.message_id, l.created_ms, l.id");
     s.bind_all(tree_id);
     std::vector<ExportLabelRow> labels;
     while (s.step())
-        labels.push_back({s.column_text(0), s.column_text(1), s.column_text(2)});
+        labels.push_back({s.column_text(0), s.column_text(1), s.column_text(2), s.column_int(3),
+                          s.column_text(4)});
     return labels;
 }
 
 std::vector<ExportReactionRow> ExportStore::tree_reactions(const std::string& tree_id) {
-    Statement s(*statements_, "SELECT r.message_id, r.user_id, r.emoji FROM message_reactions r "
+    Statement s(*statements_, "SELECT r.message_id, r.user_id, r.emoji, r.created_ms "
+                              "FROM message_reactions r "
                               "JOIN messages m ON m.id = r.message_id WHERE m.message_tree_id = ? "
                               "ORDER BY r.message_id, r.created_ms, r.user_id, r.emoji");
     s.bind_all(tree_id);
     std::vector<ExportReactionRow> reactions;
     while (s.step())
-        reactions.push_back({s.column_text(0), s.column_text(1), s.column_text(2)});
+        reactions.push_back(
+            {s.column_text(0), s.column_text(1), s.column_text(2), s.column_int(3)});
     return reactions;
 }
 
 std::vector<ExportRankingRow> ExportStore::tree_rankings(const std::string& tree_id) {
     Statement s(*statements_,
-                "SELECT r.parent_message_id, r.user_id, r.ranking, r.not_rankable, t.payload "
+                "SELECT r.parent_message_id, r.user_id, r.ranking, r.not_rankable, t.payload, "
+                "r.created_ms, r.id "
                 "FROM rankings r JOIN messages m ON m.id = r.parent_message_id "
                 "LEFT JOIN task_payloads t ON t.task_id = r.task_id WHERE m.message_tree_id = ? "
                 "ORDER BY r.parent_message_id, r.created_ms, r.id");
@@ -82,7 +252,8 @@ std::vector<ExportRankingRow> ExportStore::tree_rankings(const std::string& tree
     std::vector<ExportRankingRow> rankings;
     while (s.step())
         rankings.push_back({s.column_text(0), s.column_text(1), s.column_text(2),
-                            s.column_int(3) != 0, s.column_optional_text(4)});
+                            s.column_int(3) != 0, s.column_optional_text(4), s.column_int(5),
+                            s.column_text(6)});
     return rankings;
 }
 

@@ -6,7 +6,8 @@
 
 #include "server/store/records.h"
 
-#include <functional>
+#include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -15,16 +16,21 @@ namespace orchard::store {
 
 class StatementCache;
 
+// Rows come in a tree ordered by message, then oldest first, then by `id` (or user and emoji),
+// so that averages are summed and events listed in the same order every time.
 struct ExportLabelRow {
     std::string message_id;
     std::string user_id;
     std::string labels_json; // {"name": value}
+    std::int64_t created_ms = 0;
+    std::string id;
 };
 
 struct ExportReactionRow {
     std::string message_id;
     std::string user_id;
     std::string emoji;
+    std::int64_t created_ms = 0;
 };
 
 struct ExportRankingRow {
@@ -33,17 +39,54 @@ struct ExportRankingRow {
     std::string ranking_json; // message ids, best first
     bool not_rankable = false;
     std::optional<std::string> task_payload; // the task as sent: the replies in shown order
+    std::int64_t created_ms = 0;
+    std::string id;
+};
+
+// One tree with the rows an export builds it from.
+struct ExportTreeRows {
+    TreeRecord tree;
+    std::vector<MessageRecord> messages; // by depth, then oldest first: parents first
+    std::vector<ExportLabelRow> labels;
+    std::vector<ExportReactionRow> reactions;
+    std::vector<ExportRankingRow> rankings;
+};
+
+// The tables besides messages that a walk reads.
+struct ExportTables {
+    bool labels = false;
+    bool reactions = false;
+    bool rankings = false;
+};
+
+// Every tree whose state is in `states` and language in `langs` (empty: any), in id order, with
+// its rows. Each table is read by one query ordered by tree id, and the queries advance in step
+// one tree at a time (a merge join) instead of running a few statements per tree (bench_export:
+// about 5% less time; the index searches into each table remain, one per tree and message).
+// Prepared for this walk alone, inside the caller's read transaction, which other statements
+// may use between two trees.
+class ExportScan {
+  public:
+    ExportScan(StatementCache& statements, const std::vector<std::string>& states,
+               const std::vector<std::string>& langs, ExportTables tables);
+    ~ExportScan();
+    ExportScan(const ExportScan&) = delete;
+    ExportScan& operator=(const ExportScan&) = delete;
+
+    // The next tree with its rows, in place of what `rows` held; false after the last tree.
+    bool next(ExportTreeRows& rows);
+
+  private:
+    struct Cursors;
+    std::unique_ptr<Cursors> cursors_;
 };
 
 class ExportStore {
   public:
     explicit ExportStore(StatementCache& statements) : statements_(&statements) {}
 
-    // Every tree in id order whose state is in `states` and language in `langs` (empty: any).
-    void for_each_tree(const std::vector<std::string>& states,
-                       const std::vector<std::string>& langs,
-                       const std::function<void(const TreeRecord&)>& visit);
     std::optional<TreeRecord> find_tree(const std::string& tree_id);
+    // Per tree, for the few trees of one user (`--user`); a whole export uses ExportScan.
     // In depth order, then creation order: a parent comes before its replies.
     std::vector<MessageRecord> tree_messages(const std::string& tree_id);
     std::vector<ExportLabelRow> tree_labels(const std::string& tree_id);

@@ -7,7 +7,7 @@
 //
 // Usage: bench_export [trees, default 74000: about 1,000,000 messages] [rounds, default 3]
 // With ORCHARD_BENCH_DIR=FOLDER the database is kept there (and reused when it exists).
-#include "tests/bench/big_db_generator.h"
+#include "tests/bench/bench_database.h"
 #include "tests/bench/percentile.h"
 #include "tests/support/frontend.h"
 #include "tests/support/temp_dir.h"
@@ -71,13 +71,10 @@ int main(int argc, char** argv) {
         return 2;
     }
     orchard::test::TempDir temp;
-    // ORCHARD_BENCH_DIR keeps the database (generated there when it has none) for a profiler.
-    const char* kept = std::getenv("ORCHARD_BENCH_DIR");
-    const std::filesystem::path folder = kept ? std::filesystem::path(kept) : temp.path();
-    if (!std::filesystem::exists(folder / "orchard.db")) {
-        std::filesystem::create_directories(folder);
-        const std::string key = orchard::test::create_api_key(folder, /*trusted=*/false);
-        orchard::bench::generate_big_db(folder, key, trees);
+    const std::filesystem::path folder = orchard::bench::bench_database(trees, temp.path());
+    if (folder.empty()) {
+        std::fprintf(stderr, "generating the database failed\n");
+        return 1;
     }
     struct Folder {
         const std::filesystem::path& path() const { return where; }

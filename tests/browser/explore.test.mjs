@@ -33,7 +33,18 @@ async function search(page, word, options = {}) {
 async function openFirstHit(page, options = {}) {
   const before = await state(page);
   const wanted = before.explore.hits[0].message;
-  await press(page, 'explore_hit_0', options);
+  if (options.keyboard) {
+    // Tab from the search field to the first hit, and Enter.
+    for (let i = 0; i < 10 && (await state(page)).focused !== 'explore_hit_0'; ++i) {
+      const from = (await state(page)).focused;
+      await page.keyboard.press('Tab');
+      await waitForState(page, (x) => x.focused !== from, { what: 'the focus to move' });
+    }
+    assert.equal((await state(page)).focused, 'explore_hit_0');
+    await page.keyboard.press('Enter');
+  } else {
+    await press(page, 'explore_hit_0', options);
+  }
   const s = await waitForState(page, (x) => x.explore?.tree && x.explore.details?.message === wanted,
     { what: 'the tree at the hit, with its details' });
   const { tree } = s.explore;
@@ -51,7 +62,7 @@ async function openFirstHit(page, options = {}) {
   return s;
 }
 
-test('desktop: search by a word, open its tree at the path, react, fold replies', async () => {
+test('desktop: search by a word, open its tree by keyboard at the path, react, label, fold replies', async () => {
   await withServerPage({ viewport: { width: 1280, height: 800 }, name: 'explore' }, async ({ page }) => {
     await register(page, 'reader');
     await navigate(page, 'explore');
@@ -63,7 +74,7 @@ test('desktop: search by a word, open its tree at the path, react, fold replies'
     s = await search(page, 'sunset');
     await page.waitForTimeout(150);
     await screenshot(page, 'explore-search-desktop-light');
-    s = await openFirstHit(page);
+    s = await openFirstHit(page, { keyboard: true });
     checkInsideWindow(s, 1280);
     await reveal(page, 'message_details');
     await page.waitForTimeout(150);

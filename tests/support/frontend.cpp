@@ -85,8 +85,11 @@ ApiAnswer Frontend::interaction(const std::string& user_id, nlohmann::json body)
 }
 
 namespace {
-void require(bool condition) {
-    if (!condition) throw std::runtime_error("do_one_task: unexpected answer from the server");
+// The answer is part of the message: a failure under load says what the server answered.
+void require(bool condition, const ApiAnswer& answer) {
+    if (!condition)
+        throw std::runtime_error("do_one_task: unexpected answer from the server: " +
+                                 std::to_string(answer.status) + " " + answer.body.dump());
 }
 } // namespace
 
@@ -98,11 +101,12 @@ std::string fresh_id(const std::string& prefix) {
 std::string do_one_task(Frontend& bot, const std::string& user, const std::string& type) {
     auto task = bot.request_task(user, type);
     if (task.status == 503) return "";
-    require(task.status == 200);
+    require(task.status == 200, task);
     const std::string task_id = task.body["id"];
     const std::string kind = task.body["type"];
     const std::string frontend_id = fresh_id("fe-");
-    require(bot.ack(user, task_id, frontend_id).status == 204);
+    const auto ack = bot.ack(user, task_id, frontend_id);
+    require(ack.status == 204, ack);
     ApiAnswer done;
     if (kind == "initial_prompt" || kind == "assistant_reply" || kind == "prompter_reply") {
         done = bot.interaction(user,
@@ -136,8 +140,8 @@ std::string do_one_task(Frontend& bot, const std::string& user, const std::strin
                                       {"ranking", order},
                                       {"not_rankable", false}});
     }
-    require(done.status == 200);
-    require(done.body["type"] == "task_done");
+    require(done.status == 200, done);
+    require(done.body["type"] == "task_done", done);
     return kind;
 }
 
