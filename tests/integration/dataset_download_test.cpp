@@ -2,11 +2,8 @@
 // link that downloads without the session token and gives the same lines as `orchard export`,
 // and links that are changed, forged or asked for by someone who is no admin refused.
 #include "server/http/gzip.h"
-#include "tests/support/frontend.h"
+#include "tests/support/demo_with_admin.h"
 #include "tests/support/orchard_cli.h"
-#include "tests/support/session_client.h"
-#include "tests/support/temp_dir.h"
-#include "tests/support/test_server.h"
 
 #include <catch2/catch.hpp>
 #include <httplib.h>
@@ -19,21 +16,9 @@ using orchard::test::Browser;
 
 namespace {
 
-struct Datasets {
-    orchard::test::TempDir dir;
-    std::optional<orchard::test::TestServer> server;
-    std::optional<Browser> browser;
-    std::string admin;
-
-    Datasets() {
-        REQUIRE(orchard::test::add_user(dir.path(), "root", "admin", "dataset password"));
-        server.emplace(dir.path(), std::vector<std::string>{"--demo", "--quiet"});
-        browser.emplace(server->base_url());
-        const ApiAnswer login = browser->post(
-            "/api/v1/auth/login", {{"username", "root"}, {"password", "dataset password"}});
-        REQUIRE(login.status == 200);
-        admin = login.body["token"];
-    }
+// The sample conversations and an admin signed in.
+struct Datasets : orchard::test::DemoWithAdmin {
+    std::string admin = admin_token();
 };
 
 // The lines of a gzip-compressed JSON Lines body.

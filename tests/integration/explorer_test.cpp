@@ -2,14 +2,9 @@
 // a message by a word in it (any case) and marks the word, pages do not repeat, FTS5 syntax typed
 // by people is inert, a message's details carry its author and labels once its tree is settled,
 // and what is deleted stays out of sight.
-#include "tests/support/frontend.h"
-#include "tests/support/orchard_cli.h"
-#include "tests/support/session_client.h"
-#include "tests/support/temp_dir.h"
-#include "tests/support/test_server.h"
+#include "tests/support/demo_with_admin.h"
 
 #include <catch2/catch.hpp>
-#include <optional>
 #include <set>
 
 using json = nlohmann::json;
@@ -18,28 +13,10 @@ using orchard::test::Browser;
 
 namespace {
 
-struct Explorer {
-    orchard::test::TempDir dir;
-    // The admin is made before the server opens the database (see the constructor).
-    std::optional<orchard::test::TestServer> server;
-    std::optional<Browser> browser;
-    std::string token;
-
-    Explorer() {
-        REQUIRE(orchard::test::add_user(dir.path(), "root", "admin", "explorer password"));
-        server.emplace(dir.path(), std::vector<std::string>{"--demo", "--quiet"});
-        browser.emplace(server->base_url());
-        const ApiAnswer guest = browser->post("/api/v1/auth/guest", {{"display_name", "Reader"}});
-        REQUIRE(guest.status == 201);
-        token = guest.body["token"];
-    }
+// The sample conversations, read by a guest.
+struct Explorer : orchard::test::DemoWithAdmin {
+    std::string token = guest_token("Reader");
     ApiAnswer get(const std::string& path) { return browser->get(path, token); }
-    std::string admin_token() {
-        const ApiAnswer login = browser->post(
-            "/api/v1/auth/login", {{"username", "root"}, {"password", "explorer password"}});
-        REQUIRE(login.status == 200);
-        return login.body["token"];
-    }
 };
 
 std::string joined(const json& excerpt) {
