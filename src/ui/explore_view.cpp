@@ -203,8 +203,12 @@ void draw_tree_row(client::App& app, double now, const protocol::TreeMessage& me
     const bool hovered = ImGui::IsItemHovered();
     if (hovered) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
 
+    // The rank among siblings, and the review where it is not simply accepted.
     std::string badges;
     if (message.rank) badges = "#" + std::to_string(*message.rank + 1);
+    if (message.review_result != std::optional(true))
+        badges = (message.review_result ? "not accepted" : "in review") +
+                 (badges.empty() ? "" : "  " + badges);
     const char* role =
         role_name(message.message.is_assistant ? "assistant" : "prompter", !message.parent_id);
     ImGui::PushFont(fonts().strong);
@@ -217,8 +221,11 @@ void draw_tree_row(client::App& app, double now, const protocol::TreeMessage& me
     float badge_w = 0;
     if (!badges.empty()) {
         badge_w = ImGui::CalcTextSize(badges.c_str()).x + 12;
+        const ImVec4 colour = message.review_result == std::optional(true) ? p.success
+                              : message.review_result                      ? p.danger
+                                                                           : p.warning;
         draw->AddText(ImVec2(right - badge_w, top.y + (kRowHeight - ImGui::GetFontSize()) / 2),
-                      to_u32(p.success), badges.c_str());
+                      to_u32(colour), badges.c_str());
     }
     ImGui::PopFont();
     ImGui::PushFont(fonts().body);
@@ -230,6 +237,7 @@ void draw_tree_row(client::App& app, double now, const protocol::TreeMessage& me
     ImGui::PopFont();
     widgets().track_rect(id, top, ImVec2(right, top.y + kRowHeight),
                          std::string(role) + ": " + line +
+                             (badges.empty() ? "" : " [" + badges + "]") +
                              (row.on_path ? chosen ? " (chosen)" : " (on the path)" : ""));
     if (pressed) app.choose_message(message.message.id, now);
     ImGui::SetCursorScreenPos(ImVec2(top.x, top.y + kRowHeight));
