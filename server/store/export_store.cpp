@@ -161,9 +161,11 @@ ExportScan::ExportScan(StatementCache& statements, const std::vector<std::string
     if (tables.labels)
         cursors_->labels.emplace(
             statements,
-            std::string("SELECT t.id, l.message_id, l.user_id, l.labels, "
-                        "l.created_ms, l.id") +
-                kTreeMessages + " CROSS JOIN text_labels l ON l.message_id = m.id" + filter.where(),
+            // All from text_labels_by_tree, read in its order (migration 11).
+            std::string("SELECT t.id, l.message_id, l.user_id, l.labels, l.created_ms, l.id "
+                        "FROM message_trees t CROSS JOIN text_labels l "
+                        "ON l.message_tree_id = t.id") +
+                filter.where(),
             filter, 0, read_label);
     if (tables.reactions)
         cursors_->reactions.emplace(

@@ -17,7 +17,8 @@ void ReviewStore::insert_labels(const std::string& id, const std::string& messag
                                 std::int64_t now_ms, bool arrived_late) {
     Statement(*statements_,
               "INSERT INTO text_labels (id, message_id, user_id, task_id, labels, text, "
-              "is_report, created_ms, arrived_late) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
+              "is_report, created_ms, arrived_late, message_tree_id) VALUES (?1, ?2, ?3, ?4, ?5, "
+              "?6, ?7, ?8, ?9, (SELECT message_tree_id FROM messages WHERE id = ?2))")
         .bind_all(id, message_id, user_id, task_id, labels_json, text, is_report, now_ms,
                   arrived_late)
         .run();

@@ -88,3 +88,25 @@ TEST_CASE("migration 3 keeps the tasks a version 2 database already has, payload
     }
     CHECK(sqlite3_close(db) == SQLITE_OK);
 }
+
+TEST_CASE("migration 11 gives the labels a version 10 database has their tree") {
+    orchard::test::TempDir dir;
+    sqlite3* db = nullptr;
+    REQUIRE(sqlite3_open((dir.path() / "orchard.db").c_str(), &db) == SQLITE_OK);
+    execute(db, "PRAGMA foreign_keys = ON;");
+    apply_migrations(db, all_migrations().first(10));
+    execute(db, "INSERT INTO users (id, auth_method, external_id, display_name, created_ms) "
+                "VALUES ('u1', 'local', 'ada', 'Ada', 1);"
+                "INSERT INTO messages (id, message_tree_id, depth, role, lang, text, user_id, "
+                "created_ms) VALUES ('m1', 'tree1', 0, 'prompter', 'en', 'Hi', 'u1', 1),"
+                "('m2', 'tree1', 1, 'assistant', 'en', 'Hello', 'u1', 2);"
+                "INSERT INTO text_labels (id, message_id, user_id, labels, created_ms) VALUES "
+                "('l1', 'm1', 'u1', '{\"spam\":0}', 3), ('l2', 'm2', 'u1', '{\"quality\":1}', 4);");
+    CHECK(apply_migrations(db, all_migrations()) == all_migrations().back().version);
+    {
+        Statement trees(db, "SELECT count(*) FROM text_labels WHERE message_tree_id = 'tree1'");
+        REQUIRE(trees.step());
+        CHECK(trees.column_int(0) == 2);
+    }
+    CHECK(sqlite3_close(db) == SQLITE_OK);
+}
