@@ -185,6 +185,15 @@ test('admin: the Datasets screen counts the trees and downloads a file by a sign
     for (const line of lines) assert.equal(JSON.parse(line).tree_state, 'ready_for_export');
     s = await waitForState(page, (x) => x.datasets.notice.includes('orchard-oasst'), { what: 'the notice' });
     assert.equal((await state(page)).screen, 'datasets'); // the page stays
+
+    // At phone size the counts and buttons stay inside the window.
+    await page.setViewportSize({ width: 390, height: 844 });
+    // (The widgets are the last frame's: wait for one laid out at the phone's margin.)
+    s = await waitForState(page, (x) => x.widgets.ready_de && x.widgets.ready_de.x < 60, { what: 'the phone layout' });
+    for (const [id, r] of Object.entries(s.widgets))
+      if (/^(ready_|state_|download_|datasets_)/.test(id)) assert.ok(r.x >= 0 && r.x + r.w <= 390.5, `${id} spills out: ${JSON.stringify(r)} ${JSON.stringify(s.widgets.download_oasst)}`);
+    await page.waitForTimeout(150);
+    await screenshot(page, 'datasets-phone-light');
   });
 });
 
