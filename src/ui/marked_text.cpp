@@ -46,7 +46,7 @@ void marked_text(const std::vector<protocol::TextSegment>& segments, ImFont* fon
     const ImVec2 origin = ImGui::GetCursorScreenPos();
     ImDrawList* draw = ImGui::GetWindowDrawList();
     ImVec4 tint = p.accent;
-    tint.w = 0.22f;
+    tint.w = 0.28f;
     float x = 0, y = 0;
     bool blank_line = false; // two breaks in a row make one empty line, not more
     ImGui::PushClipRect(origin, ImVec2(origin.x + width, origin.y + 100000), true);
@@ -72,6 +72,9 @@ void marked_text(const std::vector<protocol::TextSegment>& segments, ImFont* fon
             const float word_w = ImGui::CalcTextSize(word.c_str()).x;
             draw->AddRectFilled(ImVec2(at.x - 2, at.y),
                                 ImVec2(at.x + word_w + 2, at.y + line_height - 2), to_u32(tint), 4);
+            // Underlined too: a tint alone is faint on the dark theme.
+            draw->AddLine(ImVec2(at.x, at.y + line_height - 4),
+                          ImVec2(at.x + word_w, at.y + line_height - 4), to_u32(p.accent), 2);
         }
         draw->AddText(at, to_u32(p.text), piece.text.c_str());
         x += w;
