@@ -2,6 +2,7 @@
 
 #include "protocol/errors.h"
 
+#include "server/api/export_routes.h"
 #include "server/api/route_runner.h"
 
 #include <algorithm>
@@ -14,6 +15,7 @@ ServerApp::ServerApp(const ServerAppConfig& config)
       static_files_(http::StaticFiles::load(config.public_dir)),
       allowed_origins_(config.allowed_origins), news_added_(config.news_added) {
     api::add_api_routes(router_, *database_, config.seed, config.auth);
+    api::exports::remove_stale_exports(config.database_file.parent_path());
 }
 
 http::Response ServerApp::handle(const http::Request& request) const {

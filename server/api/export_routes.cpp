@@ -19,6 +19,7 @@
 #include "server/store/dataset_store.h"
 #include "server/store/tree_store.h"
 
+#include <chrono>
 #include <filesystem>
 #include <mutex>
 #include <string>
@@ -206,6 +207,18 @@ http::Response download(Call& call) {
     http::Request parsed;
     http::wire::parse_target("/?" + link->query, parsed);
     return export_response(call, options_from(parsed));
+}
+
+void remove_stale_exports(const std::filesystem::path& dir) {
+    std::error_code error;
+    const auto now = std::filesystem::file_time_type::clock::now();
+    for (const auto& entry : std::filesystem::directory_iterator(dir, error)) {
+        const std::string name = entry.path().filename().string();
+        if (!name.starts_with("export-") || !name.ends_with(".jsonl.gz")) continue;
+        const auto written = std::filesystem::last_write_time(entry.path(), error);
+        if (!error && now - written >= std::chrono::hours(1))
+            std::filesystem::remove(entry.path(), error);
+    }
 }
 
 } // namespace orchard::api::exports

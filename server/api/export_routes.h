@@ -6,6 +6,8 @@
 
 #include "server/api/route.h"
 
+#include <filesystem>
+
 namespace orchard::api::exports {
 
 // GET /admin/datasets: trees and messages by state and language, and the formats there are.
@@ -19,5 +21,9 @@ http::Response create_link(Call& call);
 // GET /export/download?link=: the file a link stands for, while it is valid and its admin still
 // is one.
 http::Response download(Call& call);
+
+// Removes the files of exports a killed server left in `dir` (export-*.jsonl.gz an hour old or
+// more: a younger one may be another server's export in progress). At start-up.
+void remove_stale_exports(const std::filesystem::path& dir);
 
 } // namespace orchard::api::exports

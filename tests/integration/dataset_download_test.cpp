@@ -6,6 +6,8 @@
 #include "tests/support/orchard_cli.h"
 
 #include <catch2/catch.hpp>
+#include <chrono>
+#include <fstream>
 #include <httplib.h>
 #include <optional>
 #include <sstream>
@@ -117,4 +119,20 @@ TEST_CASE("datasets: a changed, forged or wrongly asked for link is refused") {
     CHECK(datasets.browser
               ->post("/api/v1/admin/export/links", {{"format", "sft"}}, guest.body["token"])
               .status == 403);
+}
+
+TEST_CASE("datasets: a killed server's export files are removed when a server starts") {
+    orchard::test::TempDir dir;
+    const auto stale = dir.path() / "export-left-by-a-killed-server.jsonl.gz";
+    const auto fresh = dir.path() / "export-of-another-server-now.jsonl.gz";
+    const auto other = dir.path() / "notes.jsonl.gz";
+    for (const auto& file : {stale, fresh, other})
+        std::ofstream(file) << "bytes";
+    const auto old = std::filesystem::file_time_type::clock::now() - std::chrono::hours(2);
+    std::filesystem::last_write_time(stale, old);
+    std::filesystem::last_write_time(other, old);
+    orchard::test::TestServer server(dir.path(), {"--quiet"});
+    CHECK_FALSE(std::filesystem::exists(stale));
+    CHECK(std::filesystem::exists(fresh));
+    CHECK(std::filesystem::exists(other));
 }
