@@ -18,18 +18,6 @@ store::ExportTables tables_for(const ExportOptions& options) {
     return tables;
 }
 
-TreeRows read_tree_rows(store::ExportStore& store, const store::TreeRecord& tree,
-                        const ExportOptions& options) {
-    const auto tables = tables_for(options);
-    TreeRows rows;
-    rows.tree = tree;
-    rows.messages = store.tree_messages(tree.id);
-    if (tables.labels) rows.labels = store.tree_labels(tree.id);
-    if (tables.rankings) rows.rankings = store.tree_rankings(tree.id);
-    if (tables.reactions) rows.reactions = store.tree_reactions(tree.id);
-    return rows;
-}
-
 long count_nodes(const ExportNode& node) {
     long count = 1;
     for (const auto& reply : node.replies)
@@ -38,25 +26,19 @@ long count_nodes(const ExportNode& node) {
 }
 
 // A user's messages as a flat list (PROTOCOL.md §8), each under the message filters; the tree's
-// structure is not theirs to give.
-void export_user_messages(store::ExportStore& store, const ExportOptions& options,
+// structure is not theirs to give. Trees in any state unless states are asked for.
+void export_user_messages(store::StatementCache& statements, const ExportOptions& options,
                           const IdMapper& ids, const EmitLine& emit, ExportCounts& counts) {
-    for (const auto& tree_id : store.trees_with_messages_of(options.user_id)) {
-        const auto tree = store.find_tree(tree_id);
-        if (!tree) continue;
-        if (!options.langs.empty() && std::find(options.langs.begin(), options.langs.end(),
-                                                tree->lang) == options.langs.end())
-            continue;
-        if (!options.states.empty() && std::find(options.states.begin(), options.states.end(),
-                                                 tree->state) == options.states.end())
-            continue;
-        TreeRows rows = read_tree_rows(store, *tree, options);
+    store::ExportScan scan(statements, {options.states, options.langs, options.user_id},
+                           tables_for(options));
+    TreeRows rows;
+    while (scan.next(rows)) {
         bool any = false;
         for (auto& message : rows.messages) {
             if (message.user_id != options.user_id || !keep_message(message, options)) continue;
             ExportNode node;
             node.message = std::move(message);
-            emit(message_line(*tree, node, ids));
+            emit(message_line(rows.tree, node, ids));
             ++counts.messages;
             any = true;
         }
@@ -94,7 +76,7 @@ void walk_trees(store::Database& database, const ExportOptions& options, const T
     // One read transaction for the whole export: every tree as of the same commit.
     database.read([&](store::StatementCache& statements) {
         if (first) first(statements);
-        store::ExportScan scan(statements, states, options.langs, tables_for(options));
+        store::ExportScan scan(statements, {states, options.langs, {}}, tables_for(options));
         TreeRows rows; // reused: its vectors keep their capacity from tree to tree
         while (scan.next(rows))
             if (const auto prompt = build_tree(rows, options)) visit(rows, *prompt);
@@ -111,8 +93,7 @@ ExportCounts export_trees(store::Database& database, const ExportOptions& option
     };
     if (!options.user_id.empty()) {
         database.read([&](store::StatementCache& statements) {
-            store::ExportStore store(statements);
-            export_user_messages(store, options, ids, counted, counts);
+            export_user_messages(statements, options, ids, counted, counts);
         });
         return counts;
     }

@@ -38,25 +38,25 @@ std::string qualified(std::string_view table, std::string_view columns) {
 // The trees a walk reads, as a condition on `t` (message_trees) that every query of the walk
 // shares, so that they all see the same trees. The unary + keeps SQLite off message_trees_by_state:
 // read through the primary key, the trees come in id order without first sorting them all.
-struct TreeFilter {
-    std::vector<std::string> states;
-    std::vector<std::string> langs;
+std::string where(const ExportTreeFilter& filter) {
+    std::string text = " WHERE 1";
+    if (!filter.states.empty())
+        text += " AND +t.state IN (" + placeholders(filter.states.size()) + ")";
+    if (!filter.langs.empty())
+        text += " AND +t.lang IN (" + placeholders(filter.langs.size()) + ")";
+    if (!filter.user_id.empty())
+        text += " AND t.id IN (SELECT message_tree_id FROM messages WHERE user_id = ?)";
+    return text + " ORDER BY t.id";
+}
 
-    std::string where() const {
-        std::string text = " WHERE 1";
-        if (!states.empty()) text += " AND +t.state IN (" + placeholders(states.size()) + ")";
-        if (!langs.empty()) text += " AND +t.lang IN (" + placeholders(langs.size()) + ")";
-        return text + " ORDER BY t.id";
-    }
-
-    void bind(Statement& s) const {
-        int index = 0;
-        for (const auto& state : states)
-            s.bind(++index, state);
-        for (const auto& lang : langs)
-            s.bind(++index, lang);
-    }
-};
+void bind(const ExportTreeFilter& filter, Statement& s) {
+    int index = 0;
+    for (const auto& state : filter.states)
+        s.bind(++index, state);
+    for (const auto& lang : filter.langs)
+        s.bind(++index, lang);
+    if (!filter.user_id.empty()) s.bind(++index, filter.user_id);
+}
 
 // The messages of the filtered trees, joined in tree id order (an index search per tree).
 constexpr const char* kTreeMessages =
@@ -68,10 +68,10 @@ template <typename Row> class Cursor {
     using Read = Row (*)(const Statement&);
 
     // `sql` selects the tree id in column `tree_column`; `read` makes a row of the others.
-    Cursor(StatementCache& statements, const std::string& sql, const TreeFilter& filter,
+    Cursor(StatementCache& statements, const std::string& sql, const ExportTreeFilter& filter,
            int tree_column, Read read)
         : statement_(statements.db(), sql), tree_column_(tree_column), read_(read) {
-        filter.bind(statement_);
+        bind(filter, statement_);
         advance();
     }
 
@@ -136,17 +136,17 @@ void sort_tree_rows(ExportTreeRows& rows) {
 } // namespace
 
 struct ExportScan::Cursors {
-    Cursors(StatementCache& statements, TreeFilter tree_filter)
+    Cursors(StatementCache& statements, ExportTreeFilter tree_filter)
         : filter(std::move(tree_filter)),
           trees(statements.db(),
-                sql("SELECT ", kTreeColumns, (" FROM message_trees t" + filter.where()).c_str())),
+                sql("SELECT ", kTreeColumns, (" FROM message_trees t" + where(filter)).c_str())),
           messages(statements,
-                   "SELECT " + qualified("m", kMessageColumns) + kTreeMessages + filter.where(),
+                   "SELECT " + qualified("m", kMessageColumns) + kTreeMessages + where(filter),
                    filter, 1, read_message) {
-        filter.bind(trees);
+        bind(filter, trees);
     }
 
-    TreeFilter filter;
+    ExportTreeFilter filter;
     Statement trees;
     Cursor<MessageRecord> messages;
     std::optional<Cursor<ExportLabelRow>> labels;
@@ -154,9 +154,8 @@ struct ExportScan::Cursors {
     std::optional<Cursor<ExportRankingRow>> rankings;
 };
 
-ExportScan::ExportScan(StatementCache& statements, const std::vector<std::string>& states,
-                       const std::vector<std::string>& langs, ExportTables tables)
-    : cursors_(std::make_unique<Cursors>(statements, TreeFilter{states, langs})) {
+ExportScan::ExportScan(StatementCache& statements, ExportTreeFilter kept, ExportTables tables)
+    : cursors_(std::make_unique<Cursors>(statements, std::move(kept))) {
     const auto& filter = cursors_->filter;
     if (tables.labels)
         cursors_->labels.emplace(
@@ -165,14 +164,14 @@ ExportScan::ExportScan(StatementCache& statements, const std::vector<std::string
             std::string("SELECT t.id, l.message_id, l.user_id, l.labels, l.created_ms, l.id "
                         "FROM message_trees t CROSS JOIN text_labels l "
                         "ON l.message_tree_id = t.id") +
-                filter.where(),
+                where(filter),
             filter, 0, read_label);
     if (tables.reactions)
         cursors_->reactions.emplace(
             statements,
             std::string("SELECT t.id, r.message_id, r.user_id, r.emoji, r.created_ms") +
                 kTreeMessages + " CROSS JOIN message_reactions r ON r.message_id = m.id" +
-                filter.where(),
+                where(filter),
             filter, 0, read_reaction);
     if (tables.rankings)
         cursors_->rankings.emplace(
@@ -182,7 +181,7 @@ ExportScan::ExportScan(StatementCache& statements, const std::vector<std::string
                 kTreeMessages +
                 " CROSS JOIN rankings r ON r.parent_message_id = m.id"
                 " LEFT JOIN task_payloads p ON p.task_id = r.task_id" +
-                filter.where(),
+                where(filter),
             filter, 0, read_ranking);
 }
 
@@ -202,68 +201,6 @@ bool ExportScan::next(ExportTreeRows& rows) {
     if (c.rankings) c.rankings->take(rows.tree.id, rows.rankings);
     sort_tree_rows(rows);
     return true;
-}
-
-std::optional<TreeRecord> ExportStore::find_tree(const std::string& tree_id) {
-    return first_row(*statements_, sql("SELECT ", kTreeColumns, " FROM message_trees WHERE id = ?"),
-                     read_tree, tree_id);
-}
-
-std::vector<MessageRecord> ExportStore::tree_messages(const std::string& tree_id) {
-    Statement s(*statements_,
-                sql("SELECT ", kMessageColumns,
-                    " FROM messages WHERE message_tree_id = ? ORDER BY depth, created_ms, id"));
-    s.bind_all(tree_id);
-    return read_messages(s);
-}
-
-std::vector<ExportLabelRow> ExportStore::tree_labels(const std::string& tree_id) {
-    Statement s(*statements_, "SELECT l.message_id, l.user_id, l.labels, l.created_ms, l.id "
-                              "FROM text_labels l "
-                              "JOIN messages m ON m.id = l.message_id WHERE m.message_tree_id = ? "
-                              "ORDER BY l.message_id, l.created_ms, l.id");
-    s.bind_all(tree_id);
-    std::vector<ExportLabelRow> labels;
-    while (s.step())
-        labels.push_back({s.column_text(0), s.column_text(1), s.column_text(2), s.column_int(3),
-                          s.column_text(4)});
-    return labels;
-}
-
-std::vector<ExportReactionRow> ExportStore::tree_reactions(const std::string& tree_id) {
-    Statement s(*statements_, "SELECT r.message_id, r.user_id, r.emoji, r.created_ms "
-                              "FROM message_reactions r "
-                              "JOIN messages m ON m.id = r.message_id WHERE m.message_tree_id = ? "
-                              "ORDER BY r.message_id, r.created_ms, r.user_id, r.emoji");
-    s.bind_all(tree_id);
-    std::vector<ExportReactionRow> reactions;
-    while (s.step())
-        reactions.push_back(
-            {s.column_text(0), s.column_text(1), s.column_text(2), s.column_int(3)});
-    return reactions;
-}
-
-std::vector<ExportRankingRow> ExportStore::tree_rankings(const std::string& tree_id) {
-    Statement s(*statements_,
-                "SELECT r.parent_message_id, r.user_id, r.ranking, r.not_rankable, t.payload, "
-                "r.created_ms, r.id "
-                "FROM rankings r JOIN messages m ON m.id = r.parent_message_id "
-                "LEFT JOIN task_payloads t ON t.task_id = r.task_id WHERE m.message_tree_id = ? "
-                "ORDER BY r.parent_message_id, r.created_ms, r.id");
-    s.bind_all(tree_id);
-    std::vector<ExportRankingRow> rankings;
-    while (s.step())
-        rankings.push_back({s.column_text(0), s.column_text(1), s.column_text(2),
-                            s.column_int(3) != 0, s.column_optional_text(4), s.column_int(5),
-                            s.column_text(6)});
-    return rankings;
-}
-
-std::vector<std::string> ExportStore::trees_with_messages_of(const std::string& user_id) {
-    Statement s(*statements_, "SELECT DISTINCT message_tree_id FROM messages WHERE user_id = ? "
-                              "ORDER BY message_tree_id");
-    s.bind_all(user_id);
-    return first_column_texts(s);
 }
 
 } // namespace orchard::store

@@ -59,16 +59,22 @@ struct ExportTables {
     bool rankings = false;
 };
 
-// Every tree whose state is in `states` and language in `langs` (empty: any), in id order, with
-// its rows. Each table is read by one query ordered by tree id, and the queries advance in step
-// one tree at a time (a merge join) instead of running a few statements per tree (bench_export:
-// about 5% less time; the index searches into each table remain, one per tree and message).
-// Prepared for this walk alone, inside the caller's read transaction, which other statements
+// Which trees a walk reads: states and languages (empty: any) and, when `user_id` is set, only
+// the trees that hold that user's messages (`--user`).
+struct ExportTreeFilter {
+    std::vector<std::string> states;
+    std::vector<std::string> langs;
+    std::string user_id;
+};
+
+// Every tree the filter keeps, in id order, with its rows. Each table is read by one query ordered
+// by tree id, and the queries advance in step one tree at a time (a merge join) instead of running
+// a few statements per tree; labels come from text_labels_by_tree, read in its order (migration
+// 11). Prepared for this walk alone, inside the caller's read transaction, which other statements
 // may use between two trees.
 class ExportScan {
   public:
-    ExportScan(StatementCache& statements, const std::vector<std::string>& states,
-               const std::vector<std::string>& langs, ExportTables tables);
+    ExportScan(StatementCache& statements, ExportTreeFilter filter, ExportTables tables);
     ~ExportScan();
     ExportScan(const ExportScan&) = delete;
     ExportScan& operator=(const ExportScan&) = delete;
@@ -79,24 +85,6 @@ class ExportScan {
   private:
     struct Cursors;
     std::unique_ptr<Cursors> cursors_;
-};
-
-class ExportStore {
-  public:
-    explicit ExportStore(StatementCache& statements) : statements_(&statements) {}
-
-    std::optional<TreeRecord> find_tree(const std::string& tree_id);
-    // Per tree, for the few trees of one user (`--user`); a whole export uses ExportScan.
-    // In depth order, then creation order: a parent comes before its replies.
-    std::vector<MessageRecord> tree_messages(const std::string& tree_id);
-    std::vector<ExportLabelRow> tree_labels(const std::string& tree_id);
-    std::vector<ExportReactionRow> tree_reactions(const std::string& tree_id);
-    std::vector<ExportRankingRow> tree_rankings(const std::string& tree_id);
-    // The ids of the trees that hold messages of this user, in id order.
-    std::vector<std::string> trees_with_messages_of(const std::string& user_id);
-
-  private:
-    StatementCache* statements_;
 };
 
 } // namespace orchard::store
