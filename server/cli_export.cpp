@@ -4,21 +4,8 @@
 #include "server/domain/tree_manager.h"
 
 #include <charconv>
-#include <sstream>
 
 namespace orchard {
-
-namespace {
-
-std::vector<std::string> comma_list(const std::string& text) {
-    std::vector<std::string> items;
-    std::stringstream stream(text);
-    for (std::string item; std::getline(stream, item, ',');)
-        if (!item.empty()) items.push_back(item);
-    return items;
-}
-
-} // namespace
 
 std::string export_help() {
     return "Usage: orchard export [--format FORMAT] [--out FILE] [options]\n"
@@ -117,13 +104,13 @@ Command parse_export(const std::vector<std::string>& args) {
                 options.format = *format;
             }
             if (arg == "--state") {
-                options.states = comma_list(*given);
+                options.states = exporting::comma_list(*given);
                 for (const auto& state : options.states)
                     if (!domain::tree_state::is_state(state))
                         return UsageError{"--state: no tree state is called '" + state + "'"};
             }
             if (arg == "--lang") {
-                options.langs = comma_list(*given);
+                options.langs = exporting::comma_list(*given);
                 for (const auto& lang : options.langs)
                     if (!domain::is_language_tag(lang))
                         return UsageError{"--lang: '" + lang + "' is not a language tag"};
@@ -132,17 +119,8 @@ Command parse_export(const std::vector<std::string>& args) {
             return UsageError{"unexpected '" + arg + "'\n\n" + export_help()};
         }
     }
-    if (options.format == exporting::Format::Labels) {
-        if (chose_labels && !options.labels)
-            return UsageError{"--no-labels leaves nothing to write in the labels format"};
-        options.labels = true;
-    }
-    if (!options.user_id.empty() && options.format != exporting::Format::Messages &&
-        options.format != exporting::Format::Oasst)
-        return UsageError{"--user writes a flat list of messages: use --format messages"};
-    if (!options.user_id.empty()) options.format = exporting::Format::Messages;
-    if (!options.dataset_dir.empty() && !options.user_id.empty())
-        return UsageError{"--dataset and --user do not go together: a release holds whole trees"};
+    if (auto problem = exporting::settle_options(options, chose_labels && !options.labels))
+        return UsageError{*problem};
     return options;
 }
 

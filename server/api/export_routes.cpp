@@ -41,19 +41,6 @@ constexpr const char* kBoolParameters[] = {
     "all",          "all_paths",         "events", "include_deleted",
     "include_spam", "include_synthetic", "labels", "prompts_only"};
 
-// "a,b,c" → {"a", "b", "c"}, empty parts left out.
-std::vector<std::string> comma_list(const std::string& text) {
-    std::vector<std::string> parts;
-    std::size_t start = 0;
-    while (start <= text.size()) {
-        const auto comma = text.find(',', start);
-        const auto end = comma == std::string::npos ? text.size() : comma;
-        if (end > start) parts.push_back(text.substr(start, end - start));
-        start = end + 1;
-    }
-    return parts;
-}
-
 // The options an export request names; every value checked before anything runs.
 ExportOptions options_from(const http::Request& request) {
     ExportOptions options;
@@ -64,10 +51,10 @@ ExportOptions options_from(const http::Request& request) {
         throw bad_input("format must be oasst, messages, sft, preference (rm) or labels, not '" +
                         format + "'.");
     options.format = *chosen;
-    for (const auto& lang : comma_list(text_query(request, "lang", 400).value_or("")))
+    options.langs = exporting::comma_list(text_query(request, "lang", 400).value_or(""));
+    for (const auto& lang : options.langs)
         domain::check_language_tag(lang, "lang");
-    options.langs = comma_list(text_query(request, "lang", 400).value_or(""));
-    options.states = comma_list(text_query(request, "state", 400).value_or(""));
+    options.states = exporting::comma_list(text_query(request, "state", 400).value_or(""));
     for (const auto& state : options.states)
         if (!domain::tree_state::is_state(state))
             throw bad_input("state '" + state + "' is not a tree state.");
@@ -82,6 +69,8 @@ ExportOptions options_from(const http::Request& request) {
     options.labels = bool_query(request, "labels", true);
     options.prompts_only = bool_query(request, "prompts_only", false);
     options.progress = false;
+    if (auto problem = exporting::settle_options(options, !options.labels))
+        throw bad_input(*problem + ".");
     return options;
 }
 

@@ -28,4 +28,31 @@ std::optional<Format> format_from(const std::string& name) {
     return std::nullopt;
 }
 
+std::optional<std::string> settle_options(ExportOptions& options, bool labels_turned_off) {
+    if (options.format == Format::Labels) {
+        if (labels_turned_off) return "the labels format writes labels: they cannot be off";
+        options.labels = true;
+    }
+    if (!options.user_id.empty()) {
+        if (options.format != Format::Messages && options.format != Format::Oasst)
+            return "a user's messages are a flat list: use the messages format";
+        if (!options.dataset_dir.empty())
+            return "a release holds whole trees, not one user's messages";
+        options.format = Format::Messages;
+    }
+    return std::nullopt;
+}
+
+std::vector<std::string> comma_list(const std::string& text) {
+    std::vector<std::string> items;
+    std::size_t start = 0;
+    while (start <= text.size()) {
+        const auto comma = text.find(',', start);
+        const auto end = comma == std::string::npos ? text.size() : comma;
+        if (end > start) items.push_back(text.substr(start, end - start));
+        start = end + 1;
+    }
+    return items;
+}
+
 } // namespace orchard::exporting

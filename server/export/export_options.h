@@ -45,4 +45,13 @@ struct ExportOptions {
     std::uint64_t split_seed = 1; // --seed: which trees go to which split
 };
 
+// The rules between options, the same from the command line and from GET /admin/export: the
+// labels format always writes labels, a user's messages are a flat list (the messages format;
+// oasst is taken to mean it), and a release holds whole trees. Settles `options` and returns
+// nullopt, or says what does not go together. `labels_turned_off`: labels were asked to be off.
+std::optional<std::string> settle_options(ExportOptions& options, bool labels_turned_off);
+
+// "a,b,c" → {"a", "b", "c"}; empty items are left out. How lists of states and languages come.
+std::vector<std::string> comma_list(const std::string& text);
+
 } // namespace orchard::exporting

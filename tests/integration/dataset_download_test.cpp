@@ -109,7 +109,10 @@ TEST_CASE("datasets: a changed, forged or wrongly asked for link is refused") {
     // Wrong options are refused when the link is asked for, not by the browser's download.
     for (const json& body :
          {json{{"format", "csv"}}, json{{"lang", "english please"}}, json{{"state", {"finished"}}},
-          json{{"format", 7}}, json{{"lang", {1, 2}}}, json{{"all", "yes"}}}) {
+          json{{"format", 7}}, json{{"lang", {1, 2}}}, json{{"all", "yes"}},
+          // Options that do not go together, as on the command line.
+          json{{"format", "sft"}, {"user_id", "someone"}},
+          json{{"format", "labels"}, {"labels", false}}}) {
         INFO(body.dump());
         CHECK(datasets.browser->post("/api/v1/admin/export/links", body, datasets.admin).status ==
               400);
