@@ -2,6 +2,7 @@
 
 #include "protocol/explorer.h"
 #include "protocol/text.h"
+#include "server/api/caller.h"
 #include "server/api/permissions.h"
 #include "server/api/query_params.h"
 #include "server/domain/domain_error.h"
@@ -52,24 +53,12 @@ int page_size(Call& call) {
     return static_cast<int>(int_query(call.request, "max_count", 20, 1, 100));
 }
 
-// The words of a search as one FTS5 phrase: its syntax in what people type stays inert.
-std::string phrase_of(const std::string& query) {
-    std::string phrase = "\"";
-    for (char c : query)
-        phrase += c == '"' ? std::string("\"\"") : std::string(1, c);
-    return phrase + "\"";
-}
-
 // Other people's labels are shown once the tree no longer asks for them (nobody labels by what
 // others said), and always to moderators.
 bool labels_settled(const std::string& tree_state) {
     namespace state = domain::tree_state;
     return tree_state != state::kInitialPromptReview &&
            tree_state != state::kPromptLotteryWaiting && tree_state != state::kGrowing;
-}
-
-std::string viewer_of(const Call& call) {
-    return call.caller.user ? call.caller.user->user.id : "";
 }
 
 } // namespace
@@ -106,7 +95,7 @@ http::Response search(Call& call) {
     std::optional<std::int64_t> before;
     if (auto cursor = text_query(call.request, "before", 30)) before = cursor_number(*cursor);
     store::ExplorerStore store(call.store().statements());
-    const auto rows = store.search(phrase_of(query), lang, limit, before);
+    const auto rows = store.search(query, lang, limit, before);
     protocol::SearchPage page;
     for (const auto& row : rows)
         page.items.push_back(
@@ -125,7 +114,8 @@ http::Response details(Call& call) {
                                              .get(call.param("message_id"), moderator);
     const auto tree = tree_store.find_tree(message.tree_id);
     store::ExplorerStore store(tree_store.statements());
-    const std::string viewer = viewer_of(call);
+    // Who reads: the named user if any, else nobody in particular (as GET /messages/{id}).
+    const std::string viewer = user_id_of(call.caller).value_or("");
     const auto shown = domain::conversation_message(
         message, viewer, tree_store.user_emojis(message.id, viewer), moderator);
 

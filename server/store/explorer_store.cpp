@@ -49,7 +49,7 @@ ExplorerStore::recent_trees(const std::string& lang, int limit,
     return cards;
 }
 
-std::vector<SearchRow> ExplorerStore::search(const std::string& phrase, const std::string& lang,
+std::vector<SearchRow> ExplorerStore::search(const std::string& words, const std::string& lang,
                                              int limit, std::optional<std::int64_t> before_seq) {
     // FTS5 hands out its matches in rowid order, newest written first when descending: the page
     // is the first `limit` of them that are live, without sorting every match (a common word
@@ -60,7 +60,7 @@ std::vector<SearchRow> ExplorerStore::search(const std::string& phrase, const st
                    "WHERE messages_fts MATCH ?1 AND messages_fts.rowid < ?2 "
                    "AND messages.deleted = 0 AND (?3 = '' OR messages.lang = ?3) "
                    "ORDER BY messages_fts.rowid DESC LIMIT ?4");
-    hits.bind_all(phrase, before_seq.value_or(INT64_MAX), lang, limit);
+    hits.bind_all(fts_phrase(words), before_seq.value_or(INT64_MAX), lang, limit);
     std::vector<SearchRow> found;
     while (hits.step())
         found.push_back({hits.column_int(0), {}, hits.column_text(1)});

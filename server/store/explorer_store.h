@@ -43,9 +43,9 @@ class ExplorerStore {
     std::vector<TreeCardRow>
     recent_trees(const std::string& lang, int limit,
                  const std::optional<std::pair<std::int64_t, std::string>>& before);
-    // Messages not deleted whose text has the words of `phrase` (an FTS5 query), newest written
+    // Messages not deleted whose text has `words` as a phrase (rows::fts_phrase), newest written
     // first, below `before_seq` when given.
-    std::vector<SearchRow> search(const std::string& phrase, const std::string& lang, int limit,
+    std::vector<SearchRow> search(const std::string& words, const std::string& lang, int limit,
                                   std::optional<std::int64_t> before_seq);
     // Each label's mean and count over everybody's labels of the message.
     std::map<std::string, LabelMean> label_means(const std::string& message_id);

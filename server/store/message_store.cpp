@@ -245,17 +245,12 @@ std::vector<MessageStore::Revision> MessageStore::revisions(const std::string& m
 
 std::vector<MessageRecord> MessageStore::search_messages(const std::string& query, int limit,
                                                          std::optional<std::int64_t> before_ms) {
-    // The query is matched as a phrase of words, so that FTS5 syntax in user input is inert.
-    std::string phrase = "\"";
-    for (char c : query)
-        phrase += c == '"' ? std::string("\"\"") : std::string(1, c);
-    phrase += "\"";
     Statement s(*statements_,
                 sql("SELECT ", kMessageColumns,
                     " FROM messages WHERE seq IN (SELECT rowid FROM messages_fts WHERE "
                     "messages_fts MATCH ?) AND deleted = 0 AND created_ms < ? "
                     "ORDER BY created_ms DESC, id DESC LIMIT ?"));
-    s.bind_all(phrase, before_ms.value_or(INT64_MAX), limit);
+    s.bind_all(fts_phrase(query), before_ms.value_or(INT64_MAX), limit);
     return read_messages(s);
 }
 

@@ -111,4 +111,11 @@ std::string sql(const char* before, const char* columns, const char* after) {
     return std::string(before) + columns + after;
 }
 
+std::string fts_phrase(const std::string& words) {
+    std::string phrase = "\"";
+    for (char c : words)
+        phrase += c == '"' ? std::string("\"\"") : std::string(1, c);
+    return phrase + "\"";
+}
+
 } // namespace orchard::store::rows

@@ -24,6 +24,9 @@ TaskRecord read_task(const Statement& row);
 UserRecord read_user(const Statement& row);
 // The first column of a one-row count query.
 int count(Statement& statement);
+// What people typed as one FTS5 phrase (its words in that order): FTS5's syntax in it (OR, NEAR,
+// *, column filters) is inert, as it is in their text. For messages_fts MATCH.
+std::string fts_phrase(const std::string& words);
 // before + columns + after: a query over one of the column lists above.
 std::string sql(const char* before, const char* columns, const char* after);
 

@@ -120,9 +120,9 @@ TEST_CASE("query plans: the task lifecycle and tree manager never scan a growing
             REQUIRE_FALSE(page.empty());
             (void)explorer.recent_trees(
                 lang, 2, std::pair{page.back().tree.created_ms, page.back().tree.id});
-            const auto hits = explorer.search("\"Text number\"", lang, 3, std::nullopt);
+            const auto hits = explorer.search("Text number", lang, 3, std::nullopt);
             REQUIRE_FALSE(hits.empty());
-            (void)explorer.search("\"Text\"", lang, 3, hits.back().seq);
+            (void)explorer.search("Text", lang, 3, hits.back().seq);
             (void)explorer.label_means(hits.back().message.id);
             (void)explorer.display_name(hits.back().message.user_id);
         }
