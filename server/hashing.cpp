@@ -16,4 +16,25 @@ std::string blake2b_hex(std::string_view data, std::size_t bytes) {
     return hex;
 }
 
+std::string base64url(std::string_view bytes) {
+    constexpr int kVariant = sodium_base64_VARIANT_URLSAFE_NO_PADDING;
+    // sodium_base64_ENCODED_LEN counts the terminating NUL.
+    std::string text(sodium_base64_ENCODED_LEN(bytes.size(), kVariant), '\0');
+    sodium_bin2base64(text.data(), text.size(),
+                      reinterpret_cast<const unsigned char*>(bytes.data()), bytes.size(), kVariant);
+    text.pop_back();
+    return text;
+}
+
+std::optional<std::string> from_base64url(std::string_view text) {
+    std::string bytes(text.size(), '\0');
+    std::size_t length = 0;
+    if (sodium_base642bin(reinterpret_cast<unsigned char*>(bytes.data()), bytes.size(), text.data(),
+                          text.size(), nullptr, &length, nullptr,
+                          sodium_base64_VARIANT_URLSAFE_NO_PADDING) != 0)
+        return std::nullopt;
+    bytes.resize(length);
+    return bytes;
+}
+
 } // namespace orchard

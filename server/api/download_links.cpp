@@ -1,10 +1,11 @@
 #include "server/api/download_links.h"
 
+#include "server/hashing.h"
+
 #include <array>
 #include <nlohmann/json.hpp>
 #include <sodium.h>
 #include <stdexcept>
-#include <vector>
 
 namespace orchard::api {
 
@@ -23,24 +24,6 @@ Key key_from(const std::string& hex) {
     return key;
 }
 
-std::string base64url(const unsigned char* bytes, std::size_t length) {
-    constexpr int kVariant = sodium_base64_VARIANT_URLSAFE_NO_PADDING;
-    std::string text(sodium_base64_encoded_len(length, kVariant), '\0');
-    sodium_bin2base64(text.data(), text.size(), bytes, length, kVariant);
-    text.resize(text.size() - 1); // the terminating NUL
-    return text;
-}
-
-std::optional<std::vector<unsigned char>> from_base64url(const std::string& text) {
-    std::vector<unsigned char> bytes(text.size());
-    std::size_t length = 0;
-    if (sodium_base642bin(bytes.data(), bytes.size(), text.data(), text.size(), nullptr, &length,
-                          nullptr, sodium_base64_VARIANT_URLSAFE_NO_PADDING) != 0)
-        return std::nullopt;
-    bytes.resize(length);
-    return bytes;
-}
-
 Mac mac_of(const std::string& payload, const Key& key) {
     Mac mac{};
     crypto_auth_hmacsha256(mac.data(), reinterpret_cast<const unsigned char*>(payload.data()),
@@ -53,10 +36,10 @@ Mac mac_of(const std::string& payload, const Key& key) {
 std::string sign_download_link(const DownloadLink& link, const std::string& key_hex) {
     const std::string json =
         nlohmann::json{{"q", link.query}, {"u", link.user_id}, {"e", link.expires_ms}}.dump();
-    const std::string payload =
-        base64url(reinterpret_cast<const unsigned char*>(json.data()), json.size());
+    const std::string payload = base64url(json);
     const Mac mac = mac_of(payload, key_from(key_hex));
-    return payload + "." + base64url(mac.data(), mac.size());
+    return payload + "." +
+           base64url(std::string_view(reinterpret_cast<const char*>(mac.data()), mac.size()));
 }
 
 std::optional<DownloadLink> verify_download_link(const std::string& token,
@@ -67,7 +50,7 @@ std::optional<DownloadLink> verify_download_link(const std::string& token,
     const auto mac = from_base64url(token.substr(dot + 1));
     if (!mac || mac->size() != crypto_auth_hmacsha256_BYTES) return std::nullopt;
     const Key key = key_from(key_hex);
-    if (crypto_auth_hmacsha256_verify(mac->data(),
+    if (crypto_auth_hmacsha256_verify(reinterpret_cast<const unsigned char*>(mac->data()),
                                       reinterpret_cast<const unsigned char*>(payload.data()),
                                       payload.size(), key.data()) != 0)
         return std::nullopt;

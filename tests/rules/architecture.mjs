@@ -42,7 +42,7 @@ const kLayers = [
   ['server/http/', ['server/http/', 'server/hashing.h', 'protocol/']],
   ['server/store/', ['server/store/', 'protocol/']],
   ['server/domain/', ['server/domain/', 'server/store/', 'protocol/']],
-  ['server/oauth/', ['server/oauth/', 'server/http/', 'protocol/']],
+  ['server/oauth/', ['server/oauth/', 'server/http/', 'server/hashing.h', 'protocol/']],
   ['server/mail/', ['server/mail/', 'server/http/', 'protocol/']],
   ['server/export/', ['server/export/', 'server/domain/', 'server/store/', 'protocol/']],
   ['server/api/', ['server/api/', 'server/http/', 'server/domain/', 'server/store/', 'server/export/',
