@@ -104,7 +104,8 @@ ReleaseSummary write_release(store::Database& database, const ExportOptions& opt
                 (dir / to_string(format) / (std::string(to_string(split)) + ".jsonl")).string());
     }
     ExportOptions walk = options;
-    walk.review_rows = true; // the datasheet's agreement figures need every review
+    walk.review_rows = true;     // the datasheet's agreement figures need every review
+    walk.format = Format::Oasst; // every format is written: the walk reads what any of them needs
     const IdMapper ids(options.anonymize_seed);
     Datasheet sheet(options.split_seed);
     nlohmann::json settings;

@@ -51,7 +51,7 @@ void Datasheet::add_node(const ExportNode& node, const std::string& state) {
     ++by_state_[state];
     authors_.insert(node.message.user_id);
     for (const auto& [name, average] : node.labels) {
-        auto& figures = labels_[name];
+        auto& figures = labels_[std::string(name)];
         ++figures.messages;
         figures.sum += average.value;
         const int bin = std::min(4, static_cast<int>(std::floor(average.value * 5)));

@@ -13,16 +13,42 @@ const char* chat_role(const store::MessageRecord& message) {
     return message.role == "assistant" ? "assistant" : "user";
 }
 
-nlohmann::json chat_message(const store::MessageRecord& message) {
-    return {{"role", chat_role(message)}, {"content", message.text}};
+// Every line is written as text in the order nlohmann would dump the same object (keys sorted),
+// without building one: the sft, preference and labels formats built nlohmann values per line,
+// which made the labels format the slowest of all (bench_export, perf).
+
+// {"content": text, "role": "user"|"assistant"}
+void append_chat_message(std::string& out, const store::MessageRecord& message) {
+    out += "{\"content\":";
+    append_json_string(out, message.text);
+    out += ",\"role\":\"";
+    out += chat_role(message);
+    out += "\"}";
 }
 
-nlohmann::json label_values(const std::map<std::string, LabelAverage>& labels) {
-    // The small formats (sft, preference, labels) are built as nlohmann values and dumped.
-    nlohmann::json json = nlohmann::json::object();
-    for (const auto& [name, average] : labels)
-        json[name] = {{"value", average.value}, {"count", average.count}};
-    return json;
+// [chat messages] of the nodes in `path`.
+void append_chat(std::string& out, const std::vector<const ExportNode*>& path) {
+    out.push_back('[');
+    for (std::size_t i = 0; i < path.size(); ++i) {
+        if (i > 0) out.push_back(',');
+        append_chat_message(out, path[i]->message);
+    }
+    out.push_back(']');
+}
+
+// {name: {"count": n, "value": mean}}
+void append_labels(std::string& out, const LabelAverages& labels) {
+    out.push_back('{');
+    bool first = true;
+    for (const auto& [name, average] : labels) {
+        append_key(out, name, first);
+        out += "{\"count\":";
+        append_json_number(out, static_cast<long long>(average.count));
+        out += ",\"value\":";
+        append_json_number(out, average.value);
+        out.push_back('}');
+    }
+    out.push_back('}');
 }
 
 // The events with their ids mapped.
@@ -63,17 +89,7 @@ void append_node(std::string& out, const ExportNode& node, const IdMapper& ids,
     }
     if (!node.labels.empty()) {
         append_key(out, "labels", first);
-        out.push_back('{');
-        bool first_label = true;
-        for (const auto& [name, average] : node.labels) {
-            append_key(out, name, first_label);
-            out += "{\"count\":";
-            append_json_number(out, static_cast<long long>(average.count));
-            out += ",\"value\":";
-            append_json_number(out, average.value);
-            out.push_back('}');
-        }
-        out.push_back('}');
+        append_labels(out, node.labels);
     }
     append_key(out, "lang", first);
     append_json_string(out, m.lang);
@@ -131,18 +147,21 @@ void each_node(const ExportNode& node, const std::function<void(const ExportNode
         each_node(reply, visit);
 }
 
-nlohmann::json conversation_line(const store::TreeRecord& tree,
-                                 const std::vector<const ExportNode*>& path, const IdMapper& ids) {
-    nlohmann::json messages = nlohmann::json::array();
-    nlohmann::json message_ids = nlohmann::json::array();
-    for (const ExportNode* node : path) {
-        messages.push_back(chat_message(node->message));
-        message_ids.push_back(ids(node->message.id));
+std::string conversation_line(const store::TreeRecord& tree,
+                              const std::vector<const ExportNode*>& path, const IdMapper& ids) {
+    std::string line = "{\"lang\":";
+    append_json_string(line, tree.lang);
+    line += ",\"message_ids\":[";
+    for (std::size_t i = 0; i < path.size(); ++i) {
+        if (i > 0) line.push_back(',');
+        append_json_string(line, ids(path[i]->message.id));
     }
-    return {{"messages", std::move(messages)},
-            {"message_ids", std::move(message_ids)},
-            {"message_tree_id", ids(tree.id)},
-            {"lang", tree.lang}};
+    line += "],\"message_tree_id\":";
+    append_json_string(line, ids(tree.id));
+    line += ",\"messages\":";
+    append_chat(line, path);
+    line.push_back('}');
+    return line;
 }
 
 // The path cut after its last assistant reply; empty when it has none.
@@ -160,7 +179,7 @@ void all_paths_from(const ExportNode& node, std::vector<const ExportNode*>& path
         // Leaves under one assistant reply give the same conversation once cut: emit it once.
         const auto cut = up_to_last_assistant(path);
         if (!cut.empty() && ends.insert(cut.back()->message.id).second)
-            emit(json_line(conversation_line(tree, cut, ids)));
+            emit(conversation_line(tree, cut, ids));
     }
     for (const auto& reply : node.replies)
         all_paths_from(reply, path, ends, tree, ids, emit);
@@ -174,23 +193,33 @@ void preferences_from(const ExportNode& node, std::vector<const ExportNode*>& pa
     for (const auto& reply : node.replies)
         if (reply.message.role == "assistant" && reply.message.rank) ranked.push_back(&reply);
     if (ranked.size() >= 2) {
-        nlohmann::json prompt = nlohmann::json::array();
-        for (const ExportNode* step : path)
-            prompt.push_back(chat_message(step->message));
+        std::string prompt;
+        append_chat(prompt, path);
+        std::string line;
         // Replies are in rank order already; a tie (equal ranks) tells nothing, so it is skipped.
         for (std::size_t better = 0; better < ranked.size(); ++better)
             for (std::size_t worse = better + 1; worse < ranked.size(); ++worse) {
                 const auto& chosen = ranked[better]->message;
                 const auto& rejected = ranked[worse]->message;
                 if (*chosen.rank == *rejected.rank) continue;
-                emit(json_line({{"prompt", prompt},
-                                {"chosen", nlohmann::json::array({chat_message(chosen)})},
-                                {"rejected", nlohmann::json::array({chat_message(rejected)})},
-                                {"margin", *rejected.rank - *chosen.rank},
-                                {"chosen_id", ids(chosen.id)},
-                                {"rejected_id", ids(rejected.id)},
-                                {"message_tree_id", ids(tree.id)},
-                                {"lang", tree.lang}}));
+                line = "{\"chosen\":[";
+                append_chat_message(line, chosen);
+                line += "],\"chosen_id\":";
+                append_json_string(line, ids(chosen.id));
+                line += ",\"lang\":";
+                append_json_string(line, tree.lang);
+                line += ",\"margin\":";
+                append_json_number(line, static_cast<long long>(*rejected.rank - *chosen.rank));
+                line += ",\"message_tree_id\":";
+                append_json_string(line, ids(tree.id));
+                line += ",\"prompt\":";
+                line += prompt;
+                line += ",\"rejected\":[";
+                append_chat_message(line, rejected);
+                line += "],\"rejected_id\":";
+                append_json_string(line, ids(rejected.id));
+                line.push_back('}');
+                emit(line);
             }
     }
     for (const auto& reply : node.replies)
@@ -244,7 +273,7 @@ void sft_lines(const store::TreeRecord& tree, const ExportNode& prompt, bool all
          node = node->replies.empty() ? nullptr : &node->replies.front())
         path.push_back(node);
     const auto cut = up_to_last_assistant(path);
-    if (!cut.empty()) emit(json_line(conversation_line(tree, cut, ids)));
+    if (!cut.empty()) emit(conversation_line(tree, cut, ids));
 }
 
 void preference_lines(const store::TreeRecord& tree, const ExportNode& prompt, const IdMapper& ids,
@@ -257,12 +286,20 @@ void label_lines(const store::TreeRecord& tree, const ExportNode& prompt, const 
                  const EmitLine& emit) {
     each_node(prompt, [&](const ExportNode& node) {
         if (node.labels.empty()) return;
-        emit(json_line({{"message_id", ids(node.message.id)},
-                        {"text", node.message.text},
-                        {"role", node.message.role},
-                        {"lang", node.message.lang},
-                        {"labels", label_values(node.labels)},
-                        {"message_tree_id", ids(tree.id)}}));
+        std::string line = "{\"labels\":";
+        append_labels(line, node.labels);
+        line += ",\"lang\":";
+        append_json_string(line, node.message.lang);
+        line += ",\"message_id\":";
+        append_json_string(line, ids(node.message.id));
+        line += ",\"message_tree_id\":";
+        append_json_string(line, ids(tree.id));
+        line += ",\"role\":";
+        append_json_string(line, node.message.role);
+        line += ",\"text\":";
+        append_json_string(line, node.message.text);
+        line.push_back('}');
+        emit(line);
     });
 }
 

@@ -43,6 +43,10 @@ std::optional<std::string> settle_options(ExportOptions& options, bool labels_tu
     return std::nullopt;
 }
 
+bool writes_labels(const ExportOptions& options) {
+    return options.labels && options.format != Format::Sft && options.format != Format::Preference;
+}
+
 std::vector<std::string> comma_list(const std::string& text) {
     std::vector<std::string> items;
     std::size_t start = 0;

@@ -51,6 +51,10 @@ struct ExportOptions {
 // nullopt, or says what does not go together. `labels_turned_off`: labels were asked to be off.
 std::optional<std::string> settle_options(ExportOptions& options, bool labels_turned_off);
 
+// Whether the lines carry label averages: the sft and preference formats have no place for them,
+// so their exports read no label rows (a third of what an export reads, bench_export).
+bool writes_labels(const ExportOptions& options);
+
 // "a,b,c" → {"a", "b", "c"}; empty items are left out. How lists of states and languages come.
 std::vector<std::string> comma_list(const std::string& text);
 

@@ -2,10 +2,9 @@
 
 #include "protocol/task.h"
 #include "server/domain/labels.h"
+#include "server/export/label_row.h"
 
 #include <algorithm>
-#include <charconv>
-#include <cstdint>
 #include <string_view>
 #include <unordered_map>
 
@@ -21,106 +20,6 @@ bool reply_before(const ExportNode& a, const ExportNode& b) {
     if (x.rank && *x.rank != *y.rank) return *x.rank < *y.rank;
     if (x.created_ms != y.created_ms) return x.created_ms < y.created_ms;
     return x.id < y.id;
-}
-
-// One label of a row: a number, or an imported average (the value of `count` reviews).
-struct LabelValue {
-    std::string_view name;
-    double value = 0;
-    int count = 1;
-    bool imported = false;
-};
-
-// A JSON number (RFC 8259's grammar) at the start of `text`, read as nlohmann reads it: an
-// integer as an integer, converted to double afterwards; nullopt when it is none or out of range.
-std::optional<double> read_number(std::string_view& text) {
-    const std::size_t whole_start = text.starts_with('-') ? 1 : 0;
-    std::size_t end = whole_start;
-    auto digits = [&] {
-        const std::size_t start = end;
-        while (end < text.size() && text[end] >= '0' && text[end] <= '9')
-            ++end;
-        return end > start;
-    };
-    if (!digits()) return std::nullopt;
-    if (text[whole_start] == '0' && end - whole_start > 1) return std::nullopt; // a leading 0
-    bool integer = true;
-    if (end < text.size() && text[end] == '.') {
-        ++end;
-        if (!digits()) return std::nullopt;
-        integer = false;
-    }
-    if (end < text.size() && (text[end] == 'e' || text[end] == 'E')) {
-        ++end;
-        if (end < text.size() && (text[end] == '+' || text[end] == '-')) ++end;
-        if (!digits()) return std::nullopt;
-        integer = false;
-    }
-    const char* first = text.data();
-    const char* last = text.data() + end;
-    double value = 0;
-    if (integer) {
-        std::int64_t whole = 0;
-        if (std::from_chars(first, last, whole).ec != std::errc()) return std::nullopt;
-        value = static_cast<double>(whole);
-    } else if (std::from_chars(first, last, value).ec != std::errc()) {
-        return std::nullopt;
-    }
-    text.remove_prefix(end);
-    return value;
-}
-
-// A label row as Orchard stores it, {"name":number,...} as nlohmann writes it (compact, names
-// sorted, none twice), read by hand: parsing every row with nlohmann took a quarter of an export's
-// time (bench_export, perf). Any other row (spaces, escapes, imported averages) is left to
-// nlohmann: false.
-bool read_plain_labels(std::string_view text, std::vector<LabelValue>& values) {
-    values.clear();
-    if (!text.starts_with('{')) return false;
-    text.remove_prefix(1);
-    if (text == "}") return true;
-    while (true) {
-        if (!text.starts_with('"')) return false;
-        const auto close = text.find('"', 1);
-        if (close == std::string_view::npos) return false;
-        const auto name = text.substr(1, close - 1);
-        // Printable ASCII, as every name of the catalogue: escapes, control characters and
-        // bytes nlohmann might refuse (then it drops the whole row) go the slow way.
-        if (std::any_of(name.begin(), name.end(),
-                        [](char c) { return c < 0x20 || c > 0x7e || c == '\\'; }))
-            return false;
-        // Sorted and distinct, as nlohmann writes them: a name given twice counts once there.
-        if (!values.empty() && !(values.back().name < name)) return false;
-        text.remove_prefix(close + 1);
-        if (!text.starts_with(':')) return false;
-        text.remove_prefix(1);
-        const auto value = read_number(text);
-        if (!value) return false;
-        values.push_back({name, *value});
-        if (text == "}") return true;
-        if (!text.starts_with(',')) return false;
-        text.remove_prefix(1);
-    }
-}
-
-// The same labels read by nlohmann, for rows that are not plain (an imported message carries its
-// file's averages as one row of {"value", "count"} objects, server/export/importer.h).
-void read_any_labels(const std::string& text, nlohmann::json& json,
-                     std::vector<LabelValue>& values) {
-    values.clear();
-    json = nlohmann::json::parse(text, nullptr, false);
-    if (!json.is_object()) return;
-    for (auto it = json.begin(); it != json.end(); ++it) {
-        const std::string_view key = it.key(); // the object's own key: lives as long as `json`
-        const auto& value = *it;
-        if (value.is_number()) {
-            values.push_back({key, value.get<double>()});
-        } else if (value.is_object() && value.contains("value") && value["value"].is_number() &&
-                   value.contains("count") && value["count"].is_number_integer() &&
-                   value["count"].get<int>() > 0) {
-            values.push_back({key, value["value"].get<double>(), value["count"].get<int>(), true});
-        }
-    }
 }
 
 // The catalogue's name for `name`, looked up by hash: find_label compares with each name in
@@ -144,13 +43,21 @@ struct LabelSum {
 };
 
 // A message's sums, a few labels each: a flat list, searched by the catalogue's pointers.
-void add_label(std::vector<LabelSum>& sums, const LabelValue& label) {
-    const std::string* name = catalogue_name(label.name);
-    if (!name) return; // not a label of the catalogue
-    auto it = std::find_if(sums.begin(), sums.end(),
-                           [name](const LabelSum& sum) { return sum.name == name; });
-    if (it == sums.end()) it = sums.insert(sums.end(), LabelSum{name});
-    LabelSum& sum = *it;
+// `position` is the label's place in its row: the rows of one message mostly name the same
+// labels in the same order, so the sum at that place is tried first, before a lookup by hash.
+void add_label(std::vector<LabelSum>& sums, const LabelValue& label, std::size_t position) {
+    LabelSum* found = nullptr;
+    if (position < sums.size() && *sums[position].name == label.name) {
+        found = &sums[position];
+    } else {
+        const std::string* name = catalogue_name(label.name);
+        if (!name) return; // not a label of the catalogue
+        auto it = std::find_if(sums.begin(), sums.end(),
+                               [name](const LabelSum& sum) { return sum.name == name; });
+        if (it == sums.end()) it = sums.insert(sums.end(), LabelSum{name});
+        found = &*it;
+    }
+    LabelSum& sum = *found;
     if (label.imported) {
         sum.imported = label.value;
         sum.sum += label.value * label.count;
@@ -161,18 +68,20 @@ void add_label(std::vector<LabelSum>& sums, const LabelValue& label) {
     ++sum.rows;
 }
 
-std::map<std::string, LabelAverage> averages_of(const std::vector<LabelSum>& sums) {
-    std::map<std::string, LabelAverage> averages;
+LabelAverages averages_of(const std::vector<LabelSum>& sums) {
+    LabelAverages averages;
     for (const auto& sum : sums) {
         if (sum.count == 0) continue;
         const double value = sum.rows == 1 && sum.imported ? *sum.imported : sum.sum / sum.count;
-        averages.emplace(*sum.name, LabelAverage{value, sum.count});
+        averages.emplace_back(*sum.name, LabelAverage{value, sum.count});
     }
+    std::sort(averages.begin(), averages.end(),
+              [](const auto& a, const auto& b) { return a.first < b.first; });
     return averages;
 }
 
 // Label averages by message id (a view into the label rows).
-using LabelsByMessage = std::unordered_map<std::string_view, std::map<std::string, LabelAverage>>;
+using LabelsByMessage = std::unordered_map<std::string_view, LabelAverages>;
 
 // Label averages per message over every review and free label of the catalogue's names (the
 // legacy "rating" is an event, not a label). An imported average alone is given back exactly
@@ -188,8 +97,8 @@ LabelsByMessage label_averages(const std::vector<store::ExportLabelRow>& rows) {
         const auto& row = rows[i];
         if (!read_plain_labels(row.labels_json, values))
             read_any_labels(row.labels_json, json, values);
-        for (const auto& value : values)
-            add_label(sums, value);
+        for (std::size_t position = 0; position < values.size(); ++position)
+            add_label(sums, values[position], position);
         if (i + 1 == rows.size() || rows[i + 1].message_id != row.message_id) {
             if (auto message = averages_of(sums); !message.empty())
                 averages.emplace(row.message_id, std::move(message));
@@ -265,7 +174,7 @@ bool keep_message(const store::MessageRecord& message, const ExportOptions& opti
 }
 
 std::optional<ExportNode> build_tree(TreeRows& rows, const ExportOptions& options) {
-    auto labels = options.labels ? label_averages(rows.labels) : LabelsByMessage{};
+    auto labels = writes_labels(options) ? label_averages(rows.labels) : LabelsByMessage{};
     auto events = options.events ? events_by_message(rows)
                                  : std::unordered_map<std::string, nlohmann::json>{};
     // Reserved: the ids the index below points into stay where they are until assembly.

@@ -11,8 +11,7 @@ namespace {
 // The tables the options need besides messages.
 store::ExportTables tables_for(const ExportOptions& options) {
     store::ExportTables tables;
-    tables.labels =
-        options.labels || options.events || options.review_rows || options.format == Format::Labels;
+    tables.labels = writes_labels(options) || options.events || options.review_rows;
     tables.rankings = options.events || options.review_rows;
     tables.reactions = options.events;
     return tables;

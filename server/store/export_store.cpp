@@ -65,7 +65,8 @@ constexpr const char* kTreeMessages =
 // The rows of one query in tree id order, handed out one tree at a time.
 template <typename Row> class Cursor {
   public:
-    using Read = Row (*)(const Statement&);
+    // Fills a row from the statement's current one, reusing the row's strings where it can.
+    using Read = void (*)(const Statement&, Row&);
 
     // `sql` selects the tree id in column `tree_column`; `read` makes a row of the others.
     Cursor(StatementCache& statements, const std::string& sql, const ExportTreeFilter& filter,
@@ -75,21 +76,26 @@ template <typename Row> class Cursor {
         advance();
     }
 
-    // Appends the rows of `tree_id`; rows of trees before it (none, as every query of a walk
-    // reads the same trees in the same snapshot) are passed over.
+    // The rows of `tree_id` in place of what `rows` held; rows of trees before it (none, as
+    // every query of a walk reads the same trees in the same snapshot) are passed over. The rows
+    // are filled in place rather than made anew: the strings of millions of label rows kept
+    // their allocations from tree to tree (bench_export, perf).
     void take(const std::string& tree_id, std::vector<Row>& rows) {
         while (has_row_ && tree_ < tree_id)
             advance();
+        std::size_t count = 0;
         while (has_row_ && tree_ == tree_id) {
-            rows.push_back(read_(statement_));
+            if (count == rows.size()) rows.emplace_back();
+            read_(statement_, rows[count++]);
             advance();
         }
+        rows.resize(count);
     }
 
   private:
     void advance() {
         has_row_ = statement_.step();
-        if (has_row_) tree_ = statement_.column_text(tree_column_);
+        if (has_row_) tree_.assign(statement_.column_view(tree_column_));
     }
 
     Statement statement_;
@@ -99,35 +105,49 @@ template <typename Row> class Cursor {
     std::string tree_; // the tree of the row the statement is on
 };
 
-ExportLabelRow read_label(const Statement& s) {
-    return {s.column_text(1), s.column_text(2), s.column_text(3), s.column_int(4),
-            s.column_text(5)};
+void read_message_row(const Statement& s, MessageRecord& row) {
+    row = read_message(s);
 }
 
-ExportReactionRow read_reaction(const Statement& s) {
-    return {s.column_text(1), s.column_text(2), s.column_text(3), s.column_int(4)};
+void read_label(const Statement& s, ExportLabelRow& row) {
+    row.message_id.assign(s.column_view(1));
+    row.user_id.assign(s.column_view(2));
+    row.labels_json.assign(s.column_view(3));
+    row.created_ms = s.column_int(4);
+    row.id.assign(s.column_view(5));
 }
 
-ExportRankingRow read_ranking(const Statement& s) {
-    return {s.column_text(1),          s.column_text(2), s.column_text(3), s.column_int(4) != 0,
-            s.column_optional_text(5), s.column_int(6),  s.column_text(7)};
+void read_reaction(const Statement& s, ExportReactionRow& row) {
+    row = {s.column_text(1), s.column_text(2), s.column_text(3), s.column_int(4)};
+}
+
+void read_ranking(const Statement& s, ExportRankingRow& row) {
+    row = {s.column_text(1),          s.column_text(2), s.column_text(3), s.column_int(4) != 0,
+           s.column_optional_text(5), s.column_int(6),  s.column_text(7)};
+}
+
+// Sorted by `before` unless it is already, as the rows mostly are (labels always: they come in
+// their index's order): checking is one comparison per row.
+template <typename Row, typename Before> void sort_rows(std::vector<Row>& rows, Before before) {
+    if (!std::is_sorted(rows.begin(), rows.end(), before))
+        std::sort(rows.begin(), rows.end(), before);
 }
 
 // The orders of the per-tree queries before (ORDER BY depth, created_ms, id and so on), kept
 // inside each tree so that the same database gives the same bytes.
 void sort_tree_rows(ExportTreeRows& rows) {
-    std::sort(rows.messages.begin(), rows.messages.end(), [](const auto& a, const auto& b) {
+    sort_rows(rows.messages, [](const auto& a, const auto& b) {
         return std::tie(a.depth, a.created_ms, a.id) < std::tie(b.depth, b.created_ms, b.id);
     });
-    std::sort(rows.labels.begin(), rows.labels.end(), [](const auto& a, const auto& b) {
+    sort_rows(rows.labels, [](const auto& a, const auto& b) {
         return std::tie(a.message_id, a.created_ms, a.id) <
                std::tie(b.message_id, b.created_ms, b.id);
     });
-    std::sort(rows.reactions.begin(), rows.reactions.end(), [](const auto& a, const auto& b) {
+    sort_rows(rows.reactions, [](const auto& a, const auto& b) {
         return std::tie(a.message_id, a.created_ms, a.user_id, a.emoji) <
                std::tie(b.message_id, b.created_ms, b.user_id, b.emoji);
     });
-    std::sort(rows.rankings.begin(), rows.rankings.end(), [](const auto& a, const auto& b) {
+    sort_rows(rows.rankings, [](const auto& a, const auto& b) {
         return std::tie(a.parent_message_id, a.created_ms, a.id) <
                std::tie(b.parent_message_id, b.created_ms, b.id);
     });
@@ -142,7 +162,7 @@ struct ExportScan::Cursors {
                 sql("SELECT ", kTreeColumns, (" FROM message_trees t" + where(filter)).c_str())),
           messages(statements,
                    "SELECT " + qualified("m", kMessageColumns) + kTreeMessages + where(filter),
-                   filter, 1, read_message) {
+                   filter, 1, read_message_row) {
         bind(filter, trees);
     }
 
@@ -191,14 +211,20 @@ bool ExportScan::next(ExportTreeRows& rows) {
     auto& c = *cursors_;
     if (!c.trees.step()) return false;
     rows.tree = read_tree(c.trees);
-    rows.messages.clear();
-    rows.labels.clear();
-    rows.reactions.clear();
-    rows.rankings.clear();
     c.messages.take(rows.tree.id, rows.messages);
-    if (c.labels) c.labels->take(rows.tree.id, rows.labels);
-    if (c.reactions) c.reactions->take(rows.tree.id, rows.reactions);
-    if (c.rankings) c.rankings->take(rows.tree.id, rows.rankings);
+    // A table not read is empty.
+    if (c.labels)
+        c.labels->take(rows.tree.id, rows.labels);
+    else
+        rows.labels.clear();
+    if (c.reactions)
+        c.reactions->take(rows.tree.id, rows.reactions);
+    else
+        rows.reactions.clear();
+    if (c.rankings)
+        c.rankings->take(rows.tree.id, rows.rankings);
+    else
+        rows.rankings.clear();
     sort_tree_rows(rows);
     return true;
 }

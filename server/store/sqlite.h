@@ -77,6 +77,8 @@ class Statement {
     std::int64_t column_int(int index) const;
     double column_double(int index) const;
     std::string column_text(int index) const;
+    // The text of a column without a copy: valid until the statement steps or resets.
+    std::string_view column_view(int index) const;
     bool column_is_null(int index) const;
     std::optional<std::int64_t> column_optional_int(int index) const;
     std::optional<std::string> column_optional_text(int index) const;
