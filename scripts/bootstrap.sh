@@ -13,6 +13,7 @@ packages=(
   nlohmann-json3-dev catch2 libcpp-httplib-dev libsqlite3-dev sqlite3 libsodium-dev zlib1g-dev
   libboost-dev                             # 1.74: Beast and Asio, the server's HTTP layer
   fonts-noto-core fonts-dejavu-core        # NotoSans for text, DejaVu Sans Mono for code
+  fonts-noto-cjk fonts-noto-color-emoji    # the browser tests' Chinese, Japanese, Korean and emoji
   fonttools                                # pyftsubset: the client ships only the glyphs it draws
   chromium                                 # browser tests drive it through playwright-core
   python3-aiosmtpd                         # local SMTP sink for e-mail sign-in tests

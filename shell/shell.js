@@ -60,6 +60,16 @@
     state: () => (window.Module._orchard_state_json
       ? JSON.parse(window.Module.UTF8ToString(window.Module._orchard_state_json()))
       : { ready: false, screen: 'loading', frames_rendered: 0, widgets: {} }),
+    // Whether the body font's atlas draws every character of `text` (else the browser sets it).
+    atlasCovers: (text) => {
+      const m = window.Module;
+      const size = m.lengthBytesUTF8(text) + 1;
+      const at = m._malloc(size);
+      m.stringToUTF8(text, at, size);
+      const covered = m._orchard_atlas_covers(at) !== 0;
+      m._free(at);
+      return covered;
+    },
   };
   // A tab coming back into view may have missed a resize; one frame brings it up to date.
   document.addEventListener('visibilitychange', () => {

@@ -9,11 +9,25 @@
 namespace orchard::client {
 
 const std::vector<LanguageChoice>& data_languages() {
-    // Languages whose names the client's font can draw; the server keeps each one apart.
+    // The languages of Open-Assistant's data, each named in its own script (ui/text.h draws any
+    // script); the server keeps each one apart.
     static const std::vector<LanguageChoice> languages = {
-        {"en", "English"},  {"de", "Deutsch"},   {"es", "Español"},    {"fr", "Français"},
-        {"it", "Italiano"}, {"pt", "Português"}, {"nl", "Nederlands"}, {"pl", "Polski"},
-        {"ca", "Català"},   {"da", "Dansk"},     {"sv", "Svenska"},    {"tr", "Türkçe"},
+        {"en", "English"},    {"de", "Deutsch"},
+        {"es", "Español"},    {"fr", "Français"},
+        {"it", "Italiano"},   {"pt", "Português"},
+        {"nl", "Nederlands"}, {"pl", "Polski"},
+        {"ca", "Català"},     {"eu", "Euskara"},
+        {"da", "Dansk"},      {"sv", "Svenska"},
+        {"fi", "Suomi"},      {"cs", "Čeština"},
+        {"hu", "Magyar"},     {"ro", "Română"},
+        {"tr", "Türkçe"},     {"el", "Ελληνικά"},
+        {"ru", "Русский"},    {"uk", "Українська"},
+        {"vi", "Tiếng Việt"}, {"id", "Bahasa Indonesia"},
+        {"ar", "العربية"},    {"fa", "فارسی"},
+        {"he", "עברית"},      {"hi", "हिन्दी"},
+        {"bn", "বাংলা"},      {"th", "ไทย"},
+        {"zh", "中文"},       {"ja", "日本語"},
+        {"ko", "한국어"},
     };
     return languages;
 }

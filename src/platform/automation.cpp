@@ -1,6 +1,8 @@
 #include "platform/automation.h"
 
 #include "platform/frame_scheduler.h"
+#include "ui/fonts.h"
+#include "ui/text.h"
 #include "ui/widget_registry.h"
 
 #include <emscripten/emscripten.h>
@@ -32,8 +34,21 @@ extern "C" EMSCRIPTEN_KEEPALIVE const char* orchard_state_json() {
     for (const auto& [name, value] : ui::widgets().last_numbers())
         numbers[name] = value;
     state["values"] = std::move(numbers);
+    nlohmann::json lines = nlohmann::json::array();
+    for (const auto& line : ui::text::browser_lines_last_frame())
+        lines.push_back({{"text", line.text},
+                         {"font", line.font},
+                         {"x", line.x},
+                         {"y", line.y},
+                         {"w", line.width},
+                         {"h", line.height}});
+    state["browser_text"] = std::move(lines);
     text = state.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
     return text.c_str();
+}
+
+extern "C" EMSCRIPTEN_KEEPALIVE int orchard_atlas_covers(const char* text) {
+    return ui::text::atlas_covers(ui::fonts().body, text) ? 1 : 0;
 }
 
 } // namespace orchard::platform

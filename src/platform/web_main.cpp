@@ -23,6 +23,7 @@
 #include "ui/focus.h"
 #include "ui/fonts.h"
 #include "ui/root_view.h"
+#include "ui/text.h"
 #include "ui/theme.h"
 #include "ui/widget_registry.h"
 
@@ -102,6 +103,7 @@ void frame() {
     platform::apply_keyboard_input();
 
     ImGui::NewFrame();
+    ui::text::begin_frame(static_cast<float>(canvas.dpr));
     platform::apply_touch_scroll(now);
     ui::widgets().begin_frame();
     ui::begin_focus_frame();
@@ -114,6 +116,7 @@ void frame() {
     ui::end_focus_frame();
     platform::end_text_field_frame();
     ui::widgets().end_frame();
+    ui::text::end_frame();
     ImGui::Render();
 
     glViewport(0, 0, canvas.framebuffer_width, canvas.framebuffer_height);

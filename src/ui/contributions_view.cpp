@@ -5,6 +5,7 @@
 #include "ui/fonts.h"
 #include "ui/layout.h"
 #include "ui/rewards_widgets.h"
+#include "ui/text.h"
 #include "ui/theme.h"
 #include "ui/widget_registry.h"
 #include "ui/widgets.h"
@@ -35,7 +36,7 @@ void draw_contribution(const protocol::Contribution& c, int index, float width, 
         return a;
     };
     ImGui::PushFont(fonts().strong);
-    ImGui::TextUnformatted(what);
+    text::unformatted(what);
     ImGui::PopFont();
     ImGui::SameLine(0, 12);
     ImGui::SetCursorPosY(ImGui::GetCursorPosY() + ascent(fonts().strong) - ascent(fonts().small));
@@ -79,7 +80,7 @@ void draw_contributions(const ScreenInput& input) {
     ImGui::BeginGroup();
     ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + column.width);
     ImGui::PushFont(input.compact ? fonts().heading : fonts().title);
-    ImGui::TextWrapped("My contributions");
+    text::wrapped("My contributions");
     ImGui::PopFont();
     muted_text("What you wrote, newest first, and how others received it.");
     if (!c.problem.empty()) problem_text(c.problem.c_str());

@@ -3,6 +3,7 @@
 #include "ui/focus.h"
 #include "ui/fonts.h"
 #include "ui/markdown_view.h"
+#include "ui/text.h"
 #include "ui/theme.h"
 #include "ui/widget_registry.h"
 #include "ui/widgets.h"
@@ -28,7 +29,7 @@ bool reaction_button(const char* id, const char* emoji, const char* tooltip, boo
     const Palette& p = current_palette();
     const std::string label = count > 0 ? std::to_string(count) : std::string();
     ImGui::PushFont(fonts().small);
-    const float text_w = label.empty() ? 0 : ImGui::CalcTextSize(label.c_str()).x + 6;
+    const float text_w = label.empty() ? 0 : text::width(label.c_str()) + 6;
     ImGui::PopFont();
     const ImVec2 size(kTouchTarget + text_w, kTouchTarget);
     const ImVec2 at = ImGui::GetCursorScreenPos();
@@ -62,8 +63,8 @@ bool reaction_button(const char* id, const char* emoji, const char* tooltip, boo
     }
     if (!label.empty()) {
         ImGui::PushFont(fonts().small);
-        draw->AddText(ImVec2(at.x + kTouchTarget - 6, c.y - ImGui::GetFontSize() / 2), to_u32(ink),
-                      label.c_str());
+        text::draw(draw, ImVec2(at.x + kTouchTarget - 6, c.y - ImGui::GetFontSize() / 2),
+                   to_u32(ink), label.c_str());
         ImGui::PopFont();
     }
     if (hovered) {
@@ -93,7 +94,7 @@ MessageCardResult draw_message_card(const protocol::ConversationMessage& message
     // Who is speaking, and what this message is to the task.
     ImGui::PushFont(fonts().strong);
     ImGui::PushStyleColor(ImGuiCol_Text, message.is_assistant ? p.accent : p.text);
-    ImGui::TextUnformatted(message.is_assistant ? "Assistant" : "User");
+    text::unformatted(message.is_assistant ? "Assistant" : "User");
     ImGui::PopStyleColor();
     ImGui::PopFont();
     if (message.user_is_author || options.highlight_label) {
@@ -105,7 +106,7 @@ MessageCardResult draw_message_card(const protocol::ConversationMessage& message
         std::string note;
         if (options.highlight_label) note = options.highlight_label;
         if (message.user_is_author) note += note.empty() ? "written by you" : " · written by you";
-        ImGui::TextUnformatted(note.c_str());
+        text::unformatted(note.c_str());
         ImGui::PopStyleColor();
         ImGui::PopFont();
     }

@@ -9,6 +9,7 @@
 #include "ui/layout.h"
 #include "ui/rewards_widgets.h"
 #include "ui/shortcuts.h"
+#include "ui/text.h"
 #include "ui/theme.h"
 #include "ui/widget_registry.h"
 #include "ui/widgets.h"
@@ -43,21 +44,45 @@ void draw_language_picker(client::App& app, double now, float width) {
         if (state.lang == language.code) current = language.name;
     ImGui::PushFont(fonts().body);
     ImGui::AlignTextToFramePadding();
-    ImGui::TextUnformatted("Texts in");
+    text::unformatted("Texts in");
     ImGui::SameLine(0, 10);
     ImGui::SetNextItemWidth(std::min(220.0f, width));
     ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(14, 12));
     const ImGuiID combo_id = ImGui::GetID("##language");
-    const bool open = ImGui::BeginCombo("##language", current);
+    // The names are drawn by ui/text.h over the combo's own (empty) labels: ImGui's would show
+    // only the scripts of its atlas.
+    // The frame's place and the window's draw list are taken first: an open combo makes its list
+    // the current window.
+    ImDrawList* window_draw = ImGui::GetWindowDrawList();
+    const ImVec2 frame_min = ImGui::GetCursorScreenPos();
+    const ImVec2 frame_max(frame_min.x + ImGui::CalcItemWidth(),
+                           frame_min.y + ImGui::GetFrameHeight());
+    const ImU32 ink = ImGui::GetColorU32(ImGuiCol_Text);
+    const bool open = ImGui::BeginCombo("##language", "");
+    const ImVec2 padding = ImGui::GetStyle().FramePadding;
+    window_draw->PushClipRect(frame_min,
+                              ImVec2(frame_max.x - (frame_max.y - frame_min.y), frame_max.y), true);
+    text::draw(window_draw, ImVec2(frame_min.x + padding.x, frame_min.y + padding.y), ink, current);
+    window_draw->PopClipRect();
     // BeginCombo's last item is its frame whether or not the list is open.
     if (keyboard_control("language", ImGui::GetStyle().FrameRounding) && !open)
         ImGui::OpenPopupEx(ImHashStr("##ComboPopup", 0, combo_id)); // as a click on it does
     if (open) {
         if (shortcut_pressed(kKeyEscape)) ImGui::CloseCurrentPopup();
+        const ImVec2 list_at = ImGui::GetWindowPos();
+        const ImVec2 list_size = ImGui::GetWindowSize();
+        widgets().track_rect("language_list", list_at,
+                             ImVec2(list_at.x + list_size.x, list_at.y + list_size.y));
         for (const auto& language : languages) {
             const bool selected = state.lang == language.code;
             const std::string option = std::string("language_") + language.code;
-            const bool chosen = ImGui::Selectable(language.name, selected, 0, ImVec2(0, 36));
+            const bool chosen =
+                ImGui::Selectable(("##" + option).c_str(), selected, 0, ImVec2(0, 36));
+            const ImVec2 item = ImGui::GetItemRectMin();
+            if (ImGui::IsItemVisible())
+                text::draw(ImGui::GetWindowDrawList(),
+                           ImVec2(item.x, item.y + (36 - ImGui::GetFontSize()) / 2),
+                           ImGui::GetColorU32(ImGuiCol_Text), language.name);
             if (keyboard_control(option.c_str(), 6, -1) || chosen) {
                 app.set_lang(language.code, now);
                 ImGui::CloseCurrentPopup();
@@ -80,7 +105,7 @@ void draw_kind_card(client::App& app, double now, const client::TaskKindInfo& ki
     const float top = ImGui::GetCursorScreenPos().y;
     begin_card(width, 20, min_height);
     ImGui::PushFont(fonts().heading);
-    ImGui::TextWrapped("%s", kind.title);
+    text::wrapped(kind.title);
     ImGui::PopFont();
     wrapped_text(fonts().body, p.text_muted, kind.description);
     const std::string count = count_text(state, name);
@@ -238,7 +263,7 @@ void draw_dashboard(const ScreenInput& input) {
     ImGui::BeginGroup();
     ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + column.width);
     ImGui::PushFont(input.compact ? fonts().heading : fonts().title);
-    ImGui::TextWrapped("What would you like to do?");
+    text::wrapped("What would you like to do?");
     ImGui::PopFont();
     draw_language_picker(app, input.now, column.width);
     if (!state.dashboard.problem.empty()) problem_text(state.dashboard.problem.c_str());
@@ -254,7 +279,7 @@ void draw_dashboard(const ScreenInput& input) {
     move_to(column, 8);
     begin_card(column.width, input.compact ? 20 : 24);
     ImGui::PushFont(fonts().heading);
-    ImGui::TextUnformatted("I'm feeling lucky");
+    text::unformatted("I'm feeling lucky");
     ImGui::PopFont();
     wrapped_text(fonts().body, p.text_muted,
                  "Get whichever task helps the dataset most right now.");

@@ -2,6 +2,7 @@
 
 #include "ui/fonts.h"
 #include "ui/layout.h"
+#include "ui/text.h"
 #include "ui/theme.h"
 #include "ui/widget_registry.h"
 #include "ui/widgets.h"
@@ -48,9 +49,9 @@ void count_line(const std::string& id, const std::string& name, const protocol::
         std::to_string(tally.messages) + (tally.messages == 1 ? " message" : " messages");
     ImGui::PushFont(fonts().body);
     ImDrawList* draw = ImGui::GetWindowDrawList();
-    draw->AddText(at, to_u32(p.text), name.c_str());
-    const float counts_w = ImGui::CalcTextSize(counts.c_str()).x;
-    draw->AddText(ImVec2(at.x + width - counts_w, at.y), to_u32(p.text_muted), counts.c_str());
+    text::draw(draw, at, to_u32(p.text), name.c_str());
+    const float counts_w = text::width(counts.c_str());
+    text::draw(draw, ImVec2(at.x + width - counts_w, at.y), to_u32(p.text_muted), counts.c_str());
     const float h = ImGui::GetTextLineHeightWithSpacing();
     ImGui::PopFont();
     ImGui::Dummy(ImVec2(width, h + 2));
@@ -72,7 +73,7 @@ void draw_datasets(const ScreenInput& input) {
     if (link_button("Back to Explore", "datasets_back"))
         app.show_screen(client::Screen::Explore, input.now);
     ImGui::PushFont(input.compact ? fonts().heading : fonts().title);
-    ImGui::TextWrapped("Datasets");
+    text::wrapped("Datasets");
     ImGui::PopFont();
     muted_text("What the trees hold now, and the finished ones as files a trainer can use. The "
                "same files come from `orchard export` on the server.");

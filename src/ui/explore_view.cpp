@@ -12,6 +12,7 @@
 #include "ui/marked_text.h"
 #include "ui/report_form.h"
 #include "ui/rewards_widgets.h"
+#include "ui/text.h"
 #include "ui/text_field.h"
 #include "ui/theme.h"
 #include "ui/widget_registry.h"
@@ -212,28 +213,28 @@ void draw_tree_row(client::App& app, double now, const protocol::TreeMessage& me
     const char* role =
         role_name(message.message.is_assistant ? "assistant" : "prompter", !message.parent_id);
     ImGui::PushFont(fonts().strong);
-    const float role_w = ImGui::CalcTextSize(role).x;
+    const float role_w = text::width(role);
     const float text_y = top.y + (kRowHeight - ImGui::GetFontSize()) / 2;
-    draw->AddText(ImVec2(x, text_y), to_u32(message.message.is_assistant ? p.accent : p.text),
-                  role);
+    text::draw(draw, ImVec2(x, text_y), to_u32(message.message.is_assistant ? p.accent : p.text),
+               role);
     ImGui::PopFont();
     ImGui::PushFont(fonts().small);
     float badge_w = 0;
     if (!badges.empty()) {
-        badge_w = ImGui::CalcTextSize(badges.c_str()).x + 12;
+        badge_w = text::width(badges.c_str()) + 12;
         const ImVec4 colour = message.review_result == std::optional(true) ? p.success
                               : message.review_result                      ? p.danger
                                                                            : p.warning;
-        draw->AddText(ImVec2(right - badge_w, top.y + (kRowHeight - ImGui::GetFontSize()) / 2),
-                      to_u32(colour), badges.c_str());
+        text::draw(draw, ImVec2(right - badge_w, top.y + (kRowHeight - ImGui::GetFontSize()) / 2),
+                   to_u32(colour), badges.c_str());
     }
     ImGui::PopFont();
     ImGui::PushFont(fonts().body);
     const float text_x = x + role_w + 10;
     const std::string line =
-        fit_text(one_line(message.message.text), std::max(0.0f, right - badge_w - text_x - 8));
-    draw->AddText(ImVec2(text_x, top.y + (kRowHeight - ImGui::GetFontSize()) / 2),
-                  to_u32(hovered || chosen ? p.text : p.text_muted), line.c_str());
+        text::fit(one_line(message.message.text), std::max(0.0f, right - badge_w - text_x - 8));
+    text::draw(draw, ImVec2(text_x, top.y + (kRowHeight - ImGui::GetFontSize()) / 2),
+               to_u32(hovered || chosen ? p.text : p.text_muted), line.c_str());
     ImGui::PopFont();
     widgets().track_rect(id, top, ImVec2(right, top.y + kRowHeight),
                          std::string(role) + ": " + line +
@@ -259,7 +260,7 @@ void label_line(const std::string& name, const protocol::LabelSummary& summary, 
     const float name_w = std::min(width * 0.4f, 180.0f);
     const float bar_w = std::max(40.0f, width - name_w - 150);
     ImDrawList* draw = ImGui::GetWindowDrawList();
-    draw->AddText(at, to_u32(p.text), fit_text(title, name_w - 8).c_str());
+    text::draw(draw, at, to_u32(p.text), text::fit(title, name_w - 8).c_str());
     const ImVec2 bar(at.x + name_w, at.y + h / 2 - 4);
     draw->AddRectFilled(bar, ImVec2(bar.x + bar_w, bar.y + 8), to_u32(p.surface_alt), 4);
     const float filled = bar_w * static_cast<float>(std::clamp(summary.value, 0.0, 1.0));
@@ -268,7 +269,7 @@ void label_line(const std::string& name, const protocol::LabelSummary& summary, 
         draw->AddRectFilled(bar, ImVec2(bar.x + filled, bar.y + 8), to_u32(p.accent), 4);
     ImGui::PopFont();
     ImGui::PushFont(fonts().small);
-    draw->AddText(ImVec2(bar.x + bar_w + 10, at.y + 2), to_u32(p.text_muted), value);
+    text::draw(draw, ImVec2(bar.x + bar_w + 10, at.y + 2), to_u32(p.text_muted), value);
     ImGui::PopFont();
     ImGui::Dummy(ImVec2(width, h + 2));
     widgets().track_rect("label_mean_" + name, at, ImVec2(at.x + width, at.y + h),
@@ -418,7 +419,7 @@ void draw_explore(const ScreenInput& input) {
     ImGui::BeginGroup();
     ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + column.width);
     ImGui::PushFont(input.compact ? fonts().heading : fonts().title);
-    ImGui::TextWrapped("Explore");
+    text::wrapped("Explore");
     ImGui::PopFont();
     muted_text("Read the conversations people have written, search them, and react to, label "
                "or report a message from here.");

@@ -15,8 +15,8 @@ constexpr const char* kItalic = "/fonts/NotoSans-Italic.ttf";
 constexpr const char* kBoldItalic = "/fonts/NotoSans-BoldItalic.ttf";
 constexpr const char* kMono = "/fonts/DejaVuSansMono.ttf";
 
-// Latin, Latin-1, Latin Extended-A and General Punctuation (curly quotes, dashes, ellipsis):
-// defined in cmake/client/CMakeLists.txt, which also cuts the font files down to them.
+// Latin, Latin-1, Latin Extended-A, Greek, Cyrillic and General Punctuation (curly quotes, dashes,
+// ellipsis): defined in cmake/client/CMakeLists.txt, which also cuts the font files down to them.
 const ImWchar kTextRanges[] = {ORCHARD_FONT_GLYPH_RANGES, 0};
 // Code also gets arrows and box drawing, which programs print (trees, tables, frames).
 const ImWchar kMonoRanges[] = {ORCHARD_MONO_GLYPH_RANGES, 0};

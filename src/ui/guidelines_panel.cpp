@@ -4,6 +4,7 @@
 #include "ui/guidelines_text.h"
 #include "ui/markdown_view.h"
 #include "ui/shortcuts.h"
+#include "ui/text.h"
 #include "ui/theme.h"
 #include "ui/widget_registry.h"
 #include "ui/widgets.h"
@@ -64,7 +65,7 @@ void draw_guidelines_panel(bool compact) {
     ImGui::SetCursorPos(ImVec2(margin, 12));
     ImGui::PushFont(fonts().small);
     ImGui::PushStyleColor(ImGuiCol_Text, p.text_muted);
-    ImGui::TextUnformatted("GUIDELINES");
+    text::unformatted("GUIDELINES");
     ImGui::PopStyleColor();
     ImGui::PopFont();
     const float close_w = button_width("Close", "Esc");

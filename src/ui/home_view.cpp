@@ -3,6 +3,7 @@
 #include "ui/fonts.h"
 #include "ui/layout.h"
 #include "ui/sign_in_card.h"
+#include "ui/text.h"
 #include "ui/theme.h"
 #include "ui/widget_registry.h"
 #include "ui/widgets.h"
@@ -81,7 +82,7 @@ void draw_ways_to_help(const Column& column, bool compact) {
         const float content_top = row_top + 20;
         begin_card(card_width, 20, row_height);
         ImGui::PushFont(fonts().heading);
-        ImGui::TextUnformatted(kWays[i].title);
+        text::unformatted(kWays[i].title);
         ImGui::PopFont();
         wrapped_text(fonts().body, p.text_muted, kWays[i].text);
         natural_height[i] = ImGui::GetItemRectMax().y - content_top + 40;
@@ -102,7 +103,7 @@ void draw_how_it_works(const Column& column) {
     };
     begin_card(column.width, 24);
     ImGui::PushFont(fonts().heading);
-    ImGui::TextUnformatted("How it works");
+    text::unformatted("How it works");
     ImGui::PopFont();
     int number = 1;
     for (const char* step : kSteps) {
@@ -124,7 +125,7 @@ void draw_embed(const Column& column, std::string_view origin, bool& copied) {
                                 "allow=\"clipboard-read; clipboard-write\"></iframe>";
     begin_card(column.width, 24);
     ImGui::PushFont(fonts().heading);
-    ImGui::TextUnformatted("Add Orchard to your website");
+    text::unformatted("Add Orchard to your website");
     ImGui::PopFont();
     wrapped_text(fonts().body, p.text_muted,
                  "Paste this into a page of your project's site and your visitors can contribute "
@@ -133,12 +134,12 @@ void draw_embed(const Column& column, std::string_view origin, bool& copied) {
     const ImVec2 at = ImGui::GetCursorScreenPos();
     const float inner = column.width - 48;
     ImGui::PushFont(fonts().small);
-    const ImVec2 size = ImGui::CalcTextSize(snippet.c_str(), nullptr, false, inner - 24);
+    const ImVec2 size = text::size(snippet.c_str(), inner - 24);
     ImGui::GetWindowDrawList()->AddRectFilled(at, ImVec2(at.x + inner, at.y + size.y + 24),
                                               to_u32(p.surface_alt), 8);
     ImGui::SetCursorScreenPos(ImVec2(at.x + 12, at.y + 12));
     ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + inner - 24);
-    ImGui::TextUnformatted(snippet.c_str());
+    text::unformatted(snippet.c_str());
     ImGui::PopTextWrapPos();
     ImGui::PopFont();
     widgets().track_rect("embed_snippet", at, ImVec2(at.x + inner, at.y + size.y + 24), snippet);
@@ -169,7 +170,7 @@ void draw_home(const ScreenInput& input) {
     }
     begin_card(column.width, input.compact ? 20 : 32);
     ImGui::PushFont(input.compact ? fonts().heading : fonts().title);
-    ImGui::TextWrapped("Help teach assistants to be helpful");
+    text::wrapped("Help teach assistants to be helpful");
     ImGui::PopFont();
     wrapped_text(fonts().body, p.text_muted,
                  "Orchard collects conversations written and reviewed by people like you. Write "

@@ -2,6 +2,7 @@
 
 #include "ui/focus.h"
 #include "ui/fonts.h"
+#include "ui/text.h"
 #include "ui/theme.h"
 #include "ui/widget_registry.h"
 #include "ui/widgets.h"
@@ -62,21 +63,21 @@ const ScaleLook* scale_look(const std::string& name) {
 void label_title(const LabelDescription& label, const char* text, bool mandatory, bool answered) {
     const Palette& p = current_palette();
     ImGui::PushFont(fonts().strong);
-    ImGui::TextUnformatted(text);
+    text::unformatted(text);
     ImGui::PopFont();
     if (mandatory) {
         ImGui::SameLine(0, 10);
         ImGui::PushFont(fonts().small);
         ImGui::PushStyleColor(ImGuiCol_Text, answered ? p.text_muted : p.warning);
         ImGui::AlignTextToFramePadding();
-        ImGui::TextUnformatted(answered ? "required · answered" : "required");
+        text::unformatted(answered ? "required · answered" : "required");
         ImGui::PopStyleColor();
         ImGui::PopFont();
     }
     if (!label.help_text.empty()) {
         ImGui::PushFont(fonts().small);
         ImGui::PushStyleColor(ImGuiCol_Text, p.text_muted);
-        ImGui::TextWrapped("%s", label.help_text.c_str());
+        text::wrapped(label.help_text.c_str());
         ImGui::PopStyleColor();
         ImGui::PopFont();
     }
@@ -123,9 +124,9 @@ void draw_scale(const LabelActions& actions, const LabelDescription& label,
         ImGui::PushStyleColor(ImGuiCol_Text, p.text_muted);
         const float row_w = 5 * step_w + 4 * gap;
         ImGui::SetCursorScreenPos(ImVec2(row_left, ImGui::GetCursorScreenPos().y - 6));
-        ImGui::TextUnformatted(look->left);
-        ImGui::SameLine(row_w - ImGui::CalcTextSize(look->right).x);
-        ImGui::TextUnformatted(look->right);
+        text::unformatted(look->left);
+        ImGui::SameLine(row_w - text::width(look->right));
+        text::unformatted(look->right);
         ImGui::PopStyleColor();
         ImGui::PopFont();
     }
@@ -151,7 +152,7 @@ void draw_label_questions(const std::vector<protocol::LabelDescription>& labels,
     if (any_flag) {
         ImGui::Dummy(ImVec2(0, 4));
         ImGui::PushFont(fonts().strong);
-        ImGui::TextUnformatted("Does any of this apply? Select all that do.");
+        text::unformatted("Does any of this apply? Select all that do.");
         ImGui::PopFont();
         float x = 0;
         bool first = true;
@@ -159,7 +160,7 @@ void draw_label_questions(const std::vector<protocol::LabelDescription>& labels,
         for (const auto& label : labels) {
             if (label.widget != LabelWidget::Flag) continue;
             ImGui::PushFont(fonts().body);
-            const float w = ImGui::CalcTextSize(label.display_text.c_str()).x + 44;
+            const float w = text::width(label.display_text.c_str()) + 44;
             ImGui::PopFont();
             if (!first && x + w <= inner)
                 ImGui::SameLine(0, 8);

@@ -2,6 +2,7 @@
 #include "ui/fonts.h"
 #include "ui/label_questions.h"
 #include "ui/task_panels.h"
+#include "ui/text.h"
 #include "ui/theme.h"
 #include "ui/widget_registry.h"
 #include "ui/widgets.h"
@@ -20,7 +21,7 @@ void draw_labeling_panel(const ScreenInput& input, float width) {
 
     begin_card(width, padding);
     ImGui::PushFont(fonts().heading);
-    ImGui::TextUnformatted(t.task->full_mode ? "Full review" : "Quick check");
+    text::unformatted(t.task->full_mode ? "Full review" : "Quick check");
     ImGui::PopFont();
     widgets().track("label_mode", t.task->full_mode ? "full" : "simple");
     wrapped_text(fonts().body, p.text_muted,

@@ -3,6 +3,7 @@
 #include "ui/fonts.h"
 #include "ui/layout.h"
 #include "ui/rewards_widgets.h"
+#include "ui/text.h"
 #include "ui/theme.h"
 #include "ui/widget_registry.h"
 #include "ui/widgets.h"
@@ -50,7 +51,7 @@ void draw_leaderboard(const ScreenInput& input) {
     ImGui::BeginGroup();
     ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + column.width);
     ImGui::PushFont(input.compact ? fonts().heading : fonts().title);
-    ImGui::TextWrapped("Leaderboard");
+    text::wrapped("Leaderboard");
     ImGui::PopFont();
     muted_text("Points for writing, labeling and ranking, and for work of yours that others rate "
                "highly.");

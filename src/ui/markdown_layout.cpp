@@ -284,6 +284,7 @@ class Layouter {
     // broken between characters, so nothing is hidden and nothing needs scrolling sideways.
     float lay_out_code(const Block& block, float x0, float y) {
         const float top = y;
+        const std::size_t first_line = out_.lines.size();
         y += style_.code_padding_y;
         LineFiller filler(out_, doc_, measure_, x0 + style_.code_padding_x,
                           width_ - style_.code_padding_x, y, style_.code_line_gap, Font::Mono);
@@ -309,6 +310,8 @@ class Layouter {
             }
         }
         const float bottom = filler.finish() + style_.code_padding_y;
+        for (std::size_t i = first_line; i < out_.lines.size(); ++i)
+            out_.lines[i].code = true;
         out_.boxes.push_back({BoxKind::CodePanel, x0, top, width_, bottom});
         return bottom;
     }
@@ -338,6 +341,22 @@ Font font_for(const Block& block, std::uint8_t run_style) {
     if (bold) return Font::Bold;
     if (italic) return Font::Italic;
     return Font::Body;
+}
+
+void mirror(Layout& layout, float width) {
+    for (const Line& line : layout.lines) {
+        if (line.code) continue;
+        for (std::uint32_t i = line.first; i < line.first + line.count; ++i) {
+            Fragment& fragment = layout.fragments[i];
+            fragment.x = width - fragment.x - fragment.width;
+        }
+    }
+    for (Box& box : layout.boxes) {
+        if (box.kind == BoxKind::CodePanel) continue;
+        const float x0 = width - box.x1;
+        box.x1 = width - box.x0;
+        box.x0 = x0;
+    }
 }
 
 Layout lay_out(const Document& doc, float width, const TextMeasure& measure,

@@ -58,6 +58,7 @@ struct Line {
     std::uint32_t first = 0; // fragments [first, first + count)
     std::uint32_t count = 0;
     bool continues = false; // a code line too long for the panel goes on in the next line
+    bool code = false;      // a line of a code block, left to right in any text
 };
 
 enum class BoxKind : std::uint8_t { CodePanel, QuoteBar, Rule };
@@ -94,6 +95,11 @@ struct Layout {
 
 Layout lay_out(const Document& doc, float width, const TextMeasure& measure,
                const LayoutStyle& style = {});
+
+// The layout of a right-to-left text (Arabic, Hebrew, ...): flipped left for right, so that a
+// line's first words are at its right edge, its list markers and quote bars on the right. Code
+// blocks keep their left-to-right lines and panels.
+void mirror(Layout& layout, float width);
 
 // The font a run is drawn in, from its style and its block.
 Font font_for(const Block& block, std::uint8_t run_style);

@@ -5,6 +5,7 @@
 #include "ui/fonts.h"
 #include "ui/markdown_document.h"
 #include "ui/markdown_layout.h"
+#include "ui/text.h"
 #include "ui/theme.h"
 #include "ui/widget_registry.h"
 
@@ -33,6 +34,7 @@ struct Entry {
     unsigned layout_fonts = 0;
     int last_frame = 0;
     bool parsed = false;
+    bool rtl = false; // the message's direction, by its first strong character
 };
 
 struct IdHash {
@@ -79,10 +81,10 @@ float css_size(const ImFont* font) {
 
 class ImGuiMeasure final : public md::TextMeasure {
   public:
-    float width(md::Font font, std::string_view text) const override {
+    float width(md::Font font, std::string_view piece) const override {
         const ImFont* f = imgui_font(font);
-        // ImFont's own measure, not ImGui::CalcTextSize, which rounds up and would not add up.
-        return f->CalcTextSizeA(css_size(f), FLT_MAX, 0, text.data(), text.data() + text.size()).x;
+        // Not rounded up as ImGui::CalcTextSize does, which would not add up.
+        return text::width(f, css_size(f), piece);
     }
     md::FontMetrics metrics(md::Font font) const override {
         const ImFont* f = imgui_font(font);
@@ -108,6 +110,7 @@ Entry& entry_for(std::string_view id, std::string_view text) {
         entry.parsed = true;
         entry.text.assign(text);
         entry.doc = md::parse(text);
+        entry.rtl = text::direction_of(entry.doc.text) == text::Direction::Rtl;
         entry.layout_width = -1;
     }
     entry.last_frame = frame;
@@ -208,7 +211,10 @@ void draw_continuation(ImDrawList* draw, ImVec2 at, ImU32 colour) {
 }
 
 void draw_line(ImDrawList* draw, const md::Document& doc, const md::Layout& layout,
-               const md::Line& line, ImVec2 origin, float width, int hovered_link) {
+               const md::Line& line, ImVec2 origin, float width, int hovered_link, bool rtl) {
+    // Code reads left to right in any text.
+    const text::Direction direction =
+        rtl && !line.code ? text::Direction::Rtl : text::Direction::Ltr;
     const Palette& p = current_palette();
     const float baseline = origin.y + line.y + line.baseline;
     if (line.continues) {
@@ -226,7 +232,8 @@ void draw_line(ImDrawList* draw, const md::Document& doc, const md::Layout& layo
         draw->AddRectFilled(ImVec2(x - 3, top - 1), ImVec2(x + fragment.width + 3, top + size + 1),
                             to_u32(p.surface_alt), 4);
     }
-    for (std::uint32_t i = line.first; i < line.first + line.count; ++i) {
+    const std::uint32_t end = line.first + line.count;
+    for (std::uint32_t i = line.first; i < end; ++i) {
         const md::Fragment& fragment = layout.fragments[i];
         const float x = origin.x + fragment.x;
         ImVec4 colour = p.text;
@@ -238,22 +245,48 @@ void draw_line(ImDrawList* draw, const md::Document& doc, const md::Layout& layo
         const ImU32 packed = to_u32(colour);
         ImFont* font = imgui_font(fragment.font);
         const float size = css_size(font);
-        const std::string_view text =
+        std::string_view piece =
             std::string_view(doc.text).substr(fragment.offset, fragment.length);
         if (fragment.flags & md::kBulletMarker) {
-            draw_bullet(draw, text, ImVec2(x + fragment.width / 2, baseline - size * 0.21f),
+            draw_bullet(draw, piece, ImVec2(x + fragment.width / 2, baseline - size * 0.21f),
                         packed);
             continue;
         }
+        // The fragments that follow in the same style and continue the text, as one run: text the
+        // browser sets (text.h) is shaped and put in reading order (right to left, too) only
+        // within one string.
+        std::uint32_t last = i;
+        while (last + 1 < end) {
+            const md::Fragment& next = layout.fragments[last + 1];
+            const md::Fragment& prev = layout.fragments[last];
+            if (next.font != fragment.font || next.flags != fragment.flags ||
+                next.link != fragment.link || next.offset != prev.offset + prev.length)
+                break;
+            ++last;
+        }
+        const std::string_view run = std::string_view(doc.text).substr(
+            fragment.offset,
+            layout.fragments[last].offset + layout.fragments[last].length - fragment.offset);
+        // A run's fragments go left to right, or right to left in a mirrored layout.
+        float run_x = x;
+        float run_width = fragment.width;
+        if (last > i && !text::atlas_covers(font, run)) {
+            piece = run;
+            const md::Fragment& end_fragment = layout.fragments[last];
+            run_x = origin.x + std::min(fragment.x, end_fragment.x);
+            run_width = std::max(fragment.x + fragment.width, end_fragment.x + end_fragment.width) -
+                        std::min(fragment.x, end_fragment.x);
+            i = last;
+        }
         const float top = baseline - font->Ascent * size / font->FontSize;
-        draw->AddText(font, size, ImVec2(x, top), packed, text.data(), text.data() + text.size());
+        text::draw(draw, font, size, ImVec2(run_x, top), packed, piece, -1, direction);
         if (fragment.flags & md::kLinkText) {
             const float y = baseline + std::max(1.0f, size * 0.07f);
-            draw->AddRectFilled(ImVec2(x, y), ImVec2(x + fragment.width, y + 1), packed);
+            draw->AddRectFilled(ImVec2(run_x, y), ImVec2(run_x + run_width, y + 1), packed);
         }
         if (fragment.flags & md::kStruck) {
             const float y = baseline - size * 0.22f;
-            draw->AddRectFilled(ImVec2(x, y), ImVec2(x + fragment.width, y + 1), packed);
+            draw->AddRectFilled(ImVec2(run_x, y), ImVec2(run_x + run_width, y + 1), packed);
         }
     }
 }
@@ -266,6 +299,7 @@ void draw_markdown(const char* id, std::string_view markdown, float width) {
     const unsigned generation = font_generation();
     if (entry.layout_width != width || entry.layout_fonts != generation) {
         entry.layout = md::lay_out(entry.doc, width, ImGuiMeasure());
+        if (entry.rtl) md::mirror(entry.layout, width);
         entry.layout_width = width;
         entry.layout_fonts = generation;
     }
@@ -279,7 +313,7 @@ void draw_markdown(const char* id, std::string_view markdown, float width) {
         const int hovered = interact_with_links(id, entry.doc, layout, visible, origin);
         draw_boxes(draw, layout, origin);
         for (const md::Line* line = visible.begin; line != visible.end; ++line) {
-            draw_line(draw, entry.doc, layout, *line, origin, width, hovered);
+            draw_line(draw, entry.doc, layout, *line, origin, width, hovered, entry.rtl);
         }
     }
     // One item as large as the text, so that the parent window scrolls over all of it.

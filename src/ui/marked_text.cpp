@@ -1,4 +1,5 @@
 #include "ui/marked_text.h"
+#include "ui/text.h"
 
 #include "ui/theme.h"
 
@@ -58,7 +59,7 @@ void marked_text(const std::vector<protocol::TextSegment>& segments, ImFont* fon
             y += line_height;
             continue;
         }
-        const float w = ImGui::CalcTextSize(piece.text.c_str()).x;
+        const float w = text::width(piece.text.c_str());
         if (x > 0 && x + w > width) {
             x = 0;
             y += line_height;
@@ -69,14 +70,14 @@ void marked_text(const std::vector<protocol::TextSegment>& segments, ImFont* fon
             std::string word = piece.text;
             while (!word.empty() && word.back() == ' ')
                 word.pop_back();
-            const float word_w = ImGui::CalcTextSize(word.c_str()).x;
+            const float word_w = text::width(word.c_str());
             draw->AddRectFilled(ImVec2(at.x - 2, at.y),
                                 ImVec2(at.x + word_w + 2, at.y + line_height - 2), to_u32(tint), 4);
             // Underlined too: a tint alone is faint on the dark theme.
             draw->AddLine(ImVec2(at.x, at.y + line_height - 4),
                           ImVec2(at.x + word_w, at.y + line_height - 4), to_u32(p.accent), 2);
         }
-        draw->AddText(at, to_u32(p.text), piece.text.c_str());
+        text::draw(draw, at, to_u32(p.text), piece.text.c_str());
         x += w;
         blank_line = false;
     }

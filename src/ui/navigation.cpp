@@ -4,6 +4,7 @@
 #include "ui/fonts.h"
 #include "ui/rewards_widgets.h"
 #include "ui/shortcuts.h"
+#include "ui/text.h"
 #include "ui/theme.h"
 #include "ui/widget_registry.h"
 #include "ui/widgets.h"
@@ -57,7 +58,7 @@ std::string full_display_name(const client::AppState& state) {
 // The name as the top bar shows it: shortened to the summary's widest.
 std::string display_name(const client::AppState& state) {
     ImGui::PushFont(fonts().small);
-    std::string name = fit_text(full_display_name(state), kScoreSummaryMaxWidth);
+    std::string name = text::fit(full_display_name(state), kScoreSummaryMaxWidth);
     ImGui::PopFont();
     return name;
 }
@@ -79,10 +80,10 @@ float draw_navigation_tabs(client::App& app, double now, float x, float top, flo
         // Each tab is as wide as its bold label, so the tabs stay put when the current one
         // changes (the current tab's label is bold, the others' regular, centred in the tab).
         ImGui::PushFont(fonts().strong);
-        const float w = ImGui::CalcTextSize(d.label).x + 2 * pad;
+        const float w = text::width(d.label) + 2 * pad;
         ImGui::PopFont();
         ImGui::PushFont(current ? fonts().strong : fonts().body);
-        const ImVec2 text = ImGui::CalcTextSize(d.label);
+        const ImVec2 label_size = text::size(d.label);
         ImGui::SetCursorScreenPos(ImVec2(x, top));
         ImGui::PushID(d.id.c_str());
         bool pressed = ImGui::InvisibleButton("##tab", ImVec2(w, bar_height - 1));
@@ -91,8 +92,8 @@ float draw_navigation_tabs(client::App& app, double now, float x, float top, flo
         const bool hovered = ImGui::IsItemHovered();
         if (hovered) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
         const ImVec4 colour = current ? p.accent : hovered ? p.text : p.text_muted;
-        draw->AddText(ImVec2(x + (w - text.x) / 2, top + (bar_height - text.y) / 2), to_u32(colour),
-                      d.label);
+        text::draw(draw, ImVec2(x + (w - label_size.x) / 2, top + (bar_height - label_size.y) / 2),
+                   to_u32(colour), d.label);
         if (current)
             draw->AddRectFilled(ImVec2(x + pad - 4, top + bar_height - 4),
                                 ImVec2(x + w - pad + 4, top + bar_height - 1), to_u32(p.accent), 2);
@@ -108,7 +109,7 @@ float navigation_tabs_width() {
     float w = 0;
     ImGui::PushFont(fonts().strong);
     for (const auto& d : destinations())
-        w += ImGui::CalcTextSize(d.label).x + 2 * kTabPadding;
+        w += text::width(d.label) + 2 * kTabPadding;
     ImGui::PopFont();
     return w;
 }
@@ -133,7 +134,7 @@ void draw_navigation_menu(client::App& app, double now, float button_w, bool wit
         const std::string score = score_line(state);
         if (!name.empty()) {
             ImGui::PushFont(fonts().strong);
-            ImGui::TextUnformatted(fit_text(name, inner).c_str());
+            text::unformatted(text::fit(name, inner).c_str());
             ImGui::PopFont();
             widgets().track("menu_name", name);
             if (!score.empty()) {
@@ -164,10 +165,10 @@ float score_summary_width(const client::AppState& state) {
     const std::string name = display_name(state);
     const std::string score = score_line(state);
     ImGui::PushFont(fonts().small);
-    float w = ImGui::CalcTextSize(name.c_str()).x;
+    float w = text::width(name.c_str());
     ImGui::PopFont();
     ImGui::PushFont(fonts().strong);
-    w = std::max(w, ImGui::CalcTextSize(score.c_str()).x);
+    w = std::max(w, text::width(score.c_str()));
     ImGui::PopFont();
     return w;
 }
@@ -195,14 +196,14 @@ float draw_score_summary(client::App& app, double now, float right, float top, f
     const bool hovered = ImGui::IsItemHovered();
     if (hovered) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
     ImGui::PushFont(fonts().small);
-    const float name_w = ImGui::CalcTextSize(name.c_str()).x;
-    draw->AddText(ImVec2(right - name_w, y), to_u32(p.text_muted), name.c_str());
+    const float name_w = text::width(name.c_str());
+    text::draw(draw, ImVec2(right - name_w, y), to_u32(p.text_muted), name.c_str());
     ImGui::PopFont();
     if (!score.empty()) {
         ImGui::PushFont(fonts().strong);
-        const float score_w = ImGui::CalcTextSize(score.c_str()).x;
-        draw->AddText(ImVec2(right - score_w, y + name_h), to_u32(hovered ? p.accent : p.text),
-                      score.c_str());
+        const float score_w = text::width(score.c_str());
+        text::draw(draw, ImVec2(right - score_w, y + name_h), to_u32(hovered ? p.accent : p.text),
+                   score.c_str());
         ImGui::PopFont();
     }
     widgets().track("my_score", score.empty() ? name : score);

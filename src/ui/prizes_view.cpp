@@ -3,6 +3,7 @@
 #include "ui/fonts.h"
 #include "ui/layout.h"
 #include "ui/rewards_widgets.h"
+#include "ui/text.h"
 #include "ui/theme.h"
 #include "ui/widget_registry.h"
 #include "ui/widgets.h"
@@ -48,7 +49,7 @@ void draw_prizes(const ScreenInput& input) {
     ImGui::BeginGroup();
     ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + column.width);
     ImGui::PushFont(input.compact ? fonts().heading : fonts().title);
-    ImGui::TextWrapped("Prizes");
+    text::wrapped("Prizes");
     ImGui::PopFont();
     if (!state.problem.empty()) problem_text(state.problem.c_str());
     if (!state.prizes) {

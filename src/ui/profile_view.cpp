@@ -3,6 +3,7 @@
 #include "ui/fonts.h"
 #include "ui/layout.h"
 #include "ui/rewards_widgets.h"
+#include "ui/text.h"
 #include "ui/theme.h"
 #include "ui/widget_registry.h"
 #include "ui/widgets.h"
@@ -35,7 +36,7 @@ void draw_frame_tiles(const protocol::UserStats& stats, float width, bool compac
         begin_card(tile_w, 16);
         wrapped_text(fonts().small, p.text_muted, frame_title(frame));
         ImGui::PushFont(fonts().heading);
-        ImGui::TextUnformatted(std::to_string(score.leader_score).c_str());
+        text::unformatted(std::to_string(score.leader_score).c_str());
         ImGui::PopFont();
         const std::string rank = score.rank ? "Rank " + std::to_string(*score.rank) : "No rank yet";
         wrapped_text(fonts().small, p.text_muted, rank.c_str());
@@ -87,7 +88,7 @@ void draw_activity_chart(const std::vector<protocol::ActivityDay>& days, float w
         char text[32];
         std::snprintf(text, sizeof text, value == std::floor(value) ? "%.0f" : "%.1f", value);
         axis_labels[i] = text;
-        axis_w = std::max(axis_w, ImGui::CalcTextSize(text).x + 10);
+        axis_w = std::max(axis_w, text::width(text) + 10);
     }
     const ImVec2 at = ImGui::GetCursorScreenPos();
     const float plot_h = 150;
@@ -100,17 +101,17 @@ void draw_activity_chart(const std::vector<protocol::ActivityDay>& days, float w
         const float gy = plot_top + plot_h * static_cast<float>(i) / 2;
         draw->AddLine(ImVec2(plot_x, gy), ImVec2(plot_x + plot_w, gy), to_u32(p.border));
         const char* text = axis_labels[i].c_str();
-        const float tw = ImGui::CalcTextSize(text).x;
-        draw->AddText(ImVec2(plot_x - 10 - tw, gy - label_h / 2), to_u32(p.text_muted), text);
+        const float tw = text::width(text);
+        text::draw(draw, ImVec2(plot_x - 10 - tw, gy - label_h / 2), to_u32(p.text_muted), text);
     }
     // No points in the whole window: say so in the empty plot rather than show bare lines.
     if (sum <= 0) {
         ImGui::PushFont(fonts().body);
         const char* empty = "No points in the last 30 days yet";
-        const ImVec2 size = ImGui::CalcTextSize(empty, nullptr, false, plot_w - 24);
+        const ImVec2 size = text::size(empty, plot_w - 24);
         const ImVec2 centre(plot_x + plot_w / 2, plot_top + plot_h / 4); // between two lines
         const ImVec2 text_at(centre.x - size.x / 2, centre.y - size.y / 2);
-        draw->AddText(nullptr, 0, text_at, to_u32(p.text_muted), empty, nullptr, plot_w - 24);
+        text::draw(draw, text_at, to_u32(p.text_muted), empty, plot_w - 24);
         ImGui::PopFont();
         widgets().track_rect("activity_empty", text_at,
                              ImVec2(text_at.x + size.x, text_at.y + size.y), empty);
@@ -132,10 +133,10 @@ void draw_activity_chart(const std::vector<protocol::ActivityDay>& days, float w
         for (std::size_t k = 0; k < 3; ++k) {
             const std::size_t i = marks[k];
             const std::string text = k == 2 ? "Today" : day_label(days[i].date);
-            const float tw = ImGui::CalcTextSize(text.c_str()).x;
+            const float tw = text::width(text.c_str());
             float x = plot_x + slot * (static_cast<float>(i) + 0.5f) - tw / 2;
             x = std::clamp(x, plot_x, plot_x + plot_w - tw);
-            draw->AddText(ImVec2(x, base + 6), to_u32(p.text_muted), text.c_str());
+            text::draw(draw, ImVec2(x, base + 6), to_u32(p.text_muted), text.c_str());
         }
     }
     ImGui::PopFont();
@@ -162,11 +163,11 @@ void draw_ledger(client::App& app, double now, float width) {
         std::snprintf(points, sizeof points,
                       entry.points == std::floor(entry.points) ? "+%.0f" : "+%.1f", entry.points);
         ImGui::PushFont(fonts().strong);
-        const float points_w = ImGui::CalcTextSize(points).x;
-        draw->AddText(ImVec2(at.x + width - points_w, at.y), to_u32(p.success), points);
+        const float points_w = text::width(points);
+        text::draw(draw, ImVec2(at.x + width - points_w, at.y), to_u32(p.success), points);
         const std::string what =
-            fit_text(protocol::ledger_kind_text(entry.kind), width - points_w - 16);
-        ImGui::TextUnformatted(what.c_str());
+            text::fit(protocol::ledger_kind_text(entry.kind), width - points_w - 16);
+        text::unformatted(what.c_str());
         ImGui::PopFont();
         const std::string when = protocol::short_date(entry.created_date);
         wrapped_text(fonts().small, p.text_muted, when.c_str());
@@ -195,7 +196,7 @@ void draw_profile(const ScreenInput& input) {
     ImGui::BeginGroup();
     ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + column.width);
     ImGui::PushFont(input.compact ? fonts().heading : fonts().title);
-    ImGui::TextWrapped("%s", state.account ? state.account->display_name.c_str() : "My profile");
+    text::wrapped(state.account ? state.account->display_name.c_str() : "My profile");
     ImGui::PopFont();
     if (!state.profile.problem.empty()) problem_text(state.profile.problem.c_str());
 

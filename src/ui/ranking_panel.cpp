@@ -4,6 +4,7 @@
 #include "ui/fonts.h"
 #include "ui/shortcuts.h"
 #include "ui/task_panels.h"
+#include "ui/text.h"
 #include "ui/theme.h"
 #include "ui/widget_registry.h"
 #include "ui/widgets.h"
@@ -28,9 +29,9 @@ void draw_handle(ImVec2 at, float height, int rank, bool selected) {
     draw->AddCircleFilled(c, 18, to_u32(selected ? p.accent : p.surface_alt), 24);
     ImGui::PushFont(fonts().strong);
     const std::string text = std::to_string(rank);
-    const ImVec2 size = ImGui::CalcTextSize(text.c_str());
-    draw->AddText(ImVec2(c.x - size.x / 2, c.y - size.y / 2),
-                  to_u32(selected ? p.accent_text : p.text), text.c_str());
+    const ImVec2 size = text::size(text.c_str());
+    text::draw(draw, ImVec2(c.x - size.x / 2, c.y - size.y / 2),
+               to_u32(selected ? p.accent_text : p.text), text.c_str());
     ImGui::PopFont();
     // Six dots: the grip that says "drag me".
     for (int row = 0; row < 3; ++row)
@@ -56,7 +57,7 @@ void draw_ranking_panel(const ScreenInput& input, float width) {
     const Palette& p = current_palette();
 
     ImGui::PushFont(fonts().strong);
-    ImGui::TextWrapped("Best first: drag a reply by its number, or select one and use the keys.");
+    text::wrapped("Best first: drag a reply by its number, or select one and use the keys.");
     ImGui::PopFont();
     ImGui::PushFont(fonts().small);
     ImGui::PushStyleColor(ImGuiCol_Text, p.text_muted);

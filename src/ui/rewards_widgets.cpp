@@ -1,6 +1,7 @@
 #include "ui/rewards_widgets.h"
 
 #include "ui/fonts.h"
+#include "ui/text.h"
 #include "ui/theme.h"
 #include "ui/widget_registry.h"
 #include "ui/widgets.h"
@@ -42,23 +43,6 @@ std::string streak_text(int days) {
     return std::to_string(days) + (days == 1 ? "-day streak" : "-day streak");
 }
 
-std::string fit_text(const std::string& text, float width) {
-    if (ImGui::CalcTextSize(text.c_str()).x <= width) return text;
-    std::string cut = text;
-    while (!cut.empty()) {
-        // Drop whole UTF-8 characters from the end.
-        do {
-            cut.pop_back();
-        } while (!cut.empty() && (static_cast<unsigned char>(cut.back()) & 0xC0) == 0x80);
-        if (!cut.empty() && (static_cast<unsigned char>(cut.back()) & 0x80)) {
-            cut.pop_back(); // the lead byte of the dropped character
-            continue;
-        }
-        if (ImGui::CalcTextSize((cut + "…").c_str()).x <= width) return cut + "…";
-    }
-    return "…";
-}
-
 void level_bar(const protocol::UserScore& total, float width, const char* id) {
     const Palette& p = current_palette();
     const std::string level = "Level " + std::to_string(total.level);
@@ -70,14 +54,14 @@ void level_bar(const protocol::UserScore& total, float width, const char* id) {
         detail = "The highest level";
     const ImVec2 at = ImGui::GetCursorScreenPos();
     ImGui::PushFont(fonts().heading);
-    ImGui::TextUnformatted(level.c_str());
+    text::unformatted(level.c_str());
     const float level_h = ImGui::GetFontSize();
     ImGui::PopFont();
     ImGui::PushFont(fonts().body);
-    const float detail_w = ImGui::CalcTextSize(detail.c_str()).x;
-    ImGui::GetWindowDrawList()->AddText(
-        ImVec2(at.x + width - detail_w, at.y + (level_h - ImGui::GetFontSize()) / 2 + 2),
-        to_u32(p.text_muted), detail.c_str());
+    const float detail_w = text::width(detail.c_str());
+    text::draw(ImGui::GetWindowDrawList(),
+               ImVec2(at.x + width - detail_w, at.y + (level_h - ImGui::GetFontSize()) / 2 + 2),
+               to_u32(p.text_muted), detail.c_str());
     ImGui::PopFont();
     const ImVec2 bar(ImGui::GetCursorScreenPos().x, ImGui::GetCursorScreenPos().y + 2);
     const float h = 12;
@@ -109,12 +93,12 @@ void score_rows(const std::vector<protocol::UserScore>& rows, const std::string&
         const float header_h = ImGui::GetFontSize();
         const float y = at.y;
         const ImU32 colour = to_u32(p.text_muted);
-        draw->AddText(ImVec2(at.x + pad, y), colour, "Rank");
-        draw->AddText(ImVec2(at.x + pad + rank_w, y), colour, "Name");
+        text::draw(draw, ImVec2(at.x + pad, y), colour, "Rank");
+        text::draw(draw, ImVec2(at.x + pad + rank_w, y), colour, "Name");
         if (level_w > 0)
-            draw->AddText(ImVec2(at.x + width - pad - score_w - level_w, y), colour, "Level");
-        const float points_w = ImGui::CalcTextSize("Points").x;
-        draw->AddText(ImVec2(at.x + width - pad - points_w, y), colour, "Points");
+            text::draw(draw, ImVec2(at.x + width - pad - score_w - level_w, y), colour, "Level");
+        const float points_w = text::width("Points");
+        text::draw(draw, ImVec2(at.x + width - pad - points_w, y), colour, "Points");
         ImGui::PopFont();
         ImGui::Dummy(ImVec2(width, header_h));
     }
@@ -132,22 +116,24 @@ void score_rows(const std::vector<protocol::UserScore>& rows, const std::string&
         ImGui::PushFont(fonts().strong);
         const float y = at.y + (row_h - ImGui::GetFontSize()) / 2;
         const std::string rank = row.rank ? std::to_string(*row.rank) : "–";
-        draw->AddText(ImVec2(at.x + pad, y), to_u32(mine ? p.accent : p.text_muted), rank.c_str());
+        text::draw(draw, ImVec2(at.x + pad, y), to_u32(mine ? p.accent : p.text_muted),
+                   rank.c_str());
         const std::string score = std::to_string(row.leader_score);
-        const float score_text_w = ImGui::CalcTextSize(score.c_str()).x;
-        draw->AddText(ImVec2(at.x + width - pad - score_text_w, y), to_u32(p.text), score.c_str());
+        const float score_text_w = text::width(score.c_str());
+        text::draw(draw, ImVec2(at.x + width - pad - score_text_w, y), to_u32(p.text),
+                   score.c_str());
         ImGui::PopFont();
         ImGui::PushFont(mine ? fonts().strong : fonts().body);
         const float name_w = width - 2 * pad - rank_w - level_w - score_w;
         const std::string name =
-            fit_text(mine ? row.display_name + " (you)" : row.display_name, name_w);
-        draw->AddText(ImVec2(at.x + pad + rank_w, y), to_u32(p.text), name.c_str());
+            text::fit(mine ? row.display_name + " (you)" : row.display_name, name_w);
+        text::draw(draw, ImVec2(at.x + pad + rank_w, y), to_u32(p.text), name.c_str());
         ImGui::PopFont();
         if (level_w > 0) {
             ImGui::PushFont(fonts().body);
             const std::string level = std::to_string(row.level);
-            draw->AddText(ImVec2(at.x + width - pad - score_w - level_w, y), to_u32(p.text_muted),
-                          level.c_str());
+            text::draw(draw, ImVec2(at.x + width - pad - score_w - level_w, y),
+                       to_u32(p.text_muted), level.c_str());
             ImGui::PopFont();
         }
         ImGui::Dummy(ImVec2(width, row_h));
@@ -183,7 +169,7 @@ bool frame_tabs(protocol::TimeFrame& frame, float width, bool compact) {
 
 void badge(const char* text, const ImVec4& colour) {
     ImGui::PushFont(fonts().small);
-    const ImVec2 size = ImGui::CalcTextSize(text);
+    const ImVec2 size = text::size(text);
     const ImVec2 at = ImGui::GetCursorScreenPos();
     const ImVec2 pad(10, 4);
     ImVec4 fill = colour;
@@ -191,7 +177,7 @@ void badge(const char* text, const ImVec4& colour) {
     ImDrawList* draw = ImGui::GetWindowDrawList();
     draw->AddRectFilled(at, ImVec2(at.x + size.x + 2 * pad.x, at.y + size.y + 2 * pad.y),
                         to_u32(fill), (size.y + 2 * pad.y) / 2);
-    draw->AddText(ImVec2(at.x + pad.x, at.y + pad.y), to_u32(colour), text);
+    text::draw(draw, ImVec2(at.x + pad.x, at.y + pad.y), to_u32(colour), text);
     ImGui::Dummy(ImVec2(size.x + 2 * pad.x, size.y + 2 * pad.y));
     ImGui::PopFont();
 }

@@ -16,8 +16,6 @@ std::string points_text(double points);    // "0.1 points", "4 points"
 const char*
 frame_title(protocol::TimeFrame frame); // "Today", "This week", "This month", "All time"
 std::string streak_text(int days);      // "3-day streak", "No streak yet"
-// `text` shortened with "…" to fit `width` in the current font.
-std::string fit_text(const std::string& text, float width);
 
 // "Level 3" and "6 of 7 points to level 4" over a bar of the progress; `id` is tracked.
 void level_bar(const protocol::UserScore& total, float width, const char* id);

@@ -7,6 +7,7 @@
 #include "ui/navigation.h"
 #include "ui/screen_views.h"
 #include "ui/shortcuts.h"
+#include "ui/text.h"
 #include "ui/text_field.h"
 #include "ui/theme.h"
 #include "ui/widget_registry.h"
@@ -44,7 +45,7 @@ void draw_top_bar(client::App& app, double now, float width, bool compact) {
     draw_logo(ImVec2(origin.x + margin, origin.y + 16), 28);
     ImGui::SetCursorScreenPos(ImVec2(origin.x + margin + 38, origin.y + 16));
     ImGui::PushFont(fonts().heading);
-    ImGui::TextUnformatted("Orchard");
+    text::unformatted("Orchard");
     const float title_w = ImGui::GetItemRectSize().x;
     ImGui::PopFont();
     // The logo and name lead home from any screen but sign-in.
@@ -119,7 +120,7 @@ void draw_connection_banner(client::App& app, double now, float width, bool comp
     const float button_w = button_width("Try again now");
     ImGui::PushFont(fonts().body);
     const float text_w = compact ? width - 2 * margin : width - 3 * margin - button_w;
-    const float text_h = ImGui::CalcTextSize(text.c_str(), nullptr, false, text_w).y;
+    const float text_h = text::size(text.c_str(), text_w).y;
     ImGui::PopFont();
     const float height = compact ? text_h + kTouchTarget + 36 : std::max(text_h, kTouchTarget) + 24;
     ImVec4 tint = p.danger;
@@ -129,7 +130,7 @@ void draw_connection_banner(client::App& app, double now, float width, bool comp
     ImGui::SetCursorScreenPos(ImVec2(origin.x + margin, origin.y + 12));
     ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + text_w);
     ImGui::PushFont(fonts().body);
-    ImGui::TextUnformatted(text.c_str());
+    text::unformatted(text.c_str());
     ImGui::PopFont();
     ImGui::PopTextWrapPos();
     widgets().track("connection_banner", text);

@@ -5,6 +5,7 @@
 #include "ui/focus.h"
 #include "ui/fonts.h"
 #include "ui/layout.h"
+#include "ui/text.h"
 #include "ui/text_field.h"
 #include "ui/theme.h"
 #include "ui/widget_registry.h"
@@ -43,10 +44,10 @@ bool switch_row(const char* id, const char* label, const char* detail, bool on, 
     const float text_w = width - kSwitchW - kGap;
     const ImVec2 at = ImGui::GetCursorScreenPos();
     ImGui::PushFont(fonts().strong);
-    const float label_h = ImGui::CalcTextSize(label, nullptr, false, text_w).y;
+    const float label_h = text::size(label, text_w).y;
     ImGui::PopFont();
     ImGui::PushFont(fonts().body);
-    const float detail_h = ImGui::CalcTextSize(detail, nullptr, false, text_w).y;
+    const float detail_h = text::size(detail, text_w).y;
     ImGui::PopFont();
     const float height = std::max(kTouchTarget, label_h + 4 + detail_h);
     ImGui::PushID(id);
@@ -57,12 +58,11 @@ bool switch_row(const char* id, const char* label, const char* detail, bool on, 
     if (hovered) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
     ImDrawList* draw = ImGui::GetWindowDrawList();
     ImGui::PushFont(fonts().strong);
-    draw->AddText(ImGui::GetFont(), ImGui::GetFontSize(), at, to_u32(p.text), label, nullptr,
-                  text_w);
+    text::draw(draw, ImGui::GetFont(), ImGui::GetFontSize(), at, to_u32(p.text), label, text_w);
     ImGui::PopFont();
     ImGui::PushFont(fonts().body);
-    draw->AddText(ImGui::GetFont(), ImGui::GetFontSize(), ImVec2(at.x, at.y + label_h + 4),
-                  to_u32(p.text_muted), detail, nullptr, text_w);
+    text::draw(draw, ImGui::GetFont(), ImGui::GetFontSize(), ImVec2(at.x, at.y + label_h + 4),
+               to_u32(p.text_muted), detail, text_w);
     ImGui::PopFont();
     // The switch: a pill, filled in the accent colour when on, with its knob at that end.
     const ImVec2 s0(at.x + width - kSwitchW, at.y + std::min(8.0f, (height - kSwitchH) / 2));
@@ -320,7 +320,7 @@ void draw_settings(const ScreenInput& input) {
     ImGui::BeginGroup();
     ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + column.width);
     ImGui::PushFont(compact ? fonts().heading : fonts().title);
-    ImGui::TextWrapped("Settings");
+    text::wrapped("Settings");
     ImGui::PopFont();
     const std::string who = state.account->guest ? "You are contributing as a guest, as " +
                                                        state.account->display_name + "."

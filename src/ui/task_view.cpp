@@ -8,6 +8,7 @@
 #include "ui/report_form.h"
 #include "ui/shortcuts.h"
 #include "ui/task_panels.h"
+#include "ui/text.h"
 #include "ui/text_field.h"
 #include "ui/theme.h"
 #include "ui/widget_registry.h"
@@ -73,7 +74,7 @@ void draw_header(client::App& app, double now, const client::TaskKindInfo* kind,
     const auto& state = app.state();
     const Palette& p = current_palette();
     ImGui::PushFont(compact ? fonts().heading : fonts().title);
-    ImGui::TextWrapped("%s", kind ? kind->title : "Your next task");
+    text::wrapped(kind ? kind->title : "Your next task");
     ImGui::PopFont();
     widgets().track("task_title", kind ? kind->title : "");
     if (kind) wrapped_text(fonts().body, p.text_muted, kind->instruction);
@@ -86,7 +87,7 @@ void draw_header(client::App& app, double now, const client::TaskKindInfo* kind,
         ImGui::PushFont(fonts().small);
         ImGui::PushStyleColor(ImGuiCol_Text, p.text_muted);
         ImGui::AlignTextToFramePadding();
-        ImGui::TextUnformatted("G  guidelines");
+        text::unformatted("G  guidelines");
         ImGui::PopStyleColor();
         ImGui::PopFont();
     }

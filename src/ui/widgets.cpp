@@ -2,6 +2,7 @@
 
 #include "ui/focus.h"
 #include "ui/fonts.h"
+#include "ui/text.h"
 #include "ui/theme.h"
 #include "ui/widget_registry.h"
 
@@ -47,24 +48,23 @@ bool styled_button(const char* label, const char* shortcut, const char* id, floa
         // The label and the shortcut are drawn by hand so they can differ in colour and size.
         pressed = ImGui::Button("##button", size);
         const ImVec2 min = ImGui::GetItemRectMin();
-        const float label_w = ImGui::CalcTextSize(label, nullptr, true).x;
+        const float label_w = text::width(text::shown_part(label));
         ImGui::PushFont(fonts().small);
-        const float hint_w = ImGui::CalcTextSize(shortcut).x;
+        const float hint_w = text::width(shortcut);
         ImGui::PopFont();
         const float total = label_w + kShortcutGap + hint_w;
         const float x = min.x + (size.x - total) / 2;
         ImDrawList* draw = ImGui::GetWindowDrawList();
         const ImVec4 text_colour = primary ? p.accent_text : p.text;
-        draw->AddText(ImGui::GetFont(), ImGui::GetFontSize(),
-                      ImVec2(x, min.y + (size.y - ImGui::GetFontSize()) / 2), to_u32(text_colour),
-                      label, ImGui::FindRenderedTextEnd(label));
+        text::draw(draw, ImGui::GetFont(), ImGui::GetFontSize(),
+                   ImVec2(x, min.y + (size.y - ImGui::GetFontSize()) / 2), to_u32(text_colour),
+                   text::shown_part(label));
         ImGui::PushFont(fonts().small);
         ImVec4 hint_colour = primary ? p.accent_text : p.text_muted;
         if (primary) hint_colour.w = 0.8f;
-        draw->AddText(
-            ImGui::GetFont(), ImGui::GetFontSize(),
-            ImVec2(x + label_w + kShortcutGap, min.y + (size.y - ImGui::GetFontSize()) / 2),
-            to_u32(hint_colour), shortcut);
+        text::draw(draw, ImGui::GetFont(), ImGui::GetFontSize(),
+                   ImVec2(x + label_w + kShortcutGap, min.y + (size.y - ImGui::GetFontSize()) / 2),
+                   to_u32(hint_colour), shortcut);
         ImGui::PopFont();
     } else {
         pressed = ImGui::Button(label, size);
@@ -98,11 +98,11 @@ bool secondary_button(const char* label, const char* shortcut, const char* id, f
 
 float button_width(const char* label, const char* shortcut) {
     ImGui::PushFont(fonts().strong);
-    float width = ImGui::CalcTextSize(label, nullptr, true).x;
+    float width = text::width(text::shown_part(label));
     ImGui::PopFont();
     if (shortcut && *shortcut) {
         ImGui::PushFont(fonts().small);
-        width += kShortcutGap + ImGui::CalcTextSize(shortcut).x;
+        width += kShortcutGap + text::width(shortcut);
         ImGui::PopFont();
     }
     return width + ImGui::GetStyle().FramePadding.x * 2 + 8;
@@ -122,9 +122,9 @@ DisabledScope::~DisabledScope() {
 
 float choice_button_width(const char* label, bool selected) {
     ImGui::PushFont(selected ? fonts().strong : fonts().body);
-    const float text = ImGui::CalcTextSize(label, nullptr, true).x;
+    const float label_w = text::width(text::shown_part(label));
     ImGui::PopFont();
-    return text + ImGui::GetStyle().FramePadding.x * 2 + 8;
+    return label_w + ImGui::GetStyle().FramePadding.x * 2 + 8;
 }
 
 bool choice_button(const char* label, const char* id, bool selected, float width, float height) {
@@ -171,18 +171,18 @@ bool link_button(const char* label, const char* id) {
     const Palette& p = current_palette();
     ImGui::PushID(id);
     ImGui::PushFont(fonts().strong);
-    const ImVec2 text = ImGui::CalcTextSize(label);
+    const ImVec2 label_size = text::size(label);
     const ImVec2 at = ImGui::GetCursorScreenPos();
     // A target at least 44 px tall around text of ~24 px, so fingers find it.
-    const float pad = std::max(0.0f, (kTouchTarget - text.y) / 2);
-    bool pressed = ImGui::InvisibleButton("##link", ImVec2(text.x, text.y + 2 * pad));
+    const float pad = std::max(0.0f, (kTouchTarget - label_size.y) / 2);
+    bool pressed = ImGui::InvisibleButton("##link", ImVec2(label_size.x, label_size.y + 2 * pad));
     const bool hovered = ImGui::IsItemHovered();
     pressed |= keyboard_control(id, 6, 1);
     ImDrawList* draw = ImGui::GetWindowDrawList();
     const ImVec4 colour = hovered ? p.accent_hover : p.accent;
-    draw->AddText(ImVec2(at.x, at.y + pad), to_u32(colour), label);
-    draw->AddLine(ImVec2(at.x, at.y + pad + text.y - 1),
-                  ImVec2(at.x + text.x, at.y + pad + text.y - 1), to_u32(colour),
+    text::draw(draw, ImVec2(at.x, at.y + pad), to_u32(colour), label);
+    draw->AddLine(ImVec2(at.x, at.y + pad + label_size.y - 1),
+                  ImVec2(at.x + label_size.x, at.y + pad + label_size.y - 1), to_u32(colour),
                   hovered ? 1.5f : 1.0f);
     ImGui::PopFont();
     ImGui::PopID();
@@ -191,34 +191,34 @@ bool link_button(const char* label, const char* id) {
     return pressed;
 }
 
-void heading_text(const char* text) {
+void heading_text(const char* words) {
     ImGui::PushFont(fonts().heading);
-    ImGui::TextWrapped("%s", text);
+    text::wrapped(words);
     ImGui::PopFont();
 }
 
-void muted_text(const char* text) {
-    wrapped_text(fonts().body, current_palette().text_muted, text);
+void muted_text(const char* words) {
+    wrapped_text(fonts().body, current_palette().text_muted, words);
 }
 
-void problem_text(const char* text) {
-    wrapped_text(fonts().strong, current_palette().danger, text);
+void problem_text(const char* words) {
+    wrapped_text(fonts().strong, current_palette().danger, words);
 }
 
-void notice_text(const char* text) {
-    wrapped_text(fonts().strong, current_palette().success, text);
+void notice_text(const char* words) {
+    wrapped_text(fonts().strong, current_palette().success, words);
 }
 
-void field_label(const char* text) {
+void field_label(const char* words) {
     ImGui::PushFont(fonts().strong);
-    ImGui::TextUnformatted(text);
+    text::unformatted(words);
     ImGui::PopFont();
 }
 
-void wrapped_text(ImFont* font, const ImVec4& colour, const char* text) {
+void wrapped_text(ImFont* font, const ImVec4& colour, const char* words) {
     ImGui::PushFont(font);
     ImGui::PushStyleColor(ImGuiCol_Text, colour);
-    ImGui::TextWrapped("%s", text);
+    text::wrapped(words);
     ImGui::PopStyleColor();
     ImGui::PopFont();
 }

@@ -4,6 +4,7 @@
 #include "ui/markdown_view.h"
 #include "ui/shortcuts.h"
 #include "ui/task_panels.h"
+#include "ui/text.h"
 #include "ui/text_field.h"
 #include "ui/theme.h"
 #include "ui/widget_registry.h"
@@ -55,7 +56,7 @@ void draw_writing_panel(const ScreenInput& input, float width) {
     if (t.reviewing || busy) {
         // The text as it will read, before it is sent.
         ImGui::PushFont(fonts().strong);
-        ImGui::TextUnformatted("Your text, as others will see it");
+        text::unformatted("Your text, as others will see it");
         ImGui::PopFont();
         begin_card(width, 20);
         draw_markdown("review_preview", t.draft.text, width - 40);
@@ -65,8 +66,8 @@ void draw_writing_panel(const ScreenInput& input, float width) {
     }
 
     ImGui::PushFont(fonts().strong);
-    ImGui::TextUnformatted(t.task->type == protocol::TaskType::InitialPrompt ? "Your prompt"
-                                                                             : "Your reply");
+    text::unformatted(t.task->type == protocol::TaskType::InitialPrompt ? "Your prompt"
+                                                                        : "Your reply");
     ImGui::PopFont();
     std::string text = t.draft.text;
     const float height = input.compact ? 220 : 280;
@@ -92,18 +93,18 @@ void draw_writing_panel(const ScreenInput& input, float width) {
                   words == 1 ? "word" : "words", guide.low, guide.high);
     ImGui::PushFont(fonts().small);
     ImGui::PushStyleColor(ImGuiCol_Text, p.text_muted);
-    ImGui::TextUnformatted(line);
+    text::unformatted(line);
     ImGui::PopStyleColor();
     widgets().track("word_count", line);
     const std::size_t max = input.app.state().max_reply_characters;
     const std::string limit =
         client::with_thousands(characters) + " / " + client::with_thousands(max) + " characters";
-    const float limit_w = ImGui::CalcTextSize(limit.c_str()).x;
+    const float limit_w = text::width(limit.c_str());
     if (width > 520) ImGui::SameLine(width - limit_w); // right-aligned in the screen's group
     ImGui::PushStyleColor(ImGuiCol_Text, characters > max            ? p.danger
                                          : characters > max * 9 / 10 ? p.warning
                                                                      : p.text_muted);
-    ImGui::TextUnformatted(limit.c_str());
+    text::unformatted(limit.c_str());
     ImGui::PopStyleColor();
     ImGui::PopFont();
     widgets().track("character_count", limit);

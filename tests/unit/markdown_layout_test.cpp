@@ -143,3 +143,42 @@ TEST_CASE("markdown layout: deep nesting and tiny widths still make progress", "
     CHECK(line_texts(parse("abc def"), tiny).size() == 6); // one character a line
     CHECK(lay_out(parse(""), 100, FixedMeasure()).height == 0);
 }
+
+TEST_CASE("markdown layout: a right-to-left text is mirrored, its code blocks are not",
+          "[markdown]") {
+    const Document doc = parse("> aaa **bb** c\n\n```\nxy\n```\n");
+    const Layout left = lay_out(doc, 200, FixedMeasure(), plain_style());
+    Layout right = left;
+    mirror(right, 200);
+    REQUIRE(right.lines.size() == left.lines.size());
+    bool saw_code = false, saw_text = false;
+    for (const Line& line : left.lines) {
+        for (std::uint32_t i = line.first; i < line.first + line.count; ++i) {
+            const Fragment& l = left.fragments[i];
+            const Fragment& r = right.fragments[i];
+            CHECK(r.width == l.width);
+            if (line.code) {
+                saw_code = true;
+                CHECK(r.x == l.x);
+            } else {
+                saw_text = true;
+                // The same distance from the right edge as it had from the left one.
+                CHECK(200 - (r.x + r.width) == Approx(l.x));
+            }
+        }
+    }
+    CHECK(saw_code);
+    CHECK(saw_text);
+    // The first words of the line are now to the right of the later ones.
+    const Line& quoted = right.lines.front();
+    REQUIRE(quoted.count >= 2);
+    CHECK(right.fragments[quoted.first].x > right.fragments[quoted.first + 1].x);
+    for (std::size_t i = 0; i < left.boxes.size(); ++i) {
+        if (left.boxes[i].kind == BoxKind::CodePanel) {
+            CHECK(right.boxes[i].x0 == left.boxes[i].x0);
+        } else {
+            CHECK(right.boxes[i].x1 == Approx(200 - left.boxes[i].x0)); // the quote bar: right
+            CHECK(right.boxes[i].x0 == Approx(200 - left.boxes[i].x1));
+        }
+    }
+}

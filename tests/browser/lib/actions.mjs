@@ -68,11 +68,13 @@ export async function openSignInForm(page, mode, options = {}) {
   }
 }
 
+// Registers `username` through the sign-in screen and accepts the terms; `options.displayName`
+// (default "Tester <username>") is typed as the display name.
 export async function register(page, username, options = {}) {
   await waitForState(page, (s) => s.ready && s.screen === 'sign_in', { what: 'sign-in screen' });
   await openSignInForm(page, 'register', options);
   await typeInto(page, 'register_username', username, options);
-  await typeInto(page, 'register_display_name', `Tester ${username}`, options);
+  await typeInto(page, 'register_display_name', options.displayName ?? `Tester ${username}`, options);
   await typeInto(page, 'register_password', 'a long enough password', options);
   await press(page, 'register_submit', options);
   await waitForState(page, (s) => s.screen === 'terms', { what: 'terms' });
