@@ -41,7 +41,7 @@ TEST_CASE("datasets: an admin's link downloads what orchard export writes, witho
     const ApiAnswer counts = datasets.browser->get("/api/v1/admin/datasets", datasets.admin);
     REQUIRE(counts.status == 200);
     INFO(counts.body.dump());
-    CHECK(counts.body["trees"] == 40); // assets/demo/sample_trees.json
+    CHECK(counts.body["trees"] == 50); // assets/demo/sample_trees.json
     CHECK(counts.body["states"]["ready_for_export"]["trees"] == 4);
     CHECK(counts.body["ready_for_export"]["de"]["trees"] == 1);
     CHECK(counts.body["formats"].size() == 5);

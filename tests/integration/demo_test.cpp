@@ -77,9 +77,9 @@ TEST_CASE("demo: each task type can be requested by a newcomer") {
 TEST_CASE("demo: the sample is stored the way real use stores trees") {
     DemoFixture f;
     const auto& dir = f.dir.path();
-    CHECK(query_int(dir, "SELECT count(*) FROM message_trees") == 40);
+    CHECK(query_int(dir, "SELECT count(*) FROM message_trees") == 50);
     CHECK(query_int(dir, "SELECT count(*) FROM message_trees WHERE origin IS NOT 'demo'") == 0);
-    CHECK(query_int(dir, "SELECT count(*) FROM users WHERE api_client_id IS NULL") == 8);
+    CHECK(query_int(dir, "SELECT count(*) FROM users WHERE api_client_id IS NULL") == 18);
     CHECK(query_int(dir, "SELECT count(*) FROM tasks") == 0);
     // Every message is in its tree, one level below its parent, and written after it.
     CHECK(query_int(dir, "SELECT count(*) FROM messages m JOIN messages p ON p.id = m.parent_id "
@@ -134,7 +134,7 @@ TEST_CASE("demo: a second start on the same data loads nothing again") {
         INFO(output);
         std::smatch match;
         REQUIRE(std::regex_search(
-            output, match, std::regex(R"(Loaded demo data: 8 users, 40 trees, (\d+) messages)")));
+            output, match, std::regex(R"(Loaded demo data: 18 users, 50 trees, (\d+) messages)")));
         messages = query_int(dir.path(), "SELECT count(*) FROM messages");
         CHECK(messages == std::stoll(match[1]));
         CHECK(first.stop() == 0);
@@ -152,7 +152,7 @@ TEST_CASE("demo: a second start on the same data loads nothing again") {
     CHECK(query_int(dir.path(), "SELECT count(*) FROM messages") == messages);
     CHECK(query_int(dir.path(), "SELECT count(*) FROM text_labels") == labels);
     CHECK(query_int(dir.path(), "SELECT count(*) FROM users") == users);
-    CHECK(query_int(dir.path(), "SELECT count(*) FROM message_trees") == 40);
+    CHECK(query_int(dir.path(), "SELECT count(*) FROM message_trees") == 50);
 }
 
 TEST_CASE("demo: a sample file that cannot be read is a clear start-up error") {

@@ -112,7 +112,7 @@ TEST_CASE("import: import, export, import, export gives the same bytes") {
     TempDir second, third;
     REQUIRE(import_file(second.path(), dir.path() / "first.jsonl").exit_code == 0);
     const auto once = export_all(second.path(), "again.jsonl");
-    REQUIRE(once.size() == 40);
+    REQUIRE(once.size() == 50);
     REQUIRE(import_file(third.path(), second.path() / "again.jsonl").exit_code == 0);
     export_all(third.path(), "twice.jsonl");
     CHECK(read_file(second.path() / "again.jsonl") == read_file(third.path() / "twice.jsonl"));
