@@ -14,7 +14,7 @@ packages=(
   libboost-dev                             # 1.74: Beast and Asio, the server's HTTP layer
   fonts-noto-core fonts-dejavu-core        # NotoSans for text, DejaVu Sans Mono for code
   fonts-noto-cjk fonts-noto-color-emoji    # the browser tests' Chinese, Japanese, Korean and emoji
-  fonttools                                # pyftsubset: the client ships only the glyphs it draws
+  fonttools python3-brotli                 # pyftsubset: the client ships only the glyphs it draws (woff2)
   chromium                                 # browser tests drive it through playwright-core
   python3-aiosmtpd                         # local SMTP sink for e-mail sign-in tests
 )

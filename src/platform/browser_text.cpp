@@ -20,7 +20,17 @@ EM_JS(void, js_browser_text_setup, (), {
     text.font = function(family, weight, italic, em) {
         return (italic ? "italic " : "") + weight + " " + em + "px " + family;
     };
-    text.bump = function() { text.generation++; };
+    /* Images and widths made before a font arrived were made with a fallback: start over, and
+       draw a frame to show the text in its own font. */
+    text.bump = function() {
+        text.generation++;
+        if (Module["_orchard_request_frame"]) Module["_orchard_request_frame"]();
+    };
+    /* A slice of "Orchard Sans" (shell/index.html) is fetched when a text first needs it. */
+    text.ensure = function(font, value) {
+        if (!document.fonts || document.fonts.check(font, value)) return;
+        document.fonts.load(font, value).then(text.bump, function() {});
+    };
     if (document.fonts) document.fonts.addEventListener("loadingdone", text.bump);
     if (Module["canvas"]) Module["canvas"].addEventListener("webglcontextrestored", text.bump);
     Module.orchardText = text;
@@ -31,6 +41,7 @@ EM_JS(float, js_browser_text_width, (const char* family, int weight, int italic,
     const text = Module.orchardText;
     text.measure.font = text.font(UTF8ToString(family), weight, italic, em);
     const value = UTF8ToString(utf8, length);
+    text.ensure(text.measure.font, value);
     text.measure.direction = rtl ? "rtl" : "ltr";
     return text.measure.measureText(value).width;
 });
@@ -43,6 +54,7 @@ EM_JS(unsigned, js_browser_text_image, (const char* family, int weight, int ital
     if (!gl) return 0;
     const value = UTF8ToString(utf8, length);
     const font = text.font(UTF8ToString(family), weight, italic, em);
+    text.ensure(font, value);
     text.measure.font = font;
     text.measure.direction = rtl ? "rtl" : "ltr";
     const advance = text.measure.measureText(value).width;

@@ -67,7 +67,8 @@ platform::BrowserFont browser_font(const ImFont* font, float size, bool rtl) {
         face.em = size / kDejaVuMonoLinePerEm;
         return face;
     }
-    face.family = "\"Noto Sans\", system-ui, sans-serif";
+    // Orchard's own slices first (shell/index.html), then the device's fonts.
+    face.family = "\"Orchard Sans\", \"Noto Sans\", system-ui, sans-serif";
     face.em = size / kNotoSansLinePerEm;
     const bool bold = font != nullptr && (font == all.strong || font == all.title ||
                                           font == all.heading || font == all.bold_italic);

@@ -3,10 +3,15 @@
 // own scripts, and the sample conversations in Chinese, Arabic, Hebrew and Thai are drawn as the
 // browser sets them. Cyrillic and Greek come from the font atlas; any other script is set by the
 // browser's canvas (src/ui/text.h), which the tests see through the automation state's
-// `browser_text` (each line the browser set in the last frame, where, and its advance).
+// `browser_text` (each line the browser set in the last frame, where, and its advance). An Arabic
+// screen fetches only the Arabic (and Latin) slices of Orchard's fonts; with only DejaVu on the
+// machine, the slices still draw Arabic, Hebrew, Devanagari and Thai.
 // Screenshots land in tests/browser/screenshots/scripts-*.png.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { withServerPage, state, waitForState, screenshot } from './lib/orchard.mjs';
 import { press, register, navigate } from './lib/actions.mjs';
 
@@ -145,3 +150,61 @@ for (const [label, viewport, scale] of [['desktop', { width: 1280, height: 800 }
     });
   });
 }
+
+// The slices of Orchard's fonts the page fetches from now on, as "arabic-400" and the like.
+function watchSlices(page) {
+  const fetched = new Set();
+  page.on('request', (request) => {
+    const match = request.url().match(/fonts\/orchard-([a-z]+)-(\d+)\.woff2/);
+    if (match) fetched.add(`${match[1]}-${match[2]}`);
+  });
+  return fetched;
+}
+
+test('an Arabic screen fetches the Arabic slice of Orchard\'s fonts and no other script\'s', async () => {
+  await withPage({ width: 1280, height: 800 }, 1, async ({ page, server }) => {
+    await register(page, 'slices');
+    await page.evaluate(() => window.localStorage.setItem('orchard.lang', 'ar'));
+    const fetched = watchSlices(page);
+    // A fresh load (not a jump within the page), so that every font the screen needs is fetched.
+    await page.goto('about:blank');
+    await page.goto(new URL('#/explore', server.url).href);
+    await waitForState(page, (s) => s.screen === 'explore' && line(s, /أفضل طريقة/), { what: 'the Arabic tree card' });
+    await page.waitForFunction(() => document.fonts.status === 'loaded');
+    assert.ok(fetched.has('arabic-400'), JSON.stringify([...fetched]));
+    for (const slice of fetched) assert.match(slice, /^(arabic|latin)-/, JSON.stringify([...fetched]));
+  });
+});
+
+test('with only DejaVu on the machine, Orchard\'s slices draw Arabic, Hebrew, Devanagari and Thai', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'orchard-fontconfig-'));
+  writeFileSync(join(dir, 'fonts.conf'), `<?xml version="1.0"?>
+<!DOCTYPE fontconfig SYSTEM "fonts.dtd">
+<fontconfig><dir>/usr/share/fonts/truetype/dejavu</dir><cachedir>${dir}/cache</cachedir></fontconfig>
+`);
+  try {
+    await withServerPage({ viewport: { width: 1280, height: 800 }, name: 'scripts', browserEnv: { FONTCONFIG_FILE: join(dir, 'fonts.conf') } }, async ({ page }) => {
+      const name = 'محمد יעל प्रिया สมชาย';
+      await register(page, 'dejavu', { displayName: name });
+      await waitForState(page, (s) => line(s, /สมชาย/), { what: 'the name set by the browser' });
+      await page.waitForFunction(() => document.fonts.status === 'loaded');
+      const loaded = await page.evaluate(() => [...document.fonts].filter((f) => f.status === 'loaded' && f.family.includes('Orchard Sans')).map((f) => f.unicodeRange));
+      for (const range of ['U+600-6FF', 'U+590-5FF', 'U+900-97F', 'U+E00-E7F'])
+        assert.ok(loaded.some((r) => r.includes(range)), `${range} in ${JSON.stringify(loaded)}`);
+      // The machine alone cannot draw Devanagari or Thai: its fallback gives other widths than the
+      // slices do.
+      const widths = await page.evaluate((text) => {
+        const ctx = document.createElement('canvas').getContext('2d');
+        ctx.font = '400 17px "Orchard Sans"';
+        const ours = ctx.measureText(text).width;
+        ctx.font = '400 17px "No Such Font"';
+        return { ours, fallback: ctx.measureText(text).width };
+      }, 'प्रिया สมชาย');
+      assert.notEqual(Math.round(widths.ours), Math.round(widths.fallback), JSON.stringify(widths));
+      await page.waitForTimeout(150);
+      await screenshot(page, 'scripts-dejavu-only');
+    });
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});

@@ -48,10 +48,12 @@ export async function startServer({ dataDir, args = [], port = 0 } = {}) {
   };
 }
 
-export async function launchBrowser(extraArgs = []) {
+// `env`: variables added to the browser's environment (e.g. FONTCONFIG_FILE for other fonts).
+export async function launchBrowser(extraArgs = [], env = undefined) {
   return chromium.launch({
     executablePath: '/usr/bin/chromium',
     headless: true,
+    env: env ? { ...process.env, ...env } : undefined,
     args: ['--no-sandbox', '--use-angle=swiftshader', '--enable-unsafe-swiftshader',
       '--disable-background-networking', '--disable-component-update', '--no-first-run',
       '--disable-sync', '--disable-quic', ...extraArgs],
@@ -100,11 +102,12 @@ export async function screenshot(page, name) {
 // opened at its address; runs `fn({ page, server, dataDir, ...prepared })` and removes everything
 // afterwards. `prepare(dataDir)` runs before the server starts (e.g. to create an API key) and
 // returns fields for `fn`. A test may replace `server` (a restart); the last one is stopped.
-export async function withServerPage({ viewport, scale = 1, touch = false, serverArgs = ['--demo'], name = 'browser', prepare }, fn) {
+// `browserEnv` is added to the browser's environment.
+export async function withServerPage({ viewport, scale = 1, touch = false, serverArgs = ['--demo'], name = 'browser', prepare, browserEnv }, fn) {
   const dataDir = mkdtempSync(join(tmpdir(), `orchard-${name}-`));
   const prepared = prepare ? prepare(dataDir) : {};
   let server = await startServer({ dataDir, args: serverArgs });
-  const browser = await launchBrowser();
+  const browser = await launchBrowser([], browserEnv);
   try {
     const context = await browser.newContext({ viewport, deviceScaleFactor: scale, hasTouch: touch, isMobile: touch });
     const page = await context.newPage();
