@@ -129,11 +129,16 @@ void keep_within_budget() {
 void draw_browser_line(ImDrawList* draw, const ImFont* font, float size, ImVec2 at, ImU32 colour,
                        std::string_view line, bool rtl) {
     if (line.empty() || (colour >> 24) == 0) return;
+    // Lines outside the clip rectangle are neither set nor drawn: a long list scrolled by
+    // makes images only for what comes into view.
+    const float room = std::ceil(size * 0.3f);
+    const ImVec2 clip_min = draw->GetClipRectMin();
+    const ImVec2 clip_max = draw->GetClipRectMax();
+    if (at.y - room > clip_max.y || at.y + size + room < clip_min.y || at.x > clip_max.x) return;
     auto& c = caches();
     std::string key = key_of(font, size, colour, rtl, line);
     auto found = c.images.find(key);
-    // Room above and below the line for marks that reach past it (Thai, Devanagari, Arabic).
-    const float room = std::ceil(size * 0.3f);
+    // `room`: above and below the line for marks that reach past it (Thai, Devanagari, Arabic).
     if (found == c.images.end()) {
         const float ascent = font ? font->Ascent * size / font->FontSize : size * 0.8f;
         Image image;

@@ -10,6 +10,8 @@ echo "== client load =="
 ORCHARD_SERVER=build/server/orchard ORCHARD_PUBLIC_DIR=build/public node tests/bench/client_load.mjs
 echo "== client workflow: first interactive frame, CPU per frame, idle frames, heap =="
 ORCHARD_SERVER=build/server/orchard ORCHARD_PUBLIC_DIR=build/public node tests/bench/client_tasks.mjs
+echo "== text in other scripts: 200 messages in mixed scripts against Latin only (first frame, font bytes, CPU per frame) =="
+ORCHARD_SERVER=build/server/orchard ORCHARD_PUBLIC_DIR=build/public node tests/bench/scripts_frames.mjs
 echo "== typing: main-thread time per key and key to paint, client against a plain textarea =="
 ORCHARD_SERVER=build/server/orchard ORCHARD_PUBLIC_DIR=build/public node tests/bench/typing.mjs
 echo "== HTTP /api/v1/health =="
