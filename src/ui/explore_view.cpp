@@ -9,6 +9,7 @@
 #include "ui/fonts.h"
 #include "ui/label_questions.h"
 #include "ui/layout.h"
+#include "ui/markdown_document.h"
 #include "ui/marked_text.h"
 #include "ui/report_form.h"
 #include "ui/rewards_widgets.h"
@@ -21,6 +22,7 @@
 #include <algorithm>
 #include <cstdio>
 #include <string>
+#include <unordered_map>
 
 namespace orchard::ui {
 
@@ -43,10 +45,15 @@ std::string state_name(const std::string& state) {
     return text;
 }
 
-std::string one_line(const std::string& text) {
-    std::string line = protocol::excerpt(text, 400);
-    std::replace(line.begin(), line.end(), '\n', ' ');
-    return line;
+// A message's text as a row shows it: plain (no Markdown marks) on one line, kept by message id
+// so that a tree's rows are not parsed again every frame.
+const std::string& one_line(const std::string& id, const std::string& text) {
+    static std::unordered_map<std::string, std::string> lines;
+    if (lines.size() > 2000) lines.clear();
+    auto found = lines.find(id);
+    if (found == lines.end())
+        found = lines.emplace(id, protocol::excerpt(markdown::plain_line(text), 400)).first;
+    return found->second;
 }
 
 std::string review_name(const std::optional<bool>& result) {
@@ -231,8 +238,8 @@ void draw_tree_row(client::App& app, double now, const protocol::TreeMessage& me
     ImGui::PopFont();
     ImGui::PushFont(fonts().body);
     const float text_x = x + role_w + 10;
-    const std::string line =
-        text::fit(one_line(message.message.text), std::max(0.0f, right - badge_w - text_x - 8));
+    const std::string line = text::fit(one_line(message.message.id, message.message.text),
+                                       std::max(0.0f, right - badge_w - text_x - 8));
     text::draw(draw, ImVec2(text_x, top.y + (kRowHeight - ImGui::GetFontSize()) / 2),
                to_u32(hovered || chosen ? p.text : p.text_muted), line.c_str());
     ImGui::PopFont();

@@ -420,4 +420,18 @@ bool is_openable_url(std::string_view url) {
     return false;
 }
 
+std::string plain_line(std::string_view markdown) {
+    const Document doc = parse(markdown);
+    std::string line;
+    for (const Block& block : doc.blocks) {
+        if (block.kind == BlockKind::Rule) continue;
+        std::string text = doc.plain_text(block);
+        std::replace(text.begin(), text.end(), '\n', ' ');
+        if (text.empty()) continue;
+        if (!line.empty()) line += ' ';
+        line += text;
+    }
+    return line;
+}
+
 } // namespace orchard::ui::markdown

@@ -75,6 +75,10 @@ struct Document {
 
 Document parse(std::string_view markdown);
 
+// A message as one line of plain text for previews: the blocks' text without Markdown's marks
+// ("**", "`", "#", list markers), joined by spaces, line breaks as spaces.
+std::string plain_line(std::string_view markdown);
+
 // Only these become links: a message must not run script or open other schemes.
 bool is_openable_url(std::string_view url);
 

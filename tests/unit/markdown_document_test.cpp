@@ -197,3 +197,11 @@ TEST_CASE("markdown: invalid UTF-8 becomes U+FFFD and does not crash", "[markdow
     const Document noisy = parse(noise);
     CHECK(valid_utf8(noisy.text) == noisy.text);
 }
+
+TEST_CASE("markdown: a message as one plain line for previews", "[markdown]") {
+    CHECK(plain_line("**Install Python 3** and try `print(\"hi\")`.") ==
+          "Install Python 3 and try print(\"hi\").");
+    CHECK(plain_line("# Title\n\nFirst line\nsecond line\n\n- one\n- two\n\n---\n\n> quoted") ==
+          "Title First line second line one two quoted");
+    CHECK(plain_line("") == "");
+}
