@@ -18,7 +18,7 @@ namespace {
 
 // Who reads: the named user if any (x-oasst-user), else nobody in particular.
 std::string viewer_of(const ApiCaller& caller) {
-    return caller.user ? caller.user->user.id : "";
+    return user_id_of(caller).value_or("");
 }
 
 // Deleted messages, and the texts a message had before an edit, are for moderators and trusted
