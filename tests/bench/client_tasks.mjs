@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startServer, launchBrowser, state, waitForState } from '../browser/lib/orchard.mjs';
 // Scrolls a widget into view first: the dashboard is taller than the window since the rewards cards.
-import { press } from '../browser/lib/actions.mjs';
+import { enterAsGuest, press } from '../browser/lib/actions.mjs';
 
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
@@ -111,12 +111,7 @@ try {
   const cdp = await context.newCDPSession(page);
   await cdp.send('Performance.enable');
   await page.goto(server.url);
-  await press(page, 'choose_guest');
-  await press(page, 'guest_display_name');
-  await page.keyboard.type('Bench');
-  await press(page, 'guest_submit');
-  await press(page, 'accept_terms');
-  await waitForState(page, (s) => s.screen === 'dashboard' && s.dashboard_loaded);
+  await enterAsGuest(page, 'Bench');
   const dashboard = await cpuPerFrame(page, cdp);
 
   await press(page, 'start_rank_assistant_replies');

@@ -14,7 +14,7 @@ import { execFileSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startServer, launchBrowser, state, waitForState } from '../browser/lib/orchard.mjs';
-import { press } from '../browser/lib/actions.mjs';
+import { enterAsGuest, press } from '../browser/lib/actions.mjs';
 
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
@@ -48,13 +48,7 @@ function importTree(dir, texts) {
 // Opens the explorer's one conversation as a guest; returns when its rows are drawn.
 async function openConversation(page, url) {
   await page.goto(url);
-  await waitForState(page, (s) => s.ready && s.widgets.choose_guest, { what: 'sign-in', timeout: 60000 });
-  await press(page, 'choose_guest');
-  await press(page, 'guest_display_name');
-  await page.keyboard.type('Bench');
-  await press(page, 'guest_submit');
-  await press(page, 'accept_terms');
-  await waitForState(page, (s) => s.screen === 'dashboard' && s.dashboard_loaded);
+  await enterAsGuest(page, 'Bench');
   await page.goto(new URL('#/explore', url).href);
   await waitForState(page, (s) => s.explore?.loaded && s.widgets.explore_tree_0, { what: 'the newest trees', timeout: 60000 });
   await press(page, 'explore_tree_0');

@@ -5,7 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer, launchBrowser, state, waitForState, screenshot } from './lib/orchard.mjs';
-import { press, reveal, typeInto, openTask, openSignInForm } from './lib/actions.mjs';
+import { press, reveal, typeInto, openTask, enterAsGuest } from './lib/actions.mjs';
 
 // Software rendering at DPR 2 and 3 is slow here, so the loop is longest at desktop size.
 const sizes = [
@@ -26,13 +26,7 @@ test('reports sent again and again at three sizes leave the screen whole, and a 
       page.on('pageerror', (error) => pageErrors.push(String(error)));
       const options = { touch: !!size.touch };
       await page.goto(server.url);
-      await waitForState(page, (s) => s.ready && s.screen === 'sign_in', { what: 'sign-in screen' });
-      await openSignInForm(page, 'guest', options);
-      await typeInto(page, 'guest_display_name', `Reporter ${size.name}`, options);
-      await press(page, 'guest_submit', options);
-      await waitForState(page, (s) => s.screen === 'terms', { what: 'terms' });
-      await press(page, 'accept_terms', options);
-      await waitForState(page, (s) => s.screen === 'dashboard' && s.dashboard_loaded, { what: 'dashboard' });
+      await enterAsGuest(page, `Reporter ${size.name}`, options);
       await openTask(page, 'label_prompter_reply', options);
 
       for (let i = 0; i < size.reports; ++i) {

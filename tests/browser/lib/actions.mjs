@@ -82,6 +82,18 @@ export async function register(page, username, options = {}) {
   return waitForState(page, (s) => s.screen === 'dashboard' && s.dashboard_loaded, { what: 'dashboard' });
 }
 
+// Enters as a guest named `name` from the sign-in screen and accepts the terms; returns the state
+// on the dashboard.
+export async function enterAsGuest(page, name, options = {}) {
+  await waitForState(page, (s) => s.ready && s.screen === 'sign_in', { what: 'sign-in screen', timeout: 60000 });
+  await openSignInForm(page, 'guest', options);
+  await typeInto(page, 'guest_display_name', name, options);
+  await press(page, 'guest_submit', options);
+  await waitForState(page, (s) => s.screen === 'terms', { what: 'terms' });
+  await press(page, 'accept_terms', options);
+  return waitForState(page, (s) => s.screen === 'dashboard' && s.dashboard_loaded, { what: 'dashboard' });
+}
+
 export async function openTask(page, type, options = {}) {
   const current = await state(page);
   if (current.screen !== 'dashboard') {
