@@ -138,7 +138,7 @@ void draw_browser_line(ImDrawList* draw, const ImFont* font, float size, ImVec2 
     auto& c = caches();
     std::string key = key_of(font, size, colour, rtl, line);
     auto found = c.images.find(key);
-    // `room`: above and below the line for marks that reach past it (Thai, Devanagari, Arabic).
+    // `room` above and below the line: for marks that reach past it (Thai, Devanagari, Arabic).
     if (found == c.images.end()) {
         const float ascent = font ? font->Ascent * size / font->FontSize : size * 0.8f;
         Image image;
@@ -147,11 +147,12 @@ void draw_browser_line(ImDrawList* draw, const ImFont* font, float size, ImVec2 
                                          size + 2 * room, room + ascent, c.dpr);
         if (image.image.texture == 0) return;
         image.texels = static_cast<double>(image.image.width) * image.image.height * c.dpr * c.dpr;
+        // Drawn in this frame: the budget makes room among the others.
+        image.last_frame = ImGui::GetFrameCount();
         c.texels += image.texels;
-        found = c.images.emplace(std::move(key), image).first;
+        c.images.emplace(key, image);
         keep_within_budget();
-        found = c.images.find(key_of(font, size, colour, rtl, line));
-        if (found == c.images.end()) return;
+        found = c.images.find(key);
     }
     Image& image = found->second;
     image.last_frame = ImGui::GetFrameCount();
