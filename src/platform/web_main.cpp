@@ -4,6 +4,7 @@
 #include "client/app.h"
 #include "client/routes.h"
 #include "client/screen_snapshots.h"
+#include "platform/accessibility.h"
 #include "platform/automation.h"
 #include "platform/browser.h"
 #include "platform/canvas.h"
@@ -117,6 +118,7 @@ void frame() {
     platform::end_text_field_frame();
     ui::widgets().end_frame();
     ui::text::end_frame();
+    platform::update_accessibility_layer();
     ImGui::Render();
 
     glViewport(0, 0, canvas.framebuffer_width, canvas.framebuffer_height);

@@ -32,6 +32,7 @@ struct FocusState {
     bool activate = false;          // Enter or Space pressed on the canvas this frame
     bool scroll = false;            // bring the focused item into view when it is drawn
     std::string published;
+    std::string to_activate; // pressed from the accessibility layer, for the next frame
 };
 
 FocusState& focus() {
@@ -174,6 +175,13 @@ void begin_focus_frame() {
         s.step = io.KeyShift ? -1 : 1;
     s.activate = s.ring && !io.KeyShift && (plain_key(kKeyEnter) || plain_key(kKeySpace));
     if (ImGui::IsMouseClicked(0)) s.ring = false;
+    if (!s.to_activate.empty()) {
+        s.focused = std::move(s.to_activate);
+        s.to_activate.clear();
+        s.ring = true;
+        s.activate = true;
+        s.scroll = true;
+    }
     const std::string moved = platform::take_tab_target();
     if (!moved.empty()) {
         // Tab in a text field led to a control: the bridge gave the canvas the focus.
@@ -194,6 +202,17 @@ void end_focus_frame() {
                        (s.ring && std::any_of(s.entries.begin(), s.entries.end(),
                                               [&](const Entry& e) { return e.id == s.focused; }));
     s.published = shown ? s.focused : std::string();
+}
+
+std::vector<std::string> controls_in_order() {
+    std::vector<std::string> ids;
+    for (const Entry* e : tab_order(focus().entries))
+        if (!e->field) ids.push_back(e->id);
+    return ids;
+}
+
+void activate_control(const std::string& id) {
+    focus().to_activate = id;
 }
 
 const std::string& focused_widget() {

@@ -8,6 +8,7 @@
 
 #include <imgui.h>
 #include <string>
+#include <vector>
 
 namespace orchard::ui {
 
@@ -32,6 +33,12 @@ bool control_has_keyboard_focus();
 // Around ImGui::NewFrame ... Render, after the views have drawn.
 void begin_focus_frame();
 void end_focus_frame();
+
+// The controls of this frame in Tab order, text fields left out (they are page elements already).
+std::vector<std::string> controls_in_order();
+// Presses the control `id` in the next frame, as Enter on it would, and moves the focus there:
+// what assistive technology does through the accessibility layer (platform/accessibility.h).
+void activate_control(const std::string& id);
 
 // The id of the widget with the keyboard focus (a control with its ring showing, or the text
 // field being typed in); empty when none.
