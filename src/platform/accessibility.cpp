@@ -12,7 +12,8 @@ namespace orchard::platform {
 
 namespace {
 
-// The page side: one layer of buttons, made again only when the controls changed.
+// The page side: one layer of buttons (with the role of a link, tab or switch where the control
+// is one), made again only when the controls changed.
 // JavaScript: kept away from clang-format, which would split operators like !==.
 // clang-format off
 EM_JS(void, js_update_accessibility_layer, (const char* json), {
@@ -45,6 +46,8 @@ EM_JS(void, js_update_accessibility_layer, (const char* json), {
         button.tabIndex = -1;
         button.dataset.control = control.id;
         button.textContent = control.name;
+        if (control.role !== "button") button.setAttribute("role", control.role);
+        if (control.state) button.setAttribute(control.state, control.on ? "true" : "false");
         button.style.cssText = "position:fixed;margin:0;padding:0;border:0;left:" + control.x +
                                "px;top:" + control.y + "px;width:" + control.w + "px;height:" +
                                control.h + "px";
@@ -58,13 +61,24 @@ EM_JS(void, js_update_accessibility_layer, (const char* json), {
 void update_accessibility_layer() {
     nlohmann::json controls = nlohmann::json::array();
     const auto& rects = ui::widgets().last_frame();
+    const auto& roles = ui::widgets().last_roles();
     for (const auto& id : ui::controls_in_order()) {
         const auto found = rects.find(id);
-        // A control without a name says nothing to a listener: left out.
-        if (found == rects.end() || found->second.text.empty()) continue;
+        if (found == rects.end()) continue;
         const auto& r = found->second;
-        controls.push_back(
-            {{"id", id}, {"name", r.text}, {"x", r.x}, {"y", r.y}, {"w", r.w}, {"h", r.h}});
+        ui::WidgetRole role;
+        role.name = r.text;
+        if (const auto described = roles.find(id); described != roles.end())
+            role = described->second;
+        // A control without a name says nothing to a listener: left out.
+        if (role.name.empty()) continue;
+        nlohmann::json control = {{"id", id}, {"name", role.name}, {"role", role.role}, {"x", r.x},
+                                  {"y", r.y}, {"w", r.w},          {"h", r.h}};
+        if (!role.state.empty()) {
+            control["state"] = role.state;
+            control["on"] = role.on;
+        }
+        controls.push_back(std::move(control));
     }
     js_update_accessibility_layer(
         controls.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace).c_str());

@@ -99,6 +99,7 @@ float draw_navigation_tabs(client::App& app, double now, float x, float top, flo
                                 ImVec2(x + w - pad + 4, top + bar_height - 1), to_u32(p.accent), 2);
         ImGui::PopFont();
         widgets().track(d.id, current ? std::string(d.label) + " (current)" : d.label);
+        widgets().describe(d.id, {"tab", d.label, "aria-selected", current});
         if (pressed && state.screen != d.screen) app.show_screen(d.screen, now);
         x += w;
     }

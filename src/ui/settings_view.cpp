@@ -76,6 +76,7 @@ bool switch_row(const char* id, const char* label, const char* detail, bool on, 
     const ImVec2 knob(on ? s1.x - 4 - r : s0.x + 4 + r, s0.y + kSwitchH / 2);
     draw->AddCircleFilled(knob, r, to_u32(on ? p.accent_text : p.text_muted), 24);
     widgets().track(id, std::string(label) + (on ? " (on)" : " (off)"));
+    widgets().describe(id, {"switch", label, "aria-checked", on});
     return pressed;
 }
 

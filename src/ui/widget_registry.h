@@ -14,15 +14,27 @@ struct WidgetRect {
     std::string text; // what the widget says, where a test wants to read it
 };
 
+// What a control is to assistive technology (platform/accessibility.h), where it is more than a
+// button named by its text: ARIA's role, its name, and its one state ("aria-checked" of a
+// switch, "aria-selected" of a tab, "aria-pressed" of a toggle button) when it has one.
+struct WidgetRole {
+    std::string role = "button";
+    std::string name;
+    std::string state; // the ARIA attribute, or empty
+    bool on = false;   // the state's value
+};
+
 class WidgetRegistry {
   public:
     void begin_frame() {
         current_.clear();
         current_numbers_.clear();
+        current_roles_.clear();
     }
     void end_frame() {
         last_ = std::move(current_);
         last_numbers_ = std::move(current_numbers_);
+        last_roles_ = std::move(current_roles_);
     }
 
     // Records the last ImGui item under `id`, clipped to what is visible; hidden items are left
@@ -30,17 +42,23 @@ class WidgetRegistry {
     void track(const std::string& id, std::string text = {});
     void track_rect(const std::string& id, ImVec2 min, ImVec2 max, std::string text = {});
 
+    // The control `id` as assistive technology is to know it.
+    void describe(const std::string& id, WidgetRole role) { current_roles_[id] = std::move(role); }
+
     // A value of the view that tests read, such as a scroll position.
     void set_number(const std::string& name, double value) { current_numbers_[name] = value; }
 
     const std::map<std::string, WidgetRect>& last_frame() const { return last_; }
     const std::map<std::string, double>& last_numbers() const { return last_numbers_; }
+    const std::map<std::string, WidgetRole>& last_roles() const { return last_roles_; }
 
   private:
     std::map<std::string, WidgetRect> current_;
     std::map<std::string, WidgetRect> last_;
     std::map<std::string, double> current_numbers_;
     std::map<std::string, double> last_numbers_;
+    std::map<std::string, WidgetRole> current_roles_;
+    std::map<std::string, WidgetRole> last_roles_;
 };
 
 WidgetRegistry& widgets();

@@ -139,6 +139,8 @@ bool choice_button(const char* label, const char* id, bool selected, float width
     if (ImGui::IsItemHovered()) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
     pressed |= keyboard_control(id, ImGui::GetStyle().FrameRounding);
     widgets().track(id, selected ? std::string(label) + " (selected)" : std::string(label));
+    widgets().describe(id,
+                       {"button", std::string(text::shown_part(label)), "aria-pressed", selected});
     return pressed;
 }
 
@@ -188,6 +190,7 @@ bool link_button(const char* label, const char* id) {
     ImGui::PopID();
     if (hovered) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
     widgets().track(id, label);
+    widgets().describe(id, {"link", label});
     return pressed;
 }
 
