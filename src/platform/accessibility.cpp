@@ -39,6 +39,22 @@ EM_JS(void, js_update_accessibility_layer, (const char* json), {
     if (layer.dataset.controls === text) return;
     layer.dataset.controls = text;
     const controls = JSON.parse(text);
+    const place = function(button, control) {
+        button.style.cssText = "position:fixed;margin:0;padding:0;border:0;left:" + control.x +
+                               "px;top:" + control.y + "px;width:" + control.w + "px;height:" +
+                               control.h + "px";
+    };
+    /* The same controls moved (a page scrolling): only their places change. */
+    const same = controls.length === layer.children.length && controls.every(function(c, i) {
+        const b = layer.children[i];
+        return b.dataset.control === c.id && b.textContent === c.name &&
+               (b.getAttribute("role") || "button") === c.role &&
+               (!c.state || b.getAttribute(c.state) === (c.on ? "true" : "false"));
+    });
+    if (same) {
+        controls.forEach(function(c, i) { place(layer.children[i], c); });
+        return;
+    }
     while (layer.firstChild) layer.removeChild(layer.firstChild);
     for (const control of controls) {
         const button = document.createElement("button");
@@ -48,9 +64,7 @@ EM_JS(void, js_update_accessibility_layer, (const char* json), {
         button.textContent = control.name;
         if (control.role !== "button") button.setAttribute("role", control.role);
         if (control.state) button.setAttribute(control.state, control.on ? "true" : "false");
-        button.style.cssText = "position:fixed;margin:0;padding:0;border:0;left:" + control.x +
-                               "px;top:" + control.y + "px;width:" + control.w + "px;height:" +
-                               control.h + "px";
+        place(button, control);
         layer.appendChild(button);
     }
 });

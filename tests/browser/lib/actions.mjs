@@ -90,8 +90,15 @@ export async function enterAsGuest(page, name, options = {}) {
   await typeInto(page, 'guest_display_name', name, options);
   await press(page, 'guest_submit', options);
   await waitForState(page, (s) => s.screen === 'terms', { what: 'terms' });
-  await press(page, 'accept_terms', options);
-  return waitForState(page, (s) => s.screen === 'dashboard' && s.dashboard_loaded, { what: 'dashboard' });
+  // On a busy machine a press can fall between frames and not be taken in: made again then.
+  for (let attempt = 1; ; ++attempt) {
+    await press(page, 'accept_terms', options);
+    try {
+      return await waitForState(page, (s) => s.screen === 'dashboard' && s.dashboard_loaded, { what: 'dashboard', timeout: 10000 });
+    } catch (error) {
+      if (attempt === 3 || (await state(page)).screen !== 'terms') throw error;
+    }
+  }
 }
 
 export async function openTask(page, type, options = {}) {
