@@ -232,8 +232,7 @@ void draw_line(ImDrawList* draw, const md::Document& doc, const md::Layout& layo
         draw->AddRectFilled(ImVec2(x - 3, top - 1), ImVec2(x + fragment.width + 3, top + size + 1),
                             to_u32(p.surface_alt), 4);
     }
-    const std::uint32_t end = line.first + line.count;
-    for (std::uint32_t i = line.first; i < end; ++i) {
+    for (std::uint32_t i = line.first; i < line.first + line.count; ++i) {
         const md::Fragment& fragment = layout.fragments[i];
         const float x = origin.x + fragment.x;
         ImVec4 colour = p.text;
@@ -245,48 +244,24 @@ void draw_line(ImDrawList* draw, const md::Document& doc, const md::Layout& layo
         const ImU32 packed = to_u32(colour);
         ImFont* font = imgui_font(fragment.font);
         const float size = css_size(font);
-        std::string_view piece =
+        const std::string_view piece =
             std::string_view(doc.text).substr(fragment.offset, fragment.length);
         if (fragment.flags & md::kBulletMarker) {
             draw_bullet(draw, piece, ImVec2(x + fragment.width / 2, baseline - size * 0.21f),
                         packed);
             continue;
         }
-        // The fragments that follow in the same style and continue the text, as one run: text the
-        // browser sets (text.h) is shaped and put in reading order (right to left, too) only
-        // within one string.
-        std::uint32_t last = i;
-        while (last + 1 < end) {
-            const md::Fragment& next = layout.fragments[last + 1];
-            const md::Fragment& prev = layout.fragments[last];
-            if (next.font != fragment.font || next.flags != fragment.flags ||
-                next.link != fragment.link || next.offset != prev.offset + prev.length)
-                break;
-            ++last;
-        }
-        const std::string_view run = std::string_view(doc.text).substr(
-            fragment.offset,
-            layout.fragments[last].offset + layout.fragments[last].length - fragment.offset);
-        // A run's fragments go left to right, or right to left in a mirrored layout.
-        float run_x = x;
-        float run_width = fragment.width;
-        if (last > i && !text::atlas_covers(font, run)) {
-            piece = run;
-            const md::Fragment& end_fragment = layout.fragments[last];
-            run_x = origin.x + std::min(fragment.x, end_fragment.x);
-            run_width = std::max(fragment.x + fragment.width, end_fragment.x + end_fragment.width) -
-                        std::min(fragment.x, end_fragment.x);
-            i = last;
-        }
         const float top = baseline - font->Ascent * size / font->FontSize;
-        text::draw(draw, font, size, ImVec2(run_x, top), packed, piece, -1, direction);
+        // The layout merged the line's words of one style into this fragment, so the browser
+        // (text.h) shapes and orders them as one string, right to left too.
+        text::draw(draw, font, size, ImVec2(x, top), packed, piece, -1, direction);
         if (fragment.flags & md::kLinkText) {
             const float y = baseline + std::max(1.0f, size * 0.07f);
-            draw->AddRectFilled(ImVec2(run_x, y), ImVec2(run_x + run_width, y + 1), packed);
+            draw->AddRectFilled(ImVec2(x, y), ImVec2(x + fragment.width, y + 1), packed);
         }
         if (fragment.flags & md::kStruck) {
             const float y = baseline - size * 0.22f;
-            draw->AddRectFilled(ImVec2(run_x, y), ImVec2(run_x + run_width, y + 1), packed);
+            draw->AddRectFilled(ImVec2(x, y), ImVec2(x + fragment.width, y + 1), packed);
         }
     }
 }
