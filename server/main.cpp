@@ -2,6 +2,7 @@
 // SIGINT or SIGTERM, then stops cleanly (requests in flight finish, the database closes).
 #include "server/api/api_keys.h"
 #include "server/api/credentials.h"
+#include "server/api/mail_words.h"
 #include "server/cli_options.h"
 #include "server/demo/demo_loader.h"
 #include "server/domain/accounts.h"
@@ -107,6 +108,7 @@ int serve(const orchard::ServeOptions& options) {
     const auto public_dir = std::get<std::filesystem::path>(client);
     std::filesystem::create_directories(options.data_dir);
     orchard::api::AuthOptions auth;
+    auth.catalogs = orchard::api::read_catalogs(public_dir);
     if (!options.smtp_relay.empty()) {
         const auto colon = options.smtp_relay.rfind(':');
         orchard::mail::SmtpRelay relay;

@@ -2,9 +2,11 @@
 // for e-mail links and OAuth2 providers (PROTOCOL.md §9).
 #pragma once
 
+#include "i18n/catalog.h"
 #include "server/mail/smtp_client.h"
 #include "server/oauth/provider.h"
 
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -16,6 +18,9 @@ struct AuthOptions {
     // Where links in e-mails and OAuth2 redirects point, e.g. https://orchard.example.
     std::string public_url;
     std::vector<oauth::Provider> oauth_providers; // sign-in with these (oauth_routes.h)
+    // The interface's catalogs (public/locales/<tag>.json, i18n/catalog.h) by language, English
+    // among them: sign-in e-mails are written in the language the person uses Orchard in.
+    std::map<std::string, i18n::Catalog, std::less<>> catalogs;
 };
 
 } // namespace orchard::api

@@ -3,6 +3,7 @@
 #include "protocol/account_requests.h"
 
 #include "server/api/credentials.h"
+#include "server/api/mail_words.h"
 #include "server/api/sessions.h"
 #include "server/domain/accounts.h"
 #include "server/domain/domain_error.h"
@@ -42,7 +43,9 @@ const RateLimitRule kEmailLimit = {email_budgets,
 
 http::Response send_link(Call& call) {
     // Read first: a wrong type is the caller's error (400) on any server.
-    const std::string email = domain::accepted(protocol::parse_email_sign_in(call.body)).email;
+    const protocol::EmailSignIn request =
+        domain::accepted(protocol::parse_email_sign_in(call.body));
+    const std::string& email = request.email;
     const AuthOptions& options = call.services.auth;
     if (!options.smtp)
         throw domain::refusal(503, "Sign-in by e-mail is not set up on this server.");
@@ -57,11 +60,11 @@ http::Response send_link(Call& call) {
     });
     const std::string link = options.public_url + "/?email_token=" + token;
     // Outside any transaction: the relay may take seconds to answer.
+    const i18n::Translator words =
+        mail_translator(options.catalogs, request.language, call.request.header("Accept-Language"));
     const auto failure = mail::send_email(
-        *options.smtp, {email, "Your Orchard sign-in link",
-                        "Hello!\n\nOpen this link to sign in to Orchard:\n\n" + link +
-                            "\n\nIt works once, for 15 minutes. If you did not ask for it, "
-                            "ignore this e-mail.\n"});
+        *options.smtp, {email, words.text("email.sign_in_subject"),
+                        words.text("email.sign_in_body", {{"link", link}, {"minutes", "15"}})});
     if (failure) {
         std::fprintf(stderr, "orchard: sign-in e-mail not sent: %s\n", failure->c_str());
         throw domain::refusal(503, "The e-mail could not be sent. Please try again later.");

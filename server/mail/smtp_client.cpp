@@ -82,11 +82,36 @@ class Connection {
     std::string buffer_;
 };
 
+// A header value as RFC 2047 writes text beyond ASCII: "=?UTF-8?B?<base64>?=", so that a subject
+// in Russian or Chinese arrives as written; ASCII stays as it is.
+std::string header_text(const std::string& text) {
+    bool ascii = true;
+    for (const char c : text)
+        if (static_cast<unsigned char>(c) >= 0x80 || c == '\r' || c == '\n') ascii = false;
+    if (ascii) return text;
+    static constexpr char kAlphabet[] =
+        "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    std::string encoded = "=?UTF-8?B?";
+    for (std::size_t at = 0; at < text.size(); at += 3) {
+        const auto byte = [&](std::size_t i) {
+            return i < text.size() ? static_cast<unsigned>(static_cast<unsigned char>(text[i]))
+                                   : 0u;
+        };
+        const unsigned group = (byte(at) << 16) | (byte(at + 1) << 8) | byte(at + 2);
+        encoded += kAlphabet[(group >> 18) & 63];
+        encoded += kAlphabet[(group >> 12) & 63];
+        encoded += at + 1 < text.size() ? kAlphabet[(group >> 6) & 63] : '=';
+        encoded += at + 2 < text.size() ? kAlphabet[group & 63] : '=';
+    }
+    return encoded + "?=";
+}
+
 // The message as DATA sends it: CRLF line ends, and a dot at a line start doubled.
 std::string data_section(const SmtpRelay& relay, const Email& email) {
     std::string text = "From: " + relay.from + "\r\nTo: " + email.to +
-                       "\r\nSubject: " + email.subject +
-                       "\r\nMIME-Version: 1.0\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n";
+                       "\r\nSubject: " + header_text(email.subject) +
+                       "\r\nMIME-Version: 1.0\r\nContent-Type: text/plain; charset=utf-8"
+                       "\r\nContent-Transfer-Encoding: 8bit\r\n\r\n";
     size_t start = 0;
     while (start < email.body.size()) {
         size_t end = email.body.find('\n', start);

@@ -1,5 +1,7 @@
 #include "client/api_client.h"
 
+#include "i18n/translator.h"
+
 #include "protocol/json_read.h"
 
 #include <cctype>
@@ -84,7 +86,8 @@ void ApiClient::continue_as_guest(const std::string& display_name,
 }
 
 void ApiClient::request_email_link(const std::string& email, Done<Empty> done) {
-    const nlohmann::json body = protocol::to_json(protocol::EmailSignIn{email});
+    const nlohmann::json body =
+        protocol::to_json(protocol::EmailSignIn{email, i18n::active().language()});
     send("POST", "/api/v1/auth/email", &body, answer(std::move(done), any_body));
 }
 

@@ -3,6 +3,8 @@
 #include "client/app.h"
 
 #include "client/routes.h"
+#include "i18n/languages.h"
+#include "i18n/translator.h"
 #include "protocol/errors.h"
 
 #include <algorithm>
@@ -10,11 +12,14 @@
 
 namespace orchard::client {
 
+using i18n::tr;
+
 namespace {
 
 constexpr const char* kTokenKey = "orchard.session";
 constexpr const char* kLangKey = "orchard.lang";
 constexpr const char* kThemeKey = "orchard.theme";
+constexpr const char* kInterfaceLanguageKey = "orchard.interface_language";
 
 } // namespace
 
@@ -24,6 +29,19 @@ App::App(ApiClient& api, KeyValueStore& store, AppOptions options)
     if (auto theme = store_.get(kThemeKey))
         state_.theme = *theme == "dark" ? Theme::Dark : Theme::Light;
     state_.lang = data_language_for(store_.get(kLangKey).value_or(options.browser_lang));
+    std::vector<std::string> preferred;
+    if (auto chosen = store_.get(kInterfaceLanguageKey)) preferred.push_back(*chosen);
+    if (!options.url_language.empty()) preferred.push_back(options.url_language);
+    preferred.insert(preferred.end(), options.browser_languages.begin(),
+                     options.browser_languages.end());
+    state_.interface_language = std::string(i18n::negotiate(preferred));
+}
+
+void App::set_interface_language(const std::string& tag) {
+    const i18n::InterfaceLanguage* language = i18n::find_interface_language(tag);
+    if (!language) return;
+    state_.interface_language = std::string(language->tag);
+    store_.set(kInterfaceLanguageKey, state_.interface_language);
 }
 
 void App::start(double now, const StartupLinks& links) {
@@ -36,17 +54,14 @@ void App::start(double now, const StartupLinks& links) {
     if (!links.oauth_token.empty()) {
         store_.set(kTokenKey, links.oauth_token);
     } else if (!links.oauth_error.empty()) {
-        state_.sign_in.problem = "Signing in with the provider did not work (" + links.oauth_error +
-                                 "). Try again, or choose another way below.";
+        state_.sign_in.problem = tr("app.oauth_failed", {{"error", links.oauth_error}});
     }
     if (!links.email_token.empty()) {
         state_.screen = Screen::Loading;
         sign_in_started_ = true;
         api_.verify_email_link(
             links.email_token, [this, now](ApiResult<protocol::SessionGrant> result) {
-                on_sign_in_result(std::move(result), now,
-                                  "This sign-in link has expired or was used already. Ask "
-                                  "for a new one below.");
+                on_sign_in_result(std::move(result), now, tr("app.email_link_refused"));
             });
         return;
     }
@@ -74,7 +89,7 @@ void App::load_account(double now) {
             return;
         }
         end_session(error.http_status == 401 || error.http_status == 403
-                        ? "Your session has ended. Please sign in again."
+                        ? std::string(tr("app.session_ended"))
                         : describe(error));
     });
 }
@@ -145,8 +160,7 @@ void App::check_health(double now) {
             // Running but unable to store anything: keep checking until it recovers.
             state_.connection = Connection::Degraded;
             state_.failed_attempts += 1;
-            state_.problem = "The server is running but its database is not available (" +
-                             health->database + "). Your work can't be saved right now.";
+            state_.problem = tr("app.database_unavailable", {{"database", health->database}});
             state_.retry_at = now + retry_delay_seconds(state_.failed_attempts);
             return;
         }
@@ -174,7 +188,7 @@ bool App::handle_common_error(const ClientError& error, double now) {
         return true;
     }
     if (error.http_status == 401) {
-        end_session("Your session has ended. Please sign in again; your unsent work is kept.");
+        end_session(tr("app.session_ended_work_kept"));
         return true;
     }
     return false;
@@ -218,9 +232,7 @@ void App::login(const std::string& username, const std::string& password, double
     state_.sign_in.busy = true;
     state_.sign_in.problem.clear();
     api_.login(username, password, [this, now](ApiResult<protocol::SessionGrant> result) {
-        on_sign_in_result(std::move(result), now,
-                          "That username and password do not match an account. Check both (the "
-                          "password is case-sensitive) and try again.");
+        on_sign_in_result(std::move(result), now, tr("app.credentials_refused"));
     });
 }
 
@@ -278,7 +290,7 @@ void App::after_account(double now) {
         follow_route(route, now);
         return;
     }
-    if (restore_draft(now, "Your unsent work was restored.")) {
+    if (restore_draft(now, tr("app.unsent_work_restored"))) {
         recall_points_notice();
         return;
     }
@@ -376,10 +388,7 @@ void App::refresh_dashboard(double now) {
 }
 
 void App::open_task(const std::string& kind, double now) {
-    if (state_.unsent &&
-        restore_draft(now, "This is the work you left unsent. Submit or skip it, and the next "
-                           "task comes."))
-        return;
+    if (state_.unsent && restore_draft(now, tr("app.unsent_work_first"))) return;
     auto& t = state_.task;
     t = TaskState{.completed = t.completed};
     t.kind = kind;

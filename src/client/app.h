@@ -169,7 +169,11 @@ struct AppState {
     int failed_attempts = 0;
     std::optional<double> retry_at; // when the next automatic health check runs (seconds)
     std::optional<protocol::Account> account;
-    std::string lang = "en";     // the data language tasks are requested in
+    std::string lang = "en"; // the data language tasks are requested in
+    // The interface's language (i18n/languages.h): the settings' choice, else the page's `lang`
+    // parameter (an embedding host's), else the browser's languages. The platform layer loads
+    // its catalog and makes it active (i18n/translator.h).
+    std::string interface_language = "en";
     std::string storage_problem; // set when browser storage refuses the draft
     std::string navigate_to;     // a page the browser should open (an OAuth provider's sign-in)
     SignInState sign_in;
@@ -199,7 +203,9 @@ struct StartupLinks {
 struct AppOptions {
     Theme theme = Theme::Light;
     std::string browser_lang = "en";
-    std::uint64_t seed = 0; // for frontend ids; the platform gives a random one
+    std::vector<std::string> browser_languages; // navigator.languages, most preferred first
+    std::string url_language;                   // the page's `lang` parameter, if any
+    std::uint64_t seed = 0;                     // for frontend ids; the platform gives a random one
 };
 
 struct LanguageChoice {
@@ -209,6 +215,10 @@ struct LanguageChoice {
 const std::vector<LanguageChoice>& data_languages();
 // The data language for a browser language tag such as "de-CH"; English when not offered.
 std::string data_language_for(const std::string& browser_tag);
+
+// A person's name for a kind of points ledger entry ("Assistant reply written"), in the
+// interface's language; a kind newer than this client is spelled out from its name.
+std::string ledger_kind_text(std::string_view kind);
 
 const char* to_string(Theme theme);
 const char* to_string(Connection connection);
@@ -241,6 +251,8 @@ class App {
 
     void retry_now(double now);
     void toggle_theme();
+    // Changes the interface's language and remembers it; a tag Orchard does not ship is ignored.
+    void set_interface_language(const std::string& tag);
 
     // Signing in
     void show_sign_in(SignInMode mode);

@@ -1,11 +1,14 @@
 // The data explorer and the admins' Datasets screen (docs/explorer.md, docs/datasets.md).
 #include "client/app.h"
 #include "client/reactions.h"
+#include "i18n/translator.h"
 #include "protocol/text.h"
 
 #include <algorithm>
 
 namespace orchard::client {
+
+using i18n::tr;
 
 void App::load_explorer(double now) {
     auto& e = state_.explore;
@@ -144,7 +147,8 @@ void App::explore_react(const std::string& message_id, const std::string& emoji)
     }
     api_.react(message_id, emoji, [this](ApiResult<Empty> result) {
         if (auto* error = std::get_if<ClientError>(&result))
-            state_.explore.problem = "Your reaction was not saved: " + describe(*error);
+            state_.explore.problem =
+                tr("explore_messages.reaction_not_saved", {{"reason", describe(*error)}});
     });
 }
 
@@ -180,7 +184,7 @@ void App::send_explore_labels(double now) {
     if (!e.labeling || e.labels_sending) return;
     const auto answers = e.labeling->submission();
     if (e.labeling->values().empty()) {
-        e.problem = "Answer at least one question before sending your labels.";
+        e.problem = tr("explore_messages.answer_one_question");
         return;
     }
     e.labels_sending = true;
@@ -189,11 +193,11 @@ void App::send_explore_labels(double now) {
         auto& shown = state_.explore;
         shown.labels_sending = false;
         if (auto* error = std::get_if<ClientError>(&result)) {
-            shown.problem = "Your labels were not saved: " + describe(*error);
+            shown.problem = tr("explore_messages.labels_not_saved", {{"reason", describe(*error)}});
             return;
         }
         shown.problem.clear();
-        shown.notice = "Thank you. Your labels are saved.";
+        shown.notice = tr("explore_messages.labels_saved");
         if (shown.chosen_id != message_id) return;
         shown.labeling.reset();
         load_details(message_id, now); // the means now count these answers too
@@ -224,8 +228,7 @@ void App::download_dataset(const std::string& format, double now) {
         if (auto* link = std::get_if<protocol::DownloadLinkAnswer>(&result)) {
             // The browser saves the file and stays on the page (the answer is an attachment).
             state_.navigate_to = link->url;
-            shown.notice =
-                "Downloading " + link->file_name + ". Large datasets take a while to start.";
+            shown.notice = tr("explore_messages.downloading", {{"file", link->file_name}});
             shown.problem.clear();
             return;
         }

@@ -1,12 +1,42 @@
 // The names the client shows or publishes for its states, its data languages, and the
 // reconnection schedule: small pure functions of app.h.
 #include "client/app.h"
+#include "i18n/translator.h"
 
 #include <algorithm>
 #include <cctype>
 #include <cmath>
 
 namespace orchard::client {
+
+std::string ledger_kind_text(std::string_view kind) {
+    struct Name {
+        std::string_view kind;
+        const char* key;
+    };
+    static constexpr Name names[] = {
+        {"prompt", "ledger.prompt"},
+        {"reply_assistant", "ledger.reply_assistant"},
+        {"reply_prompter", "ledger.reply_prompter"},
+        {"label_simple", "ledger.label_simple"},
+        {"label_full", "ledger.label_full"},
+        {"ranking", "ledger.ranking"},
+        {"accepted_prompt", "ledger.accepted_prompt"},
+        {"accepted_reply_assistant", "ledger.accepted_reply_assistant"},
+        {"accepted_reply_prompter", "ledger.accepted_reply_prompter"},
+        {"reply_ranked_1", "ledger.reply_ranked_1"},
+        {"reply_ranked_2", "ledger.reply_ranked_2"},
+        {"reply_ranked_3", "ledger.reply_ranked_3"},
+        {"ranking_good", "ledger.ranking_good"},
+    };
+    for (const auto& name : names)
+        if (name.kind == kind) return i18n::tr(name.key);
+    std::string text(kind);
+    std::replace(text.begin(), text.end(), '_', ' ');
+    if (!text.empty() && text[0] >= 'a' && text[0] <= 'z')
+        text[0] = static_cast<char>(text[0] - 32);
+    return text;
+}
 
 const std::vector<LanguageChoice>& data_languages() {
     // The languages of Open-Assistant's data, each named in its own script (ui/text.h draws any

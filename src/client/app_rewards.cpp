@@ -3,6 +3,8 @@
 // contributions and prizes screens.
 #include "client/app.h"
 
+#include "i18n/translator.h"
+
 #include <algorithm>
 #include <cstdint>
 #include <ctime>
@@ -11,10 +13,12 @@
 
 namespace orchard::client {
 
+using i18n::tr;
+
 namespace {
 
 std::string points_text(long long points) {
-    return std::to_string(points) + (points == 1 ? " point" : " points");
+    return i18n::tr_count("rewards_messages.points", static_cast<double>(points));
 }
 
 } // namespace
@@ -112,31 +116,40 @@ void App::refresh_my_stats(double now, std::string announce_after) {
     const std::string user = state_.account->id;
     std::optional<protocol::UserScore> before;
     if (state_.rewards.stats) before = state_.rewards.stats->total;
-    api_.user_stats(
-        user, [this, now, user, before, announce_after](ApiResult<protocol::UserStats> result) {
-            if (!state_.account || state_.account->id != user) return;
-            auto* stats = std::get_if<protocol::UserStats>(&result);
-            if (!stats) {
-                const auto& error = std::get<ClientError>(result);
-                if (error.kind == ClientError::Kind::Network) network_trouble(error, now);
-                return;
+    api_.user_stats(user, [this, now, user, before,
+                           announce_after](ApiResult<protocol::UserStats> result) {
+        if (!state_.account || state_.account->id != user) return;
+        auto* stats = std::get_if<protocol::UserStats>(&result);
+        if (!stats) {
+            const auto& error = std::get<ClientError>(result);
+            if (error.kind == ClientError::Kind::Network) network_trouble(error, now);
+            return;
+        }
+        const protocol::UserScore& total = stats->total;
+        if (!announce_after.empty() && before) {
+            const long long earned = total.leader_score - before->leader_score;
+            state_.rewards.last_earned = earned;
+            auto& notice = state_.task.notice;
+            if (earned > 0 && notice == announce_after) {
+                // The notice of the submission ("Labels saved. Thank you!") with what it earned
+                // after it.
+                if (total.level > before->level)
+                    notice =
+                        tr("rewards_messages.earned_and_level",
+                           {{"notice", notice},
+                            {"earned", points_text(earned)},
+                            {"total", points_text(total.leader_score)},
+                            {"level", i18n::active().number(static_cast<double>(total.level))}});
+                else
+                    notice =
+                        tr("rewards_messages.earned", {{"notice", notice},
+                                                       {"earned", points_text(earned)},
+                                                       {"total", points_text(total.leader_score)}});
+                keep_points_notice(notice);
             }
-            const protocol::UserScore& total = stats->total;
-            if (!announce_after.empty() && before) {
-                const long long earned = total.leader_score - before->leader_score;
-                state_.rewards.last_earned = earned;
-                auto& notice = state_.task.notice;
-                if (earned > 0 && notice == announce_after) {
-                    notice += " +" + points_text(earned) + ": you have " +
-                              points_text(total.leader_score) + " now";
-                    notice += total.level > before->level
-                                  ? ", and you reached level " + std::to_string(total.level) + "!"
-                                  : ".";
-                    keep_points_notice(notice);
-                }
-            }
-            state_.rewards.stats = *stats;
-        });
+        }
+        state_.rewards.stats = *stats;
+    });
 }
 
 // ---- Leaderboard -------------------------------------------------------------------------

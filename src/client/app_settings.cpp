@@ -3,9 +3,12 @@
 // PUT/DELETE /api/v1/auth/me and POST /api/v1/auth/logout_all).
 #include "client/app.h"
 
+#include "i18n/translator.h"
 #include "protocol/text.h"
 
 namespace orchard::client {
+
+using i18n::tr;
 
 const char* to_string(SettingsSection section) {
     switch (section) {
@@ -44,7 +47,7 @@ void App::settings_error(SettingsSection section, const ClientError& error, doub
     s.notice.clear();
     if (error.kind == ClientError::Kind::Network) {
         network_trouble(error, now);
-        s.problem = describe(error) + " Nothing was changed.";
+        s.problem = tr("settings_messages.nothing_changed", {{"problem", describe(error)}});
         return;
     }
     if (!handle_common_error(error, now)) s.problem = describe(error);
@@ -70,7 +73,7 @@ void App::save_display_name(const std::string& display_name, double now) {
     if (name.empty()) {
         begin_settings_change(SettingsSection::Name);
         state_.settings.busy = SettingsSection::None;
-        state_.settings.problem = "Write the name others should see, then save it.";
+        state_.settings.problem = tr("settings_messages.name_missing");
         return;
     }
     begin_settings_change(SettingsSection::Name);
@@ -79,7 +82,7 @@ void App::save_display_name(const std::string& display_name, double now) {
                    [this, now, user, name](ApiResult<protocol::Account> result) {
                        if (!state_.account || state_.account->id != user) return;
                        settings_answer(SettingsSection::Name, std::move(result),
-                                       "Saved. You are \"" + name + "\" now.", now);
+                                       tr("settings_messages.name_saved", {{"name", name}}), now);
                    });
 }
 
@@ -92,11 +95,9 @@ void App::set_show_on_leaderboard(bool show, double now) {
                                                    show](ApiResult<protocol::Account> result) {
         if (!state_.account || state_.account->id != user) return;
         state_.settings.pending_show.reset();
-        settings_answer(SettingsSection::Leaderboard, std::move(result),
-                        show ? "You are shown on the leaderboards again."
-                             : "You are no longer shown on the leaderboards. Your points "
-                               "still count and stay on your profile.",
-                        now);
+        settings_answer(
+            SettingsSection::Leaderboard, std::move(result),
+            show ? tr("settings_messages.shown_again") : tr("settings_messages.not_shown"), now);
         refresh_my_stats(now); // the ranks shown in the top bar and profile follow
     });
 }
@@ -108,47 +109,45 @@ void App::change_password(const std::string& current, const std::string& new_pas
     auto& s = state_.settings;
     s.busy = SettingsSection::None;
     if (current.empty()) {
-        s.problem = "Type your current password first: it shows the change comes from you.";
+        s.problem = tr("settings_messages.current_password_missing");
         return;
     }
     if (new_password.empty()) {
-        s.problem = "Type the new password you want to use.";
+        s.problem = tr("settings_messages.new_password_missing");
         return;
     }
     if (new_password != repeated) {
-        s.problem = "The new password and its repetition are not the same. Type the new password "
-                    "twice, exactly alike.";
+        s.problem = tr("settings_messages.passwords_differ");
         return;
     }
     s.busy = SettingsSection::Password;
     const std::string user = state_.account->id;
-    api_.update_me(
-        {.new_password = new_password, .current_password = current},
-        [this, now, user](ApiResult<protocol::Account> result) {
-            if (!state_.account || state_.account->id != user) return;
-            auto* error = std::get_if<ClientError>(&result);
-            if (error && error->http_status == 401) {
-                // A wrong current password and an ended session both answer 401: ask which.
-                api_.me([this, now, user](ApiResult<protocol::Account> me) {
-                    if (!state_.account || state_.account->id != user) return;
-                    auto& st = state_.settings;
-                    st.busy = SettingsSection::None;
-                    if (std::holds_alternative<protocol::Account>(me)) {
-                        st.outcome = SettingsSection::Password;
-                        st.problem = "The current password is not right. Type the password you "
-                                     "sign in with now, then try again.";
-                        return;
-                    }
-                    settings_error(SettingsSection::Password, std::get<ClientError>(me), now);
-                });
-                return;
-            }
-            const bool changed = std::holds_alternative<protocol::Account>(result);
-            settings_answer(SettingsSection::Password, std::move(result),
-                            "Your password is changed. Use the new one the next time you sign in.",
-                            now);
-            if (changed) ++state_.settings.password_changes;
-        });
+    api_.update_me({.new_password = new_password, .current_password = current},
+                   [this, now, user](ApiResult<protocol::Account> result) {
+                       if (!state_.account || state_.account->id != user) return;
+                       auto* error = std::get_if<ClientError>(&result);
+                       if (error && error->http_status == 401) {
+                           // A wrong current password and an ended session both answer 401: ask
+                           // which.
+                           api_.me([this, now, user](ApiResult<protocol::Account> me) {
+                               if (!state_.account || state_.account->id != user) return;
+                               auto& st = state_.settings;
+                               st.busy = SettingsSection::None;
+                               if (std::holds_alternative<protocol::Account>(me)) {
+                                   st.outcome = SettingsSection::Password;
+                                   st.problem = tr("settings_messages.current_password_wrong");
+                                   return;
+                               }
+                               settings_error(SettingsSection::Password, std::get<ClientError>(me),
+                                              now);
+                           });
+                           return;
+                       }
+                       const bool changed = std::holds_alternative<protocol::Account>(result);
+                       settings_answer(SettingsSection::Password, std::move(result),
+                                       tr("settings_messages.password_changed"), now);
+                       if (changed) ++state_.settings.password_changes;
+                   });
 }
 
 void App::sign_out_everywhere(double now) {
@@ -160,8 +159,7 @@ void App::sign_out_everywhere(double now) {
         state_.settings.busy = SettingsSection::None;
         if (std::holds_alternative<Empty>(result)) {
             end_session("");
-            state_.sign_in.notice = "You are signed out on every device, this one included. "
-                                    "Sign in again to go on.";
+            state_.sign_in.notice = tr("settings_messages.signed_out_everywhere");
             return;
         }
         settings_error(SettingsSection::Sessions, std::get<ClientError>(result), now);
@@ -178,9 +176,7 @@ void App::delete_account(double now) {
         if (std::holds_alternative<Empty>(result)) {
             drafts_.clear(user);
             end_session("");
-            state_.sign_in.notice =
-                "Your account is deleted. The texts you wrote stay in the conversations without "
-                "your name, and your points left the leaderboards. Thank you for contributing.";
+            state_.sign_in.notice = tr("settings_messages.account_deleted");
             return;
         }
         settings_error(SettingsSection::Delete, std::get<ClientError>(result), now);

@@ -3,8 +3,9 @@
 #include "client/app.h"
 
 #include "client/reactions.h"
+#include "client/task_kinds.h"
 #include "client/task_submission.h"
-#include "client/text_metrics.h"
+#include "i18n/translator.h"
 #include "protocol/errors.h"
 #include "protocol/text.h"
 #include "protocol/uuid.h"
@@ -14,6 +15,9 @@
 #include <cstdio>
 
 namespace orchard::client {
+
+using i18n::tr;
+using i18n::tr_count;
 
 // ---- Tasks -------------------------------------------------------------------------------
 
@@ -145,17 +149,28 @@ void App::set_not_rankable(bool not_rankable) {
 std::vector<std::string> App::submit_blockers() const {
     std::vector<std::string> blockers;
     const auto& t = state_.task;
-    if (!t.task) return {"There is no task to submit."};
+    if (!t.task) return {tr("task_messages.no_task_to_submit")};
     if (protocol::is_writing(t.task->type)) {
-        if (!protocol::has_content(t.draft.text)) blockers.push_back("Write something first.");
+        if (!protocol::has_content(t.draft.text))
+            blockers.push_back(tr("task_messages.write_something_first"));
         const auto characters = protocol::character_count(t.draft.text);
         if (characters > state_.max_reply_characters)
-            blockers.push_back(
-                "Shorten the text by " + std::to_string(characters - state_.max_reply_characters) +
-                " characters (the limit is " + with_thousands(state_.max_reply_characters) + ").");
+            blockers.push_back(tr_count(
+                "task_messages.shorten_text",
+                static_cast<double>(characters - state_.max_reply_characters),
+                {{"limit",
+                  i18n::active().number(static_cast<double>(state_.max_reply_characters))}}));
     } else if (protocol::is_labeling(t.task->type)) {
-        for (const auto& name : t.answers.missing())
-            blockers.push_back("Answer \"" + name + "\".");
+        // missing() names each question by the server's words; the person reads the interface's.
+        const auto& labels = t.answers.labels();
+        for (const auto& missing : t.answers.missing()) {
+            const auto label = std::find_if(labels.begin(), labels.end(), [&](const auto& known) {
+                return known.display_text == missing;
+            });
+            blockers.push_back(tr(
+                "task_messages.answer_label",
+                {{"label", label == labels.end() ? missing : std::string(label_title(*label))}}));
+        }
     }
     return blockers;
 }
@@ -226,9 +241,9 @@ void App::after_submission(double now) {
     const std::string kind = t.kind;
     const int completed = t.completed;
     t = TaskState{.kind = kind, .completed = completed};
-    t.notice = protocol::is_writing(type)   ? "Saved. Thank you for writing!"
-               : protocol::is_ranking(type) ? "Ranking saved. Thank you!"
-                                            : "Labels saved. Thank you!";
+    t.notice = protocol::is_writing(type)   ? tr("task_messages.saved_writing")
+               : protocol::is_ranking(type) ? tr("task_messages.saved_ranking")
+                                            : tr("task_messages.saved_labels");
     // The points it earned are added to the notice once the new score is known.
     refresh_my_stats(now, t.notice);
     request_task(now);
@@ -278,7 +293,8 @@ void App::react(const std::string& message_id, const std::string& emoji) {
         update(message);
     api_.react(message_id, emoji, [this](ApiResult<Empty> result) {
         if (auto* error = std::get_if<ClientError>(&result))
-            state_.task.problem = "Your reaction was not saved: " + describe(*error);
+            state_.task.problem =
+                tr("task_messages.reaction_not_saved", {{"problem", describe(*error)}});
     });
 }
 
@@ -290,9 +306,9 @@ void App::report(const std::string& message_id, const std::string& label,
         std::string& problem = from_explorer ? state_.explore.problem : state_.task.problem;
         std::string& notice = from_explorer ? state_.explore.notice : state_.task.notice;
         if (auto* error = std::get_if<ClientError>(&result))
-            problem = "Your report was not sent: " + describe(*error);
+            problem = tr("task_messages.report_not_sent", {{"problem", describe(*error)}});
         else
-            notice = "Thank you. The report was sent to the moderators.";
+            notice = tr("task_messages.report_sent");
     });
 }
 
@@ -301,8 +317,7 @@ void App::save_draft() {
     if (drafts_.save(state_.account->id, state_.task.draft)) {
         state_.storage_problem.clear();
     } else {
-        state_.storage_problem = "This browser does not let Orchard keep your draft. Your text is "
-                                 "safe until you close the page; submit it before leaving.";
+        state_.storage_problem = tr("task_messages.draft_not_kept");
     }
 }
 

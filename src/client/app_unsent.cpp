@@ -3,9 +3,12 @@
 // brings it back first, and only an explicit "Discard" gives the task back and forgets the work.
 #include "client/app.h"
 
+#include "i18n/translator.h"
 #include "protocol/text.h"
 
 namespace orchard::client {
+
+using i18n::tr;
 
 namespace {
 
@@ -63,7 +66,7 @@ void App::note_unsent() {
 void App::resume_unsent(double now) {
     if (state_.screen == Screen::Task) leave_task();
     ++screen_generation_;
-    restore_draft(now, "Your unsent work is back.");
+    restore_draft(now, tr("task_messages.unsent_work_back"));
 }
 
 void App::discard_unsent() {

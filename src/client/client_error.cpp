@@ -1,6 +1,13 @@
 #include "client/client_error.h"
 
+#include "i18n/translator.h"
+
+#include <algorithm>
+#include <iterator>
+
 namespace orchard::client {
+
+using i18n::tr;
 
 ClientError error_from_result(int http_status, const std::string& body, bool body_unreadable) {
     ClientError error;
@@ -20,75 +27,122 @@ bool has_code(const ClientError& error, protocol::ErrorCode code) {
     return error.api && error.api->error_code == static_cast<int>(code);
 }
 
-namespace {
-
-// The PROTOCOL.md error codes a contributor can meet, as what happened and what to do next.
-// Codes not listed fall back to the server's own message.
-const char* sentence_for(int code) {
+const char* sentence_key(protocol::ErrorCode code) {
     using protocol::ErrorCode;
-    switch (static_cast<ErrorCode>(code)) {
+    switch (code) {
+    case ErrorCode::Generic:
+        return "errors.generic";
+    case ErrorCode::ApiClientNotAuthorized:
+        return "errors.api_client_not_authorized";
+    case ErrorCode::RootTokenNotAuthorized:
+        return "errors.root_token_not_authorized";
+    case ErrorCode::SortKeyUnsupported:
+        return "errors.sort_key_unsupported";
+    case ErrorCode::InvalidCursor:
+        return "errors.invalid_cursor";
     case ErrorCode::TooManyRequests:
-        return "You are going faster than Orchard allows. Take a short break and try again in a "
-               "minute.";
+        return "errors.too_many_requests";
     case ErrorCode::InvalidAuthentication:
-        return "Your session has ended. Please sign in again; your unsent work is kept.";
+        return "errors.invalid_authentication";
+    case ErrorCode::InvalidRequestType:
+        return "errors.invalid_request_type";
+    case ErrorCode::AckFailed:
+        return "errors.ack_failed";
+    case ErrorCode::NackFailed:
+        return "errors.nack_failed";
+    case ErrorCode::InteractionFailed:
+        return "errors.interaction_failed";
+    case ErrorCode::TaskGenerationFailed:
+        return "errors.task_generation_failed";
     case ErrorCode::TaskTypeNotAvailable:
-        return "No task of this kind is waiting for you right now. Pick another kind, or come "
-               "back later.";
+        return "errors.task_type_not_available";
     case ErrorCode::MessageTooLong:
-        return "The text is longer than the server takes. Shorten it, then submit again.";
+        return "errors.message_too_long";
     case ErrorCode::MessageDuplicated:
-        return "You sent exactly this text a short while ago. Write something new for this "
-               "task, or skip it.";
+        return "errors.message_duplicated";
     case ErrorCode::MessageTextEmpty:
-        return "The text is empty. Write something first.";
+        return "errors.message_text_empty";
     case ErrorCode::DuplicateReply:
-        return "You have already replied to this message. Skip this task to get another one.";
+        return "errors.duplicate_reply";
     case ErrorCode::TooManyPendingTasks:
-        return "You have many unfinished tasks open. Finish or skip one of them, then try again.";
+        return "errors.too_many_pending_tasks";
+    case ErrorCode::InvalidFrontendMessageId:
+        return "errors.invalid_frontend_message_id";
+    case ErrorCode::MessageNotFound:
+        return "errors.message_not_found";
+    case ErrorCode::InvalidRankingValue:
+        return "errors.invalid_ranking_value";
+    case ErrorCode::InvalidTaskType:
+        return "errors.invalid_task_type";
+    case ErrorCode::NoMessageTreeFound:
+        return "errors.no_message_tree_found";
+    case ErrorCode::InvalidMessage:
+        return "errors.invalid_message";
+    case ErrorCode::BrokenConversation:
+        return "errors.broken_conversation";
     case ErrorCode::TreeInAbortedState:
-        return "This conversation was closed while you worked on it. Skip to get another task.";
+        return "errors.tree_in_aborted_state";
+    case ErrorCode::CorruptRankingResult:
+        return "errors.corrupt_ranking_result";
+    case ErrorCode::TextLabelsWrongMessageId:
+        return "errors.text_labels_wrong_message_id";
+    case ErrorCode::InvalidLabel:
+        return "errors.invalid_label";
     case ErrorCode::MandatoryLabelMissing:
-        return "A required question is not answered yet. Answer the questions marked required.";
+        return "errors.mandatory_label_missing";
     case ErrorCode::NoSelfLabelingOrDuplicateTaskReply:
-        return "This task can't be done by you (your own message, or already done). Skip to get "
-               "another one.";
+        return "errors.no_self_labeling_or_duplicate_task_reply";
     case ErrorCode::TaskNotFound:
+        return "errors.task_not_found";
     case ErrorCode::TaskExpired:
-        return "This task has expired. Your text is still here: copy it if you want to keep it, "
-               "then skip to get a new task.";
+        return "errors.task_expired";
+    case ErrorCode::PayloadTypeMismatch:
+        return "errors.payload_type_mismatch";
+    case ErrorCode::TaskAlreadyUpdated:
+        return "errors.task_already_updated";
+    case ErrorCode::TaskNotAcknowledged:
+        return "errors.task_not_acknowledged";
     case ErrorCode::TaskAlreadyDone:
-        return "This task was already submitted. Get the next one.";
+        return "errors.task_already_done";
     case ErrorCode::TaskNotAssignedToUser:
-        return "This task belongs to another account. Skip to get one of your own.";
+        return "errors.task_not_assigned_to_user";
+    case ErrorCode::UserNotSpecified:
+        return "errors.user_not_specified";
     case ErrorCode::UserDisabled:
-        return "This account is disabled. Contact the people running this Orchard.";
+        return "errors.user_disabled";
+    case ErrorCode::UserNotFound:
+        return "errors.user_not_found";
     case ErrorCode::TermsNotAccepted:
-        return "Please accept the contributor terms first.";
-    default:
-        return nullptr;
+        return "errors.terms_not_accepted";
+    case ErrorCode::EmojiOpUnsupported:
+        return "errors.emoji_op_unsupported";
     }
+    return "errors.generic";
 }
-
-} // namespace
 
 std::string describe(const ClientError& error) {
     switch (error.kind) {
     case ClientError::Kind::Network:
-        return "Orchard's server can't be reached. Check your connection; we keep trying.";
+        return tr("errors.network");
     case ClientError::Kind::BadResponse:
-        return "The server sent an answer we could not read. Reload the page to get the "
-               "latest version of Orchard.";
+        return tr("errors.bad_response");
     case ClientError::Kind::Api:
         if (error.api) {
-            if (const char* sentence = sentence_for(error.api->error_code)) return sentence;
-            if (!error.api->message.empty()) return error.api->message;
+            const auto code = static_cast<protocol::ErrorCode>(error.api->error_code);
+            const bool known =
+                std::find(std::begin(protocol::kAllErrorCodes), std::end(protocol::kAllErrorCodes),
+                          code) != std::end(protocol::kAllErrorCodes);
+            // The generic code's sentence is the server's own words (in English), since only
+            // they say what was wrong; every other code is worded here, in the person's language.
+            if (known && (code != protocol::ErrorCode::Generic || !error.api->message.empty()))
+                return tr(sentence_key(code), {{"detail", error.api->message}});
+            // A code newer than this client: the server's words are all there is.
+            if (!known && !error.api->message.empty()) return error.api->message;
         }
-        if (error.http_status >= 500)
-            return "The server ran into a problem. Please try again in a moment.";
-        return "The server refused the request (HTTP " + std::to_string(error.http_status) + ").";
+        if (error.http_status >= 500) return tr("errors.server_problem");
+        return tr("errors.refused", {{"status", std::to_string(error.http_status)}});
     }
-    return "Something went wrong.";
+    return tr("errors.something_went_wrong");
 }
 
 } // namespace orchard::client

@@ -22,6 +22,9 @@ ClientError error_from_result(int http_status, const std::string& body, bool bod
 // True when the server answered with the PROTOCOL.md error `code`.
 bool has_code(const ClientError& error, protocol::ErrorCode code);
 
+// The catalog key (locales/en/errors.json) of the sentence for `code`.
+const char* sentence_key(protocol::ErrorCode code);
+
 // A sentence for the person using the client: what happened and what to do next.
 std::string describe(const ClientError& error);
 

@@ -168,6 +168,7 @@ json automation_snapshot(const AppState& state) {
                 {"signed_in_as", state.account ? json(state.account->id) : json()},
                 {"rewards", rewards_snapshot(state)},
                 {"lang", state.lang},
+                {"interface_language", state.interface_language},
                 {"dashboard_loaded", state.dashboard.loaded},
                 {"theme", to_string(state.theme)},
                 {"connection", to_string(state.connection)},

@@ -8,6 +8,8 @@
 namespace orchard::client {
 
 std::span<const ScreenRow> ScreenTable::rows() {
+    // nav_label is the catalog key of the screen's entry in the navigation (locales/en/
+    // screens.json), shown through i18n::tr(); name and path are machine names and stay.
     static constexpr ScreenRow kRows[] = {
         {.screen = Screen::Loading, .name = "loading"},
         {.screen = Screen::SignIn,
@@ -19,7 +21,7 @@ std::span<const ScreenRow> ScreenTable::rows() {
          .name = "dashboard",
          .signed_in = true,
          .path = "/",
-         .nav_label = "Tasks",
+         .nav_label = "screens.tasks",
          .load = [](App& app, double now) { app.refresh_dashboard(now); },
          .reset = [](AppState& s) { s.dashboard = DashboardState{}; },
          .snapshot = dashboard_snapshot},
@@ -32,7 +34,7 @@ std::span<const ScreenRow> ScreenTable::rows() {
         {.screen = Screen::Leaderboard,
          .name = "leaderboard",
          .signed_in = true,
-         .nav_label = "Leaderboard",
+         .nav_label = "screens.leaderboard",
          .open =
              [](App& app) {
                  // From the top, in the time frame last chosen.
@@ -46,7 +48,7 @@ std::span<const ScreenRow> ScreenTable::rows() {
          .name = "profile",
          .signed_in = true,
          .path = "/profile",
-         .nav_label = "Profile",
+         .nav_label = "screens.profile",
          .load = [](App& app, double now) { app.load_profile(now); },
          .reset = [](AppState& s) { s.profile = ProfileState{}; },
          .snapshot = profile_snapshot},
@@ -54,7 +56,7 @@ std::span<const ScreenRow> ScreenTable::rows() {
          .name = "contributions",
          .signed_in = true,
          .path = "/contributions",
-         .nav_label = "Contributions",
+         .nav_label = "screens.contributions",
          .load = [](App& app, double now) { app.load_contributions(now); },
          .reset = [](AppState& s) { s.contributions = ContributionsState{}; },
          .snapshot = contributions_snapshot},
@@ -62,7 +64,7 @@ std::span<const ScreenRow> ScreenTable::rows() {
          .name = "prizes",
          .signed_in = true,
          .path = "/prizes",
-         .nav_label = "Prizes",
+         .nav_label = "screens.prizes",
          .load = [](App& app, double now) { app.load_prizes(now); },
          .reset = [](AppState& s) { s.prizes = PrizesState{}; },
          .snapshot = prizes_snapshot},
@@ -70,7 +72,7 @@ std::span<const ScreenRow> ScreenTable::rows() {
          .name = "settings",
          .signed_in = true,
          .path = "/settings",
-         .nav_label = "Settings",
+         .nav_label = "screens.settings",
          .open = [](App& app) { app.open_settings(); },
          // The count of openings goes on, so that the next person's screen is filled afresh.
          .reset = [](AppState& s) { s.settings = SettingsState{.opened = s.settings.opened}; },
@@ -79,7 +81,7 @@ std::span<const ScreenRow> ScreenTable::rows() {
          .name = "explore",
          .signed_in = true,
          .path = "/explore",
-         .nav_label = "Explore",
+         .nav_label = "screens.explore",
          // The list of the words last searched for, from its first page.
          .load = [](App& app, double now) { app.search_explorer(now); },
          .reset = [](AppState& s) { s.explore = ExploreState{}; },

@@ -40,7 +40,7 @@ struct ScreenRow {
     // The address when it is a plain path ("/profile"); screens whose address carries a
     // parameter (a task's kind, a leaderboard's time frame) are spelled out in routes.cpp.
     const char* path = nullptr;
-    const char* nav_label = nullptr; // its entry in the top bar's navigation; none when null
+    const char* nav_label = nullptr; // its entry in the top bar (a catalog key); none when null
     std::optional<Screen> nav_entry; // the entry lit while it shows, when not its own
     void (*open)(App&) = nullptr;    // prepares its state each time the person opens it
     // Fetches its data: when it opens, and again when the server is back after an outage.

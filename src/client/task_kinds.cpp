@@ -1,42 +1,93 @@
 #include "client/task_kinds.h"
 
+#include "i18n/translator.h"
+
+#include <algorithm>
 #include <fstream>
 #include <sstream>
+#include <string_view>
 
 namespace orchard::client {
+
+using i18n::tr;
 
 namespace {
 
 using protocol::TaskType;
 
 constexpr TaskKindInfo kKinds[] = {
-    {TaskType::InitialPrompt, "Write a prompt",
-     "Start a new conversation with a question or a task for the assistant.",
-     "Write what a person might ask an assistant: a question, a request, a task.",
+    {TaskType::InitialPrompt, "task_kinds.initial_prompt.title",
+     "task_kinds.initial_prompt.description", "task_kinds.initial_prompt.instruction",
      "initial_prompt.md"},
-    {TaskType::AssistantReply, "Reply as the assistant",
-     "Write the answer a helpful, honest assistant would give.",
-     "Write the reply the assistant should give to the last message.", "assistant_reply.md"},
-    {TaskType::PrompterReply, "Reply as the user",
-     "Continue a conversation the way the person asking would.",
-     "Write what the person would say next: a follow-up, a correction, a new question.",
+    {TaskType::AssistantReply, "task_kinds.assistant_reply.title",
+     "task_kinds.assistant_reply.description", "task_kinds.assistant_reply.instruction",
+     "assistant_reply.md"},
+    {TaskType::PrompterReply, "task_kinds.prompter_reply.title",
+     "task_kinds.prompter_reply.description", "task_kinds.prompter_reply.instruction",
      "prompter_reply.md"},
-    {TaskType::RankAssistantReplies, "Rank assistant replies",
-     "Put the assistant's answers to a message in order, best first.",
-     "Order the replies from best to worst.", "rank_assistant_replies.md"},
-    {TaskType::RankPrompterReplies, "Rank user replies",
-     "Put people's follow-ups to an answer in order, best first.",
-     "Order the replies from best to worst.", "rank_prompter_replies.md"},
-    {TaskType::LabelInitialPrompt, "Label a prompt",
-     "Say whether a prompt is genuine, clear and appropriate.",
-     "Read the highlighted prompt and answer the questions about it.", "label_initial_prompt.md"},
-    {TaskType::LabelAssistantReply, "Label an assistant reply",
-     "Judge an answer's quality, helpfulness and tone.",
-     "Read the highlighted reply and answer the questions about it.", "label_assistant_reply.md"},
-    {TaskType::LabelPrompterReply, "Label a user reply",
-     "Judge whether a user's message keeps the conversation going well.",
-     "Read the highlighted reply and answer the questions about it.", "label_prompter_reply.md"},
+    {TaskType::RankAssistantReplies, "task_kinds.rank_assistant_replies.title",
+     "task_kinds.rank_assistant_replies.description",
+     "task_kinds.rank_assistant_replies.instruction", "rank_assistant_replies.md"},
+    {TaskType::RankPrompterReplies, "task_kinds.rank_prompter_replies.title",
+     "task_kinds.rank_prompter_replies.description", "task_kinds.rank_prompter_replies.instruction",
+     "rank_prompter_replies.md"},
+    {TaskType::LabelInitialPrompt, "task_kinds.label_initial_prompt.title",
+     "task_kinds.label_initial_prompt.description", "task_kinds.label_initial_prompt.instruction",
+     "label_initial_prompt.md"},
+    {TaskType::LabelAssistantReply, "task_kinds.label_assistant_reply.title",
+     "task_kinds.label_assistant_reply.description", "task_kinds.label_assistant_reply.instruction",
+     "label_assistant_reply.md"},
+    {TaskType::LabelPrompterReply, "task_kinds.label_prompter_reply.title",
+     "task_kinds.label_prompter_reply.description", "task_kinds.label_prompter_reply.instruction",
+     "label_prompter_reply.md"},
 };
+
+// The labels of PROTOCOL.md §4 by wire name, with the keys of their words (the server's English
+// is the English catalog's).
+struct LabelKeys {
+    std::string_view name;
+    const char* title;
+    const char* help;
+    const char* short_name; // the label in a list of results ("Spam", "Fails task")
+};
+
+constexpr LabelKeys kLabels[] = {
+    {"spam", "labeling.labels.spam.title", "labeling.labels.spam.help",
+     "labeling.labels.spam.name"},
+    {"fails_task", "labeling.labels.fails_task.title", "labeling.labels.fails_task.help",
+     "labeling.labels.fails_task.name"},
+    {"lang_mismatch", "labeling.labels.lang_mismatch.title", "labeling.labels.lang_mismatch.help",
+     "labeling.labels.lang_mismatch.name"},
+    {"pii", "labeling.labels.pii.title", "labeling.labels.pii.help", "labeling.labels.pii.name"},
+    {"not_appropriate", "labeling.labels.not_appropriate.title",
+     "labeling.labels.not_appropriate.help", "labeling.labels.not_appropriate.name"},
+    {"hate_speech", "labeling.labels.hate_speech.title", "labeling.labels.hate_speech.help",
+     "labeling.labels.hate_speech.name"},
+    {"sexual_content", "labeling.labels.sexual_content.title",
+     "labeling.labels.sexual_content.help", "labeling.labels.sexual_content.name"},
+    {"moral_judgement", "labeling.labels.moral_judgement.title",
+     "labeling.labels.moral_judgement.help", "labeling.labels.moral_judgement.name"},
+    {"political_content", "labeling.labels.political_content.title",
+     "labeling.labels.political_content.help", "labeling.labels.political_content.name"},
+    {"quality", "labeling.labels.quality.title", "labeling.labels.quality.help",
+     "labeling.labels.quality.name"},
+    {"toxicity", "labeling.labels.toxicity.title", "labeling.labels.toxicity.help",
+     "labeling.labels.toxicity.name"},
+    {"humor", "labeling.labels.humor.title", "labeling.labels.humor.help",
+     "labeling.labels.humor.name"},
+    {"helpfulness", "labeling.labels.helpfulness.title", "labeling.labels.helpfulness.help",
+     "labeling.labels.helpfulness.name"},
+    {"creativity", "labeling.labels.creativity.title", "labeling.labels.creativity.help",
+     "labeling.labels.creativity.name"},
+    {"violence", "labeling.labels.violence.title", "labeling.labels.violence.help",
+     "labeling.labels.violence.name"},
+};
+
+const LabelKeys* label_keys(const std::string& name) {
+    for (const auto& keys : kLabels)
+        if (keys.name == name) return &keys;
+    return nullptr;
+}
 
 } // namespace
 
@@ -49,6 +100,28 @@ const TaskKindInfo& task_kind(protocol::TaskType type) {
 const TaskKindInfo* task_kind(const std::string& name) {
     auto type = protocol::task_type_from(name);
     return type ? &task_kind(*type) : nullptr;
+}
+
+const char* label_title(const protocol::LabelDescription& label) {
+    const LabelKeys* keys = label_keys(label.name);
+    return keys ? tr(keys->title) : label.display_text.c_str();
+}
+
+std::string label_name(const std::string& name) {
+    if (const LabelKeys* keys = label_keys(name)) return tr(keys->short_name);
+    // A label newer than this client: its machine name, spelled out.
+    std::string title = name;
+    std::replace(title.begin(), title.end(), '_', ' ');
+    if (!title.empty() && title[0] >= 'a' && title[0] <= 'z')
+        title[0] = static_cast<char>(title[0] - 'a' + 'A');
+    return title;
+}
+
+const char* label_help(const protocol::LabelDescription& label) {
+    // A label the server sent without an explanation has none in any language.
+    if (label.help_text.empty()) return "";
+    const LabelKeys* keys = label_keys(label.name);
+    return keys ? tr(keys->help) : label.help_text.c_str();
 }
 
 std::string read_guidelines(const std::string& folder, const std::string& file) {

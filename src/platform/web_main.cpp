@@ -13,6 +13,7 @@
 #include "platform/frame_scheduler.h"
 #include "platform/gl_state_cache.h"
 #include "platform/history.h"
+#include "platform/interface_language.h"
 #include "platform/keyboard_input.h"
 #include "platform/local_storage.h"
 #include "platform/page_links.h"
@@ -53,11 +54,14 @@ struct WebClient {
     client::Theme applied_theme = client::Theme::Light;
     bool theme_applied = false;
     bool ready = false;
+    double started_at = platform::now_seconds();
 
     explicit WebClient(client::Theme theme)
         : app(api, storage,
               {.theme = theme,
                .browser_lang = platform::browser_language(),
+               .browser_languages = platform::browser_languages(),
+               .url_language = platform::url_language(),
                .seed = platform::random_seed()}) {}
 };
 
@@ -78,6 +82,14 @@ void frame() {
     WebClient& c = *g_client;
     const double now = platform::now_seconds();
     c.app.tick(now);
+    // The first frame waits (under the page's loading screen) for the interface language's
+    // catalog, a few kilobytes, for up to 5 s; a later change of language redraws once it is in.
+    constexpr double kCatalogWaitSeconds = 5;
+    if (!platform::apply_interface_language(c.app.state().interface_language) && !c.ready &&
+        now - c.started_at < kCatalogWaitSeconds) {
+        platform::wake_up_at(c.started_at + kCatalogWaitSeconds, platform::request_frame);
+        return;
+    }
 
     const platform::CanvasMetrics canvas = platform::sync_canvas();
     rebuild_fonts_if_needed(c, canvas.dpr);
@@ -187,6 +199,8 @@ int main() {
     io.ConfigFlags |= ImGuiConfigFlags_NoMouseCursorChange;
     io.ConfigInputTextCursorBlink = false; // a blinking caret would keep an idle page rendering
 
+    // English first: the app's own words, and the fallback of every other language.
+    platform::apply_interface_language("en");
     g_client = std::make_unique<WebClient>(platform::prefers_dark_theme() ? client::Theme::Dark
                                                                           : client::Theme::Light);
     g_client->window = window;

@@ -78,7 +78,9 @@ Parsed<TaskRequest> parse_task_request(const nlohmann::json& body) {
 }
 
 nlohmann::json to_json(const EmailSignIn& email) {
-    return {{"email", email.email}};
+    nlohmann::json body = {{"email", email.email}};
+    if (!email.language.empty()) body["language"] = email.language;
+    return body;
 }
 
 nlohmann::json to_json(const EmailVerification& verification) {
@@ -87,7 +89,7 @@ nlohmann::json to_json(const EmailVerification& verification) {
 
 Parsed<EmailSignIn> parse_email_sign_in(const nlohmann::json& body) {
     const Fields fields(body);
-    return checked(fields, EmailSignIn{fields.string_or("email")});
+    return checked(fields, EmailSignIn{fields.string_or("email"), fields.string_or("language")});
 }
 
 Parsed<EmailVerification> parse_email_verification(const nlohmann::json& body) {

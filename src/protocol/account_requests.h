@@ -40,6 +40,7 @@ struct AccountChanges {
 // POST /api/v1/auth/email: where to send a sign-in link.
 struct EmailSignIn {
     std::string email;
+    std::string language; // optional: the interface language the e-mail is written in (BCP 47)
 };
 
 // POST /api/v1/auth/email/verify: the token of that link.

@@ -132,35 +132,6 @@ const UserScore& UserStats::in(TimeFrame frame) const {
     return total;
 }
 
-std::string ledger_kind_text(std::string_view kind) {
-    struct Name {
-        std::string_view kind;
-        const char* text;
-    };
-    static constexpr Name names[] = {
-        {"prompt", "Prompt written"},
-        {"reply_assistant", "Assistant reply written"},
-        {"reply_prompter", "User reply written"},
-        {"label_simple", "Quick check done"},
-        {"label_full", "Full review done"},
-        {"ranking", "Replies ranked"},
-        {"accepted_prompt", "Your prompt passed review"},
-        {"accepted_reply_assistant", "Your assistant reply passed review"},
-        {"accepted_reply_prompter", "Your user reply passed review"},
-        {"reply_ranked_1", "Your reply was ranked 1st"},
-        {"reply_ranked_2", "Your reply was ranked 2nd"},
-        {"reply_ranked_3", "Your reply was ranked 3rd"},
-        {"ranking_good", "Your ranking matched the consensus"},
-    };
-    for (const auto& name : names)
-        if (name.kind == kind) return name.text;
-    std::string text(kind);
-    std::replace(text.begin(), text.end(), '_', ' ');
-    if (!text.empty() && text[0] >= 'a' && text[0] <= 'z')
-        text[0] = static_cast<char>(text[0] - 32);
-    return text;
-}
-
 std::optional<Leaderboard> parse_leaderboard(std::string_view body) {
     auto j = parse_json(body);
     if (!j || !j->is_object()) return std::nullopt;
@@ -294,23 +265,6 @@ std::optional<Prizes> parse_prizes(std::string_view body) {
         for (const auto& p : *past)
             if (p.is_object()) prizes.past.push_back(prize_from(p));
     return prizes;
-}
-
-std::string short_date(std::string_view iso) {
-    static constexpr const char* months[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
-                                             "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
-    auto digits = [&](std::size_t at, std::size_t n) -> int {
-        int value = 0;
-        for (std::size_t i = at; i < at + n; ++i) {
-            if (i >= iso.size() || iso[i] < '0' || iso[i] > '9') return -1;
-            value = value * 10 + (iso[i] - '0');
-        }
-        return value;
-    };
-    const int year = digits(0, 4), month = digits(5, 2), day = digits(8, 2);
-    if (year < 0 || month < 1 || month > 12 || day < 1 || iso[4] != '-' || iso[7] != '-')
-        return std::string(iso);
-    return std::to_string(day) + " " + months[month - 1] + " " + std::to_string(year);
 }
 
 } // namespace orchard::protocol

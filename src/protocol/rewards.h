@@ -66,9 +66,6 @@ struct LedgerPage {
     std::optional<std::string> next; // the cursor of the following (older) page
 };
 
-// A human name for a ledger kind ("Assistant reply written").
-std::string ledger_kind_text(std::string_view kind);
-
 struct ActivityDay {
     std::string date; // YYYY-MM-DD, UTC
     double points = 0;
@@ -142,8 +139,5 @@ std::optional<std::vector<ActivityDay>> parse_activity(std::string_view body);
 std::optional<ContributionPage> parse_contributions(std::string_view body);
 std::optional<NewsPage> parse_news(std::string_view body);
 std::optional<Prizes> parse_prizes(std::string_view body);
-
-// "2024-05-01T12:30:00Z" → "1 May 2024"; the text itself when it is not such a date.
-std::string short_date(std::string_view iso);
 
 } // namespace orchard::protocol

@@ -1,12 +1,17 @@
 #include "ui/account_fields.h"
 
+#include "i18n/translator.h"
+
 #include <string>
 
 namespace orchard::ui {
 
+using i18n::tr_count;
+
 const char* new_password_hint() {
-    static const std::string hint =
-        "at least " + std::to_string(protocol::kPasswordMinLength) + " characters";
+    // Written afresh on each call, in the language of the moment.
+    static std::string hint;
+    hint = tr_count("account.new_password_hint", static_cast<double>(protocol::kPasswordMinLength));
     return hint.c_str();
 }
 

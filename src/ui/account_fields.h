@@ -10,7 +10,8 @@ inline constexpr int kUsernameMaxChars = static_cast<int>(protocol::kUsernameMax
 inline constexpr int kPasswordMaxChars = static_cast<int>(protocol::kPasswordMaxLength);
 inline constexpr int kDisplayNameMaxChars = static_cast<int>(protocol::kDisplayNameMaxLength);
 
-// "at least 8 characters": the placeholder of every field that sets a new password.
+// "at least 8 characters": the placeholder of every field that sets a new password, in the
+// interface's language; valid until the next call.
 const char* new_password_hint();
 
 } // namespace orchard::ui

@@ -1,5 +1,6 @@
 #include "ui/contributions_view.h"
 
+#include "i18n/translator.h"
 #include "protocol/text.h"
 
 #include "ui/fonts.h"
@@ -14,6 +15,9 @@
 
 namespace orchard::ui {
 
+using i18n::tr;
+using i18n::tr_count;
+
 namespace {
 
 // The first lines of a message: up to 280 bytes.
@@ -27,7 +31,9 @@ void draw_contribution(const protocol::Contribution& c, int index, float width, 
     const ImVec2 top = ImGui::GetCursorScreenPos();
     begin_card(width, padding);
     const bool prompt = c.parent_id.empty() && c.role == "prompter";
-    const char* what = prompt ? "Prompt" : c.role == "assistant" ? "Assistant reply" : "User reply";
+    const char* what = prompt                  ? tr("contributions.kind.prompt")
+                       : c.role == "assistant" ? tr("contributions.kind.assistant_reply")
+                                               : tr("contributions.kind.user_reply");
     // The kind and, on the same baseline, the date in smaller type.
     auto ascent = [](ImFont* font) {
         ImGui::PushFont(font);
@@ -40,28 +46,30 @@ void draw_contribution(const protocol::Contribution& c, int index, float width, 
     ImGui::PopFont();
     ImGui::SameLine(0, 12);
     ImGui::SetCursorPosY(ImGui::GetCursorPosY() + ascent(fonts().strong) - ascent(fonts().small));
-    const std::string date = protocol::short_date(c.created_date);
+    const std::string date = i18n::active().date(c.created_date);
     wrapped_text(fonts().small, p.text_muted, date.c_str());
-    const std::string shown = c.deleted ? "(deleted)" : excerpt(c.text);
+    const std::string shown = c.deleted ? tr("contributions.deleted") : excerpt(c.text);
     wrapped_text(fonts().body, c.deleted ? p.text_muted : p.text, shown.c_str());
     // Review, rank and replies as badges in one line.
     const ImVec4 review_colour = c.review_result == "accepted"   ? p.success
                                  : c.review_result == "rejected" ? p.danger
                                                                  : p.warning;
-    const std::string review = c.review_result == "accepted"   ? "Accepted"
-                               : c.review_result == "rejected" ? "Not accepted"
-                                                               : "In review";
+    const std::string review = c.review_result == "accepted" ? tr("contributions.review.accepted")
+                               : c.review_result == "rejected"
+                                   ? tr("contributions.review.rejected")
+                                   : tr("contributions.review.in_review");
     badge(review.c_str(), review_colour);
     std::string status = review;
     if (c.rank) {
         ImGui::SameLine(0, 8);
-        const std::string rank = "Ranked " + std::to_string(*c.rank + 1);
+        const std::string rank =
+            tr("contributions.ranked",
+               {{"rank", i18n::active().number(static_cast<double>(*c.rank + 1))}});
         badge(rank.c_str(), p.accent);
         status += ", " + rank;
     }
     ImGui::SameLine(0, 8);
-    const std::string replies =
-        std::to_string(c.replies) + (c.replies == 1 ? " reply" : " replies");
+    const std::string replies = tr_count("contributions.replies", static_cast<double>(c.replies));
     badge(replies.c_str(), p.text_muted);
     status += ", " + replies;
     end_card();
@@ -80,17 +88,17 @@ void draw_contributions(const ScreenInput& input) {
     ImGui::BeginGroup();
     ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + column.width);
     ImGui::PushFont(input.compact ? fonts().heading : fonts().title);
-    text::wrapped("My contributions");
+    text::wrapped(tr("contributions.title"));
     ImGui::PopFont();
-    muted_text("What you wrote, newest first, and how others received it.");
+    muted_text(tr("contributions.intro"));
     if (!c.problem.empty()) problem_text(c.problem.c_str());
 
     if (!c.loaded) {
         move_to(column, 8);
-        muted_text("Loading…");
+        muted_text(tr("common.loading"));
     } else if (c.items.empty()) {
         move_to(column, 8);
-        muted_text("Nothing yet. Prompts and replies you write appear here.");
+        muted_text(tr("contributions.empty"));
     }
     int index = 0;
     for (const auto& item : c.items) {
@@ -100,7 +108,8 @@ void draw_contributions(const ScreenInput& input) {
     }
     if (c.next) {
         move_to(column, 12);
-        if (secondary_button(c.loading_more ? "Loading…" : "Show older", "contributions_more"))
+        if (secondary_button(c.loading_more ? tr("common.loading") : tr("contributions.show_older"),
+                             "contributions_more"))
             app.load_more_contributions(input.now);
     }
     ImGui::Dummy(ImVec2(column.width, 40));

@@ -1,5 +1,6 @@
 #include "ui/conversation_view.h"
 
+#include "i18n/translator.h"
 #include "ui/focus.h"
 #include "ui/fonts.h"
 #include "ui/markdown_view.h"
@@ -14,6 +15,8 @@
 
 namespace orchard::ui {
 
+using i18n::tr;
+
 namespace {
 
 constexpr float kStripe = 4;
@@ -27,7 +30,8 @@ bool has(const std::vector<std::string>& list, const std::string& value) {
 bool reaction_button(const char* id, const char* emoji, const char* tooltip, bool mine,
                      long long count) {
     const Palette& p = current_palette();
-    const std::string label = count > 0 ? std::to_string(count) : std::string();
+    const std::string label =
+        count > 0 ? i18n::active().number(static_cast<double>(count)) : std::string();
     ImGui::PushFont(fonts().small);
     const float text_w = label.empty() ? 0 : text::width(label.c_str()) + 6;
     ImGui::PopFont();
@@ -71,8 +75,18 @@ bool reaction_button(const char* id, const char* emoji, const char* tooltip, boo
         ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
         ImGui::SetTooltip("%s", tooltip);
     }
-    widgets().track(id, std::string(tooltip) + (mine ? " (yours)" : "") +
-                            (count > 0 ? " " + std::to_string(count) : ""));
+    // What the button says to a listener: the reaction, whether it is the person's own, how many.
+    const std::string number = i18n::active().number(static_cast<double>(count));
+    std::string name;
+    if (mine && count > 0)
+        name = tr("conversation.reaction_yours_count", {{"reaction", tooltip}, {"count", number}});
+    else if (mine)
+        name = tr("conversation.reaction_yours", {{"reaction", tooltip}});
+    else if (count > 0)
+        name = tr("conversation.reaction_count", {{"reaction", tooltip}, {"count", number}});
+    else
+        name = tooltip;
+    widgets().track(id, name);
     return pressed;
 }
 
@@ -94,7 +108,8 @@ MessageCardResult draw_message_card(const protocol::ConversationMessage& message
     // Who is speaking, and what this message is to the task.
     ImGui::PushFont(fonts().strong);
     ImGui::PushStyleColor(ImGuiCol_Text, message.is_assistant ? p.accent : p.text);
-    text::unformatted(message.is_assistant ? "Assistant" : "User");
+    text::unformatted(message.is_assistant ? tr("conversation.assistant")
+                                           : tr("conversation.user"));
     ImGui::PopStyleColor();
     ImGui::PopFont();
     if (message.user_is_author || options.highlight_label) {
@@ -104,8 +119,12 @@ MessageCardResult draw_message_card(const protocol::ConversationMessage& message
         ImGui::PushStyleColor(ImGuiCol_Text, p.text_muted);
         ImGui::SetCursorPosY(ImGui::GetCursorPosY() + (ImGui::GetTextLineHeight() * 0.16f));
         std::string note;
-        if (options.highlight_label) note = options.highlight_label;
-        if (message.user_is_author) note += note.empty() ? "written by you" : " · written by you";
+        if (options.highlight_label && message.user_is_author)
+            note = tr("conversation.note_written_by_you", {{"note", options.highlight_label}});
+        else if (options.highlight_label)
+            note = options.highlight_label;
+        else
+            note = tr("conversation.written_by_you");
         text::unformatted(note.c_str());
         ImGui::PopStyleColor();
         ImGui::PopFont();
@@ -142,20 +161,21 @@ MessageCardResult draw_message_card(const protocol::ConversationMessage& message
     }
     if (options.reactions && !message.user_is_author) {
         const std::string base = options.id;
-        if (reaction_button((base + "_like").c_str(), "+1", "Good message",
+        if (reaction_button((base + "_like").c_str(), "+1", tr("conversation.good_message"),
                             has(message.user_emojis, "+1"), count_or_zero(message, "+1")))
             result.react = "+1";
         ImGui::SameLine(0, 8);
-        if (reaction_button((base + "_dislike").c_str(), "-1", "Poor message",
+        if (reaction_button((base + "_dislike").c_str(), "-1", tr("conversation.poor_message"),
                             has(message.user_emojis, "-1"), count_or_zero(message, "-1")))
             result.react = "-1";
         ImGui::SameLine(0, 8);
-        if (reaction_button((base + "_flag").c_str(), "red_flag", "Flag for moderators",
-                            has(message.user_emojis, "red_flag"),
-                            count_or_zero(message, "red_flag")))
+        if (reaction_button(
+                (base + "_flag").c_str(), "red_flag", tr("conversation.flag_for_moderators"),
+                has(message.user_emojis, "red_flag"), count_or_zero(message, "red_flag")))
             result.react = "red_flag";
         ImGui::SameLine(0, 12);
-        if (link_button("Report", (base + "_report").c_str())) result.report = true;
+        if (link_button(tr("conversation.report"), (base + "_report").c_str()))
+            result.report = true;
     }
     ImGui::EndGroup();
     const float bottom = ImGui::GetItemRectMax().y + padding;

@@ -1,6 +1,7 @@
 #include "ui/dashboard_view.h"
 
 #include "client/task_kinds.h"
+#include "i18n/translator.h"
 #include "protocol/text.h"
 #include "ui/claim_form.h"
 #include "ui/focus.h"
@@ -20,6 +21,9 @@
 
 namespace orchard::ui {
 
+using i18n::tr;
+using i18n::tr_count;
+
 namespace {
 
 using protocol::TaskType;
@@ -30,10 +34,10 @@ long long count_of(const client::AppState& state, const char* name) {
 }
 
 std::string count_text(const client::AppState& state, const char* name) {
-    if (!state.dashboard.loaded) return "Counting…";
+    if (!state.dashboard.loaded) return tr("dashboard.counting");
     const long long n = count_of(state, name);
-    if (n == 0) return "None right now";
-    return std::to_string(n) + (n == 1 ? " available" : " available");
+    if (n == 0) return tr("dashboard.none_right_now");
+    return tr_count("dashboard.available", static_cast<double>(n));
 }
 
 void draw_language_picker(client::App& app, double now, float width) {
@@ -44,7 +48,7 @@ void draw_language_picker(client::App& app, double now, float width) {
         if (state.lang == language.code) current = language.name;
     ImGui::PushFont(fonts().body);
     ImGui::AlignTextToFramePadding();
-    text::unformatted("Texts in");
+    text::unformatted(tr("dashboard.texts_in"));
     ImGui::SameLine(0, 10);
     ImGui::SetNextItemWidth(std::min(220.0f, width));
     ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(14, 12));
@@ -105,22 +109,24 @@ void draw_kind_card(client::App& app, double now, const client::TaskKindInfo& ki
     const float top = ImGui::GetCursorScreenPos().y;
     begin_card(width, 20, min_height);
     ImGui::PushFont(fonts().heading);
-    text::wrapped(kind.title);
+    text::wrapped(tr(kind.title));
     ImGui::PopFont();
-    wrapped_text(fonts().body, p.text_muted, kind.description);
+    wrapped_text(fonts().body, p.text_muted, tr(kind.description));
     const std::string count = count_text(state, name);
     wrapped_text(fonts().strong, available > 0 ? p.success : p.text_muted, count.c_str());
     widgets().track(std::string("count_") + name, count);
     const std::string start_id = std::string("start_") + name;
     const std::string key = std::to_string(number);
     const bool disabled = state.dashboard.loaded && available == 0;
-    const float start_w = button_width("Start", key.c_str());
-    const bool start = disabled_if(
-        disabled, [&] { return primary_button("Start", key.c_str(), start_id.c_str(), start_w); });
+    const char* start_label = tr("dashboard.start");
+    const float start_w = button_width(start_label, key.c_str());
+    const bool start = disabled_if(disabled, [&] {
+        return primary_button(start_label, key.c_str(), start_id.c_str(), start_w);
+    });
     if (start && !disabled) app.open_task(name, now);
     ImGui::SameLine(0, 16);
-    if (link_button("Guidelines", (std::string("guidelines_") + name).c_str()))
-        open_guidelines(kind.guidelines, kind.title);
+    if (link_button(tr("dashboard.guidelines"), (std::string("guidelines_") + name).c_str()))
+        open_guidelines(kind.guidelines, tr(kind.title));
     natural_height = ImGui::GetItemRectMax().y - top + 20;
     end_card();
 }
@@ -132,27 +138,29 @@ void draw_unsent_card(client::App& app, double now, float width, bool compact,
     const auto& unsent = *app.state().unsent;
     const Palette& p = current_palette();
     begin_card(width, compact ? 20 : 24);
-    heading_text("You have unsent work");
+    heading_text(tr("dashboard.unsent.title"));
     widgets().track("unsent_work", unsent.preview);
     const client::TaskKindInfo& kind = client::task_kind(unsent.type);
-    wrapped_text(fonts().body, p.text_muted, kind.title);
+    wrapped_text(fonts().body, p.text_muted, tr(kind.title));
     if (!unsent.preview.empty()) wrapped_text(fonts().body, p.text, unsent.preview.c_str());
     const float inner = width - (compact ? 40 : 48);
     if (confirm_discard) {
-        wrapped_text(fonts().strong, p.warning,
-                     "Throw this work away? The task goes back to the others.");
+        wrapped_text(fonts().strong, p.warning, tr("dashboard.unsent.confirm_discard"));
         // The default (first, Enter) keeps the work.
-        if (primary_button("Keep it", "unsent_keep", compact ? inner : 0)) confirm_discard = false;
+        if (primary_button(tr("dashboard.unsent.keep"), "unsent_keep", compact ? inner : 0))
+            confirm_discard = false;
         if (!compact) ImGui::SameLine(0, 12);
-        if (secondary_button("Discard", "unsent_discard_confirm", compact ? inner : 0)) {
+        if (secondary_button(tr("dashboard.unsent.discard"), "unsent_discard_confirm",
+                             compact ? inner : 0)) {
             confirm_discard = false;
             app.discard_unsent();
         }
     } else {
-        if (primary_button("Continue", "unsent_continue", compact ? inner : 0))
+        if (primary_button(tr("dashboard.unsent.continue"), "unsent_continue", compact ? inner : 0))
             app.resume_unsent(now);
         if (!compact) ImGui::SameLine(0, 12);
-        if (secondary_button("Discard…", "unsent_discard", compact ? inner : 0))
+        if (secondary_button(tr("dashboard.unsent.discard_ask"), "unsent_discard",
+                             compact ? inner : 0))
             confirm_discard = true;
     }
     end_card();
@@ -165,22 +173,24 @@ void draw_progress_card(client::App& app, double now, float width, bool compact)
     begin_card(width, padding);
     const float inner = width - 2 * padding;
     if (!state.rewards.stats) {
-        muted_text("Your points and level appear here.");
+        muted_text(tr("dashboard.progress.empty"));
         end_card();
         return;
     }
     const auto& stats = *state.rewards.stats;
     level_bar(stats.total, inner, "my_level");
     // On phones the streak gets its own line rather than breaking mid-phrase.
-    const std::string line = points_text(stats.total.leader_score) + " in all  ·  " +
-                             points_text(stats.day.leader_score) + " today" +
-                             (compact ? "\n" : "  ·  ") + streak_text(stats.total.streak_days);
+    const std::string line =
+        tr(compact ? "dashboard.progress.line_compact" : "dashboard.progress.line",
+           {{"total", points_text(stats.total.leader_score)},
+            {"today", points_text(stats.day.leader_score)},
+            {"streak", streak_text(stats.total.streak_days)}});
     wrapped_text(fonts().body, p.text_muted, line.c_str());
     widgets().track("my_points", line);
-    if (link_button("See the leaderboard", "dashboard_leaderboard"))
+    if (link_button(tr("dashboard.progress.see_leaderboard"), "dashboard_leaderboard"))
         app.show_screen(client::Screen::Leaderboard, now);
     ImGui::SameLine(0, 24);
-    if (link_button("My profile", "dashboard_profile"))
+    if (link_button(tr("dashboard.progress.my_profile"), "dashboard_profile"))
         app.show_screen(client::Screen::Profile, now);
     end_card();
 }
@@ -192,12 +202,12 @@ void draw_top_today_card(client::App& app, float width, bool compact, float min_
     const ImVec2 origin = ImGui::GetCursorScreenPos();
     const float top = origin.y;
     begin_card(width, padding, min_height);
-    heading_text("Today's top five");
+    heading_text(tr("dashboard.top_today.title"));
     const auto& board = state.dashboard.top_today;
     if (!board) {
-        muted_text("Loading…");
+        muted_text(tr("common.loading"));
     } else if (board->rows.empty()) {
-        const char* empty = "Nobody has earned points in the last 24 hours yet. Be the first!";
+        const char* empty = tr("dashboard.top_today.empty");
         muted_text(empty);
         widgets().track("top_today_empty", empty);
     } else {
@@ -207,7 +217,8 @@ void draw_top_today_card(client::App& app, float width, bool compact, float min_
     natural_height = ImGui::GetItemRectMax().y - top + padding;
     end_card();
     widgets().track_rect("top_today_card", origin,
-                         ImVec2(origin.x + width, ImGui::GetItemRectMax().y), "Today's top five");
+                         ImVec2(origin.x + width, ImGui::GetItemRectMax().y),
+                         tr("dashboard.top_today.title"));
 }
 
 // A news line short enough for two or three lines of the card: cut at a word before `max`
@@ -227,8 +238,8 @@ void draw_news_card(const client::AppState& state, float width, bool compact, fl
     const ImVec2 origin = ImGui::GetCursorScreenPos();
     const float top = origin.y;
     begin_card(width, padding, min_height);
-    heading_text("News");
-    if (state.dashboard.news.empty()) muted_text("Nothing new yet.");
+    heading_text(tr("dashboard.news.title"));
+    if (state.dashboard.news.empty()) muted_text(tr("dashboard.news.empty"));
     // The newest few, each in a line or three, so the card stays beside the top five rather
     // than running down the page.
     constexpr int kShown = 4;
@@ -239,14 +250,14 @@ void draw_news_card(const client::AppState& state, float width, bool compact, fl
         const std::string text = news_excerpt(item.text);
         wrapped_text(fonts().body, p.text, text.c_str());
         widgets().track("news_" + std::to_string(index), item.text);
-        const std::string when = protocol::short_date(item.created_date);
+        const std::string when = i18n::active().date(item.created_date);
         if (!when.empty()) wrapped_text(fonts().small, p.text_muted, when.c_str());
         ++index;
     }
     natural_height = ImGui::GetItemRectMax().y - top + padding;
     end_card();
     widgets().track_rect("news_card", origin, ImVec2(origin.x + width, ImGui::GetItemRectMax().y),
-                         "News");
+                         tr("dashboard.news.title"));
 }
 
 } // namespace
@@ -263,7 +274,7 @@ void draw_dashboard(const ScreenInput& input) {
     ImGui::BeginGroup();
     ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + column.width);
     ImGui::PushFont(input.compact ? fonts().heading : fonts().title);
-    text::wrapped("What would you like to do?");
+    text::wrapped(tr("dashboard.title"));
     ImGui::PopFont();
     draw_language_picker(app, input.now, column.width);
     if (!state.dashboard.problem.empty()) problem_text(state.dashboard.problem.c_str());
@@ -279,16 +290,16 @@ void draw_dashboard(const ScreenInput& input) {
     move_to(column, 8);
     begin_card(column.width, input.compact ? 20 : 24);
     ImGui::PushFont(fonts().heading);
-    text::unformatted("I'm feeling lucky");
+    text::unformatted(tr("dashboard.lucky.title"));
     ImGui::PopFont();
-    wrapped_text(fonts().body, p.text_muted,
-                 "Get whichever task helps the dataset most right now.");
+    wrapped_text(fonts().body, p.text_muted, tr("dashboard.lucky.description"));
     const std::string lucky_count = count_text(state, "random");
     widgets().track("count_random", lucky_count);
     const bool none = state.dashboard.loaded && count_of(state, "random") == 0;
-    const float lucky_w = input.compact ? column.width - 40 : button_width("Give me a task", "R");
+    const char* lucky_label = tr("dashboard.lucky.button");
+    const float lucky_w = input.compact ? column.width - 40 : button_width(lucky_label, "R");
     const bool lucky = disabled_if(
-        none, [&] { return primary_button("Give me a task", "R", "start_random", lucky_w); });
+        none, [&] { return primary_button(lucky_label, "R", "start_random", lucky_w); });
     if (lucky && !none) app.open_task("random", input.now);
     if (!input.compact) ImGui::SameLine(0, 16);
     ImGui::AlignTextToFramePadding();

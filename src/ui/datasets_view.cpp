@@ -1,5 +1,6 @@
 #include "ui/datasets_view.h"
 
+#include "i18n/translator.h"
 #include "ui/fonts.h"
 #include "ui/layout.h"
 #include "ui/text.h"
@@ -12,8 +13,12 @@
 
 namespace orchard::ui {
 
+using i18n::tr;
+using i18n::tr_count;
+
 namespace {
 
+// A download format: its name for the server, and the keys of its title and of what it is for.
 struct FormatText {
     const char* name;
     const char* title;
@@ -21,18 +26,36 @@ struct FormatText {
 };
 
 constexpr FormatText kFormatTexts[] = {
-    {"oasst", "Conversation trees (oasst)",
-     "One tree per line, as the oasst1 and oasst2 releases."},
-    {"sft", "Conversations for fine-tuning (sft)",
-     "One conversation per line in chat form, along the best-ranked replies."},
-    {"preference", "Preference pairs (preference)",
-     "Chosen and rejected replies from the rankings, for reward models and DPO."},
-    {"labels", "Labeled messages (labels)",
-     "One message per line with its labels' means, for text classifiers."},
-    {"messages", "Messages (messages)", "Every exported message on a line of its own."},
+    {"oasst", "datasets.format.oasst.title", "datasets.format.oasst.use"},
+    {"sft", "datasets.format.sft.title", "datasets.format.sft.use"},
+    {"preference", "datasets.format.preference.title", "datasets.format.preference.use"},
+    {"labels", "datasets.format.labels.title", "datasets.format.labels.use"},
+    {"messages", "datasets.format.messages.title", "datasets.format.messages.use"},
 };
 
+// The states of a tree (the server's tree_state names) and the keys of their names.
+struct StateTitle {
+    const char* state;
+    const char* key;
+};
+
+constexpr StateTitle kStateTitles[] = {
+    {"initial_prompt_review", "datasets.state.initial_prompt_review"},
+    {"prompt_lottery_waiting", "datasets.state.prompt_lottery_waiting"},
+    {"growing", "datasets.state.growing"},
+    {"ranking", "datasets.state.ranking"},
+    {"ready_for_scoring", "datasets.state.ready_for_scoring"},
+    {"ready_for_export", "datasets.state.ready_for_export"},
+    {"aborted_low_grade", "datasets.state.aborted_low_grade"},
+    {"halted_by_moderator", "datasets.state.halted_by_moderator"},
+    {"scoring_failed", "datasets.state.scoring_failed"},
+    {"backlog_ranking", "datasets.state.backlog_ranking"},
+};
+
+// "ready_for_export" → "Ready for export"; a state without a title is spelled out from its own.
 std::string state_title(std::string state) {
+    for (const auto& known : kStateTitles)
+        if (state == known.state) return tr(known.key);
     std::replace(state.begin(), state.end(), '_', ' ');
     if (!state.empty())
         state[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(state[0])));
@@ -45,8 +68,9 @@ void count_line(const std::string& id, const std::string& name, const protocol::
     const Palette& p = current_palette();
     const ImVec2 at = ImGui::GetCursorScreenPos();
     const std::string counts =
-        std::to_string(tally.trees) + (tally.trees == 1 ? " tree · " : " trees · ") +
-        std::to_string(tally.messages) + (tally.messages == 1 ? " message" : " messages");
+        tr("datasets.counts",
+           {{"trees", tr_count("datasets.trees", static_cast<double>(tally.trees))},
+            {"messages", tr_count("datasets.messages", static_cast<double>(tally.messages))}});
     ImGui::PushFont(fonts().body);
     ImDrawList* draw = ImGui::GetWindowDrawList();
     text::draw(draw, at, to_u32(p.text), name.c_str());
@@ -55,7 +79,8 @@ void count_line(const std::string& id, const std::string& name, const protocol::
     const float h = ImGui::GetTextLineHeightWithSpacing();
     ImGui::PopFont();
     ImGui::Dummy(ImVec2(width, h + 2));
-    widgets().track_rect(id, at, ImVec2(at.x + width, at.y + h), name + ": " + counts);
+    widgets().track_rect(id, at, ImVec2(at.x + width, at.y + h),
+                         tr("datasets.count_line", {{"name", name}, {"counts", counts}}));
 }
 
 } // namespace
@@ -70,42 +95,43 @@ void draw_datasets(const ScreenInput& input) {
     move_to(column, input.compact ? 16 : 32);
     ImGui::BeginGroup();
     ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + column.width);
-    if (link_button("Back to Explore", "datasets_back"))
+    if (link_button(tr("datasets.back"), "datasets_back"))
         app.show_screen(client::Screen::Explore, input.now);
     ImGui::PushFont(input.compact ? fonts().heading : fonts().title);
-    text::wrapped("Datasets");
+    text::wrapped(tr("datasets.title"));
     ImGui::PopFont();
-    muted_text("What the trees hold now, and the finished ones as files a trainer can use. The "
-               "same files come from `orchard export` on the server.");
+    muted_text(tr("datasets.intro"));
     if (!d.problem.empty()) problem_text(d.problem.c_str());
     if (!d.notice.empty()) notice_text(d.notice.c_str());
     if (!d.counts) {
-        muted_text("Loading…");
+        muted_text(tr("common.loading"));
     } else {
         move_to(column, 12);
         begin_card(column.width, padding);
-        heading_text("Ready for export");
-        if (d.counts->ready_for_export.empty())
-            muted_text("No tree is finished yet: downloads are empty until one is.");
+        heading_text(tr("datasets.ready.title"));
+        if (d.counts->ready_for_export.empty()) muted_text(tr("datasets.ready.empty"));
         for (const auto& [lang, tally] : d.counts->ready_for_export)
-            count_line("ready_" + lang, "Language " + lang, tally, inner);
+            count_line("ready_" + lang, tr("datasets.ready.language", {{"lang", lang}}), tally,
+                       inner);
         end_card();
 
         move_to(column, 12);
         begin_card(column.width, padding);
-        heading_text("Downloads");
-        muted_text("Gzip-compressed JSON Lines of the trees ready for export.");
+        heading_text(tr("datasets.downloads.title"));
+        muted_text(tr("datasets.downloads.intro"));
         for (const auto& format : kFormatTexts) {
             if (std::find(d.counts->formats.begin(), d.counts->formats.end(), format.name) ==
                 d.counts->formats.end())
                 continue;
             ImGui::Dummy(ImVec2(0, 6));
-            wrapped_text(fonts().strong, current_palette().text, format.title);
-            wrapped_text(fonts().small, current_palette().text_muted, format.use);
+            wrapped_text(fonts().strong, current_palette().text, tr(format.title));
+            wrapped_text(fonts().small, current_palette().text_muted, tr(format.use));
             const std::string id = std::string("download_") + format.name;
             const bool preparing = d.preparing == format.name;
             const bool pressed = disabled_if(!d.preparing.empty(), [&] {
-                return secondary_button(preparing ? "Preparing…" : "Download", id.c_str());
+                return secondary_button(preparing ? tr("datasets.downloads.preparing")
+                                                  : tr("datasets.downloads.download"),
+                                        id.c_str());
             });
             if (pressed) app.download_dataset(format.name, input.now);
         }
@@ -113,8 +139,12 @@ void draw_datasets(const ScreenInput& input) {
 
         move_to(column, 12);
         begin_card(column.width, padding);
-        const std::string all = "All trees: " + std::to_string(d.counts->trees) + " trees, " +
-                                std::to_string(d.counts->messages) + " messages";
+        // Each count with its own plural forms (the English says "trees" even of one).
+        const std::string all =
+            tr("datasets.totals.heading",
+               {{"trees", tr_count("datasets.totals.trees", static_cast<double>(d.counts->trees))},
+                {"messages",
+                 tr_count("datasets.totals.messages", static_cast<double>(d.counts->messages))}});
         heading_text(all.c_str());
         for (const auto& [state, tally] : d.counts->states)
             count_line("state_" + state, state_title(state), tally, inner);

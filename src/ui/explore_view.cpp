@@ -1,6 +1,8 @@
 #include "ui/explore_view.h"
 
 #include "client/explore_tree.h"
+#include "client/task_kinds.h"
+#include "i18n/translator.h"
 #include "protocol/rewards.h"
 #include "protocol/text.h"
 #include "ui/animation.h"
@@ -26,18 +28,47 @@
 
 namespace orchard::ui {
 
+using i18n::tr;
+using i18n::tr_count;
+
 namespace {
 
 constexpr float kRowHeight = kTouchTarget;
 constexpr float kIndent = 18;
 
-const char* role_name(const std::string& role, bool prompt) {
-    if (prompt) return "Prompt";
-    return role == "assistant" ? "Assistant" : "User";
+// A whole number in the language's digits, for a sentence.
+std::string number_text(long long n) {
+    return i18n::active().number(static_cast<double>(n));
 }
 
-// "ready_for_export" → "Ready for export".
+const char* role_name(const std::string& role, bool prompt) {
+    if (prompt) return tr("explore.role.prompt");
+    return role == "assistant" ? tr("explore.role.assistant") : tr("explore.role.user");
+}
+
+// The states of a tree (the server's tree_state names) and the keys of their names.
+struct TreeStateName {
+    const char* state;
+    const char* key;
+};
+
+constexpr TreeStateName kTreeStateNames[] = {
+    {"initial_prompt_review", "explore.tree_state.initial_prompt_review"},
+    {"prompt_lottery_waiting", "explore.tree_state.prompt_lottery_waiting"},
+    {"growing", "explore.tree_state.growing"},
+    {"ranking", "explore.tree_state.ranking"},
+    {"ready_for_scoring", "explore.tree_state.ready_for_scoring"},
+    {"ready_for_export", "explore.tree_state.ready_for_export"},
+    {"aborted_low_grade", "explore.tree_state.aborted_low_grade"},
+    {"halted_by_moderator", "explore.tree_state.halted_by_moderator"},
+    {"scoring_failed", "explore.tree_state.scoring_failed"},
+    {"backlog_ranking", "explore.tree_state.backlog_ranking"},
+};
+
+// "ready_for_export" → "Ready for export"; a state without a name is spelled out from its own.
 std::string state_name(const std::string& state) {
+    for (const auto& known : kTreeStateNames)
+        if (state == known.state) return tr(known.key);
     std::string text = state;
     std::replace(text.begin(), text.end(), '_', ' ');
     if (!text.empty())
@@ -57,8 +88,8 @@ const std::string& one_line(const std::string& id, const std::string& text) {
 }
 
 std::string review_name(const std::optional<bool>& result) {
-    if (!result) return "In review";
-    return *result ? "Accepted" : "Not accepted";
+    if (!result) return tr("explore.review.in_review");
+    return *result ? tr("explore.review.accepted") : tr("explore.review.not_accepted");
 }
 
 // A card the whole of which opens something: pressed by pointer, touch or keyboard.
@@ -77,17 +108,18 @@ bool clickable_card_pressed(const std::string& id, ImVec2 top, ImVec2 bottom_rig
 
 void draw_search_row(const ScreenInput& input, float width) {
     client::App& app = input.app;
-    const float button_w = button_width("Search");
+    const char* search = tr("explore.search.button");
+    const float button_w = button_width(search);
     ImGui::PushID("explore_search_row");
     const auto field =
         text_field("explore_search", app.forms().explore.query, ImVec2(width - button_w - 10, 0),
                    {.kind = TextFieldKind::SingleLine,
-                    .placeholder = "Search the messages",
+                    .placeholder = tr("explore.search.placeholder"),
                     .max_chars = 200,
-                    .label = "Search the messages"});
+                    .label = tr("explore.search.placeholder")});
     ImGui::PopID();
     ImGui::SameLine(0, 10);
-    if (primary_button("Search", "explore_search_button", button_w) || field.submit)
+    if (primary_button(search, "explore_search_button", button_w) || field.submit)
         app.search_explorer(input.now);
 }
 
@@ -96,8 +128,10 @@ void draw_hit(client::App& app, double now, const protocol::SearchHit& hit, int 
     const Palette& p = current_palette();
     const ImVec2 top = ImGui::GetCursorScreenPos();
     begin_card(width, compact ? 14 : 18);
-    const std::string what = std::string(role_name(hit.role, false)) + " · " + hit.lang + " · " +
-                             protocol::short_date(hit.created_date);
+    const std::string what =
+        tr("explore.hit_line", {{"role", role_name(hit.role, false)},
+                                {"lang", hit.lang},
+                                {"date", i18n::active().date(hit.created_date)}});
     wrapped_text(fonts().small, p.text_muted, what.c_str());
     marked_text(hit.excerpt, fonts().body, width - (compact ? 28 : 36));
     end_card();
@@ -117,9 +151,9 @@ void draw_tree_card(client::App& app, double now, const protocol::TreeCard& card
     const Palette& p = current_palette();
     const ImVec2 top = ImGui::GetCursorScreenPos();
     begin_card(width, compact ? 14 : 18);
-    const std::string what = state_name(card.state) + " · " + std::to_string(card.message_count) +
-                             (card.message_count == 1 ? " message · " : " messages · ") +
-                             protocol::short_date(card.created_date);
+    const std::string what = tr_count(
+        "explore.tree_card_line", static_cast<double>(card.message_count),
+        {{"state", state_name(card.state)}, {"date", i18n::active().date(card.created_date)}});
     wrapped_text(fonts().small, p.text_muted, what.c_str());
     wrapped_text(fonts().body, p.text, protocol::excerpt(card.prompt_excerpt, 300).c_str());
     end_card();
@@ -135,15 +169,17 @@ void draw_list(const ScreenInput& input, const Column& column) {
     client::App& app = input.app;
     const auto& e = app.state().explore;
     move_to(column, 16);
-    heading_text(e.searched.empty() ? "Newest conversations in your language"
-                                    : ("Messages with “" + e.searched + "”").c_str());
+    const std::string heading = e.searched.empty()
+                                    ? std::string(tr("explore.list.newest"))
+                                    : tr("explore.list.search_results", {{"words", e.searched}});
+    heading_text(heading.c_str());
     if (!e.loaded) {
-        muted_text("Loading…");
+        muted_text(tr("common.loading"));
         return;
     }
     if (e.searched.empty() ? e.trees.empty() : e.hits.empty())
-        muted_text(e.searched.empty() ? "No conversations in your language yet."
-                                      : "No message has these words. Try other words.");
+        muted_text(e.searched.empty() ? tr("explore.list.no_conversations")
+                                      : tr("explore.list.no_hits"));
     int index = 0;
     for (const auto& hit : e.hits) {
         move_to(column, 10);
@@ -156,7 +192,8 @@ void draw_list(const ScreenInput& input, const Column& column) {
     }
     if (e.next) {
         move_to(column, 12);
-        if (secondary_button(e.loading ? "Loading…" : "Show more", "explore_more"))
+        if (secondary_button(e.loading ? tr("common.loading") : tr("explore.list.show_more"),
+                             "explore_more"))
             app.load_more_explorer(input.now);
     }
 }
@@ -195,8 +232,9 @@ void draw_tree_row(client::App& app, double now, const protocol::TreeMessage& me
         else
             draw->AddTriangleFilled(ImVec2(c.x - 6, c.y - 4), ImVec2(c.x + 6, c.y - 4),
                                     ImVec2(c.x, c.y + 5), to_u32(p.text_muted));
-        const std::string what = (row.collapsed ? "Show " : "Hide ") + std::to_string(row.replies) +
-                                 (row.replies == 1 ? " reply" : " replies");
+        const std::string what =
+            row.collapsed ? tr_count("explore.tree.show_replies", static_cast<double>(row.replies))
+                          : tr_count("explore.tree.hide_replies", static_cast<double>(row.replies));
         widgets().track_rect(toggle_id, ImVec2(x, top.y), ImVec2(x + 32, top.y + kRowHeight), what);
         if (pressed) app.toggle_replies(message.message.id);
     }
@@ -213,10 +251,14 @@ void draw_tree_row(client::App& app, double now, const protocol::TreeMessage& me
 
     // The rank among siblings, and the review where it is not simply accepted.
     std::string badges;
-    if (message.rank) badges = "#" + std::to_string(*message.rank + 1);
-    if (message.review_result != std::optional(true))
-        badges = (message.review_result ? "not accepted" : "in review") +
-                 (badges.empty() ? "" : "  " + badges);
+    if (message.rank) badges = tr("explore.badge.rank", {{"rank", number_text(*message.rank + 1)}});
+    if (message.review_result != std::optional(true)) {
+        const char* review = message.review_result ? tr("explore.badge.not_accepted")
+                                                   : tr("explore.badge.in_review");
+        badges = badges.empty()
+                     ? std::string(review)
+                     : tr("explore.badge.review_and_rank", {{"review", review}, {"rank", badges}});
+    }
     const char* role =
         role_name(message.message.is_assistant ? "assistant" : "prompter", !message.parent_id);
     ImGui::PushFont(fonts().strong);
@@ -243,10 +285,14 @@ void draw_tree_row(client::App& app, double now, const protocol::TreeMessage& me
     text::draw(draw, ImVec2(text_x, top.y + (kRowHeight - ImGui::GetFontSize()) / 2),
                to_u32(hovered || chosen ? p.text : p.text_muted), line.c_str());
     ImGui::PopFont();
-    widgets().track_rect(id, top, ImVec2(right, top.y + kRowHeight),
-                         std::string(role) + ": " + line +
-                             (badges.empty() ? "" : " [" + badges + "]") +
-                             (row.on_path ? chosen ? " (chosen)" : " (on the path)" : ""));
+    // What the row says to a listener and to tests: who, the text, its badges, its place.
+    std::string spoken = badges.empty() ? tr("explore.tree.row", {{"role", role}, {"text", line}})
+                                        : tr("explore.tree.row_with_badges",
+                                             {{"role", role}, {"text", line}, {"badges", badges}});
+    if (row.on_path)
+        spoken =
+            tr(chosen ? "explore.tree.row_chosen" : "explore.tree.row_on_path", {{"row", spoken}});
+    widgets().track_rect(id, top, ImVec2(right, top.y + kRowHeight), spoken);
     if (pressed) app.choose_message(message.message.id, now);
     ImGui::SetCursorScreenPos(ImVec2(top.x, top.y + kRowHeight));
     ImGui::Dummy(ImVec2(width, 2));
@@ -254,13 +300,11 @@ void draw_tree_row(client::App& app, double now, const protocol::TreeMessage& me
 
 void label_line(const std::string& name, const protocol::LabelSummary& summary, float width) {
     const Palette& p = current_palette();
-    std::string title = name;
-    std::replace(title.begin(), title.end(), '_', ' ');
-    if (!title.empty())
-        title[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(title[0])));
-    char value[48];
-    std::snprintf(value, sizeof value, "%.2f · %lld %s", summary.value, summary.count,
-                  summary.count == 1 ? "answer" : "answers");
+    const std::string title = client::label_name(name);
+    char mean[32];
+    std::snprintf(mean, sizeof mean, "%.2f", summary.value);
+    const std::string value = tr_count("explore.details.label_mean",
+                                       static_cast<double>(summary.count), {{"mean", mean}});
     const ImVec2 at = ImGui::GetCursorScreenPos();
     ImGui::PushFont(fonts().body);
     const float h = ImGui::GetTextLineHeightWithSpacing();
@@ -276,7 +320,7 @@ void label_line(const std::string& name, const protocol::LabelSummary& summary, 
         draw->AddRectFilled(bar, ImVec2(bar.x + filled, bar.y + 8), to_u32(p.accent), 4);
     ImGui::PopFont();
     ImGui::PushFont(fonts().small);
-    text::draw(draw, ImVec2(bar.x + bar_w + 10, at.y + 2), to_u32(p.text_muted), value);
+    text::draw(draw, ImVec2(bar.x + bar_w + 10, at.y + 2), to_u32(p.text_muted), value.c_str());
     ImGui::PopFont();
     ImGui::Dummy(ImVec2(width, h + 2));
     widgets().track_rect("label_mean_" + name, at, ImVec2(at.x + width, at.y + h),
@@ -290,8 +334,8 @@ void draw_labeling(const ScreenInput& input, float width) {
     const float padding = input.compact ? 14 : 18;
     const ImVec2 top = ImGui::GetCursorScreenPos();
     begin_card(width, padding);
-    heading_text("Your labels");
-    muted_text("Answer what you can; each answer counts towards the message's labels.");
+    heading_text(tr("explore.labeling.title"));
+    muted_text(tr("explore.labeling.intro"));
     draw_label_questions(
         e.labeling->labels(), *e.labeling,
         {.set = [&](const std::string& name, double value) { app.set_explore_label(name, value); },
@@ -299,11 +343,14 @@ void draw_labeling(const ScreenInput& input, float width) {
         input.view.explained_flag, width - 2 * padding);
     ImGui::Dummy(ImVec2(0, 6));
     const bool send = disabled_if(e.labeling->values().empty() || e.labels_sending, [&] {
-        return primary_button(e.labels_sending ? "Sending…" : "Send labels", "labels_send");
+        return primary_button(e.labels_sending ? tr("explore.labeling.sending")
+                                               : tr("explore.labeling.send"),
+                              "labels_send");
     });
     if (send) app.send_explore_labels(input.now);
     ImGui::SameLine(0, 12);
-    if (secondary_button("Cancel", "labels_cancel")) app.close_explore_labels();
+    if (secondary_button(tr("explore.labeling.cancel"), "labels_cancel"))
+        app.close_explore_labels();
     end_card();
     widgets().track_rect("labeling_form", top, ImGui::GetItemRectMax());
 }
@@ -313,47 +360,50 @@ void draw_details(const ScreenInput& input, const protocol::TreeMessage& message
     const bool compact = input.compact;
     const Palette& p = current_palette();
     const auto& details = app.state().explore.details;
-    const auto result = draw_message_card(message.message, {.id = "chosen_message",
-                                                            .width = width,
-                                                            .compact = compact,
-                                                            .highlighted = true,
-                                                            .highlight_label = "chosen message"});
+    const auto result = draw_message_card(
+        message.message, {.id = "chosen_message",
+                          .width = width,
+                          .compact = compact,
+                          .highlighted = true,
+                          .highlight_label = tr("explore.details.chosen_message")});
     if (!result.react.empty()) app.explore_react(message.message.id, result.react);
     if (result.report) app.forms().report = {message.message.id, -1, {}};
     ImGui::Dummy(ImVec2(0, 6));
     draw_report_form(app, width);
     const ImVec2 top = ImGui::GetCursorScreenPos();
     begin_card(width, compact ? 14 : 18);
-    heading_text("Details");
+    heading_text(tr("explore.details.title"));
     if (!details || details->message_id != message.message.id) {
-        muted_text("Loading…");
+        muted_text(tr("common.loading"));
     } else {
-        const std::string by =
-            "Written by " +
-            (details->author_display_name.empty() ? std::string("someone")
-                                                  : details->author_display_name) +
-            " on " + protocol::short_date(details->created_date) + " · " + details->lang;
+        const std::string by = tr("explore.details.written_by",
+                                  {{"name", details->author_display_name.empty()
+                                                ? std::string(tr("explore.details.someone"))
+                                                : details->author_display_name},
+                                   {"date", i18n::active().date(details->created_date)},
+                                   {"lang", details->lang}});
         wrapped_text(fonts().body, p.text, by.c_str());
-        std::string standing = review_name(details->review_result) + " (" +
-                               std::to_string(details->review_count) +
-                               (details->review_count == 1 ? " review)" : " reviews)");
+        std::string standing =
+            tr_count("explore.details.reviews", static_cast<double>(details->review_count),
+                     {{"review", review_name(details->review_result)}});
         if (details->rank)
-            standing += " · ranked " + std::to_string(*details->rank + 1) + " among its siblings";
-        standing += " · tree " + state_name(details->tree_state);
+            standing = tr("explore.details.ranked",
+                          {{"standing", standing}, {"rank", number_text(*details->rank + 1)}});
+        standing = tr("explore.details.tree_state",
+                      {{"standing", standing}, {"state", state_name(details->tree_state)}});
         wrapped_text(fonts().small, p.text_muted, standing.c_str());
         ImGui::Dummy(ImVec2(0, 4));
         if (!details->labels_shown) {
-            muted_text("Labels are shown once the conversation is finished, so that nobody "
-                       "labels by what others said.");
+            muted_text(tr("explore.details.labels_hidden"));
         } else if (details->labels.empty()) {
-            muted_text("Nobody has labeled this message.");
+            muted_text(tr("explore.details.no_labels"));
         } else {
             for (const auto& [name, summary] : details->labels)
                 label_line(name, summary, width - (compact ? 28 : 36));
         }
         if (!details->user_is_author && !app.state().explore.labeling) {
             ImGui::Dummy(ImVec2(0, 4));
-            if (secondary_button("Label this message", "label_open"))
+            if (secondary_button(tr("explore.details.label_this"), "label_open"))
                 app.open_explore_labels(input.now);
         }
     }
@@ -370,18 +420,18 @@ void draw_tree(const ScreenInput& input, const Column& column) {
     client::App& app = input.app;
     const auto& e = app.state().explore;
     move_to(column, 12);
-    if (link_button("Back to the list", "explore_back")) {
+    if (link_button(tr("explore.tree.back"), "explore_back")) {
         app.close_tree();
         return;
     }
     if (!e.tree) {
-        muted_text("Loading…");
+        muted_text(tr("common.loading"));
         return;
     }
     const auto rows = client::tree_rows(*e.tree, e.chosen_id, e.collapsed);
     move_to(column, 8);
-    const std::string title = "Conversation · " + std::to_string(e.tree->messages.size()) +
-                              (e.tree->messages.size() == 1 ? " message" : " messages");
+    const std::string title =
+        tr_count("explore.tree.title", static_cast<double>(e.tree->messages.size()));
     heading_text(title.c_str());
     move_to(column, 4);
     const ImVec2 top = ImGui::GetCursorScreenPos();
@@ -426,12 +476,11 @@ void draw_explore(const ScreenInput& input) {
     ImGui::BeginGroup();
     ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + column.width);
     ImGui::PushFont(input.compact ? fonts().heading : fonts().title);
-    text::wrapped("Explore");
+    text::wrapped(tr("explore.title"));
     ImGui::PopFont();
-    muted_text("Read the conversations people have written, search them, and react to, label "
-               "or report a message from here.");
+    muted_text(tr("explore.intro"));
     if (state.account && state.account->role == "admin") {
-        if (link_button("Datasets: counts and downloads", "open_datasets"))
+        if (link_button(tr("explore.open_datasets"), "open_datasets"))
             app.show_screen(client::Screen::Datasets, input.now);
     }
     move_to(column, 12);

@@ -1,5 +1,6 @@
 #include "ui/guidelines_panel.h"
 
+#include "i18n/translator.h"
 #include "ui/fonts.h"
 #include "ui/guidelines_text.h"
 #include "ui/markdown_view.h"
@@ -13,6 +14,8 @@
 #include <string>
 
 namespace orchard::ui {
+
+using i18n::tr;
 
 namespace {
 struct PanelState {
@@ -65,13 +68,13 @@ void draw_guidelines_panel(bool compact) {
     ImGui::SetCursorPos(ImVec2(margin, 12));
     ImGui::PushFont(fonts().small);
     ImGui::PushStyleColor(ImGuiCol_Text, p.text_muted);
-    text::unformatted("GUIDELINES");
+    text::unformatted(tr("guidelines.heading"));
     ImGui::PopStyleColor();
     ImGui::PopFont();
-    const float close_w = button_width("Close", "Esc");
+    const char* close = tr("guidelines.close");
+    const float close_w = button_width(close, "Esc");
     ImGui::SetCursorPos(ImVec2(width - margin - close_w, 8));
-    if (secondary_button("Close", "Esc", "guidelines_close", close_w) ||
-        shortcut_pressed(kKeyEscape))
+    if (secondary_button(close, "Esc", "guidelines_close", close_w) || shortcut_pressed(kKeyEscape))
         close_guidelines();
     ImGui::SetCursorPos(ImVec2(margin, 60));
     ImGui::BeginChild("guidelines_text", ImVec2(width - margin, 0), false);

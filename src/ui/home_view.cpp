@@ -1,5 +1,6 @@
 #include "ui/home_view.h"
 
+#include "i18n/translator.h"
 #include "ui/fonts.h"
 #include "ui/layout.h"
 #include "ui/sign_in_card.h"
@@ -12,20 +13,22 @@
 
 namespace orchard::ui {
 
+using i18n::tr;
+
 namespace {
 
 void draw_status(client::App& app, double now) {
     const client::AppState& state = app.state();
     const Palette& p = current_palette();
     ImVec4 colour = p.text_muted;
-    std::string text = "Connecting to the Orchard server…";
+    std::string text = tr("home.status.connecting");
     switch (state.connection) {
     case client::Connection::Checking:
         break;
     case client::Connection::Connected:
         colour = p.success;
-        text =
-            "Connected to Orchard " + state.server_version + " · database " + state.database_status;
+        text = tr("home.status.connected",
+                  {{"version", state.server_version}, {"database", state.database_status}});
         break;
     case client::Connection::Degraded:
         colour = p.warning;
@@ -48,21 +51,19 @@ void draw_status(client::App& app, double now) {
     widgets().track("server_status", text);
     if (state.connection == client::Connection::Unreachable ||
         state.connection == client::Connection::Degraded) {
-        if (secondary_button("Try again now", "retry")) app.retry_now(now);
+        if (secondary_button(tr("home.status.try_again"), "retry")) app.retry_now(now);
     }
 }
 
 void draw_ways_to_help(const Column& column, bool compact) {
     struct Way {
-        const char* title;
-        const char* text;
+        const char* title_key;
+        const char* text_key;
     };
     static constexpr Way kWays[] = {
-        {"Write", "Ask the assistant something, answer as the assistant would, or reply as the "
-                  "person asking."},
-        {"Label", "Say whether a text is helpful, polite and on topic, so that models learn "
-                  "what good looks like."},
-        {"Rank", "Put several replies to the same message in order, best first."},
+        {"home.ways.write.title", "home.ways.write.text"},
+        {"home.ways.label.title", "home.ways.label.text"},
+        {"home.ways.rank.title", "home.ways.rank.text"},
     };
     const Palette& p = current_palette();
     const float gap = 16;
@@ -82,9 +83,9 @@ void draw_ways_to_help(const Column& column, bool compact) {
         const float content_top = row_top + 20;
         begin_card(card_width, 20, row_height);
         ImGui::PushFont(fonts().heading);
-        text::unformatted(kWays[i].title);
+        text::unformatted(tr(kWays[i].title_key));
         ImGui::PopFont();
-        wrapped_text(fonts().body, p.text_muted, kWays[i].text);
+        wrapped_text(fonts().body, p.text_muted, tr(kWays[i].text_key));
         natural_height[i] = ImGui::GetItemRectMax().y - content_top + 40;
         end_card();
         row_bottom = std::max(row_bottom, ImGui::GetItemRectMax().y);
@@ -94,26 +95,23 @@ void draw_ways_to_help(const Column& column, bool compact) {
 
 void draw_how_it_works(const Column& column) {
     const Palette& p = current_palette();
-    static constexpr const char* kSteps[] = {
-        "Someone writes a prompt: a question or a task for the assistant.",
-        "Other contributors review it. Good prompts start a conversation tree.",
-        "People answer as the assistant and reply as the user, turn by turn.",
-        "Every reply is labeled and ranked against its siblings by several people.",
-        "Finished trees become open datasets for fine-tuning, reward models and classifiers.",
+    static constexpr const char* kStepKeys[] = {
+        "home.how_it_works.prompt", "home.how_it_works.review",   "home.how_it_works.answer",
+        "home.how_it_works.rank",   "home.how_it_works.datasets",
     };
     begin_card(column.width, 24);
     ImGui::PushFont(fonts().heading);
-    text::unformatted("How it works");
+    text::unformatted(tr("home.how_it_works.title"));
     ImGui::PopFont();
     int number = 1;
-    for (const char* step : kSteps) {
+    for (const char* step_key : kStepKeys) {
         ImGui::PushFont(fonts().strong);
         ImGui::PushStyleColor(ImGuiCol_Text, p.accent);
-        ImGui::Text("%d", number++);
+        text::unformatted(i18n::active().number(static_cast<double>(number++)));
         ImGui::PopStyleColor();
         ImGui::PopFont();
         ImGui::SameLine(0, 14);
-        wrapped_text(fonts().body, p.text, step);
+        wrapped_text(fonts().body, p.text, tr(step_key));
     }
     end_card();
 }
@@ -125,11 +123,9 @@ void draw_embed(const Column& column, std::string_view origin, bool& copied) {
                                 "allow=\"clipboard-read; clipboard-write\"></iframe>";
     begin_card(column.width, 24);
     ImGui::PushFont(fonts().heading);
-    text::unformatted("Add Orchard to your website");
+    text::unformatted(tr("home.embed.title"));
     ImGui::PopFont();
-    wrapped_text(fonts().body, p.text_muted,
-                 "Paste this into a page of your project's site and your visitors can contribute "
-                 "without leaving it.");
+    wrapped_text(fonts().body, p.text_muted, tr("home.embed.intro"));
     // The snippet on a tinted panel, in the small font.
     const ImVec2 at = ImGui::GetCursorScreenPos();
     const float inner = column.width - 48;
@@ -144,7 +140,7 @@ void draw_embed(const Column& column, std::string_view origin, bool& copied) {
     ImGui::PopFont();
     widgets().track_rect("embed_snippet", at, ImVec2(at.x + inner, at.y + size.y + 24), snippet);
     ImGui::SetCursorScreenPos(ImVec2(at.x, at.y + size.y + 36));
-    if (secondary_button(copied ? "Copied" : "Copy snippet", "copy_embed")) {
+    if (secondary_button(copied ? tr("home.embed.copied") : tr("home.embed.copy"), "copy_embed")) {
         ImGui::SetClipboardText(snippet.c_str());
         copied = true;
     } else if (!ImGui::IsItemHovered()) {
@@ -170,12 +166,9 @@ void draw_home(const ScreenInput& input) {
     }
     begin_card(column.width, input.compact ? 20 : 32);
     ImGui::PushFont(input.compact ? fonts().heading : fonts().title);
-    text::wrapped("Help teach assistants to be helpful");
+    text::wrapped(tr("home.title"));
     ImGui::PopFont();
-    wrapped_text(fonts().body, p.text_muted,
-                 "Orchard collects conversations written and reviewed by people like you. Write "
-                 "prompts, answer as the assistant, label and rank replies: every contribution "
-                 "grows a conversation tree that becomes open training data.");
+    wrapped_text(fonts().body, p.text_muted, tr("home.intro"));
     ImGui::Dummy(ImVec2(0, 2));
     draw_status(input.app, input.now);
     end_card();
@@ -193,8 +186,7 @@ void draw_home(const ScreenInput& input) {
     move_to(column, 20);
     ImGui::PushFont(fonts().small);
     ImGui::PushStyleColor(ImGuiCol_Text, p.text_muted);
-    ImGui::TextWrapped("Orchard %s · open data for open assistants",
-                       input.app.state().server_version.c_str());
+    text::wrapped(tr("home.footer", {{"version", input.app.state().server_version}}));
     ImGui::PopStyleColor();
     ImGui::PopFont();
     ImGui::Dummy(ImVec2(0, 24));

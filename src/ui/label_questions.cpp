@@ -1,5 +1,7 @@
 #include "ui/label_questions.h"
 
+#include "client/task_kinds.h"
+#include "i18n/translator.h"
 #include "ui/focus.h"
 #include "ui/fonts.h"
 #include "ui/text.h"
@@ -14,6 +16,8 @@
 
 namespace orchard::ui {
 
+using i18n::tr;
+
 namespace {
 
 // The flag whose meaning shows under the flags (`explained`): the one last pointed at, pressed
@@ -25,7 +29,8 @@ void draw_flag_help(const std::vector<protocol::LabelDescription>& labels,
                !label.help_text.empty();
     });
     if (it == labels.end()) return;
-    const std::string text = it->display_text + ": " + it->help_text;
+    const std::string text = tr("labeling.flag_help", {{"label", client::label_title(*it)},
+                                                       {"help", client::label_help(*it)}});
     ImGui::Dummy(ImVec2(0, 2));
     wrapped_text(fonts().body, current_palette().text_muted, text.c_str());
     widgets().track("flag_help", text);
@@ -34,9 +39,9 @@ void draw_flag_help(const std::vector<protocol::LabelDescription>& labels,
 using protocol::LabelDescription;
 using protocol::LabelWidget;
 
-// How a five-step scale is shown: its question and the words at its two ends. Toxicity and
-// violence are shown turned around (how polite, how harmless), so that right is always "better";
-// the value sent still means "more of the label's name" (PROTOCOL.md §4).
+// How a five-step scale is shown: its question and the words at its two ends (catalog keys).
+// Toxicity and violence are shown turned around (how polite, how harmless), so that right is always
+// "better"; the value sent still means "more of the label's name" (PROTOCOL.md §4).
 struct ScaleLook {
     const char* name;
     const char* question;
@@ -46,12 +51,18 @@ struct ScaleLook {
 };
 
 constexpr ScaleLook kScales[] = {
-    {"quality", "How good is it overall?", "Poor", "Excellent", false},
-    {"helpfulness", "How helpful is it?", "Not helpful", "Very helpful", false},
-    {"creativity", "How creative is it?", "Ordinary", "Creative", false},
-    {"humor", "How funny is it?", "Serious", "Funny", false},
-    {"toxicity", "How polite is it?", "Rude", "Polite", true},
-    {"violence", "How harmless is it?", "Violent", "Harmless", true},
+    {"quality", "labeling.scales.quality.question", "labeling.scales.quality.left",
+     "labeling.scales.quality.right", false},
+    {"helpfulness", "labeling.scales.helpfulness.question", "labeling.scales.helpfulness.left",
+     "labeling.scales.helpfulness.right", false},
+    {"creativity", "labeling.scales.creativity.question", "labeling.scales.creativity.left",
+     "labeling.scales.creativity.right", false},
+    {"humor", "labeling.scales.humor.question", "labeling.scales.humor.left",
+     "labeling.scales.humor.right", false},
+    {"toxicity", "labeling.scales.toxicity.question", "labeling.scales.toxicity.left",
+     "labeling.scales.toxicity.right", true},
+    {"violence", "labeling.scales.violence.question", "labeling.scales.violence.left",
+     "labeling.scales.violence.right", true},
 };
 
 const ScaleLook* scale_look(const std::string& name) {
@@ -70,14 +81,14 @@ void label_title(const LabelDescription& label, const char* text, bool mandatory
         ImGui::PushFont(fonts().small);
         ImGui::PushStyleColor(ImGuiCol_Text, answered ? p.text_muted : p.warning);
         ImGui::AlignTextToFramePadding();
-        text::unformatted(answered ? "required · answered" : "required");
+        text::unformatted(answered ? tr("labeling.required_answered") : tr("labeling.required"));
         ImGui::PopStyleColor();
         ImGui::PopFont();
     }
     if (!label.help_text.empty()) {
         ImGui::PushFont(fonts().small);
         ImGui::PushStyleColor(ImGuiCol_Text, p.text_muted);
-        text::wrapped(label.help_text.c_str());
+        text::wrapped(client::label_help(label));
         ImGui::PopStyleColor();
         ImGui::PopFont();
     }
@@ -86,15 +97,15 @@ void label_title(const LabelDescription& label, const char* text, bool mandatory
 void draw_yes_no(const LabelActions& actions, const LabelDescription& label,
                  const client::LabelAnswers& answers, float width) {
     const auto value = answers.value(label.name);
-    label_title(label, label.display_text.c_str(), answers.is_mandatory(label.name),
+    label_title(label, client::label_title(label), answers.is_mandatory(label.name),
                 value.has_value());
     const float button_w = std::min(140.0f, (width - 12) / 2);
-    if (choice_button("Yes", ("label_" + label.name + "_yes").c_str(), value && *value > 0.5,
-                      button_w))
+    if (choice_button(tr("labeling.yes"), ("label_" + label.name + "_yes").c_str(),
+                      value && *value > 0.5, button_w))
         actions.set(label.name, 1.0);
     ImGui::SameLine(0, 12);
-    if (choice_button("No", ("label_" + label.name + "_no").c_str(), value && *value < 0.5,
-                      button_w))
+    if (choice_button(tr("labeling.no"), ("label_" + label.name + "_no").c_str(),
+                      value && *value < 0.5, button_w))
         actions.set(label.name, 0.0);
 }
 
@@ -102,7 +113,7 @@ void draw_scale(const LabelActions& actions, const LabelDescription& label,
                 const client::LabelAnswers& answers, float width) {
     const ScaleLook* look = scale_look(label.name);
     const auto value = answers.value(label.name);
-    label_title(label, look ? look->question : label.display_text.c_str(),
+    label_title(label, look ? tr(look->question) : client::label_title(label),
                 answers.is_mandatory(label.name), value.has_value());
     const bool inverted = look && look->inverted;
     const float gap = 8;
@@ -124,9 +135,11 @@ void draw_scale(const LabelActions& actions, const LabelDescription& label,
         ImGui::PushStyleColor(ImGuiCol_Text, p.text_muted);
         const float row_w = 5 * step_w + 4 * gap;
         ImGui::SetCursorScreenPos(ImVec2(row_left, ImGui::GetCursorScreenPos().y - 6));
-        text::unformatted(look->left);
-        ImGui::SameLine(row_w - text::width(look->right));
-        text::unformatted(look->right);
+        const char* left = tr(look->left);
+        const char* right = tr(look->right);
+        text::unformatted(left);
+        ImGui::SameLine(row_w - text::width(right));
+        text::unformatted(right);
         ImGui::PopStyleColor();
         ImGui::PopFont();
     }
@@ -152,15 +165,16 @@ void draw_label_questions(const std::vector<protocol::LabelDescription>& labels,
     if (any_flag) {
         ImGui::Dummy(ImVec2(0, 4));
         ImGui::PushFont(fonts().strong);
-        text::unformatted("Does any of this apply? Select all that do.");
+        text::unformatted(tr("labeling.flags_question"));
         ImGui::PopFont();
         float x = 0;
         bool first = true;
         const float row_left = ImGui::GetCursorScreenPos().x;
         for (const auto& label : labels) {
             if (label.widget != LabelWidget::Flag) continue;
+            const char* title = client::label_title(label);
             ImGui::PushFont(fonts().body);
-            const float w = text::width(label.display_text.c_str()) + 44;
+            const float w = text::width(title) + 44;
             ImGui::PopFont();
             if (!first && x + w <= inner)
                 ImGui::SameLine(0, 8);
@@ -168,7 +182,7 @@ void draw_label_questions(const std::vector<protocol::LabelDescription>& labels,
                 x = 0;
             const bool on = answers.value(label.name).value_or(0) > 0.5;
             const std::string id = "label_" + label.name;
-            if (choice_button(label.display_text.c_str(), id.c_str(), on, w)) {
+            if (choice_button(title, id.c_str(), on, w)) {
                 actions.toggle_flag(label.name);
                 explained_flag = label.name;
             }

@@ -1,4 +1,5 @@
 #include "client/label_answers.h"
+#include "i18n/translator.h"
 #include "ui/fonts.h"
 #include "ui/label_questions.h"
 #include "ui/task_panels.h"
@@ -11,6 +12,8 @@
 
 namespace orchard::ui {
 
+using i18n::tr;
+
 void draw_labeling_panel(const ScreenInput& input, float width) {
     client::App& app = input.app;
     const auto& t = app.state().task;
@@ -21,13 +24,12 @@ void draw_labeling_panel(const ScreenInput& input, float width) {
 
     begin_card(width, padding);
     ImGui::PushFont(fonts().heading);
-    text::unformatted(t.task->full_mode ? "Full review" : "Quick check");
+    text::unformatted(t.task->full_mode ? tr("labeling.full_review") : tr("labeling.quick_check"));
     ImGui::PopFont();
     widgets().track("label_mode", t.task->full_mode ? "full" : "simple");
     wrapped_text(fonts().body, p.text_muted,
-                 t.task->full_mode ? "Answer the questions about the highlighted message. Those "
-                                     "marked required must be answered; the others help too."
-                                   : "A few quick questions about the highlighted message.");
+                 t.task->full_mode ? tr("labeling.full_review_intro")
+                                   : tr("labeling.quick_check_intro"));
 
     draw_label_questions(
         t.task->labels, answers,

@@ -1,5 +1,6 @@
 #include "ui/leaderboard_view.h"
 
+#include "i18n/translator.h"
 #include "ui/fonts.h"
 #include "ui/layout.h"
 #include "ui/rewards_widgets.h"
@@ -13,30 +14,33 @@
 
 namespace orchard::ui {
 
+using i18n::tr;
+
 namespace {
 
 // What an empty board says: nobody is on it yet, and how to be the first.
-std::string empty_board_text(protocol::TimeFrame frame) {
+const char* empty_board_text(protocol::TimeFrame frame) {
     switch (frame) {
     case protocol::TimeFrame::Day:
-        return "No points yet today — do a task to appear here.";
+        return tr("leaderboard.empty_today");
     case protocol::TimeFrame::Week:
-        return "No points yet this week — do a task to appear here.";
+        return tr("leaderboard.empty_week");
     case protocol::TimeFrame::Month:
-        return "No points yet this month — do a task to appear here.";
+        return tr("leaderboard.empty_month");
     case protocol::TimeFrame::Total:
         break;
     }
-    return "No points yet — do a task to appear here.";
+    return tr("leaderboard.empty_total");
 }
 
 // "You are 12th of 40 this week with 42 points", from the person's own stats.
 std::string my_standing(const client::AppState& state, protocol::TimeFrame frame) {
     if (!state.rewards.stats) return {};
     const auto& mine = state.rewards.stats->in(frame);
-    if (!mine.rank) return "You are not on this board yet: do a task to appear here.";
-    return "You are number " + std::to_string(*mine.rank) + " with " +
-           points_text(mine.leader_score) + ".";
+    if (!mine.rank) return tr("leaderboard.not_on_board");
+    return tr("leaderboard.my_standing",
+              {{"rank", i18n::active().number(static_cast<double>(*mine.rank))},
+               {"points", points_text(mine.leader_score)}});
 }
 
 } // namespace
@@ -51,10 +55,9 @@ void draw_leaderboard(const ScreenInput& input) {
     ImGui::BeginGroup();
     ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + column.width);
     ImGui::PushFont(input.compact ? fonts().heading : fonts().title);
-    text::wrapped("Leaderboard");
+    text::wrapped(tr("leaderboard.title"));
     ImGui::PopFont();
-    muted_text("Points for writing, labeling and ranking, and for work of yours that others rate "
-               "highly.");
+    muted_text(tr("leaderboard.intro"));
 
     move_to(column, 8);
     protocol::TimeFrame frame = board.frame;
@@ -78,14 +81,13 @@ void draw_leaderboard(const ScreenInput& input) {
         problem_text(board.problem.c_str());
         widgets().track("leaderboard_problem", board.problem);
     } else if (!board.page) {
-        muted_text("Loading…");
+        muted_text(tr("common.loading"));
     } else if (board.page->rows.empty()) {
-        const std::string empty = board.around_me
-                                      ? "You are not on this board yet — do a task to appear here."
-                                      : empty_board_text(board.frame);
+        const std::string empty = board.around_me ? std::string(tr("leaderboard.not_on_board"))
+                                                  : empty_board_text(board.frame);
         wrapped_text(fonts().body, current_palette().text, empty.c_str());
         widgets().track("leaderboard_empty", empty);
-        if (primary_button("Find a task", "leaderboard_find_task",
+        if (primary_button(tr("leaderboard.find_task"), "leaderboard_find_task",
                            input.compact ? column.width - 2 * padding : 0))
             app.show_screen(client::Screen::Dashboard, input.now);
     } else {
@@ -110,27 +112,33 @@ void draw_leaderboard(const ScreenInput& input) {
         !board.around_me && has_page && board.offset + client::kLeaderboardPageSize < total;
     const float gap = 12;
     const float button_w =
-        input.compact ? (column.width - gap) / 2 : button_width("Show my position");
+        input.compact ? (column.width - gap) / 2 : button_width(tr("leaderboard.show_my_position"));
     const bool previous = disabled_if(!can_previous, [&] {
-        return secondary_button(board.around_me ? "Back to the list" : "Previous",
+        return secondary_button(board.around_me ? tr("leaderboard.back_to_list")
+                                                : tr("leaderboard.previous"),
                                 "leaderboard_previous", button_w);
     });
     if (previous && can_previous) app.leaderboard_page(board.around_me ? 0 : -1, input.now);
     ImGui::SameLine(0, gap);
-    const bool next = disabled_if(
-        !can_next, [&] { return secondary_button("Next", "leaderboard_next", button_w); });
+    const bool next = disabled_if(!can_next, [&] {
+        return secondary_button(tr("leaderboard.next"), "leaderboard_next", button_w);
+    });
     if (next && can_next) app.leaderboard_page(1, input.now);
     if (input.compact)
         move_to(column, 0);
     else
         ImGui::SameLine(0, gap);
-    if (primary_button(board.around_me ? "Showing my position" : "Show my position",
+    if (primary_button(board.around_me ? tr("leaderboard.showing_my_position")
+                                       : tr("leaderboard.show_my_position"),
                        "leaderboard_mine", input.compact ? column.width : button_w + 40))
         app.show_my_position(input.now);
     if (has_page && !board.around_me && total > 0) {
         const long long last = std::min(total, board.offset + client::kLeaderboardPageSize);
-        const std::string range = std::to_string(board.offset + 1) + "–" + std::to_string(last) +
-                                  " of " + std::to_string(total);
+        const auto& words = i18n::active();
+        const std::string range =
+            tr("leaderboard.range", {{"first", words.number(static_cast<double>(board.offset + 1))},
+                                     {"last", words.number(static_cast<double>(last))},
+                                     {"total", words.number(static_cast<double>(total))}});
         move_to(column, 0);
         muted_text(range.c_str());
         widgets().track("leaderboard_range", range);

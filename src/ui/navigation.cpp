@@ -1,5 +1,6 @@
 #include "ui/navigation.h"
 
+#include "i18n/translator.h"
 #include "ui/focus.h"
 #include "ui/fonts.h"
 #include "ui/rewards_widgets.h"
@@ -15,22 +16,28 @@
 
 namespace orchard::ui {
 
+using i18n::tr;
+
 namespace {
 
 // The screens with an entry in the navigation, from the screens table, and the entry's widget
 // id ("nav_" and the screen's name).
 struct Destination {
     client::Screen screen;
-    const char* label;
     std::string id;
+    // The entry's text in the interface's language (the table's nav_label is its key).
+    const char* label() const;
 };
+
+const char* Destination::label() const {
+    return tr(client::screen_row(screen).nav_label);
+}
 
 const std::vector<Destination>& destinations() {
     static const std::vector<Destination> list = [] {
         std::vector<Destination> out;
         for (const auto& row : client::screen_rows())
-            if (row.nav_label)
-                out.push_back({row.screen, row.nav_label, std::string("nav_") + row.name});
+            if (row.nav_label) out.push_back({row.screen, std::string("nav_") + row.name});
         return out;
     }();
     return list;
@@ -47,12 +54,15 @@ bool is_current(const client::AppState& state, client::Screen screen) {
 std::string score_line(const client::AppState& state) {
     if (!state.rewards.stats) return {};
     const auto& total = state.rewards.stats->total;
-    return "Level " + std::to_string(total.level) + " · " + points_text(total.leader_score);
+    return tr("navigation.score_line",
+              {{"level", i18n::active().number(static_cast<double>(total.level))},
+               {"points", points_text(total.leader_score)}});
 }
 
 std::string full_display_name(const client::AppState& state) {
     if (!state.account) return {};
-    return state.account->display_name + (state.account->guest ? " (guest)" : "");
+    if (!state.account->guest) return state.account->display_name;
+    return tr("navigation.guest_name", {{"name", state.account->display_name}});
 }
 
 // The name as the top bar shows it: shortened to the summary's widest.
@@ -76,14 +86,15 @@ float draw_navigation_tabs(client::App& app, double now, float x, float top, flo
     ImDrawList* draw = ImGui::GetWindowDrawList();
     const float pad = kTabPadding;
     for (const auto& d : destinations()) {
+        const char* label = d.label();
         const bool current = is_current(state, d.screen);
         // Each tab is as wide as its bold label, so the tabs stay put when the current one
         // changes (the current tab's label is bold, the others' regular, centred in the tab).
         ImGui::PushFont(fonts().strong);
-        const float w = text::width(d.label) + 2 * pad;
+        const float w = text::width(label) + 2 * pad;
         ImGui::PopFont();
         ImGui::PushFont(current ? fonts().strong : fonts().body);
-        const ImVec2 label_size = text::size(d.label);
+        const ImVec2 label_size = text::size(label);
         ImGui::SetCursorScreenPos(ImVec2(x, top));
         ImGui::PushID(d.id.c_str());
         bool pressed = ImGui::InvisibleButton("##tab", ImVec2(w, bar_height - 1));
@@ -93,13 +104,13 @@ float draw_navigation_tabs(client::App& app, double now, float x, float top, flo
         if (hovered) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
         const ImVec4 colour = current ? p.accent : hovered ? p.text : p.text_muted;
         text::draw(draw, ImVec2(x + (w - label_size.x) / 2, top + (bar_height - label_size.y) / 2),
-                   to_u32(colour), d.label);
+                   to_u32(colour), label);
         if (current)
             draw->AddRectFilled(ImVec2(x + pad - 4, top + bar_height - 4),
                                 ImVec2(x + w - pad + 4, top + bar_height - 1), to_u32(p.accent), 2);
         ImGui::PopFont();
-        widgets().track(d.id, current ? std::string(d.label) + " (current)" : d.label);
-        widgets().describe(d.id, {"tab", d.label, "aria-selected", current});
+        widgets().track(d.id, current ? std::string(label) + " (current)" : label);
+        widgets().describe(d.id, {"tab", label, "aria-selected", current});
         if (pressed && state.screen != d.screen) app.show_screen(d.screen, now);
         x += w;
     }
@@ -110,19 +121,20 @@ float navigation_tabs_width() {
     float w = 0;
     ImGui::PushFont(fonts().strong);
     for (const auto& d : destinations())
-        w += text::width(d.label) + 2 * kTabPadding;
+        w += text::width(d.label()) + 2 * kTabPadding;
     ImGui::PopFont();
     return w;
 }
 
 float navigation_menu_button_width() {
-    return button_width("Menu");
+    return button_width(tr("navigation.menu"));
 }
 
 void draw_navigation_menu(client::App& app, double now, float button_w, bool with_sign_out,
                           float popup_right, float popup_top) {
     const auto& state = app.state();
-    if (secondary_button("Menu", "nav_menu", button_w)) ImGui::OpenPopup("navigation");
+    if (secondary_button(tr("navigation.menu"), "nav_menu", button_w))
+        ImGui::OpenPopup("navigation");
     const float menu_w = std::min(300.0f, ImGui::GetIO().DisplaySize.x - 24);
     ImGui::SetNextWindowPos(ImVec2(popup_right - menu_w, popup_top));
     ImGui::SetNextWindowSize(ImVec2(menu_w, 0));
@@ -145,14 +157,14 @@ void draw_navigation_menu(client::App& app, double now, float button_w, bool wit
             ImGui::Dummy(ImVec2(inner, 2));
         }
         for (const auto& d : destinations()) {
-            if (choice_button(d.label, d.id.c_str(), is_current(state, d.screen), inner, 48)) {
+            if (choice_button(d.label(), d.id.c_str(), is_current(state, d.screen), inner, 48)) {
                 ImGui::CloseCurrentPopup();
                 if (state.screen != d.screen) app.show_screen(d.screen, now);
             }
         }
         if (with_sign_out) {
             ImGui::Dummy(ImVec2(inner, 2));
-            if (secondary_button("Sign out", "sign_out", inner)) {
+            if (secondary_button(tr("navigation.sign_out"), "sign_out", inner)) {
                 ImGui::CloseCurrentPopup();
                 app.sign_out();
             }

@@ -1,5 +1,6 @@
 #include "ui/prizes_view.h"
 
+#include "i18n/translator.h"
 #include "ui/fonts.h"
 #include "ui/layout.h"
 #include "ui/rewards_widgets.h"
@@ -12,6 +13,9 @@
 
 namespace orchard::ui {
 
+using i18n::tr;
+using i18n::tr_count;
+
 namespace {
 
 void draw_prize(const protocol::Prize& prize, const std::string& id, float width, bool compact) {
@@ -19,21 +23,23 @@ void draw_prize(const protocol::Prize& prize, const std::string& id, float width
     const ImVec2 top = ImGui::GetCursorScreenPos();
     begin_card(width, compact ? 20 : 24);
     heading_text(prize.title.c_str());
-    const std::string when = protocol::short_date(prize.starts_at) + " – " +
-                             protocol::short_date(prize.ends_at) + "  ·  " +
-                             std::to_string(prize.winners_count) +
-                             (prize.winners_count == 1 ? " winner" : " winners");
+    const std::string when = tr_count("prizes.when", static_cast<double>(prize.winners_count),
+                                      {{"start", i18n::active().date(prize.starts_at)},
+                                       {"end", i18n::active().date(prize.ends_at)}});
     wrapped_text(fonts().small, p.text_muted, when.c_str());
     if (!prize.description.empty()) wrapped_text(fonts().body, p.text, prize.description.c_str());
     if (prize.awarded) {
-        if (prize.winners.empty()) muted_text("Nobody earned points in this prize's time.");
+        if (prize.winners.empty()) muted_text(tr("prizes.no_winners"));
         for (const auto& winner : prize.winners) {
-            const std::string line = std::to_string(winner.place) + ". " + winner.display_name +
-                                     " — " + points_text(winner.score);
+            const std::string line =
+                tr("prizes.winner",
+                   {{"place", i18n::active().number(static_cast<double>(winner.place))},
+                    {"name", winner.display_name},
+                    {"points", points_text(winner.score)}});
             wrapped_text(winner.place == 1 ? fonts().strong : fonts().body, p.text, line.c_str());
         }
     } else {
-        muted_text("The people with the most points between these dates win.");
+        muted_text(tr("prizes.how_to_win"));
     }
     end_card();
     widgets().track_rect(id, top, ImGui::GetItemRectMax(), prize.title);
@@ -49,15 +55,15 @@ void draw_prizes(const ScreenInput& input) {
     ImGui::BeginGroup();
     ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + column.width);
     ImGui::PushFont(input.compact ? fonts().heading : fonts().title);
-    text::wrapped("Prizes");
+    text::wrapped(tr("prizes.title"));
     ImGui::PopFont();
     if (!state.problem.empty()) problem_text(state.problem.c_str());
     if (!state.prizes) {
-        muted_text("Loading…");
+        muted_text(tr("common.loading"));
     } else {
         move_to(column, 8);
-        heading_text("Now");
-        if (state.prizes->current.empty()) muted_text("No prize is running right now.");
+        heading_text(tr("prizes.now"));
+        if (state.prizes->current.empty()) muted_text(tr("prizes.none_running"));
         int index = 0;
         for (const auto& prize : state.prizes->current) {
             move_to(column, 8);
@@ -66,7 +72,7 @@ void draw_prizes(const ScreenInput& input) {
         }
         if (!state.prizes->past.empty()) {
             move_to(column, 24);
-            heading_text("Past prizes");
+            heading_text(tr("prizes.past"));
             index = 0;
             for (const auto& prize : state.prizes->past) {
                 move_to(column, 8);

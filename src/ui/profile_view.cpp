@@ -1,5 +1,6 @@
 #include "ui/profile_view.h"
 
+#include "i18n/translator.h"
 #include "ui/fonts.h"
 #include "ui/layout.h"
 #include "ui/rewards_widgets.h"
@@ -14,6 +15,8 @@
 #include <string>
 
 namespace orchard::ui {
+
+using i18n::tr;
 
 namespace {
 
@@ -38,7 +41,10 @@ void draw_frame_tiles(const protocol::UserStats& stats, float width, bool compac
         ImGui::PushFont(fonts().heading);
         text::unformatted(std::to_string(score.leader_score).c_str());
         ImGui::PopFont();
-        const std::string rank = score.rank ? "Rank " + std::to_string(*score.rank) : "No rank yet";
+        const std::string rank =
+            score.rank ? tr("profile.rank",
+                            {{"rank", i18n::active().number(static_cast<double>(*score.rank))}})
+                       : std::string(tr("profile.no_rank"));
         wrapped_text(fonts().small, p.text_muted, rank.c_str());
         end_card();
         widgets().track_rect(std::string("points_") + protocol::to_string(frame),
@@ -55,7 +61,7 @@ void draw_frame_tiles(const protocol::UserStats& stats, float width, bool compac
 
 // "12 Apr" from "2024-04-12".
 std::string day_label(const std::string& date) {
-    const std::string full = protocol::short_date(date);
+    const std::string full = i18n::active().date(date);
     const auto space = full.rfind(' ');
     return space == std::string::npos ? full : full.substr(0, space);
 }
@@ -107,7 +113,7 @@ void draw_activity_chart(const std::vector<protocol::ActivityDay>& days, float w
     // No points in the whole window: say so in the empty plot rather than show bare lines.
     if (sum <= 0) {
         ImGui::PushFont(fonts().body);
-        const char* empty = "No points in the last 30 days yet";
+        const char* empty = tr("profile.chart.empty");
         const ImVec2 size = text::size(empty, plot_w - 24);
         const ImVec2 centre(plot_x + plot_w / 2, plot_top + plot_h / 4); // between two lines
         const ImVec2 text_at(centre.x - size.x / 2, centre.y - size.y / 2);
@@ -132,7 +138,7 @@ void draw_activity_chart(const std::vector<protocol::ActivityDay>& days, float w
         const std::size_t marks[] = {0, days.size() / 2, days.size() - 1};
         for (std::size_t k = 0; k < 3; ++k) {
             const std::size_t i = marks[k];
-            const std::string text = k == 2 ? "Today" : day_label(days[i].date);
+            const std::string text = k == 2 ? tr("profile.chart.today") : day_label(days[i].date);
             const float tw = text::width(text.c_str());
             float x = plot_x + slot * (static_cast<float>(i) + 0.5f) - tw / 2;
             x = std::clamp(x, plot_x, plot_x + plot_w - tw);
@@ -151,7 +157,7 @@ void draw_ledger(client::App& app, double now, float width) {
     const Palette& p = current_palette();
     ImDrawList* draw = ImGui::GetWindowDrawList();
     if (profile.ledger.empty()) {
-        muted_text("Nothing yet: every task you finish appears here with the points it earned.");
+        muted_text(tr("profile.ledger.empty"));
         return;
     }
     int index = 0;
@@ -166,19 +172,21 @@ void draw_ledger(client::App& app, double now, float width) {
         const float points_w = text::width(points);
         text::draw(draw, ImVec2(at.x + width - points_w, at.y), to_u32(p.success), points);
         const std::string what =
-            text::fit(protocol::ledger_kind_text(entry.kind), width - points_w - 16);
+            text::fit(client::ledger_kind_text(entry.kind), width - points_w - 16);
         text::unformatted(what.c_str());
         ImGui::PopFont();
-        const std::string when = protocol::short_date(entry.created_date);
+        const std::string when = i18n::active().date(entry.created_date);
         wrapped_text(fonts().small, p.text_muted, when.c_str());
         widgets().track_rect("ledger_" + std::to_string(index), at,
                              ImVec2(at.x + width, ImGui::GetItemRectMax().y),
-                             protocol::ledger_kind_text(entry.kind) + " " + points);
+                             client::ledger_kind_text(entry.kind) + " " + points);
         ImGui::Dummy(ImVec2(width, 4));
         ++index;
     }
     if (profile.ledger_next) {
-        if (secondary_button(profile.loading_more ? "Loading…" : "Show older", "ledger_more"))
+        if (secondary_button(profile.loading_more ? tr("common.loading")
+                                                  : tr("profile.ledger.show_older"),
+                             "ledger_more"))
             app.load_more_ledger(now);
     }
 }
@@ -196,19 +204,20 @@ void draw_profile(const ScreenInput& input) {
     ImGui::BeginGroup();
     ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + column.width);
     ImGui::PushFont(input.compact ? fonts().heading : fonts().title);
-    text::wrapped(state.account ? state.account->display_name.c_str() : "My profile");
+    text::wrapped(state.account ? state.account->display_name.c_str() : tr("profile.title"));
     ImGui::PopFont();
     if (!state.profile.problem.empty()) problem_text(state.profile.problem.c_str());
 
     move_to(column, 8);
     if (!state.rewards.stats) {
-        muted_text("Loading…");
+        muted_text(tr("common.loading"));
     } else {
         const auto& stats = *state.rewards.stats;
         begin_card(column.width, padding);
         level_bar(stats.total, column.width - 2 * padding, "profile_level");
-        const std::string line = points_text(stats.total.leader_score) + " in all  ·  " +
-                                 streak_text(stats.total.streak_days);
+        const std::string line =
+            tr("profile.summary", {{"points", points_text(stats.total.leader_score)},
+                                   {"streak", streak_text(stats.total.streak_days)}});
         wrapped_text(fonts().body, p.text_muted, line.c_str());
         widgets().track("profile_total", std::to_string(stats.total.leader_score));
         end_card();
@@ -218,17 +227,17 @@ void draw_profile(const ScreenInput& input) {
 
     move_to(column, 16);
     begin_card(column.width, padding);
-    heading_text("Points per day");
-    muted_text("The last 30 days.");
+    heading_text(tr("profile.chart.title"));
+    muted_text(tr("profile.chart.intro"));
     ImGui::Dummy(ImVec2(0, 4));
     draw_activity_chart(state.profile.activity, column.width - 2 * padding);
     end_card();
 
     move_to(column, 16);
     begin_card(column.width, padding);
-    heading_text("How you earned them");
+    heading_text(tr("profile.ledger.title"));
     if (!state.profile.loaded)
-        muted_text("Loading…");
+        muted_text(tr("common.loading"));
     else
         draw_ledger(app, input.now, column.width - 2 * padding);
     end_card();

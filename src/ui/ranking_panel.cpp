@@ -1,3 +1,4 @@
+#include "i18n/translator.h"
 #include "ui/animation.h"
 #include "ui/conversation_view.h"
 #include "ui/drag_targets.h"
@@ -16,6 +17,8 @@
 #include <vector>
 
 namespace orchard::ui {
+
+using i18n::tr;
 
 namespace {
 
@@ -57,13 +60,13 @@ void draw_ranking_panel(const ScreenInput& input, float width) {
     const Palette& p = current_palette();
 
     ImGui::PushFont(fonts().strong);
-    text::wrapped("Best first: drag a reply by its number, or select one and use the keys.");
+    text::wrapped(tr("ranking.intro"));
     ImGui::PopFont();
     ImGui::PushFont(fonts().small);
     ImGui::PushStyleColor(ImGuiCol_Text, p.text_muted);
-    ImGui::TextWrapped("Up/Down select · Shift+Up/Down move · 1–%d put the selected reply at that "
-                       "place · E expand",
-                       count);
+    const std::string keys =
+        tr("ranking.keys", {{"last", i18n::active().number(static_cast<double>(count))}});
+    ImGui::TextWrapped("%s", keys.c_str());
     ImGui::PopStyleColor();
     ImGui::PopFont();
 
@@ -88,7 +91,8 @@ void draw_ranking_panel(const ScreenInput& input, float width) {
         if (!result.react.empty())
             app.react(replies[static_cast<std::size_t>(reply)].id, result.react);
         if (result.truncated || expanded) {
-            if (link_button(expanded ? "Show less" : "Show all", (id + "_expand").c_str())) {
+            if (link_button(expanded ? tr("ranking.show_less") : tr("ranking.show_all"),
+                            (id + "_expand").c_str())) {
                 if (expanded)
                     view.expanded.erase(reply);
                 else
@@ -127,14 +131,14 @@ void draw_ranking_panel(const ScreenInput& input, float width) {
         ImGui::SetCursorScreenPos(
             ImVec2(top.x + (kRankColumn - kTouchTarget) / 2 - 4, top.y + 100));
         if (position > 0) {
-            if (arrow_button((id + "_up").c_str(), Arrow::Up, "Move up"))
+            if (arrow_button((id + "_up").c_str(), Arrow::Up, tr("ranking.move_up")))
                 move_from = position, move_to = position - 1;
         }
         if (position + 1 < count) {
             if (position > 0)
                 ImGui::SetCursorScreenPos(
                     ImVec2(top.x + (kRankColumn - kTouchTarget) / 2 - 4, top.y + 150));
-            if (arrow_button((id + "_down").c_str(), Arrow::Down, "Move down"))
+            if (arrow_button((id + "_down").c_str(), Arrow::Down, tr("ranking.move_down")))
                 move_from = position, move_to = position + 1;
         }
         view.centres[static_cast<std::size_t>(position)] = (top.y + bottom) / 2;
@@ -208,13 +212,11 @@ void draw_ranking_panel(const ScreenInput& input, float width) {
 
     ImGui::Dummy(ImVec2(0, 4));
     bool not_rankable = t.draft.not_rankable;
-    if (choice_button(not_rankable ? "None of these can be ranked (selected)"
-                                   : "None of these can be ranked",
+    if (choice_button(not_rankable ? tr("ranking.not_rankable_selected")
+                                   : tr("ranking.not_rankable"),
                       "not_rankable", not_rankable))
         app.set_not_rankable(!not_rankable);
-    if (ImGui::IsItemHovered())
-        ImGui::SetTooltip(
-            "Every reply is broken, off-topic or harmful. Still give your best order.");
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr("ranking.not_rankable_help"));
 }
 
 } // namespace orchard::ui

@@ -1,5 +1,6 @@
 #include "ui/rewards_widgets.h"
 
+#include "i18n/translator.h"
 #include "ui/fonts.h"
 #include "ui/text.h"
 #include "ui/theme.h"
@@ -8,50 +9,54 @@
 
 #include <algorithm>
 #include <cmath>
-#include <cstdio>
 
 namespace orchard::ui {
 
+using i18n::tr;
+using i18n::tr_count;
+
 std::string points_text(long long points) {
-    return std::to_string(points) + (points == 1 ? " point" : " points");
+    return tr_count("rewards.points", static_cast<double>(points));
 }
 
 std::string points_text(double points) {
     if (std::fabs(points - std::round(points)) < 1e-9)
         return points_text(static_cast<long long>(std::llround(points)));
-    char text[32];
-    std::snprintf(text, sizeof text, "%.1f points", points);
-    return text;
+    // A fraction of a point shows with one decimal: "2.5 points".
+    return tr_count("rewards.points", std::round(points * 10) / 10);
 }
 
 const char* frame_title(protocol::TimeFrame frame) {
     switch (frame) {
     case protocol::TimeFrame::Day:
-        return "Today";
+        return tr("rewards.frame.today");
     case protocol::TimeFrame::Week:
-        return "This week";
+        return tr("rewards.frame.this_week");
     case protocol::TimeFrame::Month:
-        return "This month";
+        return tr("rewards.frame.this_month");
     case protocol::TimeFrame::Total:
-        return "All time";
+        break;
     }
-    return "All time";
+    return tr("rewards.frame.all_time");
 }
 
 std::string streak_text(int days) {
-    if (days <= 0) return "No streak yet";
-    return std::to_string(days) + (days == 1 ? "-day streak" : "-day streak");
+    if (days <= 0) return tr("rewards.no_streak");
+    return tr_count("rewards.streak", static_cast<double>(days));
 }
 
 void level_bar(const protocol::UserScore& total, float width, const char* id) {
     const Palette& p = current_palette();
-    const std::string level = "Level " + std::to_string(total.level);
+    const auto& words = i18n::active();
+    const std::string level =
+        tr("rewards.level", {{"level", words.number(static_cast<double>(total.level))}});
     std::string detail;
     if (total.level_next_score)
-        detail = std::to_string(*total.level_next_score - total.leader_score) +
-                 " points to level " + std::to_string(total.level + 1);
+        detail = tr_count("rewards.points_to_level",
+                          static_cast<double>(*total.level_next_score - total.leader_score),
+                          {{"level", words.number(static_cast<double>(total.level + 1))}});
     else
-        detail = "The highest level";
+        detail = tr("rewards.highest_level");
     const ImVec2 at = ImGui::GetCursorScreenPos();
     ImGui::PushFont(fonts().heading);
     text::unformatted(level.c_str());
@@ -93,12 +98,14 @@ void score_rows(const std::vector<protocol::UserScore>& rows, const std::string&
         const float header_h = ImGui::GetFontSize();
         const float y = at.y;
         const ImU32 colour = to_u32(p.text_muted);
-        text::draw(draw, ImVec2(at.x + pad, y), colour, "Rank");
-        text::draw(draw, ImVec2(at.x + pad + rank_w, y), colour, "Name");
+        text::draw(draw, ImVec2(at.x + pad, y), colour, tr("rewards.column.rank"));
+        text::draw(draw, ImVec2(at.x + pad + rank_w, y), colour, tr("rewards.column.name"));
         if (level_w > 0)
-            text::draw(draw, ImVec2(at.x + width - pad - score_w - level_w, y), colour, "Level");
-        const float points_w = text::width("Points");
-        text::draw(draw, ImVec2(at.x + width - pad - points_w, y), colour, "Points");
+            text::draw(draw, ImVec2(at.x + width - pad - score_w - level_w, y), colour,
+                       tr("rewards.column.level"));
+        const char* points_header = tr("rewards.column.points");
+        const float points_w = text::width(points_header);
+        text::draw(draw, ImVec2(at.x + width - pad - points_w, y), colour, points_header);
         ImGui::PopFont();
         ImGui::Dummy(ImVec2(width, header_h));
     }
@@ -125,8 +132,8 @@ void score_rows(const std::vector<protocol::UserScore>& rows, const std::string&
         ImGui::PopFont();
         ImGui::PushFont(mine ? fonts().strong : fonts().body);
         const float name_w = width - 2 * pad - rank_w - level_w - score_w;
-        const std::string name =
-            text::fit(mine ? row.display_name + " (you)" : row.display_name, name_w);
+        const std::string name = text::fit(
+            mine ? tr("rewards.you", {{"name", row.display_name}}) : row.display_name, name_w);
         text::draw(draw, ImVec2(at.x + pad + rank_w, y), to_u32(p.text), name.c_str());
         ImGui::PopFont();
         if (level_w > 0) {

@@ -1,5 +1,6 @@
 #include "ui/root_view.h"
 
+#include "i18n/translator.h"
 #include "ui/focus.h"
 #include "ui/fonts.h"
 #include "ui/guidelines_panel.h"
@@ -14,6 +15,8 @@
 #include "ui/widgets.h"
 
 namespace orchard::ui {
+
+using i18n::tr;
 
 namespace {
 
@@ -68,13 +71,14 @@ void draw_top_bar(client::App& app, double now, float width, bool compact) {
     // theme button says "Dark theme" where there is room, else the short "Dark".
     const auto bar_width = [&](const char* theme) {
         return tabs_start - origin.x + navigation_tabs_width() + 16 + score_summary_width(state) +
-               16 + button_width("Sign out") + 8 + button_width(theme) + margin;
+               16 + button_width(tr("root.sign_out")) + 8 + button_width(theme) + margin;
     };
-    const bool tabs = navigation && !compact && bar_width("Light") <= width;
-    bool short_theme = compact || (tabs && bar_width("Light theme") > width);
-    const char* theme_label = state.theme == client::Theme::Light
-                                  ? (short_theme ? "Dark" : "Dark theme")
-                                  : (short_theme ? "Light" : "Light theme");
+    const bool tabs = navigation && !compact && bar_width(tr("root.theme.light_short")) <= width;
+    bool short_theme = compact || (tabs && bar_width(tr("root.theme.light")) > width);
+    const char* theme_label =
+        state.theme == client::Theme::Light
+            ? (short_theme ? tr("root.theme.dark_short") : tr("root.theme.dark"))
+            : (short_theme ? tr("root.theme.light_short") : tr("root.theme.light"));
     const float theme_w = button_width(theme_label);
     right -= theme_w;
     ImGui::SetCursorScreenPos(ImVec2(right, y));
@@ -85,7 +89,7 @@ void draw_top_bar(client::App& app, double now, float width, bool compact) {
     }
     const float popup_right = right + theme_w;
     if (!compact || !navigation) {
-        const char* sign_out = "Sign out";
+        const char* sign_out = tr("root.sign_out");
         const float sign_out_w = button_width(sign_out);
         right -= sign_out_w + 8;
         ImGui::SetCursorScreenPos(ImVec2(right, y));
@@ -114,10 +118,9 @@ void draw_connection_banner(client::App& app, double now, float width, bool comp
     const Palette& p = current_palette();
     const ImVec2 origin = ImGui::GetCursorScreenPos();
     const float margin = compact ? 12 : 32;
-    const std::string text =
-        state.problem +
-        " Nothing you wrote is lost: it is kept here and sent when the server is back.";
-    const float button_w = button_width("Try again now");
+    const std::string text = tr("root.connection_banner", {{"problem", state.problem}});
+    const char* try_again = tr("root.try_again");
+    const float button_w = button_width(try_again);
     ImGui::PushFont(fonts().body);
     const float text_w = compact ? width - 2 * margin : width - 3 * margin - button_w;
     const float text_h = text::size(text.c_str(), text_w).y;
@@ -137,7 +140,7 @@ void draw_connection_banner(client::App& app, double now, float width, bool comp
     ImGui::SetCursorScreenPos(compact ? ImVec2(origin.x + margin, origin.y + 24 + text_h)
                                       : ImVec2(origin.x + width - margin - button_w,
                                                origin.y + (height - kTouchTarget) / 2));
-    if (secondary_button("Try again now", "retry", button_w)) app.retry_now(now);
+    if (secondary_button(try_again, "retry", button_w)) app.retry_now(now);
     ImGui::SetCursorScreenPos(ImVec2(origin.x, origin.y + height));
 }
 

@@ -1,5 +1,7 @@
 #include "ui/settings_view.h"
 
+#include "i18n/languages.h"
+#include "i18n/translator.h"
 #include "ui/account_fields.h"
 #include "ui/claim_form.h"
 #include "ui/focus.h"
@@ -16,11 +18,11 @@
 
 namespace orchard::ui {
 
+using i18n::tr;
+
 namespace {
 
 using client::SettingsSection;
-
-constexpr const char* kDeleteWord = "DELETE";
 
 // The notice or problem of the last change, under the section it belongs to.
 void draw_outcome(const client::SettingsState& s, SettingsSection section) {
@@ -114,21 +116,21 @@ void draw_name_card(client::App& app, double now, float width, float padding, bo
     const auto& s = app.state().settings;
     const float inner = width - 2 * padding;
     begin_card(width, padding);
-    heading_text("Your name");
-    muted_text("Shown in the top bar and, unless you turn it off below, on the leaderboards.");
+    heading_text(tr("settings.name.title"));
+    muted_text(tr("settings.name.intro"));
     ImGui::Dummy(ImVec2(0, 2));
-    field_label("Display name");
+    field_label(tr("settings.name.label"));
     const bool busy = s.busy == SettingsSection::Name;
     const bool changed = f.display_name != app.state().account->display_name;
-    if (field_and_button("settings_display_name", f.display_name,
-                         {.kind = TextFieldKind::SingleLine,
-                          .placeholder = "how others see you",
-                          .max_chars = kDisplayNameMaxChars,
-                          .autocomplete = "nickname",
-                          .label = "Display name"},
-                         busy ? "Saving…" : "Save name", "settings_save_name",
-                         changed && !f.display_name.empty() && s.busy == SettingsSection::None,
-                         inner, compact))
+    if (field_and_button(
+            "settings_display_name", f.display_name,
+            {.kind = TextFieldKind::SingleLine,
+             .placeholder = tr("settings.name.placeholder"),
+             .max_chars = kDisplayNameMaxChars,
+             .autocomplete = "nickname",
+             .label = tr("settings.name.label")},
+            busy ? tr("settings.saving") : tr("settings.name.save"), "settings_save_name",
+            changed && !f.display_name.empty() && s.busy == SettingsSection::None, inner, compact))
         app.save_display_name(f.display_name, now);
     draw_outcome(s, SettingsSection::Name);
     end_card();
@@ -139,18 +141,43 @@ void draw_leaderboard_card(client::App& app, double now, float width, float padd
     const auto& s = state.settings;
     const float inner = width - 2 * padding;
     begin_card(width, padding);
-    heading_text("Leaderboards");
+    heading_text(tr("settings.leaderboard.title"));
     ImGui::Dummy(ImVec2(0, 2));
     const bool on = s.pending_show.value_or(state.account->show_on_leaderboard);
     const bool busy = s.busy != SettingsSection::None;
     const bool toggled = disabled_if(busy, [&] {
-        return switch_row("settings_show_on_leaderboard", "Show me on the leaderboards",
-                          "Your points count either way. When this is off, you are not listed on "
-                          "any leaderboard; your profile still shows your points to you.",
-                          on, inner);
+        return switch_row("settings_show_on_leaderboard", tr("settings.leaderboard.show"),
+                          tr("settings.leaderboard.show_detail"), on, inner);
     });
     if (toggled && !busy) app.set_show_on_leaderboard(!on, now);
     draw_outcome(s, SettingsSection::Leaderboard);
+    end_card();
+}
+
+// The interface's language: one toggle per language Orchard ships, each named in itself, so that
+// a person finds theirs whatever language the screen is in now.
+void draw_language_card(client::App& app, float width, float padding) {
+    const float inner = width - 2 * padding;
+    begin_card(width, padding);
+    heading_text(tr("settings.language.title"));
+    muted_text(tr("settings.language.intro"));
+    ImGui::Dummy(ImVec2(0, 4));
+    const float gap = 8;
+    float used = 0;
+    for (const auto& language : i18n::interface_languages()) {
+        if (language.pseudo) continue;
+        const bool selected = app.state().interface_language == language.tag;
+        const std::string name(language.name);
+        const float w = choice_button_width(name.c_str(), selected);
+        if (used > 0 && used + gap + w <= inner)
+            ImGui::SameLine(0, gap);
+        else
+            used = 0;
+        const std::string id = "settings_language_" + std::string(language.tag);
+        if (choice_button(name.c_str(), id.c_str(), selected) && !selected)
+            app.set_interface_language(std::string(language.tag));
+        used += (used > 0 ? gap : 0) + w;
+    }
     end_card();
 }
 
@@ -161,46 +188,47 @@ void draw_password_card(client::App& app, double now, float width, float padding
     const float inner = width - 2 * padding;
     const float field_w = compact ? inner : std::min(inner, 440.0f);
     begin_card(width, padding);
-    heading_text("Password");
+    heading_text(tr("settings.password.title"));
     if (!state.account->username) {
-        muted_text("You sign in with an e-mail link or another service, so this account has no "
-                   "password to change.");
+        muted_text(tr("settings.password.none"));
         end_card();
         return;
     }
-    const std::string who = "You sign in as " + *state.account->username + ".";
+    const std::string who =
+        tr("settings.password.signed_in_as", {{"username", *state.account->username}});
     muted_text(who.c_str());
     ImGui::Dummy(ImVec2(0, 2));
     bool enter = false;
-    field_label("Current password");
+    field_label(tr("settings.password.current"));
     enter |= text_field("settings_current_password", f.current_password, ImVec2(field_w, 0),
                         {.kind = TextFieldKind::Password,
                          .max_chars = kPasswordMaxChars,
                          .autocomplete = "current-password",
-                         .label = "Current password"})
+                         .label = tr("settings.password.current")})
                  .submit;
-    field_label("New password");
+    field_label(tr("settings.password.new"));
     enter |= text_field("settings_new_password", f.new_password, ImVec2(field_w, 0),
                         {.kind = TextFieldKind::Password,
                          .placeholder = new_password_hint(),
                          .max_chars = kPasswordMaxChars,
                          .autocomplete = "new-password",
-                         .label = "New password"})
+                         .label = tr("settings.password.new")})
                  .submit;
-    field_label("New password again");
+    field_label(tr("settings.password.repeat"));
     enter |= text_field("settings_repeat_password", f.repeated_password, ImVec2(field_w, 0),
                         {.kind = TextFieldKind::Password,
                          .max_chars = kPasswordMaxChars,
                          .autocomplete = "new-password",
-                         .label = "New password again"})
+                         .label = tr("settings.password.repeat")})
                  .submit;
     ImGui::Dummy(ImVec2(0, 4));
     const bool busy = s.busy == SettingsSection::Password;
     const bool ready = !f.current_password.empty() && !f.new_password.empty() &&
                        !f.repeated_password.empty() && s.busy == SettingsSection::None;
     const bool pressed = disabled_if(!ready, [&] {
-        return primary_button(busy ? "Saving…" : "Change password", "settings_change_password",
-                              compact ? inner : button_width("Change password") + 24);
+        return primary_button(busy ? tr("settings.saving") : tr("settings.password.change"),
+                              "settings_change_password",
+                              compact ? inner : button_width(tr("settings.password.change")) + 24);
     });
     if (ready && (pressed || enter))
         app.change_password(f.current_password, f.new_password, f.repeated_password, now);
@@ -212,16 +240,17 @@ void draw_sessions_card(client::App& app, double now, float width, float padding
     const auto& s = app.state().settings;
     const float inner = width - 2 * padding;
     begin_card(width, padding);
-    heading_text("Sessions");
-    muted_text("Signed in on a shared or lost computer or phone? This signs you out everywhere, "
-               "this browser included. Your unsent work stays in each browser.");
+    heading_text(tr("settings.sessions.title"));
+    muted_text(tr("settings.sessions.intro"));
     ImGui::Dummy(ImVec2(0, 2));
     const bool busy = s.busy == SettingsSection::Sessions;
     const bool idle = s.busy == SettingsSection::None;
-    const char* label = busy ? "Signing out…" : "Sign out on every device";
+    const char* label =
+        busy ? tr("settings.sessions.signing_out") : tr("settings.sessions.sign_out_everywhere");
     const bool pressed = disabled_if(!idle, [&] {
-        return secondary_button(label, "settings_sign_out_everywhere",
-                                compact ? inner : button_width("Sign out on every device") + 24);
+        return secondary_button(
+            label, "settings_sign_out_everywhere",
+            compact ? inner : button_width(tr("settings.sessions.sign_out_everywhere")) + 24);
     });
     if (pressed && idle) app.sign_out_everywhere(now);
     draw_outcome(s, SettingsSection::Sessions);
@@ -235,16 +264,16 @@ void draw_delete_card(client::App& app, double now, float width, float padding, 
     const float inner = width - 2 * padding;
     begin_card(width, padding);
     ImGui::PushStyleColor(ImGuiCol_Text, p.danger);
-    heading_text("Delete account");
+    heading_text(tr("settings.delete.title"));
     ImGui::PopStyleColor();
-    muted_text("Deleting your account cannot be undone:");
+    muted_text(tr("settings.delete.intro"));
     const char* consequences[] = {
-        ("The prompts, replies, labels and rankings you gave stay in the conversations and "
-         "datasets, without your name."),
-        "Your points leave every leaderboard, and your profile is gone.",
-        "You are signed out on every device, and this account can't sign in again.",
+        "settings.delete.consequence_texts",
+        "settings.delete.consequence_points",
+        "settings.delete.consequence_sign_in",
     };
-    for (const char* line : consequences) {
+    for (const char* key : consequences) {
+        const char* line = tr(key);
         const ImVec2 at = ImGui::GetCursorScreenPos();
         ImGui::PushFont(fonts().body);
         const float line_h = ImGui::GetFontSize();
@@ -260,30 +289,33 @@ void draw_delete_card(client::App& app, double now, float width, float padding, 
     ImGui::Dummy(ImVec2(0, 4));
     const bool idle = s.busy == SettingsSection::None;
     if (!f.confirm_delete) {
-        if (secondary_button("Delete my account…", "settings_delete_start",
-                             compact ? inner : button_width("Delete my account…") + 24))
+        if (secondary_button(tr("settings.delete.start"), "settings_delete_start",
+                             compact ? inner : button_width(tr("settings.delete.start")) + 24))
             f.confirm_delete = true;
     } else {
-        field_label("To confirm, type DELETE");
+        // The word to type is the language's own, so the label says which one.
+        const std::string word = tr("settings.delete.confirm_word");
+        const std::string confirm_label = tr("settings.delete.confirm_label", {{"word", word}});
+        field_label(confirm_label.c_str());
         const bool enter = text_field("settings_delete_word", f.delete_word,
                                       ImVec2(compact ? inner : std::min(inner, 440.0f), 0),
                                       {.kind = TextFieldKind::SingleLine,
-                                       .placeholder = kDeleteWord,
+                                       .placeholder = word.c_str(),
                                        .max_chars = 20,
                                        .autofocus = true,
                                        .autocomplete = "off",
-                                       .label = "To confirm, type DELETE"})
+                                       .label = confirm_label.c_str()})
                                .submit;
         ImGui::Dummy(ImVec2(0, 4));
-        const bool ready = f.delete_word == kDeleteWord && idle;
-        const char* label =
-            s.busy == SettingsSection::Delete ? "Deleting…" : "Delete my account for good";
-        const float delete_w = compact ? inner : button_width("Delete my account for good") + 24;
+        const bool ready = f.delete_word == word && idle;
+        const char* label = s.busy == SettingsSection::Delete ? tr("settings.delete.deleting")
+                                                              : tr("settings.delete.confirm");
+        const float delete_w = compact ? inner : button_width(tr("settings.delete.confirm")) + 24;
         const bool pressed = disabled_if(
             !ready, [&] { return danger_button(label, "settings_delete_confirm", delete_w); });
         if (!compact) ImGui::SameLine(0, 12);
-        if (secondary_button("Cancel", "settings_delete_cancel",
-                             compact ? inner : button_width("Cancel") + 24)) {
+        if (secondary_button(tr("settings.delete.cancel"), "settings_delete_cancel",
+                             compact ? inner : button_width(tr("settings.delete.cancel")) + 24)) {
             f.confirm_delete = false;
             f.delete_word.clear();
         }
@@ -321,17 +353,18 @@ void draw_settings(const ScreenInput& input) {
     ImGui::BeginGroup();
     ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + column.width);
     ImGui::PushFont(compact ? fonts().heading : fonts().title);
-    text::wrapped("Settings");
+    text::wrapped(tr("settings.title"));
     ImGui::PopFont();
-    const std::string who = state.account->guest ? "You are contributing as a guest, as " +
-                                                       state.account->display_name + "."
-                                                 : "Your account, " + state.account->display_name +
-                                                       ": how others see you and how "
-                                                       "you sign in.";
+    const std::string who =
+        state.account->guest
+            ? tr("settings.intro_guest", {{"name", state.account->display_name}})
+            : tr("settings.intro_account", {{"name", state.account->display_name}});
     muted_text(who.c_str());
     ImGui::PopTextWrapPos();
     ImGui::EndGroup();
 
+    move_to(column, gap);
+    draw_language_card(app, column.width, padding);
     move_to(column, gap);
     draw_name_card(app, input.now, column.width, padding, compact);
     move_to(column, gap);

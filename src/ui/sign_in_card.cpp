@@ -1,5 +1,6 @@
 #include "ui/sign_in_card.h"
 
+#include "i18n/translator.h"
 #include "ui/account_fields.h"
 #include "ui/fonts.h"
 #include "ui/text_field.h"
@@ -10,6 +11,8 @@
 #include <string>
 
 namespace orchard::ui {
+
+using i18n::tr;
 
 namespace {
 
@@ -28,20 +31,20 @@ TextFieldResult labelled_field(const char* label, const char* id, std::string& t
 
 void draw_choices(client::App& app, float inner) {
     const auto& state = app.state();
-    muted_text("Create an account to keep your points and come back later, or just start as a "
-               "guest: you can add a username and password to a guest account at any time.");
+    muted_text(tr("sign_in.choose.intro"));
     ImGui::Dummy(ImVec2(0, 2));
-    if (primary_button("Create an account", "choose_register", inner))
+    if (primary_button(tr("sign_in.choose.register"), "choose_register", inner))
         app.show_sign_in(client::SignInMode::Register);
-    if (secondary_button("Continue as guest", "choose_guest", inner))
+    if (secondary_button(tr("sign_in.choose.guest"), "choose_guest", inner))
         app.show_sign_in(client::SignInMode::Guest);
-    if (secondary_button("I have an account: sign in", "choose_login", inner))
+    if (secondary_button(tr("sign_in.choose.login"), "choose_login", inner))
         app.show_sign_in(client::SignInMode::Login);
-    if (secondary_button("E-mail me a sign-in link", "choose_email", inner))
+    if (secondary_button(tr("sign_in.choose.email"), "choose_email", inner))
         app.show_sign_in(client::SignInMode::Email);
     for (const auto& id : state.sign_in.providers) {
         const char* name = provider_name(id);
-        const std::string label = std::string("Sign in with ") + (name ? name : id.c_str());
+        const std::string label =
+            tr("sign_in.choose.provider", {{"provider", name ? std::string(name) : id}});
         const std::string widget_id = "oauth_" + id;
         if (secondary_button(label.c_str(), widget_id.c_str(), inner)) app.start_oauth(id);
     }
@@ -50,107 +53,111 @@ void draw_choices(client::App& app, float inner) {
 // The form's primary action and "Back", side by side (stacked on phones).
 bool form_buttons(client::App& app, const char* action, const char* id, float inner, bool ready) {
     const bool busy = app.state().sign_in.busy;
-    const char* label = busy ? "Please wait…" : action;
-    const float back_w = button_width("Back");
+    const char* label = busy ? tr("sign_in.please_wait") : action;
+    const float back_w = button_width(tr("sign_in.back"));
     const bool narrow = inner < 360;
     const float action_w = narrow ? inner : inner - back_w - 12;
     const bool pressed =
         disabled_if(busy || !ready, [&] { return primary_button(label, id, action_w); });
     if (!narrow) ImGui::SameLine(0, 12);
-    if (secondary_button("Back", "sign_in_back", narrow ? inner : back_w))
+    if (secondary_button(tr("sign_in.back"), "sign_in_back", narrow ? inner : back_w))
         app.show_sign_in(client::SignInMode::Choose);
     return pressed && ready && !busy;
 }
 
 void draw_register(client::App& app, double now, float inner) {
     client::SignInForm& f = app.forms().sign_in;
-    heading_text("Create your account");
+    heading_text(tr("sign_in.register.title"));
     bool submit = false;
-    submit |= labelled_field("Username", "register_username", f.username, inner,
+    submit |= labelled_field(tr("sign_in.username"), "register_username", f.username, inner,
                              {.kind = TextFieldKind::SingleLine,
-                              .placeholder = "letters, digits, . _ -",
+                              .placeholder = tr("sign_in.register.username_placeholder"),
                               .max_chars = kUsernameMaxChars,
                               .autofocus = true,
                               .autocomplete = "username"})
                   .submit;
-    submit |= labelled_field("Display name", "register_display_name", f.display_name, inner,
-                             {.kind = TextFieldKind::SingleLine,
-                              .placeholder = "shown on leaderboards",
-                              .max_chars = kDisplayNameMaxChars,
-                              .autocomplete = "nickname"})
-                  .submit;
-    submit |= labelled_field("Password", "register_password", f.password, inner,
+    submit |=
+        labelled_field(tr("sign_in.display_name"), "register_display_name", f.display_name, inner,
+                       {.kind = TextFieldKind::SingleLine,
+                        .placeholder = tr("sign_in.register.display_name_placeholder"),
+                        .max_chars = kDisplayNameMaxChars,
+                        .autocomplete = "nickname"})
+            .submit;
+    submit |= labelled_field(tr("sign_in.password"), "register_password", f.password, inner,
                              {.kind = TextFieldKind::Password,
                               .placeholder = new_password_hint(),
                               .max_chars = kPasswordMaxChars,
                               .autocomplete = "new-password"})
                   .submit;
     const bool ready = !f.username.empty() && !f.display_name.empty() && !f.password.empty();
-    if (form_buttons(app, "Create account", "register_submit", inner, ready) || (submit && ready))
+    if (form_buttons(app, tr("sign_in.register.submit"), "register_submit", inner, ready) ||
+        (submit && ready))
         app.register_account(f.username, f.display_name, f.password, now);
 }
 
 void draw_login(client::App& app, double now, float inner) {
     client::SignInForm& f = app.forms().sign_in;
-    heading_text("Sign in");
+    heading_text(tr("sign_in.login.title"));
     bool submit = false;
-    submit |= labelled_field("Username", "login_username", f.username, inner,
+    submit |= labelled_field(tr("sign_in.username"), "login_username", f.username, inner,
                              {.kind = TextFieldKind::SingleLine,
                               .max_chars = kUsernameMaxChars,
                               .autofocus = true,
                               .autocomplete = "username"})
                   .submit;
-    submit |= labelled_field("Password", "login_password", f.password, inner,
+    submit |= labelled_field(tr("sign_in.password"), "login_password", f.password, inner,
                              {.kind = TextFieldKind::Password,
                               .max_chars = kPasswordMaxChars,
                               .autocomplete = "current-password"})
                   .submit;
     const bool ready = !f.username.empty() && !f.password.empty();
-    if (form_buttons(app, "Sign in", "login_submit", inner, ready) || (submit && ready))
+    if (form_buttons(app, tr("sign_in.login.submit"), "login_submit", inner, ready) ||
+        (submit && ready))
         app.login(f.username, f.password, now);
 }
 
 void draw_guest(client::App& app, double now, float inner) {
     client::SignInForm& f = app.forms().sign_in;
-    heading_text("Continue as a guest");
-    muted_text("Only a name is needed. Your points are kept in this browser's session; add a "
-               "username and password later to keep them for good.");
-    const bool submit = labelled_field("Display name", "guest_display_name", f.display_name, inner,
-                                       {.kind = TextFieldKind::SingleLine,
-                                        .placeholder = "how others see you",
-                                        .max_chars = kDisplayNameMaxChars,
-                                        .autofocus = true,
-                                        .autocomplete = "nickname"})
-                            .submit;
+    heading_text(tr("sign_in.guest.title"));
+    muted_text(tr("sign_in.guest.intro"));
+    const bool submit =
+        labelled_field(tr("sign_in.display_name"), "guest_display_name", f.display_name, inner,
+                       {.kind = TextFieldKind::SingleLine,
+                        .placeholder = tr("sign_in.guest.display_name_placeholder"),
+                        .max_chars = kDisplayNameMaxChars,
+                        .autofocus = true,
+                        .autocomplete = "nickname"})
+            .submit;
     const bool ready = !f.display_name.empty();
-    if (form_buttons(app, "Start contributing", "guest_submit", inner, ready) || (submit && ready))
+    if (form_buttons(app, tr("sign_in.guest.submit"), "guest_submit", inner, ready) ||
+        (submit && ready))
         app.continue_as_guest(f.display_name, now);
 }
 
 void draw_email(client::App& app, float inner) {
     client::SignInForm& f = app.forms().sign_in;
-    heading_text("Sign in with an e-mail link");
-    muted_text("We send you a link that signs you in. It works once, for 15 minutes.");
-    const bool submit = labelled_field("E-mail address", "email_address", f.email, inner,
+    heading_text(tr("sign_in.email.title"));
+    muted_text(tr("sign_in.email.intro"));
+    const bool submit = labelled_field(tr("sign_in.email.address"), "email_address", f.email, inner,
                                        {.kind = TextFieldKind::Email,
-                                        .placeholder = "you@example.org",
+                                        .placeholder = tr("sign_in.email.address_placeholder"),
                                         .max_chars = 254,
                                         .autofocus = true,
                                         .autocomplete = "email"})
                             .submit;
     const bool ready = f.email.find('@') != std::string::npos;
-    if (form_buttons(app, "Send me a link", "email_submit", inner, ready) || (submit && ready))
+    if (form_buttons(app, tr("sign_in.email.submit"), "email_submit", inner, ready) ||
+        (submit && ready))
         app.request_email_link(f.email);
 }
 
 void draw_email_sent(client::App& app, float inner) {
-    heading_text("Check your inbox");
-    const std::string text = "If " + app.state().sign_in.email_sent_to +
-                             " belongs to an account, a sign-in link is on its way. Open it in "
-                             "this browser within 15 minutes.";
+    heading_text(tr("sign_in.email_sent.title"));
+    const std::string text =
+        tr("sign_in.email_sent.text", {{"email", app.state().sign_in.email_sent_to}});
     muted_text(text.c_str());
     widgets().track("email_sent", text);
-    if (secondary_button("Back", "sign_in_back", std::min(inner, 200.0f)))
+    if (secondary_button(tr("sign_in.back"), "sign_in_back", std::min(inner, 200.0f)))
         app.show_sign_in(client::SignInMode::Choose);
 }
 
@@ -163,7 +170,7 @@ void draw_sign_in_card(const ScreenInput& input, float width) {
     begin_card(width, padding);
     switch (app.state().sign_in.mode) {
     case client::SignInMode::Choose:
-        heading_text("Start contributing");
+        heading_text(tr("sign_in.choose.title"));
         draw_choices(app, inner);
         break;
     case client::SignInMode::Register:

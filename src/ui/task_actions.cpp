@@ -1,3 +1,5 @@
+#include "client/task_kinds.h"
+#include "i18n/translator.h"
 #include "ui/fonts.h"
 #include "ui/guidelines_panel.h"
 #include "ui/shortcuts.h"
@@ -6,9 +8,12 @@
 #include "ui/widget_registry.h"
 #include "ui/widgets.h"
 
+#include <algorithm>
 #include <string>
 
 namespace orchard::ui {
+
+using i18n::tr;
 
 namespace {
 
@@ -32,6 +37,21 @@ void draw_confirmation(const char* question, const char* safe, const char* safe_
     end_card();
 }
 
+// "Still to answer: Is this spam?": the mandatory questions of a label task not yet answered.
+std::string still_to_answer(const client::LabelAnswers& answers) {
+    std::string titles;
+    for (const std::string& missing : answers.missing()) {
+        if (!titles.empty()) titles += tr("task.list_separator");
+        // missing() names each question by the server's words; shown in the interface's.
+        const auto& labels = answers.labels();
+        const auto label = std::find_if(labels.begin(), labels.end(), [&](const auto& described) {
+            return described.display_text == missing;
+        });
+        titles += label == labels.end() ? missing.c_str() : client::label_title(*label);
+    }
+    return tr("task.still_to_answer", {{"labels", titles}});
+}
+
 } // namespace
 
 void draw_task_actions(const ScreenInput& input, float width) {
@@ -46,18 +66,17 @@ void draw_task_actions(const ScreenInput& input, float width) {
         widgets().track("task_problem", t.problem);
     }
     if (submitting) {
-        muted_text(t.retry_at ? "Not sent yet: the server can't be reached. Your work is kept "
-                                "here and sent as soon as it is back."
-                              : "Sending…");
+        muted_text(t.retry_at ? tr("task.not_sent_yet") : tr("task.sending"));
         widgets().track("submitting", "submitting");
         return;
     }
     if (t.confirm_skip) {
         bool keep = false, discard = false;
-        draw_confirmation(writing ? "Skip this task? The text you typed will be thrown away."
-                                  : "Skip this task? Your answers will be thrown away.",
-                          writing ? "Keep writing" : "Keep working", "cancel_skip",
-                          "Skip and discard", "confirm_skip", width, keep, discard);
+        draw_confirmation(
+            writing ? tr("task.confirm_skip.question_writing")
+                    : tr("task.confirm_skip.question_answers"),
+            writing ? tr("task.confirm_skip.keep_writing") : tr("task.confirm_skip.keep_working"),
+            "cancel_skip", tr("task.confirm_skip.discard"), "confirm_skip", width, keep, discard);
         if (discard)
             app.confirm_skip(now);
         else if (keep)
@@ -66,9 +85,9 @@ void draw_task_actions(const ScreenInput& input, float width) {
     }
     if (t.confirm_unchanged_ranking) {
         bool reorder = false, submit = false;
-        draw_confirmation("You have not changed the order. Is the order shown really best first?",
-                          "Let me reorder", "cancel_order", "Yes, submit this order",
-                          "confirm_order", width, reorder, submit);
+        draw_confirmation(tr("task.confirm_order.question"), tr("task.confirm_order.reorder"),
+                          "cancel_order", tr("task.confirm_order.submit"), "confirm_order", width,
+                          reorder, submit);
         if (submit)
             app.confirm_unchanged_ranking(now);
         else if (reorder)
@@ -84,17 +103,19 @@ void draw_task_actions(const ScreenInput& input, float width) {
     const bool command_enter = shortcut_pressed(kKeyEnter, true);
 
     if (writing && t.reviewing) {
-        const float submit_w = narrow ? width : button_width("Submit", submit_keys.c_str());
-        if (primary_button("Submit", submit_keys.c_str(), "submit", submit_w) || command_enter)
+        const char* submit = tr("task.submit");
+        const float submit_w = narrow ? width : button_width(submit, submit_keys.c_str());
+        if (primary_button(submit, submit_keys.c_str(), "submit", submit_w) || command_enter)
             app.submit(now);
         if (!narrow) ImGui::SameLine(0, 12);
-        const float edit_w = narrow ? width : button_width("Edit", "Esc");
-        if (secondary_button("Edit", "Esc", "edit", edit_w) || shortcut_pressed(kKeyEscape))
+        const char* edit = tr("task.edit");
+        const float edit_w = narrow ? width : button_width(edit, "Esc");
+        if (secondary_button(edit, "Esc", "edit", edit_w) || shortcut_pressed(kKeyEscape))
             app.back_to_editing();
         return;
     }
 
-    const char* label = writing ? "Review" : "Submit";
+    const char* label = writing ? tr("task.review") : tr("task.submit");
     const float main_w = narrow ? width : button_width(label, submit_keys.c_str());
     const bool pressed = disabled_if(!ready, [&] {
         return primary_button(label, submit_keys.c_str(), writing ? "review" : "submit", main_w);
@@ -106,19 +127,19 @@ void draw_task_actions(const ScreenInput& input, float width) {
             app.submit(now);
     }
     if (!narrow) ImGui::SameLine(0, 12);
-    const float skip_w = narrow ? width : button_width("Skip", "S");
-    if (secondary_button("Skip", "S", "skip", skip_w) || shortcut_pressed('S')) app.skip(now);
+    const char* skip = tr("task.skip");
+    const float skip_w = narrow ? width : button_width(skip, "S");
+    if (secondary_button(skip, "S", "skip", skip_w) || shortcut_pressed('S')) app.skip(now);
     if (!ready && !writing) {
-        std::string missing = "Still to answer: ";
-        for (std::size_t i = 0; i < blockers.size(); ++i)
-            missing += (i ? ", " : "") + blockers[i].substr(8, blockers[i].size() - 10);
+        const std::string missing = still_to_answer(t.answers);
         muted_text(missing.c_str());
         widgets().track("submit_blockers", missing);
     }
     if (!narrow) {
         ImGui::Dummy(ImVec2(0, 4));
-        if (link_button("Back to the dashboard", "back_to_dashboard")) app.back_to_dashboard(now);
-    } else if (secondary_button("Back to the dashboard", "back_to_dashboard", width)) {
+        if (link_button(tr("task.back_to_dashboard"), "back_to_dashboard"))
+            app.back_to_dashboard(now);
+    } else if (secondary_button(tr("task.back_to_dashboard"), "back_to_dashboard", width)) {
         app.back_to_dashboard(now);
     }
 }

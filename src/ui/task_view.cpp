@@ -1,6 +1,7 @@
 #include "ui/task_view.h"
 
 #include "client/task_kinds.h"
+#include "i18n/translator.h"
 #include "ui/conversation_view.h"
 #include "ui/fonts.h"
 #include "ui/guidelines_panel.h"
@@ -19,6 +20,8 @@
 
 namespace orchard::ui {
 
+using i18n::tr;
+
 namespace {
 
 using protocol::TaskType;
@@ -27,14 +30,14 @@ const char* highlight_for(TaskType type) {
     switch (type) {
     case TaskType::AssistantReply:
     case TaskType::PrompterReply:
-        return "the message to answer";
+        return tr("task.highlight.to_answer");
     case TaskType::LabelInitialPrompt:
     case TaskType::LabelAssistantReply:
     case TaskType::LabelPrompterReply:
-        return "the message to label";
+        return tr("task.highlight.to_label");
     case TaskType::RankAssistantReplies:
     case TaskType::RankPrompterReplies:
-        return "the replies below answer this";
+        return tr("task.highlight.replies_below");
     case TaskType::InitialPrompt:
         break;
     }
@@ -74,20 +77,20 @@ void draw_header(client::App& app, double now, const client::TaskKindInfo* kind,
     const auto& state = app.state();
     const Palette& p = current_palette();
     ImGui::PushFont(compact ? fonts().heading : fonts().title);
-    text::wrapped(kind ? kind->title : "Your next task");
+    text::wrapped(kind ? tr(kind->title) : tr("task.next_task"));
     ImGui::PopFont();
-    widgets().track("task_title", kind ? kind->title : "");
-    if (kind) wrapped_text(fonts().body, p.text_muted, kind->instruction);
-    if (kind && link_button("Read the guidelines", "open_guidelines"))
-        open_guidelines(kind->guidelines, kind->title);
+    widgets().track("task_title", kind ? tr(kind->title) : "");
+    if (kind) wrapped_text(fonts().body, p.text_muted, tr(kind->instruction));
+    if (kind && link_button(tr("task.read_guidelines"), "open_guidelines"))
+        open_guidelines(kind->guidelines, tr(kind->title));
     if (kind && !guidelines_open() && shortcut_pressed('G'))
-        open_guidelines(kind->guidelines, kind->title);
+        open_guidelines(kind->guidelines, tr(kind->title));
     if (state.task.task && state.task.task->type != TaskType::InitialPrompt && !compact) {
         ImGui::SameLine(0, 24);
         ImGui::PushFont(fonts().small);
         ImGui::PushStyleColor(ImGuiCol_Text, p.text_muted);
         ImGui::AlignTextToFramePadding();
-        text::unformatted("G  guidelines");
+        text::unformatted(tr("task.guidelines_shortcut"));
         ImGui::PopStyleColor();
         ImGui::PopFont();
     }
@@ -99,8 +102,8 @@ void draw_header(client::App& app, double now, const client::TaskKindInfo* kind,
 void draw_no_task(client::App& app, double now, float width) {
     const auto& state = app.state();
     begin_card(width, 24);
-    heading_text("Nothing of this kind is waiting for you right now");
-    muted_text("Others may be working on them, or you have done them all. Pick another kind:");
+    heading_text(tr("task.no_task.title"));
+    muted_text(tr("task.no_task.pick_another"));
     widgets().track("no_task", "no task");
     int shown = 0;
     for (auto type : protocol::kAllTaskTypes) {
@@ -109,15 +112,16 @@ void draw_no_task(client::App& app, double now, float width) {
         if (it == state.dashboard.counts.end() || it->second <= 0 || name == state.task.kind)
             continue;
         const std::string label =
-            std::string(client::task_kind(type).title) + " (" + std::to_string(it->second) + ")";
+            tr("task.no_task.other_kind",
+               {{"kind", tr(client::task_kind(type).title)},
+                {"count", i18n::active().number(static_cast<double>(it->second))}});
         if (secondary_button(label.c_str(), (std::string("other_") + name).c_str()))
             app.open_task(name, now);
         ++shown;
     }
-    if (shown == 0 && state.dashboard.loaded)
-        muted_text(
-            "There is nothing else right now either. Thank you for helping! Come back later.");
-    if (primary_button("Back to the dashboard", "back_to_dashboard")) app.back_to_dashboard(now);
+    if (shown == 0 && state.dashboard.loaded) muted_text(tr("task.no_task.nothing_else"));
+    if (primary_button(tr("task.back_to_dashboard"), "back_to_dashboard"))
+        app.back_to_dashboard(now);
     end_card();
 }
 
@@ -152,7 +156,7 @@ void draw_task(const ScreenInput& input) {
     switch (t.phase) {
     case client::TaskPhase::Requesting:
     case client::TaskPhase::Acking:
-        muted_text(t.retry_at ? "Waiting for the server to come back…" : "Finding a task for you…");
+        muted_text(t.retry_at ? tr("task.waiting_for_server") : tr("task.finding_task"));
         widgets().track("task_loading", "loading");
         break;
     case client::TaskPhase::NoTask:
@@ -162,9 +166,10 @@ void draw_task(const ScreenInput& input) {
         begin_card(column.width, 24);
         problem_text(t.problem.c_str());
         widgets().track("task_problem", t.problem);
-        if (primary_button("Get another task", "next_task")) app.open_task(t.kind, input.now);
+        if (primary_button(tr("task.get_another_task"), "next_task"))
+            app.open_task(t.kind, input.now);
         ImGui::SameLine(0, 12);
-        if (secondary_button("Back to the dashboard", "back_to_dashboard"))
+        if (secondary_button(tr("task.back_to_dashboard"), "back_to_dashboard"))
             app.back_to_dashboard(input.now);
         end_card();
         break;

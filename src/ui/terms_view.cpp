@@ -1,5 +1,6 @@
 #include "ui/terms_view.h"
 
+#include "i18n/translator.h"
 #include "ui/guidelines_text.h"
 #include "ui/layout.h"
 #include "ui/markdown_view.h"
@@ -7,6 +8,8 @@
 #include "ui/widgets.h"
 
 namespace orchard::ui {
+
+using i18n::tr;
 
 void draw_terms(const ScreenInput& input) {
     client::App& app = input.app;
@@ -18,12 +21,12 @@ void draw_terms(const ScreenInput& input) {
     ImGui::Dummy(ImVec2(0, 4));
     const float inner = column.width - 2 * padding;
     const bool narrow = inner < 420;
-    const char* agree = "I agree, let's start";
+    const char* agree = tr("terms.agree");
     if (primary_button(agree, "accept_terms", narrow ? inner : button_width(agree)))
         app.accept_terms(input.now);
     if (!narrow) ImGui::SameLine(0, 12);
-    if (secondary_button("Not now: sign out", "decline_terms",
-                         narrow ? inner : button_width("Not now: sign out")))
+    const char* decline = tr("terms.decline");
+    if (secondary_button(decline, "decline_terms", narrow ? inner : button_width(decline)))
         app.sign_out();
     if (!app.state().sign_in.problem.empty()) problem_text(app.state().sign_in.problem.c_str());
     end_card();

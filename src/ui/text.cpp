@@ -253,6 +253,8 @@ Direction direction_of(std::string_view text) {
         const int length = ImTextCharFromUtf8(&c, at, end);
         if (length <= 0) break;
         at += length;
+        // A right-to-left embedding, override or isolate sets what follows right to left.
+        if (c == 0x202B || c == 0x202E || c == 0x2067) return Direction::Rtl;
         // Hebrew, Arabic, Syriac, Thaana, N'Ko and their presentation forms.
         if ((c >= 0x0590 && c <= 0x08FF) || (c >= 0xFB1D && c <= 0xFDFF) ||
             (c >= 0xFE70 && c <= 0xFEFF))
@@ -282,6 +284,11 @@ bool atlas_covers(const ImFont* font, std::string_view text) {
         if (length <= 0) return false;
         at += length;
         if (c > 0xFFFF || !font->FindGlyphNoFallback(static_cast<ImWchar>(c))) return false;
+        // Bidirectional controls (marks, embeddings, overrides, isolates) reorder text, which
+        // only the browser does.
+        if ((c >= 0x200E && c <= 0x200F) || (c >= 0x202A && c <= 0x202E) ||
+            (c >= 0x2066 && c <= 0x2069))
+            return false;
     }
     return true;
 }

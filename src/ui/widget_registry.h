@@ -6,12 +6,24 @@
 #include <imgui.h>
 #include <map>
 #include <string>
+#include <vector>
 
 namespace orchard::ui {
 
 struct WidgetRect {
     float x = 0, y = 0, w = 0, h = 0;
-    std::string text; // what the widget says, where a test wants to read it
+    std::string text;      // what the widget says, where a test wants to read it
+    bool disabled = false; // drawn greyed out (widgets.h's DisabledScope): it cannot be pressed
+};
+
+// A page's structure for assistive technology beside its controls: its headings, and sentences
+// to announce when they appear (a notice as a status, a problem as an alert).
+struct PageLandmark {
+    enum class Kind { Heading, Status, Alert };
+    Kind kind = Kind::Heading;
+    int level = 1; // of a heading: 1 for the page's title, 2 for a section's
+    std::string text;
+    float x = 0, y = 0, w = 0, h = 0;
 };
 
 // What a control is to assistive technology (platform/accessibility.h), where it is more than a
@@ -30,12 +42,24 @@ class WidgetRegistry {
         current_.clear();
         current_numbers_.clear();
         current_roles_.clear();
+        current_landmarks_.clear();
+        disabled_depth_ = 0;
     }
     void end_frame() {
         last_ = std::move(current_);
         last_numbers_ = std::move(current_numbers_);
         last_roles_ = std::move(current_roles_);
+        last_landmarks_ = std::move(current_landmarks_);
     }
+
+    // Controls tracked between these are disabled (widgets.h's DisabledScope); scopes nest.
+    void begin_disabled() { ++disabled_depth_; }
+    void end_disabled() {
+        if (disabled_depth_ > 0) --disabled_depth_;
+    }
+
+    // The last ImGui item is a heading, or a sentence to announce.
+    void landmark(PageLandmark::Kind kind, std::string text, int level = 1);
 
     // Records the last ImGui item under `id`, clipped to what is visible; hidden items are left
     // out.
@@ -51,6 +75,7 @@ class WidgetRegistry {
     const std::map<std::string, WidgetRect>& last_frame() const { return last_; }
     const std::map<std::string, double>& last_numbers() const { return last_numbers_; }
     const std::map<std::string, WidgetRole>& last_roles() const { return last_roles_; }
+    const std::vector<PageLandmark>& last_landmarks() const { return last_landmarks_; }
 
   private:
     std::map<std::string, WidgetRect> current_;
@@ -59,6 +84,9 @@ class WidgetRegistry {
     std::map<std::string, double> last_numbers_;
     std::map<std::string, WidgetRole> current_roles_;
     std::map<std::string, WidgetRole> last_roles_;
+    std::vector<PageLandmark> current_landmarks_;
+    std::vector<PageLandmark> last_landmarks_;
+    int disabled_depth_ = 0;
 };
 
 WidgetRegistry& widgets();

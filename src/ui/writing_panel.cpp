@@ -1,4 +1,5 @@
 #include "client/text_metrics.h"
+#include "i18n/translator.h"
 #include "protocol/text.h"
 #include "ui/fonts.h"
 #include "ui/markdown_view.h"
@@ -10,10 +11,12 @@
 #include "ui/widget_registry.h"
 #include "ui/widgets.h"
 
-#include <cstdio>
 #include <string>
 
 namespace orchard::ui {
+
+using i18n::tr;
+using i18n::tr_count;
 
 namespace {
 
@@ -36,12 +39,11 @@ LengthGuide guide_for(protocol::TaskType type) {
 const char* placeholder_for(protocol::TaskType type) {
     switch (type) {
     case protocol::TaskType::InitialPrompt:
-        return "Ask something, or give the assistant a task. Markdown works: **bold**, lists, "
-               "`code`.";
+        return tr("writing.placeholder.prompt");
     case protocol::TaskType::AssistantReply:
-        return "Write the assistant's reply. Markdown works: **bold**, lists, ```code blocks```.";
+        return tr("writing.placeholder.assistant_reply");
     default:
-        return "Write what the person would say next.";
+        return tr("writing.placeholder.prompter_reply");
     }
 }
 
@@ -56,7 +58,7 @@ void draw_writing_panel(const ScreenInput& input, float width) {
     if (t.reviewing || busy) {
         // The text as it will read, before it is sent.
         ImGui::PushFont(fonts().strong);
-        text::unformatted("Your text, as others will see it");
+        text::unformatted(tr("writing.review_heading"));
         ImGui::PopFont();
         begin_card(width, 20);
         draw_markdown("review_preview", t.draft.text, width - 40);
@@ -66,8 +68,8 @@ void draw_writing_panel(const ScreenInput& input, float width) {
     }
 
     ImGui::PushFont(fonts().strong);
-    text::unformatted(t.task->type == protocol::TaskType::InitialPrompt ? "Your prompt"
-                                                                        : "Your reply");
+    text::unformatted(t.task->type == protocol::TaskType::InitialPrompt ? tr("writing.your_prompt")
+                                                                        : tr("writing.your_reply"));
     ImGui::PopFont();
     std::string text = t.draft.text;
     const float height = input.compact ? 220 : 280;
@@ -77,7 +79,7 @@ void draw_writing_panel(const ScreenInput& input, float width) {
                     .placeholder = placeholder_for(t.task->type),
                     .max_chars = 0, // over-long text stays, shown in red
                     .autofocus = true,
-                    .label = "Your text",
+                    .label = tr("writing.editor_label"),
                     // Saved at every key, not at the next frame: a crash of the
                     // tab loses nothing typed.
                     .on_each_edit = [&app](const std::string& edited) { app.edit_text(edited); }});
@@ -88,17 +90,19 @@ void draw_writing_panel(const ScreenInput& input, float width) {
     const std::size_t words = client::count_words(app.state().task.draft.text);
     const std::size_t characters = protocol::character_count(app.state().task.draft.text);
     const LengthGuide guide = guide_for(t.task->type);
-    char line[160];
-    std::snprintf(line, sizeof line, "%zu %s · most good texts have %zu–%zu words", words,
-                  words == 1 ? "word" : "words", guide.low, guide.high);
+    const auto& language = i18n::active();
+    const std::string line = tr_count("writing.word_count", static_cast<double>(words),
+                                      {{"low", language.number(static_cast<double>(guide.low))},
+                                       {"high", language.number(static_cast<double>(guide.high))}});
     ImGui::PushFont(fonts().small);
     ImGui::PushStyleColor(ImGuiCol_Text, p.text_muted);
-    text::unformatted(line);
+    text::unformatted(line.c_str());
     ImGui::PopStyleColor();
     widgets().track("word_count", line);
     const std::size_t max = input.app.state().max_reply_characters;
     const std::string limit =
-        client::with_thousands(characters) + " / " + client::with_thousands(max) + " characters";
+        tr_count("writing.character_count", static_cast<double>(max),
+                 {{"used", language.number(static_cast<double>(characters))}});
     const float limit_w = text::width(limit.c_str());
     if (width > 520) ImGui::SameLine(width - limit_w); // right-aligned in the screen's group
     ImGui::PushStyleColor(ImGuiCol_Text, characters > max            ? p.danger

@@ -1,5 +1,6 @@
 // The rewards shapes of docs/rewards.md as the client parses them: full answers, missing fields,
 // nulls, numbers where strings were expected, and bodies that are not the right kind at all.
+#include "client/app.h"
 #include "protocol/rewards.h"
 
 #include <catch2/catch.hpp>
@@ -78,8 +79,8 @@ TEST_CASE("rewards protocol: ledger, activity, contributions, news and prizes") 
     CHECK(ledger->items[1].message_id.empty());
     CHECK(ledger->next == "16");
     CHECK_FALSE(parse_ledger(R"({"items": [], "next": null})")->next);
-    CHECK(ledger_kind_text("reply_assistant") == "Assistant reply written");
-    CHECK(ledger_kind_text("something_new") == "Something new");
+    CHECK(orchard::client::ledger_kind_text("reply_assistant") == "Assistant reply written");
+    CHECK(orchard::client::ledger_kind_text("something_new") == "Something new");
 
     const auto days = parse_activity(
         R"({"days": [{"date": "2024-04-30", "points": 0, "events": 0},
@@ -123,11 +124,4 @@ TEST_CASE("rewards protocol: ledger, activity, contributions, news and prizes") 
     REQUIRE(prizes->past[0].winners.size() == 1);
     CHECK(prizes->past[0].winners[0].score == 90);
     CHECK(parse_prizes("{}")->current.empty());
-}
-
-TEST_CASE("rewards protocol: dates read as a person writes them") {
-    CHECK(short_date("2024-05-01T10:00:00Z") == "1 May 2024");
-    CHECK(short_date("2024-12-31") == "31 Dec 2024");
-    CHECK(short_date("yesterday") == "yesterday");
-    CHECK(short_date("") == "");
 }
