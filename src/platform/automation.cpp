@@ -27,6 +27,7 @@ extern "C" EMSCRIPTEN_KEEPALIVE const char* orchard_state_json() {
     for (const auto& [id, rect] : ui::widgets().last_frame()) {
         nlohmann::json entry = {{"x", rect.x}, {"y", rect.y}, {"w", rect.w}, {"h", rect.h}};
         if (!rect.text.empty()) entry["text"] = rect.text;
+        if (rect.text_w > 0) entry["tw"] = rect.text_w;
         widgets[id] = std::move(entry);
     }
     state["widgets"] = std::move(widgets);

@@ -87,9 +87,7 @@ void draw_contributions(const ScreenInput& input) {
     move_to(column, input.compact ? 16 : 32);
     ImGui::BeginGroup();
     ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + column.width);
-    ImGui::PushFont(input.compact ? fonts().heading : fonts().title);
-    text::wrapped(tr("contributions.title"));
-    ImGui::PopFont();
+    page_title(tr("contributions.title"), input.compact);
     muted_text(tr("contributions.intro"));
     if (!c.problem.empty()) problem_text(c.problem.c_str());
 

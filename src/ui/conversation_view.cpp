@@ -73,7 +73,7 @@ bool reaction_button(const char* id, const char* emoji, const char* tooltip, boo
     }
     if (hovered) {
         ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
-        ImGui::SetTooltip("%s", tooltip);
+        tooltip_text(tooltip);
     }
     // What the button says to a listener: the reaction, whether it is the person's own, how many.
     const std::string number = i18n::active().number(static_cast<double>(count));

@@ -273,9 +273,7 @@ void draw_dashboard(const ScreenInput& input) {
     // at its right edge.
     ImGui::BeginGroup();
     ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + column.width);
-    ImGui::PushFont(input.compact ? fonts().heading : fonts().title);
-    text::wrapped(tr("dashboard.title"));
-    ImGui::PopFont();
+    page_title(tr("dashboard.title"), input.compact);
     draw_language_picker(app, input.now, column.width);
     if (!state.dashboard.problem.empty()) problem_text(state.dashboard.problem.c_str());
     if (state.unsent) {

@@ -97,9 +97,7 @@ void draw_datasets(const ScreenInput& input) {
     ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + column.width);
     if (link_button(tr("datasets.back"), "datasets_back"))
         app.show_screen(client::Screen::Explore, input.now);
-    ImGui::PushFont(input.compact ? fonts().heading : fonts().title);
-    text::wrapped(tr("datasets.title"));
-    ImGui::PopFont();
+    page_title(tr("datasets.title"), input.compact);
     muted_text(tr("datasets.intro"));
     if (!d.problem.empty()) problem_text(d.problem.c_str());
     if (!d.notice.empty()) notice_text(d.notice.c_str());

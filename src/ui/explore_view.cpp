@@ -475,9 +475,7 @@ void draw_explore(const ScreenInput& input) {
     move_to(column, input.compact ? 16 : 32);
     ImGui::BeginGroup();
     ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + column.width);
-    ImGui::PushFont(input.compact ? fonts().heading : fonts().title);
-    text::wrapped(tr("explore.title"));
-    ImGui::PopFont();
+    page_title(tr("explore.title"), input.compact);
     muted_text(tr("explore.intro"));
     if (state.account && state.account->role == "admin") {
         if (link_button(tr("explore.open_datasets"), "open_datasets"))

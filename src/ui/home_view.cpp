@@ -165,9 +165,7 @@ void draw_home(const ScreenInput& input) {
         move_to(column, 16);
     }
     begin_card(column.width, input.compact ? 20 : 32);
-    ImGui::PushFont(input.compact ? fonts().heading : fonts().title);
-    text::wrapped(tr("home.title"));
-    ImGui::PopFont();
+    page_title(tr("home.title"), input.compact);
     wrapped_text(fonts().body, p.text_muted, tr("home.intro"));
     ImGui::Dummy(ImVec2(0, 2));
     draw_status(input.app, input.now);

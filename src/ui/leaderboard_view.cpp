@@ -54,9 +54,7 @@ void draw_leaderboard(const ScreenInput& input) {
     move_to(column, input.compact ? 16 : 32);
     ImGui::BeginGroup();
     ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + column.width);
-    ImGui::PushFont(input.compact ? fonts().heading : fonts().title);
-    text::wrapped(tr("leaderboard.title"));
-    ImGui::PopFont();
+    page_title(tr("leaderboard.title"), input.compact);
     muted_text(tr("leaderboard.intro"));
 
     move_to(column, 8);

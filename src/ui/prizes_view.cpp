@@ -54,9 +54,7 @@ void draw_prizes(const ScreenInput& input) {
     move_to(column, input.compact ? 16 : 32);
     ImGui::BeginGroup();
     ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + column.width);
-    ImGui::PushFont(input.compact ? fonts().heading : fonts().title);
-    text::wrapped(tr("prizes.title"));
-    ImGui::PopFont();
+    page_title(tr("prizes.title"), input.compact);
     if (!state.problem.empty()) problem_text(state.problem.c_str());
     if (!state.prizes) {
         muted_text(tr("common.loading"));

@@ -203,9 +203,8 @@ void draw_profile(const ScreenInput& input) {
     move_to(column, input.compact ? 16 : 32);
     ImGui::BeginGroup();
     ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + column.width);
-    ImGui::PushFont(input.compact ? fonts().heading : fonts().title);
-    text::wrapped(state.account ? state.account->display_name.c_str() : tr("profile.title"));
-    ImGui::PopFont();
+    page_title(state.account ? state.account->display_name.c_str() : tr("profile.title"),
+               input.compact);
     if (!state.profile.problem.empty()) problem_text(state.profile.problem.c_str());
 
     move_to(column, 8);

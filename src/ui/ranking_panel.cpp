@@ -216,7 +216,7 @@ void draw_ranking_panel(const ScreenInput& input, float width) {
                                    : tr("ranking.not_rankable"),
                       "not_rankable", not_rankable))
         app.set_not_rankable(!not_rankable);
-    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr("ranking.not_rankable_help"));
+    if (ImGui::IsItemHovered()) tooltip_text(tr("ranking.not_rankable_help"));
 }
 
 } // namespace orchard::ui

@@ -352,9 +352,7 @@ void draw_settings(const ScreenInput& input) {
     move_to(column, compact ? 16 : 32);
     ImGui::BeginGroup();
     ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + column.width);
-    ImGui::PushFont(compact ? fonts().heading : fonts().title);
-    text::wrapped(tr("settings.title"));
-    ImGui::PopFont();
+    page_title(tr("settings.title"), compact);
     const std::string who =
         state.account->guest
             ? tr("settings.intro_guest", {{"name", state.account->display_name}})
@@ -363,8 +361,6 @@ void draw_settings(const ScreenInput& input) {
     ImGui::PopTextWrapPos();
     ImGui::EndGroup();
 
-    move_to(column, gap);
-    draw_language_card(app, column.width, padding);
     move_to(column, gap);
     draw_name_card(app, input.now, column.width, padding, compact);
     move_to(column, gap);
@@ -376,6 +372,8 @@ void draw_settings(const ScreenInput& input) {
         draw_password_card(app, input.now, column.width, padding, compact);
     move_to(column, gap);
     draw_sessions_card(app, input.now, column.width, padding, compact);
+    move_to(column, gap);
+    draw_language_card(app, column.width, padding);
     move_to(column, gap);
     draw_delete_card(app, input.now, column.width, padding, compact);
     move_to(column, compact ? 24 : 48);

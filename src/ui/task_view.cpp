@@ -76,9 +76,7 @@ void draw_header(client::App& app, double now, const client::TaskKindInfo* kind,
                  bool compact) {
     const auto& state = app.state();
     const Palette& p = current_palette();
-    ImGui::PushFont(compact ? fonts().heading : fonts().title);
-    text::wrapped(kind ? tr(kind->title) : tr("task.next_task"));
-    ImGui::PopFont();
+    page_title(kind ? tr(kind->title) : tr("task.next_task"), compact);
     widgets().track("task_title", kind ? tr(kind->title) : "");
     if (kind) wrapped_text(fonts().body, p.text_muted, tr(kind->instruction));
     if (kind && link_button(tr("task.read_guidelines"), "open_guidelines"))

@@ -23,6 +23,10 @@ void WidgetRegistry::track_rect(const std::string& id, ImVec2 min, ImVec2 max, s
     current_[id] = {x0, y0, x1 - x0, y1 - y0, std::move(text), disabled_depth_ > 0};
 }
 
+void WidgetRegistry::set_text_width(const std::string& id, float width) {
+    if (auto found = current_.find(id); found != current_.end()) found->second.text_w = width;
+}
+
 void WidgetRegistry::landmark(PageLandmark::Kind kind, std::string text, int level) {
     if (text.empty()) return;
     const ImVec2 min = ImGui::GetItemRectMin(), max = ImGui::GetItemRectMax();

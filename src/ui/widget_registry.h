@@ -14,6 +14,7 @@ struct WidgetRect {
     float x = 0, y = 0, w = 0, h = 0;
     std::string text;      // what the widget says, where a test wants to read it
     bool disabled = false; // drawn greyed out (widgets.h's DisabledScope): it cannot be pressed
+    float text_w = 0;      // what its label needs, where the widget sizes itself to a label
 };
 
 // A page's structure for assistive technology beside its controls: its headings, and sentences
@@ -65,6 +66,9 @@ class WidgetRegistry {
     // out.
     void track(const std::string& id, std::string text = {});
     void track_rect(const std::string& id, ImVec2 min, ImVec2 max, std::string text = {});
+    // The width the label of the widget `id` (tracked this frame) needs, padding included, so
+    // that tests find labels cut off by a widget too narrow for them.
+    void set_text_width(const std::string& id, float width);
 
     // The control `id` as assistive technology is to know it.
     void describe(const std::string& id, WidgetRole role) { current_roles_[id] = std::move(role); }

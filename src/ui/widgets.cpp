@@ -36,6 +36,21 @@ void push_accent_colours() {
     ImGui::PushStyleColor(ImGuiCol_Text, p.accent_text);
 }
 
+// An ImGui button whose label the text facade draws, centred, so that any script shows (ImGui's
+// own label would be the atlas's). Its ImGui id is fixed, so a label that changes (a language,
+// "Send" → "Sending…") keeps the widget's state.
+bool labelled_button(const char* label, ImVec2 size) {
+    const bool pressed = ImGui::Button("##button", size);
+    const std::string_view shown = text::shown_part(label);
+    const ImVec2 min = ImGui::GetItemRectMin();
+    const float w = text::width(shown);
+    text::draw(ImGui::GetWindowDrawList(), ImGui::GetFont(), ImGui::GetFontSize(),
+               ImVec2(min.x + std::max(0.0f, (size.x - w) / 2),
+                      min.y + (size.y - ImGui::GetFontSize()) / 2),
+               ImGui::GetColorU32(ImGuiCol_Text), shown);
+    return pressed;
+}
+
 bool styled_button(const char* label, const char* shortcut, const char* id, float width,
                    bool primary) {
     const Palette& p = current_palette();
@@ -67,7 +82,7 @@ bool styled_button(const char* label, const char* shortcut, const char* id, floa
                    to_u32(hint_colour), shortcut);
         ImGui::PopFont();
     } else {
-        pressed = ImGui::Button(label, size);
+        pressed = labelled_button(label, size);
     }
     ImGui::PopID();
     if (primary) ImGui::PopStyleColor(kAccentColours);
@@ -75,6 +90,7 @@ bool styled_button(const char* label, const char* shortcut, const char* id, floa
     if (ImGui::IsItemHovered()) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
     pressed |= keyboard_control(id, ImGui::GetStyle().FrameRounding);
     widgets().track(id, label);
+    widgets().set_text_width(id, button_width(label, shortcut));
     return pressed;
 }
 
@@ -110,6 +126,7 @@ float button_width(const char* label, const char* shortcut) {
 
 DisabledScope::DisabledScope(bool disabled) : pushed_(disabled) {
     if (!pushed_) return;
+    widgets().begin_disabled();
     ImGui::PushItemFlag(ImGuiItemFlags_Disabled, true);
     ImGui::PushStyleVar(ImGuiStyleVar_Alpha, ImGui::GetStyle().Alpha * 0.45f);
 }
@@ -118,6 +135,7 @@ DisabledScope::~DisabledScope() {
     if (!pushed_) return;
     ImGui::PopStyleVar();
     ImGui::PopItemFlag();
+    widgets().end_disabled();
 }
 
 float choice_button_width(const char* label, bool selected) {
@@ -132,13 +150,14 @@ bool choice_button(const char* label, const char* id, bool selected, float width
     ImGui::PushFont(selected ? fonts().strong : fonts().body);
     if (selected) push_accent_colours();
     ImGui::PushID(id);
-    bool pressed = ImGui::Button(label, size);
+    bool pressed = labelled_button(label, size);
     ImGui::PopID();
     if (selected) ImGui::PopStyleColor(kAccentColours);
     ImGui::PopFont();
     if (ImGui::IsItemHovered()) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
     pressed |= keyboard_control(id, ImGui::GetStyle().FrameRounding);
     widgets().track(id, selected ? std::string(label) + " (selected)" : std::string(label));
+    widgets().set_text_width(id, choice_button_width(label, selected));
     widgets().describe(id,
                        {"button", std::string(text::shown_part(label)), "aria-pressed", selected});
     return pressed;
@@ -163,7 +182,7 @@ bool arrow_button(const char* id, Arrow arrow, const char* tooltip) {
                             ImVec2(c.x + 8, c.y - 6 * s), to_u32(p.text));
     if (hovered) {
         ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
-        ImGui::SetTooltip("%s", tooltip);
+        tooltip_text(tooltip);
     }
     widgets().track(id, tooltip);
     return pressed;
@@ -194,10 +213,26 @@ bool link_button(const char* label, const char* id) {
     return pressed;
 }
 
+void tooltip_text(const char* words) {
+    ImGui::BeginTooltip();
+    ImGui::PushTextWrapPos(ImGui::GetFontSize() * 24);
+    text::wrapped(words);
+    ImGui::PopTextWrapPos();
+    ImGui::EndTooltip();
+}
+
+void page_title(const char* words, bool compact) {
+    ImGui::PushFont(compact ? fonts().heading : fonts().title);
+    text::wrapped(words);
+    ImGui::PopFont();
+    widgets().landmark(PageLandmark::Kind::Heading, words, 1);
+}
+
 void heading_text(const char* words) {
     ImGui::PushFont(fonts().heading);
     text::wrapped(words);
     ImGui::PopFont();
+    widgets().landmark(PageLandmark::Kind::Heading, words, 2);
 }
 
 void muted_text(const char* words) {
@@ -206,10 +241,12 @@ void muted_text(const char* words) {
 
 void problem_text(const char* words) {
     wrapped_text(fonts().strong, current_palette().danger, words);
+    widgets().landmark(PageLandmark::Kind::Alert, words);
 }
 
 void notice_text(const char* words) {
     wrapped_text(fonts().strong, current_palette().success, words);
+    widgets().landmark(PageLandmark::Kind::Status, words);
 }
 
 void field_label(const char* words) {

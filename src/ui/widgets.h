@@ -47,7 +47,12 @@ bool arrow_button(const char* id, Arrow arrow, const char* tooltip);
 // Text in the accent colour that acts like a web link.
 bool link_button(const char* label, const char* id);
 
-// Lines of text in the page's roles.
+// A tooltip by the pointer (call while the item is hovered), in any script.
+void tooltip_text(const char* text);
+
+// Lines of text in the page's roles. The title and headings are headings to assistive
+// technology (levels 1 and 2), a problem is announced as an alert, a notice as a status.
+void page_title(const char* text, bool compact);
 void heading_text(const char* text);
 void muted_text(const char* text);
 void problem_text(const char* text); // something went wrong: what and what to do

@@ -36,9 +36,10 @@ const kSqlPatterns = [
 // Per folder (the longest matching prefix wins), the folders and files its #includes may name.
 const kLayers = [
   ['src/protocol/', ['protocol/']],
-  ['src/client/', ['client/', 'protocol/']],
-  ['src/ui/', ['ui/', 'client/', 'protocol/', 'platform/']],
-  ['src/platform/', ['platform/', 'ui/', 'client/', 'protocol/']],
+  ['src/i18n/', ['i18n/']],
+  ['src/client/', ['client/', 'protocol/', 'i18n/']],
+  ['src/ui/', ['ui/', 'client/', 'protocol/', 'platform/', 'i18n/']],
+  ['src/platform/', ['platform/', 'ui/', 'client/', 'protocol/', 'i18n/']],
   ['server/http/', ['server/http/', 'server/hashing.h', 'protocol/']],
   ['server/store/', ['server/store/', 'protocol/']],
   ['server/domain/', ['server/domain/', 'server/store/', 'protocol/']],
@@ -47,8 +48,8 @@ const kLayers = [
   ['server/export/', ['server/export/', 'server/domain/', 'server/store/', 'protocol/']],
   ['server/api/', ['server/api/', 'server/http/', 'server/domain/', 'server/store/', 'server/export/',
                    'server/oauth/',
-                   'server/mail/', 'server/hashing.h', 'server/version.h', 'protocol/']],
-  ['server/', ['server/', 'protocol/']],
+                   'server/mail/', 'server/hashing.h', 'server/version.h', 'protocol/', 'i18n/']],
+  ['server/', ['server/', 'protocol/', 'i18n/']],
 ];
 
 function* walk(dir) {

@@ -25,9 +25,15 @@ TEST_CASE("errors become sentences a person can act on") {
               .find("Shorten it") != std::string::npos);
     CHECK(describe(error_from_result(429, R"({"error_code":429,"message":"rate"})", false))
               .find("try again in a minute") != std::string::npos);
-    // Unknown codes: the server's own message.
+    // Every code of PROTOCOL.md has the client's own sentence, not the server's English.
     CHECK(describe(error_from_result(400, R"({"error_code":2051,"message":"Invalid label 'x'."})",
-                                     false)) == "Invalid label 'x'.");
+                                     false))
+              .find("not allowed for this question") != std::string::npos);
+    // The generic code and codes newer than the client: the server's own message.
+    CHECK(describe(error_from_result(400, R"({"error_code":0,"message":"Name too long."})",
+                                     false)) == "Name too long.");
+    CHECK(describe(error_from_result(400, R"({"error_code":7777,"message":"Something new."})",
+                                     false)) == "Something new.");
     CHECK(describe(error_from_result(502, "<html>bad gateway</html>", false)).find("try again") !=
           std::string::npos);
 }

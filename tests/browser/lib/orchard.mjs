@@ -103,15 +103,16 @@ export async function screenshot(page, name) {
 // afterwards. `prepare(dataDir)` runs before the server starts (e.g. to create an API key) and
 // returns fields for `fn`. A test may replace `server` (a restart); the last one is stopped.
 // `browserEnv` is added to the browser's environment.
-export async function withServerPage({ viewport, scale = 1, touch = false, serverArgs = ['--demo'], name = 'browser', prepare, browserEnv }, fn) {
+export async function withServerPage({ viewport, scale = 1, touch = false, serverArgs = ['--demo'], name = 'browser', prepare, browserEnv, locale, path = '', beforeLoad }, fn) {
   const dataDir = mkdtempSync(join(tmpdir(), `orchard-${name}-`));
   const prepared = prepare ? prepare(dataDir) : {};
   let server = await startServer({ dataDir, args: serverArgs });
   const browser = await launchBrowser([], browserEnv);
   try {
-    const context = await browser.newContext({ viewport, deviceScaleFactor: scale, hasTouch: touch, isMobile: touch });
+    const context = await browser.newContext({ viewport, deviceScaleFactor: scale, hasTouch: touch, isMobile: touch, locale });
     const page = await context.newPage();
-    await page.goto(server.url);
+    if (beforeLoad) await beforeLoad(page);
+    await page.goto(path ? new URL(path, server.url).href : server.url);
     await fn({ page, dataDir, ...prepared, get server() { return server; }, set server(s) { server = s; } });
   } finally {
     await browser.close();
