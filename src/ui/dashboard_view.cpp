@@ -187,9 +187,14 @@ void draw_progress_card(client::App& app, double now, float width, bool compact)
             {"streak", streak_text(stats.total.streak_days)}});
     wrapped_text(fonts().body, p.text_muted, line.c_str());
     widgets().track("my_points", line);
+    const float links_x = ImGui::GetCursorScreenPos().x;
     if (link_button(tr("dashboard.progress.see_leaderboard"), "dashboard_leaderboard"))
         app.show_screen(client::Screen::Leaderboard, now);
-    ImGui::SameLine(0, 24);
+    // Side by side when both fit in the card, else one under the other.
+    ImGui::PushFont(fonts().strong);
+    const float profile_w = text::width(tr("dashboard.progress.my_profile"));
+    ImGui::PopFont();
+    if (ImGui::GetItemRectMax().x - links_x + 24 + profile_w <= inner) ImGui::SameLine(0, 24);
     if (link_button(tr("dashboard.progress.my_profile"), "dashboard_profile"))
         app.show_screen(client::Screen::Profile, now);
     end_card();

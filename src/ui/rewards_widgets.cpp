@@ -61,12 +61,23 @@ void level_bar(const protocol::UserScore& total, float width, const char* id) {
     ImGui::PushFont(fonts().heading);
     text::unformatted(level.c_str());
     const float level_h = ImGui::GetFontSize();
+    const float level_w = text::width(level);
     ImGui::PopFont();
     ImGui::PushFont(fonts().body);
     const float detail_w = text::width(detail.c_str());
-    text::draw(ImGui::GetWindowDrawList(),
-               ImVec2(at.x + width - detail_w, at.y + (level_h - ImGui::GetFontSize()) / 2 + 2),
-               to_u32(p.text_muted), detail.c_str());
+    if (level_w + 16 + detail_w <= width) {
+        // Beside the level, at the right edge.
+        text::draw(ImGui::GetWindowDrawList(),
+                   ImVec2(at.x + width - detail_w, at.y + (level_h - ImGui::GetFontSize()) / 2 + 2),
+                   to_u32(p.text_muted), detail.c_str());
+    } else {
+        // A longer language or a narrow card: under it, where it has the whole width.
+        ImGui::PushStyleColor(ImGuiCol_Text, p.text_muted);
+        ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width);
+        text::wrapped(detail);
+        ImGui::PopTextWrapPos();
+        ImGui::PopStyleColor();
+    }
     ImGui::PopFont();
     const ImVec2 bar(ImGui::GetCursorScreenPos().x, ImGui::GetCursorScreenPos().y + 2);
     const float h = 12;

@@ -37,18 +37,34 @@ void push_accent_colours() {
 }
 
 // An ImGui button whose label the text facade draws, centred, so that any script shows (ImGui's
-// own label would be the atlas's). Its ImGui id is fixed, so a label that changes (a language,
-// "Send" → "Sending…") keeps the widget's state.
-bool labelled_button(const char* label, ImVec2 size) {
-    const bool pressed = ImGui::Button("##button", size);
+// own label would be the atlas's). A label longer than the button is wide (a longer language, a
+// phone) wraps onto more lines and the button grows taller, instead of losing its ends. Its ImGui
+// id is fixed, so a label that changes ("Send" → "Sending…", a language) keeps the widget's state.
+// `needed` receives the width the label takes, padding included.
+bool labelled_button(const char* label, ImVec2 size, float* needed = nullptr) {
     const std::string_view shown = text::shown_part(label);
+    const ImVec2 padding = ImGui::GetStyle().FramePadding;
+    const float room = std::max(1.0f, size.x - 2 * padding.x);
+    ImVec2 block(text::width(shown), ImGui::GetFontSize());
+    const bool wraps = block.x > room;
+    if (wraps) block = text::size(shown, room);
+    size.y = std::max(size.y, block.y + 2 * padding.y + 8);
+    if (needed) *needed = block.x + 2 * padding.x;
+    const bool pressed = ImGui::Button("##button", size);
     const ImVec2 min = ImGui::GetItemRectMin();
-    const float w = text::width(shown);
-    text::draw(ImGui::GetWindowDrawList(), ImGui::GetFont(), ImGui::GetFontSize(),
-               ImVec2(min.x + std::max(0.0f, (size.x - w) / 2),
-                      min.y + (size.y - ImGui::GetFontSize()) / 2),
-               ImGui::GetColorU32(ImGuiCol_Text), shown);
+    text::draw(
+        ImGui::GetWindowDrawList(), ImGui::GetFont(), ImGui::GetFontSize(),
+        ImVec2(min.x + std::max(0.0f, (size.x - block.x) / 2), min.y + (size.y - block.y) / 2),
+        ImGui::GetColorU32(ImGuiCol_Text), shown, wraps ? room : -1);
     return pressed;
+}
+
+// The width left on the current line before the column's wrap edge (a card's inner edge), so
+// that a button sized to its label never reaches past the column: its label wraps instead.
+float room_on_line() {
+    const float wrap = ImGui::GetCurrentWindow()->DC.TextWrapPos;
+    const float room = wrap > 0 ? wrap - ImGui::GetCursorPosX() : ImGui::GetContentRegionAvail().x;
+    return std::max(kTouchTarget, room);
 }
 
 bool styled_button(const char* label, const char* shortcut, const char* id, float width,
@@ -57,9 +73,13 @@ bool styled_button(const char* label, const char* shortcut, const char* id, floa
     ImGui::PushFont(fonts().strong);
     if (primary) push_accent_colours();
     ImGui::PushID(id);
-    const ImVec2 size(width > 0 ? width : button_width(label, shortcut), kTouchTarget);
+    const ImVec2 size(width > 0 ? width : std::min(button_width(label, shortcut), room_on_line()),
+                      kTouchTarget);
     bool pressed = false;
-    if (shortcut && *shortcut) {
+    float needed = 0;
+    // A shortcut hint is left out when the label and it do not fit side by side.
+    if (shortcut && *shortcut && button_width(label, shortcut) <= size.x + 0.5f) {
+        needed = button_width(label, shortcut);
         // The label and the shortcut are drawn by hand so they can differ in colour and size.
         pressed = ImGui::Button("##button", size);
         const ImVec2 min = ImGui::GetItemRectMin();
@@ -82,7 +102,7 @@ bool styled_button(const char* label, const char* shortcut, const char* id, floa
                    to_u32(hint_colour), shortcut);
         ImGui::PopFont();
     } else {
-        pressed = labelled_button(label, size);
+        pressed = labelled_button(label, size, &needed);
     }
     ImGui::PopID();
     if (primary) ImGui::PopStyleColor(kAccentColours);
@@ -90,7 +110,7 @@ bool styled_button(const char* label, const char* shortcut, const char* id, floa
     if (ImGui::IsItemHovered()) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
     pressed |= keyboard_control(id, ImGui::GetStyle().FrameRounding);
     widgets().track(id, label);
-    widgets().set_text_width(id, button_width(label, shortcut));
+    widgets().set_text_width(id, needed);
     return pressed;
 }
 
@@ -146,18 +166,20 @@ float choice_button_width(const char* label, bool selected) {
 }
 
 bool choice_button(const char* label, const char* id, bool selected, float width, float height) {
-    const ImVec2 size(width > 0 ? width : choice_button_width(label, selected), height);
+    const ImVec2 size(
+        width > 0 ? width : std::min(choice_button_width(label, selected), room_on_line()), height);
     ImGui::PushFont(selected ? fonts().strong : fonts().body);
     if (selected) push_accent_colours();
     ImGui::PushID(id);
-    bool pressed = labelled_button(label, size);
+    float needed = 0;
+    bool pressed = labelled_button(label, size, &needed);
     ImGui::PopID();
     if (selected) ImGui::PopStyleColor(kAccentColours);
     ImGui::PopFont();
     if (ImGui::IsItemHovered()) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
     pressed |= keyboard_control(id, ImGui::GetStyle().FrameRounding);
     widgets().track(id, selected ? std::string(label) + " (selected)" : std::string(label));
-    widgets().set_text_width(id, choice_button_width(label, selected));
+    widgets().set_text_width(id, needed);
     widgets().describe(id,
                        {"button", std::string(text::shown_part(label)), "aria-pressed", selected});
     return pressed;
