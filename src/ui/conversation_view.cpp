@@ -139,7 +139,10 @@ MessageCardResult draw_message_card(const protocol::ConversationMessage& message
         const ImVec2 max_before = window->DC.CursorMaxPos;
         ImGui::PushClipRect(text_at,
                             ImVec2(text_at.x + text_w, text_at.y + options.collapsed_height), true);
-        draw_markdown(options.id, message.text, text_w);
+        {
+            const text::LanguageScope language(message.lang);
+            draw_markdown(options.id, message.text, text_w);
+        }
         ImGui::PopClipRect();
         window->DC.CursorMaxPos = max_before;
         const float full = ImGui::GetCursorScreenPos().y - text_at.y;
@@ -157,6 +160,7 @@ MessageCardResult draw_message_card(const protocol::ConversationMessage& message
         ImGui::SetCursorScreenPos(text_at);
         ImGui::Dummy(ImVec2(text_w, std::min(full, options.collapsed_height)));
     } else {
+        const text::LanguageScope language(message.lang);
         draw_markdown(options.id, message.text, text_w);
     }
     if (options.reactions && !message.user_is_author) {

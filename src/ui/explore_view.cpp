@@ -133,7 +133,10 @@ void draw_hit(client::App& app, double now, const protocol::SearchHit& hit, int 
                                 {"lang", hit.lang},
                                 {"date", i18n::active().date(hit.created_date)}});
     wrapped_text(fonts().small, p.text_muted, what.c_str());
-    marked_text(hit.excerpt, fonts().body, width - (compact ? 28 : 36));
+    {
+        const text::LanguageScope language(hit.lang);
+        marked_text(hit.excerpt, fonts().body, width - (compact ? 28 : 36));
+    }
     end_card();
     const ImVec2 bottom = ImGui::GetItemRectMax();
     std::string text;
@@ -155,7 +158,10 @@ void draw_tree_card(client::App& app, double now, const protocol::TreeCard& card
         "explore.tree_card_line", static_cast<double>(card.message_count),
         {{"state", state_name(card.state)}, {"date", i18n::active().date(card.created_date)}});
     wrapped_text(fonts().small, p.text_muted, what.c_str());
-    wrapped_text(fonts().body, p.text, protocol::excerpt(card.prompt_excerpt, 300).c_str());
+    {
+        const text::LanguageScope language(card.lang);
+        wrapped_text(fonts().body, p.text, protocol::excerpt(card.prompt_excerpt, 300).c_str());
+    }
     end_card();
     const ImVec2 bottom = ImGui::GetItemRectMax();
     if (clickable_card_pressed("explore_tree_" + std::to_string(index), top,

@@ -1,5 +1,6 @@
 #include "ui/text.h"
 
+#include "i18n/translator.h"
 #include "platform/browser_text.h"
 #include "ui/fonts.h"
 
@@ -58,6 +59,46 @@ void drop_images() {
 constexpr float kNotoSansLinePerEm = 1.362f;
 constexpr float kDejaVuMonoLinePerEm = 1.164f;
 
+// Which Han fonts lead ('s' Simplified Chinese, 't' Traditional, 'j' Japanese, 'k' Korean, 0
+// none), set by LanguageScope.
+char g_han = 0;
+
+char han_variant(std::string_view language) {
+    const std::string_view primary = language.substr(0, language.find('-'));
+    if (primary == "ja") return 'j';
+    if (primary == "ko") return 'k';
+    if (primary == "zh" || primary == "yue") {
+        const bool traditional = language.find("Hant") != std::string_view::npos ||
+                                 language.find("TW") != std::string_view::npos ||
+                                 language.find("HK") != std::string_view::npos ||
+                                 language.find("MO") != std::string_view::npos || primary == "yue";
+        return traditional ? 't' : 's';
+    }
+    return 0;
+}
+
+const char* han_stack(char variant) {
+    switch (variant) {
+    case 's':
+        return "\"Noto Sans CJK SC\", \"Noto Sans SC\", \"PingFang SC\", \"Microsoft YaHei\", ";
+    case 't':
+        return "\"Noto Sans CJK TC\", \"Noto Sans TC\", \"PingFang TC\", \"Microsoft JhengHei\", ";
+    case 'j':
+        return "\"Noto Sans CJK JP\", \"Noto Sans JP\", \"Hiragino Sans\", \"Yu Gothic\", "
+               "\"Meiryo\", ";
+    case 'k':
+        return "\"Noto Sans CJK KR\", \"Noto Sans KR\", \"Apple SD Gothic Neo\", "
+               "\"Malgun Gothic\", ";
+    default:
+        return "";
+    }
+}
+
+// The Han variant in force: the innermost scope's, else the interface language's.
+char current_han() {
+    return g_han ? g_han : han_variant(i18n::active().language());
+}
+
 platform::BrowserFont browser_font(const ImFont* font, float size, bool rtl) {
     const Fonts& all = fonts();
     platform::BrowserFont face;
@@ -67,8 +108,22 @@ platform::BrowserFont browser_font(const ImFont* font, float size, bool rtl) {
         face.em = size / kDejaVuMonoLinePerEm;
         return face;
     }
-    // Orchard's own slices first (shell/index.html), then the device's fonts.
-    face.family = "\"Orchard Sans\", \"Noto Sans\", system-ui, sans-serif";
+    // Orchard's own slices first (shell/index.html), the Han faces of the text's language, then
+    // the device's fonts. The strings live as long as the program (BrowserFont keeps a pointer).
+    static const std::string kFamilies[] = {
+        "\"Orchard Sans\", \"Noto Sans\", system-ui, sans-serif",
+        std::string("\"Orchard Sans\", \"Noto Sans\", ") + han_stack('s') + "system-ui, sans-serif",
+        std::string("\"Orchard Sans\", \"Noto Sans\", ") + han_stack('t') + "system-ui, sans-serif",
+        std::string("\"Orchard Sans\", \"Noto Sans\", ") + han_stack('j') + "system-ui, sans-serif",
+        std::string("\"Orchard Sans\", \"Noto Sans\", ") + han_stack('k') + "system-ui, sans-serif",
+    };
+    const char han = current_han();
+    face.family = kFamilies[han == 's'   ? 1
+                            : han == 't' ? 2
+                            : han == 'j' ? 3
+                            : han == 'k' ? 4
+                                         : 0]
+                      .c_str();
     face.em = size / kNotoSansLinePerEm;
     const bool bold = font != nullptr && (font == all.strong || font == all.title ||
                                           font == all.heading || font == all.bold_italic);
@@ -80,11 +135,12 @@ platform::BrowserFont browser_font(const ImFont* font, float size, bool rtl) {
 // The key of a text in a font, size, direction and (for images) colour.
 std::string key_of(const ImFont* font, float size, std::uint32_t colour, bool rtl,
                    std::string_view text) {
-    std::string key(sizeof font + sizeof size + sizeof colour + 1, '\0');
+    std::string key(sizeof font + sizeof size + sizeof colour + 2, '\0');
     std::memcpy(key.data(), static_cast<const void*>(&font), sizeof font);
     std::memcpy(key.data() + sizeof font, &size, sizeof size);
     std::memcpy(key.data() + sizeof font + sizeof size, &colour, sizeof colour);
-    key.back() = rtl ? 'r' : 'l';
+    key[key.size() - 2] = rtl ? 'r' : 'l';
+    key.back() = current_han(); // the same characters in another language's Han font
     key.append(text);
     return key;
 }
@@ -409,6 +465,18 @@ void begin_frame(float dpr) {
         c.browser_generation = browser_generation;
         c.atlas_generation = atlas_generation;
     }
+}
+
+LanguageScope::LanguageScope(std::string_view language) : previous_(g_han) {
+    g_han = han_variant(language);
+}
+
+LanguageScope::~LanguageScope() {
+    g_han = previous_;
+}
+
+const char* han_families(std::string_view language) {
+    return han_stack(han_variant(language));
 }
 
 } // namespace orchard::ui::text

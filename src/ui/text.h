@@ -49,6 +49,26 @@ void draw(ImDrawList* draw, ImVec2 at, ImU32 colour, std::string_view text,
 void unformatted(std::string_view text);
 void wrapped(std::string_view text);
 
+// The language of the text drawn while it lives (a message's `lang`), which chooses the font of
+// Chinese characters: the same character is drawn differently in Simplified and Traditional
+// Chinese, Japanese and Korean, and a device's default picks one for all. Scopes nest; without
+// one, the interface's language decides.
+class LanguageScope {
+  public:
+    explicit LanguageScope(std::string_view language);
+    ~LanguageScope();
+    LanguageScope(const LanguageScope&) = delete;
+    LanguageScope& operator=(const LanguageScope&) = delete;
+
+  private:
+    char previous_;
+};
+
+// The CSS font families for Han characters in `language` (BCP 47), first the Noto CJK face of
+// that language (Debian's fonts-noto-cjk), then the usual faces of other systems; empty for a
+// language that does not write Han characters.
+const char* han_families(std::string_view language);
+
 // A line the browser set, where it was drawn: its origin and advance (CSS pixels, as ImGui's).
 struct BrowserLine {
     std::string text;

@@ -106,3 +106,25 @@ test('errors are worded from their code in the interface\'s language, and announ
     await screenshot(page, 'languages-fr-sign-in-error');
   });
 });
+
+test('Han characters take the font of their text\'s language: Japanese and Chinese differ', async () => {
+  for (const [lang, face] of [['ja', 'Noto Sans CJK JP'], ['zh', 'Noto Sans CJK SC']]) {
+    await withServerPage({
+      viewport: { width: 1280, height: 800 }, locale: 'en-US', name: 'languages',
+      beforeLoad: (page) => page.addInitScript((tag) => localStorage.setItem('orchard.lang', tag), lang),
+    }, async ({ page }) => {
+      await enterAsGuest(page, `Han ${lang}`);
+      assert.equal((await state(page)).lang, lang);
+      await navigate(page, 'explore');
+      // The explorer's newest trees of the data language: their prompts are Han text.
+      const s = await waitForState(page, (x) => (x.browser_text ?? []).some((l) => /[\u4e00-\u9fff]/.test(l.text)),
+        { what: `${lang} text set by the browser` });
+      const han = s.browser_text.filter((l) => /[\u4e00-\u9fff]/.test(l.text) && !/^\p{Script=Latin}/u.test(l.text));
+      assert.ok(han.length > 0);
+      for (const line of han)
+        assert.ok(line.font.includes(`"${face}"`) && line.font.indexOf(`"${face}"`) < line.font.indexOf('system-ui'),
+          `${lang}: ${line.text} in ${line.font}`);
+      await screenshot(page, `languages-han-${lang}`);
+    });
+  }
+});
