@@ -19,6 +19,7 @@ struct Entry {
     bool field = false;
     bool popup = false; // inside an open popup, which keeps the focus to itself like a dialog
     float x = 0;
+    bool disabled = false; // skipped by Tab, as on a web page; still there for screen readers
 };
 
 struct FocusState {
@@ -52,9 +53,9 @@ bool in_popup() {
     return (ImGui::GetCurrentWindow()->Flags & ImGuiWindowFlags_Popup) != 0;
 }
 
-void add_entry(const char* id, bool field) {
+void add_entry(const char* id, bool field, bool disabled = false) {
     FocusState& s = focus();
-    s.entries.push_back({id, field, in_popup(), ImGui::GetItemRectMin().x});
+    s.entries.push_back({id, field, in_popup(), ImGui::GetItemRectMin().x, disabled});
 }
 
 void draw_ring(float rounding, float outset) {
@@ -74,13 +75,14 @@ void scroll_into_view() {
     ImGui::ScrollToRect(window, padded, ImGuiScrollFlags_KeepVisibleEdgeY);
 }
 
-// The controls Tab moves through now: those of an open popup only, when it has any.
-std::vector<const Entry*> tab_order(const std::vector<Entry>& entries) {
+// The controls of the page now, in order: those of an open popup only, when it has any; the
+// disabled ones only when `with_disabled` (Tab skips them; screen readers list them).
+std::vector<const Entry*> tab_order(const std::vector<Entry>& entries, bool with_disabled = false) {
     const bool popup =
         std::any_of(entries.begin(), entries.end(), [](const Entry& e) { return e.popup; });
     std::vector<const Entry*> order;
     for (const Entry& e : entries)
-        if (e.popup == popup) order.push_back(&e);
+        if (e.popup == popup && (with_disabled || !e.disabled)) order.push_back(&e);
     return order;
 }
 
@@ -104,9 +106,9 @@ void move_focus(FocusState& s) {
 
 bool keyboard_control(const char* id, float rounding, float outset) {
     FocusState& s = focus();
-    // Disabled controls are skipped, as on a web page.
+    // Disabled controls are skipped by Tab, as on a web page.
     const bool disabled = (GImGui->LastItemData.InFlags & ImGuiItemFlags_Disabled) != 0;
-    if (!disabled) add_entry(id, false);
+    add_entry(id, false, disabled);
     // A press with the mouse or a finger moves the focus here too, without a ring, so that Tab
     // continues from where the person was.
     if (ImGui::IsItemActivated()) {
@@ -198,15 +200,16 @@ void end_focus_frame() {
     for (const Entry* e : tab_order(s.entries))
         stops.push_back({e->id, e->field});
     platform::set_focus_order(stops);
-    const bool shown = s.field_focused ||
-                       (s.ring && std::any_of(s.entries.begin(), s.entries.end(),
-                                              [&](const Entry& e) { return e.id == s.focused; }));
+    const bool shown =
+        s.field_focused ||
+        (s.ring && std::any_of(s.entries.begin(), s.entries.end(),
+                               [&](const Entry& e) { return e.id == s.focused && !e.disabled; }));
     s.published = shown ? s.focused : std::string();
 }
 
 std::vector<std::string> controls_in_order() {
     std::vector<std::string> ids;
-    for (const Entry* e : tab_order(focus().entries))
+    for (const Entry* e : tab_order(focus().entries, /*with_disabled=*/true))
         if (!e->field) ids.push_back(e->id);
     return ids;
 }

@@ -34,7 +34,8 @@ bool control_has_keyboard_focus();
 void begin_focus_frame();
 void end_focus_frame();
 
-// The controls of this frame in Tab order, text fields left out (they are page elements already).
+// The controls of this frame in Tab order, text fields left out (they are page elements already),
+// disabled ones included (Tab skips them; assistive technology lists them as disabled).
 std::vector<std::string> controls_in_order();
 // Presses the control `id` in the next frame, as Enter on it would, and moves the focus there:
 // what assistive technology does through the accessibility layer (platform/accessibility.h).

@@ -3,6 +3,8 @@
 #include "tests/support/temp_dir.h"
 #include "tests/support/test_server.h"
 
+#include "i18n/catalog.h"
+
 #include <catch2/catch.hpp>
 #include <chrono>
 #include <csignal>
@@ -176,6 +178,64 @@ TEST_CASE("e-mail sign-in: one recipient and one address get a few e-mails, then
     CHECK(status == 429);
     std::this_thread::sleep_for(std::chrono::milliseconds(500));
     CHECK(sink.messages().size() == 5);
+}
+
+TEST_CASE("e-mail sign-in: the e-mail is written in the reader's language") {
+    orchard::test::TempDir dir;
+    SmtpSink sink(dir.path() / "maildir");
+    orchard::test::TestServer server(
+        dir.path(), {"--quiet", "--smtp", "127.0.0.1:" + std::to_string(sink.port()), "--mail-from",
+                     "orchard@example.org", "--public-url", "https://orchard.example"});
+    const auto words = [](const char* tag) {
+        auto catalog = orchard::i18n::Catalog::read_file(std::string(ORCHARD_PUBLIC_DIR) +
+                                                         "/locales/" + tag + ".json");
+        REQUIRE(catalog);
+        return *catalog;
+    };
+    const auto russian = words("ru");
+    const auto german = words("de");
+    httplib::Client client(server.base_url());
+    // The language the client names; then, without one, the browser's Accept-Language.
+    auto result = client.Post("/api/v1/auth/email",
+                              json{{"email", "ivan@example.org"}, {"language", "ru"}}.dump(),
+                              "application/json");
+    REQUIRE(result);
+    CHECK(result->status == 202);
+    result = client.Post("/api/v1/auth/email", {{"Accept-Language", "de-CH,de;q=0.9,en;q=0.5"}},
+                         json{{"email", "grete@example.org"}}.dump(), "application/json");
+    REQUIRE(result);
+    CHECK(result->status == 202);
+    std::vector<std::string> mails;
+    for (int i = 0; i < 50 && mails.size() < 2; ++i) {
+        std::this_thread::sleep_for(std::chrono::milliseconds(100));
+        mails = sink.messages();
+    }
+    REQUIRE(mails.size() == 2);
+    // The body's first line ("Hello!" in the language) and an RFC 2047 subject.
+    const auto first_line = [](const std::string& body) { return body.substr(0, body.find('\n')); };
+    for (const auto& mail : mails) {
+        const bool to_ivan = mail.find("X-RcptTo: ivan@example.org") != std::string::npos;
+        const auto& catalog = to_ivan ? russian : german;
+        INFO(mail);
+        CHECK(mail.find(first_line(*catalog.find("email.sign_in_body"))) != std::string::npos);
+        CHECK(mail.find("Subject: =?UTF-8?B?") != std::string::npos);
+        CHECK(mail.find("https://orchard.example/?email_token=") != std::string::npos);
+    }
+    // A language Orchard does not ship falls back to English.
+    result = client.Post("/api/v1/auth/email",
+                         json{{"email", "pat@example.org"}, {"language", "pt-BR"}}.dump(),
+                         "application/json");
+    REQUIRE(result);
+    for (int i = 0; i < 50 && mails.size() < 3; ++i) {
+        std::this_thread::sleep_for(std::chrono::milliseconds(100));
+        mails = sink.messages();
+    }
+    REQUIRE(mails.size() == 3);
+    bool english = false;
+    for (const auto& mail : mails)
+        english |= mail.find("X-RcptTo: pat@example.org") != std::string::npos &&
+                   mail.find("Subject: Your Orchard sign-in link") != std::string::npos;
+    CHECK(english);
 }
 
 TEST_CASE("e-mail sign-in: without a relay the server says it is not set up") {

@@ -125,6 +125,7 @@ const std::vector<FieldCase>& cases() {
         {"POST /api/v1/auth/login", "/password", Kind::String, "password", false},
         {"POST /api/v1/auth/guest", "/display_name", Kind::String, "display_name", false},
         {"POST /api/v1/auth/email", "/email", Kind::String, "email", false},
+        {"POST /api/v1/auth/email", "/language", Kind::String, "language", false},
         {"POST /api/v1/auth/email/verify", "/token", Kind::String, "token", false},
         {"POST /api/v1/auth/claim", "/username", Kind::String, "username", false, json::object(),
          As::Guest},

@@ -102,7 +102,7 @@ const std::map<std::string, Make>& samples() {
          }},
         {"POST /api/v1/auth/email",
          [](const SampleIds&) {
-             return body_only({{"email", "someone@example.org"}});
+             return body_only({{"email", "someone@example.org"}, {"language", "de"}});
          }},
         {"POST /api/v1/auth/email/verify",
          [](const SampleIds&) {
