@@ -219,6 +219,11 @@ std::string data_language_for(const std::string& browser_tag);
 // A person's name for a kind of points ledger entry ("Assistant reply written"), in the
 // interface's language; a kind newer than this client is spelled out from its name.
 std::string ledger_kind_text(std::string_view kind);
+// A tree's state (the server's tree_state) as people read it ("Ready for export").
+std::string tree_state_name(std::string_view state);
+// A machine name spelled out for people, for names newer than this client: "fails_task" is
+// "Fails task".
+std::string spelled_out(std::string_view name);
 
 const char* to_string(Theme theme);
 const char* to_string(Connection connection);

@@ -31,11 +31,37 @@ std::string ledger_kind_text(std::string_view kind) {
     };
     for (const auto& name : names)
         if (name.kind == kind) return i18n::tr(name.key);
-    std::string text(kind);
+    return spelled_out(kind);
+}
+
+std::string spelled_out(std::string_view name) {
+    std::string text(name);
     std::replace(text.begin(), text.end(), '_', ' ');
     if (!text.empty() && text[0] >= 'a' && text[0] <= 'z')
-        text[0] = static_cast<char>(text[0] - 32);
+        text[0] = static_cast<char>(text[0] - 'a' + 'A');
     return text;
+}
+
+std::string tree_state_name(std::string_view state) {
+    struct Name {
+        std::string_view state;
+        const char* key;
+    };
+    static constexpr Name names[] = {
+        {"initial_prompt_review", "tree_states.initial_prompt_review"},
+        {"prompt_lottery_waiting", "tree_states.prompt_lottery_waiting"},
+        {"growing", "tree_states.growing"},
+        {"ranking", "tree_states.ranking"},
+        {"ready_for_scoring", "tree_states.ready_for_scoring"},
+        {"ready_for_export", "tree_states.ready_for_export"},
+        {"aborted_low_grade", "tree_states.aborted_low_grade"},
+        {"halted_by_moderator", "tree_states.halted_by_moderator"},
+        {"scoring_failed", "tree_states.scoring_failed"},
+        {"backlog_ranking", "tree_states.backlog_ranking"},
+    };
+    for (const auto& name : names)
+        if (name.state == state) return i18n::tr(name.key);
+    return spelled_out(state);
 }
 
 const std::vector<LanguageChoice>& data_languages() {

@@ -1,5 +1,7 @@
 #include "client/task_kinds.h"
 
+#include "client/app.h"
+
 #include "i18n/translator.h"
 
 #include <algorithm>
@@ -109,12 +111,7 @@ const char* label_title(const protocol::LabelDescription& label) {
 
 std::string label_name(const std::string& name) {
     if (const LabelKeys* keys = label_keys(name)) return tr(keys->short_name);
-    // A label newer than this client: its machine name, spelled out.
-    std::string title = name;
-    std::replace(title.begin(), title.end(), '_', ' ');
-    if (!title.empty() && title[0] >= 'a' && title[0] <= 'z')
-        title[0] = static_cast<char>(title[0] - 'a' + 'A');
-    return title;
+    return spelled_out(name); // a label newer than this client
 }
 
 const char* label_help(const protocol::LabelDescription& label) {

@@ -17,6 +17,7 @@
 #include "platform/keyboard_input.h"
 #include "platform/local_storage.h"
 #include "platform/page_links.h"
+#include "platform/page_text.h"
 #include "platform/pointer_input.h"
 #include "platform/test_page.h"
 #include "platform/text_field_bridge.h"
@@ -128,6 +129,7 @@ void frame() {
     }
     ui::end_focus_frame();
     platform::end_text_field_frame();
+    platform::end_page_text_frame(!test_page && ui::page_covered());
     ui::widgets().end_frame();
     ui::text::end_frame();
     platform::update_accessibility_layer();

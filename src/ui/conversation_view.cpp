@@ -141,7 +141,7 @@ MessageCardResult draw_message_card(const protocol::ConversationMessage& message
                             ImVec2(text_at.x + text_w, text_at.y + options.collapsed_height), true);
         {
             const text::LanguageScope language(message.lang);
-            draw_markdown(options.id, message.text, text_w);
+            draw_markdown(options.id, message.text, text_w, {message.lang, options.translate});
         }
         ImGui::PopClipRect();
         window->DC.CursorMaxPos = max_before;
@@ -161,7 +161,7 @@ MessageCardResult draw_message_card(const protocol::ConversationMessage& message
         ImGui::Dummy(ImVec2(text_w, std::min(full, options.collapsed_height)));
     } else {
         const text::LanguageScope language(message.lang);
-        draw_markdown(options.id, message.text, text_w);
+        draw_markdown(options.id, message.text, text_w, {message.lang, options.translate});
     }
     if (options.reactions && !message.user_is_author) {
         const std::string base = options.id;

@@ -16,6 +16,9 @@ struct MessageCardOptions {
     const char* highlight_label = nullptr; // "the message to answer"
     bool reactions = true;                 // 👍 👎 🚩 and Report
     float collapsed_height = 0;            // > 0: show only this much text
+    // The browser's translator may change the text: not where the text is being judged or
+    // answered (a task), where the person must read what was written.
+    bool translate = false;
 };
 
 struct MessageCardResult {

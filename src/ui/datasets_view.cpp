@@ -33,35 +33,6 @@ constexpr FormatText kFormatTexts[] = {
     {"messages", "datasets.format.messages.title", "datasets.format.messages.use"},
 };
 
-// The states of a tree (the server's tree_state names) and the keys of their names.
-struct StateTitle {
-    const char* state;
-    const char* key;
-};
-
-constexpr StateTitle kStateTitles[] = {
-    {"initial_prompt_review", "datasets.state.initial_prompt_review"},
-    {"prompt_lottery_waiting", "datasets.state.prompt_lottery_waiting"},
-    {"growing", "datasets.state.growing"},
-    {"ranking", "datasets.state.ranking"},
-    {"ready_for_scoring", "datasets.state.ready_for_scoring"},
-    {"ready_for_export", "datasets.state.ready_for_export"},
-    {"aborted_low_grade", "datasets.state.aborted_low_grade"},
-    {"halted_by_moderator", "datasets.state.halted_by_moderator"},
-    {"scoring_failed", "datasets.state.scoring_failed"},
-    {"backlog_ranking", "datasets.state.backlog_ranking"},
-};
-
-// "ready_for_export" → "Ready for export"; a state without a title is spelled out from its own.
-std::string state_title(std::string state) {
-    for (const auto& known : kStateTitles)
-        if (state == known.state) return tr(known.key);
-    std::replace(state.begin(), state.end(), '_', ' ');
-    if (!state.empty())
-        state[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(state[0])));
-    return state;
-}
-
 // "Name ........ 12 trees · 80 messages" as two columns.
 void count_line(const std::string& id, const std::string& name, const protocol::TreeTally& tally,
                 float width) {
@@ -145,7 +116,7 @@ void draw_datasets(const ScreenInput& input) {
                  tr_count("datasets.totals.messages", static_cast<double>(d.counts->messages))}});
         heading_text(all.c_str());
         for (const auto& [state, tally] : d.counts->states)
-            count_line("state_" + state, state_title(state), tally, inner);
+            count_line("state_" + state, client::tree_state_name(state), tally, inner);
         end_card();
     }
     ImGui::Dummy(ImVec2(column.width, 40));

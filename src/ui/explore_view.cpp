@@ -46,36 +46,6 @@ const char* role_name(const std::string& role, bool prompt) {
     return role == "assistant" ? tr("explore.role.assistant") : tr("explore.role.user");
 }
 
-// The states of a tree (the server's tree_state names) and the keys of their names.
-struct TreeStateName {
-    const char* state;
-    const char* key;
-};
-
-constexpr TreeStateName kTreeStateNames[] = {
-    {"initial_prompt_review", "explore.tree_state.initial_prompt_review"},
-    {"prompt_lottery_waiting", "explore.tree_state.prompt_lottery_waiting"},
-    {"growing", "explore.tree_state.growing"},
-    {"ranking", "explore.tree_state.ranking"},
-    {"ready_for_scoring", "explore.tree_state.ready_for_scoring"},
-    {"ready_for_export", "explore.tree_state.ready_for_export"},
-    {"aborted_low_grade", "explore.tree_state.aborted_low_grade"},
-    {"halted_by_moderator", "explore.tree_state.halted_by_moderator"},
-    {"scoring_failed", "explore.tree_state.scoring_failed"},
-    {"backlog_ranking", "explore.tree_state.backlog_ranking"},
-};
-
-// "ready_for_export" → "Ready for export"; a state without a name is spelled out from its own.
-std::string state_name(const std::string& state) {
-    for (const auto& known : kTreeStateNames)
-        if (state == known.state) return tr(known.key);
-    std::string text = state;
-    std::replace(text.begin(), text.end(), '_', ' ');
-    if (!text.empty())
-        text[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(text[0])));
-    return text;
-}
-
 // A message's text as a row shows it: plain (no Markdown marks) on one line, kept by message id
 // so that a tree's rows are not parsed again every frame.
 const std::string& one_line(const std::string& id, const std::string& text) {
@@ -154,9 +124,10 @@ void draw_tree_card(client::App& app, double now, const protocol::TreeCard& card
     const Palette& p = current_palette();
     const ImVec2 top = ImGui::GetCursorScreenPos();
     begin_card(width, compact ? 14 : 18);
-    const std::string what = tr_count(
-        "explore.tree_card_line", static_cast<double>(card.message_count),
-        {{"state", state_name(card.state)}, {"date", i18n::active().date(card.created_date)}});
+    const std::string what =
+        tr_count("explore.tree_card_line", static_cast<double>(card.message_count),
+                 {{"state", client::tree_state_name(card.state)},
+                  {"date", i18n::active().date(card.created_date)}});
     wrapped_text(fonts().small, p.text_muted, what.c_str());
     {
         const text::LanguageScope language(card.lang);
@@ -395,8 +366,9 @@ void draw_details(const ScreenInput& input, const protocol::TreeMessage& message
         if (details->rank)
             standing = tr("explore.details.ranked",
                           {{"standing", standing}, {"rank", number_text(*details->rank + 1)}});
-        standing = tr("explore.details.tree_state",
-                      {{"standing", standing}, {"state", state_name(details->tree_state)}});
+        standing =
+            tr("explore.details.tree_state",
+               {{"standing", standing}, {"state", client::tree_state_name(details->tree_state)}});
         wrapped_text(fonts().small, p.text_muted, standing.c_str());
         ImGui::Dummy(ImVec2(0, 4));
         if (!details->labels_shown) {

@@ -1,6 +1,7 @@
 #include "ui/markdown_view.h"
 
 #include "platform/open_url.h"
+#include "platform/page_text.h"
 #include "ui/focus.h"
 #include "ui/fonts.h"
 #include "ui/markdown_document.h"
@@ -34,8 +35,11 @@ struct Entry {
     unsigned layout_fonts = 0;
     int last_frame = 0;
     bool parsed = false;
-    bool rtl = false; // the message's direction, by its first strong character
+    bool rtl = false;     // the message's direction, by its first strong character
+    unsigned version = 0; // changes with every new layout, so that the page text follows
 };
+
+unsigned g_layout_versions = 0;
 
 struct IdHash {
     using is_transparent = void;
@@ -266,9 +270,39 @@ void draw_line(ImDrawList* draw, const md::Document& doc, const md::Layout& layo
     }
 }
 
+// The laid-out lines as page text: each fragment where the canvas draws it, in the CSS font the
+// browser would set it in; a space that followed it in the text goes with it, so that a copied
+// selection keeps its words apart. Bullets are shapes, not text, and stay out.
+platform::PageTextBlock page_text_of(const Entry& entry, const MarkdownOptions& options) {
+    platform::PageTextBlock block;
+    block.lang = std::string(options.lang);
+    block.rtl = entry.rtl;
+    block.translate = options.translate;
+    block.width = entry.layout_width;
+    block.links = entry.doc.links;
+    const std::string_view all = entry.doc.text;
+    for (const md::Line& line : entry.layout.lines) {
+        platform::PageTextLine page_line{line.y, line.height, entry.rtl && !line.code, {}};
+        for (std::uint32_t i = line.first; i < line.first + line.count; ++i) {
+            const md::Fragment& fragment = entry.layout.fragments[i];
+            if (fragment.flags & md::kBulletMarker) continue;
+            std::string piece(all.substr(fragment.offset, fragment.length));
+            if (fragment.offset + fragment.length < all.size() &&
+                all[fragment.offset + fragment.length] == ' ')
+                piece += ' ';
+            const ImFont* font = imgui_font(fragment.font);
+            page_line.spans.push_back({std::move(piece), text::css_font(font, css_size(font)),
+                                       fragment.x, fragment.width, fragment.link});
+        }
+        block.lines.push_back(std::move(page_line));
+    }
+    return block;
+}
+
 } // namespace
 
-void draw_markdown(const char* id, std::string_view markdown, float width) {
+void draw_markdown(const char* id, std::string_view markdown, float width,
+                   const MarkdownOptions& options) {
     width = std::max(width, 1.0f);
     Entry& entry = entry_for(id, markdown);
     const unsigned generation = font_generation();
@@ -277,6 +311,7 @@ void draw_markdown(const char* id, std::string_view markdown, float width) {
         if (entry.rtl) md::mirror(entry.layout, width);
         entry.layout_width = width;
         entry.layout_fonts = generation;
+        entry.version = ++g_layout_versions;
     }
     const md::Layout& layout = entry.layout;
     const ImVec2 origin = ImGui::GetCursorScreenPos();
@@ -290,6 +325,9 @@ void draw_markdown(const char* id, std::string_view markdown, float width) {
         for (const md::Line* line = visible.begin; line != visible.end; ++line) {
             draw_line(draw, entry.doc, layout, *line, origin, width, hovered, entry.rtl);
         }
+        platform::show_page_text(
+            id, entry.version, [&] { return page_text_of(entry, options); },
+            {origin.x, origin.y, clip_min.x, clip_min.y, clip_max.x, clip_max.y});
     }
     // One item as large as the text, so that the parent window scrolls over all of it.
     ImGui::SetCursorScreenPos(origin);

@@ -13,6 +13,14 @@ namespace orchard::ui {
 // `id` must be stable per message (used for caching and for link widget ids).
 // Links are tracked for the automation hook as "<id>_link_<n>", n counting from 0 in the order
 // they appear, with the URL as their text.
-void draw_markdown(const char* id, std::string_view markdown, float width);
+// The text is also laid over the canvas as page text (platform/page_text.h), selectable and
+// found by the browser, in the message's language; `translate` false keeps the browser's
+// translator off a text being judged.
+struct MarkdownOptions {
+    std::string_view lang;
+    bool translate = true;
+};
+void draw_markdown(const char* id, std::string_view markdown, float width,
+                   const MarkdownOptions& options = {});
 
 } // namespace orchard::ui

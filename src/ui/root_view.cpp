@@ -14,6 +14,8 @@
 #include "ui/widget_registry.h"
 #include "ui/widgets.h"
 
+#include <imgui_internal.h>
+
 namespace orchard::ui {
 
 using i18n::tr;
@@ -186,6 +188,10 @@ void draw_root(const RootViewInput& input) {
     ImGui::EndChild();
     ImGui::End();
     draw_guidelines_panel(compact);
+}
+
+bool page_covered() {
+    return guidelines_open() || GImGui->OpenPopupStack.Size > 0;
 }
 
 } // namespace orchard::ui

@@ -18,4 +18,8 @@ struct RootViewInput {
 
 void draw_root(const RootViewInput& input);
 
+// Whether a popup or the guidelines panel lies over the page this frame: page elements laid over
+// the canvas (platform/page_text.h) hide then, or they would cover it.
+bool page_covered();
+
 } // namespace orchard::ui

@@ -213,10 +213,7 @@ void draw_browser_line(ImDrawList* draw, const ImFont* font, float size, ImVec2 
     Image& image = found->second;
     image.last_frame = ImGui::GetFrameCount();
     if (c.this_frame.size() < kLinesKept) {
-        const auto face = browser_font(font, size, rtl);
-        const std::string css = std::string(face.italic ? "italic " : "") +
-                                std::to_string(face.weight) + " " + std::to_string(face.em) +
-                                "px " + face.family;
+        const std::string css = css_font(font, size);
         c.this_frame.push_back(
             {std::string(line), css, at.x, at.y, browser_width(font, size, line, rtl), size});
     }
@@ -477,6 +474,12 @@ LanguageScope::~LanguageScope() {
 
 const char* han_families(std::string_view language) {
     return han_stack(han_variant(language));
+}
+
+std::string css_font(const ImFont* font, float size) {
+    const auto face = browser_font(font, size, false);
+    return std::string(face.italic ? "italic " : "") + std::to_string(face.weight) + " " +
+           std::to_string(face.em) + "px " + face.family;
 }
 
 } // namespace orchard::ui::text

@@ -69,6 +69,10 @@ class LanguageScope {
 // language that does not write Han characters.
 const char* han_families(std::string_view language);
 
+// The CSS font (shorthand) the browser sets text of `font` at `size` in, for page elements that
+// must match the canvas.
+std::string css_font(const ImFont* font, float size);
+
 // A line the browser set, where it was drawn: its origin and advance (CSS pixels, as ImGui's).
 struct BrowserLine {
     std::string text;

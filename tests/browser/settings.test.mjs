@@ -22,10 +22,12 @@ async function typeText(page, id, text, options = {}) {
   await page.keyboard.type(text, { delay: 0 });
 }
 
-// Every interactive settings widget on screen is at least a finger's size tall.
-function checkTouchTargets(s) {
+// Every interactive settings widget on screen is at least a finger's size tall (those cut by the
+// window's bottom edge or the top bar show only a part: their full height is not known).
+function checkTouchTargets(s, height = Infinity) {
   for (const [id, r] of Object.entries(s.widgets)) {
     if (!id.startsWith('settings_') || id.endsWith('_notice') || id.endsWith('_problem')) continue;
+    if (r.y + r.h >= height - 1 || r.y <= 61) continue;
     assert.ok(r.h >= 44, `${id} is ${r.h} px tall`);
   }
 }
@@ -113,7 +115,7 @@ test('phone: open settings from the menu, rename by touch, sign out on every dev
     await register(page, 'pocket', touch);
     await navigate(page, 'settings', touch);
     let s = await waitForState(page, (x) => x.settings && x.widgets.settings_display_name, { what: 'settings' });
-    checkTouchTargets(s);
+    checkTouchTargets(s, page.viewportSize().height);
     checkInsideWindow(s, 390);
     await page.waitForTimeout(200);
     await screenshot(page, 'settings-phone-light');
@@ -134,12 +136,12 @@ test('phone: open settings from the menu, rename by touch, sign out on every dev
     // The password and delete sections fit the phone too.
     for (const id of ['settings_change_password', 'settings_sign_out_everywhere', 'settings_delete_start']) {
       s = await reveal(page, id);
-      checkTouchTargets(s);
+      checkTouchTargets(s, page.viewportSize().height);
       checkInsideWindow(s, 390);
     }
     await press(page, 'settings_delete_start', touch);
     s = await reveal(page, 'settings_delete_cancel');
-    checkTouchTargets(s);
+    checkTouchTargets(s, page.viewportSize().height);
     checkInsideWindow(s, 390);
     await press(page, 'theme_toggle', touch);
     await waitForState(page, (x) => x.theme === 'dark', { what: 'dark theme' });
