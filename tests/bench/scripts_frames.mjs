@@ -8,6 +8,9 @@
 // - CPU time of the page's main thread per frame while the rows scroll by with the wheel
 //   (median of 3 runs of 40 wheel steps), first pass (lines set and uploaded) and second pass
 //   (cached images).
+// - the interface in English, German, Arabic and Chinese: time from navigation to the first
+//   screen drawn (the catalog of a language other than English is fetched first), median of 5,
+//   and the catalog's bytes on the wire.
 // Prints figures; asserts nothing.
 import { mkdirSync, mkdtempSync, writeFileSync, rmSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
@@ -106,6 +109,29 @@ async function measure(browser, url, label) {
   return median(second);
 }
 
+// The first screen in the interface language `tag`: time to drawn, and the catalog's bytes.
+async function firstScreen(browser, url, tag) {
+  const times = [];
+  let wire = 0;
+  for (let run = 0; run < 5; ++run) {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const page = await context.newPage();
+    page.on('response', async (response) => {
+      if (!/\/locales\//.test(response.url())) return;
+      wire = Number(await response.headerValue('content-length')) || (await response.body()).length;
+    });
+    const t0 = Date.now();
+    await page.goto(new URL(`/?lang=${tag}`, url).href);
+    await waitForState(page, (s) => s.ready && s.screen === 'sign_in' && s.interface_language === tag,
+      { what: 'the first screen', timeout: 60000 });
+    times.push(Date.now() - t0);
+    await context.close();
+  }
+  console.log(`Interface in ${tag}: first screen drawn ${median(times)} ms after navigation (median of 5); ` +
+    `catalog fetched: ${tag === 'en' ? 'none (in the data file)' : `${(wire / 1024).toFixed(1)} KiB on the wire`}`);
+  return median(times);
+}
+
 const dir = mkdtempSync(join(tmpdir(), 'orchard-bench-scripts-'));
 const servers = [];
 const browser = await launchBrowser();
@@ -118,6 +144,9 @@ try {
   const base = await measure(browser, servers[0].url, 'Latin only (atlas)');
   const other = await measure(browser, servers[1].url, 'Mixed scripts (browser)');
   console.log(`CPU per frame, mixed scripts against Latin only: ${(other / base).toFixed(2)}x`);
+  const english = await firstScreen(browser, servers[0].url, 'en');
+  for (const tag of ['de', 'ar', 'zh'])
+    console.log(`  against English: ${((await firstScreen(browser, servers[0].url, tag)) / english).toFixed(2)}x`);
 } finally {
   await browser.close();
   for (const server of servers) await server.stop();

@@ -150,6 +150,7 @@ test('phone: open settings from the menu, rename by touch, sign out on every dev
     await press(page, 'settings_delete_cancel', touch);
     await waitForState(page, (x) => !x.widgets.settings_delete_word, { what: 'the confirmation closed' });
 
+    await toTop(page); // the sessions card is above the delete card: reveal looks downwards
     await press(page, 'settings_sign_out_everywhere', touch);
     s = await waitForState(page, (x) => x.screen === 'sign_in', { what: 'the sign-in screen' });
     assert.match(s.sign_in_notice, /every device/);
