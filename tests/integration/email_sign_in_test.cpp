@@ -67,6 +67,16 @@ class SmtpSink {
     }
     int port() const { return port_; }
 
+    // The messages once there are `count` of them (or after 5 s, however many there are).
+    std::vector<std::string> wait_for(std::size_t count) const {
+        std::vector<std::string> texts = messages();
+        for (int i = 0; i < 50 && texts.size() < count; ++i) {
+            std::this_thread::sleep_for(std::chrono::milliseconds(100));
+            texts = messages();
+        }
+        return texts;
+    }
+
     // The text of every message received so far.
     std::vector<std::string> messages() const {
         std::vector<std::string> texts;
@@ -105,11 +115,7 @@ TEST_CASE("e-mail sign-in: a one-time link arrives through the relay and signs i
     int status = 0;
     post(client, "/api/v1/auth/email", {{"email", "ada@example.org"}}, status);
     REQUIRE(status == 202);
-    std::vector<std::string> mails;
-    for (int i = 0; i < 50 && mails.empty(); ++i) {
-        std::this_thread::sleep_for(std::chrono::milliseconds(100));
-        mails = sink.messages();
-    }
+    std::vector<std::string> mails = sink.wait_for(1);
     REQUIRE(mails.size() == 1);
     CHECK(mails[0].find("X-RcptTo: ada@example.org") != std::string::npos);
     std::smatch link;
@@ -128,10 +134,7 @@ TEST_CASE("e-mail sign-in: a one-time link arrives through the relay and signs i
     // A second link for the same address signs in the same account.
     post(client, "/api/v1/auth/email", {{"email", "ADA@example.org"}}, status);
     REQUIRE(status == 202);
-    for (int i = 0; i < 50 && mails.size() < 2; ++i) {
-        std::this_thread::sleep_for(std::chrono::milliseconds(100));
-        mails = sink.messages();
-    }
+    mails = sink.wait_for(2);
     REQUIRE(mails.size() == 2);
     std::string second_token;
     for (const auto& mail : mails) {
@@ -205,11 +208,7 @@ TEST_CASE("e-mail sign-in: the e-mail is written in the reader's language") {
                          json{{"email", "grete@example.org"}}.dump(), "application/json");
     REQUIRE(result);
     CHECK(result->status == 202);
-    std::vector<std::string> mails;
-    for (int i = 0; i < 50 && mails.size() < 2; ++i) {
-        std::this_thread::sleep_for(std::chrono::milliseconds(100));
-        mails = sink.messages();
-    }
+    std::vector<std::string> mails = sink.wait_for(2);
     REQUIRE(mails.size() == 2);
     // The body's first line ("Hello!" in the language) and an RFC 2047 subject.
     const auto first_line = [](const std::string& body) { return body.substr(0, body.find('\n')); };
@@ -226,10 +225,7 @@ TEST_CASE("e-mail sign-in: the e-mail is written in the reader's language") {
                          json{{"email", "pat@example.org"}, {"language", "pt-BR"}}.dump(),
                          "application/json");
     REQUIRE(result);
-    for (int i = 0; i < 50 && mails.size() < 3; ++i) {
-        std::this_thread::sleep_for(std::chrono::milliseconds(100));
-        mails = sink.messages();
-    }
+    mails = sink.wait_for(3);
     REQUIRE(mails.size() == 3);
     bool english = false;
     for (const auto& mail : mails)
