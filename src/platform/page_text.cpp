@@ -7,7 +7,8 @@
 // The page side: src/platform/page_text.js.
 extern "C" {
 void orchard_page_text_block(const char* id, const char* content_json, float x, float y,
-                             float clip_x0, float clip_y0, float clip_x1, float clip_y1);
+                             float clip_x0, float clip_y0, float clip_x1, float clip_y1,
+                             int on_panel);
 void orchard_page_text_end(const char* shown_ids_json, int covered);
 }
 
@@ -54,7 +55,8 @@ void show_page_text(const std::string& id, unsigned version,
     }
     at->second.shown = true;
     orchard_page_text_block(id.c_str(), content.empty() ? nullptr : content.c_str(), place.x,
-                            place.y, place.clip_x0, place.clip_y0, place.clip_x1, place.clip_y1);
+                            place.y, place.clip_x0, place.clip_y0, place.clip_x1, place.clip_y1,
+                            place.on_panel ? 1 : 0);
 }
 
 void end_page_text_frame(bool covered) {

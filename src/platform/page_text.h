@@ -39,6 +39,7 @@ struct PageTextBlock {
 struct PageTextPlace {
     float x = 0, y = 0; // where line coordinates start (CSS px)
     float clip_x0 = 0, clip_y0 = 0, clip_x1 = 0, clip_y1 = 0; // the region it scrolls in
+    bool on_panel = false; // on the panel that covers the page, so shown while it does
 };
 
 // Shows the block `id` this frame at `place`. `version` changes whenever its text or layout
@@ -46,8 +47,8 @@ struct PageTextPlace {
 void show_page_text(const std::string& id, unsigned version,
                     const std::function<PageTextBlock()>& make, const PageTextPlace& place);
 
-// After the frame's views: blocks not shown in it go; `covered` hides the whole layer (a popup or
-// panel over the page, which the layer must not lie on).
+// After the frame's views: blocks not shown in it go; `covered` hides the blocks under a popup or
+// panel over the page (which they must not lie on), all but those on the panel itself.
 void end_page_text_frame(bool covered);
 
 } // namespace orchard::platform

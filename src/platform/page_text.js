@@ -3,7 +3,7 @@
 // the canvas. An Emscripten JavaScript library (linked with --js-library), like
 // text_field_bridge.js; no line may start with '#'.
 mergeInto(LibraryManager.library, {
-    orchard_page_text_block : function(id, json, x, y, clipX0, clipY0, clipX1, clipY1) {
+    orchard_page_text_block: function(id, json, x, y, clipX0, clipY0, clipX1, clipY1, onPanel) {
         if (!Module["orchardPageText"]) {
             const canvas = Module["canvas"];
             const root = document.createElement("div");
@@ -15,36 +15,18 @@ mergeInto(LibraryManager.library, {
                 if (e.ctrlKey) return;
                 e.preventDefault();
                 canvas.dispatchEvent(new WheelEvent("wheel", {
-                    deltaX : e.deltaX,
-                    deltaY : e.deltaY,
-                    deltaZ : e.deltaZ,
-                    deltaMode : e.deltaMode,
-                    clientX : e.clientX,
-                    clientY : e.clientY,
-                    screenX : e.screenX,
-                    screenY : e.screenY,
-                    shiftKey : e.shiftKey,
-                    altKey : e.altKey,
-                    metaKey : e.metaKey,
-                    bubbles : true,
-                    cancelable : true
-                }));
-            }, {passive : false});
+                    deltaX: e.deltaX, deltaY: e.deltaY, deltaZ: e.deltaZ, deltaMode: e.deltaMode,
+                    clientX: e.clientX, clientY: e.clientY, screenX: e.screenX, screenY: e.screenY,
+                    shiftKey: e.shiftKey, altKey: e.altKey, metaKey: e.metaKey, bubbles: true, cancelable: true}));
+            }, {passive: false});
             const forwardTouch = function(e) {
                 canvas.dispatchEvent(new TouchEvent(e.type, {
-                    touches : Array.from(e.touches),
-                    targetTouches : Array.from(e.targetTouches),
-                    changedTouches : Array.from(e.changedTouches),
-                    shiftKey : e.shiftKey,
-                    altKey : e.altKey,
-                    ctrlKey : e.ctrlKey,
-                    metaKey : e.metaKey,
-                    bubbles : true,
-                    cancelable : true
-                }));
+                    touches: Array.from(e.touches), targetTouches: Array.from(e.targetTouches),
+                    changedTouches: Array.from(e.changedTouches), shiftKey: e.shiftKey,
+                    altKey: e.altKey, ctrlKey: e.ctrlKey, metaKey: e.metaKey, bubbles: true, cancelable: true}));
             };
             for (const type of ["touchstart", "touchmove", "touchend", "touchcancel"])
-                root.addEventListener(type, forwardTouch, {passive : true});
+                root.addEventListener(type, forwardTouch, {passive: true});
             const px = (v) => v + "px";
             const set = function(block, name, value) {
                 if (block.applied[name] === value) return;
@@ -98,7 +80,7 @@ mergeInto(LibraryManager.library, {
                 }
             };
             Module["orchardPageText"] = {
-                show : function(key, data, place) {
+                show: function(key, data, place) {
                     let block = blocks.get(key);
                     if (!block) {
                         const el = document.createElement("div");
@@ -108,40 +90,42 @@ mergeInto(LibraryManager.library, {
                         content.className = "orchard-page-content";
                         el.appendChild(content);
                         root.appendChild(el);
-                        block = {el : el, content : content, applied : {}};
+                        block = {el: el, content: content, applied: {}, onPanel: false};
                         blocks.set(key, block);
                     }
                     if (data) fill(block, data);
+                    block.onPanel = !!place[6];
                     set(block, "left", px(place[2]));
                     set(block, "top", px(place[3]));
                     set(block, "width", px(Math.max(0, place[4] - place[2])));
                     set(block, "height", px(Math.max(0, place[5] - place[3])));
-                    const shift = "translate(" + px(place[0] - place[2]) + "," +
-                                  px(place[1] - place[3]) + ")";
+                    const shift = "translate(" + px(place[0] - place[2]) + "," + px(place[1] - place[3]) + ")";
                     if (block.applied.transform !== shift) {
                         block.applied.transform = shift;
                         block.content.style.transform = shift;
                     }
                 },
-                end : function(shown, covered) {
+                /* Blocks not shown this frame go; under a popup or panel, all but the panel's
+                   own hide. (Not for...of with destructuring: Emscripten's JS optimizer breaks it.) */
+                end: function(shown, covered) {
                     const keep = new Set(shown);
-                    /* (Not for...of with destructuring: Emscripten's JS optimizer breaks it.) */
                     blocks.forEach(function(block, key) {
-                        if (keep.has(key)) return;
-                        block.el.remove();
-                        blocks.delete(key);
+                        if (!keep.has(key)) {
+                            block.el.remove();
+                            blocks.delete(key);
+                            return;
+                        }
+                        const hidden = !!covered && !block.onPanel;
+                        if (block.el.hidden !== hidden) block.el.hidden = hidden;
                     });
-                    root.hidden = !!covered;
                 },
             };
         }
-        Module["orchardPageText"].show(UTF8ToString(id),
-                                       json ? JSON.parse(UTF8ToString(json)) : null,
-                                       [ x, y, clipX0, clipY0, clipX1, clipY1 ]);
+        Module["orchardPageText"].show(UTF8ToString(id), json ? JSON.parse(UTF8ToString(json)) : null,
+                                       [x, y, clipX0, clipY0, clipX1, clipY1, onPanel]);
     },
 
-    orchard_page_text_end : function(shown, covered) {
-        if (Module["orchardPageText"])
-            Module["orchardPageText"].end(JSON.parse(UTF8ToString(shown)), covered);
+    orchard_page_text_end: function(shown, covered) {
+        if (Module["orchardPageText"]) Module["orchardPageText"].end(JSON.parse(UTF8ToString(shown)), covered);
     },
 });

@@ -79,7 +79,8 @@ void draw_guidelines_panel(bool compact) {
     ImGui::SetCursorPos(ImVec2(margin, 60));
     ImGui::BeginChild("guidelines_text", ImVec2(width - margin, 0), false);
     const std::string& text = guidelines_text(g_panel.file);
-    draw_markdown(("guidelines_" + g_panel.file).c_str(), text, width - 2 * margin - 12);
+    draw_markdown(("guidelines_" + g_panel.file).c_str(), text, width - 2 * margin - 12,
+                  {.lang = i18n::active().language(), .on_panel = true});
     ImGui::Dummy(ImVec2(0, 24));
     ImGui::EndChild();
     widgets().track_rect("guidelines_panel", ImVec2(x, 0),

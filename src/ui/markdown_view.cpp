@@ -327,7 +327,7 @@ void draw_markdown(const char* id, std::string_view markdown, float width,
         }
         platform::show_page_text(
             id, entry.version, [&] { return page_text_of(entry, options); },
-            {origin.x, origin.y, clip_min.x, clip_min.y, clip_max.x, clip_max.y});
+            {origin.x, origin.y, clip_min.x, clip_min.y, clip_max.x, clip_max.y, options.on_panel});
     }
     // One item as large as the text, so that the parent window scrolls over all of it.
     ImGui::SetCursorScreenPos(origin);

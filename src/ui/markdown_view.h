@@ -19,6 +19,7 @@ namespace orchard::ui {
 struct MarkdownOptions {
     std::string_view lang;
     bool translate = true;
+    bool on_panel = false; // drawn on the panel that covers the page: shown while it does
 };
 void draw_markdown(const char* id, std::string_view markdown, float width,
                    const MarkdownOptions& options = {});

@@ -17,7 +17,8 @@ void draw_terms(const ScreenInput& input) {
     const float padding = input.compact ? 20 : 32;
     move_to(column, input.compact ? 16 : 40);
     begin_card(column.width, padding);
-    draw_markdown("terms", guidelines_text("terms.md"), column.width - 2 * padding);
+    draw_markdown("terms", guidelines_text("terms.md"), column.width - 2 * padding,
+                  {.lang = i18n::active().language()});
     ImGui::Dummy(ImVec2(0, 4));
     const float inner = column.width - 2 * padding;
     const bool narrow = inner < 420;

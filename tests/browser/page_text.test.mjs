@@ -83,3 +83,21 @@ test('a mouse drag across an Arabic message selects its words in logical order; 
     await screenshot(page, 'page-text-ar-selected');
   });
 });
+
+test('the guidelines panel is page text too, shown over the page it covers', async () => {
+  const { openTask } = await import('./lib/actions.mjs');
+  const guide = readFileSync(join(here, '..', '..', 'assets', 'guidelines', 'initial_prompt.md'), 'utf8');
+  // A sentence of the guide's first paragraph (not a heading), as a person would look for it.
+  const sentence = guide.split('\n').find((l) => l.length > 40 && !l.startsWith('#')).split(/[.:]/)[0].slice(0, 30);
+  await withServerPage({ viewport: { width: 1280, height: 900 }, locale: 'en-US', name: 'page-text' }, async ({ page }) => {
+    await enterAsGuest(page, 'Guide reader');
+    await openTask(page, 'initial_prompt');
+    await press(page, 'open_guidelines');
+    await waitForState(page, (s) => s.widgets.guidelines_panel, { what: 'the guidelines panel' });
+    const found = page.getByText(sentence, { exact: false }).first();
+    await found.waitFor({ state: 'visible' });
+    const block = page.locator('.orchard-page-block', { hasText: sentence }).first();
+    assert.equal(await block.getAttribute('translate'), 'yes', 'a guide may be translated by the browser');
+    assert.equal(await block.isVisible(), true);
+  });
+});
