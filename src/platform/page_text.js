@@ -11,13 +11,9 @@ mergeInto(LibraryManager.library, {
             document.body.appendChild(root);
             const blocks = new Map();
             /* Scrolling over a message scrolls the page, as over the rest of the canvas. */
+            /* (Ctrl+wheel stays the browser's zoom.) */
             root.addEventListener("wheel", function(e) {
-                if (e.ctrlKey) return;
-                e.preventDefault();
-                canvas.dispatchEvent(new WheelEvent("wheel", {
-                    deltaX: e.deltaX, deltaY: e.deltaY, deltaZ: e.deltaZ, deltaMode: e.deltaMode,
-                    clientX: e.clientX, clientY: e.clientY, screenX: e.screenX, screenY: e.screenY,
-                    shiftKey: e.shiftKey, altKey: e.altKey, metaKey: e.metaKey, bubbles: true, cancelable: true}));
+                if (!e.ctrlKey) Module["orchardForwardWheel"](e);
             }, {passive: false});
             const forwardTouch = function(e) {
                 canvas.dispatchEvent(new TouchEvent(e.type, {

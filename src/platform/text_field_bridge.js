@@ -24,6 +24,17 @@ mergeInto(LibraryManager.library, {
             if (Module["_orchard_request_trailing_frame"]) Module["_orchard_request_trailing_frame"]();
         };
 
+        /* A wheel turned over a page element scrolls the canvas's page instead: the one place
+           for the text fields and the page text (page_text.js), which come after this. */
+        const forwardWheel = function(e) {
+            e.preventDefault();
+            canvas.dispatchEvent(new WheelEvent("wheel", {
+                deltaX: e.deltaX, deltaY: e.deltaY, deltaZ: e.deltaZ, deltaMode: e.deltaMode,
+                clientX: e.clientX, clientY: e.clientY, screenX: e.screenX, screenY: e.screenY,
+                shiftKey: e.shiftKey, altKey: e.altKey, metaKey: e.metaKey, bubbles: true, cancelable: true}));
+        };
+        Module["orchardForwardWheel"] = forwardWheel;
+
         function fieldOf(target) {
             if (!target || !target.dataset || target.dataset.orchardField === undefined) return undefined;
             return fields.get(target.dataset.orchardField);
@@ -163,11 +174,7 @@ mergeInto(LibraryManager.library, {
                 if (e.ctrlKey) return;
                 const room = e.deltaY < 0 ? el.scrollTop > 0 : el.scrollTop + el.clientHeight < el.scrollHeight - 1;
                 if (e.deltaY !== 0 && room) return;
-                e.preventDefault();
-                canvas.dispatchEvent(new WheelEvent("wheel", {
-                    deltaX: e.deltaX, deltaY: e.deltaY, deltaZ: e.deltaZ, deltaMode: e.deltaMode,
-                    clientX: e.clientX, clientY: e.clientY, screenX: e.screenX, screenY: e.screenY,
-                    shiftKey: e.shiftKey, altKey: e.altKey, metaKey: e.metaKey, bubbles: true, cancelable: true}));
+                forwardWheel(e);
             }, {passive: false});
             container.appendChild(el);
             fields.set(id, f);
