@@ -24,6 +24,7 @@ std::string general_help() {
            "  user add             create an account (for example the first admin)\n"
            "  export               write the conversation trees as a dataset (JSON Lines)\n"
            "  import FILE          add the conversation trees of an oasst file\n"
+           "  audit verify         check that no row of the audit log was changed or removed\n"
            "\n"
            "Run 'orchard COMMAND --help' for the options of a command.\n";
 }
@@ -193,6 +194,27 @@ Command parse_user(const std::vector<std::string>& args) {
     return options;
 }
 
+std::string audit_help() {
+    return "Usage: orchard audit verify [--data DIR]\n"
+           "\n"
+           "Reads the audit log of moderators' and admins' actions from the first row to the\n"
+           "last and checks the chain of hashes that links them. Exits with 0 when it holds,\n"
+           "with 1 and the first broken row when a row was changed, put in or taken out.\n";
+}
+
+Command parse_audit(const std::vector<std::string>& args) {
+    if (args.size() < 2 || args[1] != "verify") return UsageError{audit_help()};
+    AuditVerifyOptions options;
+    for (size_t i = 2; i < args.size(); ++i) {
+        if (args[i] == "--help" || args[i] == "-h") return ShowHelp{audit_help()};
+        if (args[i] == "--data" && i + 1 < args.size())
+            options.data_dir = args[++i];
+        else
+            return UsageError{"unexpected '" + args[i] + "'\n\n" + audit_help()};
+    }
+    return options;
+}
+
 Command parse_command_line(const std::vector<std::string>& args) {
     if (args.empty() || args[0] == "--help" || args[0] == "-h" || args[0] == "help")
         return ShowHelp{general_help()};
@@ -200,6 +222,7 @@ Command parse_command_line(const std::vector<std::string>& args) {
     if (args[0] == "user") return parse_user(args);
     if (args[0] == "export") return parse_export(args);
     if (args[0] == "import") return parse_import(args);
+    if (args[0] == "audit") return parse_audit(args);
     if (args[0] != "serve")
         return UsageError{"unknown command '" + args[0] + "'\n\n" + general_help()};
 

@@ -62,6 +62,11 @@ struct AddUserOptions {
     std::filesystem::path data_dir = "data";
 };
 
+// `orchard audit verify`: checks the audit log's chain of hashes (docs/moderation.md).
+struct AuditVerifyOptions {
+    std::filesystem::path data_dir = "data";
+};
+
 struct ShowHelp {
     std::string text;
 };
@@ -72,7 +77,7 @@ struct UsageError {
 
 using Command =
     std::variant<ServeOptions, AddApiClientOptions, AddUserOptions, exporting::ExportOptions,
-                 exporting::ImportOptions, ShowHelp, UsageError>;
+                 exporting::ImportOptions, AuditVerifyOptions, ShowHelp, UsageError>;
 
 Command parse_command_line(const std::vector<std::string>& args);
 

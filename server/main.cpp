@@ -6,6 +6,7 @@
 #include "server/cli_options.h"
 #include "server/demo/demo_loader.h"
 #include "server/domain/accounts.h"
+#include "server/domain/audit_log.h"
 #include "server/domain/ids.h"
 #include "server/export/dataset_release.h"
 #include "server/export/exporter.h"
@@ -330,6 +331,28 @@ int import_dataset(const orchard::exporting::ImportOptions& options) {
     return 0;
 }
 
+// `orchard audit verify`: the chain of the audit log, checked from its first row to its last.
+// Never creates a database.
+int verify_audit(const orchard::AuditVerifyOptions& options) {
+    const auto file = options.data_dir / "orchard.db";
+    if (!std::filesystem::exists(file)) {
+        std::fprintf(stderr, "orchard: there is no database at %s\n", file.c_str());
+        return 1;
+    }
+    auto database = orchard::store::Database::open(file);
+    orchard::domain::AuditCheck check;
+    database->read([&](orchard::store::StatementCache& statements) {
+        check = orchard::domain::verify_audit_log(statements);
+    });
+    if (!check.problem.empty()) {
+        std::fprintf(stderr, "orchard: the audit log is broken: %s. The %ld rows before it hold.\n",
+                     check.problem.c_str(), check.rows);
+        return 1;
+    }
+    std::printf("The audit log holds: %ld rows, last hash %s.\n", check.rows, check.head.c_str());
+    return 0;
+}
+
 } // namespace
 
 int main(int argc, char** argv) {
@@ -352,6 +375,8 @@ int main(int argc, char** argv) {
             return export_dataset(*dataset);
         if (const auto* file = std::get_if<orchard::exporting::ImportOptions>(&command))
             return import_dataset(*file);
+        if (const auto* audit = std::get_if<orchard::AuditVerifyOptions>(&command))
+            return verify_audit(*audit);
         return serve(std::get<orchard::ServeOptions>(command));
     } catch (const std::exception& error) {
         std::fprintf(stderr, "orchard: %s\n", error.what());

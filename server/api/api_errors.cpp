@@ -33,6 +33,13 @@ int http_status_for(ErrorCode code) {
 http::Response error_response(const domain::DomainError& error) {
     auto response = http::Response::error(error.http_status.value_or(http_status_for(error.code)),
                                           static_cast<int>(error.code), error.what());
+    if (error.reason) {
+        auto body = nlohmann::json::parse(response.body, nullptr, false);
+        if (body.is_object()) {
+            body["reason"] = *error.reason;
+            response.body = body.dump();
+        }
+    }
     if (error.retry_after_sec)
         response.set_header("Retry-After", std::to_string(*error.retry_after_sec));
     return response;

@@ -51,6 +51,23 @@ void Call::set_header_on_any_answer(std::string name, std::string value) {
     effects_.headers.emplace_back(std::move(name), std::move(value));
 }
 
+void Call::audit(const domain::AuditEntry& entry) {
+    domain::AuditActor actor;
+    if (caller.user)
+        actor.user_id = caller.user->user.id;
+    else if (caller.account)
+        actor.user_id = caller.account->user_id;
+    if (!caller.client.id.empty()) actor.client_id = caller.client.id;
+    if (store_) {
+        domain::append_audit(store_->statements(), actor, entry, now);
+    } else {
+        services.database.write([&](store::StatementCache& statements) {
+            domain::append_audit(statements, actor, entry, now);
+        });
+    }
+    ++effects_.audit_rows;
+}
+
 http::Response no_content() {
     http::Response response;
     response.status = 204;

@@ -7,6 +7,7 @@
 
 #include "server/api/api_services.h"
 #include "server/api/caller.h"
+#include "server/domain/audit_log.h"
 #include "server/domain/config.h"
 #include "server/domain/rate_limiter.h"
 #include "server/http/router.h"
@@ -29,6 +30,7 @@ struct RateLimitRule;
 // (or throws).
 struct CallEffects {
     bool rate_limit_taken = false;
+    int audit_rows = 0; // rows this call added to the audit log
     // Headers the answer carries whatever it is, a refusal included (e.g. a cookie to forget).
     std::vector<std::pair<std::string, std::string>> headers;
 };
@@ -67,6 +69,10 @@ class Call {
     void take_rate_limit();
     // A header for the answer whatever it turns out to be, a refusal included.
     void set_header_on_any_answer(std::string name, std::string value);
+    // Records a moderator's or admin's action in the audit log (docs/moderation.md), in the
+    // call's transaction (or, outside one, in a transaction of its own). Every moderator and
+    // admin route that changes something must: the runner refuses one that answers without.
+    void audit(const domain::AuditEntry& entry);
 
   private:
     store::TreeStore* store_;

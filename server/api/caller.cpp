@@ -4,6 +4,7 @@
 #include "protocol/utf8.h"
 #include "server/api/api_keys.h"
 #include "server/api/credentials.h"
+#include "server/api/sessions.h"
 #include "server/domain/domain_error.h"
 #include "server/domain/ids.h"
 #include "server/domain/request_fields.h"
@@ -103,8 +104,7 @@ ApiCaller identify_caller(const http::Request& request, const nlohmann::json* bo
     if (bearer_token(request)) {
         store::AccountStore accounts(store.statements());
         const store::AccountRecord account = session_account(request, accounts, now_ms);
-        if (!account.enabled || account.deleted)
-            throw DomainError(ErrorCode::UserDisabled, "This account is disabled.");
+        if (!account.enabled || account.deleted) throw account_disabled(account.disabled_reason);
         store::ApiClientRecord web_client{"", "Orchard's own client", true,
                                           account.role != "contributor", std::nullopt};
         store::UserRecord user{account.user_id, std::nullopt, "orchard", account.user_id,
@@ -151,8 +151,7 @@ ApiCaller identify_caller(const http::Request& request, const nlohmann::json* bo
         store.update_display_name(user->id, named->display_name);
         user->display_name = named->display_name;
     }
-    if (!user->enabled || user->deleted)
-        throw DomainError(ErrorCode::UserDisabled, "This user is disabled.");
+    if (!user->enabled || user->deleted) throw account_disabled(user->disabled_reason);
     caller.user = domain::Caller{*user, client->id};
     return caller;
 }

@@ -8,5 +8,8 @@ namespace orchard::api::config_routes {
 
 http::Response get(Call& call); // GET /admin/config
 http::Response put(Call& call); // PUT /admin/config
+// GET /admin/config/details: {items: [{key, value, default, last_change}]}, where last_change is
+// {date, actor, before, after} from the audit log, or null while the default was never changed.
+http::Response details(Call& call);
 
 } // namespace orchard::api::config_routes

@@ -176,9 +176,16 @@ http::Response create_link(Call& call) {
 
     const DownloadLink link{query_string, call.user().user.id, call.now + kDownloadLinkLifetimeMs};
     const std::string token = sign_download_link(link, link_key(call));
-    return http::Response::json(200, {{"url", "/api/v1/export/download?link=" + token},
-                                      {"file_name", file_name(options, call.now)},
-                                      {"expires_at", domain::iso8601(link.expires_ms)}});
+    const nlohmann::json answer = {{"url", "/api/v1/export/download?link=" + token},
+                                   {"file_name", file_name(options, call.now)},
+                                   {"expires_at", domain::iso8601(link.expires_ms)}};
+    // Who took which data out; the link itself stays out of the log (it is a credential).
+    call.audit({"export.link",
+                "export",
+                answer["file_name"],
+                nullptr,
+                {{"query", query_string}, {"expires_at", answer["expires_at"]}}});
+    return http::Response::json(200, answer);
 }
 
 http::Response download(Call& call) {

@@ -133,25 +133,42 @@ http::Response tree_state(Call& call) {
 http::Response set_tree_state(Call& call) {
     MessageService messages = message_service(call);
     const bool halt = bool_query(call.request, "halt", true);
-    messages.set_halted(call.param("message_id"), halt);
     const auto message = messages.get(call.param("message_id"));
-    return http::Response::json(200, messages.tree_state_json(message.tree_id));
+    const auto before = messages.tree_state_json(message.tree_id);
+    messages.set_halted(message.id, halt);
+    auto after = messages.tree_state_json(message.tree_id);
+    call.audit({halt ? "tree.halt" : "tree.resume", "tree", message.tree_id, before, after});
+    return http::Response::json(200, after);
 }
 
 http::Response remove(Call& call) {
-    message_service(call).delete_message(call.param("message_id"), user_id_of(call.caller));
+    MessageService messages = message_service(call);
+    const auto before = messages.get(call.param("message_id"));
+    messages.delete_message(before.id, user_id_of(call.caller));
+    call.audit({"message.delete", "message", before.id, domain::message_removal_state(before),
+                domain::message_removal_state(messages.get(before.id))});
     return no_content();
 }
 
 http::Response undelete(Call& call) {
-    message_service(call).undelete_message(call.param("message_id"), user_id_of(call.caller));
+    MessageService messages = message_service(call);
+    const auto before = messages.get(call.param("message_id"));
+    messages.undelete_message(before.id, user_id_of(call.caller));
+    call.audit({"message.undelete", "message", before.id, domain::message_removal_state(before),
+                domain::message_removal_state(messages.get(before.id))});
     return no_content();
 }
 
 http::Response edit(Call& call) {
-    message_service(call).edit(call.param("message_id"),
-                               domain::RequestFields(call.body).string_or("new_content"),
-                               call.user().user.id);
+    MessageService messages = message_service(call);
+    const auto before = messages.get(call.param("message_id"));
+    messages.edit(before.id, domain::RequestFields(call.body).string_or("new_content"),
+                  call.user().user.id);
+    call.audit({"message.edit",
+                "message",
+                before.id,
+                {{"text", before.text}},
+                {{"text", messages.get(before.id).text}}});
     return no_content();
 }
 

@@ -193,7 +193,9 @@ http::Response add_prize(Call& call) {
     prize.created_ms = call.now;
     prize = prize_from(call.body, prize);
     store::PrizeStore(call.store().statements()).insert(prize);
-    return http::Response::json(201, rewards.prize_json(prize));
+    auto answer = rewards.prize_json(prize);
+    call.audit({"prize.add", "prize", prize.id, nullptr, answer});
+    return http::Response::json(201, answer);
 }
 
 http::Response change_prize(Call& call) {
@@ -203,12 +205,16 @@ http::Response change_prize(Call& call) {
         throw bad_input("This prize is awarded already; it can no longer change.");
     const auto updated = prize_from(call.body, prize);
     store::PrizeStore(call.store().statements()).update(updated);
-    return http::Response::json(200, rewards.prize_json(updated));
+    auto answer = rewards.prize_json(updated);
+    call.audit({"prize.change", "prize", prize.id, rewards.prize_json(prize), answer});
+    return http::Response::json(200, answer);
 }
 
 http::Response remove_prize(Call& call) {
-    existing_prize(call);
-    store::PrizeStore(call.store().statements()).remove(call.param("prize_id"));
+    const auto prize = existing_prize(call);
+    const auto before = rewards_of(call).prize_json(prize);
+    store::PrizeStore(call.store().statements()).remove(prize.id);
+    call.audit({"prize.remove", "prize", prize.id, before, nullptr});
     return no_content();
 }
 

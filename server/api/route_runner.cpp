@@ -16,6 +16,7 @@
 #include <random>
 #include <stdexcept>
 #include <string>
+#include <string_view>
 
 namespace orchard::api {
 
@@ -58,6 +59,18 @@ ApiCaller identify(const Route& route, const http::Request& request, const nlohm
     return caller;
 }
 
+// Moderators' and admins' routes that change something leave a row in the audit log.
+bool must_audit(const Route& route) {
+    return (route.access == Access::Moderator || route.access == Access::Admin) &&
+           std::string_view(route.method) != "GET";
+}
+
+void check_audited(const Route& route, const http::Response& response, const CallEffects& effects) {
+    if (must_audit(route) && response.status < 400 && effects.audit_rows == 0)
+        throw std::logic_error(std::string("the handler of ") + route.method + " " + route.pattern +
+                               " changed something without an audit row");
+}
+
 struct Attempt {
     const Route& route;
     ApiServices& services;
@@ -78,7 +91,10 @@ struct Attempt {
         if (route.work != Work::Write) own_rng.emplace(static_cast<std::uint64_t>(now));
         Call call(request, params, body, caller, now, own_rng ? *own_rng : services.writer_rng,
                   services, &store, limiter, route.options.limit, effects);
-        return route.handler(call);
+        http::Response response = route.handler(call);
+        // Thrown inside the transaction, so that an unaudited change is rolled back.
+        check_audited(route, response, effects);
+        return response;
     }
 
     // The handler outside any transaction; only identifying the caller takes one.
@@ -94,7 +110,9 @@ struct Attempt {
         std::mt19937_64 own_rng(static_cast<std::uint64_t>(now));
         Call call(request, params, body, caller, now, own_rng, services, nullptr, limiter,
                   route.options.limit, effects);
-        return route.handler(call);
+        http::Response response = route.handler(call);
+        check_audited(route, response, effects);
+        return response;
     }
 
     http::Response run() const {

@@ -1,5 +1,7 @@
 #include "server/api/route_table.h"
 
+#include "server/api/api_client_routes.h"
+#include "server/api/audit_routes.h"
 #include "server/api/auth_routes.h"
 #include "server/api/client_error_routes.h"
 #include "server/api/config_routes.h"
@@ -10,8 +12,10 @@
 #include "server/api/message_routes.h"
 #include "server/api/moderation_routes.h"
 #include "server/api/oauth_routes.h"
+#include "server/api/people_routes.h"
 #include "server/api/rewards_routes.h"
 #include "server/api/task_routes.h"
+#include "server/api/tree_status_routes.h"
 
 namespace orchard::api {
 
@@ -77,6 +81,9 @@ const std::vector<Route>& route_table() {
         {"POST", "/api/v1/tasks/{task_id}/nack", kCaller, kWrite, tasks::nack,
             {.named_user = true, .terms_before = kTasks}},
         {"GET", "/api/v1/admin/config", kAdmin, kWrite, config_routes::get},
+        // Each value with its default and its last change (docs/moderation.md).
+        {"GET", "/api/v1/admin/config/details", kAdmin, kRead, config_routes::details},
+        {"GET", "/api/v1/moderation/status", kModerator, kRead, tree_status::status},
         {"PUT", "/api/v1/admin/config", kAdmin, kWrite, config_routes::put},
 
         // Messages, reactions and labels outside tasks (PROTOCOL.md §3). The reads run on the
@@ -130,6 +137,25 @@ const std::vector<Route>& route_table() {
         {"GET", "/api/v1/moderation/flagged", kModerator, kRead, moderation::flagged},
         {"POST", "/api/v1/moderation/flagged/{message_id}", kModerator, kWrite,
             moderation::decide},
+        // People (docs/moderation.md): roles are for admins only, checked by the handler.
+        {"GET", "/api/v1/moderation/users", kModerator, kRead, people::search},
+        {"GET", "/api/v1/moderation/users/{user_id}", kModerator, kRead, people::page},
+        {"PUT", "/api/v1/moderation/users/{user_id}", kModerator, kWrite, people::change},
+        {"POST", "/api/v1/moderation/users/{user_id}/notes", kModerator, kWrite,
+            people::add_note},
+        {"GET", "/api/v1/moderation/users/{user_id}/purge", kModerator, kRead,
+            people::purge_preview},
+        {"POST", "/api/v1/moderation/users/{user_id}/purge", kModerator, kWrite, people::purge},
+
+        // The audit log of moderators' and admins' actions (docs/moderation.md).
+        {"GET", "/api/v1/admin/audit", kAdmin, kRead, audit::list},
+        {"GET", "/api/v1/admin/audit/verify", kAdmin, kRead, audit::verify},
+        // Frontends' API keys.
+        {"GET", "/api/v1/admin/api_clients", kAdmin, kRead, api_clients::list},
+        {"POST", "/api/v1/admin/api_clients", kAdmin, kWrite, api_clients::create},
+        {"PUT", "/api/v1/admin/api_clients/{client_id}", kAdmin, kWrite, api_clients::change},
+        {"POST", "/api/v1/admin/api_clients/{client_id}/rotate", kAdmin, kWrite,
+            api_clients::rotate},
 
         // Rewards (PROTOCOL.md §7, docs/rewards.md).
         {"GET", "/api/v1/leaderboards/{frame}", kCaller, kRead, rewards::leaderboard},

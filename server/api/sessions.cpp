@@ -14,9 +14,18 @@ constexpr std::int64_t kSessionMs = std::int64_t{30} * 24 * 60 * 60 * 1000;
 
 } // namespace
 
+domain::DomainError account_disabled(const std::optional<std::string>& reason) {
+    // A ban's reason is for the person it bans: the answer says it after the fixed sentence,
+    // and as a field of its own for clients that word the sentence themselves.
+    domain::DomainError error(protocol::ErrorCode::UserDisabled,
+                              reason ? "This account is disabled: " + *reason
+                                     : std::string("This account is disabled."));
+    error.reason = reason;
+    return error;
+}
+
 std::string open_session(store::Database& database, const store::AccountRecord& account) {
-    if (!account.enabled || account.deleted)
-        throw domain::DomainError(protocol::ErrorCode::UserDisabled, "This account is disabled.");
+    if (!account.enabled || account.deleted) throw account_disabled(account.disabled_reason);
     const std::string token = new_session_token();
     database.write([&](store::StatementCache& statements) {
         const std::int64_t now = domain::now_ms();
@@ -33,7 +42,10 @@ nlohmann::json account_json(const store::AccountRecord& account) {
             {"role", account.role},
             {"guest", account.is_guest()},
             {"terms_accepted", account.terms_accepted_ms.has_value()},
-            {"show_on_leaderboard", account.show_on_leaderboard}};
+            {"show_on_leaderboard", account.show_on_leaderboard},
+            {"enabled", account.enabled},
+            {"disabled_reason", account.disabled_reason ? nlohmann::json(*account.disabled_reason)
+                                                        : nlohmann::json(nullptr)}};
 }
 
 http::Response session_answer(store::Database& database, const store::AccountRecord& account,

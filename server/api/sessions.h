@@ -2,6 +2,7 @@
 // a sign-in starts, and the account as the client reads it.
 #pragma once
 
+#include "server/domain/domain_error.h"
 #include "server/http/http_types.h"
 #include "server/store/account_store.h"
 #include "server/store/database.h"
@@ -11,6 +12,9 @@
 #include <string>
 
 namespace orchard::api {
+
+// 4001 for a disabled account, with the ban's reason when a moderator gave one.
+domain::DomainError account_disabled(const std::optional<std::string>& reason);
 
 // Starts a 30-day session for the account and returns its token (only a hash is stored).
 // Throws DomainError 4001 for a disabled or deleted account.

@@ -73,43 +73,68 @@ nlohmann::json system_stats(store::StatementCache& statements) {
             {"message_trees", counts.message_trees}};
 }
 
-nlohmann::json trollboard(store::StatementCache& statements, TimeFrame frame, int max_count,
-                          std::int64_t now_ms) {
+namespace {
+
+std::int64_t troll_score(const store::TrollCounts& c) {
+    std::int64_t score = 3 * c.red_flags - c.upvotes + c.downvotes + c.spam_prompts;
+    for (const auto& [name, count] : c.flags)
+        score += count;
+    return score;
+}
+
+// Everyone's counts in the frame, the highest troll score first.
+std::vector<store::TrollCounts> ranked_troll_counts(store::StatementCache& statements,
+                                                    TimeFrame frame, std::int64_t now_ms) {
     const auto span = frame_span_ms(frame);
     const std::int64_t since = span ? now_ms - *span : -1;
     auto counts = store::ActivityStore(statements).troll_counts(since, flag_labels());
-    auto troll_score = [](const store::TrollCounts& c) {
-        std::int64_t score = 3 * c.red_flags - c.upvotes + c.downvotes + c.spam_prompts;
-        for (const auto& [name, count] : c.flags)
-            score += count;
-        return score;
-    };
     std::sort(counts.begin(), counts.end(), [&](const auto& a, const auto& b) {
         const auto sa = troll_score(a);
         const auto sb = troll_score(b);
         return sa != sb ? sa > sb : a.user_id < b.user_id;
     });
+    return counts;
+}
+
+nlohmann::json troll_row(store::LedgerStore& users, const store::TrollCounts& c, std::size_t rank) {
+    const auto who = users.user_identity(c.user_id);
+    nlohmann::json row = {{"rank", rank},
+                          {"user_id", c.user_id},
+                          {"username", who ? who->username : ""},
+                          {"display_name", who ? who->display_name : ""},
+                          {"troll_score", troll_score(c)},
+                          {"red_flags", c.red_flags},
+                          {"upvotes", c.upvotes},
+                          {"downvotes", c.downvotes},
+                          {"spam_prompts", c.spam_prompts}};
+    for (const auto& name : flag_labels())
+        row[name] = c.flags.contains(name) ? c.flags.at(name) : 0;
+    return row;
+}
+
+} // namespace
+
+nlohmann::json trollboard(store::StatementCache& statements, TimeFrame frame, int max_count,
+                          std::int64_t now_ms) {
+    const auto counts = ranked_troll_counts(statements, frame, now_ms);
     store::LedgerStore users(statements);
     nlohmann::json board = nlohmann::json::array();
     for (const auto& c : counts) {
         if (board.size() >= static_cast<size_t>(std::clamp(max_count, 1, 1000))) break;
-        const auto who = users.user_identity(c.user_id);
-        nlohmann::json row = {{"rank", board.size() + 1},
-                              {"user_id", c.user_id},
-                              {"username", who ? who->username : ""},
-                              {"display_name", who ? who->display_name : ""},
-                              {"troll_score", troll_score(c)},
-                              {"red_flags", c.red_flags},
-                              {"upvotes", c.upvotes},
-                              {"downvotes", c.downvotes},
-                              {"spam_prompts", c.spam_prompts}};
-        for (const auto& name : flag_labels())
-            row[name] = c.flags.contains(name) ? c.flags.at(name) : 0;
-        board.push_back(std::move(row));
+        board.push_back(troll_row(users, c, board.size() + 1));
     }
     return {{"time_frame", frame_name(frame)},
             {"last_updated", iso8601(now_ms)},
             {"trollboard", board}};
+}
+
+nlohmann::json troll_line(store::StatementCache& statements, const std::string& user_id,
+                          std::int64_t now_ms) {
+    const auto counts = ranked_troll_counts(statements, TimeFrame::Total, now_ms);
+    store::LedgerStore users(statements);
+    for (std::size_t i = 0; i < counts.size(); ++i)
+        if (counts[i].user_id == user_id) return troll_row(users, counts[i], i + 1);
+    return nullptr;
 }
 
 } // namespace orchard::domain

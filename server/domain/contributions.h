@@ -22,5 +22,8 @@ nlohmann::json system_stats(store::StatementCache& statements);
 // 3 × red flags − upvotes + downvotes + rejected prompts + flag labels, received in the frame.
 nlohmann::json trollboard(store::StatementCache& statements, TimeFrame frame, int max_count,
                           std::int64_t now_ms);
+// The person's row of the all-time trollboard, with their rank; null when nothing counts.
+nlohmann::json troll_line(store::StatementCache& statements, const std::string& user_id,
+                          std::int64_t now_ms);
 
 } // namespace orchard::domain

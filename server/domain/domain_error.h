@@ -18,6 +18,8 @@ struct DomainError : std::runtime_error {
     // The HTTP status when the code's usual one does not fit (code 0 is a server fault unless
     // this says it was bad input, 400, or a missing thing, 404).
     std::optional<int> http_status;
+    // For 4001: the moderator's reason for the ban, also given as the error object's `reason`.
+    std::optional<std::string> reason;
 };
 
 // Input that breaks a rule of its own field: 400 with error code 0, as the original answers

@@ -58,8 +58,8 @@ void FlagModeration::delete_hidden(const store::MessageRecord& message,
 
 void FlagModeration::decide(const std::string& message_id, const std::string& decision,
                             const std::optional<std::string>& moderator_id) {
-    if (decision != "keep" && decision != "remove")
-        throw bad_input("The decision must be \"keep\" or \"remove\".");
+    if (decision != "keep" && decision != "remove" && decision != "handled")
+        throw bad_input("The decision must be \"keep\", \"remove\" or \"handled\".");
     MessageService messages(store_, config_, now_ms_);
     const auto message = messages.get(message_id);
     if (!moderation_.find(message_id))
@@ -70,22 +70,46 @@ void FlagModeration::decide(const std::string& message_id, const std::string& de
         moderation_.decide(message_id, "keep", moderator_id, now_ms_);
         return;
     }
+    if (decision == "handled") {
+        if (message.hidden)
+            throw bad_input("This message is hidden by flags: keep it or remove it.");
+        moderation_.decide(message_id, "handled", moderator_id, now_ms_);
+        return;
+    }
     messages.delete_message(message_id);
     // PROTOCOL.md §5: a prompt taken down by flags ends its tree as low grade.
     if (!message.parent_id) {
         const auto tree = store_.find_tree(message.tree_id);
-        if (tree && (tree->state == tree_state::kInitialPromptReview ||
-                     tree->state == tree_state::kPromptLotteryWaiting ||
-                     tree->state == tree_state::kGrowing))
+        if (tree && tree_state::ends_when_prompt_removed(tree->state))
             store_.set_tree_state(tree->id, tree_state::kAbortedLowGrade, now_ms_);
     }
     moderation_.decide(message_id, "remove", moderator_id, now_ms_);
 }
 
+const std::vector<std::string>& queue_labels() {
+    static const std::vector<std::string> kLabels = {"spam", "not_appropriate", "pii",
+                                                     "hate_speech", "sexual_content"};
+    return kLabels;
+}
+
+void FlagModeration::on_labels(const std::string& message_id,
+                               const std::map<std::string, double>& labels, bool is_report) {
+    bool flagged = is_report;
+    for (const auto& name : queue_labels()) {
+        const auto found = labels.find(name);
+        // A flag widget sends 1 when set; likert-style values past the middle count too.
+        if (found != labels.end() && found->second >= 0.5) flagged = true;
+    }
+    if (flagged) moderation_.flag(message_id, now_ms_);
+}
+
 nlohmann::json FlagModeration::queue_json(store::FlagQueue which, int limit,
-                                          const std::optional<std::string>& before) {
+                                          const std::optional<std::string>& before,
+                                          bool most_flagged) {
+    constexpr int kReportsShown = 5;
     const auto cursor = before ? parse_time_cursor(*before) : std::nullopt;
-    const auto flags = moderation_.queue(which, limit, cursor);
+    const auto flags = most_flagged ? moderation_.most_flagged(which, limit)
+                                    : moderation_.queue(which, limit, cursor);
     MessageService messages(store_, config_, now_ms_);
     nlohmann::json items = nlohmann::json::array();
     for (const auto& flag : flags) {
@@ -102,14 +126,28 @@ nlohmann::json FlagModeration::queue_json(store::FlagQueue which, int limit,
              {"decision", optional_json(flag.decision)},
              {"decided_date", flag.decided_ms ? nlohmann::json(iso8601(*flag.decided_ms))
                                               : nlohmann::json(nullptr)},
-             {"decided_by", optional_json(flag.decided_by)}});
+             {"decided_by", optional_json(flag.decided_by)},
+             {"reports",
+              {{"count", flag.reports}, {"latest", reports_json(flag.message_id, kReportsShown)}}},
+             {"labels", flag.labels},
+             {"signals", flag.signals()}});
     }
-    const bool more = static_cast<int>(flags.size()) == limit;
+    // The most flagged are one page: their order has no cursor.
+    const bool more = !most_flagged && static_cast<int>(flags.size()) == limit;
     return {{"items", std::move(items)},
             {"next",
              more ? nlohmann::json(format_time_cursor(flags.back().last_flag_ms, flags.back().row))
                   : nlohmann::json(nullptr)},
-            {"order", "desc"}};
+            {"order", most_flagged ? "most_flagged" : "desc"}};
+}
+
+nlohmann::json FlagModeration::reports_json(const std::string& message_id, int limit) {
+    nlohmann::json items = nlohmann::json::array();
+    for (const auto& report : moderation_.reports(message_id, limit))
+        items.push_back({{"text", report.text},
+                         {"user_id", report.user_id},
+                         {"created_date", iso8601(report.created_ms)}});
+    return items;
 }
 
 } // namespace orchard::domain

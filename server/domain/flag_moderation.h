@@ -12,9 +12,16 @@
 
 #include <nlohmann/json.hpp>
 
+#include <map>
+#include <string>
+#include <vector>
+
 namespace orchard::domain {
 
 inline constexpr int kQuartersPerFlag = 4;
+
+// The labels that put a message in the moderators' queue when someone sets them.
+const std::vector<std::string>& queue_labels();
 
 int flag_weight_quarters(const store::FlaggerStanding& flagger);
 
@@ -25,13 +32,21 @@ class FlagModeration {
 
     // `user_id` just raised a red flag on the message (the reaction is stored).
     void on_red_flag(const std::string& message_id, const std::string& user_id);
-    // A moderator's decision on a flagged message: "keep" or "remove"; DomainError 2001 when the
-    // message was never flagged, 5000 for another decision.
+    // Labels were stored for the message: a report, or a flag label set (spam, not appropriate,
+    // personal data, hate speech, sexual content), puts it in the queue. Nothing is hidden by
+    // these: only red flags weigh toward hiding.
+    void on_labels(const std::string& message_id, const std::map<std::string, double>& labels,
+                   bool is_report);
+    // A moderator's decision on a flagged message: "keep" (dismiss the flags), "remove", or
+    // "handled" (acted on some other way, e.g. edited, or its author banned; not for a hidden
+    // message, which needs keep or remove); DomainError 2001 when the message was never
+    // flagged, 400 for another decision.
     void decide(const std::string& message_id, const std::string& decision,
                 const std::optional<std::string>& moderator_id);
-    // The queue as moderators read it: {items, next} with each item's message.
+    // The queue as moderators read it: {items, next} with each item's message and reasons;
+    // the latest flagged first, or with `most_flagged` the most flagged first (one page).
     nlohmann::json queue_json(store::FlagQueue which, int limit,
-                              const std::optional<std::string>& before);
+                              const std::optional<std::string>& before, bool most_flagged = false);
 
     // Used by deleting and restoring messages: a hidden message is decided on by them too.
     void restore_hidden(const store::MessageRecord& message,
@@ -41,6 +56,7 @@ class FlagModeration {
 
   private:
     void hide(const store::MessageRecord& message);
+    nlohmann::json reports_json(const std::string& message_id, int limit);
 
     store::TreeStore& store_;
     store::ModerationStore moderation_;

@@ -212,6 +212,7 @@ void MessageService::free_labels(const Caller& caller, const protocol::TextLabel
     store_.insert_labels(
         new_uuid(), message_id, caller.user.id, std::nullopt, nlohmann::json(labels.labels).dump(),
         text.empty() ? std::nullopt : std::optional(text), labels.is_report, now_ms_);
+    FlagModeration(store_, config_, now_ms_).on_labels(message_id, labels.labels, labels.is_report);
 }
 
 } // namespace orchard::domain

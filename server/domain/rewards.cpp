@@ -108,6 +108,48 @@ void Rewards::record(const std::string& user_id, PointKind kind,
     check_day_leader();
 }
 
+Rewards::PointsTakenBack Rewards::take_back_points(const std::string& user_id,
+                                                   const std::set<std::string>& message_ids,
+                                                   bool apply) {
+    // Rolling frames first let go of what is due, so that a row is in a frame's counts exactly
+    // when it is after the frame's cursor.
+    bring_up_to_date();
+    PointsTakenBack taken;
+    std::map<TimeFrame, PointCounts> counts;
+    std::map<TimeFrame, store::LedgerCursor> cursors;
+    for (const auto frame : kTimeFrames) {
+        counts[frame] = ledger_.frame_counts(frame, user_id).value_or(PointCounts{});
+        if (frame != TimeFrame::Total) cursors[frame] = ledger_.frame_cursor(frame);
+    }
+    for (const auto frame : kTimeFrames)
+        taken.scores[frame] = {score_of(counts[frame], config_), 0};
+    std::vector<std::int64_t> removed;
+    for (const auto& row : ledger_.user_message_rows(user_id)) {
+        if (!row.message_id || !message_ids.contains(*row.message_id)) continue;
+        removed.push_back(row.id);
+        ++taken.events[std::string(kind_name(row.kind))];
+        for (const auto frame : kTimeFrames) {
+            if (frame != TimeFrame::Total) {
+                const auto& cursor = cursors[frame];
+                if (std::pair(row.created_ms, row.id) <= std::pair(cursor.created_ms, cursor.id))
+                    continue; // already out of this frame
+            }
+            auto& count = counts[frame][static_cast<size_t>(row.kind)];
+            count = std::max<std::int64_t>(0, count - 1);
+        }
+    }
+    for (const auto frame : kTimeFrames)
+        taken.scores[frame].second = score_of(counts[frame], config_);
+    if (apply && !removed.empty()) {
+        for (const auto id : removed)
+            ledger_.remove_row(id);
+        for (const auto frame : kTimeFrames)
+            ledger_.save_frame_counts(frame, user_id, counts[frame], taken.scores[frame].second);
+        ledger_.touch_boards();
+    }
+    return taken;
+}
+
 void Rewards::bring_up_to_date() {
     if (up_to_date_) return;
     if (read_only_) {

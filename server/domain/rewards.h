@@ -14,7 +14,10 @@
 #include "server/store/tree_store.h"
 
 #include <nlohmann/json.hpp>
+
+#include <map>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -70,6 +73,16 @@ class Rewards {
     // only, best first, ties by user id: prize winners, and the tests' reference computation.
     std::vector<std::pair<std::string, std::int64_t>> scores_between(std::int64_t after_ms,
                                                                      std::int64_t until_ms);
+
+    // What taking back the points a person's messages earned does (a purge): each frame's
+    // score before and after, and how many events of each kind go.
+    struct PointsTakenBack {
+        std::map<TimeFrame, std::pair<std::int64_t, std::int64_t>> scores; // before, after
+        std::map<std::string, std::int64_t> events;                        // kind name → count
+    };
+    // With `apply` false, only says what would change.
+    PointsTakenBack take_back_points(const std::string& user_id,
+                                     const std::set<std::string>& message_ids, bool apply);
 
     // One ledger row and everything kept current with it (the events above use this).
     void record(const std::string& user_id, PointKind kind,

@@ -4,6 +4,7 @@
 
 #include "protocol/text.h"
 #include "server/domain/domain_error.h"
+#include "server/domain/flag_moderation.h"
 #include "server/domain/ids.h"
 #include "server/domain/label_input.h"
 #include "server/domain/labels.h"
@@ -624,6 +625,7 @@ nlohmann::json TaskService::labels(const Caller& caller, const protocol::TextLab
         text.empty() ? std::nullopt : std::optional(text), answer.is_report, now_ms_, late);
     Rewards(store_.statements(), config_, now_ms_)
         .labels_done(caller.user.id, message_id, sent.full_mode);
+    FlagModeration(store_, config_, now_ms_).on_labels(message_id, answer.labels, answer.is_report);
     if (late)
         trees_.late_review_added(message_id);
     else

@@ -40,6 +40,11 @@ inline bool is_state(std::string_view name) {
         if (name == state) return true;
     return false;
 }
+// PROTOCOL.md §5: a tree whose prompt moderation takes down before its replies are ranked ends
+// as low grade; a later tree keeps its state.
+inline bool ends_when_prompt_removed(std::string_view state) {
+    return state == kInitialPromptReview || state == kPromptLotteryWaiting || state == kGrowing;
+}
 } // namespace tree_state
 
 // What becomes of a contribution (a reply, a ranking or labels) sent for a task we handed out,

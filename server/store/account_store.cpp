@@ -11,7 +11,8 @@ namespace {
 constexpr const char* kAccountSelect =
     "SELECT a.user_id, a.username, a.password_hash, a.role, u.display_name, u.tos_accepted_ms, "
     "u.enabled, u.deleted, u.show_on_leaderboard, a.email, (SELECT min(i.provider) FROM "
-    "oauth_identities i WHERE i.user_id = a.user_id) FROM accounts a JOIN users u ON u.id = "
+    "oauth_identities i WHERE i.user_id = a.user_id), u.disabled_reason FROM accounts a JOIN users "
+    "u ON u.id = "
     "a.user_id ";
 
 AccountRecord read_account(const Statement& row) {
@@ -27,6 +28,7 @@ AccountRecord read_account(const Statement& row) {
     account.show_on_leaderboard = row.column_int(8) != 0;
     account.email = row.column_optional_text(9);
     account.provider = row.column_optional_text(10);
+    account.disabled_reason = row.column_optional_text(11);
     return account;
 }
 

@@ -24,6 +24,7 @@ struct AccountRecord {
     bool show_on_leaderboard = true;
     bool enabled = true;
     bool deleted = false;
+    std::optional<std::string> disabled_reason; // a moderator's words to a banned person
 
     // A guest has no way to sign in again once the session ends: a throw-away account.
     bool is_guest() const { return !username && !email && !provider; }

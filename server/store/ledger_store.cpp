@@ -73,8 +73,8 @@ void read_identity(const Statement& s, int first, BoardRow& row) {
 }
 
 constexpr const char* kShownExpression =
-    "coalesce((SELECT enabled AND NOT deleted AND show_on_leaderboard FROM users WHERE id = ?), "
-    "0)";
+    "coalesce((SELECT enabled AND NOT deleted AND show_on_leaderboard AND NOT hidden_by_moderator "
+    "FROM users WHERE id = ?), 0)";
 
 } // namespace
 
@@ -130,6 +130,18 @@ std::vector<LedgerRow> LedgerStore::user_rows_since(const std::string& user_id,
                                  "ORDER BY created_ms, id");
     s.bind_all(user_id, since_ms);
     return read_rows(s);
+}
+
+std::vector<LedgerRow> LedgerStore::user_message_rows(const std::string& user_id) {
+    Statement s(statements_, std::string("SELECT ") + kLedgerColumns +
+                                 " FROM ledger WHERE user_id = ? AND message_id IS NOT NULL "
+                                 "ORDER BY created_ms, id");
+    s.bind_all(user_id);
+    return read_rows(s);
+}
+
+void LedgerStore::remove_row(std::int64_t id) {
+    Statement(statements_, "DELETE FROM ledger WHERE id = ?").bind_all(id).run();
 }
 
 std::optional<PointCounts> LedgerStore::frame_counts(TimeFrame frame, const std::string& user_id) {

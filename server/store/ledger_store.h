@@ -58,6 +58,10 @@ class LedgerStore {
                                      const std::optional<LedgerCursor>& before, int limit);
     // A user's rows since `since_ms`, oldest first (for the activity chart).
     std::vector<LedgerRow> user_rows_since(const std::string& user_id, std::int64_t since_ms);
+    // A user's rows that their messages earned, oldest first (a purge takes them back).
+    std::vector<LedgerRow> user_message_rows(const std::string& user_id);
+    // Takes rows out of the ledger; whoever does keeps the frames' counts right.
+    void remove_row(std::int64_t id);
 
     // Time frames (protocol::TimeFrame as its number).
     std::optional<PointCounts> frame_counts(protocol::TimeFrame frame, const std::string& user_id);

@@ -384,6 +384,50 @@ constexpr std::array kMigrations{
         CREATE INDEX text_labels_by_tree
             ON text_labels (message_tree_id, message_id, created_ms, id, user_id, labels);
     )sql"},
+    // Moderation (docs/moderation.md). Every moderator's and admin's action leaves a row in the
+    // audit log, each row chained to the one before by a hash (server/domain/audit_log.h), so
+    // that a row changed or taken out afterwards is found by `orchard audit verify`. Triggers
+    // refuse any change to a row through SQLite. A ban keeps its reason to show the person;
+    // hiding from the leaderboards is the moderators' own switch beside the person's opt-out
+    // (score_frames.shown now also needs NOT hidden_by_moderator); notes are what moderators tell
+    // each other about a person.
+    Migration{12, "the audit log, bans with reasons, moderator notes", R"sql(
+        CREATE TABLE audit_log (
+            seq             INTEGER PRIMARY KEY AUTOINCREMENT,
+            created_ms      INTEGER NOT NULL,
+            actor_user_id   TEXT,          -- who acted (NULL: a trusted key naming nobody)
+            actor_client_id TEXT,          -- the API client the call came through, if any
+            action          TEXT NOT NULL, -- e.g. message.delete, user.ban, config.change
+            target_kind     TEXT NOT NULL, -- message, tree, user, config, prize, api_client, export
+            target_id       TEXT NOT NULL,
+            before_json     TEXT NOT NULL, -- what the target was ('null': nothing)
+            after_json      TEXT NOT NULL, -- what it became
+            prev_hash       TEXT NOT NULL,
+            hash            TEXT NOT NULL
+        );
+        CREATE INDEX audit_log_by_actor ON audit_log (actor_user_id, seq);
+        CREATE INDEX audit_log_by_action ON audit_log (action, seq);
+        CREATE INDEX audit_log_by_target ON audit_log (target_id, seq);
+        CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log
+            BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+        CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
+            BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+
+        ALTER TABLE users ADD COLUMN disabled_reason TEXT;
+        ALTER TABLE users ADD COLUMN hidden_by_moderator INTEGER NOT NULL DEFAULT 0;
+        CREATE TABLE moderator_notes (
+            id         INTEGER PRIMARY KEY,
+            user_id    TEXT NOT NULL,  -- the person the note is about
+            author_id  TEXT,           -- the moderator who wrote it
+            text       TEXT NOT NULL,
+            created_ms INTEGER NOT NULL
+        );
+        CREATE INDEX moderator_notes_by_user ON moderator_notes (user_id, id);
+        -- A person's page counts their labels and rankings.
+        CREATE INDEX text_labels_by_user ON text_labels (user_id);
+        CREATE INDEX rankings_by_user ON rankings (user_id);
+        CREATE INDEX users_by_created ON users (created_ms, id);
+    )sql"},
 };
 
 } // namespace

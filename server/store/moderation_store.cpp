@@ -4,6 +4,9 @@
 #include "server/store/records.h"
 #include "server/store/sqlite.h"
 
+#include <algorithm>
+#include <array>
+
 #include <cstdint>
 
 namespace orchard::store {
@@ -17,7 +20,24 @@ constexpr const char* kFlagSelect =
     "(SELECT count(*) FROM message_reactions r WHERE r.message_id = f.message_id AND r.emoji = "
     "'red_flag'), (SELECT coalesce(sum(r.weight), 0) FROM message_reactions r WHERE r.message_id = "
     "f.message_id AND r.emoji = 'red_flag'), f.hidden_ms, f.processed, f.decision, f.decided_ms, "
-    "f.decided_by FROM flagged_messages f ";
+    "f.decided_by, (SELECT count(*) FROM text_labels t WHERE t.message_id = f.message_id AND "
+    "t.is_report = 1), "
+    "(SELECT count(*) FROM text_labels t WHERE t.message_id = f.message_id AND "
+    "json_extract(t.labels, '$.spam') >= 0.5), "
+    "(SELECT count(*) FROM text_labels t WHERE t.message_id = f.message_id AND "
+    "json_extract(t.labels, '$.not_appropriate') >= 0.5), "
+    "(SELECT count(*) FROM text_labels t WHERE t.message_id = f.message_id AND "
+    "json_extract(t.labels, '$.pii') >= 0.5), "
+    "(SELECT count(*) FROM text_labels t WHERE t.message_id = f.message_id AND "
+    "json_extract(t.labels, '$.hate_speech') >= 0.5), "
+    "(SELECT count(*) FROM text_labels t WHERE t.message_id = f.message_id AND "
+    "json_extract(t.labels, '$.sexual_content') >= 0.5) "
+    "FROM flagged_messages f ";
+
+// The columns of kFlagSelect's flag label counts, in order.
+constexpr std::array<const char*, 5> kCountedLabels = {"spam", "not_appropriate", "pii",
+                                                       "hate_speech", "sexual_content"};
+constexpr int kFirstLabelColumn = 12;
 
 FlagRecord read_flag(const Statement& row) {
     FlagRecord flag;
@@ -32,6 +52,10 @@ FlagRecord read_flag(const Statement& row) {
     flag.decision = row.column_optional_text(8);
     flag.decided_ms = row.column_optional_int(9);
     flag.decided_by = row.column_optional_text(10);
+    flag.reports = static_cast<int>(row.column_int(11));
+    for (std::size_t i = 0; i < kCountedLabels.size(); ++i)
+        flag.labels[kCountedLabels[i]] =
+            static_cast<int>(row.column_int(kFirstLabelColumn + static_cast<int>(i)));
     return flag;
 }
 
@@ -88,6 +112,36 @@ ModerationStore::queue(FlagQueue which, int limit,
     while (s.step())
         flags.push_back(read_flag(s));
     return flags;
+}
+
+std::vector<FlagRecord> ModerationStore::most_flagged(FlagQueue which, int limit) {
+    // Ordered here, not in SQL: the open queue is short, and a closed item's counts still
+    // count. The newest kMostFlaggedScan items are the ones ordered.
+    constexpr int kMostFlaggedScan = 2000;
+    Statement s(statements_, std::string(kFlagSelect) +
+                                 (which == FlagQueue::Open ? "WHERE f.processed = 0 " : "") +
+                                 "ORDER BY f.last_flag_ms DESC, f.rowid DESC LIMIT ?");
+    s.bind_all(kMostFlaggedScan);
+    std::vector<FlagRecord> flags;
+    while (s.step())
+        flags.push_back(read_flag(s));
+    std::stable_sort(flags.begin(), flags.end(), [](const FlagRecord& a, const FlagRecord& b) {
+        return a.signals() > b.signals();
+    });
+    if (flags.size() > static_cast<std::size_t>(limit))
+        flags.resize(static_cast<std::size_t>(limit));
+    return flags;
+}
+
+std::vector<ReportRecord> ModerationStore::reports(const std::string& message_id, int limit) {
+    Statement s(statements_, "SELECT coalesce(text, ''), user_id, created_ms FROM text_labels "
+                             "WHERE message_id = ? AND is_report = 1 ORDER BY created_ms DESC "
+                             "LIMIT ?");
+    s.bind_all(message_id, limit);
+    std::vector<ReportRecord> reports;
+    while (s.step())
+        reports.push_back({s.column_text(0), s.column_text(1), s.column_int(2)});
+    return reports;
 }
 
 void ModerationStore::hide_subtree(const std::string& message_id, std::int64_t now_ms) {

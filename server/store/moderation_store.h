@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <utility>
@@ -24,6 +25,22 @@ struct FlagRecord {
     std::optional<std::string> decision; // keep or remove
     std::optional<std::int64_t> decided_ms;
     std::optional<std::string> decided_by;
+    int reports = 0;                   // reports (labels sent as a report) on the message
+    std::map<std::string, int> labels; // flag label name → how many people set it
+
+    // Everything that says "look at this": red flags, reports and flag labels.
+    int signals() const {
+        int total = flag_count + reports;
+        for (const auto& [name, count] : labels)
+            total += count;
+        return total;
+    }
+};
+
+struct ReportRecord {
+    std::string text; // the reporter's reason, if they gave one
+    std::string user_id;
+    std::int64_t created_ms = 0;
 };
 
 // What the queue shows: the open items only (not handled), or every item.
@@ -49,6 +66,10 @@ class ModerationStore {
     // Latest flag first; `before` (the last item's last_flag_ms and row) pages on.
     std::vector<FlagRecord> queue(FlagQueue which, int limit,
                                   std::optional<std::pair<std::int64_t, std::int64_t>> before);
+    // The most flagged first (FlagRecord::signals), then the latest; one page.
+    std::vector<FlagRecord> most_flagged(FlagQueue which, int limit);
+    // The latest reports on the message, newest first.
+    std::vector<ReportRecord> reports(const std::string& message_id, int limit);
 
     // The message and every message under it that is in the tree leave it, hidden.
     void hide_subtree(const std::string& message_id, std::int64_t now_ms);

@@ -24,6 +24,7 @@ struct UserRecord {
     std::string display_name;
     bool enabled = true;
     bool deleted = false;
+    std::optional<std::string> disabled_reason; // a moderator's words to a banned person
 };
 
 // messages.deleted: 0 in the tree, 1 deleted by a moderator, 2 hidden by auto-moderation until a

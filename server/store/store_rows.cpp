@@ -99,6 +99,7 @@ UserRecord read_user(const Statement& row) {
     u.display_name = row.column_text(4);
     u.enabled = row.column_int(5) != 0;
     u.deleted = row.column_int(6) != 0;
+    u.disabled_reason = row.column_optional_text(7);
     return u;
 }
 

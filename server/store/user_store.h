@@ -7,10 +7,18 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace orchard::store {
 
 class StatementCache;
+
+struct ApiClientListing {
+    ApiClientRecord client;
+    std::optional<std::string> admin_email;
+    std::int64_t created_ms = 0;
+    std::int64_t users = 0; // people it has named
+};
 
 class UserStore {
   public:
@@ -22,6 +30,12 @@ class UserStore {
                                                  const std::string& auth_method,
                                                  const std::string& external_id);
     void insert_user(const UserRecord& user, std::int64_t now_ms);
+
+    // API clients for admins (docs/moderation.md): newest first, with how many people each named.
+    std::vector<ApiClientListing> api_clients();
+    std::optional<ApiClientListing> find_api_client(const std::string& id);
+    void update_api_client(const ApiClientRecord& client);
+    void set_api_client_key_hash(const std::string& id, const std::string& key_hash);
     void update_display_name(const std::string& user_id, const std::string& display_name);
 
   private:

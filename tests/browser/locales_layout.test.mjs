@@ -1,16 +1,18 @@
 // Every screen in the languages that stress a layout most: the stretched pseudo-locale (English
 // 40% longer, accented), Arabic (right to left, set by the browser) and Chinese (set by the
-// browser from the system's CJK font), at desktop and phone size. On each screen, scrolled from
-// top to bottom: nothing is wider than the window, no button is narrower than its label needs,
-// and no two buttons overlap. Screenshots: tests/browser/screenshots/locale-<tag>-<size>-<screen>.png.
+// browser from the system's CJK font), at desktop size in the light theme and at phone size in the
+// dark one (the themes change colours, not layout, so each size is toured once). On each screen,
+// scrolled from top to bottom: nothing is wider than the window, no button is narrower than its
+// label needs, and no two buttons overlap.
+// Screenshots: tests/browser/screenshots/locale-<tag>-<size>-<screen>.png.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { withServerPage, state, waitForState, screenshot } from './lib/orchard.mjs';
 import { enterAsGuest, navigate, openTask, toTop, openSignInForm } from './lib/actions.mjs';
 
 const sizes = {
-  desktop: { viewport: { width: 1280, height: 800 }, scale: 1 },
-  phone: { viewport: { width: 390, height: 844 }, scale: 2 },
+  desktop: { viewport: { width: 1280, height: 800 }, scale: 1, theme: 'light' },
+  phone: { viewport: { width: 390, height: 844 }, scale: 2, theme: 'dark' },
 };
 
 function checkFrame(s, width, where) {
@@ -53,10 +55,11 @@ async function checkScreen(page, tag, size, screen) {
 }
 
 async function tour(tag) {
-  for (const [size, { viewport, scale }] of Object.entries(sizes)) {
-    await withServerPage({ viewport, scale, path: `/?lang=${tag}`, name: `locale-${tag}` }, async ({ page }) => {
+  for (const [size, { viewport, scale, theme }] of Object.entries(sizes)) {
+    await withServerPage({ viewport, scale, colorScheme: theme, path: `/?lang=${tag}`, name: `locale-${tag}` }, async ({ page }) => {
       await waitForState(page, (s) => s.ready && s.screen === 'sign_in', { what: 'the sign-in screen', timeout: 60000 });
       assert.equal((await state(page)).interface_language, tag);
+      assert.equal((await state(page)).theme, theme);
       await checkScreen(page, tag, size, 'sign_in');
       await openSignInForm(page, 'register');
       await checkScreen(page, tag, size, 'register');

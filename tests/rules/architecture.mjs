@@ -42,7 +42,7 @@ const kLayers = [
   ['src/platform/', ['platform/', 'ui/', 'client/', 'protocol/', 'i18n/']],
   ['server/http/', ['server/http/', 'server/hashing.h', 'protocol/']],
   ['server/store/', ['server/store/', 'protocol/']],
-  ['server/domain/', ['server/domain/', 'server/store/', 'protocol/']],
+  ['server/domain/', ['server/domain/', 'server/store/', 'server/hashing.h', 'protocol/']],
   ['server/oauth/', ['server/oauth/', 'server/http/', 'server/hashing.h', 'protocol/']],
   ['server/mail/', ['server/mail/', 'server/http/', 'protocol/']],
   ['server/export/', ['server/export/', 'server/domain/', 'server/store/', 'protocol/']],

@@ -47,6 +47,13 @@ void create_sample_things(Frontend& frontend, SampleIds& ids) {
                                                               {"winners_count", 3}});
     expect(prize, 201, "the prize");
     ids.prize_id = prize.body["id"];
+    // Found as a moderator finds people: by the frontend's id for them.
+    const auto people = frontend.get("/api/v1/moderation/users?search=" + ids.user);
+    expect(people, 200, "the user's search");
+    for (const auto& person : people.body["items"])
+        if (person["external_id"] == ids.user) ids.user_id = person["id"];
+    if (ids.user_id.empty())
+        throw std::runtime_error("create_sample_things: the search did not find " + ids.user);
 }
 
 std::vector<ApiRoute> server_routes() {
@@ -247,7 +254,48 @@ const std::map<std::string, Make>& samples() {
          [](const SampleIds& ids) {
              return body_only(with_user({{"decision", "keep"}}, ids));
          }},
+        {"GET /api/v1/moderation/users",
+         [](const SampleIds&) {
+             return RouteSample{{}, {{"search", "fuzz"}, {"max_count", "20"}}, nullptr};
+         }},
+        {"GET /api/v1/moderation/users/{user_id}", [](const SampleIds&) { return RouteSample{}; }},
+        // Lifting a ban that is not there and showing who is shown: allowed on anyone, the
+        // caller's own user included.
+        {"PUT /api/v1/moderation/users/{user_id}",
+         [](const SampleIds&) {
+             return body_only({{"enabled", true}, {"hidden_from_leaderboards", false}});
+         }},
+        {"POST /api/v1/moderation/users/{user_id}/notes",
+         [](const SampleIds&) {
+             return body_only({{"text", "Checked their prompts: fine."}});
+         }},
+        {"GET /api/v1/moderation/users/{user_id}/purge",
+         [](const SampleIds&) { return RouteSample{}; }},
+        // A count no preview showed: refused (409) and nothing purged, whoever is named.
+        {"POST /api/v1/moderation/users/{user_id}/purge",
+         [](const SampleIds&) {
+             return body_only({{"expect_messages", 999999}});
+         }},
+        {"GET /api/v1/admin/api_clients", [](const SampleIds&) { return RouteSample{}; }},
+        {"POST /api/v1/admin/api_clients",
+         [](const SampleIds&) {
+             return body_only({{"description", "A chat bot"}, {"trusted", false}});
+         }},
+        // An id no client has: 404, so that the fuzzer does not disable the keys it calls with.
+        {"PUT /api/v1/admin/api_clients/{client_id}",
+         [](const SampleIds&) {
+             return body_only({{"description", "A renamed bot"}, {"enabled", true}});
+         }},
+        {"POST /api/v1/admin/api_clients/{client_id}/rotate",
+         [](const SampleIds&) { return RouteSample{}; }},
+        {"GET /api/v1/admin/audit",
+         [](const SampleIds&) {
+             return RouteSample{{}, {{"action", "message.delete"}, {"max_count", "20"}}, nullptr};
+         }},
+        {"GET /api/v1/admin/audit/verify", [](const SampleIds&) { return RouteSample{}; }},
         {"GET /api/v1/admin/config", [](const SampleIds&) { return RouteSample{}; }},
+        {"GET /api/v1/admin/config/details", [](const SampleIds&) { return RouteSample{}; }},
+        {"GET /api/v1/moderation/status", [](const SampleIds&) { return RouteSample{}; }},
         {"PUT /api/v1/admin/config",
          [](const SampleIds&) {
              return body_only({{"max_active_trees", 10}, {"acceptance_threshold_reply", 0.6}});

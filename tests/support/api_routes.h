@@ -36,7 +36,7 @@ class Frontend;
 
 // Makes the things `ids` names, through the API with a trusted frontend: a prompt by another
 // user, a task of `ids.user` acked (so that interactions get past every lookup to their fields),
-// a prize. Fills every field but `user_id`. Throws when the server refuses a step.
+// a prize; and looks up `ids.user`'s Orchard id. Throws when the server refuses a step.
 void create_sample_things(Frontend& frontend, SampleIds& ids);
 
 // A request that fits the route: its path parameters, query and body (null: no body).

@@ -102,14 +102,15 @@ export async function screenshot(page, name) {
 // opened at its address; runs `fn({ page, server, dataDir, ...prepared })` and removes everything
 // afterwards. `prepare(dataDir)` runs before the server starts (e.g. to create an API key) and
 // returns fields for `fn`. A test may replace `server` (a restart); the last one is stopped.
-// `browserEnv` is added to the browser's environment.
-export async function withServerPage({ viewport, scale = 1, touch = false, serverArgs = ['--demo'], name = 'browser', prepare, browserEnv, locale, path = '', beforeLoad }, fn) {
+// `browserEnv` is added to the browser's environment; `colorScheme` ('light' or 'dark') is what the
+// page's prefers-color-scheme reports, which picks the client's first theme.
+export async function withServerPage({ viewport, scale = 1, touch = false, serverArgs = ['--demo'], name = 'browser', prepare, browserEnv, locale, colorScheme, path = '', beforeLoad }, fn) {
   const dataDir = mkdtempSync(join(tmpdir(), `orchard-${name}-`));
   const prepared = prepare ? prepare(dataDir) : {};
   let server = await startServer({ dataDir, args: serverArgs });
   const browser = await launchBrowser([], browserEnv);
   try {
-    const context = await browser.newContext({ viewport, deviceScaleFactor: scale, hasTouch: touch, isMobile: touch, locale });
+    const context = await browser.newContext({ viewport, deviceScaleFactor: scale, hasTouch: touch, isMobile: touch, locale, colorScheme });
     const page = await context.newPage();
     if (beforeLoad) await beforeLoad(page);
     await page.goto(path ? new URL(path, server.url).href : server.url);
