@@ -91,19 +91,19 @@ http::Response purge_preview(Call& call) {
 
 http::Response purge(Call& call) {
     const domain::RequestFields fields(call.body);
-    const auto expected = fields.has("expect_messages")
-                              ? std::optional(fields.int_or("expect_messages", 0, 0, INT32_MAX))
-                              : std::nullopt;
+    // (Not an optional: GCC's -O3 takes a read of one for a read of nothing.)
+    const bool check_count = fields.has("expect_messages");
+    const std::int64_t expected = fields.int_or("expect_messages", 0, 0, INT32_MAX);
     const std::string& user_id = call.param("user_id");
     const auto actor = actor_of(call);
     people_of(call).require_may_act_on(user_id, actor);
     domain::PersonPurge purge(call.store(), call.config(), call.now);
-    if (expected) {
+    if (check_count) {
         const auto count = static_cast<std::int64_t>(purge.plan(user_id).messages.size());
-        if (count != *expected)
+        if (count != expected)
             throw domain::refusal(409, "The person has " + std::to_string(count) +
                                            " messages to purge now, not the " +
-                                           std::to_string(*expected) +
+                                           std::to_string(expected) +
                                            " of the preview: look at the preview again.");
     }
     const auto done = domain::purge_plan_json(purge.carry_out(user_id, actor.user_id));

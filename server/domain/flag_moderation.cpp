@@ -5,6 +5,7 @@
 #include "server/domain/message_service.h"
 #include "server/domain/time_cursor.h"
 #include "server/domain/tree_manager.h"
+#include "server/store/ledger_store.h"
 
 namespace orchard::domain {
 
@@ -111,12 +112,19 @@ nlohmann::json FlagModeration::queue_json(store::FlagQueue which, int limit,
     const auto flags = most_flagged ? moderation_.most_flagged(which, limit)
                                     : moderation_.queue(which, limit, cursor);
     MessageService messages(store_, config_, now_ms_);
+    store::LedgerStore people(store_.statements());
     nlohmann::json items = nlohmann::json::array();
     for (const auto& flag : flags) {
         const auto message = store_.find_message(flag.message_id);
         if (!message) continue;
+        // Who wrote it: a moderator may act on the author from the queue.
+        const auto author = people.user_identity(message->user_id);
         items.push_back(
             {{"message", messages.to_json(*message, "", true)},
+             {"author",
+              {{"id", message->user_id},
+               {"display_name", author ? author->display_name : ""},
+               {"username", author ? author->username : ""}}},
              {"flagged_date", iso8601(flag.flagged_ms)},
              {"last_flag_date", iso8601(flag.last_flag_ms)},
              {"red_flags", flag.flag_count},

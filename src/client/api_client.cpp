@@ -315,4 +315,22 @@ void ApiClient::export_link(const std::string& format, Done<protocol::DownloadLi
          answer(std::move(done), protocol::parse_download_link));
 }
 
+// ---- Moderation ---------------------------------------------------------------------
+
+void ApiClient::flag_queue(bool open_only, bool most_flagged, const std::string& before,
+                           int max_count, Done<protocol::FlagQueue> done) {
+    send("GET",
+         std::string("/api/v1/moderation/flagged?state=") + (open_only ? "open" : "all") +
+             "&sort=" + (most_flagged ? "most_flagged" : "recent") +
+             "&max_count=" + std::to_string(max_count) + query_part("before", before),
+         nullptr, answer(std::move(done), protocol::parse_flag_queue));
+}
+
+void ApiClient::decide_flag(const std::string& message_id, const std::string& decision,
+                            Done<Empty> done) {
+    const nlohmann::json body = {{"decision", decision}};
+    send("POST", "/api/v1/moderation/flagged/" + encode_query_value(message_id), &body,
+         answer(std::move(done), any_body));
+}
+
 } // namespace orchard::client

@@ -9,6 +9,7 @@
 #include "protocol/datasets.h"
 #include "protocol/explorer.h"
 #include "protocol/health.h"
+#include "protocol/moderation.h"
 #include "protocol/rewards.h"
 #include "protocol/task.h"
 
@@ -107,6 +108,13 @@ class ApiClient {
     // Datasets, for admins (docs/datasets.md).
     void dataset_counts(Done<protocol::DatasetCounts> done);
     void export_link(const std::string& format, Done<protocol::DownloadLinkAnswer> done);
+
+    // The review queue, for moderators (docs/flag-moderation.md). `open_only` lists what no
+    // moderator has decided on; `most_flagged` orders by how much brought each item in.
+    void flag_queue(bool open_only, bool most_flagged, const std::string& before, int max_count,
+                    Done<protocol::FlagQueue> done);
+    // "keep", "remove" or "handled".
+    void decide_flag(const std::string& message_id, const std::string& decision, Done<Empty> done);
 
   private:
     void send(std::string method, std::string path, const nlohmann::json* body,

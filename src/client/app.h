@@ -12,6 +12,7 @@
 #include "protocol/account.h"
 #include "protocol/datasets.h"
 #include "protocol/explorer.h"
+#include "protocol/moderation.h"
 #include "protocol/rewards.h"
 #include "protocol/task.h"
 
@@ -131,6 +132,23 @@ struct SettingsState {
     unsigned password_changes = 0;    // counts changed passwords, so the view empties its fields
 };
 
+// The moderators' review queue (app_moderation.cpp, docs/flag-moderation.md): flagged, reported
+// and flag-labelled messages, one of them selected for the keyboard's decisions.
+struct ModerationState {
+    bool open_only = true;     // what no moderator has decided on yet
+    bool most_flagged = false; // ordered by how much brought each in, else the latest first
+    std::vector<protocol::FlagQueueItem> items;
+    std::optional<std::string> next; // the cursor of the following page
+    std::string selected;            // the message the keys act on
+    bool loaded = false;
+    bool loading = false;
+    std::string busy; // the message whose decision is on its way
+    // Removing asks first: the message it would remove.
+    std::string confirm_remove;
+    std::string problem;
+    std::string notice;
+};
+
 struct TaskState {
     std::string kind = "random"; // what the person asked for: "random" or a task type
     TaskPhase phase = TaskPhase::Requesting;
@@ -187,6 +205,7 @@ struct AppState {
     SettingsState settings;
     ExploreState explore;
     DatasetsState datasets;
+    ModerationState moderation;
     std::optional<UnsentWork> unsent;
     // Counts sign-outs (and ended sessions), so that views drop what they kept of the last one.
     unsigned sessions_ended = 0;
@@ -245,6 +264,12 @@ inline constexpr int kActivityDays = 30;
 inline constexpr int kNewsItems = 8;
 // Trees or search hits per explorer page.
 inline constexpr int kExplorePageSize = 20;
+// Items per page of the review queue.
+inline constexpr int kModerationPageSize = 25;
+
+// Whether the account may moderate (moderator or admin): the moderators' screens and their entry
+// in the navigation are theirs.
+bool is_staff(const AppState& state);
 
 class App {
   public:
@@ -327,6 +352,17 @@ class App {
     // Datasets (admins): asks for a signed link and lets the browser download it.
     void download_dataset(const std::string& format, double now);
 
+    // The review queue (moderators, app_moderation.cpp).
+    void set_moderation_view(bool open_only, bool most_flagged, double now);
+    void load_more_moderation(double now);
+    void select_flagged(const std::string& message_id);
+    void select_next_flagged(int direction); // +1 the next item, -1 the one before
+    // "keep" (dismiss the flags), "handled" (dealt with otherwise) or "remove" (which asks
+    // first: state().moderation.confirm_remove).
+    void decide_flagged(const std::string& message_id, const std::string& decision, double now);
+    void confirm_remove_flagged(double now);
+    void cancel_remove_flagged();
+
     // Working on a task
     void edit_text(const std::string& text);
     // Writing tasks: show the text rendered before it is sent (false when it cannot be sent yet,
@@ -388,6 +424,9 @@ class App {
     void load_explorer(double now);
     void load_details(const std::string& message_id, double now);
     void load_datasets(double now);
+    // The queue's first page (replacing what is listed), or with `more` the page after it.
+    void load_moderation(double now, bool more = false);
+    void send_flag_decision(const std::string& message_id, const std::string& decision, double now);
     void open_settings();
     void begin_settings_change(SettingsSection section);
     void settings_error(SettingsSection section, const ClientError& error, double now);

@@ -149,6 +149,31 @@ json datasets_snapshot(const AppState& state) {
             {"notice", d.notice}};
 }
 
+json moderation_snapshot(const AppState& state) {
+    const auto& m = state.moderation;
+    json items = json::array();
+    for (const auto& item : m.items)
+        items.push_back({{"id", item.message.id},
+                         {"text", item.message.text},
+                         {"author", item.author_name},
+                         {"red_flags", item.red_flags},
+                         {"reports", item.reports},
+                         {"labels", item.labels},
+                         {"hidden", item.hidden},
+                         {"handled", item.handled},
+                         {"decision", item.decision ? json(*item.decision) : json(nullptr)}});
+    return {{"open_only", m.open_only},
+            {"most_flagged", m.most_flagged},
+            {"items", std::move(items)},
+            {"selected", m.selected},
+            {"loaded", m.loaded},
+            {"busy", m.busy},
+            {"confirm_remove", m.confirm_remove},
+            {"has_more", m.next.has_value()},
+            {"problem", m.problem},
+            {"notice", m.notice}};
+}
+
 json settings_snapshot(const AppState& state) {
     if (!state.account) return nullptr;
     const auto& s = state.settings;

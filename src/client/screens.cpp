@@ -95,6 +95,15 @@ std::span<const ScreenRow> ScreenTable::rows() {
          .load = [](App& app, double now) { app.load_datasets(now); },
          .reset = [](AppState& s) { s.datasets = DatasetsState{}; },
          .snapshot = datasets_snapshot},
+        {.screen = Screen::Moderation,
+         .name = "moderation",
+         .signed_in = true,
+         .path = "/moderation",
+         .nav_label = "screens.moderation",
+         .staff_only = true,
+         .load = [](App& app, double now) { app.load_moderation(now); },
+         .reset = [](AppState& s) { s.moderation = ModerationState{}; },
+         .snapshot = moderation_snapshot},
     };
     static_assert(lists_every_screen(kRows), "one row per Screen, in its order");
     return kRows;

@@ -28,6 +28,7 @@ enum class Screen {
     Settings,
     Explore,
     Datasets,
+    Moderation,
     Count, // not a screen: how many there are; new screens go above it
 };
 inline constexpr std::size_t kScreenCount = static_cast<std::size_t>(Screen::Count);
@@ -41,6 +42,9 @@ struct ScreenRow {
     // parameter (a task's kind, a leaderboard's time frame) are spelled out in routes.cpp.
     const char* path = nullptr;
     const char* nav_label = nullptr; // its entry in the top bar (a catalog key); none when null
+    // For moderators and admins: only their navigation has its entry (the server refuses
+    // everyone else's requests in any case).
+    bool staff_only = false;
     std::optional<Screen> nav_entry; // the entry lit while it shows, when not its own
     void (*open)(App&) = nullptr;    // prepares its state each time the person opens it
     // Fetches its data: when it opens, and again when the server is back after an outage.

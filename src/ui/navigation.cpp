@@ -43,6 +43,11 @@ const std::vector<Destination>& destinations() {
     return list;
 }
 
+// Whether the person's navigation has the entry: the moderators' screens are for staff only.
+bool shown_to(const client::AppState& state, const Destination& d) {
+    return !client::screen_row(d.screen).staff_only || client::is_staff(state);
+}
+
 // Space on each side of a tab's label.
 constexpr float kTabPadding = 10;
 
@@ -86,6 +91,7 @@ float draw_navigation_tabs(client::App& app, double now, float x, float top, flo
     ImDrawList* draw = ImGui::GetWindowDrawList();
     const float pad = kTabPadding;
     for (const auto& d : destinations()) {
+        if (!shown_to(state, d)) continue;
         const char* label = d.label();
         const bool current = is_current(state, d.screen);
         // Each tab is as wide as its bold label, so the tabs stay put when the current one
@@ -117,11 +123,11 @@ float draw_navigation_tabs(client::App& app, double now, float x, float top, flo
     return x;
 }
 
-float navigation_tabs_width() {
+float navigation_tabs_width(const client::AppState& state) {
     float w = 0;
     ImGui::PushFont(fonts().strong);
     for (const auto& d : destinations())
-        w += text::width(d.label()) + 2 * kTabPadding;
+        if (shown_to(state, d)) w += text::width(d.label()) + 2 * kTabPadding;
     ImGui::PopFont();
     return w;
 }
@@ -157,6 +163,7 @@ void draw_navigation_menu(client::App& app, double now, float button_w, bool wit
             ImGui::Dummy(ImVec2(inner, 2));
         }
         for (const auto& d : destinations()) {
+            if (!shown_to(state, d)) continue;
             if (choice_button(d.label(), d.id.c_str(), is_current(state, d.screen), inner, 48)) {
                 ImGui::CloseCurrentPopup();
                 if (state.screen != d.screen) app.show_screen(d.screen, now);

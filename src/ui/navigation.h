@@ -14,7 +14,7 @@ bool navigation_available(const client::AppState& state);
 // starting at `top`. Returns where they end.
 float draw_navigation_tabs(client::App& app, double now, float x, float top, float bar_height);
 // The width the tabs take.
-float navigation_tabs_width();
+float navigation_tabs_width(const client::AppState& state);
 // The menu button at the cursor and its drop-down; `with_sign_out` puts "Sign out" in the list
 // (phones, where the top bar has no room for it).
 void draw_navigation_menu(client::App& app, double now, float button_w, bool with_sign_out,

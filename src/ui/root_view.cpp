@@ -72,8 +72,9 @@ void draw_top_bar(client::App& app, double now, float width, bool compact) {
     // labels: narrower bars get the menu, so nothing in the bar is ever cut or hidden. The
     // theme button says "Dark theme" where there is room, else the short "Dark".
     const auto bar_width = [&](const char* theme) {
-        return tabs_start - origin.x + navigation_tabs_width() + 16 + score_summary_width(state) +
-               16 + button_width(tr("root.sign_out")) + 8 + button_width(theme) + margin;
+        return tabs_start - origin.x + navigation_tabs_width(state) + 16 +
+               score_summary_width(state) + 16 + button_width(tr("root.sign_out")) + 8 +
+               button_width(theme) + margin;
     };
     const bool tabs = navigation && !compact && bar_width(tr("root.theme.light_short")) <= width;
     bool short_theme = compact || (tabs && bar_width(tr("root.theme.light")) > width);

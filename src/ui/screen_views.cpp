@@ -7,6 +7,7 @@
 #include "ui/home_view.h"
 #include "ui/leaderboard_view.h"
 #include "ui/loading_view.h"
+#include "ui/moderation_view.h"
 #include "ui/prizes_view.h"
 #include "ui/profile_view.h"
 #include "ui/settings_view.h"
@@ -25,12 +26,19 @@ struct ScreenView {
 };
 
 constexpr ScreenView kViews[] = {
-    {Screen::Loading, draw_loading}, {Screen::SignIn, draw_home},
-    {Screen::Terms, draw_terms},     {Screen::Dashboard, draw_dashboard},
-    {Screen::Task, draw_task},       {Screen::Leaderboard, draw_leaderboard},
-    {Screen::Profile, draw_profile}, {Screen::Contributions, draw_contributions},
-    {Screen::Prizes, draw_prizes},   {Screen::Settings, draw_settings},
-    {Screen::Explore, draw_explore}, {Screen::Datasets, draw_datasets},
+    {Screen::Loading, draw_loading},
+    {Screen::SignIn, draw_home},
+    {Screen::Terms, draw_terms},
+    {Screen::Dashboard, draw_dashboard},
+    {Screen::Task, draw_task},
+    {Screen::Leaderboard, draw_leaderboard},
+    {Screen::Profile, draw_profile},
+    {Screen::Contributions, draw_contributions},
+    {Screen::Prizes, draw_prizes},
+    {Screen::Settings, draw_settings},
+    {Screen::Explore, draw_explore},
+    {Screen::Datasets, draw_datasets},
+    {Screen::Moderation, draw_moderation},
 };
 static_assert(client::lists_every_screen(kViews), "one view per client::Screen, in its order");
 

@@ -1,5 +1,6 @@
 #include "client/task_kinds.h"
 #include "i18n/translator.h"
+#include "ui/confirmation.h"
 #include "ui/fonts.h"
 #include "ui/guidelines_panel.h"
 #include "ui/shortcuts.h"
@@ -16,26 +17,6 @@ namespace orchard::ui {
 using i18n::tr;
 
 namespace {
-
-// A warning with two answers, in place of the action row. `safe` first, the default: Enter and
-// Esc choose it, so a stray key never throws work away; `risky` takes a click or a tap (or Tab
-// to it and Enter).
-void draw_confirmation(const char* question, const char* safe, const char* safe_id,
-                       const char* risky, const char* risky_id, float width, bool& said_safe,
-                       bool& said_risky) {
-    const Palette& p = current_palette();
-    begin_card(width, 20);
-    wrapped_text(fonts().strong, p.warning, question);
-    widgets().track("confirmation", question);
-    const bool narrow = width < 480;
-    const float safe_w = narrow ? width - 40 : button_width(safe, "Enter");
-    const float risky_w = narrow ? width - 40 : button_width(risky);
-    said_safe = primary_button(safe, "Enter", safe_id, safe_w) || shortcut_pressed(kKeyEnter) ||
-                shortcut_pressed(kKeyEscape);
-    if (!narrow) ImGui::SameLine(0, 12);
-    said_risky = secondary_button(risky, risky_id, risky_w);
-    end_card();
-}
 
 // "Still to answer: Is this spam?": the mandatory questions of a label task not yet answered.
 std::string still_to_answer(const client::LabelAnswers& answers) {

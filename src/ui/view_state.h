@@ -41,6 +41,9 @@ struct ViewState {
     float news_height = 0;
     // The explorer: the tree (ExploreState::opened_trees) whose chosen row was scrolled into view.
     unsigned explore_revealed_tree = 0;
+    // The review queue: the item and the question last scrolled into view (the keys move the
+    // selection, and a removal asks under the item).
+    std::string moderation_revealed;
 };
 
 } // namespace orchard::ui

@@ -80,25 +80,28 @@ bool styled_button(const char* label, const char* shortcut, const char* id, floa
     // A shortcut hint is left out when the label and it do not fit side by side.
     if (shortcut && *shortcut && button_width(label, shortcut) <= size.x + 0.5f) {
         needed = button_width(label, shortcut);
+        // As tall as a button without a hint (labelled_button), so that a row of both is even.
+        const ImVec2 even(size.x, std::max(size.y, ImGui::GetFontSize() +
+                                                       2 * ImGui::GetStyle().FramePadding.y + 8));
         // The label and the shortcut are drawn by hand so they can differ in colour and size.
-        pressed = ImGui::Button("##button", size);
+        pressed = ImGui::Button("##button", even);
         const ImVec2 min = ImGui::GetItemRectMin();
         const float label_w = text::width(text::shown_part(label));
         ImGui::PushFont(fonts().small);
         const float hint_w = text::width(shortcut);
         ImGui::PopFont();
         const float total = label_w + kShortcutGap + hint_w;
-        const float x = min.x + (size.x - total) / 2;
+        const float x = min.x + (even.x - total) / 2;
         ImDrawList* draw = ImGui::GetWindowDrawList();
         const ImVec4 text_colour = primary ? p.accent_text : p.text;
         text::draw(draw, ImGui::GetFont(), ImGui::GetFontSize(),
-                   ImVec2(x, min.y + (size.y - ImGui::GetFontSize()) / 2), to_u32(text_colour),
+                   ImVec2(x, min.y + (even.y - ImGui::GetFontSize()) / 2), to_u32(text_colour),
                    text::shown_part(label));
         ImGui::PushFont(fonts().small);
         ImVec4 hint_colour = primary ? p.accent_text : p.text_muted;
         if (primary) hint_colour.w = 0.8f;
         text::draw(draw, ImGui::GetFont(), ImGui::GetFontSize(),
-                   ImVec2(x + label_w + kShortcutGap, min.y + (size.y - ImGui::GetFontSize()) / 2),
+                   ImVec2(x + label_w + kShortcutGap, min.y + (even.y - ImGui::GetFontSize()) / 2),
                    to_u32(hint_colour), shortcut);
         ImGui::PopFont();
     } else {

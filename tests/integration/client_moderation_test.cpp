@@ -1,0 +1,120 @@
+// The client's review queue (src/client: App state and ApiClient calls) natively against the
+// real server: a moderator lists what people reported and flag-labelled, keeps one, removes
+// another after the confirmation, and sees both decided under "All"; a contributor's client is
+// refused by the server and shows why.
+#include "client/app.h"
+#include "tests/support/frontend.h"
+#include "tests/support/httplib_transport.h"
+#include "tests/support/orchard_cli.h"
+#include "tests/support/temp_dir.h"
+#include "tests/support/test_server.h"
+
+#include <catch2/catch.hpp>
+
+using namespace orchard::client;
+using orchard::test::Frontend;
+
+namespace {
+
+struct ModeratorClient {
+    orchard::test::TempDir dir;
+    std::string key = orchard::test::create_api_key(dir.path(), false);
+    bool added = orchard::test::add_user(dir.path(), "moder", "moderator", "moderator password") &&
+                 orchard::test::add_user(dir.path(), "carla", "contributor", "carla password");
+    orchard::test::TestServer server{dir.path(), {"--quiet"}};
+    Frontend app_frontend{server.base_url(), key};
+    MemoryStore storage;
+    orchard::test::HttplibTransport transport{server.base_url()};
+    ApiClient api{transport};
+    App app{api, storage, AppOptions{.seed = 5}};
+
+    void sign_in(const std::string& username, const std::string& password) {
+        REQUIRE(added);
+        app.start(0);
+        app.login(username, password, 0);
+        if (app.state().screen == Screen::Terms) app.accept_terms(0);
+        REQUIRE(app.state().screen == Screen::Dashboard);
+    }
+
+    std::string write_prompt(const std::string& user, const std::string& text) {
+        auto task = app_frontend.request_task(user, "initial_prompt");
+        REQUIRE(task.status == 200);
+        REQUIRE(app_frontend.ack(user, task.body["id"], "task-" + user).status == 204);
+        auto done = app_frontend.interaction(user, {{"type", "text_reply_to_message"},
+                                                    {"message_id", "task-" + user},
+                                                    {"user_message_id", "msg-" + user},
+                                                    {"text", text}});
+        REQUIRE(done.status == 200);
+        return done.body["id"];
+    }
+
+    void report(const std::string& who, const std::string& message_id, const std::string& why) {
+        REQUIRE(app_frontend
+                    .post("/api/v1/text_labels", {{"user", Frontend::user(who)},
+                                                  {"message_id", message_id},
+                                                  {"labels", {{"spam", 1}}},
+                                                  {"text", why},
+                                                  {"is_report", true}})
+                    .status == 204);
+    }
+};
+
+} // namespace
+
+TEST_CASE("client moderation: a moderator keeps one message and removes another") {
+    ModeratorClient c;
+    const std::string first = c.write_prompt("ann", "Cheap watches at example.test!");
+    const std::string second = c.write_prompt("bob", "How do I repot an orchid?");
+    c.report("r1", first, "An advert.");
+    c.report("r2", second, "Looks like spam to me.");
+    c.sign_in("moder", "moderator password");
+    CHECK(is_staff(c.app.state()));
+
+    c.app.show_screen(Screen::Moderation, 1);
+    const auto& m = c.app.state().moderation;
+    REQUIRE(m.loaded);
+    REQUIRE(m.items.size() == 2);
+    CHECK(m.items[0].message.id == second); // the latest first
+    CHECK(m.selected == second);
+    CHECK(m.items[1].reports == 1);
+    REQUIRE(m.items[1].latest_reports.size() == 1);
+    CHECK(m.items[1].latest_reports[0].text == "An advert.");
+    CHECK(m.items[1].labels.at("spam") == 1);
+    CHECK(m.items[1].author_name == "User ann");
+
+    c.app.decide_flagged(second, "keep", 2);
+    REQUIRE(m.items.size() == 1);
+    CHECK(m.selected == first);
+    CHECK_FALSE(m.notice.empty());
+
+    // Removing asks first; cancelling keeps it listed.
+    c.app.decide_flagged(first, "remove", 3);
+    CHECK(m.confirm_remove == first);
+    CHECK(m.items.size() == 1);
+    c.app.cancel_remove_flagged();
+    CHECK(m.confirm_remove.empty());
+    c.app.decide_flagged(first, "remove", 4);
+    c.app.confirm_remove_flagged(4);
+    CHECK(m.items.empty());
+    CHECK(m.problem.empty());
+    CHECK(c.app_frontend.get("/api/v1/messages/" + first, "viewer").status == 404);
+    CHECK(c.app_frontend.get("/api/v1/messages/" + second, "viewer").status == 200);
+
+    c.app.set_moderation_view(false, false, 5);
+    REQUIRE(m.items.size() == 2);
+    for (const auto& item : m.items) {
+        CHECK(item.handled);
+        REQUIRE(item.decision);
+        CHECK(*item.decision == (item.message.id == first ? "remove" : "keep"));
+    }
+}
+
+TEST_CASE("client moderation: a contributor's client is refused and says so") {
+    ModeratorClient c;
+    c.sign_in("carla", "carla password");
+    CHECK_FALSE(is_staff(c.app.state()));
+    c.app.show_screen(Screen::Moderation, 1);
+    const auto& m = c.app.state().moderation;
+    CHECK(m.items.empty());
+    CHECK_FALSE(m.problem.empty());
+}
