@@ -173,14 +173,14 @@ void draw_label_questions(const std::vector<protocol::LabelDescription>& labels,
         for (const auto& label : labels) {
             if (label.widget != LabelWidget::Flag) continue;
             const char* title = client::label_title(label);
-            ImGui::PushFont(fonts().body);
-            const float w = text::width(title) + 44;
-            ImGui::PopFont();
+            const bool on = answers.value(label.name).value_or(0) > 0.5;
+            // As wide as its label in the font it has now (a set flag's is bold), and never
+            // wider than the row: a longer label wraps inside the button.
+            const float w = std::min(choice_button_width(title, on), inner);
             if (!first && x + w <= inner)
                 ImGui::SameLine(0, 8);
             else if (!first)
                 x = 0;
-            const bool on = answers.value(label.name).value_or(0) > 0.5;
             const std::string id = "label_" + label.name;
             if (choice_button(title, id.c_str(), on, w)) {
                 actions.toggle_flag(label.name);

@@ -183,7 +183,12 @@ void draw_navigation_menu(client::App& app, double now, float button_w, bool wit
 
 float score_summary_width(const client::AppState& state) {
     const std::string name = display_name(state);
-    const std::string score = score_line(state);
+    // Until the score arrives, the room of the least it will say ("Level 1 · 0 points"), so that
+    // its arrival does not turn the tabs into the menu under the person's pointer.
+    const std::string score =
+        state.rewards.stats ? score_line(state)
+                            : tr("navigation.score_line", {{"level", i18n::active().number(1)},
+                                                           {"points", points_text(0LL)}});
     ImGui::PushFont(fonts().small);
     float w = text::width(name.c_str());
     ImGui::PopFont();
