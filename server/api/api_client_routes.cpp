@@ -3,6 +3,7 @@
 #include "server/api/api_keys.h"
 #include "server/domain/domain_error.h"
 #include "server/domain/ids.h"
+#include "server/domain/optional_json.h"
 #include "server/domain/request_fields.h"
 
 namespace orchard::api::api_clients {
@@ -17,8 +18,8 @@ nlohmann::json client_json(const store::ApiClientListing& listing) {
             {"description", c.description},
             {"enabled", c.enabled},
             {"trusted", c.trusted},
-            {"frontend_type", c.frontend_type ? nlohmann::json(*c.frontend_type) : nullptr},
-            {"admin_email", listing.admin_email ? nlohmann::json(*listing.admin_email) : nullptr},
+            {"frontend_type", domain::optional_json(c.frontend_type)},
+            {"admin_email", domain::optional_json(listing.admin_email)},
             {"created_date", domain::iso8601(listing.created_ms)},
             {"users", listing.users}};
 }

@@ -1,20 +1,13 @@
 #include "server/domain/audit_log.h"
 
 #include "server/domain/ids.h"
+#include "server/domain/optional_json.h"
 #include "server/hashing.h"
 #include "server/store/sqlite.h"
 
 namespace orchard::domain {
 
 const std::string kAuditGenesisHash(64, '0');
-
-namespace {
-
-nlohmann::json optional_text(const std::optional<std::string>& value) {
-    return value ? nlohmann::json(*value) : nlohmann::json(nullptr);
-}
-
-} // namespace
 
 nlohmann::json stored_json(const std::string& text) {
     auto value = nlohmann::json::parse(text, nullptr, false);
@@ -26,8 +19,8 @@ std::string audit_row_hash(const store::AuditRow& row) {
     // characters its text holds.
     const nlohmann::json fields = {row.seq,
                                    row.created_ms,
-                                   optional_text(row.actor_user_id),
-                                   optional_text(row.actor_client_id),
+                                   optional_json(row.actor_user_id),
+                                   optional_json(row.actor_client_id),
                                    row.action,
                                    row.target_kind,
                                    row.target_id,
@@ -98,10 +91,10 @@ nlohmann::json audit_row_json(const store::AuditRow& row) {
     return {{"id", row.seq},
             {"created_date", iso8601(row.created_ms)},
             {"actor",
-             {{"user_id", optional_text(row.actor_user_id)},
+             {{"user_id", optional_json(row.actor_user_id)},
               {"display_name",
                row.actor_name.empty() ? nlohmann::json(nullptr) : nlohmann::json(row.actor_name)},
-              {"api_client_id", optional_text(row.actor_client_id)}}},
+              {"api_client_id", optional_json(row.actor_client_id)}}},
             {"action", row.action},
             {"target", {{"kind", row.target_kind}, {"id", row.target_id}}},
             {"before", stored_json(row.before_json)},

@@ -3,6 +3,7 @@
 #include "server/domain/domain_error.h"
 #include "server/domain/ids.h"
 #include "server/domain/message_service.h"
+#include "server/domain/optional_json.h"
 #include "server/domain/time_cursor.h"
 #include "server/domain/tree_manager.h"
 #include "server/store/ledger_store.h"
@@ -10,14 +11,6 @@
 namespace orchard::domain {
 
 using protocol::ErrorCode;
-
-namespace {
-
-nlohmann::json optional_json(const auto& value) {
-    return value ? nlohmann::json(*value) : nlohmann::json(nullptr);
-}
-
-} // namespace
 
 int flag_weight_quarters(const store::FlaggerStanding& flagger) {
     if (flagger.guest) return 0;

@@ -5,6 +5,7 @@
 #include "server/domain/contributions.h"
 #include "server/domain/domain_error.h"
 #include "server/domain/ids.h"
+#include "server/domain/optional_json.h"
 #include "server/domain/rewards.h"
 #include "server/store/ledger_store.h"
 #include "server/store/read_connections.h"
@@ -16,10 +17,6 @@ namespace orchard::domain {
 namespace {
 
 using protocol::ErrorCode;
-
-nlohmann::json optional_json(const std::optional<std::string>& value) {
-    return value ? nlohmann::json(*value) : nlohmann::json(nullptr);
-}
 
 bool is_staff(const store::PersonRecord& person) {
     return person.role == "moderator" || person.role == "admin";

@@ -98,24 +98,25 @@ PersonCounts PeopleStore::counts(const std::string& user_id) {
 }
 
 std::vector<PersonWork> PeopleStore::recent_labels(const std::string& user_id, int limit) {
-    Statement s(statements_, "SELECT id, message_id, labels, is_report, created_ms FROM "
-                             "text_labels WHERE user_id = ? ORDER BY created_ms DESC LIMIT ?");
+    return recent_work("SELECT id, message_id, labels, is_report, created_ms FROM text_labels "
+                       "WHERE user_id = ? ORDER BY created_ms DESC LIMIT ?",
+                       user_id, limit);
+}
+
+std::vector<PersonWork> PeopleStore::recent_rankings(const std::string& user_id, int limit) {
+    return recent_work("SELECT id, parent_message_id, ranking, 0, created_ms FROM rankings "
+                       "WHERE user_id = ? ORDER BY created_ms DESC LIMIT ?",
+                       user_id, limit);
+}
+
+std::vector<PersonWork> PeopleStore::recent_work(const char* sql, const std::string& user_id,
+                                                 int limit) {
+    Statement s(statements_, sql);
     s.bind_all(user_id, limit);
     std::vector<PersonWork> work;
     while (s.step())
         work.push_back({s.column_text(0), s.column_text(1), s.column_text(2), s.column_int(3) != 0,
                         s.column_int(4)});
-    return work;
-}
-
-std::vector<PersonWork> PeopleStore::recent_rankings(const std::string& user_id, int limit) {
-    Statement s(statements_, "SELECT id, parent_message_id, ranking, 0, created_ms FROM rankings "
-                             "WHERE user_id = ? ORDER BY created_ms DESC LIMIT ?");
-    s.bind_all(user_id, limit);
-    std::vector<PersonWork> work;
-    while (s.step())
-        work.push_back(
-            {s.column_text(0), s.column_text(1), s.column_text(2), false, s.column_int(4)});
     return work;
 }
 

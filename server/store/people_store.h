@@ -87,6 +87,9 @@ class PeopleStore {
     std::vector<std::string> purgeable_message_ids(const std::string& user_id);
 
   private:
+    // Rows of (id, message id, value, is_report, created_ms) that `sql` selects for the person.
+    std::vector<PersonWork> recent_work(const char* sql, const std::string& user_id, int limit);
+
     StatementCache& statements_;
 };
 

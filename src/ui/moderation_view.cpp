@@ -28,26 +28,6 @@ using i18n::tr_count;
 
 namespace {
 
-// Choice buttons side by side while they fit in `width`, on the next line when not.
-class ChoiceRow {
-  public:
-    explicit ChoiceRow(float width) : width_(width) {}
-    bool add(const char* label, const char* id, bool selected) {
-        const float w = choice_button_width(label, selected);
-        if (used_ > 0 && used_ + kGap + w <= width_)
-            ImGui::SameLine(0, kGap);
-        else
-            used_ = 0;
-        used_ += (used_ > 0 ? kGap : 0) + w;
-        return choice_button(label, id, selected);
-    }
-
-  private:
-    static constexpr float kGap = 8;
-    float width_;
-    float used_ = 0;
-};
-
 // "Prompt", "Assistant reply" or "User reply".
 const char* kind_of(const protocol::FlagQueueItem& item) {
     if (!item.parent_id) return tr("moderation.kind.prompt");

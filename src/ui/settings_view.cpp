@@ -162,21 +162,14 @@ void draw_language_card(client::App& app, float width, float padding) {
     heading_text(tr("settings.language.title"));
     muted_text(tr("settings.language.intro"));
     ImGui::Dummy(ImVec2(0, 4));
-    const float gap = 8;
-    float used = 0;
+    ChoiceRow row(inner);
     for (const auto& language : i18n::interface_languages()) {
         if (language.pseudo) continue;
         const bool selected = app.state().interface_language == language.tag;
         const std::string name(language.name);
-        const float w = choice_button_width(name.c_str(), selected);
-        if (used > 0 && used + gap + w <= inner)
-            ImGui::SameLine(0, gap);
-        else
-            used = 0;
         const std::string id = "settings_language_" + std::string(language.tag);
-        if (choice_button(name.c_str(), id.c_str(), selected) && !selected)
+        if (row.add(name.c_str(), id.c_str(), selected) && !selected)
             app.set_interface_language(std::string(language.tag));
-        used += (used > 0 ? gap : 0) + w;
     }
     end_card();
 }

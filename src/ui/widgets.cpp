@@ -188,6 +188,17 @@ bool choice_button(const char* label, const char* id, bool selected, float width
     return pressed;
 }
 
+bool ChoiceRow::add(const char* label, const char* id, bool selected) {
+    constexpr float kGap = 8;
+    const float w = choice_button_width(label, selected);
+    if (used_ > 0 && used_ + kGap + w <= width_)
+        ImGui::SameLine(0, kGap);
+    else
+        used_ = 0;
+    used_ += (used_ > 0 ? kGap : 0) + w;
+    return choice_button(label, id, selected);
+}
+
 bool arrow_button(const char* id, Arrow arrow, const char* tooltip) {
     const Palette& p = current_palette();
     const ImVec2 at = ImGui::GetCursorScreenPos();

@@ -41,6 +41,17 @@ bool choice_button(const char* label, const char* id, bool selected, float width
                    float height = kTouchTarget);
 // The width a choice_button of that label needs (its font changes when selected).
 float choice_button_width(const char* label, bool selected);
+// Choice buttons sized to their labels, side by side while they fit in `width`, the next one on
+// a new line when not.
+class ChoiceRow {
+  public:
+    explicit ChoiceRow(float width) : width_(width) {}
+    bool add(const char* label, const char* id, bool selected);
+
+  private:
+    float width_;
+    float used_ = 0;
+};
 // A 44 px square button with a drawn arrow (the font has no arrow glyphs).
 enum class Arrow { Up, Down };
 bool arrow_button(const char* id, Arrow arrow, const char* tooltip);
