@@ -63,14 +63,19 @@ std::vector<AuditRow> AuditStore::page(const AuditFilter& filter) {
     // Each filter adds a fixed condition; the values are bound, never written into the SQL.
     std::string sql = std::string(kAuditSelect) + "WHERE 1";
     if (filter.actor_user_id) sql += " AND a.actor_user_id = ?1";
-    if (filter.action) sql += " AND a.action = ?2";
+    // "user.*" asks for every action of a kind; compared as text, so no character is a pattern.
+    const bool action_kind = filter.action && filter.action->ends_with(".*");
+    const auto action = action_kind ? filter.action->substr(0, filter.action->size() - 1)
+                                    : filter.action.value_or("");
+    if (filter.action)
+        sql += action_kind ? " AND substr(a.action, 1, length(?2)) = ?2" : " AND a.action = ?2";
     if (filter.target_id) sql += " AND a.target_id = ?3";
     if (filter.after_seq) sql += " AND a.seq > ?4";
     if (filter.before_seq) sql += " AND a.seq < ?5";
     sql += filter.after_seq ? " ORDER BY a.seq LIMIT ?6" : " ORDER BY a.seq DESC LIMIT ?6";
     Statement s(statements_, sql);
     if (filter.actor_user_id) s.bind(1, *filter.actor_user_id);
-    if (filter.action) s.bind(2, *filter.action);
+    if (filter.action) s.bind(2, action);
     if (filter.target_id) s.bind(3, *filter.target_id);
     if (filter.after_seq) s.bind(4, *filter.after_seq);
     if (filter.before_seq) s.bind(5, *filter.before_seq);

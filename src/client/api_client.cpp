@@ -1,52 +1,10 @@
 #include "client/api_client.h"
 
+#include "client/api_answer.h"
 #include "i18n/translator.h"
-
 #include "protocol/json_read.h"
 
-#include <cctype>
-
 namespace orchard::client {
-
-namespace {
-
-// Turns a finished request into a typed result with `parse`, or into the error that explains it.
-template <typename T, typename Parse>
-ApiResult<T> to_result(const HttpResult& result, Parse parse) {
-    if (result.status >= 200 && result.status < 300) {
-        if (auto value = parse(result.body)) return std::move(*value);
-        return error_from_result(result.status, result.body, /*body_unreadable=*/true);
-    }
-    return error_from_result(result.status, result.body, /*body_unreadable=*/false);
-}
-
-template <typename T, typename Parse>
-std::function<void(HttpResult)> answer(Done<T> done, Parse parse) {
-    return
-        [done = std::move(done), parse](HttpResult result) { done(to_result<T>(result, parse)); };
-}
-
-std::optional<Empty> any_body(std::string_view) {
-    return Empty{};
-}
-
-// Query values here are language codes and ids; anything else is percent-encoded.
-std::string encode_query_value(const std::string& value) {
-    static const char* hex = "0123456789ABCDEF";
-    std::string out;
-    for (unsigned char c : value) {
-        if (std::isalnum(c) || c == '-' || c == '_' || c == '.') {
-            out += static_cast<char>(c);
-        } else {
-            out += '%';
-            out += hex[c >> 4];
-            out += hex[c & 15];
-        }
-    }
-    return out;
-}
-
-} // namespace
 
 void ApiClient::send(std::string method, std::string path, const nlohmann::json* body,
                      std::function<void(HttpResult)> done) {
@@ -267,15 +225,6 @@ void ApiClient::prizes(Done<protocol::Prizes> done) {
 
 // ---- Explorer and datasets ------------------------------------------------------------
 
-namespace {
-
-// "&name=value" when there is a value.
-std::string query_part(const char* name, const std::string& value) {
-    return value.empty() ? "" : std::string("&") + name + "=" + encode_query_value(value);
-}
-
-} // namespace
-
 void ApiClient::explorer_trees(const std::string& lang, const std::string& before, int max_count,
                                Done<protocol::TreePage> done) {
     send("GET",
@@ -316,21 +265,5 @@ void ApiClient::export_link(const std::string& format, Done<protocol::DownloadLi
 }
 
 // ---- Moderation ---------------------------------------------------------------------
-
-void ApiClient::flag_queue(bool open_only, bool most_flagged, const std::string& before,
-                           int max_count, Done<protocol::FlagQueue> done) {
-    send("GET",
-         std::string("/api/v1/moderation/flagged?state=") + (open_only ? "open" : "all") +
-             "&sort=" + (most_flagged ? "most_flagged" : "recent") +
-             "&max_count=" + std::to_string(max_count) + query_part("before", before),
-         nullptr, answer(std::move(done), protocol::parse_flag_queue));
-}
-
-void ApiClient::decide_flag(const std::string& message_id, const std::string& decision,
-                            Done<Empty> done) {
-    const nlohmann::json body = {{"decision", decision}};
-    send("POST", "/api/v1/moderation/flagged/" + encode_query_value(message_id), &body,
-         answer(std::move(done), any_body));
-}
 
 } // namespace orchard::client

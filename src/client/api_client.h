@@ -6,10 +6,12 @@
 #include "client/transport.h"
 #include "protocol/account.h"
 #include "protocol/account_requests.h"
+#include "protocol/audit.h"
 #include "protocol/datasets.h"
 #include "protocol/explorer.h"
 #include "protocol/health.h"
 #include "protocol/moderation.h"
+#include "protocol/people.h"
 #include "protocol/rewards.h"
 #include "protocol/task.h"
 
@@ -115,6 +117,26 @@ class ApiClient {
                     Done<protocol::FlagQueue> done);
     // "keep", "remove" or "handled".
     void decide_flag(const std::string& message_id, const std::string& decision, Done<Empty> done);
+
+    // People (docs/moderation.md): found by a part of their name, username or e-mail, or an id;
+    // a person's page; a change ({enabled, disabled_reason}, {hidden_from_leaderboards} or
+    // {role}); a note; and purging their messages, previewed first. The purge says how many
+    // messages the preview showed, so that one written since makes the server ask again.
+    void people(const std::string& search, const std::string& before, int max_count,
+                Done<protocol::PeoplePage> done);
+    void person_page(const std::string& user_id, Done<protocol::PersonPage> done);
+    void change_person(const std::string& user_id, const nlohmann::json& change,
+                       Done<protocol::Person> done);
+    void add_person_note(const std::string& user_id, const std::string& text,
+                         Done<protocol::ModeratorNote> done);
+    void purge_preview(const std::string& user_id, Done<protocol::PurgePlan> done);
+    void purge(const std::string& user_id, std::size_t expect_messages,
+               Done<protocol::PurgePlan> done);
+
+    // The audit log, for admins: newest first, one action ("user.ban") or a kind ("user.*").
+    void audit_log(const std::string& action, const std::string& before, int max_count,
+                   Done<protocol::AuditPage> done);
+    void audit_check(Done<protocol::AuditCheck> done);
 
   private:
     void send(std::string method, std::string path, const nlohmann::json* body,

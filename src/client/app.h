@@ -149,6 +149,38 @@ struct ModerationState {
     std::string notice;
 };
 
+// The moderators' people screen (app_people.cpp, docs/moderation.md): the people found, and one
+// person's page with what may be done to them. Banning, changing a role and purging ask first.
+enum class PersonAction { None, Ban, Unban, Hide, Unhide, Role, Note, Purge };
+struct PeopleState {
+    std::string searched; // the words whose matches are listed; empty: the newest accounts
+    std::vector<protocol::Person> items;
+    std::optional<std::string> next;
+    bool loaded = false;
+    bool loading = false;
+    std::string opened; // the person whose page shows; empty: the list
+    std::optional<protocol::PersonPage> person;
+    std::vector<protocol::Contribution> messages;  // their latest messages, newest first
+    PersonAction busy = PersonAction::None;        // on its way to the server
+    PersonAction confirm = PersonAction::None;     // asked about: Ban, Role or Purge
+    std::string new_role;                          // the role a Role confirmation would give
+    std::optional<protocol::PurgePlan> purge_plan; // the preview a Purge confirmation shows
+    std::string problem;
+    std::string notice;
+};
+
+// The admins' audit log screen (app_people.cpp): its rows newest first, of every action or of
+// one kind ("user.*"), and whether its hash chain holds.
+struct AuditState {
+    std::string kind; // "" for every action, else e.g. "user.*"
+    std::vector<protocol::AuditRow> rows;
+    std::optional<std::string> next;
+    std::optional<protocol::AuditCheck> check;
+    bool loaded = false;
+    bool loading = false;
+    std::string problem;
+};
+
 struct TaskState {
     std::string kind = "random"; // what the person asked for: "random" or a task type
     TaskPhase phase = TaskPhase::Requesting;
@@ -206,6 +238,8 @@ struct AppState {
     ExploreState explore;
     DatasetsState datasets;
     ModerationState moderation;
+    PeopleState people;
+    AuditState audit;
     std::optional<UnsentWork> unsent;
     // Counts sign-outs (and ended sessions), so that views drop what they kept of the last one.
     unsigned sessions_ended = 0;
@@ -248,6 +282,7 @@ const char* to_string(Theme theme);
 const char* to_string(Connection connection);
 const char* to_string(SignInMode mode);
 const char* to_string(TaskPhase phase);
+const char* to_string(PersonAction action);
 const char* to_string(SettingsSection section);
 
 // Waits between automatic reconnection attempts: 1 s, 2 s, 4 s ... capped at 30 s.
@@ -264,12 +299,17 @@ inline constexpr int kActivityDays = 30;
 inline constexpr int kNewsItems = 8;
 // Trees or search hits per explorer page.
 inline constexpr int kExplorePageSize = 20;
-// Items per page of the review queue.
+// Items per page of the review queue, people per page of their list, the person's latest
+// messages on their page, audit log rows per page.
 inline constexpr int kModerationPageSize = 25;
+inline constexpr int kPeoplePageSize = 25;
+inline constexpr int kPersonMessages = 10;
+inline constexpr int kAuditPageSize = 50;
 
 // Whether the account may moderate (moderator or admin): the moderators' screens and their entry
 // in the navigation are theirs.
 bool is_staff(const AppState& state);
+bool is_admin(const AppState& state);
 
 class App {
   public:
@@ -363,6 +403,29 @@ class App {
     void confirm_remove_flagged(double now);
     void cancel_remove_flagged();
 
+    // People (moderators, app_people.cpp): finds them by the words in forms().people.query (the
+    // newest accounts when blank), opens a person's page and acts on them. Banning takes the
+    // reason in forms().people.ban_reason and asks first; a role change (admins) asks first;
+    // purging fetches the preview, shows it and asks; a note is forms().people.note.
+    void search_people(double now);
+    void load_more_people(double now);
+    void open_person(const std::string& user_id, double now);
+    // From the review queue: the people screen, at the page of a message's author.
+    void open_author(const std::string& user_id, double now);
+    void close_person();
+    void ask_ban();
+    void ask_role(const std::string& role);
+    void ask_purge(double now);
+    void confirm_person_action(double now);
+    void cancel_person_action();
+    void unban_person(double now);
+    void set_person_hidden(bool hidden, double now);
+    void add_person_note(double now);
+
+    // The audit log (admins): every action, or one kind of them ("user.*").
+    void set_audit_kind(const std::string& kind, double now);
+    void load_more_audit(double now);
+
     // Working on a task
     void edit_text(const std::string& text);
     // Writing tasks: show the text rendered before it is sent (false when it cannot be sent yet,
@@ -427,6 +490,12 @@ class App {
     // The queue's first page (replacing what is listed), or with `more` the page after it.
     void load_moderation(double now, bool more = false);
     void send_flag_decision(const std::string& message_id, const std::string& decision, double now);
+    void load_people(double now, bool more = false);
+    void load_person(double now);
+    // Sends a change of the opened person and shows them as they are after it.
+    void change_person(PersonAction action, const nlohmann::json& change, const char* notice_key,
+                       double now);
+    void load_audit(double now, bool more = false);
     void open_settings();
     void begin_settings_change(SettingsSection section);
     void settings_error(SettingsSection section, const ClientError& error, double now);

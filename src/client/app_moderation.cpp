@@ -13,6 +13,10 @@ bool is_staff(const AppState& state) {
     return state.account && (state.account->role == "moderator" || state.account->role == "admin");
 }
 
+bool is_admin(const AppState& state) {
+    return state.account && state.account->role == "admin";
+}
+
 void App::load_moderation(double now, bool more) {
     auto& m = state_.moderation;
     m.loading = true;

@@ -151,6 +151,28 @@ const char* to_string(TaskPhase phase) {
     return "unknown";
 }
 
+const char* to_string(PersonAction action) {
+    switch (action) {
+    case PersonAction::None:
+        return "";
+    case PersonAction::Ban:
+        return "ban";
+    case PersonAction::Unban:
+        return "unban";
+    case PersonAction::Hide:
+        return "hide";
+    case PersonAction::Unhide:
+        return "unhide";
+    case PersonAction::Role:
+        return "role";
+    case PersonAction::Note:
+        return "note";
+    case PersonAction::Purge:
+        return "purge";
+    }
+    return "unknown";
+}
+
 double retry_delay_seconds(int failed_attempts) {
     const int exponent = std::clamp(failed_attempts - 1, 0, 5);
     return std::min(30.0, std::pow(2.0, exponent));

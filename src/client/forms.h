@@ -46,12 +46,20 @@ struct ExploreForm {
     std::string query;
 };
 
+// The people screen: the search box, a ban's reason and a moderator's note on the opened person.
+struct PeopleForm {
+    std::string query;
+    std::string ban_reason;
+    std::string note;
+};
+
 struct Forms {
     SignInForm sign_in;
     ClaimForm claim;
     SettingsForm settings;
     ReportForm report;
     ExploreForm explore;
+    PeopleForm people;
 };
 
 } // namespace orchard::client

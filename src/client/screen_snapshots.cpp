@@ -174,6 +174,65 @@ json moderation_snapshot(const AppState& state) {
             {"notice", m.notice}};
 }
 
+json people_snapshot(const AppState& state) {
+    const auto& p = state.people;
+    json items = json::array();
+    for (const auto& person : p.items)
+        items.push_back({{"id", person.id},
+                         {"display_name", person.display_name},
+                         {"username", person.username},
+                         {"role", person.role ? json(*person.role) : json(nullptr)},
+                         {"enabled", person.enabled}});
+    json person = nullptr;
+    if (p.person) {
+        const auto& u = p.person->user;
+        json notes = json::array();
+        for (const auto& note : p.person->notes)
+            notes.push_back({{"text", note.text}, {"author", note.author_name}});
+        person = {{"id", u.id},
+                  {"display_name", u.display_name},
+                  {"role", u.role ? json(*u.role) : json(nullptr)},
+                  {"enabled", u.enabled},
+                  {"disabled_reason", u.disabled_reason},
+                  {"hidden_from_leaderboards", u.hidden_from_leaderboards},
+                  {"messages", p.person->counts.messages},
+                  {"deleted_messages", p.person->counts.deleted_messages},
+                  {"notes", std::move(notes)}};
+    }
+    json plan = nullptr;
+    if (p.purge_plan)
+        plan = {{"messages", p.purge_plan->messages.size()},
+                {"replies_under", p.purge_plan->replies_under},
+                {"trees", p.purge_plan->trees.size()}};
+    return {{"searched", p.searched},
+            {"items", std::move(items)},
+            {"loaded", p.loaded},
+            {"opened", p.opened},
+            {"person", std::move(person)},
+            {"latest_messages", p.messages.size()},
+            {"busy", to_string(p.busy)},
+            {"confirm", to_string(p.confirm)},
+            {"purge_plan", std::move(plan)},
+            {"problem", p.problem},
+            {"notice", p.notice}};
+}
+
+json audit_snapshot(const AppState& state) {
+    const auto& a = state.audit;
+    json rows = json::array();
+    for (const auto& row : a.rows)
+        rows.push_back({{"id", row.id},
+                        {"action", row.action},
+                        {"actor", row.actor_name},
+                        {"target", row.target_id}});
+    return {{"kind", a.kind},
+            {"rows", std::move(rows)},
+            {"loaded", a.loaded},
+            {"intact", a.check ? json(a.check->intact) : json(nullptr)},
+            {"chain_rows", a.check ? json(a.check->rows) : json(nullptr)},
+            {"problem", a.problem}};
+}
+
 json settings_snapshot(const AppState& state) {
     if (!state.account) return nullptr;
     const auto& s = state.settings;

@@ -20,6 +20,8 @@ nlohmann::json settings_snapshot(const AppState& state);
 nlohmann::json explore_snapshot(const AppState& state);
 nlohmann::json datasets_snapshot(const AppState& state);
 nlohmann::json moderation_snapshot(const AppState& state);
+nlohmann::json people_snapshot(const AppState& state);
+nlohmann::json audit_snapshot(const AppState& state);
 
 // The whole state: the screen on show, its part under its name (other screens' names null),
 // and what every screen shares (account, connection, scores, theme).

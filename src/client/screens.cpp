@@ -104,6 +104,29 @@ std::span<const ScreenRow> ScreenTable::rows() {
          .load = [](App& app, double now) { app.load_moderation(now); },
          .reset = [](AppState& s) { s.moderation = ModerationState{}; },
          .snapshot = moderation_snapshot},
+        // Reached from the moderation screens' own row of sections (ui/moderation_sections.h).
+        {.screen = Screen::People,
+         .name = "people",
+         .signed_in = true,
+         .path = "/moderation/people",
+         .staff_only = true,
+         .nav_entry = Screen::Moderation,
+         .load =
+             [](App& app, double now) {
+                 app.load_people(now);
+                 app.load_person(now);
+             },
+         .reset = [](AppState& s) { s.people = PeopleState{}; },
+         .snapshot = people_snapshot},
+        {.screen = Screen::AuditLog,
+         .name = "audit_log",
+         .signed_in = true,
+         .path = "/moderation/audit",
+         .staff_only = true,
+         .nav_entry = Screen::Moderation,
+         .load = [](App& app, double now) { app.load_audit(now); },
+         .reset = [](AppState& s) { s.audit = AuditState{}; },
+         .snapshot = audit_snapshot},
     };
     static_assert(lists_every_screen(kRows), "one row per Screen, in its order");
     return kRows;

@@ -29,6 +29,8 @@ enum class Screen {
     Explore,
     Datasets,
     Moderation,
+    People,
+    AuditLog,
     Count, // not a screen: how many there are; new screens go above it
 };
 inline constexpr std::size_t kScreenCount = static_cast<std::size_t>(Screen::Count);

@@ -150,13 +150,17 @@ std::optional<Leaderboard> parse_leaderboard(std::string_view body) {
 }
 
 std::optional<UserStats> parse_user_stats(std::string_view body) {
-    auto j = parse_json(body);
-    if (!j || !j->is_object()) return std::nullopt;
+    const auto j = parse_json(body);
+    return j ? user_stats_from(*j) : std::nullopt;
+}
+
+std::optional<UserStats> user_stats_from(const json& j) {
+    if (!j.is_object()) return std::nullopt;
     UserStats stats;
     bool any = false;
     for (auto frame : kAllTimeFrames) {
-        auto it = j->find(to_string(frame));
-        if (it == j->end() || !it->is_object()) continue;
+        auto it = j.find(to_string(frame));
+        if (it == j.end() || !it->is_object()) continue;
         any = true;
         UserScore score = user_score_from(*it);
         switch (frame) {

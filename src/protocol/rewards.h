@@ -4,6 +4,7 @@
 // ignored; only a body that is not the expected kind of object is refused.
 #pragma once
 
+#include <nlohmann/json_fwd.hpp>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -134,6 +135,7 @@ struct Prizes {
 
 std::optional<Leaderboard> parse_leaderboard(std::string_view body);
 std::optional<UserStats> parse_user_stats(std::string_view body);
+std::optional<UserStats> user_stats_from(const nlohmann::json& stats); // within a larger answer
 std::optional<LedgerPage> parse_ledger(std::string_view body);
 std::optional<std::vector<ActivityDay>> parse_activity(std::string_view body);
 std::optional<ContributionPage> parse_contributions(std::string_view body);

@@ -62,20 +62,6 @@ std::string review_name(const std::optional<bool>& result) {
     return *result ? tr("explore.review.accepted") : tr("explore.review.not_accepted");
 }
 
-// A card the whole of which opens something: pressed by pointer, touch or keyboard.
-bool clickable_card_pressed(const std::string& id, ImVec2 top, ImVec2 bottom_right,
-                            const std::string& description) {
-    ImGui::SetCursorScreenPos(top);
-    ImGui::PushID(id.c_str());
-    bool pressed =
-        ImGui::InvisibleButton("##card", ImVec2(bottom_right.x - top.x, bottom_right.y - top.y));
-    ImGui::PopID();
-    pressed |= keyboard_control(id.c_str());
-    if (ImGui::IsItemHovered()) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
-    widgets().track_rect(id, top, bottom_right, description);
-    return pressed;
-}
-
 void draw_search_row(const ScreenInput& input, float width) {
     client::App& app = input.app;
     const char* search = tr("explore.search.button");
@@ -455,7 +441,7 @@ void draw_explore(const ScreenInput& input) {
     ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + column.width);
     page_title(tr("explore.title"), input.compact);
     muted_text(tr("explore.intro"));
-    if (state.account && state.account->role == "admin") {
+    if (client::is_admin(state)) {
         if (link_button(tr("explore.open_datasets"), "open_datasets"))
             app.show_screen(client::Screen::Datasets, input.now);
     }

@@ -7,6 +7,7 @@
 #include "ui/fonts.h"
 #include "ui/layout.h"
 #include "ui/markdown_view.h"
+#include "ui/moderation_sections.h"
 #include "ui/rewards_widgets.h"
 #include "ui/root_view.h"
 #include "ui/shortcuts.h"
@@ -130,6 +131,10 @@ void draw_item(client::App& app, ViewState& view, const protocol::FlagQueueItem&
     const bool confirming = m.confirm_remove == id;
     if (!confirming && (!item.handled || !m.open_only))
         draw_decisions(app, item, selected, m.busy == id, inner, now);
+    // The author's page, to ban them or read their other messages.
+    if (!item.author_id.empty() &&
+        link_button(tr("moderation.item.author_page"), ("author_" + id).c_str()))
+        app.open_author(item.author_id, now);
     end_card();
     const float bottom = ImGui::GetItemRectMax().y; // the card's own bottom, before any spacing
     if (confirming) {
@@ -203,7 +208,7 @@ void draw_moderation(const ScreenInput& input) {
     move_to(column, input.compact ? 16 : 32);
     ImGui::BeginGroup();
     ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + column.width);
-    page_title(tr("moderation.title"), input.compact);
+    draw_moderation_sections(input, column.width);
     muted_text(tr("moderation.intro"));
     ImGui::Dummy(ImVec2(0, 4));
     ChoiceRow view(column.width);

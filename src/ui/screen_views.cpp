@@ -1,5 +1,6 @@
 #include "ui/screen_views.h"
 
+#include "ui/audit_view.h"
 #include "ui/contributions_view.h"
 #include "ui/dashboard_view.h"
 #include "ui/datasets_view.h"
@@ -8,6 +9,7 @@
 #include "ui/leaderboard_view.h"
 #include "ui/loading_view.h"
 #include "ui/moderation_view.h"
+#include "ui/people_view.h"
 #include "ui/prizes_view.h"
 #include "ui/profile_view.h"
 #include "ui/settings_view.h"
@@ -39,6 +41,8 @@ constexpr ScreenView kViews[] = {
     {Screen::Explore, draw_explore},
     {Screen::Datasets, draw_datasets},
     {Screen::Moderation, draw_moderation},
+    {Screen::People, draw_people},
+    {Screen::AuditLog, draw_audit_log},
 };
 static_assert(client::lists_every_screen(kViews), "one view per client::Screen, in its order");
 

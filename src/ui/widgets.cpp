@@ -328,4 +328,17 @@ void end_card() {
     ImGui::Dummy(ImVec2(card.width, 0));
 }
 
+bool clickable_card_pressed(const std::string& id, ImVec2 top, ImVec2 bottom_right,
+                            const std::string& description) {
+    ImGui::SetCursorScreenPos(top);
+    ImGui::PushID(id.c_str());
+    bool pressed =
+        ImGui::InvisibleButton("##card", ImVec2(bottom_right.x - top.x, bottom_right.y - top.y));
+    ImGui::PopID();
+    pressed |= keyboard_control(id.c_str());
+    if (ImGui::IsItemHovered()) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
+    widgets().track_rect(id, top, bottom_right, description);
+    return pressed;
+}
+
 } // namespace orchard::ui

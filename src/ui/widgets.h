@@ -4,6 +4,7 @@
 #pragma once
 
 #include <imgui.h>
+#include <string>
 
 namespace orchard::ui {
 
@@ -78,5 +79,9 @@ void wrapped_text(ImFont* font, const ImVec4& colour, const char* text);
 // `min_height` lets cards in a row share the height of the tallest.
 void begin_card(float width, float padding, float min_height = 0);
 void end_card();
+// Makes the area from `top` to `bottom_right` (a card just drawn) one control that opens
+// something: pressed by pointer, touch or keyboard, tracked as `id` with `description`.
+bool clickable_card_pressed(const std::string& id, ImVec2 top, ImVec2 bottom_right,
+                            const std::string& description);
 
 } // namespace orchard::ui

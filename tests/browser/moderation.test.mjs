@@ -34,6 +34,33 @@ async function label(server, key, who, messageId, labels, report = false, text =
   assert.equal(answer.status, 204, await answer.text());
 }
 
+// What a contributor (a fresh guest, through the API the client uses) finds of two prompts: the
+// explorer's search by the prompt's own words, and its tree. Tasks are drawn from the same trees,
+// which the removal ended (tests/integration/moderation_test.cpp follows them there).
+async function assertContributorSees(server, prompts, { gone, kept }) {
+  const call = async (method, path, token, body) => {
+    const answer = await fetch(server.url + path.slice(1), {
+      method,
+      headers: { 'Content-Type': 'application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}) },
+      body: body ? JSON.stringify(body) : undefined,
+    });
+    return { status: answer.status, body: await answer.json().catch(() => null) };
+  };
+  const guest = await call('POST', '/api/v1/auth/guest', null, { display_name: 'Reader' });
+  assert.equal(guest.status, 201, JSON.stringify(guest.body));
+  const token = guest.body.token;
+  await call('POST', '/api/v1/auth/accept_terms', token, {});
+  const words = (id) => prompts.find((p) => p.id === id).text.split(/\s+/).slice(0, 4).join(' ');
+  const found = async (id) => {
+    const search = await call('GET', `/api/v1/explorer/search?q=${encodeURIComponent(words(id))}`, token);
+    assert.equal(search.status, 200, JSON.stringify(search.body));
+    return search.body.items.some((hit) => hit.message_id === id);
+  };
+  assert.equal(await found(gone), false, 'the removed prompt is not found');
+  assert.equal(await found(kept), true, 'the kept prompt is found');
+  assert.equal((await call('GET', `/api/v1/messages/${gone}/tree`, token)).status, 404, 'its tree does not open');
+}
+
 async function signIn(page, username, password) {
   await openSignInForm(page, 'login');
   await typeInto(page, 'login_username', username);
@@ -112,6 +139,8 @@ test('a moderator works through the review queue with the keyboard and the mouse
     s = await settledQueue(page, (x) => x.moderation.items.length === 1 && x.moderation.items[0].id === labelled, 'the report removed');
     assert.equal(sql(dataDir, `SELECT deleted FROM messages WHERE id = '${reported}'`)[0].deleted, 1);
     assert.equal(sql(dataDir, `SELECT deleted FROM messages WHERE id = '${both}'`)[0].deleted, 0);
+    // A contributor's explorer no longer finds it, nor opens its tree; the kept one it still does.
+    await assertContributorSees(server, prompts, { gone: reported, kept: both });
 
     // "All" lists the decided ones too, with their decisions.
     await press(page, 'moderation_all');

@@ -107,6 +107,14 @@ TEST_CASE("client moderation: a moderator keeps one message and removes another"
         REQUIRE(item.decision);
         CHECK(*item.decision == (item.message.id == first ? "remove" : "keep"));
     }
+
+    // From an item to its author's page, where a ban is.
+    const std::string author = m.items[0].author_id;
+    c.app.open_author(author, 6);
+    CHECK(c.app.state().screen == Screen::People);
+    REQUIRE(c.app.state().people.person);
+    CHECK(c.app.state().people.person->user.id == author);
+    CHECK(c.app.state().people.person->user.display_name == m.items[0].author_name);
 }
 
 TEST_CASE("client moderation: a contributor's client is refused and says so") {

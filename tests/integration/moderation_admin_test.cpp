@@ -145,6 +145,13 @@ TEST_CASE("audit: every moderator and admin action leaves a row with who, what, 
         auto deletes = s.audit("?action=message.delete");
         REQUIRE(deletes.size() == 1);
         CHECK(deletes[0]["target"]["id"] == prompt);
+        // A kind: every message action, and nothing whose name only starts alike.
+        auto message_actions = s.audit("?action=message.*");
+        REQUIRE(message_actions.size() == 3);
+        CHECK(message_actions[0]["action"] == "message.edit");
+        CHECK(message_actions[2]["action"] == "message.delete");
+        CHECK(s.audit("?action=message*").empty());
+        CHECK(s.audit("?action=mess.*").empty());
         CHECK(s.audit("?actor=" + s.admin_id).size() == 1);
         CHECK(s.audit("?target=" + prompt).size() == 4);
         auto first = s.browser.get("/api/v1/admin/audit?max_count=2", s.admin);

@@ -1,0 +1,26 @@
+#include "ui/moderation_sections.h"
+
+#include "i18n/translator.h"
+#include "ui/widgets.h"
+
+namespace orchard::ui {
+
+using client::Screen;
+using i18n::tr;
+
+void draw_moderation_sections(const ScreenInput& input, float width) {
+    client::App& app = input.app;
+    const Screen on = app.state().screen;
+    page_title(tr("screens.moderation"), input.compact); // the top bar's name for them all
+    ChoiceRow row(width);
+    const auto section = [&](const char* key, const char* id, Screen screen) {
+        if (row.add(tr(key), id, on == screen) && on != screen) app.show_screen(screen, input.now);
+    };
+    section("moderation.title", "section_queue", Screen::Moderation);
+    section("moderation.section.people", "section_people", Screen::People);
+    if (client::is_admin(app.state()))
+        section("moderation.section.audit", "section_audit", Screen::AuditLog);
+    ImGui::Dummy(ImVec2(0, 4));
+}
+
+} // namespace orchard::ui
