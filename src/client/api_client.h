@@ -6,6 +6,7 @@
 #include "client/transport.h"
 #include "protocol/account.h"
 #include "protocol/account_requests.h"
+#include "protocol/admin.h"
 #include "protocol/audit.h"
 #include "protocol/datasets.h"
 #include "protocol/explorer.h"
@@ -137,6 +138,20 @@ class ApiClient {
     void audit_log(const std::string& action, const std::string& before, int max_count,
                    Done<protocol::AuditPage> done);
     void audit_check(Done<protocol::AuditCheck> done);
+
+    // The tree manager (moderators read its status; admins change its configuration with only
+    // the settings that change, and get the configuration as it is after).
+    void tree_status(Done<protocol::TreeStatus> done);
+    void config_details(Done<std::vector<protocol::ConfigItem>> done);
+    void change_config(const nlohmann::json& changes, Done<Empty> done);
+
+    // API clients, for admins: a new client's key and a rotated key are in the answer only.
+    void api_clients(Done<std::vector<protocol::ApiClientInfo>> done);
+    void create_api_client(const std::string& description, bool trusted,
+                           Done<protocol::IssuedApiKey> done);
+    void change_api_client(const std::string& client_id, const nlohmann::json& change,
+                           Done<protocol::ApiClientInfo> done);
+    void rotate_api_client(const std::string& client_id, Done<protocol::IssuedApiKey> done);
 
   private:
     void send(std::string method, std::string path, const nlohmann::json* body,

@@ -77,4 +77,43 @@ void ApiClient::audit_check(Done<protocol::AuditCheck> done) {
          answer(std::move(done), protocol::parse_audit_check));
 }
 
+void ApiClient::tree_status(Done<protocol::TreeStatus> done) {
+    send("GET", "/api/v1/moderation/status", nullptr,
+         answer(std::move(done), protocol::parse_tree_status));
+}
+
+void ApiClient::config_details(Done<std::vector<protocol::ConfigItem>> done) {
+    send("GET", "/api/v1/admin/config/details", nullptr,
+         answer(std::move(done), protocol::parse_config_details));
+}
+
+void ApiClient::change_config(const nlohmann::json& changes, Done<Empty> done) {
+    send("PUT", "/api/v1/admin/config", &changes, answer(std::move(done), any_body));
+}
+
+void ApiClient::api_clients(Done<std::vector<protocol::ApiClientInfo>> done) {
+    send("GET", "/api/v1/admin/api_clients", nullptr,
+         answer(std::move(done), protocol::parse_api_clients));
+}
+
+void ApiClient::create_api_client(const std::string& description, bool trusted,
+                                  Done<protocol::IssuedApiKey> done) {
+    const nlohmann::json body = {{"description", description}, {"trusted", trusted}};
+    send("POST", "/api/v1/admin/api_clients", &body,
+         answer(std::move(done), protocol::parse_issued_api_key));
+}
+
+void ApiClient::change_api_client(const std::string& client_id, const nlohmann::json& change,
+                                  Done<protocol::ApiClientInfo> done) {
+    send("PUT", "/api/v1/admin/api_clients/" + encode_query_value(client_id), &change,
+         answer(std::move(done), protocol::parse_api_client));
+}
+
+void ApiClient::rotate_api_client(const std::string& client_id,
+                                  Done<protocol::IssuedApiKey> done) {
+    const nlohmann::json body = nlohmann::json::object();
+    send("POST", "/api/v1/admin/api_clients/" + encode_query_value(client_id) + "/rotate", &body,
+         answer(std::move(done), protocol::parse_issued_api_key));
+}
+
 } // namespace orchard::client

@@ -181,6 +181,29 @@ struct AuditState {
     std::string problem;
 };
 
+// The tree manager's screen (app_admin.cpp): its status for moderators and admins, and for
+// admins its configuration, each setting edited as text (forms().config) until saved.
+struct TreesState {
+    std::optional<protocol::TreeStatus> status;
+    std::vector<protocol::ConfigItem> config;
+    bool loaded = false;
+    bool saving = false;
+    std::string problem;
+    std::string notice;
+};
+
+// The admins' API keys screen (app_admin.cpp). A new or rotated key is shown once, until
+// dismissed; rotating asks first, since the old key stops working at once.
+struct ApiKeysState {
+    std::vector<protocol::ApiClientInfo> clients;
+    bool loaded = false;
+    std::string busy;           // the client whose change is on its way ("new" for a new one)
+    std::string confirm_rotate; // the client a rotation would change
+    std::optional<protocol::IssuedApiKey> issued;
+    std::string problem;
+    std::string notice;
+};
+
 struct TaskState {
     std::string kind = "random"; // what the person asked for: "random" or a task type
     TaskPhase phase = TaskPhase::Requesting;
@@ -240,6 +263,8 @@ struct AppState {
     ModerationState moderation;
     PeopleState people;
     AuditState audit;
+    TreesState trees;
+    ApiKeysState api_keys;
     std::optional<UnsentWork> unsent;
     // Counts sign-outs (and ended sessions), so that views drop what they kept of the last one.
     unsigned sessions_ended = 0;
@@ -422,6 +447,19 @@ class App {
     void set_person_hidden(bool hidden, double now);
     void add_person_note(double now);
 
+    // The tree manager (app_admin.cpp): saves the settings whose text in forms().config
+    // differs from their value (each must be a number; the server checks the ranges).
+    void save_config(double now);
+    // API keys (admins): a new client from forms().api_key, enabled and trusted switched,
+    // and a key rotated after the confirmation; the key issued stays shown until dismissed.
+    void create_api_key(double now);
+    void set_api_key_enabled(const std::string& client_id, bool enabled, double now);
+    void set_api_key_trusted(const std::string& client_id, bool trusted, double now);
+    void ask_rotate_api_key(const std::string& client_id);
+    void confirm_rotate_api_key(double now);
+    void cancel_rotate_api_key();
+    void dismiss_issued_api_key();
+
     // The audit log (admins): every action, or one kind of them ("user.*").
     void set_audit_kind(const std::string& kind, double now);
     void load_more_audit(double now);
@@ -496,6 +534,9 @@ class App {
     void change_person(PersonAction action, const nlohmann::json& change, const char* notice_key,
                        double now);
     void load_audit(double now, bool more = false);
+    void load_trees(double now);
+    void load_api_keys(double now);
+    void change_api_key(const std::string& client_id, const nlohmann::json& change, double now);
     void open_settings();
     void begin_settings_change(SettingsSection section);
     void settings_error(SettingsSection section, const ClientError& error, double now);

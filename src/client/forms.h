@@ -3,6 +3,7 @@
 // next person at a shared computer or kiosk) and tests can see it.
 #pragma once
 
+#include <map>
 #include <string>
 
 namespace orchard::client {
@@ -53,6 +54,17 @@ struct PeopleForm {
     std::string note;
 };
 
+// The tree manager's settings as typed, by key: filled from the configuration when it loads.
+struct ConfigForm {
+    std::map<std::string, std::string> values;
+};
+
+// A new API client.
+struct ApiKeyForm {
+    std::string description;
+    bool trusted = false;
+};
+
 struct Forms {
     SignInForm sign_in;
     ClaimForm claim;
@@ -60,6 +72,8 @@ struct Forms {
     ReportForm report;
     ExploreForm explore;
     PeopleForm people;
+    ConfigForm config;
+    ApiKeyForm api_key;
 };
 
 } // namespace orchard::client

@@ -233,6 +233,43 @@ json audit_snapshot(const AppState& state) {
             {"problem", a.problem}};
 }
 
+json trees_snapshot(const AppState& state) {
+    const auto& t = state.trees;
+    json counts = json::array();
+    if (t.status)
+        for (const auto& c : t.status->counts)
+            counts.push_back({{"state", c.state}, {"lang", c.lang}, {"trees", c.trees}});
+    json config = json::object();
+    for (const auto& item : t.config)
+        config[item.key] = item.value;
+    return {{"loaded", t.loaded},
+            {"counts", std::move(counts)},
+            {"active", t.status ? t.status->active.size() : 0},
+            {"languages", t.status ? t.status->available.size() : 0},
+            {"config", std::move(config)},
+            {"saving", t.saving},
+            {"problem", t.problem},
+            {"notice", t.notice}};
+}
+
+json api_keys_snapshot(const AppState& state) {
+    const auto& k = state.api_keys;
+    json clients = json::array();
+    for (const auto& c : k.clients)
+        clients.push_back({{"id", c.id},
+                           {"description", c.description},
+                           {"enabled", c.enabled},
+                           {"trusted", c.trusted}});
+    // Whether a key is shown, never the key itself.
+    return {{"loaded", k.loaded},
+            {"clients", std::move(clients)},
+            {"busy", k.busy},
+            {"confirm_rotate", k.confirm_rotate},
+            {"issued_for", k.issued ? json(k.issued->client.id) : json(nullptr)},
+            {"problem", k.problem},
+            {"notice", k.notice}};
+}
+
 json settings_snapshot(const AppState& state) {
     if (!state.account) return nullptr;
     const auto& s = state.settings;

@@ -22,6 +22,8 @@ nlohmann::json datasets_snapshot(const AppState& state);
 nlohmann::json moderation_snapshot(const AppState& state);
 nlohmann::json people_snapshot(const AppState& state);
 nlohmann::json audit_snapshot(const AppState& state);
+nlohmann::json trees_snapshot(const AppState& state);
+nlohmann::json api_keys_snapshot(const AppState& state);
 
 // The whole state: the screen on show, its part under its name (other screens' names null),
 // and what every screen shares (account, connection, scores, theme).

@@ -30,6 +30,8 @@ enum class Screen {
     Datasets,
     Moderation,
     People,
+    Trees,
+    ApiKeys,
     AuditLog,
     Count, // not a screen: how many there are; new screens go above it
 };

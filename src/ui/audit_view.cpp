@@ -27,6 +27,7 @@ constexpr ActionKind kKinds[] = {
     {"flag.*", "audit.kind.flag"},   {"tree.*", "audit.kind.tree"},
     {"user.*", "audit.kind.user"},   {"config.*", "audit.kind.config"},
     {"prize.*", "audit.kind.prize"}, {"export.*", "audit.kind.export"},
+    {"api_client.*", "audit.kind.api_client"},
 };
 
 void draw_chain(const client::AuditState& audit, float width, float padding) {

@@ -18,8 +18,11 @@ void draw_moderation_sections(const ScreenInput& input, float width) {
     };
     section("moderation.title", "section_queue", Screen::Moderation);
     section("moderation.section.people", "section_people", Screen::People);
-    if (client::is_admin(app.state()))
+    section("moderation.section.trees", "section_trees", Screen::Trees);
+    if (client::is_admin(app.state())) {
+        section("moderation.section.api_keys", "section_api_keys", Screen::ApiKeys);
         section("moderation.section.audit", "section_audit", Screen::AuditLog);
+    }
     ImGui::Dummy(ImVec2(0, 4));
 }
 

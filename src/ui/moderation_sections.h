@@ -1,5 +1,5 @@
-// The moderation screens' own row of sections, under their title: the review queue, people and,
-// for admins, the audit log. (The top bar has one entry for all of them.)
+// The moderation screens' own row of sections, under their title: the review queue, people, the
+// trees and, for admins, API keys and the audit log. (The top bar has one entry for them all.)
 #pragma once
 
 #include "ui/screen_input.h"

@@ -1,5 +1,6 @@
 #include "ui/screen_views.h"
 
+#include "ui/api_keys_view.h"
 #include "ui/audit_view.h"
 #include "ui/contributions_view.h"
 #include "ui/dashboard_view.h"
@@ -15,6 +16,7 @@
 #include "ui/settings_view.h"
 #include "ui/task_view.h"
 #include "ui/terms_view.h"
+#include "ui/trees_view.h"
 
 namespace orchard::ui {
 
@@ -42,6 +44,8 @@ constexpr ScreenView kViews[] = {
     {Screen::Datasets, draw_datasets},
     {Screen::Moderation, draw_moderation},
     {Screen::People, draw_people},
+    {Screen::Trees, draw_trees},
+    {Screen::ApiKeys, draw_api_keys},
     {Screen::AuditLog, draw_audit_log},
 };
 static_assert(client::lists_every_screen(kViews), "one view per client::Screen, in its order");

@@ -136,6 +136,36 @@ test('an admin bans, notes and purges from People, and reads it all in the audit
     await press(page, 'audit_kind_all');
     await waitForState(page, (x) => x.audit_log.kind === '' && x.audit_log.rows.length === 4, { what: 'every action again' });
 
+    // The tree manager: the demo's trees by state, the tasks on offer, and a setting changed.
+    await toTop(page);
+    await press(page, 'section_trees');
+    s = await waitForState(page, (x) => x.screen === 'trees' && x.trees.loaded && Object.keys(x.trees.config).length > 0 && !x.frame_pending, { what: 'the trees screen' });
+    assert.ok(s.trees.counts.length > 0, 'trees by state and language');
+    assert.match(s.widgets.available_en.text, /^en: /);
+    await toTop(page);
+    await screenshot(page, 'trees-desktop-light');
+    await press(page, 'config_max_active_trees');
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type('12');
+    await press(page, 'config_save');
+    s = await waitForState(page, (x) => x.screen === 'trees' && x.trees.config.max_active_trees === 12, { what: 'the setting saved' });
+    assert.match(s.trees.notice, /Saved/);
+    await waitForState(page, (x) => !x.frame_pending, { what: 'drawn' });
+    await screenshot(page, 'trees-settings-desktop-light'); // scrolled to the settings by the presses
+    assert.equal(JSON.parse(sql(dataDir, "SELECT value FROM config WHERE key = 'max_active_trees'")[0].value), 12);
+
+    // API keys: a new key is shown once, and copied; the frontend it is for can call with it.
+    await toTop(page);
+    await press(page, 'section_api_keys');
+    await waitForState(page, (x) => x.screen === 'api_keys' && x.api_keys.loaded, { what: 'the API keys' });
+    await typeInto(page, 'api_key_description', 'Discord bot');
+    await press(page, 'api_key_create');
+    s = await waitForState(page, (x) => x.screen === 'api_keys' && x.api_keys.issued_for && !x.frame_pending, { what: 'the key shown' });
+    await toTop(page);
+    await screenshot(page, 'api-keys-desktop-light');
+    await press(page, 'dismiss_api_key');
+    await waitForState(page, (x) => x.api_keys.issued_for === null, { what: 'the key put away' });
+
     // Phone size: the log, the list and a person's page fit, sections and all.
     await page.setViewportSize({ width: 390, height: 844 });
     s = await waitForState(page, (x) => x.widgets.section_queue && x.widgets.section_queue.x < 40 && !x.frame_pending, { what: 'the phone layout' });
@@ -155,6 +185,16 @@ test('an admin bans, notes and purges from People, and reads it all in the audit
     assertFits(s, 390);
     await toTop(page);
     await screenshot(page, 'people-person-phone-light');
+    for (const [section, screen] of [['section_trees', 'trees'], ['section_api_keys', 'api_keys']]) {
+      await toTop(page);
+      await press(page, section);
+      s = await waitForState(page, (x) => x.screen === screen && x[screen].loaded && !x.frame_pending, { what: `${screen} at phone size` });
+      await page.waitForTimeout(200);
+      s = await waitForState(page, (x) => !x.frame_pending, { what: 'drawn' });
+      assertFits(s, 390);
+      await toTop(page);
+      await screenshot(page, `${screen.replace('_', '-')}-phone-light`);
+    }
     assert.deepEqual(pageErrors, [], 'no error on the page');
   });
 });
