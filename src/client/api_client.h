@@ -119,6 +119,14 @@ class ApiClient {
     // "keep", "remove" or "handled".
     void decide_flag(const std::string& message_id, const std::string& decision, Done<Empty> done);
 
+    // A message and its tree, for moderators: deleted (with the replies under it) and back,
+    // edited (every earlier text kept: history), and its tree halted or resumed.
+    void delete_message(const std::string& message_id, Done<Empty> done);
+    void undelete_message(const std::string& message_id, Done<Empty> done);
+    void edit_message(const std::string& message_id, const std::string& text, Done<Empty> done);
+    void message_history(const std::string& message_id, Done<std::vector<protocol::Revision>> done);
+    void set_tree_halted(const std::string& message_id, bool halted, Done<Empty> done);
+
     // People (docs/moderation.md): found by a part of their name, username or e-mail, or an id;
     // a person's page; a change ({enabled, disabled_reason}, {hidden_from_leaderboards} or
     // {role}); a note; and purging their messages, previewed first. The purge says how many

@@ -27,6 +27,38 @@ void ApiClient::decide_flag(const std::string& message_id, const std::string& de
          answer(std::move(done), any_body));
 }
 
+void ApiClient::delete_message(const std::string& message_id, Done<Empty> done) {
+    send("DELETE", "/api/v1/messages/" + encode_query_value(message_id), nullptr,
+         answer(std::move(done), any_body));
+}
+
+void ApiClient::undelete_message(const std::string& message_id, Done<Empty> done) {
+    const nlohmann::json body = nlohmann::json::object();
+    send("PUT", "/api/v1/messages/" + encode_query_value(message_id) + "/undelete", &body,
+         answer(std::move(done), any_body));
+}
+
+void ApiClient::edit_message(const std::string& message_id, const std::string& text,
+                             Done<Empty> done) {
+    const nlohmann::json body = {{"new_content", text}};
+    send("POST", "/api/v1/messages/" + encode_query_value(message_id) + "/edit", &body,
+         answer(std::move(done), any_body));
+}
+
+void ApiClient::message_history(const std::string& message_id,
+                                Done<std::vector<protocol::Revision>> done) {
+    send("GET", "/api/v1/messages/" + encode_query_value(message_id) + "/history", nullptr,
+         answer(std::move(done), protocol::parse_revisions));
+}
+
+void ApiClient::set_tree_halted(const std::string& message_id, bool halted, Done<Empty> done) {
+    const nlohmann::json body = nlohmann::json::object();
+    send("PUT",
+         "/api/v1/messages/" + encode_query_value(message_id) +
+             "/tree/state?halt=" + (halted ? "true" : "false"),
+         &body, answer(std::move(done), any_body));
+}
+
 void ApiClient::people(const std::string& search, const std::string& before, int max_count,
                        Done<protocol::PeoplePage> done) {
     send("GET",
@@ -109,8 +141,7 @@ void ApiClient::change_api_client(const std::string& client_id, const nlohmann::
          answer(std::move(done), protocol::parse_api_client));
 }
 
-void ApiClient::rotate_api_client(const std::string& client_id,
-                                  Done<protocol::IssuedApiKey> done) {
+void ApiClient::rotate_api_client(const std::string& client_id, Done<protocol::IssuedApiKey> done) {
     const nlohmann::json body = nlohmann::json::object();
     send("POST", "/api/v1/admin/api_clients/" + encode_query_value(client_id) + "/rotate", &body,
          answer(std::move(done), protocol::parse_issued_api_key));

@@ -105,6 +105,13 @@ struct ExploreState {
     // Labeling the chosen message: its labels and the answers so far, while the form is open.
     std::optional<LabelAnswers> labeling;
     bool labels_sending = false;
+    // Moderating the chosen message (app_explore_moderation.cpp): its earlier texts, the edit
+    // open (forms().explore.edit), a deletion asked about, and the action on its way.
+    std::vector<protocol::Revision> history;
+    std::string history_of; // the message the history is of
+    bool editing = false;
+    bool confirm_delete = false;
+    std::string moderating; // "delete", "undelete", "edit", "halt" or "resume" on its way
     bool tree_loading = false;
     unsigned opened_trees = 0; // counts trees opened, so that the view scrolls to the new one
     std::string problem;
@@ -414,6 +421,17 @@ class App {
     void toggle_explore_flag(const std::string& name);
     void send_explore_labels(double now);
     void close_explore_labels();
+    // Moderating the chosen message (moderators, app_explore_moderation.cpp): delete (asked
+    // first; the replies under it go too) and undelete, edit with forms().explore.edit (every
+    // earlier text kept and listed), and halt or resume its tree.
+    void ask_delete_explored();
+    void confirm_delete_explored(double now);
+    void cancel_delete_explored();
+    void undelete_explored(double now);
+    void start_edit_explored();
+    void save_edit_explored(double now);
+    void cancel_edit_explored();
+    void set_explored_tree_halted(bool halted, double now);
     // Datasets (admins): asks for a signed link and lets the browser download it.
     void download_dataset(const std::string& format, double now);
 
@@ -524,6 +542,9 @@ class App {
     void load_prizes(double now);
     void load_explorer(double now);
     void load_details(const std::string& message_id, double now);
+    void load_history(const std::string& message_id, double now);
+    // Sends a moderator's action on the chosen message, then shows the tree as it is after it.
+    void moderate_explored(const std::string& action, double now);
     void load_datasets(double now);
     // The queue's first page (replacing what is listed), or with `more` the page after it.
     void load_moderation(double now, bool more = false);

@@ -98,6 +98,7 @@ void App::choose_message(const std::string& message_id, double now) {
     e.details.reset();
     e.labeling.reset();
     e.notice.clear();
+    e.editing = e.confirm_delete = false;
     load_details(message_id, now);
 }
 
@@ -108,6 +109,8 @@ void App::load_details(const std::string& message_id, double now) {
                              if (e.chosen_id != message_id) return;
                              if (auto* details = std::get_if<protocol::MessageDetails>(&result)) {
                                  e.details = std::move(*details);
+                                 // A moderator sees what the message said before any edit.
+                                 if (is_staff(state_)) load_history(message_id, now);
                                  return;
                              }
                              rewards_error(std::get<ClientError>(result), e.problem, now);

@@ -42,9 +42,10 @@ struct ReportForm {
     std::string details;
 };
 
-// The explorer's search box.
+// The explorer's search box, and a moderator's edit of the chosen message.
 struct ExploreForm {
     std::string query;
+    std::string edit;
 };
 
 // The people screen: the search box, a ban's reason and a moderator's note on the opened person.

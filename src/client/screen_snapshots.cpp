@@ -120,11 +120,10 @@ json explore_snapshot(const AppState& state) {
         json label_counts = json::object();
         for (const auto& [name, summary] : e.details->labels)
             label_counts[name] = summary.count;
-        details = {{"message", e.details->message_id},
-                   {"author", e.details->author_display_name},
-                   {"labels_shown", e.details->labels_shown},
-                   {"labels", std::move(label_counts)},
-                   {"user_emojis", e.details->user_emojis}};
+        details = {
+            {"message", e.details->message_id},        {"author", e.details->author_display_name},
+            {"labels_shown", e.details->labels_shown}, {"labels", std::move(label_counts)},
+            {"user_emojis", e.details->user_emojis},   {"tree_state", e.details->tree_state}};
     }
     return {{"searched", e.searched},
             {"loaded", e.loaded},
@@ -136,7 +135,11 @@ json explore_snapshot(const AppState& state) {
             {"details", std::move(details)},
             {"problem", e.problem},
             {"notice", e.notice},
-            {"labeling", e.labeling ? json(e.labeling->values()) : json(nullptr)}};
+            {"labeling", e.labeling ? json(e.labeling->values()) : json(nullptr)},
+            {"editing", e.editing},
+            {"confirm_delete", e.confirm_delete},
+            {"moderating", e.moderating},
+            {"revisions", e.history_of == e.chosen_id ? e.history.size() : 0}};
 }
 
 json datasets_snapshot(const AppState& state) {

@@ -161,6 +161,8 @@ std::optional<TreeMessages> parse_tree_messages(std::string_view body) {
         entry.review_result = read_bool(item, "review_result");
         entry.review_count = read_integer(item, "review_count").value_or(0);
         entry.created_date = read_string(item, "created_date").value_or("");
+        entry.deleted = read_bool(item, "deleted").value_or(false);
+        entry.edited = read_bool(item, "edited").value_or(false);
         tree.messages.push_back(std::move(entry));
     }
     return tree;

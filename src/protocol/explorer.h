@@ -56,6 +56,8 @@ struct TreeMessage {
     std::optional<bool> review_result;
     long long review_count = 0;
     std::string created_date;
+    bool deleted = false; // only moderators are sent deleted messages
+    bool edited = false;
 };
 
 struct TreeMessages {

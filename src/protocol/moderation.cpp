@@ -63,4 +63,17 @@ std::optional<FlagQueue> parse_flag_queue(std::string_view body) {
     return queue;
 }
 
+std::optional<std::vector<Revision>> parse_revisions(std::string_view body) {
+    auto j = parse_json(body);
+    if (!j || !j->is_array()) return std::nullopt;
+    std::vector<Revision> revisions;
+    for (const auto& item : *j)
+        if (item.is_object())
+            revisions.push_back({read_string(item, "id").value_or(""),
+                                 read_string(item, "text").value_or(""),
+                                 read_string(item, "user_id").value_or(""),
+                                 read_string(item, "created_date").value_or("")});
+    return revisions;
+}
+
 } // namespace orchard::protocol

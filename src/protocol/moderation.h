@@ -43,4 +43,13 @@ struct FlagQueue {
 
 std::optional<FlagQueue> parse_flag_queue(std::string_view body);
 
+// One text a message had: the original and each edit, oldest first (GET …/history).
+struct Revision {
+    std::string id;
+    std::string text;
+    std::string user_id; // who wrote it: the author, then the editing moderators
+    std::string created_date;
+};
+std::optional<std::vector<Revision>> parse_revisions(std::string_view body);
+
 } // namespace orchard::protocol

@@ -7,6 +7,7 @@
 #include "protocol/text.h"
 #include "ui/animation.h"
 #include "ui/conversation_view.h"
+#include "ui/explore_moderation.h"
 #include "ui/focus.h"
 #include "ui/fonts.h"
 #include "ui/label_questions.h"
@@ -215,7 +216,9 @@ void draw_tree_row(client::App& app, double now, const protocol::TreeMessage& me
     // The rank among siblings, and the review where it is not simply accepted.
     std::string badges;
     if (message.rank) badges = tr("explore.badge.rank", {{"rank", number_text(*message.rank + 1)}});
-    if (message.review_result != std::optional(true)) {
+    // Only moderators are sent deleted messages: marked, whatever else the row says.
+    if (message.deleted) badges = tr("explore_moderation.deleted_badge");
+    if (!message.deleted && message.review_result != std::optional(true)) {
         const char* review = message.review_result ? tr("explore.badge.not_accepted")
                                                    : tr("explore.badge.in_review");
         badges = badges.empty()
@@ -234,9 +237,10 @@ void draw_tree_row(client::App& app, double now, const protocol::TreeMessage& me
     float badge_w = 0;
     if (!badges.empty()) {
         badge_w = text::width(badges.c_str()) + 12;
-        const ImVec4 colour = message.review_result == std::optional(true) ? p.success
-                              : message.review_result                      ? p.danger
-                                                                           : p.warning;
+        const ImVec4 colour = message.deleted                                ? p.danger
+                              : message.review_result == std::optional(true) ? p.success
+                              : message.review_result                        ? p.danger
+                                                                             : p.warning;
         text::draw(draw, ImVec2(right - badge_w, top.y + (kRowHeight - ImGui::GetFontSize()) / 2),
                    to_u32(colour), badges.c_str());
     }
@@ -377,6 +381,10 @@ void draw_details(const ScreenInput& input, const protocol::TreeMessage& message
     if (app.state().explore.labeling) {
         ImGui::Dummy(ImVec2(0, 6));
         draw_labeling(input, width);
+    }
+    if (client::is_staff(app.state())) {
+        ImGui::Dummy(ImVec2(0, 6));
+        draw_explore_moderation(input, message, width);
     }
 }
 

@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { withServerPage, state, waitForState, screenshot } from './lib/orchard.mjs';
-import { openSignInForm, typeInto, press, navigate, enterAsGuest, toTop } from './lib/actions.mjs';
+import { openSignInForm, typeInto, press, navigate, enterAsGuest, toTop, reveal } from './lib/actions.mjs';
 
 function sql(dataDir, query) {
   const out = execFileSync('sqlite3', ['-readonly', '-json', join(dataDir, 'orchard.db'), query]).toString();
@@ -151,7 +151,32 @@ test('a moderator works through the review queue with the keyboard and the mouse
     const audit = sql(dataDir, 'SELECT action, target_id FROM audit_log ORDER BY seq');
     assert.deepEqual(audit, [{ action: 'flag.keep', target_id: both }, { action: 'flag.remove', target_id: reported }]);
 
+    // In the explorer, on the kept prompt: an edit keeps the text it had, and the tree halts.
+    await navigate(page, 'explore');
+    await typeInto(page, 'explore_search', prompts.find((p) => p.id === both).text.split(/\s+/).slice(0, 4).join(' '));
+    await page.keyboard.press('Enter');
+    s = await waitForState(page, (x) => x.explore.hits.some((h) => h.message === both), { what: 'the kept prompt found' });
+    await press(page, `explore_hit_${s.explore.hits.findIndex((h) => h.message === both)}`);
+    await waitForState(page, (x) => x.explore.details?.message === both, { what: 'its details' });
+    await press(page, 'explore_edit'); // below the tree: scrolled to
+
+    await waitForState(page, (x) => x.explore.editing, { what: 'the edit' });
+    await press(page, 'explore_edit_text');
+    await page.keyboard.press('End');
+    await page.keyboard.type(' (edited by a moderator)');
+    await press(page, 'explore_edit_save');
+    await waitForState(page, (x) => !x.explore.editing && x.explore.revisions === 2, { what: 'the edit saved, with its history' });
+    s = await reveal(page, 'revision_1');
+    assert.match(s.widgets.revision_1.text, /\(edited by a moderator\)$/);
+    assert.doesNotMatch(s.widgets.revision_0.text, /edited by a moderator/);
+    await press(page, 'explore_halt');
+    s = await waitForState(page, (x) => x.explore.details?.tree_state === 'halted_by_moderator' && x.explore.moderating === '' && !x.frame_pending, { what: 'the tree halted' });
+    await reveal(page, 'revision_1');
+    await screenshot(page, 'moderation-explorer-desktop-light');
+    assert.deepEqual(sql(dataDir, 'SELECT action FROM audit_log WHERE seq > 2 ORDER BY seq').map((r) => r.action), ['message.edit', 'tree.halt']);
+
     // At phone size nothing spills out and the decisions stack.
+    await navigate(page, 'moderation');
     await page.setViewportSize({ width: 390, height: 844 });
     s = await waitForState(page, (x) => x.widgets.moderation_open && x.widgets.moderation_open.x < 40 && !x.frame_pending, { what: 'the phone layout' });
     for (const [id, r] of Object.entries(s.widgets))

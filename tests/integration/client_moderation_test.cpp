@@ -117,6 +117,52 @@ TEST_CASE("client moderation: a moderator keeps one message and removes another"
     CHECK(c.app.state().people.person->user.display_name == m.items[0].author_name);
 }
 
+TEST_CASE("client moderation: in the explorer, a moderator edits, deletes and halts") {
+    ModeratorClient c;
+    const std::string prompt = c.write_prompt("ann", "How do I repot an orchid?");
+    c.sign_in("moder", "moderator password");
+    c.app.show_screen(Screen::Explore, 1);
+    c.app.open_tree(prompt, 2);
+    const auto& e = c.app.state().explore;
+    REQUIRE(e.tree);
+    REQUIRE(e.details);
+    CHECK(e.history.empty()); // never edited
+
+    c.app.start_edit_explored();
+    CHECK(e.editing);
+    CHECK(c.app.forms().explore.edit == "How do I repot an orchid?");
+    c.app.forms().explore.edit = "How do I repot a phalaenopsis orchid?";
+    c.app.save_edit_explored(3);
+    CHECK(e.problem.empty());
+    CHECK_FALSE(e.editing);
+    REQUIRE(e.tree);
+    CHECK(e.tree->messages[0].message.text == "How do I repot a phalaenopsis orchid?");
+    CHECK(e.tree->messages[0].edited);
+    REQUIRE(e.history.size() == 2); // the original, then the edit
+    CHECK(e.history[0].text == "How do I repot an orchid?");
+    CHECK(e.history[1].text == "How do I repot a phalaenopsis orchid?");
+
+    c.app.set_explored_tree_halted(true, 4);
+    REQUIRE(e.details);
+    CHECK(e.details->tree_state == "halted_by_moderator");
+    c.app.set_explored_tree_halted(false, 5);
+    CHECK(e.details->tree_state != "halted_by_moderator");
+
+    // Deleting asks first; the moderator still sees the message, marked, and can bring it back.
+    c.app.ask_delete_explored();
+    CHECK(e.confirm_delete);
+    c.app.cancel_delete_explored();
+    CHECK(c.app_frontend.get("/api/v1/messages/" + prompt, "viewer").status == 200);
+    c.app.ask_delete_explored();
+    c.app.confirm_delete_explored(6);
+    CHECK(c.app_frontend.get("/api/v1/messages/" + prompt, "viewer").status == 404);
+    REQUIRE(e.tree);
+    CHECK(e.tree->messages[0].deleted);
+    c.app.undelete_explored(7);
+    CHECK_FALSE(e.tree->messages[0].deleted);
+    CHECK(c.app_frontend.get("/api/v1/messages/" + prompt, "viewer").status == 200);
+}
+
 TEST_CASE("client moderation: a contributor's client is refused and says so") {
     ModeratorClient c;
     c.sign_in("carla", "carla password");
