@@ -2,23 +2,11 @@
 
 #include "protocol/json_read.h"
 
-
 namespace orchard::protocol {
 
 using nlohmann::json;
 
 namespace {
-
-const json* array_of(const json& object, const char* key) {
-    const auto found = object.find(key);
-    return found != object.end() && found->is_array() ? &*found : nullptr;
-}
-
-std::string json_text(const json& object, const char* key) {
-    const auto found = object.find(key);
-    return found == object.end() ? "null"
-                                 : found->dump(-1, ' ', false, json::error_handler_t::replace);
-}
 
 std::optional<ApiClientInfo> client_from(const json& j) {
     if (!j.is_object()) return std::nullopt;
@@ -35,26 +23,19 @@ std::optional<ApiClientInfo> client_from(const json& j) {
     return client;
 }
 
-std::optional<json> object_body(std::string_view body) {
-    auto j = parse_json(body);
-    if (!j || !j->is_object()) return std::nullopt;
-    return j;
-}
-
 } // namespace
 
 std::optional<TreeStatus> parse_tree_status(std::string_view body) {
-    const auto j = object_body(body);
-    const json* counts = j ? array_of(*j, "trees") : nullptr;
+    const auto j = parse_object(body);
+    const json* counts = j ? array_field(*j, "trees") : nullptr;
     if (!counts) return std::nullopt;
     TreeStatus status;
     for (const auto& c : *counts)
         if (c.is_object())
-            status.counts.push_back({read_string(c, "state").value_or(""),
-                                     read_string(c, "lang").value_or(""),
-                                     read_integer(c, "trees").value_or(0),
-                                     read_integer(c, "messages").value_or(0)});
-    if (const json* active = array_of(*j, "active_trees"))
+            status.counts.push_back(
+                {read_string(c, "state").value_or(""), read_string(c, "lang").value_or(""),
+                 read_integer(c, "trees").value_or(0), read_integer(c, "messages").value_or(0)});
+    if (const json* active = array_field(*j, "active_trees"))
         for (const auto& t : *active)
             if (t.is_object())
                 status.active.push_back({read_string(t, "message_tree_id").value_or(""),
@@ -63,8 +44,7 @@ std::optional<TreeStatus> parse_tree_status(std::string_view body) {
                                          read_string(t, "created_date").value_or(""),
                                          read_integer(t, "goal_tree_size").value_or(0),
                                          read_integer(t, "messages").value_or(0)});
-    if (const auto available = j->find("available_tasks");
-        available != j->end() && available->is_object())
+    if (const json* available = object_field(*j, "available_tasks"))
         for (const auto& [lang, tasks] : available->items()) {
             if (!tasks.is_object()) continue;
             Availability counts_of_lang;
@@ -76,8 +56,8 @@ std::optional<TreeStatus> parse_tree_status(std::string_view body) {
 }
 
 std::optional<std::vector<ConfigItem>> parse_config_details(std::string_view body) {
-    const auto j = object_body(body);
-    const json* items = j ? array_of(*j, "items") : nullptr;
+    const auto j = parse_object(body);
+    const json* items = j ? array_field(*j, "items") : nullptr;
     if (!items) return std::nullopt;
     std::vector<ConfigItem> config;
     for (const auto& item : *items) {
@@ -87,12 +67,11 @@ std::optional<std::vector<ConfigItem>> parse_config_details(std::string_view bod
         if (!key || !value) return std::nullopt;
         ConfigItem setting{*key, *value, read_number(item, "default").value_or(*value)};
         setting.whole = item.at("value").is_number_integer();
-        if (const auto change = item.find("last_change");
-            change != item.end() && change->is_object()) {
+        if (const json* change = object_field(item, "last_change")) {
             ConfigChange last{read_string(*change, "date").value_or(""), "",
-                              json_text(*change, "before"), json_text(*change, "after")};
-            if (const auto actor = change->find("actor");
-                actor != change->end() && actor->is_object())
+                              field_json_text(*change, "before"),
+                              field_json_text(*change, "after")};
+            if (const json* actor = object_field(*change, "actor"))
                 last.actor_name = read_string(*actor, "display_name").value_or("");
             setting.last_change = std::move(last);
         }
@@ -102,8 +81,8 @@ std::optional<std::vector<ConfigItem>> parse_config_details(std::string_view bod
 }
 
 std::optional<std::vector<ApiClientInfo>> parse_api_clients(std::string_view body) {
-    const auto j = object_body(body);
-    const json* items = j ? array_of(*j, "items") : nullptr;
+    const auto j = parse_object(body);
+    const json* items = j ? array_field(*j, "items") : nullptr;
     if (!items) return std::nullopt;
     std::vector<ApiClientInfo> clients;
     for (const auto& item : *items)
@@ -112,15 +91,15 @@ std::optional<std::vector<ApiClientInfo>> parse_api_clients(std::string_view bod
 }
 
 std::optional<ApiClientInfo> parse_api_client(std::string_view body) {
-    const auto j = object_body(body);
+    const auto j = parse_object(body);
     return j ? client_from(*j) : std::nullopt;
 }
 
 std::optional<IssuedApiKey> parse_issued_api_key(std::string_view body) {
-    const auto j = object_body(body);
+    const auto j = parse_object(body);
     if (!j) return std::nullopt;
-    const auto found = j->find("client");
-    auto client = found != j->end() ? client_from(*found) : std::nullopt;
+    const json* found = find_field(*j, "client");
+    auto client = found ? client_from(*found) : std::nullopt;
     const auto key = read_string(*j, "api_key");
     if (!client || !key || key->empty()) return std::nullopt;
     return IssuedApiKey{std::move(*client), *key};

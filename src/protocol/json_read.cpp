@@ -8,6 +8,33 @@ std::optional<nlohmann::json> parse_json(std::string_view text) {
     return value;
 }
 
+std::optional<nlohmann::json> parse_object(std::string_view text) {
+    auto value = parse_json(text);
+    if (!value || !value->is_object()) return std::nullopt;
+    return value;
+}
+
+const nlohmann::json* find_field(const nlohmann::json& object, const char* key) {
+    if (!object.is_object()) return nullptr;
+    const auto it = object.find(key);
+    return it == object.end() ? nullptr : &*it;
+}
+
+const nlohmann::json* array_field(const nlohmann::json& object, const char* key) {
+    const auto* field = find_field(object, key);
+    return field && field->is_array() ? field : nullptr;
+}
+
+const nlohmann::json* object_field(const nlohmann::json& object, const char* key) {
+    const auto* field = find_field(object, key);
+    return field && field->is_object() ? field : nullptr;
+}
+
+std::string field_json_text(const nlohmann::json& object, const char* key) {
+    const auto* field = find_field(object, key);
+    return field ? field->dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) : "null";
+}
+
 std::optional<std::string> read_string(const nlohmann::json& object, const char* key) {
     if (!object.is_object()) return std::nullopt;
     auto it = object.find(key);

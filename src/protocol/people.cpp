@@ -8,11 +8,6 @@ using nlohmann::json;
 
 namespace {
 
-const json* field(const json& object, const char* key) {
-    const auto found = object.find(key);
-    return found == object.end() ? nullptr : &*found;
-}
-
 std::optional<Person> person_from(const json& j) {
     if (!j.is_object()) return std::nullopt;
     Person person;
@@ -41,18 +36,12 @@ std::optional<ModeratorNote> note_from(const json& j) {
         read_string(j, "text").value_or(""), read_string(j, "created_date").value_or("")};
 }
 
-std::optional<json> object_body(std::string_view body) {
-    auto j = parse_json(body);
-    if (!j || !j->is_object()) return std::nullopt;
-    return j;
-}
-
 } // namespace
 
 std::optional<PeoplePage> parse_people_page(std::string_view body) {
-    const auto j = object_body(body);
-    const json* items = j ? field(*j, "items") : nullptr;
-    if (!items || !items->is_array()) return std::nullopt;
+    const auto j = parse_object(body);
+    const json* items = j ? array_field(*j, "items") : nullptr;
+    if (!items) return std::nullopt;
     PeoplePage page;
     for (const auto& item : *items)
         if (auto person = person_from(item)) page.items.push_back(std::move(*person));
@@ -61,47 +50,47 @@ std::optional<PeoplePage> parse_people_page(std::string_view body) {
 }
 
 std::optional<Person> parse_person(std::string_view body) {
-    const auto j = object_body(body);
+    const auto j = parse_object(body);
     return j ? person_from(*j) : std::nullopt;
 }
 
 std::optional<PersonPage> parse_person_page(std::string_view body) {
-    const auto j = object_body(body);
-    const json* user = j ? field(*j, "user") : nullptr;
+    const auto j = parse_object(body);
+    const json* user = j ? find_field(*j, "user") : nullptr;
     auto person = user ? person_from(*user) : std::nullopt;
     if (!person) return std::nullopt;
     PersonPage page;
     page.user = std::move(*person);
-    if (const json* counts = field(*j, "counts"); counts && counts->is_object())
+    if (const json* counts = object_field(*j, "counts"))
         page.counts = {read_integer(*counts, "messages").value_or(0),
                        read_integer(*counts, "deleted_messages").value_or(0),
                        read_integer(*counts, "labels").value_or(0),
                        read_integer(*counts, "reports").value_or(0),
                        read_integer(*counts, "rankings").value_or(0)};
-    if (const json* stats = field(*j, "stats")) page.stats = user_stats_from(*stats);
-    if (const json* troll = field(*j, "trollboard"); troll && troll->is_object())
+    if (const json* stats = find_field(*j, "stats")) page.stats = user_stats_from(*stats);
+    if (const json* troll = object_field(*j, "trollboard"))
         page.trollboard = TrollLine{read_integer(*troll, "rank").value_or(0),
                                     read_number(*troll, "troll_score").value_or(0),
                                     read_integer(*troll, "red_flags").value_or(0),
                                     read_integer(*troll, "upvotes").value_or(0),
                                     read_integer(*troll, "downvotes").value_or(0),
                                     read_integer(*troll, "spam_prompts").value_or(0)};
-    if (const json* notes = field(*j, "notes"); notes && notes->is_array())
+    if (const json* notes = array_field(*j, "notes"))
         for (const auto& item : *notes)
             if (auto note = note_from(item)) page.notes.push_back(std::move(*note));
     return page;
 }
 
 std::optional<ModeratorNote> parse_moderator_note(std::string_view body) {
-    const auto j = object_body(body);
+    const auto j = parse_object(body);
     return j ? note_from(*j) : std::nullopt;
 }
 
 std::optional<PurgePlan> parse_purge_plan(std::string_view body) {
-    const auto j = object_body(body);
-    const json* messages = j ? field(*j, "messages") : nullptr;
-    const json* items = messages && messages->is_object() ? field(*messages, "items") : nullptr;
-    if (!items || !items->is_array()) return std::nullopt;
+    const auto j = parse_object(body);
+    const json* messages = j ? object_field(*j, "messages") : nullptr;
+    const json* items = messages ? array_field(*messages, "items") : nullptr;
+    if (!items) return std::nullopt;
     PurgePlan plan;
     for (const auto& item : *items) {
         if (!item.is_object()) continue;
@@ -113,15 +102,15 @@ std::optional<PurgePlan> parse_purge_plan(std::string_view body) {
                                  read_string(item, "created_date").value_or("")});
     }
     plan.replies_under = read_integer(*j, "replies_under").value_or(0);
-    if (const json* trees = field(*j, "trees"); trees && trees->is_array())
+    if (const json* trees = array_field(*j, "trees"))
         for (const auto& tree : *trees)
             if (tree.is_object())
                 plan.trees.push_back({read_string(tree, "message_tree_id").value_or(""),
                                       read_string(tree, "from").value_or(""),
                                       read_string(tree, "to").value_or("")});
-    const json* points = field(*j, "points");
-    const json* scores = points && points->is_object() ? field(*points, "scores") : nullptr;
-    if (scores && scores->is_object())
+    const json* points = object_field(*j, "points");
+    const json* scores = points ? object_field(*points, "scores") : nullptr;
+    if (scores)
         for (const auto& [frame, change] : scores->items())
             if (change.is_object())
                 plan.scores[frame] = {read_integer(change, "before").value_or(0),

@@ -32,13 +32,6 @@ std::optional<std::string> read_id(const json& object, const char* key) {
     return std::nullopt;
 }
 
-const json* array_field(const json& object, const char* key) {
-    if (!object.is_object()) return nullptr;
-    auto it = object.find(key);
-    if (it == object.end() || !it->is_array()) return nullptr;
-    return &*it;
-}
-
 UserScore user_score_from(const json& j) {
     UserScore s;
     s.rank = optional_integer(j, "rank");

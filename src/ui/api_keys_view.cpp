@@ -55,14 +55,13 @@ void draw_new_client(const ScreenInput& input, float width, float padding) {
     begin_card(width, padding);
     heading_text(tr("api_keys.new.title"));
     field_label(tr("api_keys.new.description"));
-    const bool create = field_and_button(
-        "api_key_description", form.description,
-        {.kind = TextFieldKind::SingleLine,
-         .placeholder = tr("api_keys.new.placeholder"),
-         .max_chars = kDescriptionMaxChars,
-         .label = tr("api_keys.new.description")},
-        tr("api_keys.new.create"), "api_key_create", k.busy.empty(), width - 2 * padding,
-        input.compact);
+    const bool create = field_and_button("api_key_description", form.description,
+                                         {.kind = TextFieldKind::SingleLine,
+                                          .placeholder = tr("api_keys.new.placeholder"),
+                                          .max_chars = kDescriptionMaxChars,
+                                          .label = tr("api_keys.new.description")},
+                                         tr("api_keys.new.create"), "api_key_create",
+                                         k.busy.empty(), width - 2 * padding, input.compact);
     if (choice_button(tr("api_keys.new.trusted"), "api_key_new_trusted", form.trusted))
         form.trusted = !form.trusted;
     muted_text(tr("api_keys.trusted_explain"));
@@ -82,9 +81,9 @@ void draw_client(const ScreenInput& input, const protocol::ApiClientInfo& client
     badge(client.enabled ? tr("api_keys.badge.enabled") : tr("api_keys.badge.disabled"),
           client.enabled ? p.success : p.danger);
     if (client.trusted) badge(tr("api_keys.badge.trusted"), p.accent);
-    const std::string line =
-        tr("api_keys.line", {{"users", tr_count("api_keys.users", static_cast<double>(client.users))},
-                             {"date", i18n::active().date(client.created_date)}});
+    const std::string line = tr(
+        "api_keys.line", {{"users", tr_count("api_keys.users", static_cast<double>(client.users))},
+                          {"date", i18n::active().date(client.created_date)}});
     wrapped_text(fonts().small, p.text_muted, line.c_str());
     wrapped_text(fonts().small, p.text_muted, client.id.c_str());
     ImGui::Dummy(ImVec2(0, 4));
@@ -123,12 +122,8 @@ void draw_client(const ScreenInput& input, const protocol::ApiClientInfo& client
 void draw_api_keys(const ScreenInput& input) {
     client::App& app = input.app;
     const auto& k = app.state().api_keys;
-    const Column column = content_column(input.compact, 860);
     const float padding = input.compact ? 16 : 20;
-    move_to(column, input.compact ? 16 : 32);
-    ImGui::BeginGroup();
-    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + column.width);
-    draw_moderation_sections(input, column.width);
+    const Column column = begin_moderation_page(input);
     muted_text(tr("api_keys.intro"));
     if (!k.problem.empty()) problem_text(k.problem.c_str());
     if (!k.notice.empty()) notice_text(k.notice.c_str());
@@ -143,9 +138,7 @@ void draw_api_keys(const ScreenInput& input) {
         move_to(column, 12);
         draw_client(input, client, column.width, padding);
     }
-    ImGui::Dummy(ImVec2(column.width, 40));
-    ImGui::PopTextWrapPos();
-    ImGui::EndGroup();
+    end_moderation_page(column);
 }
 
 } // namespace orchard::ui

@@ -23,10 +23,14 @@ struct ActionKind {
     const char* key;
 };
 constexpr ActionKind kKinds[] = {
-    {"", "audit.kind.all"},          {"message.*", "audit.kind.message"},
-    {"flag.*", "audit.kind.flag"},   {"tree.*", "audit.kind.tree"},
-    {"user.*", "audit.kind.user"},   {"config.*", "audit.kind.config"},
-    {"prize.*", "audit.kind.prize"}, {"export.*", "audit.kind.export"},
+    {"", "audit.kind.all"},
+    {"message.*", "audit.kind.message"},
+    {"flag.*", "audit.kind.flag"},
+    {"tree.*", "audit.kind.tree"},
+    {"user.*", "audit.kind.user"},
+    {"config.*", "audit.kind.config"},
+    {"prize.*", "audit.kind.prize"},
+    {"export.*", "audit.kind.export"},
     {"api_client.*", "audit.kind.api_client"},
 };
 
@@ -86,12 +90,8 @@ void draw_row(const protocol::AuditRow& row, float width, float padding) {
 void draw_audit_log(const ScreenInput& input) {
     client::App& app = input.app;
     const auto& audit = app.state().audit;
-    const Column column = content_column(input.compact, 860);
     const float padding = input.compact ? 14 : 18;
-    move_to(column, input.compact ? 16 : 32);
-    ImGui::BeginGroup();
-    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + column.width);
-    draw_moderation_sections(input, column.width);
+    const Column column = begin_moderation_page(input);
     muted_text(tr("audit.intro"));
     move_to(column, 10);
     draw_chain(audit, column.width, padding);
@@ -118,9 +118,7 @@ void draw_audit_log(const ScreenInput& input) {
             audit.loading, [&] { return secondary_button(tr("audit.more"), "audit_more"); });
         if (pressed) app.load_more_audit(input.now);
     }
-    ImGui::Dummy(ImVec2(column.width, 40));
-    ImGui::PopTextWrapPos();
-    ImGui::EndGroup();
+    end_moderation_page(column);
 }
 
 } // namespace orchard::ui

@@ -8,7 +8,9 @@ namespace orchard::ui {
 using client::Screen;
 using i18n::tr;
 
-void draw_moderation_sections(const ScreenInput& input, float width) {
+namespace {
+
+void draw_sections(const ScreenInput& input, float width) {
     client::App& app = input.app;
     const Screen on = app.state().screen;
     page_title(tr("screens.moderation"), input.compact); // the top bar's name for them all
@@ -24,6 +26,23 @@ void draw_moderation_sections(const ScreenInput& input, float width) {
         section("moderation.section.audit", "section_audit", Screen::AuditLog);
     }
     ImGui::Dummy(ImVec2(0, 4));
+}
+
+} // namespace
+
+Column begin_moderation_page(const ScreenInput& input) {
+    const Column column = content_column(input.compact, 860);
+    move_to(column, input.compact ? 16 : 32);
+    ImGui::BeginGroup();
+    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + column.width);
+    draw_sections(input, column.width);
+    return column;
+}
+
+void end_moderation_page(const Column& column) {
+    ImGui::Dummy(ImVec2(column.width, 40));
+    ImGui::PopTextWrapPos();
+    ImGui::EndGroup();
 }
 
 } // namespace orchard::ui

@@ -202,13 +202,8 @@ void draw_moderation(const ScreenInput& input) {
     // Before drawing: the frame of a key press shows what the key did.
     handle_keys(app, input.now);
     const auto& m = app.state().moderation;
-    const Column column = content_column(input.compact, 860);
     const float padding = input.compact ? 16 : 20;
-
-    move_to(column, input.compact ? 16 : 32);
-    ImGui::BeginGroup();
-    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + column.width);
-    draw_moderation_sections(input, column.width);
+    const Column column = begin_moderation_page(input);
     muted_text(tr("moderation.intro"));
     ImGui::Dummy(ImVec2(0, 4));
     ChoiceRow view(column.width);
@@ -246,9 +241,7 @@ void draw_moderation(const ScreenInput& input) {
             m.loading, [&] { return secondary_button(tr("moderation.more"), "moderation_more"); });
         if (pressed) app.load_more_moderation(input.now);
     }
-    ImGui::Dummy(ImVec2(column.width, 40));
-    ImGui::PopTextWrapPos();
-    ImGui::EndGroup();
+    end_moderation_page(column);
 }
 
 } // namespace orchard::ui

@@ -408,11 +408,7 @@ void draw_person(const ScreenInput& input, const Column& column) {
 
 void draw_people(const ScreenInput& input) {
     const auto& people = input.app.state().people;
-    const Column column = content_column(input.compact, 860);
-    move_to(column, input.compact ? 16 : 32);
-    ImGui::BeginGroup();
-    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + column.width);
-    draw_moderation_sections(input, column.width);
+    const Column column = begin_moderation_page(input);
     if (people.opened.empty()) {
         muted_text(tr("people.intro"));
         if (!people.problem.empty()) problem_text(people.problem.c_str());
@@ -420,9 +416,7 @@ void draw_people(const ScreenInput& input) {
     } else {
         draw_person(input, column);
     }
-    ImGui::Dummy(ImVec2(column.width, 40));
-    ImGui::PopTextWrapPos();
-    ImGui::EndGroup();
+    end_moderation_page(column);
 }
 
 } // namespace orchard::ui

@@ -38,7 +38,8 @@ void draw_counts(const protocol::TreeStatus& status, float width, float padding)
         auto& [trees, langs] = by_state[c.state];
         if (trees == 0 && langs.empty()) states.push_back(c.state);
         trees += c.trees;
-        langs += (langs.empty() ? "" : ", ") + c.lang + " " + number_text(static_cast<double>(c.trees));
+        langs +=
+            (langs.empty() ? "" : ", ") + c.lang + " " + number_text(static_cast<double>(c.trees));
     }
     if (states.empty()) muted_text(tr("trees.counts.none"));
     for (const auto& state : states) {
@@ -61,18 +62,19 @@ void draw_active(const protocol::TreeStatus& status, float width, float padding)
     if (status.active.empty()) muted_text(tr("trees.active.none"));
     for (std::size_t i = 0; i < std::min(status.active.size(), kActiveShown); ++i) {
         const auto& tree = status.active[i];
-        const std::string line =
-            tr("trees.active.line", {{"lang", tree.lang},
-                                     {"state", client::tree_state_name(tree.state)},
-                                     {"messages", number_text(static_cast<double>(tree.messages))},
-                                     {"goal", number_text(static_cast<double>(tree.goal_tree_size))},
-                                     {"date", i18n::active().date(tree.created_date)}});
+        const std::string line = tr(
+            "trees.active.line", {{"lang", tree.lang},
+                                  {"state", client::tree_state_name(tree.state)},
+                                  {"messages", number_text(static_cast<double>(tree.messages))},
+                                  {"goal", number_text(static_cast<double>(tree.goal_tree_size))},
+                                  {"date", i18n::active().date(tree.created_date)}});
         wrapped_text(fonts().body, p.text, line.c_str());
         wrapped_text(fonts().small, p.text_muted, tree.id.c_str());
     }
     if (status.active.size() > kActiveShown)
-        muted_text(tr_count("trees.active.more",
-                            static_cast<double>(status.active.size() - kActiveShown)).c_str());
+        muted_text(
+            tr_count("trees.active.more", static_cast<double>(status.active.size() - kActiveShown))
+                .c_str());
     end_card();
 }
 
@@ -90,8 +92,8 @@ void draw_available(const protocol::TreeStatus& status, float width, float paddi
             const auto* kind = client::task_kind(type);
             const std::string name = kind ? tr(kind->title) : client::spelled_out(type);
             line += (line.empty() ? "" : " · ") +
-                    tr("trees.available.task", {{"count", number_text(static_cast<double>(count))},
-                                                {"task", name}});
+                    tr("trees.available.task",
+                       {{"count", number_text(static_cast<double>(count))}, {"task", name}});
         }
         if (line.empty()) line = tr("trees.available.nothing");
         const std::string row = lang + ": " + line;
@@ -117,9 +119,11 @@ void draw_config(const ScreenInput& input, float width, float padding) {
         field_label(item.key.c_str());
         std::string& text = app.forms().config.values[item.key];
         const std::string id = "config_" + item.key;
-        enter |= text_field(id.c_str(), text, ImVec2(field_w, 0),
-                            {.kind = TextFieldKind::SingleLine, .max_chars = 40, .label = item.key.c_str()})
-                     .submit;
+        enter |=
+            text_field(
+                id.c_str(), text, ImVec2(field_w, 0),
+                {.kind = TextFieldKind::SingleLine, .max_chars = 40, .label = item.key.c_str()})
+                .submit;
         std::string about =
             tr("trees.config.default", {{"value", number_text(item.default_value)}});
         if (item.last_change)
@@ -132,7 +136,8 @@ void draw_config(const ScreenInput& input, float width, float padding) {
     }
     ImGui::Dummy(ImVec2(0, 8));
     const bool save = disabled_if(t.saving, [&] {
-        return primary_button(t.saving ? tr("trees.config.saving") : tr("trees.config.save"), "config_save");
+        return primary_button(t.saving ? tr("trees.config.saving") : tr("trees.config.save"),
+                              "config_save");
     });
     if (save || enter) app.save_config(input.now);
     end_card();
@@ -143,12 +148,8 @@ void draw_config(const ScreenInput& input, float width, float padding) {
 void draw_trees(const ScreenInput& input) {
     client::App& app = input.app;
     const auto& t = app.state().trees;
-    const Column column = content_column(input.compact, 860);
     const float padding = input.compact ? 16 : 20;
-    move_to(column, input.compact ? 16 : 32);
-    ImGui::BeginGroup();
-    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + column.width);
-    draw_moderation_sections(input, column.width);
+    const Column column = begin_moderation_page(input);
     muted_text(tr("trees.intro"));
     if (!t.problem.empty()) problem_text(t.problem.c_str());
     if (!t.notice.empty()) notice_text(t.notice.c_str());
@@ -166,9 +167,7 @@ void draw_trees(const ScreenInput& input) {
         move_to(column, 12);
         draw_config(input, column.width, padding);
     }
-    ImGui::Dummy(ImVec2(column.width, 40));
-    ImGui::PopTextWrapPos();
-    ImGui::EndGroup();
+    end_moderation_page(column);
 }
 
 } // namespace orchard::ui

@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { withServerPage, state, waitForState, screenshot } from './lib/orchard.mjs';
-import { openSignInForm, typeInto, press, navigate, enterAsGuest, toTop, reveal } from './lib/actions.mjs';
+import { typeInto, press, navigate, enterAsGuest, toTop, reveal, signIn } from './lib/actions.mjs';
 
 function sql(dataDir, query) {
   const out = execFileSync('sqlite3', ['-readonly', '-json', join(dataDir, 'orchard.db'), query]).toString();
@@ -59,16 +59,6 @@ async function assertContributorSees(server, prompts, { gone, kept }) {
   assert.equal(await found(gone), false, 'the removed prompt is not found');
   assert.equal(await found(kept), true, 'the kept prompt is found');
   assert.equal((await call('GET', `/api/v1/messages/${gone}/tree`, token)).status, 404, 'its tree does not open');
-}
-
-async function signIn(page, username, password) {
-  await openSignInForm(page, 'login');
-  await typeInto(page, 'login_username', username);
-  await typeInto(page, 'login_password', password);
-  await page.keyboard.press('Enter');
-  const s = await waitForState(page, (x) => x.screen === 'terms' || x.screen === 'dashboard', { what: 'signed in' });
-  if (s.screen === 'terms') await press(page, 'accept_terms');
-  await waitForState(page, (x) => x.screen === 'dashboard', { what: 'the dashboard' });
 }
 
 // Waits until the queue's frame is drawn with the selected item's outline in place.

@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { withServerPage, waitForState, screenshot } from './lib/orchard.mjs';
-import { openSignInForm, typeInto, press, navigate, toTop } from './lib/actions.mjs';
+import { typeInto, press, navigate, toTop, signIn } from './lib/actions.mjs';
 
 function sql(dataDir, query) {
   const out = execFileSync('sqlite3', ['-readonly', '-json', join(dataDir, 'orchard.db'), query]).toString();
@@ -25,16 +25,6 @@ const prepare = (dataDir) => {
   addUser(dataDir, 'carla', 'contributor', 'carla password');
   return {};
 };
-
-async function signIn(page, username, password) {
-  await openSignInForm(page, 'login');
-  await typeInto(page, 'login_username', username);
-  await typeInto(page, 'login_password', password);
-  await page.keyboard.press('Enter');
-  const s = await waitForState(page, (x) => x.screen === 'terms' || x.screen === 'dashboard', { what: 'signed in' });
-  if (s.screen === 'terms') await press(page, 'accept_terms');
-  await waitForState(page, (x) => x.screen === 'dashboard', { what: 'the dashboard' });
-}
 
 const settledPeople = (page, predicate, what) =>
   waitForState(page, (x) => x.screen === 'people' && !x.frame_pending && predicate(x.people, x), { what });

@@ -2,12 +2,7 @@
 // natively against the real server: a moderator reads the trees' status but gets no settings;
 // an admin changes a setting, is refused a value out of range with the server's reason, makes
 // an API key that works, disables it, and rotates it after the confirmation.
-#include "client/app.h"
-#include "tests/support/frontend.h"
-#include "tests/support/httplib_transport.h"
-#include "tests/support/orchard_cli.h"
-#include "tests/support/temp_dir.h"
-#include "tests/support/test_server.h"
+#include "tests/support/client_staff.h"
 
 #include <catch2/catch.hpp>
 
@@ -16,23 +11,9 @@ using orchard::test::Frontend;
 
 namespace {
 
-struct AdminClient {
-    orchard::test::TempDir dir;
-    bool added = orchard::test::add_user(dir.path(), "moder", "moderator", "moderator password") &&
-                 orchard::test::add_user(dir.path(), "boss", "admin", "admin password");
-    orchard::test::TestServer server{dir.path(), {"--quiet", "--demo"}};
-    MemoryStore storage;
-    orchard::test::HttplibTransport transport{server.base_url()};
-    ApiClient api{transport};
-    App app{api, storage, AppOptions{.seed = 11}};
-
-    void sign_in(const std::string& username, const std::string& password) {
-        REQUIRE(added);
-        app.start(0);
-        app.login(username, password, 0);
-        if (app.state().screen == Screen::Terms) app.accept_terms(0);
-        REQUIRE(app.state().screen == Screen::Dashboard);
-    }
+// With the sample data, for trees to show.
+struct AdminClient : orchard::test::ClientStaff {
+    AdminClient() : ClientStaff({"--quiet", "--demo"}) {}
 };
 
 } // namespace

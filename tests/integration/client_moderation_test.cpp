@@ -2,12 +2,7 @@
 // real server: a moderator lists what people reported and flag-labelled, keeps one, removes
 // another after the confirmation, and sees both decided under "All"; a contributor's client is
 // refused by the server and shows why.
-#include "client/app.h"
-#include "tests/support/frontend.h"
-#include "tests/support/httplib_transport.h"
-#include "tests/support/orchard_cli.h"
-#include "tests/support/temp_dir.h"
-#include "tests/support/test_server.h"
+#include "tests/support/client_staff.h"
 
 #include <catch2/catch.hpp>
 
@@ -16,38 +11,7 @@ using orchard::test::Frontend;
 
 namespace {
 
-struct ModeratorClient {
-    orchard::test::TempDir dir;
-    std::string key = orchard::test::create_api_key(dir.path(), false);
-    bool added = orchard::test::add_user(dir.path(), "moder", "moderator", "moderator password") &&
-                 orchard::test::add_user(dir.path(), "carla", "contributor", "carla password");
-    orchard::test::TestServer server{dir.path(), {"--quiet"}};
-    Frontend app_frontend{server.base_url(), key};
-    MemoryStore storage;
-    orchard::test::HttplibTransport transport{server.base_url()};
-    ApiClient api{transport};
-    App app{api, storage, AppOptions{.seed = 5}};
-
-    void sign_in(const std::string& username, const std::string& password) {
-        REQUIRE(added);
-        app.start(0);
-        app.login(username, password, 0);
-        if (app.state().screen == Screen::Terms) app.accept_terms(0);
-        REQUIRE(app.state().screen == Screen::Dashboard);
-    }
-
-    std::string write_prompt(const std::string& user, const std::string& text) {
-        auto task = app_frontend.request_task(user, "initial_prompt");
-        REQUIRE(task.status == 200);
-        REQUIRE(app_frontend.ack(user, task.body["id"], "task-" + user).status == 204);
-        auto done = app_frontend.interaction(user, {{"type", "text_reply_to_message"},
-                                                    {"message_id", "task-" + user},
-                                                    {"user_message_id", "msg-" + user},
-                                                    {"text", text}});
-        REQUIRE(done.status == 200);
-        return done.body["id"];
-    }
-
+struct ModeratorClient : orchard::test::ClientStaff {
     void report(const std::string& who, const std::string& message_id, const std::string& why) {
         REQUIRE(app_frontend
                     .post("/api/v1/text_labels", {{"user", Frontend::user(who)},

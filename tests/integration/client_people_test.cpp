@@ -2,13 +2,7 @@
 // against the real server: a moderator finds a contributor, bans them with a reason (asked
 // first), hides them, writes a note and purges a frontend user's messages after the preview;
 // an admin changes a role and reads all of it back in the audit log, whose chain holds.
-#include "client/app.h"
-#include "tests/support/frontend.h"
-#include "tests/support/httplib_transport.h"
-#include "tests/support/orchard_cli.h"
-#include "tests/support/session_client.h"
-#include "tests/support/temp_dir.h"
-#include "tests/support/test_server.h"
+#include "tests/support/client_staff.h"
 
 #include <catch2/catch.hpp>
 
@@ -17,40 +11,7 @@ using orchard::test::Frontend;
 
 namespace {
 
-struct StaffClient {
-    orchard::test::TempDir dir;
-    std::string key = orchard::test::create_api_key(dir.path(), false);
-    bool added = orchard::test::add_user(dir.path(), "moder", "moderator", "moderator password") &&
-                 orchard::test::add_user(dir.path(), "boss", "admin", "admin password") &&
-                 orchard::test::add_user(dir.path(), "carla", "contributor", "carla password");
-    orchard::test::TestServer server{dir.path(), {"--quiet"}};
-    Frontend app_frontend{server.base_url(), key};
-    orchard::test::Browser browser{server.base_url()};
-    MemoryStore storage;
-    orchard::test::HttplibTransport transport{server.base_url()};
-    ApiClient api{transport};
-    App app{api, storage, AppOptions{.seed = 9}};
-
-    void sign_in(const std::string& username, const std::string& password) {
-        REQUIRE(added);
-        app.start(0);
-        app.login(username, password, 0);
-        if (app.state().screen == Screen::Terms) app.accept_terms(0);
-        REQUIRE(app.state().screen == Screen::Dashboard);
-    }
-
-    std::string write_prompt(const std::string& user, const std::string& text) {
-        auto task = app_frontend.request_task(user, "initial_prompt");
-        REQUIRE(task.status == 200);
-        REQUIRE(app_frontend.ack(user, task.body["id"], "task-" + text).status == 204);
-        auto done = app_frontend.interaction(user, {{"type", "text_reply_to_message"},
-                                                    {"message_id", "task-" + text},
-                                                    {"user_message_id", "msg-" + text},
-                                                    {"text", text}});
-        REQUIRE(done.status == 200);
-        return done.body["id"];
-    }
-
+struct StaffClient : orchard::test::ClientStaff {
     // Finds one person by `words` and opens their page.
     void open(const std::string& words, double now) {
         app.forms().people.query = words;

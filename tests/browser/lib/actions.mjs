@@ -139,3 +139,15 @@ export async function navigate(page, screen, options = {}) {
   await press(page, `nav_${screen}`, options);
   return waitForState(page, (x) => x.screen === screen, { what: `the ${screen} screen` });
 }
+
+// Signs in with a username and password through the sign-in card, accepting the terms when
+// asked: on the dashboard.
+export async function signIn(page, username, password) {
+  await openSignInForm(page, 'login');
+  await typeInto(page, 'login_username', username);
+  await typeInto(page, 'login_password', password);
+  await page.keyboard.press('Enter');
+  const s = await waitForState(page, (x) => x.screen === 'terms' || x.screen === 'dashboard', { what: 'signed in' });
+  if (s.screen === 'terms') await press(page, 'accept_terms');
+  await waitForState(page, (x) => x.screen === 'dashboard', { what: 'the dashboard' });
+}
