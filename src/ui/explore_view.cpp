@@ -94,16 +94,11 @@ void draw_hit(client::App& app, double now, const protocol::SearchHit& hit, int 
         const text::LanguageScope language(hit.lang);
         marked_text(hit.excerpt, fonts().body, width - (compact ? 28 : 36));
     }
-    end_card();
-    const ImVec2 bottom = ImGui::GetItemRectMax();
     std::string text;
     for (const auto& segment : hit.excerpt)
         text += segment.text;
-    if (clickable_card_pressed("explore_hit_" + std::to_string(index), top,
-                               ImVec2(top.x + width, bottom.y), text))
+    if (end_clickable_card("explore_hit_" + std::to_string(index), top, width, text))
         app.open_tree(hit.message_id, now);
-    ImGui::SetCursorScreenPos(ImVec2(top.x, bottom.y));
-    ImGui::Dummy(ImVec2(width, 0));
 }
 
 void draw_tree_card(client::App& app, double now, const protocol::TreeCard& card, int index,
@@ -120,13 +115,9 @@ void draw_tree_card(client::App& app, double now, const protocol::TreeCard& card
         const text::LanguageScope language(card.lang);
         wrapped_text(fonts().body, p.text, protocol::excerpt(card.prompt_excerpt, 300).c_str());
     }
-    end_card();
-    const ImVec2 bottom = ImGui::GetItemRectMax();
-    if (clickable_card_pressed("explore_tree_" + std::to_string(index), top,
-                               ImVec2(top.x + width, bottom.y), card.prompt_excerpt))
+    if (end_clickable_card("explore_tree_" + std::to_string(index), top, width,
+                           card.prompt_excerpt))
         app.open_tree(card.message_tree_id, now);
-    ImGui::SetCursorScreenPos(ImVec2(top.x, bottom.y));
-    ImGui::Dummy(ImVec2(width, 0));
 }
 
 void draw_list(const ScreenInput& input, const Column& column) {

@@ -93,13 +93,8 @@ void draw_person_card(client::App& app, double now, const protocol::Person& pers
     person_badges(person);
     const std::string line = identity_line(person);
     wrapped_text(fonts().small, p.text_muted, line.c_str());
-    end_card();
-    const ImVec2 bottom = ImGui::GetItemRectMax();
-    if (clickable_card_pressed("person_" + std::to_string(index), top,
-                               ImVec2(top.x + width, bottom.y), person.display_name))
+    if (end_clickable_card("person_" + std::to_string(index), top, width, person.display_name))
         app.open_person(person.id, now);
-    ImGui::SetCursorScreenPos(ImVec2(top.x, bottom.y));
-    ImGui::Dummy(ImVec2(width, 0));
 }
 
 void draw_list(const ScreenInput& input, const Column& column) {

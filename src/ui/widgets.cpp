@@ -328,8 +328,10 @@ void end_card() {
     ImGui::Dummy(ImVec2(card.width, 0));
 }
 
-bool clickable_card_pressed(const std::string& id, ImVec2 top, ImVec2 bottom_right,
-                            const std::string& description) {
+bool end_clickable_card(const std::string& id, ImVec2 top, float width,
+                        const std::string& description) {
+    end_card();
+    const ImVec2 bottom_right(top.x + width, ImGui::GetItemRectMax().y);
     ImGui::SetCursorScreenPos(top);
     ImGui::PushID(id.c_str());
     bool pressed =
@@ -338,6 +340,8 @@ bool clickable_card_pressed(const std::string& id, ImVec2 top, ImVec2 bottom_rig
     pressed |= keyboard_control(id.c_str());
     if (ImGui::IsItemHovered()) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
     widgets().track_rect(id, top, bottom_right, description);
+    ImGui::SetCursorScreenPos(ImVec2(top.x, bottom_right.y));
+    ImGui::Dummy(ImVec2(width, 0));
     return pressed;
 }
 

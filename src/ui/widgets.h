@@ -79,9 +79,10 @@ void wrapped_text(ImFont* font, const ImVec4& colour, const char* text);
 // `min_height` lets cards in a row share the height of the tallest.
 void begin_card(float width, float padding, float min_height = 0);
 void end_card();
-// Makes the area from `top` to `bottom_right` (a card just drawn) one control that opens
-// something: pressed by pointer, touch or keyboard, tracked as `id` with `description`.
-bool clickable_card_pressed(const std::string& id, ImVec2 top, ImVec2 bottom_right,
-                            const std::string& description);
+// Ends a card begun at `top` (its begin_card's cursor) `width` wide and makes the whole of it
+// one control that opens something: pressed by pointer, touch or keyboard, tracked as `id`
+// with `description`. The cursor is left under the card.
+bool end_clickable_card(const std::string& id, ImVec2 top, float width,
+                        const std::string& description);
 
 } // namespace orchard::ui
