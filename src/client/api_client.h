@@ -134,6 +134,8 @@ class ApiClient {
     void people(const std::string& search, const std::string& before, int max_count,
                 Done<protocol::PeoplePage> done);
     void person_page(const std::string& user_id, Done<protocol::PersonPage> done);
+    // The all-time trollboard's first `max_count` rows.
+    void trollboard(int max_count, Done<std::vector<protocol::TrollRow>> done);
     void change_person(const std::string& user_id, const nlohmann::json& change,
                        Done<protocol::Person> done);
     void add_person_note(const std::string& user_id, const std::string& text,

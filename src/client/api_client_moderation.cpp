@@ -67,6 +67,11 @@ void ApiClient::people(const std::string& search, const std::string& before, int
          nullptr, answer(std::move(done), protocol::parse_people_page));
 }
 
+void ApiClient::trollboard(int max_count, Done<std::vector<protocol::TrollRow>> done) {
+    send("GET", "/api/v1/trollboards/total?max_count=" + std::to_string(max_count), nullptr,
+         answer(std::move(done), protocol::parse_trollboard));
+}
+
 void ApiClient::person_page(const std::string& user_id, Done<protocol::PersonPage> done) {
     send("GET", person_path(user_id), nullptr,
          answer(std::move(done), protocol::parse_person_page));

@@ -165,7 +165,8 @@ struct PeopleState {
     std::optional<std::string> next;
     bool loaded = false;
     bool loading = false;
-    std::string opened; // the person whose page shows; empty: the list
+    std::vector<protocol::TrollRow> trollboard; // the worst first, shown over the newest accounts
+    std::string opened;                         // the person whose page shows; empty: the list
     std::optional<protocol::PersonPage> person;
     std::vector<protocol::Contribution> messages;  // their latest messages, newest first
     PersonAction busy = PersonAction::None;        // on its way to the server
@@ -332,11 +333,12 @@ inline constexpr int kNewsItems = 8;
 // Trees or search hits per explorer page.
 inline constexpr int kExplorePageSize = 20;
 // Items per page of the review queue, people per page of their list, the person's latest
-// messages on their page, audit log rows per page.
+// messages on their page, audit log rows per page, trollboard rows on the people screen.
 inline constexpr int kModerationPageSize = 25;
 inline constexpr int kPeoplePageSize = 25;
 inline constexpr int kPersonMessages = 10;
 inline constexpr int kAuditPageSize = 50;
+inline constexpr int kTrollboardRows = 10;
 
 // Whether the account may moderate (moderator or admin): the moderators' screens and their entry
 // in the navigation are theirs.
@@ -410,6 +412,8 @@ class App {
     void search_explorer(double now);
     void load_more_explorer(double now);
     void open_tree(const std::string& message_id, double now);
+    // The explorer, at a message's tree (from the review queue).
+    void open_in_explorer(const std::string& message_id, double now);
     void choose_message(const std::string& message_id, double now);
     void toggle_replies(const std::string& message_id);
     void close_tree();

@@ -34,6 +34,11 @@ void App::load_history(const std::string& message_id, double now) {
         });
 }
 
+void App::open_in_explorer(const std::string& message_id, double now) {
+    show_screen(Screen::Explore, now);
+    open_tree(message_id, now);
+}
+
 void App::ask_delete_explored() {
     if (state_.explore.moderating.empty()) state_.explore.confirm_delete = true;
 }

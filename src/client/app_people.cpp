@@ -25,6 +25,13 @@ void App::load_people(double now, bool more) {
                     shown.next = page->next;
                     shown.loaded = true;
                 });
+    if (more) return;
+    api_.trollboard(kTrollboardRows,
+                    [this, generation](ApiResult<std::vector<protocol::TrollRow>> result) {
+                        if (generation != screen_generation_) return;
+                        if (auto* board = std::get_if<std::vector<protocol::TrollRow>>(&result))
+                            state_.people.trollboard = std::move(*board);
+                    });
 }
 
 void App::search_people(double now) {

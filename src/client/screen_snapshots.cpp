@@ -207,8 +207,12 @@ json people_snapshot(const AppState& state) {
         plan = {{"messages", p.purge_plan->messages.size()},
                 {"replies_under", p.purge_plan->replies_under},
                 {"trees", p.purge_plan->trees.size()}};
+    json trolls = json::array();
+    for (const auto& row : p.trollboard)
+        trolls.push_back({{"user_id", row.user_id}, {"rank", row.line.rank}});
     return {{"searched", p.searched},
             {"items", std::move(items)},
+            {"trollboard", std::move(trolls)},
             {"loaded", p.loaded},
             {"opened", p.opened},
             {"person", std::move(person)},

@@ -29,6 +29,12 @@ std::optional<Person> person_from(const json& j) {
     return person;
 }
 
+TrollLine troll_line_from(const json& j) {
+    return {read_integer(j, "rank").value_or(0),      read_number(j, "troll_score").value_or(0),
+            read_integer(j, "red_flags").value_or(0), read_integer(j, "upvotes").value_or(0),
+            read_integer(j, "downvotes").value_or(0), read_integer(j, "spam_prompts").value_or(0)};
+}
+
 std::optional<ModeratorNote> note_from(const json& j) {
     if (!j.is_object()) return std::nullopt;
     return ModeratorNote{
@@ -69,12 +75,7 @@ std::optional<PersonPage> parse_person_page(std::string_view body) {
                        read_integer(*counts, "rankings").value_or(0)};
     if (const json* stats = find_field(*j, "stats")) page.stats = user_stats_from(*stats);
     if (const json* troll = object_field(*j, "trollboard"))
-        page.trollboard = TrollLine{read_integer(*troll, "rank").value_or(0),
-                                    read_number(*troll, "troll_score").value_or(0),
-                                    read_integer(*troll, "red_flags").value_or(0),
-                                    read_integer(*troll, "upvotes").value_or(0),
-                                    read_integer(*troll, "downvotes").value_or(0),
-                                    read_integer(*troll, "spam_prompts").value_or(0)};
+        page.trollboard = troll_line_from(*troll);
     if (const json* notes = array_field(*j, "notes"))
         for (const auto& item : *notes)
             if (auto note = note_from(item)) page.notes.push_back(std::move(*note));
@@ -116,6 +117,18 @@ std::optional<PurgePlan> parse_purge_plan(std::string_view body) {
                 plan.scores[frame] = {read_integer(change, "before").value_or(0),
                                       read_integer(change, "after").value_or(0)};
     return plan;
+}
+
+std::optional<std::vector<TrollRow>> parse_trollboard(std::string_view body) {
+    const auto j = parse_object(body);
+    const json* rows = j ? array_field(*j, "trollboard") : nullptr;
+    if (!rows) return std::nullopt;
+    std::vector<TrollRow> board;
+    for (const auto& row : *rows)
+        if (row.is_object())
+            board.push_back({read_string(row, "user_id").value_or(""),
+                             read_string(row, "display_name").value_or(""), troll_line_from(row)});
+    return board;
 }
 
 } // namespace orchard::protocol

@@ -53,6 +53,13 @@ struct TrollLine {
     long long red_flags = 0, upvotes = 0, downvotes = 0, spam_prompts = 0;
 };
 
+// A row of the trollboard: who, and their line.
+struct TrollRow {
+    std::string user_id;
+    std::string display_name;
+    TrollLine line;
+};
+
 struct PersonPage {
     Person user;
     PersonCounts counts;
@@ -88,5 +95,7 @@ std::optional<Person> parse_person(std::string_view body);
 std::optional<PersonPage> parse_person_page(std::string_view body);
 std::optional<ModeratorNote> parse_moderator_note(std::string_view body);
 std::optional<PurgePlan> parse_purge_plan(std::string_view body);
+// GET /trollboards/{frame}: its rows, the worst first.
+std::optional<std::vector<TrollRow>> parse_trollboard(std::string_view body);
 
 } // namespace orchard::protocol

@@ -131,10 +131,14 @@ void draw_item(client::App& app, ViewState& view, const protocol::FlagQueueItem&
     const bool confirming = m.confirm_remove == id;
     if (!confirming && (!item.handled || !m.open_only))
         draw_decisions(app, item, selected, m.busy == id, inner, now);
-    // The author's page, to ban them or read their other messages.
+    // The author's page, to ban them or read their other messages; the message in its tree, to
+    // edit it or halt the tree.
     if (!item.author_id.empty() &&
         link_button(tr("moderation.item.author_page"), ("author_" + id).c_str()))
         app.open_author(item.author_id, now);
+    if (!item.author_id.empty() && width >= 520) ImGui::SameLine(0, 24);
+    if (link_button(tr("moderation.item.in_tree"), ("in_tree_" + id).c_str()))
+        app.open_in_explorer(id, now);
     end_card();
     const float bottom = ImGui::GetItemRectMax().y; // the card's own bottom, before any spacing
     if (confirming) {

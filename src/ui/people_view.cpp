@@ -97,10 +97,37 @@ void draw_person_card(client::App& app, double now, const protocol::Person& pers
         app.open_person(person.id, now);
 }
 
+// The all-time trollboard's worst few, each opening their page.
+void draw_trollboard(const ScreenInput& input, const Column& column) {
+    client::App& app = input.app;
+    const auto& board = app.state().people.trollboard;
+    if (board.empty()) return;
+    move_to(column, 16);
+    begin_card(column.width, input.compact ? 14 : 18);
+    heading_text(tr("people.trollboard.title"));
+    muted_text(tr("people.trollboard.explain"));
+    int index = 0;
+    for (const auto& row : board) {
+        const auto& t = row.line;
+        const std::string name = tr("people.trollboard.name",
+                                    {{"rank", number_text(t.rank)}, {"name", row.display_name}});
+        const std::string id = "troll_" + std::to_string(index++);
+        if (link_button(name.c_str(), id.c_str())) app.open_person(row.user_id, input.now);
+        const std::string counts =
+            tr("people.trollboard.row", {{"score", i18n::active().number(t.troll_score)},
+                                         {"flags", number_text(t.red_flags)},
+                                         {"down", number_text(t.downvotes)},
+                                         {"spam", number_text(t.spam_prompts)}});
+        wrapped_text(fonts().small, current_palette().text_muted, counts.c_str());
+    }
+    end_card();
+}
+
 void draw_list(const ScreenInput& input, const Column& column) {
     client::App& app = input.app;
     const auto& people = app.state().people;
     draw_search_row(input, column.width);
+    if (people.searched.empty()) draw_trollboard(input, column);
     move_to(column, 16);
     const std::string heading = people.searched.empty()
                                     ? std::string(tr("people.list.newest"))

@@ -204,7 +204,8 @@ test('a reload in the middle of writing restores the draft; skip asks only when 
     const restored = await waitForState(page, (s) => s.ready && s.task?.phase === 'working', { what: 'restored task' });
     assert.equal(restored.task.id, first.task.id);
     assert.equal(restored.task.text, 'Half a reply before the tab crashed');
-    const field = await page.$('[data-orchard-field="reply_editor"]');
+    // The field's element is made when the editor is first drawn, a frame after the state.
+    const field = await page.waitForSelector('[data-orchard-field="reply_editor"]', { state: 'attached' });
     assert.equal(await field.inputValue(), 'Half a reply before the tab crashed');
 
     // Skip with text: asks first; "Keep writing" keeps it; confirming skips.

@@ -96,6 +96,12 @@ TEST_CASE("client people: a moderator bans with a reason, hides, notes and purge
         CHECK_FALSE(people.notice.empty());
         CHECK(c.app_frontend.get("/api/v1/messages/" + kept, "viewer").status == 404);
         CHECK(people.person->counts.deleted_messages == 2);
+        // Her prompts ended their trees low grade: she now leads the trollboard over the list.
+        c.app.forms().people.query.clear();
+        c.app.search_people(6);
+        REQUIRE_FALSE(people.trollboard.empty());
+        CHECK(people.trollboard[0].user_id == people.opened);
+        CHECK(people.trollboard[0].line.spam_prompts == 2);
     }
 
     SECTION("a moderator cannot change roles, nor open the audit log") {
