@@ -2,6 +2,7 @@
 
 #include "server/cli_export.h"
 #include "server/domain/accounts.h"
+#include "server/embedding_policy.h"
 #include "server/mail/smtp_client.h"
 #include "server/version.h"
 
@@ -58,6 +59,8 @@ std::string serve_help() {
            "  --demo-file PATH the sample to load instead of the shipped one (implies --demo)\n"
            "  --allow-origin URL  let pages of this origin (e.g. https://example.org) call the\n"
            "                   API from the browser; repeat for several (default: none)\n"
+           "  --embed-origin URL  let pages of this origin show Orchard in a frame (embed.js);\n"
+           "                   repeat for several (default: no site may frame it)\n"
            "  --smtp HOST:PORT SMTP relay for sign-in links by e-mail (default: off)\n"
            "  --mail-from ADDR sender of those e-mails (default orchard@localhost.localdomain)\n"
            "  --public-url URL address of this server as people reach it, for links in\n"
@@ -261,10 +264,10 @@ Command parse_command_line(const std::vector<std::string>& args) {
         }
         if (arg != "--host" && arg != "--port" && arg != "--data" && arg != "--public" &&
             arg != "--seed" && arg != "--demo-file" && arg != "--allow-origin" && arg != "--smtp" &&
-            arg != "--mail-from" && arg != "--public-url" && arg != "--max-body-kb" &&
-            arg != "--max-body-memory-mb" && arg != "--news-webhook-url" &&
-            arg != "--max-connections" && arg != "--max-connections-per-address" &&
-            arg != "--request-timeout-sec")
+            arg != "--embed-origin" && arg != "--mail-from" && arg != "--public-url" &&
+            arg != "--max-body-kb" && arg != "--max-body-memory-mb" &&
+            arg != "--news-webhook-url" && arg != "--max-connections" &&
+            arg != "--max-connections-per-address" && arg != "--request-timeout-sec")
             return UsageError{"unknown option '" + arg + "'\n\n" + serve_help()};
         auto v = value();
         if (!v) return UsageError{"option " + arg + " needs a value"};
@@ -326,6 +329,12 @@ Command parse_command_line(const std::vector<std::string>& args) {
             options.news_webhook_url = *v;
         } else if (arg == "--allow-origin") {
             options.allowed_origins.push_back(*v);
+        } else if (arg == "--embed-origin") {
+            if (!is_web_origin(*v))
+                return UsageError{"--embed-origin takes an origin such as https://example.org "
+                                  "(a scheme, a host and maybe a port; no path), not '" +
+                                  *v + "'"};
+            options.embed_origins.push_back(*v);
         } else if (arg == "--demo-file") {
             // Naming a sample only makes sense to load it, so it needs no --demo of its own.
             options.demo = true;

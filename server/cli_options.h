@@ -31,6 +31,8 @@ struct ServeOptions {
     std::filesystem::path demo_file; // empty: the sample shipped with the sources
     // Other sites' origins whose pages may call the API (embedding); none by default.
     std::vector<std::string> allowed_origins;
+    // Other sites' origins whose pages may show Orchard in a frame; none by default.
+    std::vector<std::string> embed_origins;
     // Sign-in links by e-mail: the SMTP relay ("host:port"), the sender, and the public URL the
     // links point to. E-mail sign-in is off without a relay.
     std::string smtp_relay;

@@ -144,6 +144,7 @@ int serve(const orchard::ServeOptions& options) {
                                  .public_dir = public_dir,
                                  .seed = options.seed,
                                  .allowed_origins = options.allowed_origins,
+                                 .embed_origins = options.embed_origins,
                                  .auth = auth,
                                  .news_added = [&webhook] {
                                      if (webhook) webhook->notify();

@@ -4,6 +4,7 @@
 
 #include "server/api/export_routes.h"
 #include "server/api/route_runner.h"
+#include "server/embedding_policy.h"
 
 #include <algorithm>
 
@@ -13,7 +14,8 @@ ServerApp::ServerApp(const ServerAppConfig& config)
     : database_(store::Database::open(config.database_file)),
       checkpointer_(std::make_unique<store::WalCheckpointer>(*database_)),
       static_files_(http::StaticFiles::load(config.public_dir)),
-      allowed_origins_(config.allowed_origins), news_added_(config.news_added) {
+      allowed_origins_(config.allowed_origins), embed_origins_(config.embed_origins),
+      news_added_(config.news_added) {
     api::add_api_routes(router_, *database_, config.seed, config.auth);
     api::exports::remove_stale_exports(config.database_file.parent_path());
 }
@@ -49,9 +51,12 @@ http::Response ServerApp::handle(const http::Request& request) const {
         response.set_header("Vary", "Origin");
         return response;
     }
-    if (auto response = static_files_.serve(request)) return std::move(*response);
-    return http::Response::error(404, static_cast<int>(protocol::ErrorCode::Generic),
-                                 "Not found: " + request.path);
+    auto response = static_files_.serve(request);
+    if (!response)
+        response = http::Response::error(404, static_cast<int>(protocol::ErrorCode::Generic),
+                                         "Not found: " + request.path);
+    response->set_header("Content-Security-Policy", frame_policy(request.path, embed_origins_));
+    return std::move(*response);
 }
 
 } // namespace orchard

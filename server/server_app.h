@@ -23,6 +23,8 @@ struct ServerAppConfig {
     std::uint64_t seed = 0;           // task choices; 0 = unpredictable (tests set one)
     // Origins of other sites whose pages may call the API; same origin only when empty.
     std::vector<std::string> allowed_origins;
+    // Origins of other sites whose pages may show Orchard in a frame (embedding_policy.h).
+    std::vector<std::string> embed_origins;
     api::AuthOptions auth; // e-mail and OAuth2 sign-in
     // Called after each API request, whose news (if any) is committed by then: the webhook's
     // wake-up. Must be quick.
@@ -45,6 +47,7 @@ class ServerApp {
     http::StaticFiles static_files_;
     http::Router router_;
     std::vector<std::string> allowed_origins_;
+    std::vector<std::string> embed_origins_;
     std::function<void()> news_added_;
 };
 

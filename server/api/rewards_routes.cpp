@@ -112,6 +112,72 @@ http::Response leaderboard(Call& call) {
     return response;
 }
 
+namespace {
+
+// What a public widget may show of a board's row or a news item: no ids, usernames (an e-mail
+// for some) or sign-in methods, nothing but what the site's own pages already show everyone.
+nlohmann::json public_row(const nlohmann::json& row) {
+    return {{"rank", row.at("rank")},
+            {"display_name", row.at("display_name")},
+            {"leader_score", row.at("leader_score")},
+            {"level", row.at("level")}};
+}
+
+nlohmann::json public_news_item(const nlohmann::json& item) {
+    return {{"id", item.at("id")},
+            {"kind", item.at("kind")},
+            {"created_date", item.at("created_date")},
+            {"text", item.at("text")},
+            {"display_name", item.at("display_name")}};
+}
+
+// Public widgets are read by any site's pages (CORS without credentials) and by many visitors at
+// once: a browser or proxy may keep an answer this long.
+void make_public(http::Response& response) {
+    response.set_header("Access-Control-Allow-Origin", "*");
+    response.set_header("Cache-Control", "public, max-age=15");
+}
+
+} // namespace
+
+http::Response public_leaderboard(Call& call) {
+    Rewards rewards = rewards_of(call);
+    const auto frame = frame_param(call.param("frame"));
+    const auto max_count = int_query(call.request, "max_count", 10, 1, 100);
+    const std::string key = "public/" + call.param("frame") + "/" + std::to_string(max_count);
+    const std::string version = rewards.board_version();
+    AnswerCache& boards = call.services.leaderboards;
+    http::Response response;
+    if (auto body = boards.find(key, version, call.now)) {
+        response.body = std::move(*body);
+    } else {
+        const auto board = rewards.leaderboard(frame, static_cast<int>(max_count), 0);
+        nlohmann::json rows = nlohmann::json::array();
+        for (const auto& row : board.at("leaderboard"))
+            rows.push_back(public_row(row));
+        response = http::Response::json(200, {{"time_frame", board.at("time_frame")},
+                                              {"last_updated", board.at("last_updated")},
+                                              {"total_count", board.at("total_count")},
+                                              {"leaderboard", rows}});
+        boards.store(key, version, rewards.board_valid_until(frame), response.body);
+    }
+    make_public(response);
+    return response;
+}
+
+http::Response public_news(Call& call) {
+    Rewards rewards = rewards_of(call);
+    const auto after = int_query(call.request, "after", 0, 0, INT64_MAX);
+    const auto max_count = int_query(call.request, "max_count", 10, 1, 50);
+    const auto page = rewards.news(after, static_cast<int>(max_count));
+    nlohmann::json items = nlohmann::json::array();
+    for (const auto& item : page.at("items"))
+        items.push_back(public_news_item(item));
+    auto response = http::Response::json(200, {{"items", items}, {"cursor", page.at("cursor")}});
+    make_public(response);
+    return response;
+}
+
 http::Response user_stats(Call& call) {
     return http::Response::json(200, rewards_of(call).user_stats(call.param("user_id")));
 }

@@ -17,8 +17,11 @@ http::Response trollboard(Call& call);    // GET /trollboards/{frame}
 http::Response stats(Call& call);         // GET /stats
 http::Response news(Call& call);          // GET /news
 http::Response prizes(Call& call);        // GET /prizes
-http::Response add_prize(Call& call);     // POST /admin/prizes
-http::Response change_prize(Call& call);  // PUT /admin/prizes/{prize_id}
-http::Response remove_prize(Call& call);  // DELETE /admin/prizes/{prize_id}
+// The public widgets' answers (docs/embedding.md): no key, nothing private, any site may read.
+http::Response public_leaderboard(Call& call); // GET /public/leaderboards/{frame}
+http::Response public_news(Call& call);        // GET /public/news
+http::Response add_prize(Call& call);          // POST /admin/prizes
+http::Response change_prize(Call& call);       // PUT /admin/prizes/{prize_id}
+http::Response remove_prize(Call& call);       // DELETE /admin/prizes/{prize_id}
 
 } // namespace orchard::api::rewards

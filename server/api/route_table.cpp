@@ -170,6 +170,10 @@ const std::vector<Route>& route_table() {
         {"GET", "/api/v1/stats", kCaller, kWrite, rewards::stats},
         {"GET", "/api/v1/news", kCaller, kWrite, rewards::news},
         {"GET", "/api/v1/prizes", kCaller, kWrite, rewards::prizes},
+        // The public widgets' data (docs/embedding.md): read by any site's pages, no key.
+        {"GET", "/api/v1/public/leaderboards/{frame}", kPublic, kRead,
+            rewards::public_leaderboard, {.body = kNoBody}},
+        {"GET", "/api/v1/public/news", kPublic, kRead, rewards::public_news, {.body = kNoBody}},
         {"POST", "/api/v1/admin/prizes", kAdmin, kWrite, rewards::add_prize},
         {"PUT", "/api/v1/admin/prizes/{prize_id}", kAdmin, kWrite, rewards::change_prize},
         {"DELETE", "/api/v1/admin/prizes/{prize_id}", kAdmin, kWrite, rewards::remove_prize},

@@ -29,6 +29,11 @@ App::App(ApiClient& api, KeyValueStore& store, AppOptions options)
     if (auto theme = store_.get(kThemeKey))
         state_.theme = *theme == "dark" ? Theme::Dark : Theme::Light;
     state_.lang = data_language_for(store_.get(kLangKey).value_or(options.browser_lang));
+    // An embedding host's theme and data language come first: its page around Orchard is
+    // drawn in that theme, for readers of that language.
+    state_.embedded = options.embed.embedded;
+    if (options.embed.theme) state_.theme = *options.embed.theme;
+    if (!options.embed.data_language.empty()) state_.lang = options.embed.data_language;
     std::vector<std::string> preferred;
     if (auto chosen = store_.get(kInterfaceLanguageKey)) preferred.push_back(*chosen);
     if (!options.url_language.empty()) preferred.push_back(options.url_language);
@@ -169,6 +174,9 @@ void App::check_health(double now) {
 }
 
 void App::network_trouble(const ClientError& error, double now) {
+    // The host page hears of the server becoming unreachable once, not of each retry.
+    if (state_.connection != Connection::Unreachable)
+        tell_host("error", {{"kind", "network"}, {"message", describe(error)}});
     state_.failed_attempts += 1;
     state_.connection = Connection::Unreachable;
     state_.problem = describe(error);
@@ -267,6 +275,18 @@ std::string App::take_navigation() {
     return std::exchange(state_.navigate_to, std::string());
 }
 
+std::vector<HostEvent> App::take_host_events() {
+    return std::exchange(host_events_, {});
+}
+
+void App::tell_host(std::string type, nlohmann::json detail) {
+    // Bounded: a host page that stopped listening (or a platform that never takes them) must
+    // not make the queue grow for as long as the page is open.
+    constexpr std::size_t kMostKept = 64;
+    if (!state_.embedded || host_events_.size() >= kMostKept) return;
+    host_events_.push_back({std::move(type), std::move(detail)});
+}
+
 void App::begin_session(const protocol::SessionGrant& grant, double now) {
     store_.set(kTokenKey, grant.token);
     api_.set_session_token(grant.token);
@@ -277,6 +297,11 @@ void App::begin_session(const protocol::SessionGrant& grant, double now) {
 }
 
 void App::after_account(double now) {
+    if (state_.account->id != host_knows_account_) {
+        host_knows_account_ = state_.account->id;
+        tell_host("signed_in", {{"display_name", state_.account->display_name},
+                                {"guest", state_.account->guest}});
+    }
     if (!state_.account->terms_accepted) {
         state_.screen = Screen::Terms;
         return;
@@ -336,6 +361,8 @@ void App::sign_out() {
 }
 
 void App::end_session(const std::string& why) {
+    if (!host_knows_account_.empty()) tell_host("signed_out");
+    host_knows_account_.clear();
     store_.remove(kTokenKey);
     api_.set_session_token("");
     state_.account.reset();

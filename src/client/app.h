@@ -4,6 +4,7 @@
 
 #include "client/api_client.h"
 #include "client/draft.h"
+#include "client/embedding.h"
 #include "client/forms.h"
 #include "client/key_value_store.h"
 #include "client/label_answers.h"
@@ -276,6 +277,8 @@ struct AppState {
     std::optional<UnsentWork> unsent;
     // Counts sign-outs (and ended sessions), so that views drop what they kept of the last one.
     unsigned sessions_ended = 0;
+    // In another site's frame (client/embedding.h): the compact layout, events for the host.
+    bool embedded = false;
 };
 
 // What the page was opened with: the end of an e-mail or OAuth sign-in.
@@ -292,6 +295,7 @@ struct AppOptions {
     std::vector<std::string> browser_languages; // navigator.languages, most preferred first
     std::string url_language;                   // the page's `lang` parameter, if any
     std::uint64_t seed = 0;                     // for frontend ids; the platform gives a random one
+    EmbedOptions embed;                         // what an embedding host page asked for
 };
 
 struct LanguageChoice {
@@ -374,6 +378,9 @@ class App {
     void follow_route(const std::string& path, double now);
     // The page to open, once: the platform layer navigates there.
     std::string take_navigation();
+    // What happened since the last call that an embedding host page is told (nothing when the
+    // app is not embedded); the platform layer posts them to the host.
+    std::vector<HostEvent> take_host_events();
     void accept_terms(double now);
     // A guest keeps the account (and its points) by choosing a username and password.
     void claim_account(const std::string& username, const std::string& password);
@@ -535,7 +542,9 @@ class App {
     void refresh_rewards(double now);
     // Fetches the person's scores; `announce_after` is the notice of a submission to extend with
     // the points it earned.
-    void refresh_my_stats(double now, std::string announce_after = {});
+    // `done_task`: the type of the task just submitted; the host page is told what it earned.
+    void refresh_my_stats(double now, std::string announce_after = {}, std::string done_task = {});
+    void tell_host(std::string type, nlohmann::json detail = nlohmann::json::object());
     // The notice of what the last submission earned, kept in browser storage for a while, so
     // that a reload right after it still shows it on the task screen.
     void keep_points_notice(const std::string& notice);
@@ -593,8 +602,10 @@ class App {
     // Each network step bumps this; answers for an older step (after the person moved on) are
     // dropped.
     unsigned task_generation_ = 0;
-    std::string pending_route_;      // an address to open once signed in
-    unsigned screen_generation_ = 0; // the same for the rewards screens' loads
+    std::string pending_route_;          // an address to open once signed in
+    unsigned screen_generation_ = 0;     // the same for the rewards screens' loads
+    std::vector<HostEvent> host_events_; // for an embedding host page, until taken
+    std::string host_knows_account_;     // whose sign-in the host page was told of
 };
 
 } // namespace orchard::client

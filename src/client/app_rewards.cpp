@@ -111,15 +111,25 @@ void App::recall_points_notice() {
     store_.remove(kPointsNoticeKey); // once
 }
 
-void App::refresh_my_stats(double now, std::string announce_after) {
+void App::refresh_my_stats(double now, std::string announce_after, std::string done_task) {
     if (!state_.account) return;
     const std::string user = state_.account->id;
     std::optional<protocol::UserScore> before;
     if (state_.rewards.stats) before = state_.rewards.stats->total;
-    api_.user_stats(user, [this, now, user, before,
-                           announce_after](ApiResult<protocol::UserStats> result) {
+    api_.user_stats(user, [this, now, user, before, announce_after,
+                           done_task](ApiResult<protocol::UserStats> result) {
         if (!state_.account || state_.account->id != user) return;
         auto* stats = std::get_if<protocol::UserStats>(&result);
+        // The host page hears of every task done; of its points only when the score before it
+        // was known (else null).
+        nlohmann::json points = nullptr;
+        if (stats && before) points = stats->total.leader_score - before->leader_score;
+        if (!done_task.empty())
+            tell_host("task_done",
+                      {{"task_type", done_task},
+                       {"points", points},
+                       {"score", stats ? nlohmann::json(stats->total.leader_score) : nullptr},
+                       {"tasks_done", state_.task.completed}});
         if (!stats) {
             const auto& error = std::get<ClientError>(result);
             if (error.kind == ClientError::Kind::Network) network_trouble(error, now);

@@ -214,23 +214,24 @@ void App::send_submission(double now) {
     auto& t = state_.task;
     t.phase = TaskPhase::Submitting;
     const unsigned generation = ++task_generation_;
-    api_.interaction(interaction_body(*t.task, t.draft),
-                     [this, now, generation](ApiResult<Empty> result) {
-                         if (generation != task_generation_) return;
-                         auto& current = state_.task;
-                         if (std::holds_alternative<Empty>(result)) {
-                             after_submission(now);
-                             return;
-                         }
-                         const auto& error = std::get<ClientError>(result);
-                         if (handle_common_error(error, now)) return;
-                         // Refused: the work stays on screen so the person can fix it.
-                         current.phase = TaskPhase::Working;
-                         current.reviewing = false;
-                         current.draft.submitting = false;
-                         current.problem = describe(error);
-                         save_draft();
-                     });
+    api_.interaction(
+        interaction_body(*t.task, t.draft), [this, now, generation](ApiResult<Empty> result) {
+            if (generation != task_generation_) return;
+            auto& current = state_.task;
+            if (std::holds_alternative<Empty>(result)) {
+                after_submission(now);
+                return;
+            }
+            const auto& error = std::get<ClientError>(result);
+            if (handle_common_error(error, now)) return;
+            // Refused: the work stays on screen so the person can fix it.
+            current.phase = TaskPhase::Working;
+            current.reviewing = false;
+            current.draft.submitting = false;
+            current.problem = describe(error);
+            tell_host("error", {{"kind", "submission_refused"}, {"message", current.problem}});
+            save_draft();
+        });
 }
 
 void App::after_submission(double now) {
@@ -245,7 +246,7 @@ void App::after_submission(double now) {
                : protocol::is_ranking(type) ? tr("task_messages.saved_ranking")
                                             : tr("task_messages.saved_labels");
     // The points it earned are added to the notice once the new score is known.
-    refresh_my_stats(now, t.notice);
+    refresh_my_stats(now, t.notice, protocol::to_string(type));
     request_task(now);
 }
 

@@ -300,7 +300,8 @@ json automation_snapshot(const AppState& state) {
                 {"dashboard_loaded", state.dashboard.loaded},
                 {"theme", to_string(state.theme)},
                 {"connection", to_string(state.connection)},
-                {"server_version", state.server_version}};
+                {"server_version", state.server_version},
+                {"embedded", state.embedded}};
     for (const auto& row : screen_rows())
         if (row.snapshot) out[row.name] = state.screen == row.screen ? row.snapshot(state) : json();
     return out;

@@ -9,9 +9,15 @@ namespace {
 
 // JavaScript: kept away from clang-format, which would split operators like !==.
 // clang-format off
+// In a frame denied its own storage, the host page's copy (platform/embed_host.h) stands in:
+// read from Module.orchardHostStore, each change also sent to the host.
 EM_JS(char*, js_storage_get, (const char* key), {
     let value = null;
-    try { value = window.localStorage.getItem(UTF8ToString(key)); } catch (e) { value = null; }
+    try { value = window.localStorage.getItem(UTF8ToString(key)); }
+    catch (e) {
+        value = Module.orchardHostStore ? Module.orchardHostStore.get(UTF8ToString(key)) : null;
+        if (value === undefined) value = null;
+    }
     if (value === null) return 0;
     const bytes = lengthBytesUTF8(value) + 1;
     const pointer = _malloc(bytes);
@@ -22,11 +28,21 @@ EM_JS(char*, js_storage_get, (const char* key), {
 // Storage can be full, or disabled (private modes, embedding policies): report, don't throw.
 EM_JS(int, js_storage_set, (const char* key, const char* value), {
     try { window.localStorage.setItem(UTF8ToString(key), UTF8ToString(value)); return 1; }
-    catch (e) { return 0; }
+    catch (e) {
+        if (!Module.orchardHostStore) return 0;
+        Module.orchardHostStore.set(UTF8ToString(key), UTF8ToString(value));
+        Module.orchardTellHost({ type: "storage_set", key: UTF8ToString(key), value: UTF8ToString(value) });
+        return 1;
+    }
 });
 
 EM_JS(void, js_storage_remove, (const char* key), {
-    try { window.localStorage.removeItem(UTF8ToString(key)); } catch (e) {}
+    try { window.localStorage.removeItem(UTF8ToString(key)); }
+    catch (e) {
+        if (!Module.orchardHostStore) return;
+        Module.orchardHostStore.delete(UTF8ToString(key));
+        Module.orchardTellHost({ type: "storage_remove", key: UTF8ToString(key) });
+    }
 });
 // clang-format on
 

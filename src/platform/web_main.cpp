@@ -9,6 +9,7 @@
 #include "platform/browser.h"
 #include "platform/canvas.h"
 #include "platform/clipboard.h"
+#include "platform/embed_host.h"
 #include "platform/fetch_transport.h"
 #include "platform/frame_scheduler.h"
 #include "platform/gl_state_cache.h"
@@ -63,7 +64,8 @@ struct WebClient {
                .browser_lang = platform::browser_language(),
                .browser_languages = platform::browser_languages(),
                .url_language = platform::url_language(),
-               .seed = platform::random_seed()}) {}
+               .seed = platform::random_seed(),
+               .embed = platform::embed_options()}) {}
 };
 
 std::unique_ptr<WebClient> g_client;
@@ -144,6 +146,12 @@ void frame() {
     platform::end_pointer_frame(ui::take_drag_target_hovered());
 
     if (!test_page) platform::show_route(client::route_path(c.app.state()));
+    if (c.app.state().embedded) {
+        if (!c.ready) platform::tell_host({.type = "ready"});
+        for (const auto& event : c.app.take_host_events())
+            platform::tell_host(event);
+        if (!test_page) platform::report_content_height(ui::content_height());
+    }
     const std::string leave_for = c.app.take_navigation();
     if (!leave_for.empty()) platform::navigate_to(leave_for);
     if (platform::pointer_wants_frames() || ui::take_animation_request()) platform::request_frame();
@@ -167,6 +175,31 @@ nlohmann::json automation_state() {
         ui::focused_widget().empty() ? nlohmann::json() : nlohmann::json(ui::focused_widget());
     state["device_pixel_ratio"] = c.fonts_dpr;
     return state;
+}
+
+// Everything that needs the app: made once the page's storage can be read.
+void start_client(GLFWwindow* window) {
+    g_client = std::make_unique<WebClient>(platform::prefers_dark_theme() ? client::Theme::Dark
+                                                                          : client::Theme::Light);
+    g_client->window = window;
+    g_client->origin = platform::page_origin();
+
+    // Our own input layer replaces GLFW's mouse and scroll handling; keys go through the backend.
+    ImGui_ImplGlfw_InitForOpenGL(window, /*install_callbacks=*/false);
+    ImGui_ImplOpenGL3_Init("#version 300 es");
+    platform::install_keyboard_input(window);
+    platform::install_pointer_input();
+    platform::install_clipboard();
+    platform::install_canvas_listeners();
+    platform::set_automation_state(automation_state);
+    platform::set_frame_function(frame);
+
+    platform::install_history(
+        [](const std::string& path) { g_client->app.follow_route(path, platform::now_seconds()); });
+    client::StartupLinks links = platform::take_startup_links();
+    links.route = platform::current_route();
+    g_client->app.start(platform::now_seconds(), links);
+    platform::request_frame();
 }
 
 } // namespace
@@ -203,26 +236,9 @@ int main() {
 
     // English first: the app's own words, and the fallback of every other language.
     platform::apply_interface_language("en");
-    g_client = std::make_unique<WebClient>(platform::prefers_dark_theme() ? client::Theme::Dark
-                                                                          : client::Theme::Light);
-    g_client->window = window;
-    g_client->origin = platform::page_origin();
-
-    // Our own input layer replaces GLFW's mouse and scroll handling; keys go through the backend.
-    ImGui_ImplGlfw_InitForOpenGL(window, /*install_callbacks=*/false);
-    ImGui_ImplOpenGL3_Init("#version 300 es");
-    platform::install_keyboard_input(window);
-    platform::install_pointer_input();
-    platform::install_clipboard();
-    platform::install_canvas_listeners();
-    platform::set_automation_state(automation_state);
-    platform::set_frame_function(frame);
-
-    platform::install_history(
-        [](const std::string& path) { g_client->app.follow_route(path, platform::now_seconds()); });
-    client::StartupLinks links = platform::take_startup_links();
-    links.route = platform::current_route();
-    g_client->app.start(platform::now_seconds(), links);
-    platform::request_frame();
+    // In a frame whose own storage the browser denies, the host page keeps it (embed.js): the
+    // app starts once that copy is in.
+    platform::when_storage_ready(platform::embed_options().embedded,
+                                 [window] { start_client(window); });
     return 0;
 }

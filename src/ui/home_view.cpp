@@ -118,9 +118,9 @@ void draw_how_it_works(const Column& column) {
 
 void draw_embed(const Column& column, std::string_view origin, bool& copied) {
     const Palette& p = current_palette();
-    const std::string snippet = "<iframe src=\"" + std::string(origin) +
-                                "/\" title=\"Orchard\" style=\"width:100%;height:720px;border:0\" "
-                                "allow=\"clipboard-read; clipboard-write\"></iframe>";
+    // web/embed.js makes the frame and passes Orchard's events to the page (docs/embedding.md).
+    const std::string snippet =
+        "<script src=\"" + std::string(origin) + "/embed.js\" async data-theme=\"light\"></script>";
     begin_card(column.width, 24);
     ImGui::PushFont(fonts().heading);
     text::unformatted(tr("home.embed.title"));
@@ -178,8 +178,11 @@ void draw_home(const ScreenInput& input) {
     draw_ways_to_help(column, input.compact);
     move_to(column, 16);
     draw_how_it_works(column);
-    move_to(column, 16);
-    draw_embed(column, input.page_origin, input.view.embed_copied);
+    // How to embed Orchard is for site owners, not for visitors already seeing it embedded.
+    if (!input.app.state().embedded) {
+        move_to(column, 16);
+        draw_embed(column, input.page_origin, input.view.embed_copied);
+    }
 
     move_to(column, 20);
     ImGui::PushFont(fonts().small);

@@ -24,6 +24,8 @@ namespace {
 
 constexpr float kTopBarHeight = 60;
 
+float g_content_height = 0;
+
 void draw_logo(ImVec2 at, float size) {
     // Two leaves on a stem, in the accent colour: Orchard's mark, drawn rather than shipped.
     const Palette& p = current_palette();
@@ -166,10 +168,13 @@ void draw_root(const RootViewInput& input) {
                  ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
                      ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus |
                      ImGuiWindowFlags_NoScrollWithMouse);
-    // The bar is laid out from its right edge inwards; Tab goes through it left to right.
-    begin_focus_row();
-    draw_top_bar(app, input.now, io.DisplaySize.x, compact);
-    end_focus_row();
+    // The bar is laid out from its right edge inwards; Tab goes through it left to right. In
+    // another site's frame, that site's own header is the page's top: Orchard's would repeat it.
+    if (!app.state().embedded) {
+        begin_focus_row();
+        draw_top_bar(app, input.now, io.DisplaySize.x, compact);
+        end_focus_row();
+    }
     draw_connection_banner(app, input.now, io.DisplaySize.x, compact);
 
     ImGui::BeginChild("main", ImVec2(0, 0), false);
@@ -184,11 +189,20 @@ void draw_root(const RootViewInput& input) {
         ImGui::SetScrollY(0);
     }
     draw_screen({app, view, input.now, compact, input.page_origin});
+    // The lowest point anything was laid out at, from the top of the window (the window starts
+    // at 0; what is scrolled out of sight above counts too).
+    const ImGuiWindow* main = ImGui::GetCurrentWindow();
+    g_content_height = main->DC.CursorMaxPos.y + main->Scroll.y + ImGui::GetStyle().WindowPadding.y;
+    widgets().set_number("content_height", g_content_height);
     widgets().set_number("main_scroll_y", ImGui::GetScrollY());
     widgets().set_number("main_scroll_max_y", ImGui::GetScrollMaxY());
     ImGui::EndChild();
     ImGui::End();
     draw_guidelines_panel(compact);
+}
+
+float content_height() {
+    return g_content_height;
 }
 
 bool page_covered() {

@@ -22,4 +22,8 @@ void draw_root(const RootViewInput& input);
 // the canvas (platform/page_text.h) hide then, or they would cover it.
 bool page_covered();
 
+// How tall the last frame's content was, in CSS pixels, from the top of the window to the end
+// of the screen's content: an embedding host makes its frame this tall (platform/embed_host.h).
+float content_height();
+
 } // namespace orchard::ui

@@ -93,7 +93,7 @@ test('desktop: "Copy snippet" puts the embed snippet on the system clipboard', a
     s = await state(page);
   }
   const snippet = s.widgets.embed_snippet.text;
-  assert.match(snippet, /<iframe src="http:\/\/127\.0\.0\.1:\d+\/"/);
+  assert.match(snippet, /<script src="http:\/\/127\.0\.0\.1:\d+\/embed\.js" async/);
   await clickWidget(page, 'copy_embed');
   await waitForState(page, (x) => x.widgets.copy_embed?.text === 'Copied', { what: 'copied label' });
   assert.equal(await page.evaluate(() => navigator.clipboard.readText()), snippet);

@@ -114,6 +114,9 @@ const std::map<std::string, Row> kMatrix = {
     {"GET /api/v1/users/{user_id}/contributions", kTrusted},
     {"GET /api/v1/trollboards/{frame}", kTrusted},
     {"GET /api/v1/news", kCaller},
+    // The public widgets' data (docs/embedding.md): anyone, with or without a key.
+    {"GET /api/v1/public/leaderboards/{frame}", kPublic},
+    {"GET /api/v1/public/news", kPublic},
     {"GET /api/v1/stats", kCaller},
     {"GET /api/v1/prizes", kCaller},
     // People (docs/moderation.md): moderators; roles are for admins, which the handler checks.

@@ -50,3 +50,25 @@ TEST_CASE("cross-origin: by default no other origin is allowed") {
     REQUIRE(answer);
     CHECK_FALSE(answer->has_header("Access-Control-Allow-Origin"));
 }
+
+TEST_CASE("framing: no site may frame Orchard by default; --embed-origin names those that may") {
+    orchard::test::TempDir dir;
+    auto policy = [](const orchard::test::TestServer& server, const std::string& path) {
+        httplib::Client client(server.base_url());
+        auto answer = client.Get(path);
+        REQUIRE(answer);
+        return answer->get_header_value("Content-Security-Policy");
+    };
+    {
+        orchard::test::TestServer server(dir.path(), {"--quiet"});
+        CHECK(policy(server, "/") == "frame-ancestors 'none'");
+        CHECK(policy(server, "/index.html") == "frame-ancestors 'none'");
+        CHECK(policy(server, "/no-such-page") == "frame-ancestors 'none'");
+        // The public widgets show nothing to act on: any site may frame them.
+        CHECK(policy(server, "/widgets/leaderboard.html") == "frame-ancestors *");
+    }
+    orchard::test::TestServer server(dir.path(),
+                                     {"--quiet", "--embed-origin", "https://embedder.example",
+                                      "--embed-origin", "http://127.0.0.1:9000"});
+    CHECK(policy(server, "/") == "frame-ancestors https://embedder.example http://127.0.0.1:9000");
+}

@@ -365,3 +365,59 @@ TEST_CASE("rewards: bad parameters get clear errors") {
     CHECK(s.app->get("/api/v1/leaderboards/day?max_count=0").status == 400);
     CHECK(s.app->get("/api/v1/news?after=-3").status == 400);
 }
+
+TEST_CASE("rewards: the public widgets' board and news need no key and show nothing private") {
+    Scene s;
+    httplib::Client anyone(s.server->base_url());
+    const httplib::Headers from_a_site = {{"Origin", "https://any-site.example"}};
+    auto public_board = [&] {
+        auto answer = anyone.Get("/api/v1/public/leaderboards/total?max_count=5", from_a_site);
+        REQUIRE(answer);
+        REQUIRE(answer->status == 200);
+        CHECK(answer->get_header_value("Access-Control-Allow-Origin") == "*");
+        CHECK(answer->get_header_value("Cache-Control").starts_with("public"));
+        // No id, username or sign-in method anywhere in it.
+        for (const auto& secret : {s.ada_id, s.bob_id, std::string("\"local\"")}) {
+            INFO(secret);
+            CHECK(answer->body.find(secret) == std::string::npos);
+        }
+        return json::parse(answer->body);
+    };
+    auto board = public_board();
+    const auto keyed = s.app->get("/api/v1/leaderboards/total");
+    REQUIRE(board["leaderboard"].size() == keyed.body["leaderboard"].size());
+    REQUIRE(board["leaderboard"].size() == 2);
+    for (size_t i = 0; i < 2; ++i) {
+        const auto& row = board["leaderboard"][i];
+        const auto& full = keyed.body["leaderboard"][i];
+        CHECK(row == json{{"rank", full["rank"]},
+                          {"display_name", full["display_name"]},
+                          {"leader_score", full["leader_score"]},
+                          {"level", full["level"]}});
+    }
+    CHECK(board["leaderboard"][0]["display_name"] == "User bob");
+
+    // A new contribution shows at once: the public answer is kept only as long as the board.
+    const auto before = board["leaderboard"][0]["leader_score"].get<int>();
+    REQUIRE(s.mod->put("/api/v1/admin/config", {{"points_prompt", 10}}).status == 200);
+    REQUIRE(orchard::test::do_one_task(*s.app, "bob", "initial_prompt") == "initial_prompt");
+    CHECK(public_board()["leaderboard"][0]["leader_score"].get<int>() > before);
+
+    auto news = anyone.Get("/api/v1/public/news?max_count=5", from_a_site);
+    REQUIRE(news);
+    REQUIRE(news->status == 200);
+    CHECK(news->get_header_value("Access-Control-Allow-Origin") == "*");
+    const auto items = json::parse(news->body)["items"];
+    REQUIRE_FALSE(items.empty());
+    bool accepted = false;
+    for (const auto& item : items) {
+        CHECK(item.size() == 5);
+        for (const char* field : {"id", "kind", "created_date", "text", "display_name"})
+            CHECK(item.contains(field));
+        accepted = accepted || (item["kind"] == "prompt_accepted" &&
+                                item["text"].get<std::string>().find("basil") != std::string::npos);
+    }
+    CHECK(accepted);
+    CHECK(news->body.find(s.prompt_id) == std::string::npos);
+    CHECK(news->body.find(s.ada_id) == std::string::npos);
+}

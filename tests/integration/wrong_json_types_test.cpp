@@ -281,7 +281,9 @@ TEST_CASE("wrong types in queries and headers: 400 naming them") {
              {"/api/v1/messages/cursor?search_query=a%00b", "search_query"},
              {"/api/v1/messages/cursor?search_query=%FF%FE", "search_query"},
              {"/api/v1/leaderboards/week?max_count=-1", "max_count"},
-             {"/api/v1/news?after=x", "after"}}) {
+             {"/api/v1/news?after=x", "after"},
+             {"/api/v1/public/leaderboards/week?max_count=1000", "max_count"},
+             {"/api/v1/public/news?max_count=x", "max_count"}}) {
         INFO(path);
         check_refused(world.http.Get(path, headers), named);
     }

@@ -329,6 +329,14 @@ const std::map<std::string, Make>& samples() {
          [](const SampleIds&) {
              return RouteSample{{}, {{"after", "0"}, {"max_count", "20"}}, nullptr};
          }},
+        {"GET /api/v1/public/leaderboards/{frame}",
+         [](const SampleIds&) {
+             return RouteSample{{}, {{"max_count", "10"}}, nullptr};
+         }},
+        {"GET /api/v1/public/news",
+         [](const SampleIds&) {
+             return RouteSample{{}, {{"after", "0"}, {"max_count", "10"}}, nullptr};
+         }},
         {"GET /api/v1/stats", [](const SampleIds&) { return RouteSample{}; }},
         {"GET /api/v1/prizes", [](const SampleIds&) { return RouteSample{}; }},
         {"POST /api/v1/admin/prizes",

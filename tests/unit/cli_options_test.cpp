@@ -62,6 +62,23 @@ TEST_CASE("serve collects the origins allowed to call the API") {
     CHECK(std::get<ServeOptions>(parse_command_line({"serve"})).allowed_origins.empty());
 }
 
+TEST_CASE("serve collects the origins that may frame Orchard, each a bare origin") {
+    const auto options = std::get<ServeOptions>(parse_command_line(
+        {"serve", "--embed-origin", "https://a.example", "--embed-origin", "http://127.0.0.1:81"}));
+    CHECK(options.embed_origins ==
+          std::vector<std::string>{"https://a.example", "http://127.0.0.1:81"});
+    CHECK(std::get<ServeOptions>(parse_command_line({"serve"})).embed_origins.empty());
+    // Anything else would change what the Content-Security-Policy says.
+    for (const char* bad :
+         {"*", "https://a.example/", "https://a.example/path", "a.example",
+          "https://a.example; script-src *", "https://a.example 'self'", "https://a.example:0",
+          "https://a.example:99999", "https://", "javascript:alert(1)", "https://*.example"}) {
+        INFO(bad);
+        CHECK(std::holds_alternative<UsageError>(
+            parse_command_line({"serve", "--embed-origin", bad})));
+    }
+}
+
 TEST_CASE("serve takes a news webhook URL and whether it may be private") {
     const auto options = std::get<ServeOptions>(
         parse_command_line({"serve", "--news-webhook-url", "https://discord.com/api/webhooks/1/x",

@@ -82,3 +82,50 @@ TEST_CASE("signing in while the server is down keeps the reconnection back-off")
     CHECK(app.state().failed_attempts == 4); // start, then three sign-in attempts
     CHECK(retry_delay_seconds(app.state().failed_attempts) == 8.0);
 }
+
+TEST_CASE("an embedding host's query: embedded only in a frame, known themes and languages only") {
+    const auto options = parse_embed_options("?embed=1&theme=dark&data_lang=de", true);
+    CHECK(options.embedded);
+    CHECK(options.theme == Theme::Dark);
+    CHECK(options.data_language == "de");
+    CHECK(parse_embed_options("lang=fr&embed=true&theme=light", true).theme == Theme::Light);
+    // Not in a frame, or not asked: an ordinary page, whatever else the query says.
+    CHECK_FALSE(parse_embed_options("?embed=1&theme=dark", false).embedded);
+    CHECK_FALSE(parse_embed_options("?embed=1&theme=dark", false).theme);
+    CHECK_FALSE(parse_embed_options("?theme=dark", true).embedded);
+    CHECK_FALSE(parse_embed_options("", true).embedded);
+    CHECK_FALSE(parse_embed_options("?embedded=1", true).embedded);
+    // A host's typo leaves the usual choice.
+    const auto typo = parse_embed_options("embed=1&theme=purple&data_lang=klingon", true);
+    CHECK(typo.embedded);
+    CHECK_FALSE(typo.theme);
+    CHECK(typo.data_language.empty());
+
+    // The app starts in what the host asked for, over what this browser chose before.
+    MemoryStore storage;
+    storage.set("orchard.theme", "light");
+    storage.set("orchard.lang", "en");
+    orchard::test::HttplibTransport transport("http://127.0.0.1:1");
+    ApiClient api(transport);
+    App app(api, storage, AppOptions{.seed = 1, .embed = options});
+    CHECK(app.state().embedded);
+    CHECK(app.state().theme == Theme::Dark);
+    CHECK(app.state().lang == "de");
+}
+
+TEST_CASE("an embedded app tells its host once that the server cannot be reached") {
+    orchard::test::HttplibTransport transport("http://127.0.0.1:" + std::to_string(closed_port()));
+    ApiClient api(transport);
+    MemoryStore storage;
+    App app(api, storage,
+            AppOptions{.seed = 1, .embed = parse_embed_options("embed=1", /*framed=*/true)});
+    app.start(0);
+    app.login("someone", "a long enough password", 10);
+    const auto events = app.take_host_events();
+    REQUIRE(events.size() == 1);
+    CHECK(events[0].type == "error");
+    CHECK(events[0].detail["kind"] == "network");
+    CHECK(events[0].detail["message"].get<std::string>().find("can't be reached") !=
+          std::string::npos);
+    CHECK(app.take_host_events().empty());
+}
