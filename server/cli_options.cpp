@@ -2,6 +2,7 @@
 
 #include "server/cli_export.h"
 #include "server/domain/accounts.h"
+#include "server/domain/event_names.h"
 #include "server/embedding_policy.h"
 #include "server/mail/smtp_client.h"
 #include "server/version.h"
@@ -61,6 +62,10 @@ std::string serve_help() {
            "                   API from the browser; repeat for several (default: none)\n"
            "  --embed-origin URL  let pages of this origin show Orchard in a frame (embed.js);\n"
            "                   repeat for several (default: no site may frame it)\n"
+           "  --kiosk EVENT    serve kiosks of this event: visitors start as its guests in one\n"
+           "                   tap and their work counts on its board (lower-case letters,\n"
+           "                   digits and '-')\n"
+           "  --kiosk-idle-sec N  end a kiosk visit after this many idle seconds (default 90)\n"
            "  --smtp HOST:PORT SMTP relay for sign-in links by e-mail (default: off)\n"
            "  --mail-from ADDR sender of those e-mails (default orchard@localhost.localdomain)\n"
            "  --public-url URL address of this server as people reach it, for links in\n"
@@ -264,10 +269,11 @@ Command parse_command_line(const std::vector<std::string>& args) {
         }
         if (arg != "--host" && arg != "--port" && arg != "--data" && arg != "--public" &&
             arg != "--seed" && arg != "--demo-file" && arg != "--allow-origin" && arg != "--smtp" &&
-            arg != "--embed-origin" && arg != "--mail-from" && arg != "--public-url" &&
-            arg != "--max-body-kb" && arg != "--max-body-memory-mb" &&
-            arg != "--news-webhook-url" && arg != "--max-connections" &&
-            arg != "--max-connections-per-address" && arg != "--request-timeout-sec")
+            arg != "--embed-origin" && arg != "--kiosk" && arg != "--kiosk-idle-sec" &&
+            arg != "--mail-from" && arg != "--public-url" && arg != "--max-body-kb" &&
+            arg != "--max-body-memory-mb" && arg != "--news-webhook-url" &&
+            arg != "--max-connections" && arg != "--max-connections-per-address" &&
+            arg != "--request-timeout-sec")
             return UsageError{"unknown option '" + arg + "'\n\n" + serve_help()};
         auto v = value();
         if (!v) return UsageError{"option " + arg + " needs a value"};
@@ -329,6 +335,20 @@ Command parse_command_line(const std::vector<std::string>& args) {
             options.news_webhook_url = *v;
         } else if (arg == "--allow-origin") {
             options.allowed_origins.push_back(*v);
+        } else if (arg == "--kiosk") {
+            if (!domain::valid_event_name(*v))
+                return UsageError{"--kiosk takes an event's name of 1 to 40 lower-case letters, "
+                                  "digits and '-', not '" +
+                                  *v + "'"};
+            options.kiosk_event = *v;
+        } else if (arg == "--kiosk-idle-sec") {
+            int seconds = 0;
+            auto [end, error] = std::from_chars(v->data(), v->data() + v->size(), seconds);
+            if (error != std::errc() || end != v->data() + v->size() || seconds < 5 ||
+                seconds > 3600)
+                return UsageError{"--kiosk-idle-sec takes a number from 5 to 3600, not '" + *v +
+                                  "'"};
+            options.kiosk_idle_seconds = seconds;
         } else if (arg == "--embed-origin") {
             if (!is_web_origin(*v))
                 return UsageError{"--embed-origin takes an origin such as https://example.org "

@@ -33,6 +33,9 @@ struct ServeOptions {
     std::vector<std::string> allowed_origins;
     // Other sites' origins whose pages may show Orchard in a frame; none by default.
     std::vector<std::string> embed_origins;
+    // A kiosk server for this event (docs/kiosk.md): empty for none.
+    std::string kiosk_event;
+    int kiosk_idle_seconds = 90;
     // Sign-in links by e-mail: the SMTP relay ("host:port"), the sender, and the public URL the
     // links point to. E-mail sign-in is off without a relay.
     std::string smtp_relay;

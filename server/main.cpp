@@ -119,6 +119,8 @@ int serve(const orchard::ServeOptions& options) {
         relay.from = options.mail_from;
         auth.smtp = relay;
     }
+    auth.kiosk_event = options.kiosk_event;
+    auth.kiosk_idle_seconds = options.kiosk_idle_seconds;
     if (options.oauth)
         auth.oauth_providers.push_back(orchard::oauth::configure_provider(
             *options.oauth, std::getenv("ORCHARD_OAUTH_CLIENT_SECRET")));

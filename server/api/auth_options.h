@@ -21,6 +21,10 @@ struct AuthOptions {
     // The interface's catalogs (public/locales/<tag>.json, i18n/catalog.h) by language, English
     // among them: sign-in e-mails are written in the language the person uses Orchard in.
     std::map<std::string, i18n::Catalog, std::less<>> catalogs;
+    // A kiosk server (`--kiosk EVENT`, docs/kiosk.md): its clients start visitors as guests of
+    // the event and end their visit after this many idle seconds. Empty: not a kiosk.
+    std::string kiosk_event;
+    int kiosk_idle_seconds = 90;
 };
 
 } // namespace orchard::api

@@ -9,6 +9,7 @@
 #include "server/domain/ids.h"
 #include "server/domain/request_fields.h"
 #include "server/store/account_store.h"
+#include "server/store/ledger_store.h"
 
 #include <optional>
 #include <string>
@@ -93,12 +94,18 @@ http::Response login(Call& call) {
 }
 
 http::Response guest(Call& call) {
-    AccountRecord account = domain::new_account(
-        domain::accepted(protocol::parse_guest_request(call.body)).display_name);
+    const auto request = domain::accepted(protocol::parse_guest_request(call.body));
+    AccountRecord account = domain::new_account(request.display_name);
     domain::check_display_name(account.display_name);
+    // Only this server's own event: a visitor elsewhere cannot join another's board.
+    if (!request.event.empty() && request.event != call.services.auth.kiosk_event)
+        throw domain::bad_input("event: this server holds no event '" + request.event + "'.");
     call.take_rate_limit();
     call.database().write([&](store::StatementCache& statements) {
-        AccountStore(statements).insert_account(account, domain::now_ms());
+        const std::int64_t now = domain::now_ms();
+        AccountStore(statements).insert_account(account, now);
+        if (!request.event.empty())
+            store::LedgerStore(statements).add_event_member(account.user_id, request.event, now);
     });
     return session_answer(call.database(), account, 201);
 }

@@ -4,6 +4,7 @@
 #include "server/api/query_params.h"
 #include "server/domain/contributions.h"
 #include "server/domain/domain_error.h"
+#include "server/domain/event_names.h"
 #include "server/domain/ids.h"
 #include "server/domain/request_fields.h"
 #include "server/domain/rewards.h"
@@ -160,6 +161,32 @@ http::Response public_leaderboard(Call& call) {
                                               {"total_count", board.at("total_count")},
                                               {"leaderboard", rows}});
         boards.store(key, version, rewards.board_valid_until(frame), response.body);
+    }
+    make_public(response);
+    return response;
+}
+
+http::Response public_event_board(Call& call) {
+    Rewards rewards = rewards_of(call);
+    const std::string& event = call.param("event");
+    if (!domain::valid_event_name(event))
+        throw bad_input("event: an event's name has 1 to 40 lower-case letters, digits and '-'.");
+    const auto max_count = int_query(call.request, "max_count", 10, 1, 100);
+    const std::string key = "event/" + event + "/" + std::to_string(max_count);
+    const std::string version = rewards.board_version();
+    AnswerCache& boards = call.services.leaderboards;
+    http::Response response;
+    if (auto body = boards.find(key, version, call.now)) {
+        response.body = std::move(*body);
+    } else {
+        const auto board = rewards.event_board(event, static_cast<int>(max_count));
+        nlohmann::json rows = nlohmann::json::array();
+        for (const auto& row : board.at("leaderboard"))
+            rows.push_back(public_row(row));
+        response = http::Response::json(
+            200,
+            {{"event", event}, {"last_updated", board.at("last_updated")}, {"leaderboard", rows}});
+        boards.store(key, version, std::nullopt, response.body);
     }
     make_public(response);
     return response;

@@ -20,6 +20,7 @@ http::Response prizes(Call& call);        // GET /prizes
 // The public widgets' answers (docs/embedding.md): no key, nothing private, any site may read.
 http::Response public_leaderboard(Call& call); // GET /public/leaderboards/{frame}
 http::Response public_news(Call& call);        // GET /public/news
+http::Response public_event_board(Call& call); // GET /public/events/{event}/leaderboard
 http::Response add_prize(Call& call);          // POST /admin/prizes
 http::Response change_prize(Call& call);       // PUT /admin/prizes/{prize_id}
 http::Response remove_prize(Call& call);       // DELETE /admin/prizes/{prize_id}

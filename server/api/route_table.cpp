@@ -174,6 +174,8 @@ const std::vector<Route>& route_table() {
         {"GET", "/api/v1/public/leaderboards/{frame}", kPublic, kRead,
             rewards::public_leaderboard, {.body = kNoBody}},
         {"GET", "/api/v1/public/news", kPublic, kRead, rewards::public_news, {.body = kNoBody}},
+        {"GET", "/api/v1/public/events/{event}/leaderboard", kPublic, kRead,
+            rewards::public_event_board, {.body = kNoBody}},
         {"POST", "/api/v1/admin/prizes", kAdmin, kWrite, rewards::add_prize},
         {"PUT", "/api/v1/admin/prizes/{prize_id}", kAdmin, kWrite, rewards::change_prize},
         {"DELETE", "/api/v1/admin/prizes/{prize_id}", kAdmin, kWrite, rewards::remove_prize},

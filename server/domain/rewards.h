@@ -62,6 +62,8 @@ class Rewards {
                                int max_count);
     nlohmann::json activity(const std::string& user_id, int days);
     nlohmann::json news(std::int64_t after_id, int max_count);
+    // The all-time board among one event's visitors (kiosk guests), best first.
+    nlohmann::json event_board(const std::string& event, int max_count);
     std::int64_t newest_news_id();
     nlohmann::json prizes();
     nlohmann::json prize_json(const store::PrizeRecord& prize);

@@ -82,6 +82,12 @@ nlohmann::json Rewards::leaderboard(TimeFrame frame, int max_count, std::int64_t
     return board_json(frame, ledger_.board(frame, max_count, offset), offset + 1, "");
 }
 
+nlohmann::json Rewards::event_board(const std::string& event, int max_count) {
+    bring_up_to_date();
+    max_count = std::clamp(max_count, 1, 100);
+    return board_json(TimeFrame::Total, ledger_.event_board(event, max_count), 1, "");
+}
+
 nlohmann::json Rewards::user_stats(const std::string& user_id) {
     bring_up_to_date();
     auto identity = ledger_.user_identity(user_id);

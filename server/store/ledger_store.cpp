@@ -217,6 +217,33 @@ std::vector<BoardRow> LedgerStore::board(TimeFrame frame, int limit, std::int64_
     return rows;
 }
 
+std::vector<BoardRow> LedgerStore::event_board(const std::string& event, int limit) {
+    Statement s(statements_, "SELECT f.user_id, f.counts, f.score, " + kIdentityColumns +
+                                 " FROM event_members e JOIN score_frames f ON f.user_id = "
+                                 "e.user_id AND f.frame = ? JOIN users u ON u.id = f.user_id "
+                                 "WHERE e.event = ? AND f.shown = 1 "
+                                 "ORDER BY f.score DESC, f.user_id LIMIT ?");
+    s.bind_all(frame_number(TimeFrame::Total), event, limit);
+    std::vector<BoardRow> rows;
+    while (s.step()) {
+        BoardRow row;
+        row.user_id = s.column_text(0);
+        row.counts = parse_counts(s.column_text(1));
+        row.score = s.column_int(2);
+        read_identity(s, 3, row);
+        rows.push_back(std::move(row));
+    }
+    return rows;
+}
+
+void LedgerStore::add_event_member(const std::string& user_id, const std::string& event,
+                                   std::int64_t now_ms) {
+    Statement(statements_,
+              "INSERT OR IGNORE INTO event_members (user_id, event, joined_ms) VALUES (?, ?, ?)")
+        .bind_all(user_id, event, now_ms)
+        .step();
+}
+
 std::optional<std::pair<std::string, std::int64_t>> LedgerStore::leader(TimeFrame frame) {
     return first_row(
         statements_,

@@ -75,6 +75,10 @@ class LedgerStore {
 
     // Leaderboards: shown users by score, ties by user id.
     std::vector<BoardRow> board(protocol::TimeFrame frame, int limit, std::int64_t offset);
+    // The same, of all time, among the visitors of one event (event_members) only.
+    std::vector<BoardRow> event_board(const std::string& event, int limit);
+    void add_event_member(const std::string& user_id, const std::string& event,
+                          std::int64_t now_ms);
     std::int64_t count_shown(protocol::TimeFrame frame);
     // The first of a board (user id and score) without who they are: checked after every event.
     std::optional<std::pair<std::string, std::int64_t>> leader(protocol::TimeFrame frame);

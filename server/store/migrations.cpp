@@ -428,6 +428,15 @@ constexpr std::array kMigrations{
         CREATE INDEX rankings_by_user ON rankings (user_id);
         CREATE INDEX users_by_created ON users (created_ms, id);
     )sql"},
+    Migration{13, "visitors of events (kiosks)", R"sql(
+        -- A guest who started at an event's kiosk: their contributions count on its board.
+        CREATE TABLE event_members (
+            user_id   TEXT PRIMARY KEY,
+            event     TEXT NOT NULL,
+            joined_ms INTEGER NOT NULL
+        );
+        CREATE INDEX event_members_by_event ON event_members (event, user_id);
+    )sql"},
 };
 
 } // namespace

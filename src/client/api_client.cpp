@@ -36,9 +36,9 @@ void ApiClient::login(const std::string& username, const std::string& password,
          answer(std::move(done), protocol::parse_session_grant));
 }
 
-void ApiClient::continue_as_guest(const std::string& display_name,
+void ApiClient::continue_as_guest(const std::string& display_name, const std::string& event,
                                   Done<protocol::SessionGrant> done) {
-    const nlohmann::json body = protocol::to_json(protocol::GuestRequest{display_name});
+    const nlohmann::json body = protocol::to_json(protocol::GuestRequest{display_name, event});
     send("POST", "/api/v1/auth/guest", &body,
          answer(std::move(done), protocol::parse_session_grant));
 }
@@ -217,6 +217,14 @@ void ApiClient::news(const std::string& after, int max_count, Done<protocol::New
     std::string path = "/api/v1/news?max_count=" + std::to_string(max_count);
     if (!after.empty()) path += "&after=" + encode_query_value(after);
     send("GET", std::move(path), nullptr, answer(std::move(done), protocol::parse_news));
+}
+
+void ApiClient::event_board(const std::string& event, int max_count,
+                            Done<protocol::Leaderboard> done) {
+    send("GET",
+         "/api/v1/public/events/" + encode_query_value(event) +
+             "/leaderboard?max_count=" + std::to_string(max_count),
+         nullptr, answer(std::move(done), protocol::parse_leaderboard));
 }
 
 void ApiClient::prizes(Done<protocol::Prizes> done) {

@@ -53,7 +53,11 @@ class ApiClient {
                           const std::string& password, Done<protocol::SessionGrant> done);
     void login(const std::string& username, const std::string& password,
                Done<protocol::SessionGrant> done);
-    void continue_as_guest(const std::string& display_name, Done<protocol::SessionGrant> done);
+    // `event`: the kiosk's event the guest starts at ("" for none; docs/kiosk.md).
+    void continue_as_guest(const std::string& display_name, const std::string& event,
+                           Done<protocol::SessionGrant> done);
+    // An event's public board (kiosk visitors only), best first.
+    void event_board(const std::string& event, int max_count, Done<protocol::Leaderboard> done);
     void request_email_link(const std::string& email, Done<Empty> done);
     void verify_email_link(const std::string& token, Done<protocol::SessionGrant> done);
     void claim_account(const std::string& username, const std::string& password,

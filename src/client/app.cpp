@@ -114,6 +114,7 @@ void App::tick(double now) {
     if (state_.screen == Screen::Dashboard && !state_.dashboard.refreshing &&
         now >= state_.dashboard.next_refresh)
         refresh_dashboard(now);
+    kiosk_tick(now);
 }
 
 std::optional<double> App::next_wakeup() const {
@@ -122,6 +123,17 @@ std::optional<double> App::next_wakeup() const {
     if (state_.task.retry_at && state_.screen == Screen::Task) earliest(*state_.task.retry_at);
     if (state_.screen == Screen::Dashboard && !state_.dashboard.refreshing)
         earliest(state_.dashboard.next_refresh);
+    const auto& kiosk = state_.kiosk;
+    if (!kiosk.event.empty()) {
+        // The end of the idle time starts the countdown, whose end ends the visit (the view
+        // animates the seconds in between).
+        if (kiosk.ends_at)
+            earliest(*kiosk.ends_at);
+        else if (state_.account)
+            earliest(kiosk.last_activity + kiosk.idle_seconds);
+        else if (kiosk.next_refresh && state_.screen == Screen::SignIn)
+            earliest(*kiosk.next_refresh);
+    }
     return at;
 }
 
@@ -146,6 +158,11 @@ void App::check_health(double now) {
         if (auto* health = std::get_if<protocol::Health>(&result)) {
             state_.server_version = health->version;
             state_.max_reply_characters = static_cast<std::size_t>(health->message_size_limit);
+            if (!health->kiosk_event.empty() && state_.kiosk.event.empty()) {
+                state_.kiosk.event = health->kiosk_event;
+                state_.kiosk.idle_seconds = static_cast<double>(health->kiosk_idle_seconds);
+                state_.kiosk.last_activity = now;
+            }
             state_.database_status = health->database;
             if (health->status == "ok") {
                 const bool recovered =
@@ -247,7 +264,7 @@ void App::login(const std::string& username, const std::string& password, double
 void App::continue_as_guest(const std::string& display_name, double now) {
     state_.sign_in.busy = true;
     state_.sign_in.problem.clear();
-    api_.continue_as_guest(display_name, [this, now](ApiResult<protocol::SessionGrant> result) {
+    api_.continue_as_guest(display_name, "", [this, now](ApiResult<protocol::SessionGrant> result) {
         on_sign_in_result(std::move(result), now);
     });
 }
@@ -301,6 +318,12 @@ void App::after_account(double now) {
         host_knows_account_ = state_.account->id;
         tell_host("signed_in", {{"display_name", state_.account->display_name},
                                 {"guest", state_.account->guest}});
+    }
+    // A kiosk's welcome says that starting accepts the terms (and links them): one tap.
+    if (!state_.account->terms_accepted && !state_.kiosk.event.empty() && state_.account->guest) {
+        state_.screen = Screen::Loading;
+        accept_terms(now);
+        return;
     }
     if (!state_.account->terms_accepted) {
         state_.screen = Screen::Terms;
@@ -356,6 +379,11 @@ void App::claim_account(const std::string& username, const std::string& password
 }
 
 void App::sign_out() {
+    // At a kiosk, leaving is the end of the visit: nothing stays for the next person.
+    if (!state_.kiosk.event.empty()) {
+        end_kiosk_visit();
+        return;
+    }
     api_.logout([](ApiResult<Empty>) {});
     end_session("");
 }

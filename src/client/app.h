@@ -30,6 +30,21 @@ enum class Connection { Checking, Connected, Degraded, Unreachable };
 enum class SignInMode { Choose, Register, Login, Guest, Email, EmailSent };
 enum class TaskPhase { Requesting, Acking, Working, Submitting, NoTask, Failed };
 
+// A kiosk at an event (docs/kiosk.md): strangers one after another on one machine. Known from
+// the server's health; empty `event` when this is no kiosk.
+struct KioskState {
+    std::string event;
+    double idle_seconds = 90;
+    double last_activity = 0; // the app's clock, seconds
+    // While set, the visit ends at this time unless the visitor touches the screen.
+    std::optional<double> ends_at;
+    // Between visitors: the event's board and the news, refreshed every 30 s.
+    std::optional<protocol::Leaderboard> board;
+    std::vector<protocol::NewsItem> news;
+    std::optional<double> next_refresh;
+    unsigned visits_ended = 0;
+};
+
 struct SignInState {
     SignInMode mode = SignInMode::Choose;
     bool busy = false;
@@ -279,6 +294,7 @@ struct AppState {
     unsigned sessions_ended = 0;
     // In another site's frame (client/embedding.h): the compact layout, events for the host.
     bool embedded = false;
+    KioskState kiosk;
 };
 
 // What the page was opened with: the end of an e-mail or OAuth sign-in.
@@ -370,6 +386,15 @@ class App {
                           const std::string& password, double now);
     void login(const std::string& username, const std::string& password, double now);
     void continue_as_guest(const std::string& display_name, double now);
+
+    // Kiosks (docs/kiosk.md, client/app_kiosk.cpp)
+    // One tap: a guest of the event named `nickname`, the terms accepted (the welcome screen
+    // says so), straight to the dashboard.
+    void start_kiosk_visit(const std::string& nickname, double now);
+    // Someone touched the screen: the idle time starts again and a countdown stops.
+    void note_activity(double now);
+    // Signs out and forgets everything this browser kept of the visitor; the welcome returns.
+    void end_kiosk_visit();
     void request_email_link(const std::string& email);
     // Leaves for the provider's sign-in page; it sends the browser back with a session.
     void start_oauth(const std::string& provider);
@@ -545,6 +570,8 @@ class App {
     // `done_task`: the type of the task just submitted; the host page is told what it earned.
     void refresh_my_stats(double now, std::string announce_after = {}, std::string done_task = {});
     void tell_host(std::string type, nlohmann::json detail = nlohmann::json::object());
+    void kiosk_tick(double now);
+    void refresh_kiosk_attract(double now);
     // The notice of what the last submission earned, kept in browser storage for a while, so
     // that a reload right after it still shows it on the task screen.
     void keep_points_notice(const std::string& notice);

@@ -16,6 +16,9 @@ class KeyValueStore {
     // Returns false when the value could not be stored (storage full or disabled).
     virtual bool set(const std::string& key, const std::string& value) = 0;
     virtual void remove(const std::string& key) = 0;
+    // Forgets everything this page kept (a kiosk visitor leaving): in the browser all of its
+    // storage, not only Orchard's keys.
+    virtual void clear() = 0;
 };
 
 class MemoryStore : public KeyValueStore {
@@ -30,6 +33,8 @@ class MemoryStore : public KeyValueStore {
         return true;
     }
     void remove(const std::string& key) override { values_.erase(key); }
+    void clear() override { values_.clear(); }
+    bool empty() const { return values_.empty(); }
 
   private:
     std::map<std::string, std::string> values_;

@@ -44,6 +44,16 @@ EM_JS(void, js_storage_remove, (const char* key), {
         Module.orchardTellHost({ type: "storage_remove", key: UTF8ToString(key) });
     }
 });
+// Both of the page's storages, and the host's copy of an embedded frame's.
+EM_JS(void, js_storage_clear, (), {
+    try { window.localStorage.clear(); } catch (e) {}
+    try { window.sessionStorage.clear(); } catch (e) {}
+    if (Module.orchardHostStore) {
+        for (const key of Module.orchardHostStore.keys())
+            Module.orchardTellHost({ type: "storage_remove", key: key });
+        Module.orchardHostStore.clear();
+    }
+});
 // clang-format on
 
 } // namespace
@@ -62,6 +72,10 @@ bool LocalStorage::set(const std::string& key, const std::string& value) {
 
 void LocalStorage::remove(const std::string& key) {
     js_storage_remove(key.c_str());
+}
+
+void LocalStorage::clear() {
+    js_storage_clear();
 }
 
 } // namespace orchard::platform

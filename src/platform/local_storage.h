@@ -11,6 +11,7 @@ class LocalStorage : public client::KeyValueStore {
     std::optional<std::string> get(const std::string& key) const override;
     bool set(const std::string& key, const std::string& value) override;
     void remove(const std::string& key) override;
+    void clear() override;
 };
 
 } // namespace orchard::platform

@@ -17,12 +17,24 @@ EM_JS(void, js_open_url, (const char* url_pointer), {
         !lower.startsWith("mailto:")) return;
     window.open(url, "_blank", "noopener");
 });
+
+EM_JS(void, js_set_no_links, (int none), {
+    Module["orchardNoLinks"] = none !== 0;
+});
 // clang-format on
+
+bool g_links_allowed = true;
 
 } // namespace
 
 void open_url(const std::string& url) {
-    js_open_url(url.c_str());
+    if (g_links_allowed) js_open_url(url.c_str());
+}
+
+void allow_leaving_links(bool allowed) {
+    if (allowed == g_links_allowed) return;
+    g_links_allowed = allowed;
+    js_set_no_links(allowed ? 0 : 1);
 }
 
 } // namespace orchard::platform

@@ -8,4 +8,8 @@ namespace orchard::platform {
 
 void open_url(const std::string& url);
 
+// A kiosk (docs/kiosk.md) lets no link lead out of the app: open_url does nothing and message
+// links are drawn as text (platform/page_text.js reads the same flag).
+void allow_leaving_links(bool allowed);
+
 } // namespace orchard::platform

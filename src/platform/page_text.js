@@ -48,7 +48,8 @@ mergeInto(LibraryManager.library, {
                     row.style.lineHeight = px(line.h);
                     let edge = line.rtl ? data.width : 0;
                     for (const s of line.s) {
-                        const link = s.l !== undefined ? data.links[s.l] : undefined;
+                        // A kiosk's messages lead nowhere (platform/open_url.h).
+                        const link = s.l !== undefined && !Module["orchardNoLinks"] ? data.links[s.l] : undefined;
                         const el = document.createElement(link ? "a" : "span");
                         if (link) {
                             el.href = link;

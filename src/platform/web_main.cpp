@@ -17,6 +17,7 @@
 #include "platform/interface_language.h"
 #include "platform/keyboard_input.h"
 #include "platform/local_storage.h"
+#include "platform/open_url.h"
 #include "platform/page_links.h"
 #include "platform/page_text.h"
 #include "platform/pointer_input.h"
@@ -81,6 +82,19 @@ void rebuild_fonts_if_needed(WebClient& c, double dpr) {
     }
 }
 
+// Whether a person did anything this frame: a kiosk visit goes on while they do.
+bool input_arrived(const ImGuiIO& io) {
+    static ImVec2 last_mouse(-1, -1);
+    bool any = io.MouseWheel != 0 || io.MouseWheelH != 0 || io.InputQueueCharacters.Size > 0 ||
+               io.MousePos.x != last_mouse.x || io.MousePos.y != last_mouse.y;
+    last_mouse = io.MousePos;
+    for (const bool down : io.MouseDown)
+        any = any || down;
+    for (const bool down : io.KeysDown)
+        any = any || down;
+    return any;
+}
+
 void frame() {
     WebClient& c = *g_client;
     const double now = platform::now_seconds();
@@ -117,6 +131,7 @@ void frame() {
         ImVec2(static_cast<float>(canvas.dpr), static_cast<float>(canvas.dpr));
     platform::apply_pointer_input(ui::kBodyFontSize, static_cast<float>(canvas.css_height));
     platform::apply_keyboard_input();
+    if (input_arrived(io)) c.app.note_activity(now);
 
     ImGui::NewFrame();
     ui::text::begin_frame(static_cast<float>(canvas.dpr));
@@ -146,6 +161,7 @@ void frame() {
     platform::end_pointer_frame(ui::take_drag_target_hovered());
 
     if (!test_page) platform::show_route(client::route_path(c.app.state()));
+    platform::allow_leaving_links(c.app.state().kiosk.event.empty());
     if (c.app.state().embedded) {
         if (!c.ready) platform::tell_host({.type = "ready"});
         for (const auto& event : c.app.take_host_events())

@@ -22,7 +22,9 @@ nlohmann::json to_json(const Registration& registration) {
 }
 
 nlohmann::json to_json(const GuestRequest& guest) {
-    return {{"display_name", guest.display_name}};
+    nlohmann::json json = {{"display_name", guest.display_name}};
+    if (!guest.event.empty()) json["event"] = guest.event;
+    return json;
 }
 
 nlohmann::json to_json(const AccountChanges& changes) {
@@ -54,7 +56,8 @@ Parsed<Registration> parse_registration(const nlohmann::json& body) {
 
 Parsed<GuestRequest> parse_guest_request(const nlohmann::json& body) {
     const Fields fields(body);
-    return checked(fields, GuestRequest{fields.string_or("display_name")});
+    return checked(fields,
+                   GuestRequest{fields.string_or("display_name"), fields.string_or("event")});
 }
 
 Parsed<AccountChanges> parse_account_changes(const nlohmann::json& body) {

@@ -27,6 +27,7 @@ struct Registration {
 // POST /api/v1/auth/guest.
 struct GuestRequest {
     std::string display_name;
+    std::string event; // the event whose kiosk the guest starts at (docs/kiosk.md); "" for none
 };
 
 // PUT /api/v1/auth/me: only what is given changes; a new password needs the current one.

@@ -5,10 +5,15 @@
 namespace orchard::protocol {
 
 nlohmann::json to_json(const Health& health) {
-    return {{"status", health.status},
-            {"version", health.version},
-            {"database", health.database},
-            {"message_size_limit", health.message_size_limit}};
+    nlohmann::json json = {{"status", health.status},
+                           {"version", health.version},
+                           {"database", health.database},
+                           {"message_size_limit", health.message_size_limit},
+                           {"kiosk", nullptr}};
+    if (!health.kiosk_event.empty())
+        json["kiosk"] = {{"event", health.kiosk_event},
+                         {"idle_seconds", health.kiosk_idle_seconds}};
+    return json;
 }
 
 std::optional<Health> parse_health(std::string_view body) {
@@ -21,7 +26,13 @@ std::optional<Health> parse_health(std::string_view body) {
     // An older server does not say: the protocol's default.
     const long long limit =
         read_integer(*json, "message_size_limit").value_or(kDefaultMessageSizeLimit);
-    return Health{*status, *version, *database, limit > 0 ? limit : kDefaultMessageSizeLimit};
+    Health health{*status, *version, *database, limit > 0 ? limit : kDefaultMessageSizeLimit};
+    if (const auto* kiosk = object_field(*json, "kiosk")) {
+        health.kiosk_event = read_string(*kiosk, "event").value_or("");
+        health.kiosk_idle_seconds = read_integer(*kiosk, "idle_seconds").value_or(90);
+        if (health.kiosk_idle_seconds < 5) health.kiosk_idle_seconds = 5;
+    }
+    return health;
 }
 
 } // namespace orchard::protocol

@@ -18,6 +18,10 @@ struct Health {
     // The longest text a message may have, in characters (the configuration's
     // message_size_limit), so that the client's counters and checks follow the server's.
     long long message_size_limit = kDefaultMessageSizeLimit;
+    // A kiosk server's event and how long a visitor may be idle before the visit ends
+    // (docs/kiosk.md); no event: not a kiosk.
+    std::string kiosk_event;
+    long long kiosk_idle_seconds = 0;
 };
 
 nlohmann::json to_json(const Health& health);

@@ -2,6 +2,7 @@
 
 #include "i18n/translator.h"
 #include "ui/fonts.h"
+#include "ui/kiosk_view.h"
 #include "ui/layout.h"
 #include "ui/sign_in_card.h"
 #include "ui/text.h"
@@ -152,6 +153,11 @@ void draw_embed(const Column& column, std::string_view origin, bool& copied) {
 } // namespace
 
 void draw_home(const ScreenInput& input) {
+    // A kiosk welcomes each visitor with its own screen between visits.
+    if (!input.app.state().kiosk.event.empty()) {
+        draw_kiosk_welcome(input);
+        return;
+    }
     const Palette& p = current_palette();
     const Column column = content_column(input.compact);
 

@@ -4,6 +4,7 @@
 #include "ui/focus.h"
 #include "ui/fonts.h"
 #include "ui/guidelines_panel.h"
+#include "ui/kiosk_view.h"
 #include "ui/layout.h"
 #include "ui/navigation.h"
 #include "ui/screen_views.h"
@@ -94,7 +95,8 @@ void draw_top_bar(client::App& app, double now, float width, bool compact) {
     }
     const float popup_right = right + theme_w;
     if (!compact || !navigation) {
-        const char* sign_out = tr("root.sign_out");
+        // At a kiosk, signing out is finishing the visit.
+        const char* sign_out = state.kiosk.event.empty() ? tr("root.sign_out") : tr("kiosk.finish");
         const float sign_out_w = button_width(sign_out);
         right -= sign_out_w + 8;
         ImGui::SetCursorScreenPos(ImVec2(right, y));
@@ -196,9 +198,12 @@ void draw_root(const RootViewInput& input) {
     widgets().set_number("content_height", g_content_height);
     widgets().set_number("main_scroll_y", ImGui::GetScrollY());
     widgets().set_number("main_scroll_max_y", ImGui::GetScrollMaxY());
+    draw_kiosk_countdown(app, input.now);
     ImGui::EndChild();
     ImGui::End();
     draw_guidelines_panel(compact);
+    // Whether a popup or panel covers the page (tests wait for it to close).
+    widgets().set_number("page_covered", page_covered() ? 1 : 0);
 }
 
 float content_height() {

@@ -117,6 +117,7 @@ const std::map<std::string, Row> kMatrix = {
     // The public widgets' data (docs/embedding.md): anyone, with or without a key.
     {"GET /api/v1/public/leaderboards/{frame}", kPublic},
     {"GET /api/v1/public/news", kPublic},
+    {"GET /api/v1/public/events/{event}/leaderboard", kPublic},
     {"GET /api/v1/stats", kCaller},
     {"GET /api/v1/prizes", kCaller},
     // People (docs/moderation.md): moderators; roles are for admins, which the handler checks.

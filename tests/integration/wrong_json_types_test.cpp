@@ -135,6 +135,7 @@ const std::vector<FieldCase>& cases() {
         {"POST /api/v1/auth/login", "/username", Kind::String, "username", false},
         {"POST /api/v1/auth/login", "/password", Kind::String, "password", false},
         {"POST /api/v1/auth/guest", "/display_name", Kind::String, "display_name", false},
+        {"POST /api/v1/auth/guest", "/event", Kind::String, "event", false},
         {"POST /api/v1/auth/email", "/email", Kind::String, "email", false},
         {"POST /api/v1/auth/email", "/language", Kind::String, "language", false},
         {"POST /api/v1/auth/email/verify", "/token", Kind::String, "token", false},
@@ -283,7 +284,9 @@ TEST_CASE("wrong types in queries and headers: 400 naming them") {
              {"/api/v1/leaderboards/week?max_count=-1", "max_count"},
              {"/api/v1/news?after=x", "after"},
              {"/api/v1/public/leaderboards/week?max_count=1000", "max_count"},
-             {"/api/v1/public/news?max_count=x", "max_count"}}) {
+             {"/api/v1/public/news?max_count=x", "max_count"},
+             {"/api/v1/public/events/spring-fair/leaderboard?max_count=0", "max_count"},
+             {"/api/v1/public/events/Spring%20Fair/leaderboard", "event"}}) {
         INFO(path);
         check_refused(world.http.Get(path, headers), named);
     }

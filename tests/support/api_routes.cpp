@@ -333,6 +333,10 @@ const std::map<std::string, Make>& samples() {
          [](const SampleIds&) {
              return RouteSample{{}, {{"max_count", "10"}}, nullptr};
          }},
+        {"GET /api/v1/public/events/{event}/leaderboard",
+         [](const SampleIds&) {
+             return RouteSample{{}, {{"max_count", "10"}}, nullptr};
+         }},
         {"GET /api/v1/public/news",
          [](const SampleIds&) {
              return RouteSample{{}, {{"after", "0"}, {"max_count", "10"}}, nullptr};
@@ -369,6 +373,7 @@ std::string path_value(const std::string& parameter, const SampleIds& ids) {
     if (parameter == "prize_id") return ids.prize_id;
     if (parameter == "frame") return "week";
     if (parameter == "provider") return "github";
+    if (parameter == "event") return "spring-fair";
     return "00000000-0000-4000-8000-000000000000";
 }
 

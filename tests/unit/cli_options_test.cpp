@@ -79,6 +79,26 @@ TEST_CASE("serve collects the origins that may frame Orchard, each a bare origin
     }
 }
 
+TEST_CASE("serve takes a kiosk's event and idle time, each checked") {
+    const auto options = std::get<ServeOptions>(
+        parse_command_line({"serve", "--kiosk", "spring-fair-2027", "--kiosk-idle-sec", "45"}));
+    CHECK(options.kiosk_event == "spring-fair-2027");
+    CHECK(options.kiosk_idle_seconds == 45);
+    const auto defaults = std::get<ServeOptions>(parse_command_line({"serve"}));
+    CHECK(defaults.kiosk_event.empty());
+    CHECK(defaults.kiosk_idle_seconds == 90);
+    for (const char* bad : {"", "Spring", "spring fair", "fair/2027", "a.b",
+                            "an-event-name-that-is-longer-than-forty-chars"}) {
+        INFO(bad);
+        CHECK(std::holds_alternative<UsageError>(parse_command_line({"serve", "--kiosk", bad})));
+    }
+    for (const char* bad : {"4", "3601", "ten", ""}) {
+        INFO(bad);
+        CHECK(std::holds_alternative<UsageError>(
+            parse_command_line({"serve", "--kiosk-idle-sec", bad})));
+    }
+}
+
 TEST_CASE("serve takes a news webhook URL and whether it may be private") {
     const auto options = std::get<ServeOptions>(
         parse_command_line({"serve", "--news-webhook-url", "https://discord.com/api/webhooks/1/x",
