@@ -227,6 +227,11 @@ void ApiClient::event_board(const std::string& event, int max_count,
          nullptr, answer(std::move(done), protocol::parse_leaderboard));
 }
 
+void ApiClient::public_news(int max_count, Done<protocol::NewsPage> done) {
+    send("GET", "/api/v1/public/news?max_count=" + std::to_string(max_count), nullptr,
+         answer(std::move(done), protocol::parse_news));
+}
+
 void ApiClient::prizes(Done<protocol::Prizes> done) {
     send("GET", "/api/v1/prizes", nullptr, answer(std::move(done), protocol::parse_prizes));
 }

@@ -58,6 +58,8 @@ class ApiClient {
                            Done<protocol::SessionGrant> done);
     // An event's public board (kiosk visitors only), best first.
     void event_board(const std::string& event, int max_count, Done<protocol::Leaderboard> done);
+    // The public news (no session needed: a kiosk's welcome between visitors).
+    void public_news(int max_count, Done<protocol::NewsPage> done);
     void request_email_link(const std::string& email, Done<Empty> done);
     void verify_email_link(const std::string& token, Done<protocol::SessionGrant> done);
     void claim_account(const std::string& username, const std::string& password,

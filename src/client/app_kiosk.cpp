@@ -62,7 +62,7 @@ void App::refresh_kiosk_attract(double now) {
         if (auto* board = std::get_if<protocol::Leaderboard>(&result))
             state_.kiosk.board = std::move(*board);
     });
-    api_.news("", kKioskNewsItems, [this](ApiResult<protocol::NewsPage> result) {
+    api_.public_news(kKioskNewsItems, [this](ApiResult<protocol::NewsPage> result) {
         if (auto* page = std::get_if<protocol::NewsPage>(&result))
             state_.kiosk.news = std::move(page->items);
     });

@@ -42,9 +42,11 @@ void draw_board(const client::KioskState& kiosk, float width) {
         ImGui::SameLine(48);
         text::unformatted(row.display_name.c_str());
         const std::string points = points_text(row.leader_score);
-        ImGui::SameLine(width - text::size(points.c_str()).x);
         ImGui::PushFont(fonts().strong);
+        ImGui::SameLine(width - text::size(points.c_str()).x);
+        ImGui::PushTextWrapPos(-1.0f); // on one line, at the right edge
         text::unformatted(points.c_str());
+        ImGui::PopTextWrapPos();
         ImGui::PopFont();
         ImGui::PopFont();
         widgets().track_rect(id, top, ImVec2(top.x + width, ImGui::GetCursorScreenPos().y),

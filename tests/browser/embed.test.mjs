@@ -106,7 +106,13 @@ test('a guest contributes inside another site\'s page, which hears of it; other 
       await screenshot(page, 'embed-host-dashboard');
 
       await openTask(inside, 'assistant_reply');
-      await writeAndSubmit(inside, 'Water basil at the base in the morning, and give it as much sun as the window has.');
+      try {
+        await writeAndSubmit(inside, 'Water basil at the base in the morning, and give it as much sun as the window has.');
+      } catch (error) {
+        await screenshot(page, 'embed-failure');
+        const frameHeight = await page.locator('iframe[title="Orchard"]').evaluate((e) => e.getBoundingClientRect().top + ' ' + e.getBoundingClientRect().height);
+        throw new Error(`${error.message}; frame top and height ${frameHeight}; state ${JSON.stringify((await state(inside)).widgets.reply_editor)} ${JSON.stringify((await state(inside)).values)}`);
+      }
       const [done] = await waitForEvent(page, 'task_done');
       assert.equal(done.detail.task_type, 'assistant_reply');
       assert.equal(done.detail.points, 4, 'an assistant reply earns 4 points (docs/rewards.md)');

@@ -39,6 +39,7 @@ test('kiosk: portrait then landscape, two visitors, the idle end of a visit leav
     const finger = new Finger(page, await page.context().newCDPSession(page));
     let s = await waitForState(page, (x) => x.ready && x.widgets.kiosk_start, { what: 'the kiosk welcome' });
     assert.equal(s.widgets.kiosk_board_0, undefined, 'nobody on the event\'s board yet');
+    s = await waitForState(page, (x) => x.widgets.kiosk_news_0, { what: 'the news on the welcome' });
     await screenshot(page, 'kiosk-portrait-welcome');
 
     // First visitor: a reply, then a ranking by dragging a handle.

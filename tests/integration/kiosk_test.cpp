@@ -113,8 +113,9 @@ TEST_CASE("kiosk client: one tap starts, an idle visit ends after its countdown 
     app.start(0);
     REQUIRE(app.state().kiosk.event == "spring-fair");
     CHECK(app.state().kiosk.idle_seconds == 30);
-    app.tick(1); // the welcome's board and news
+    app.tick(1); // the welcome's board and news, without a session
     CHECK(app.state().kiosk.board);
+    CHECK_FALSE(app.state().kiosk.news.empty());
 
     auto visit = [&](const std::string& name, double at) {
         app.start_kiosk_visit(name, at);
