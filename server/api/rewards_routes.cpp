@@ -89,6 +89,29 @@ store::PrizeRecord existing_prize(Call& call) {
 
 } // namespace
 
+namespace {
+
+// A board's answer, kept until the boards change or `valid_until` (see AnswerCache); `make`
+// computes it when there is none. Through Response::json, which replaces bytes that are not
+// UTF-8 (a name stored before names were checked) instead of throwing: one such name used to
+// make every answer of the board a 500, for as long as it stayed.
+template <class Make>
+http::Response cached_board(Call& call, Rewards& rewards, const std::string& key,
+                            std::optional<std::int64_t> valid_until, Make make) {
+    const std::string version = rewards.board_version();
+    AnswerCache& boards = call.services.leaderboards;
+    http::Response response;
+    if (auto body = boards.find(key, version, call.now)) {
+        response.body = std::move(*body);
+    } else {
+        response = http::Response::json(200, make());
+        boards.store(key, version, valid_until, response.body);
+    }
+    return response;
+}
+
+} // namespace
+
 // The most read answer of all: kept until the boards change (see AnswerCache).
 http::Response leaderboard(Call& call) {
     Rewards rewards = rewards_of(call);
@@ -97,20 +120,9 @@ http::Response leaderboard(Call& call) {
     const auto offset = int_query(call.request, "offset", 0, 0, INT32_MAX);
     const std::string key =
         call.param("frame") + "/" + std::to_string(max_count) + "/" + std::to_string(offset);
-    const std::string version = rewards.board_version();
-    AnswerCache& boards = call.services.leaderboards;
-    http::Response response;
-    if (auto body = boards.find(key, version, call.now)) {
-        response.body = std::move(*body);
-    } else {
-        // Through Response::json, which replaces bytes that are not UTF-8 (a name stored before
-        // names were checked) instead of throwing: one such name used to make every answer of
-        // the board a 500, for as long as it stayed.
-        response = http::Response::json(
-            200, rewards.leaderboard(frame, static_cast<int>(max_count), offset));
-        boards.store(key, version, rewards.board_valid_until(frame), response.body);
-    }
-    return response;
+    return cached_board(call, rewards, key, rewards.board_valid_until(frame), [&] {
+        return rewards.leaderboard(frame, static_cast<int>(max_count), offset);
+    });
 }
 
 namespace {
@@ -122,6 +134,13 @@ nlohmann::json public_row(const nlohmann::json& row) {
             {"display_name", row.at("display_name")},
             {"leader_score", row.at("leader_score")},
             {"level", row.at("level")}};
+}
+
+nlohmann::json public_rows(const nlohmann::json& board) {
+    nlohmann::json rows = nlohmann::json::array();
+    for (const auto& row : board.at("leaderboard"))
+        rows.push_back(public_row(row));
+    return rows;
 }
 
 nlohmann::json public_news_item(const nlohmann::json& item) {
@@ -146,22 +165,13 @@ http::Response public_leaderboard(Call& call) {
     const auto frame = frame_param(call.param("frame"));
     const auto max_count = int_query(call.request, "max_count", 10, 1, 100);
     const std::string key = "public/" + call.param("frame") + "/" + std::to_string(max_count);
-    const std::string version = rewards.board_version();
-    AnswerCache& boards = call.services.leaderboards;
-    http::Response response;
-    if (auto body = boards.find(key, version, call.now)) {
-        response.body = std::move(*body);
-    } else {
+    auto response = cached_board(call, rewards, key, rewards.board_valid_until(frame), [&] {
         const auto board = rewards.leaderboard(frame, static_cast<int>(max_count), 0);
-        nlohmann::json rows = nlohmann::json::array();
-        for (const auto& row : board.at("leaderboard"))
-            rows.push_back(public_row(row));
-        response = http::Response::json(200, {{"time_frame", board.at("time_frame")},
-                                              {"last_updated", board.at("last_updated")},
-                                              {"total_count", board.at("total_count")},
-                                              {"leaderboard", rows}});
-        boards.store(key, version, rewards.board_valid_until(frame), response.body);
-    }
+        return nlohmann::json{{"time_frame", board.at("time_frame")},
+                              {"last_updated", board.at("last_updated")},
+                              {"total_count", board.at("total_count")},
+                              {"leaderboard", public_rows(board)}};
+    });
     make_public(response);
     return response;
 }
@@ -173,21 +183,12 @@ http::Response public_event_board(Call& call) {
         throw bad_input("event: an event's name has 1 to 40 lower-case letters, digits and '-'.");
     const auto max_count = int_query(call.request, "max_count", 10, 1, 100);
     const std::string key = "event/" + event + "/" + std::to_string(max_count);
-    const std::string version = rewards.board_version();
-    AnswerCache& boards = call.services.leaderboards;
-    http::Response response;
-    if (auto body = boards.find(key, version, call.now)) {
-        response.body = std::move(*body);
-    } else {
+    auto response = cached_board(call, rewards, key, std::nullopt, [&] {
         const auto board = rewards.event_board(event, static_cast<int>(max_count));
-        nlohmann::json rows = nlohmann::json::array();
-        for (const auto& row : board.at("leaderboard"))
-            rows.push_back(public_row(row));
-        response = http::Response::json(
-            200,
-            {{"event", event}, {"last_updated", board.at("last_updated")}, {"leaderboard", rows}});
-        boards.store(key, version, std::nullopt, response.body);
-    }
+        return nlohmann::json{{"event", event},
+                              {"last_updated", board.at("last_updated")},
+                              {"leaderboard", public_rows(board)}};
+    });
     make_public(response);
     return response;
 }

@@ -199,12 +199,10 @@ void LedgerStore::set_frame_cursor(TimeFrame frame, LedgerCursor cursor) {
         .run();
 }
 
-std::vector<BoardRow> LedgerStore::board(TimeFrame frame, int limit, std::int64_t offset) {
-    Statement s(statements_, "SELECT f.user_id, f.counts, f.score, " + kIdentityColumns +
-                                 " FROM score_frames f JOIN users u ON u.id = f.user_id "
-                                 "WHERE f.frame = ? AND f.shown = 1 "
-                                 "ORDER BY f.score DESC, f.user_id LIMIT ? OFFSET ?");
-    s.bind_all(frame_number(frame), limit, offset);
+namespace {
+
+// The rows of a board's query: user id, counts, score, then the identity columns.
+std::vector<BoardRow> board_rows(Statement& s) {
     std::vector<BoardRow> rows;
     while (s.step()) {
         BoardRow row;
@@ -217,6 +215,17 @@ std::vector<BoardRow> LedgerStore::board(TimeFrame frame, int limit, std::int64_
     return rows;
 }
 
+} // namespace
+
+std::vector<BoardRow> LedgerStore::board(TimeFrame frame, int limit, std::int64_t offset) {
+    Statement s(statements_, "SELECT f.user_id, f.counts, f.score, " + kIdentityColumns +
+                                 " FROM score_frames f JOIN users u ON u.id = f.user_id "
+                                 "WHERE f.frame = ? AND f.shown = 1 "
+                                 "ORDER BY f.score DESC, f.user_id LIMIT ? OFFSET ?");
+    s.bind_all(frame_number(frame), limit, offset);
+    return board_rows(s);
+}
+
 std::vector<BoardRow> LedgerStore::event_board(const std::string& event, int limit) {
     Statement s(statements_, "SELECT f.user_id, f.counts, f.score, " + kIdentityColumns +
                                  " FROM event_members e JOIN score_frames f ON f.user_id = "
@@ -224,16 +233,7 @@ std::vector<BoardRow> LedgerStore::event_board(const std::string& event, int lim
                                  "WHERE e.event = ? AND f.shown = 1 "
                                  "ORDER BY f.score DESC, f.user_id LIMIT ?");
     s.bind_all(frame_number(TimeFrame::Total), event, limit);
-    std::vector<BoardRow> rows;
-    while (s.step()) {
-        BoardRow row;
-        row.user_id = s.column_text(0);
-        row.counts = parse_counts(s.column_text(1));
-        row.score = s.column_int(2);
-        read_identity(s, 3, row);
-        rows.push_back(std::move(row));
-    }
-    return rows;
+    return board_rows(s);
 }
 
 void LedgerStore::add_event_member(const std::string& user_id, const std::string& event,

@@ -319,7 +319,7 @@ void App::after_account(double now) {
         tell_host("signed_in", {{"display_name", state_.account->display_name},
                                 {"guest", state_.account->guest}});
     }
-    // A kiosk's welcome says that starting accepts the terms (and links them): one tap.
+    // A kiosk's welcome says in a sentence that starting accepts the terms: one tap.
     if (!state_.account->terms_accepted && !state_.kiosk.event.empty() && state_.account->guest) {
         state_.screen = Screen::Loading;
         accept_terms(now);

@@ -8,8 +8,7 @@ nlohmann::json to_json(const Health& health) {
     nlohmann::json json = {{"status", health.status},
                            {"version", health.version},
                            {"database", health.database},
-                           {"message_size_limit", health.message_size_limit},
-                           {"kiosk", nullptr}};
+                           {"message_size_limit", health.message_size_limit}};
     if (!health.kiosk_event.empty())
         json["kiosk"] = {{"event", health.kiosk_event},
                          {"idle_seconds", health.kiosk_idle_seconds}};

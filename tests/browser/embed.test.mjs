@@ -11,14 +11,14 @@ import { readFileSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startServer, launchBrowser, state, waitForState, screenshot } from './lib/orchard.mjs';
-import { enterAsGuest, openTask, writeAndSubmit } from './lib/actions.mjs';
+import { enterAsGuest, openTask, openSignInForm, typeInto, press } from './lib/actions.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const hostPage = readFileSync(join(here, '..', '..', 'examples', 'embed-host', 'index.html'), 'utf8');
 
 // Serves the example host page on localhost (a different site from Orchard's 127.0.0.1), on a
 // free port; `point(url)` aims it at the Orchard server there (its port is known only later).
-async function startHost({ loadTimeoutMs } = {}) {
+async function startHost({ loadTimeoutMs, attributes } = {}) {
   let page = '';
   const server = createServer((request, response) => {
     response.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' });
@@ -31,6 +31,7 @@ async function startHost({ loadTimeoutMs } = {}) {
       page = hostPage.replaceAll('http://localhost:8080', orchardUrl.replace(/\/$/, ''));
       assert.notEqual(page, hostPage, 'the example names Orchard\'s address');
       if (loadTimeoutMs) page = page.replace('async data-theme', `async data-load-timeout-ms="${loadTimeoutMs}" data-theme`);
+      if (attributes) page = page.replace('async data-theme="light"', `async ${attributes}`);
     },
     close: () => new Promise((resolve) => server.close(resolve)),
   };
@@ -82,8 +83,10 @@ function framed(page, frame) {
 test('a guest contributes inside another site\'s page, which hears of it; other sites cannot frame Orchard', async (t) => {
   const host = await startHost();
   const elsewhere = await startHost({ loadTimeoutMs: 8000 });
-  const orchard = await startServer({ args: ['--demo', '--embed-origin', host.origin] });
+  const dark = await startHost({ attributes: 'data-theme="dark" data-task="assistant_reply"' });
+  const orchard = await startServer({ args: ['--demo', '--embed-origin', host.origin, '--embed-origin', dark.origin] });
   host.point(orchard.url);
+  dark.point(orchard.url);
   elsewhere.point(orchard.url);
   const hostOrigin = host.origin;
   const browser = await launchBrowser();
@@ -105,17 +108,25 @@ test('a guest contributes inside another site\'s page, which hears of it; other 
       assert.deepEqual(signedIn.detail, { display_name: 'Framed Guest', guest: true });
       await screenshot(page, 'embed-host-dashboard');
 
-      await openTask(inside, 'assistant_reply');
+      // A prompt: its field is at the top of the task, in view without scrolling inside the frame.
+      await openTask(inside, 'initial_prompt');
       try {
-        await writeAndSubmit(inside, 'Water basil at the base in the morning, and give it as much sun as the window has.');
+        // Typed into and sent with the keyboard, as a person at a desk would.
+        await typeInto(inside, 'reply_editor', 'How do I keep basil alive on a windowsill through the winter?');
+        await page.keyboard.press('Control+Enter');
+        await waitForState(inside, (x) => x.task.reviewing, { what: 'the review' });
+        await page.keyboard.press('Control+Enter');
+        await waitForState(inside, (x) => x.task.completed === 1, { what: 'the reply sent' });
       } catch (error) {
         await screenshot(page, 'embed-failure');
         const frameHeight = await page.locator('iframe[title="Orchard"]').evaluate((e) => e.getBoundingClientRect().top + ' ' + e.getBoundingClientRect().height);
         throw new Error(`${error.message}; frame top and height ${frameHeight}; state ${JSON.stringify((await state(inside)).widgets.reply_editor)} ${JSON.stringify((await state(inside)).values)}`);
       }
       const [done] = await waitForEvent(page, 'task_done');
-      assert.equal(done.detail.task_type, 'assistant_reply');
-      assert.equal(done.detail.points, 4, 'an assistant reply earns 4 points (docs/rewards.md)');
+      assert.equal(done.detail.task_type, 'initial_prompt');
+      // A prompt is worth 0.1 points, rounded down per kind (docs/rewards.md): none yet.
+      assert.equal(done.detail.points, 0);
+      assert.equal(done.detail.score, 0);
       assert.equal(done.detail.tasks_done, 1);
       await screenshot(page, 'embed-host-task-done');
 
@@ -171,13 +182,34 @@ test('a guest contributes inside another site\'s page, which hears of it; other 
       await context.close();
     });
 
+    await t.test('the snippet\'s attributes: a dark theme, and a first task of the kind it names', async () => {
+      const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+      const page = await context.newPage();
+      await page.goto(dark.origin + '/');
+      await waitForEvent(page, 'ready');
+      const frame = page.frames().find((f) => f.url().startsWith(orchard.url) && f.url().includes('embed=1'));
+      const inside = framed(page, frame);
+      let s = await state(inside);
+      assert.equal(s.theme, 'dark');
+      await waitForState(inside, (x) => x.ready && x.screen === 'sign_in', { what: 'the sign-in card' });
+      await openSignInForm(inside, 'guest');
+      await typeInto(inside, 'guest_display_name', 'Night Owl');
+      await press(inside, 'guest_submit');
+      await waitForState(inside, (x) => x.screen === 'terms', { what: 'the terms' });
+      await press(inside, 'accept_terms');
+      s = await waitForState(inside, (x) => x.task?.phase === 'working', { what: 'the first task' });
+      assert.equal(s.task.type, 'assistant_reply', 'straight into the task kind data-task names');
+      await screenshot(page, 'embed-host-dark-task');
+      await context.close();
+    });
+
     await t.test('a page of an origin the server was not told of cannot frame Orchard', async () => {
       const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
       const page = await context.newPage();
       const refused = page.waitForResponse((r) => r.url().startsWith(orchard.url) && r.url().includes('embed=1'));
       await page.goto(elsewhere.origin + '/');
       const answer = await refused;
-      assert.equal(answer.headers()['content-security-policy'], `frame-ancestors ${hostOrigin}`);
+      assert.equal(answer.headers()["content-security-policy"], `frame-ancestors ${hostOrigin} ${dark.origin}`);
       const [error] = await waitForEvent(page, 'error', { timeout: 30000 });
       assert.equal(error.detail.kind, 'not_loaded');
       assert.deepEqual((await hostEvents(page)).filter((e) => e.type === 'ready'), []);
@@ -191,6 +223,7 @@ test('a guest contributes inside another site\'s page, which hears of it; other 
   } finally {
     await browser.close();
     await host.close();
+    await dark.close();
     await elsewhere.close();
     await orchard.stop();
   }

@@ -137,7 +137,7 @@ test('phone: swipe to scroll, flick to glide, tap to press, drag a ranking handl
       // (What was on screen instead, should it fail: the ids and their tops and heights.)
       const onScreen = Object.entries(s.widgets).map(([id, r]) => `${id}@${Math.round(r.y)}+${Math.round(r.h)}`);
       assert.ok(placed(s), `the second reply's handle mid-screen: ${JSON.stringify(s.widgets[handle])}; ` +
-        `scrolled ${scrollY(s)} of ${s.values.main_scroll_max_y}; on screen: ${onScreen.join(' ')}`);
+        `scrolled ${scrollY(s)} of ${s.values.main_scroll_max_y}, covered ${s.values.page_covered}; on screen: ${onScreen.join(' ')}`);
       const from = center(s, handle);
       const before = scrollY(s);
       // Dragged upwards by 300 px: a swipe that far would scroll the page 300 px on.

@@ -51,7 +51,8 @@ TEST_CASE("cross-origin: by default no other origin is allowed") {
     CHECK_FALSE(answer->has_header("Access-Control-Allow-Origin"));
 }
 
-TEST_CASE("framing: no site may frame Orchard by default; --embed-origin names those that may") {
+TEST_CASE(
+    "framing: no site may frame Orchard by default, and --embed-origin names those that may") {
     orchard::test::TempDir dir;
     auto policy = [](const orchard::test::TestServer& server, const std::string& path) {
         httplib::Client client(server.base_url());

@@ -21,6 +21,24 @@ TEST_CASE("health round-trips through JSON with the PROTOCOL.md field names") {
     auto older = parse_health(R"({"status":"ok","version":"1.0.0","database":"ok"})");
     REQUIRE(older);
     CHECK(older->message_size_limit == 2000);
+    CHECK(older->kiosk_event.empty());
+}
+
+TEST_CASE("a kiosk server's health names its event and idle time") {
+    Health health{"ok", "1.2.3", "ok", 2000};
+    health.kiosk_event = "spring-fair";
+    health.kiosk_idle_seconds = 45;
+    const auto json = to_json(health);
+    CHECK(json["kiosk"] == nlohmann::json{{"event", "spring-fair"}, {"idle_seconds", 45}});
+    const auto parsed = parse_health(json.dump());
+    REQUIRE(parsed);
+    CHECK(parsed->kiosk_event == "spring-fair");
+    CHECK(parsed->kiosk_idle_seconds == 45);
+    // An idle time too short to read the countdown is taken as the shortest allowed.
+    const auto hasty = parse_health(
+        R"({"status":"ok","version":"1","database":"ok","kiosk":{"event":"a","idle_seconds":1}})");
+    REQUIRE(hasty);
+    CHECK(hasty->kiosk_idle_seconds == 5);
 }
 
 TEST_CASE("health parsing refuses bodies that are not a health object") {
