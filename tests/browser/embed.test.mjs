@@ -111,12 +111,13 @@ test('a guest contributes inside another site\'s page, which hears of it; other 
       // A prompt: its field is at the top of the task, in view without scrolling inside the frame.
       await openTask(inside, 'initial_prompt');
       try {
-        // Typed into and sent with the keyboard, as a person at a desk would.
+        // Typed, reviewed with Ctrl+Enter and sent, as a person at a desk would.
         await typeInto(inside, 'reply_editor', 'How do I keep basil alive on a windowsill through the winter?');
         await page.keyboard.press('Control+Enter');
-        await waitForState(inside, (x) => x.task.reviewing, { what: 'the review' });
-        await page.keyboard.press('Control+Enter');
-        await waitForState(inside, (x) => x.task.completed === 1, { what: 'the reply sent' });
+        await waitForState(inside, (x) => x.task.reviewing && x.widgets.submit, { what: 'the review' });
+        // Sent with a click: the field that had the keyboard is gone in the review.
+        await press(inside, 'submit');
+        await waitForState(inside, (x) => x.task.completed === 1, { what: 'the prompt sent' });
       } catch (error) {
         await screenshot(page, 'embed-failure');
         const frameHeight = await page.locator('iframe[title="Orchard"]').evaluate((e) => e.getBoundingClientRect().top + ' ' + e.getBoundingClientRect().height);
