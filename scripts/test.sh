@@ -9,4 +9,4 @@ cmake -S . -B build-test -G Ninja -DCMAKE_BUILD_TYPE=Debug -DORCHARD_SANITIZE=ON
 cmake --build build-test
 export ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
 cd build-test
-ctest --output-on-failure -j6 --resource-spec-file ../tests/ctest_resources.json "$@"
+ctest --output-on-failure -j2 "$@"

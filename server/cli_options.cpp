@@ -65,6 +65,9 @@ std::string serve_help() {
            "  --kiosk EVENT    serve kiosks of this event: visitors start as its guests in one\n"
            "                   tap and their work counts on its board (lower-case letters,\n"
            "                   digits and '-')\n"
+           "  --kiosk-allow EVENT  let a browser opened at /?kiosk=EVENT be a kiosk of this\n"
+           "                   event while other visitors get the usual site; repeat for\n"
+           "                   several\n"
            "  --kiosk-idle-sec N  end a kiosk visit after this many idle seconds (default 90)\n"
            "  --smtp HOST:PORT SMTP relay for sign-in links by e-mail (default: off)\n"
            "  --mail-from ADDR sender of those e-mails (default orchard@localhost.localdomain)\n"
@@ -270,10 +273,10 @@ Command parse_command_line(const std::vector<std::string>& args) {
         if (arg != "--host" && arg != "--port" && arg != "--data" && arg != "--public" &&
             arg != "--seed" && arg != "--demo-file" && arg != "--allow-origin" && arg != "--smtp" &&
             arg != "--embed-origin" && arg != "--kiosk" && arg != "--kiosk-idle-sec" &&
-            arg != "--mail-from" && arg != "--public-url" && arg != "--max-body-kb" &&
-            arg != "--max-body-memory-mb" && arg != "--news-webhook-url" &&
-            arg != "--max-connections" && arg != "--max-connections-per-address" &&
-            arg != "--request-timeout-sec")
+            arg != "--kiosk-allow" && arg != "--mail-from" && arg != "--public-url" &&
+            arg != "--max-body-kb" && arg != "--max-body-memory-mb" &&
+            arg != "--news-webhook-url" && arg != "--max-connections" &&
+            arg != "--max-connections-per-address" && arg != "--request-timeout-sec")
             return UsageError{"unknown option '" + arg + "'\n\n" + serve_help()};
         auto v = value();
         if (!v) return UsageError{"option " + arg + " needs a value"};
@@ -335,12 +338,16 @@ Command parse_command_line(const std::vector<std::string>& args) {
             options.news_webhook_url = *v;
         } else if (arg == "--allow-origin") {
             options.allowed_origins.push_back(*v);
-        } else if (arg == "--kiosk") {
+        } else if (arg == "--kiosk" || arg == "--kiosk-allow") {
             if (!domain::valid_event_name(*v))
-                return UsageError{"--kiosk takes an event's name of 1 to 40 lower-case letters, "
+                return UsageError{arg +
+                                  " takes an event's name of 1 to 40 lower-case letters, "
                                   "digits and '-', not '" +
                                   *v + "'"};
-            options.kiosk_event = *v;
+            if (arg == "--kiosk")
+                options.kiosk_event = *v;
+            else
+                options.kiosk_url_events.push_back(*v);
         } else if (arg == "--kiosk-idle-sec") {
             int seconds = 0;
             auto [end, error] = std::from_chars(v->data(), v->data() + v->size(), seconds);

@@ -35,6 +35,8 @@ struct ServeOptions {
     std::vector<std::string> embed_origins;
     // A kiosk server for this event (docs/kiosk.md): empty for none.
     std::string kiosk_event;
+    // Events whose kiosks a browser may become by its address, /?kiosk=EVENT (--kiosk-allow).
+    std::vector<std::string> kiosk_url_events;
     int kiosk_idle_seconds = 90;
     // Sign-in links by e-mail: the SMTP relay ("host:port"), the sender, and the public URL the
     // links point to. E-mail sign-in is off without a relay.

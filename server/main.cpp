@@ -120,6 +120,7 @@ int serve(const orchard::ServeOptions& options) {
         auth.smtp = relay;
     }
     auth.kiosk_event = options.kiosk_event;
+    auth.kiosk_url_events = options.kiosk_url_events;
     auth.kiosk_idle_seconds = options.kiosk_idle_seconds;
     if (options.oauth)
         auth.oauth_providers.push_back(orchard::oauth::configure_provider(

@@ -6,9 +6,11 @@
 #include "server/mail/smtp_client.h"
 #include "server/oauth/provider.h"
 
+#include <algorithm>
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace orchard::api {
@@ -24,7 +26,16 @@ struct AuthOptions {
     // A kiosk server (`--kiosk EVENT`, docs/kiosk.md): its clients start visitors as guests of
     // the event and end their visit after this many idle seconds. Empty: not a kiosk.
     std::string kiosk_event;
+    // Events a browser may be a kiosk of by its address, /?kiosk=EVENT (--kiosk-allow).
+    std::vector<std::string> kiosk_url_events;
     int kiosk_idle_seconds = 90;
+
+    // Whether guests may start at `event`'s kiosks on this server.
+    bool holds_event(std::string_view event) const {
+        if (event.empty()) return false;
+        return event == kiosk_event ||
+               std::ranges::find(kiosk_url_events, event) != kiosk_url_events.end();
+    }
 };
 
 } // namespace orchard::api

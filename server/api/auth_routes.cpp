@@ -98,7 +98,7 @@ http::Response guest(Call& call) {
     AccountRecord account = domain::new_account(request.display_name);
     domain::check_display_name(account.display_name);
     // Only this server's own event: a visitor elsewhere cannot join another's board.
-    if (!request.event.empty() && request.event != call.services.auth.kiosk_event)
+    if (!request.event.empty() && !call.services.auth.holds_event(request.event))
         throw domain::bad_input("event: this server holds no event '" + request.event + "'.");
     call.take_rate_limit();
     call.database().write([&](store::StatementCache& statements) {

@@ -12,6 +12,7 @@ http::Response check(Call& call) {
     // The configuration only from a database that works: a broken one answers 503, not 500.
     if (ok) health.message_size_limit = call.config().message_size_limit;
     health.kiosk_event = call.services.auth.kiosk_event;
+    health.kiosk_url_events = call.services.auth.kiosk_url_events;
     health.kiosk_idle_seconds = call.services.auth.kiosk_idle_seconds;
     auto response = http::Response::json(ok ? 200 : 503, protocol::to_json(health));
     response.set_header("Cache-Control", "no-store");

@@ -8,6 +8,7 @@
 #include "protocol/errors.h"
 
 #include <algorithm>
+#include <cstdlib>
 #include <utility>
 
 namespace orchard::client {
@@ -20,6 +21,17 @@ constexpr const char* kTokenKey = "orchard.session";
 constexpr const char* kLangKey = "orchard.lang";
 constexpr const char* kThemeKey = "orchard.theme";
 constexpr const char* kInterfaceLanguageKey = "orchard.interface_language";
+constexpr const char* kUiScaleKey = "orchard.ui_scale";
+
+// The stored scale, if one was chosen (a value that is not a number is no choice).
+std::optional<double> stored_ui_scale(const KeyValueStore& store) {
+    const auto text = store.get(kUiScaleKey);
+    if (!text) return std::nullopt;
+    char* end = nullptr;
+    const double value = std::strtod(text->c_str(), &end);
+    if (end == text->c_str()) return std::nullopt;
+    return nearest_ui_scale(value);
+}
 
 } // namespace
 
@@ -31,7 +43,9 @@ App::App(ApiClient& api, KeyValueStore& store, AppOptions options)
     state_.lang = data_language_for(store_.get(kLangKey).value_or(options.browser_lang));
     // An embedding host's theme and data language come first: its page around Orchard is
     // drawn in that theme, for readers of that language.
+    use_stored_ui_scale(1.0);
     state_.embedded = options.embed.embedded;
+    state_.kiosk.asked_by_url = options.url_kiosk_event;
     if (options.embed.theme) state_.theme = *options.embed.theme;
     if (!options.embed.data_language.empty()) state_.lang = options.embed.data_language;
     std::vector<std::string> preferred;
@@ -40,6 +54,15 @@ App::App(ApiClient& api, KeyValueStore& store, AppOptions options)
     preferred.insert(preferred.end(), options.browser_languages.begin(),
                      options.browser_languages.end());
     state_.interface_language = std::string(i18n::negotiate(preferred));
+}
+
+void App::use_stored_ui_scale(double otherwise) {
+    state_.ui_scale = stored_ui_scale(store_).value_or(otherwise);
+}
+
+void App::set_ui_scale(double scale) {
+    state_.ui_scale = nearest_ui_scale(scale);
+    store_.set(kUiScaleKey, std::to_string(state_.ui_scale));
 }
 
 void App::set_interface_language(const std::string& tag) {
@@ -158,11 +181,7 @@ void App::check_health(double now) {
         if (auto* health = std::get_if<protocol::Health>(&result)) {
             state_.server_version = health->version;
             state_.max_reply_characters = static_cast<std::size_t>(health->message_size_limit);
-            if (!health->kiosk_event.empty() && state_.kiosk.event.empty()) {
-                state_.kiosk.event = health->kiosk_event;
-                state_.kiosk.idle_seconds = static_cast<double>(health->kiosk_idle_seconds);
-                state_.kiosk.last_activity = now;
-            }
+            become_kiosk_if_asked(*health, now);
             state_.database_status = health->database;
             if (health->status == "ok") {
                 const bool recovered =

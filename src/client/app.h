@@ -10,6 +10,7 @@
 #include "client/label_answers.h"
 #include "client/ranking_order.h"
 #include "client/screens.h"
+#include "client/ui_scale.h"
 #include "protocol/account.h"
 #include "protocol/datasets.h"
 #include "protocol/explorer.h"
@@ -31,7 +32,8 @@ enum class SignInMode { Choose, Register, Login, Guest, Email, EmailSent };
 enum class TaskPhase { Requesting, Acking, Working, Submitting, NoTask, Failed };
 
 // A kiosk at an event (docs/kiosk.md): strangers one after another on one machine. Known from
-// the server's health; empty `event` when this is no kiosk.
+// the server's health (a kiosk server's event, or the page's ?kiosk= when the server allows that
+// event); empty `event` when this is no kiosk.
 struct KioskState {
     std::string event;
     double idle_seconds = 90;
@@ -43,6 +45,8 @@ struct KioskState {
     std::vector<protocol::NewsItem> news;
     std::optional<double> next_refresh;
     unsigned visits_ended = 0;
+    std::string asked_by_url; // the page's ?kiosk=, until the server's health answers it
+    std::string refused;      // a ?kiosk= event this server does not allow: said on sign-in
 };
 
 struct SignInState {
@@ -257,6 +261,7 @@ bool has_entered_work(const TaskState& task);
 struct AppState {
     Screen screen = Screen::Loading;
     Theme theme = Theme::Light;
+    double ui_scale = 1.0; // one of kUiScales (client/ui_scale.h)
     Connection connection = Connection::Checking;
     std::string server_version; // known once the server answered
     // The longest reply the server takes, in characters: its configuration, read with its health.
@@ -310,8 +315,10 @@ struct AppOptions {
     std::string browser_lang = "en";
     std::vector<std::string> browser_languages; // navigator.languages, most preferred first
     std::string url_language;                   // the page's `lang` parameter, if any
-    std::uint64_t seed = 0;                     // for frontend ids; the platform gives a random one
-    EmbedOptions embed;                         // what an embedding host page asked for
+    // The page's `kiosk` parameter: a kiosk of this event, if the server allows it by address.
+    std::string url_kiosk_event;
+    std::uint64_t seed = 0; // for frontend ids; the platform gives a random one
+    EmbedOptions embed;     // what an embedding host page asked for
 };
 
 struct LanguageChoice {
@@ -377,6 +384,8 @@ class App {
     void toggle_theme();
     // Changes the interface's language and remembers it; a tag Orchard does not ship is ignored.
     void set_interface_language(const std::string& tag);
+    // Draws everything at the offered scale nearest `scale`, and remembers it.
+    void set_ui_scale(double scale);
 
     // Signing in
     void show_sign_in(SignInMode mode);
@@ -570,6 +579,9 @@ class App {
     // `done_task`: the type of the task just submitted; the host page is told what it earned.
     void refresh_my_stats(double now, std::string announce_after = {}, std::string done_task = {});
     void tell_host(std::string type, nlohmann::json detail = nlohmann::json::object());
+    void become_kiosk_if_asked(const protocol::Health& health, double now);
+    // The scale this browser's person chose, else `otherwise`.
+    void use_stored_ui_scale(double otherwise);
     void kiosk_tick(double now);
     void refresh_kiosk_attract(double now);
     // The notice of what the last submission earned, kept in browser storage for a while, so

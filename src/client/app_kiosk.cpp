@@ -3,6 +3,8 @@
 // next one. Between visitors the welcome shows the event's board and the news.
 #include "client/app.h"
 
+#include <algorithm>
+
 namespace orchard::client {
 
 namespace {
@@ -13,6 +15,25 @@ constexpr int kBoardRows = 10;
 constexpr int kKioskNewsItems = 4;
 
 } // namespace
+
+void App::become_kiosk_if_asked(const protocol::Health& health, double now) {
+    auto& kiosk = state_.kiosk;
+    if (!kiosk.event.empty()) return;
+    std::string event = health.kiosk_event;
+    if (event.empty() && !kiosk.asked_by_url.empty()) {
+        const auto& allowed = health.kiosk_url_events;
+        if (std::find(allowed.begin(), allowed.end(), kiosk.asked_by_url) != allowed.end())
+            event = kiosk.asked_by_url;
+        else // the usual site runs instead, and its sign-in card says why
+            kiosk.refused = kiosk.asked_by_url;
+        kiosk.asked_by_url.clear();
+    }
+    if (event.empty()) return;
+    kiosk.event = event;
+    kiosk.idle_seconds = static_cast<double>(health.kiosk_idle_seconds);
+    kiosk.last_activity = now;
+    use_stored_ui_scale(kKioskUiScale); // for fingers at arm's length; a visitor may pinch it
+}
 
 void App::start_kiosk_visit(const std::string& nickname, double now) {
     note_activity(now);
@@ -39,7 +60,8 @@ void App::end_kiosk_visit() {
     }
     // The session, drafts, choices, notices: all of it, and whatever else this page kept.
     store_.clear();
-    kiosk.next_refresh = 0; // the welcome's board and news at once
+    use_stored_ui_scale(kKioskUiScale); // a visitor's pinch is theirs, not the next one's
+    kiosk.next_refresh = 0;             // the welcome's board and news at once
 }
 
 void App::kiosk_tick(double now) {

@@ -1,6 +1,7 @@
 #include "platform/automation.h"
 
 #include "platform/frame_scheduler.h"
+#include "platform/page_zoom.h"
 #include "ui/fonts.h"
 #include "ui/text.h"
 #include "ui/widget_registry.h"
@@ -24,10 +25,13 @@ extern "C" EMSCRIPTEN_KEEPALIVE const char* orchard_state_json() {
     state["frames_rendered"] = frames_rendered();
     state["frame_pending"] = frame_pending();
     nlohmann::json widgets = nlohmann::json::object();
+    // Rectangles in CSS pixels, where a test's mouse and fingers land.
+    const float zoom = static_cast<float>(page_zoom());
     for (const auto& [id, rect] : ui::widgets().last_frame()) {
-        nlohmann::json entry = {{"x", rect.x}, {"y", rect.y}, {"w", rect.w}, {"h", rect.h}};
+        nlohmann::json entry = {
+            {"x", rect.x * zoom}, {"y", rect.y * zoom}, {"w", rect.w * zoom}, {"h", rect.h * zoom}};
         if (!rect.text.empty()) entry["text"] = rect.text;
-        if (rect.text_w > 0) entry["tw"] = rect.text_w;
+        if (rect.text_w > 0) entry["tw"] = rect.text_w * zoom;
         widgets[id] = std::move(entry);
     }
     state["widgets"] = std::move(widgets);
@@ -39,10 +43,10 @@ extern "C" EMSCRIPTEN_KEEPALIVE const char* orchard_state_json() {
     for (const auto& line : ui::text::browser_lines_last_frame())
         lines.push_back({{"text", line.text},
                          {"font", line.font},
-                         {"x", line.x},
-                         {"y", line.y},
-                         {"w", line.width},
-                         {"h", line.height}});
+                         {"x", line.x * zoom},
+                         {"y", line.y * zoom},
+                         {"w", line.width * zoom},
+                         {"h", line.height * zoom}});
     state["browser_text"] = std::move(lines);
     text = state.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
     return text.c_str();

@@ -1,4 +1,5 @@
 #include "platform/browser.h"
+#include "platform/js_string.h"
 
 #include <emscripten/emscripten.h>
 #include <emscripten/html5.h>
@@ -32,6 +33,16 @@ EM_JS(char*, js_url_fragment, (), {
     const bytes = lengthBytesUTF8(fragment) + 1;
     const pointer = _malloc(bytes);
     stringToUTF8(fragment, pointer, bytes);
+    return pointer;
+});
+// clang-format on
+
+// clang-format off
+EM_JS(char*, js_url_parameter, (const char* name), {
+    const value = new URLSearchParams(location.search).get(UTF8ToString(name)) || "";
+    const bytes = lengthBytesUTF8(value) + 1;
+    const pointer = _malloc(bytes);
+    stringToUTF8(value, pointer, bytes);
     return pointer;
 });
 // clang-format on
@@ -80,24 +91,19 @@ bool prefers_dark_theme() {
 }
 
 std::string page_origin() {
-    char* pointer = js_page_origin();
-    std::string origin(pointer);
-    free(pointer);
-    return origin;
+    return take_js_string(js_page_origin());
 }
 
 std::string url_fragment() {
-    char* pointer = js_url_fragment();
-    std::string fragment(pointer);
-    free(pointer);
-    return fragment;
+    return take_js_string(js_url_fragment());
+}
+
+std::string url_parameter(const char* name) {
+    return take_js_string(js_url_parameter(name));
 }
 
 std::string browser_language() {
-    char* pointer = js_browser_language();
-    std::string tag(pointer);
-    free(pointer);
-    return tag;
+    return take_js_string(js_browser_language());
 }
 
 unsigned long long random_seed() {

@@ -11,6 +11,8 @@ bool prefers_dark_theme();
 std::string page_origin();
 // The page URL's fragment without the '#' ("" when there is none).
 std::string url_fragment();
+// A parameter of the page's query, decoded ("" when it has none): url_parameter("kiosk").
+std::string url_parameter(const char* name);
 // The browser's preferred language tag, e.g. "de-CH".
 std::string browser_language();
 // 64 random bits from the browser's cryptographic generator (frontend ids must not collide).

@@ -1,4 +1,5 @@
 #include "platform/embed_host.h"
+#include "platform/js_string.h"
 
 #include <cmath>
 #include <cstdlib>
@@ -86,10 +87,7 @@ std::function<void()> g_storage_ready;
 } // namespace
 
 client::EmbedOptions embed_options() {
-    char* query = js_page_query();
-    const std::string text = query ? query : "";
-    std::free(query);
-    return client::parse_embed_options(text, js_is_framed() != 0);
+    return client::parse_embed_options(take_js_string(js_page_query()), js_is_framed() != 0);
 }
 
 extern "C" EMSCRIPTEN_KEEPALIVE void orchard_host_storage_ready() {

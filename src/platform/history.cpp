@@ -1,4 +1,5 @@
 #include "platform/history.h"
+#include "platform/js_string.h"
 
 #include "platform/frame_scheduler.h"
 
@@ -48,10 +49,7 @@ void install_history(std::function<void(const std::string& path)> on_change) {
 }
 
 std::string current_route() {
-    char* pointer = js_current_route();
-    std::string path(pointer);
-    std::free(pointer);
-    return path;
+    return take_js_string(js_current_route());
 }
 
 void show_route(const std::string& path) {

@@ -1,4 +1,5 @@
 #include "platform/interface_language.h"
+#include "platform/js_string.h"
 
 #include "i18n/languages.h"
 #include "i18n/pseudo_locale.h"
@@ -23,14 +24,6 @@ EM_JS(char*, js_browser_languages, (), {
     const bytes = lengthBytesUTF8(text) + 1;
     const pointer = _malloc(bytes);
     stringToUTF8(text, pointer, bytes);
-    return pointer;
-});
-
-EM_JS(char*, js_url_language, (), {
-    const tag = new URLSearchParams(location.search).get("lang") || "";
-    const bytes = lengthBytesUTF8(tag) + 1;
-    const pointer = _malloc(bytes);
-    stringToUTF8(tag, pointer, bytes);
     return pointer;
 });
 
@@ -116,12 +109,6 @@ EM_JS(void, js_set_document_language, (const char* tag_pointer, int right_to_lef
 });
 // clang-format on
 
-std::string take_js_string(char* pointer) {
-    std::string text(pointer ? pointer : "");
-    free(pointer);
-    return text;
-}
-
 struct Catalogs {
     std::optional<i18n::Catalog> english;
     std::map<std::string, i18n::Catalog> fetched;
@@ -191,10 +178,6 @@ std::vector<std::string> browser_languages() {
         start = comma + 1;
     }
     return tags;
-}
-
-std::string url_language() {
-    return take_js_string(js_url_language());
 }
 
 bool apply_interface_language(const std::string& tag) {

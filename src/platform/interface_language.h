@@ -10,7 +10,6 @@
 namespace orchard::platform {
 
 std::vector<std::string> browser_languages(); // navigator.languages
-std::string url_language();                   // the page's ?lang= parameter
 
 // Makes `tag` the active interface language once its catalog is in; call between frames. True
 // when the active translator is `tag`'s, false while its catalog is on its way (then the

@@ -1,4 +1,5 @@
 #include "platform/local_storage.h"
+#include "platform/js_string.h"
 
 #include <cstdlib>
 #include <emscripten/emscripten.h>
@@ -61,9 +62,7 @@ EM_JS(void, js_storage_clear, (), {
 std::optional<std::string> LocalStorage::get(const std::string& key) const {
     char* pointer = js_storage_get(key.c_str());
     if (!pointer) return std::nullopt;
-    std::string value(pointer);
-    std::free(pointer);
-    return value;
+    return take_js_string(pointer);
 }
 
 bool LocalStorage::set(const std::string& key, const std::string& value) {

@@ -1,4 +1,5 @@
 #include "platform/page_links.h"
+#include "platform/js_string.h"
 
 #include <cstdlib>
 #include <emscripten/emscripten.h>
@@ -39,11 +40,7 @@ EM_JS(void, js_navigate_to, (const char* path), {
 // clang-format on
 
 std::string take(const char* name, bool in_fragment) {
-    char* pointer = js_take_link_value(name, in_fragment ? 1 : 0);
-    if (!pointer) return {};
-    std::string value(pointer);
-    std::free(pointer);
-    return value;
+    return take_js_string(js_take_link_value(name, in_fragment ? 1 : 0));
 }
 
 } // namespace

@@ -16,6 +16,8 @@ mergeInto(LibraryManager.library, {
                 if (!e.ctrlKey) Module["orchardForwardWheel"](e);
             }, {passive: false});
             const forwardTouch = function(e) {
+                /* Holding a finger on text selects a word: the canvas must not also open a menu. */
+                if (e.type === "touchstart" && Module["_orchard_touch_over_text"]) Module["_orchard_touch_over_text"]();
                 canvas.dispatchEvent(new TouchEvent(e.type, {
                     touches: Array.from(e.touches), targetTouches: Array.from(e.targetTouches),
                     changedTouches: Array.from(e.changedTouches), shiftKey: e.shiftKey,

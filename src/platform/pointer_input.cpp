@@ -1,6 +1,8 @@
 #include "platform/pointer_input.h"
 
 #include "platform/frame_scheduler.h"
+#include "platform/page_zoom.h"
+#include "platform/pinch_gesture.h"
 #include "platform/pointer_queue.h"
 #include "platform/touch_gesture.h"
 #include "platform/window_scroll.h"
@@ -17,6 +19,11 @@ namespace {
 
 PointerQueue g_queue;
 TouchGesture g_touch(g_queue);
+PinchGesture g_pinch;
+double g_pinch_base = 1; // the interface's scale when the pinch began
+// The touch about to start landed on message text (page_text.js says so before handing it on):
+// holding it selects a word, the browser's long press, not ours.
+bool g_touch_over_text = false;
 // The frame being drawn has the pointer where a finger just landed, unpressed: what the UI
 // draws under it tells the gesture whether that finger drags a widget or scrolls.
 bool g_touch_probe = false;
@@ -89,18 +96,29 @@ EM_BOOL on_touch(int type, const EmscriptenTouchEvent* e, void*) {
         const float x = static_cast<float>(touch.targetX), y = static_cast<float>(touch.targetY);
         switch (type) {
         case EMSCRIPTEN_EVENT_TOUCHSTART:
-            g_touch.start(touch.identifier, x, y, t);
+            g_pinch.down(touch.identifier, x, y);
+            g_touch.start(touch.identifier, x, y, t, !g_touch_over_text);
             break;
         case EMSCRIPTEN_EVENT_TOUCHMOVE:
+            g_pinch.move(touch.identifier, x, y);
             g_touch.move(touch.identifier, x, y, t);
             break;
         case EMSCRIPTEN_EVENT_TOUCHEND:
+            g_pinch.up(touch.identifier);
             g_touch.end(touch.identifier, t);
             break;
         default:
+            g_pinch.up(touch.identifier);
             g_touch.cancel(touch.identifier);
             break;
         }
+    }
+    g_touch_over_text = false;
+    // A second finger makes it a pinch: the first one neither taps, drags nor scrolls any more.
+    if (g_pinch.take_started()) {
+        for (int i = 0; i < e->numTouches; ++i)
+            g_touch.cancel(e->touches[i].identifier);
+        g_pinch_base = 0; // taken from the interface's scale in the next frame
     }
     request_frame();
     return EM_TRUE; // no emulated mouse events after a touch, and no browser scrolling or zoom
@@ -116,6 +134,10 @@ EM_JS(void, set_canvas_cursor, (const char* cursor), {
 // clang-format on
 
 } // namespace
+
+extern "C" EMSCRIPTEN_KEEPALIVE void orchard_touch_over_text() {
+    g_touch_over_text = true;
+}
 
 void install_pointer_input() {
     const char* canvas = "#canvas";
@@ -135,7 +157,9 @@ void install_pointer_input() {
 void apply_pointer_input(float font_size, float page_height) {
     ImGuiIO& io = ImGui::GetIO();
     const PointerState state = g_queue.next_frame();
-    io.MousePos = state.inside ? ImVec2(state.x, state.y) : ImVec2(-FLT_MAX, -FLT_MAX);
+    const float zoom = static_cast<float>(page_zoom()); // CSS pixels to the interface's
+    io.MousePos =
+        state.inside ? ImVec2(state.x / zoom, state.y / zoom) : ImVec2(-FLT_MAX, -FLT_MAX);
     for (int i = 0; i < 3; ++i)
         io.MouseDown[i] = state.down[i];
     for (int i = 3; i < IM_ARRAYSIZE(io.MouseDown); ++i)
@@ -149,7 +173,8 @@ void apply_pointer_input(float font_size, float page_height) {
 
 void apply_touch_scroll(double now) {
     if (g_touch_probe) g_touch_window = window_under_pointer();
-    g_touch_scroll_carry += g_touch.take_scroll(now);
+    g_touch.check_long_press(now);
+    g_touch_scroll_carry += g_touch.take_scroll(now) / static_cast<float>(page_zoom());
     const float whole = std::trunc(g_touch_scroll_carry);
     if (whole == 0) return;
     g_touch_scroll_carry -= whole;
@@ -159,13 +184,19 @@ void apply_touch_scroll(double now) {
     }
 }
 
+std::optional<double> pinch_scale(double current) {
+    if (!g_pinch.pinching()) return std::nullopt;
+    if (g_pinch_base == 0) g_pinch_base = current;
+    return g_pinch_base * g_pinch.factor();
+}
+
 void end_pointer_frame(bool drag_target_hovered) {
     if (g_touch_probe) g_touch.target_found(drag_target_hovered);
     g_touch_probe = false;
 }
 
 bool pointer_wants_frames() {
-    return !g_queue.empty() || g_touch.gliding();
+    return !g_queue.empty() || g_touch.gliding() || g_touch.may_long_press();
 }
 
 void update_cursor_shape() {

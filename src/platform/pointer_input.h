@@ -4,6 +4,8 @@
 // taps, drags and swipes (platform/touch_gesture.h): a swipe scrolls, with momentum.
 #pragma once
 
+#include <optional>
+
 namespace orchard::platform {
 
 void install_pointer_input();
@@ -11,6 +13,9 @@ void install_pointer_input();
 void apply_pointer_input(float font_size, float page_height);
 // After ImGui::NewFrame: scrolls the window a swiping or gliding finger moves.
 void apply_touch_scroll(double now);
+// While two fingers pinch: the interface's scale they ask for, `current` times how far they have
+// spread (from `current` as it was when the pinch began); nothing otherwise.
+std::optional<double> pinch_scale(double current);
 // After the frame is drawn: whether a widget that is dragged was under the pointer
 // (ui/drag_targets.h), which decides what a finger that just landed there does.
 void end_pointer_frame(bool drag_target_hovered);

@@ -1,4 +1,5 @@
 #include "platform/text_field_bridge.h"
+#include "platform/js_string.h"
 
 #include <cstdlib>
 #include <emscripten/emscripten.h>
@@ -85,10 +86,7 @@ void set_text_field_edit_listener(std::function<void(const std::string& id)> lis
 }
 
 std::string text_field_value(const std::string& id) {
-    char* pointer = js_text_field_value(id.c_str());
-    std::string value(pointer);
-    std::free(pointer);
-    return value;
+    return take_js_string(js_text_field_value(id.c_str()));
 }
 
 bool set_text_field_value(const std::string& id, const std::string& value) {
@@ -111,10 +109,7 @@ void set_focus_order(const std::vector<FocusStop>& stops) {
 }
 
 std::string take_tab_target() {
-    char* pointer = js_take_tab_target();
-    std::string id(pointer);
-    std::free(pointer);
-    return id;
+    return take_js_string(js_take_tab_target());
 }
 
 } // namespace orchard::platform

@@ -5,7 +5,7 @@
 
 namespace orchard::platform {
 
-void TouchGesture::start(long finger, float x, float y, double t) {
+void TouchGesture::start(long finger, float x, float y, double t, bool long_press) {
     if (phase_ != Phase::Idle) return; // a second finger: pinches are not ours to read
     // A finger that lands on gliding content catches it, as on any phone; that touch is no tap.
     // Whether the content still glides is a matter of time since the last frame that moved it
@@ -15,6 +15,8 @@ void TouchGesture::start(long finger, float x, float y, double t) {
     stopped_glide_ = std::abs(momentum_ * std::exp(-since / kTimeConstant)) >= kStopSpeed;
     momentum_ = 0;
     phase_ = Phase::Undecided;
+    long_press_ = long_press && !stopped_glide_;
+    start_time_ = t;
     finger_ = finger;
     target_known_ = false;
     draggable_ = false;
@@ -41,11 +43,21 @@ void TouchGesture::move(long finger, float x, float y, double t) {
         owed_ -= dy; // the finger goes up, the content follows it up: the offset grows
         break;
     case Phase::Undecided:
+        if (past_slop()) long_press_ = false;
         if (target_known_ && !draggable_ && past_slop()) begin_scrolling();
         break;
+    case Phase::Held:
     case Phase::Idle:
         break;
     }
+}
+
+void TouchGesture::check_long_press(double now) {
+    if (!may_long_press() || !target_known_ || draggable_ || now - start_time_ < kLongPress) return;
+    pointer_.push({PointerEvent::Kind::Down, 0, 0, 1}); // the right button, where it rests
+    pointer_.push({PointerEvent::Kind::Up, 0, 0, 1});
+    phase_ = Phase::Held;
+    long_press_ = false;
 }
 
 void TouchGesture::end(long finger, double t) {
@@ -62,6 +74,10 @@ void TouchGesture::end(long finger, double t) {
         break;
     case Phase::Dragging:
         pointer_.push({PointerEvent::Kind::Up, 0, 0, 0});
+        pointer_.push({PointerEvent::Kind::Leave});
+        break;
+    case Phase::Held:
+        // The menu it opened stays: the pointer leaves, as after a tap.
         pointer_.push({PointerEvent::Kind::Leave});
         break;
     case Phase::Scrolling:

@@ -7,6 +7,8 @@
 // ranking handle). If it did, the touch presses and drags as a mouse would. Otherwise it waits:
 // lifted within the slop it is a tap (press and release where it landed); moved past the slop
 // it is a swipe, which never presses and scrolls the content 1:1 with the finger, then coasts.
+// Held still for half a second, it is a long press: a right click where it rests (as the browser
+// fires `contextmenu`), which opens a message's menu; lifting it then does nothing more.
 #pragma once
 
 #include "platform/pointer_queue.h"
@@ -27,13 +29,16 @@ class TouchGesture {
     static constexpr double kStopSpeed = 25;
     static constexpr double kMinFlickSpeed = 100;
     static constexpr double kMaxFlickSpeed = 8000;
+    // Held this long within the slop, a touch is a long press (seconds; Android's own is 0.5).
+    static constexpr double kLongPress = 0.5;
 
     // Pointer events (hover, press, release) go into `pointer`, in the order ImGui must see them.
     explicit TouchGesture(PointerQueue& pointer) : pointer_(pointer) {}
 
     // A finger's events, positions in CSS pixels, times in seconds. Only the first finger down is
-    // followed; others are ignored until it lifts.
-    void start(long finger, float x, float y, double t);
+    // followed; others are ignored until it lifts. `long_press`: whether holding it is a long
+    // press (not on page text, where holding selects a word, the browser's own long press).
+    void start(long finger, float x, float y, double t, bool long_press = true);
     void move(long finger, float x, float y, double t);
     void end(long finger, double t);
     void cancel(long finger); // the browser took the touch away: no tap, no momentum
@@ -52,9 +57,13 @@ class TouchGesture {
     bool gliding() const { return momentum_ != 0; }
     // Ends the glide at once: a wheel turned, or the content hit its end.
     void stop_momentum() { momentum_ = 0; }
+    // Called every frame: a finger held still long enough becomes a long press.
+    void check_long_press(double now);
+    // A finger rests where it may yet become a long press: frames must keep coming to see it.
+    bool may_long_press() const { return phase_ == Phase::Undecided && long_press_; }
 
   private:
-    enum class Phase { Idle, Undecided, Dragging, Scrolling };
+    enum class Phase { Idle, Undecided, Dragging, Scrolling, Held };
     struct Sample {
         double t;
         float y;
@@ -70,6 +79,8 @@ class TouchGesture {
     bool target_known_ = false;
     bool draggable_ = false;
     bool stopped_glide_ = false; // this touch stopped a glide: lifting it is no tap
+    bool long_press_ = false;    // holding this touch may still become a long press
+    double start_time_ = 0;
     float start_x_ = 0, start_y_ = 0, x_ = 0, y_ = 0;
     std::deque<Sample> samples_;
     float owed_ = 0;        // finger scroll not yet taken

@@ -20,6 +20,7 @@
 #include "platform/open_url.h"
 #include "platform/page_links.h"
 #include "platform/page_text.h"
+#include "platform/page_zoom.h"
 #include "platform/pointer_input.h"
 #include "platform/test_page.h"
 #include "platform/text_field_bridge.h"
@@ -52,7 +53,8 @@ struct WebClient {
     ui::ViewState view; // what the views keep between frames
     GLFWwindow* window = nullptr;
     std::string origin;
-    double fonts_dpr = 0;        // the pixel ratio the font atlas was built for
+    double fonts_dpr = 0;        // the pixel ratio the font atlas was built for (zoom included)
+    double dpr = 1;              // the device's own pixel ratio
     bool renderer_ready = false; // ImGui's GL objects exist (after the first NewFrame)
     client::Theme applied_theme = client::Theme::Light;
     bool theme_applied = false;
@@ -64,7 +66,8 @@ struct WebClient {
               {.theme = theme,
                .browser_lang = platform::browser_language(),
                .browser_languages = platform::browser_languages(),
-               .url_language = platform::url_language(),
+               .url_language = platform::url_parameter("lang"),
+               .url_kiosk_event = platform::url_parameter("kiosk"),
                .seed = platform::random_seed(),
                .embed = platform::embed_options()}) {}
 };
@@ -109,7 +112,17 @@ void frame() {
     }
 
     const platform::CanvasMetrics canvas = platform::sync_canvas();
-    rebuild_fonts_if_needed(c, canvas.dpr);
+    // The interface's scale (platform/page_zoom.h): ImGui's pixels are `zoom` CSS pixels wide.
+    if (const auto pinched = platform::pinch_scale(c.app.state().ui_scale))
+        if (client::nearest_ui_scale(*pinched) != c.app.state().ui_scale)
+            c.app.set_ui_scale(*pinched);
+    const double zoom = c.app.state().ui_scale;
+    platform::set_page_zoom(zoom);
+    c.dpr = canvas.dpr;
+    const float dpr = static_cast<float>(canvas.dpr * zoom);
+    const float width = static_cast<float>(canvas.css_width / zoom);
+    const float height = static_cast<float>(canvas.css_height / zoom);
+    rebuild_fonts_if_needed(c, dpr);
     if (!c.theme_applied || c.applied_theme != c.app.state().theme) {
         ui::apply_theme(c.app.state().theme);
         c.applied_theme = c.app.state().theme;
@@ -125,16 +138,14 @@ void frame() {
     // at once, as when the page is being hidden, right after a scheduled one): the GLFW backend
     // then reports no time passed, which ImGui refuses (and its check stops the app).
     if (io.DeltaTime <= 0.0f) io.DeltaTime = 1e-4f;
-    io.DisplaySize =
-        ImVec2(static_cast<float>(canvas.css_width), static_cast<float>(canvas.css_height));
-    io.DisplayFramebufferScale =
-        ImVec2(static_cast<float>(canvas.dpr), static_cast<float>(canvas.dpr));
-    platform::apply_pointer_input(ui::kBodyFontSize, static_cast<float>(canvas.css_height));
+    io.DisplaySize = ImVec2(width, height);
+    io.DisplayFramebufferScale = ImVec2(dpr, dpr);
+    platform::apply_pointer_input(ui::kBodyFontSize, height);
     platform::apply_keyboard_input();
     if (input_arrived(io)) c.app.note_activity(now);
 
     ImGui::NewFrame();
-    ui::text::begin_frame(static_cast<float>(canvas.dpr));
+    ui::text::begin_frame(dpr);
     platform::apply_touch_scroll(now);
     ui::widgets().begin_frame();
     ui::begin_focus_frame();
@@ -166,7 +177,7 @@ void frame() {
         if (!c.ready) platform::tell_host({.type = "ready"});
         for (const auto& event : c.app.take_host_events())
             platform::tell_host(event);
-        if (!test_page) platform::report_content_height(ui::content_height());
+        if (!test_page) platform::report_content_height(ui::content_height() * zoom);
     }
     const std::string leave_for = c.app.take_navigation();
     if (!leave_for.empty()) platform::navigate_to(leave_for);
@@ -189,7 +200,8 @@ nlohmann::json automation_state() {
     state["ready"] = c.ready;
     state["focused"] =
         ui::focused_widget().empty() ? nlohmann::json() : nlohmann::json(ui::focused_widget());
-    state["device_pixel_ratio"] = c.fonts_dpr;
+    state["device_pixel_ratio"] = c.dpr;
+    state["ui_zoom"] = platform::page_zoom();
     return state;
 }
 

@@ -9,9 +9,11 @@ nlohmann::json to_json(const Health& health) {
                            {"version", health.version},
                            {"database", health.database},
                            {"message_size_limit", health.message_size_limit}};
-    if (!health.kiosk_event.empty())
-        json["kiosk"] = {{"event", health.kiosk_event},
-                         {"idle_seconds", health.kiosk_idle_seconds}};
+    if (!health.kiosk_event.empty() || !health.kiosk_url_events.empty()) {
+        auto& kiosk = json["kiosk"] = {{"idle_seconds", health.kiosk_idle_seconds}};
+        if (!health.kiosk_event.empty()) kiosk["event"] = health.kiosk_event;
+        if (!health.kiosk_url_events.empty()) kiosk["url_events"] = health.kiosk_url_events;
+    }
     return json;
 }
 
@@ -30,6 +32,9 @@ std::optional<Health> parse_health(std::string_view body) {
         health.kiosk_event = read_string(*kiosk, "event").value_or("");
         health.kiosk_idle_seconds = read_integer(*kiosk, "idle_seconds").value_or(90);
         if (health.kiosk_idle_seconds < 5) health.kiosk_idle_seconds = 5;
+        if (const auto* events = array_field(*kiosk, "url_events"))
+            for (const auto& event : *events)
+                if (event.is_string()) health.kiosk_url_events.push_back(event.get<std::string>());
     }
     return health;
 }

@@ -5,6 +5,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace orchard::protocol {
 
@@ -21,6 +22,8 @@ struct Health {
     // A kiosk server's event and how long a visitor may be idle before the visit ends
     // (docs/kiosk.md); no event: not a kiosk.
     std::string kiosk_event;
+    // Events a browser may be a kiosk of by its address, /?kiosk=EVENT.
+    std::vector<std::string> kiosk_url_events;
     long long kiosk_idle_seconds = 0;
 };
 

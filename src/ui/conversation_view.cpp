@@ -4,6 +4,7 @@
 #include "ui/focus.h"
 #include "ui/fonts.h"
 #include "ui/markdown_view.h"
+#include "ui/shortcuts.h"
 #include "ui/text.h"
 #include "ui/theme.h"
 #include "ui/widget_registry.h"
@@ -88,6 +89,51 @@ bool reaction_button(const char* id, const char* emoji, const char* tooltip, boo
         name = tooltip;
     widgets().track(id, name);
     return pressed;
+}
+
+} // namespace
+
+namespace {
+
+// The card's menu, opened by a long press (a right click with a mouse): its buttons' actions again,
+// large enough for a finger, and a copy of the whole text.
+void draw_message_menu(const protocol::ConversationMessage& message,
+                       const MessageCardOptions& options, MessageCardResult& result) {
+    const std::string base = options.id;
+    const std::string popup = base + "_menu";
+    const float menu_w = std::min(300.0f, ImGui::GetIO().DisplaySize.x - 24);
+    if (ImGui::IsPopupOpen(popup.c_str())) {
+        // Beside the finger, inside the window: a menu cut off at the edge is no menu.
+        const ImVec2 display = ImGui::GetIO().DisplaySize;
+        const ImVec2 at = ImGui::GetIO().MousePos;
+        ImGui::SetNextWindowPos(
+            ImVec2(std::clamp(at.x, 12.0f, std::max(12.0f, display.x - menu_w - 12)),
+                   std::clamp(at.y, 12.0f, std::max(12.0f, display.y - 320))),
+            ImGuiCond_Appearing);
+    }
+    ImGui::SetNextWindowSize(ImVec2(menu_w, 0));
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(12, 12));
+    ImGui::PushStyleVar(ImGuiStyleVar_PopupBorderSize, 1.0f);
+    if (ImGui::BeginPopup(popup.c_str(), ImGuiWindowFlags_NoMove)) {
+        if (shortcut_pressed(kKeyEscape)) ImGui::CloseCurrentPopup();
+        const float inner = menu_w - 24;
+        auto item = [&](const char* label, const std::string& id) {
+            const bool chosen = choice_button(label, id.c_str(), false, inner, 48);
+            if (chosen) ImGui::CloseCurrentPopup();
+            return chosen;
+        };
+        if (item(tr("conversation.copy_text"), base + "_menu_copy"))
+            ImGui::SetClipboardText(message.text.c_str());
+        if (options.reactions && !message.user_is_author) {
+            if (item(tr("conversation.good_message"), base + "_menu_like")) result.react = "+1";
+            if (item(tr("conversation.poor_message"), base + "_menu_dislike")) result.react = "-1";
+            if (item(tr("conversation.flag_for_moderators"), base + "_menu_flag"))
+                result.react = "red_flag";
+            if (item(tr("conversation.report"), base + "_menu_report")) result.report = true;
+        }
+        ImGui::EndPopup();
+    }
+    ImGui::PopStyleVar(2);
 }
 
 } // namespace
@@ -197,6 +243,10 @@ MessageCardResult draw_message_card(const protocol::ConversationMessage& message
     ImGui::SetCursorScreenPos(ImVec2(origin.x, bottom));
     ImGui::Dummy(ImVec2(width, 0));
     widgets().track_rect(options.id, origin, max, message.is_assistant ? "assistant" : "user");
+    if (ImGui::IsWindowHovered() && ImGui::IsMouseHoveringRect(origin, max) &&
+        ImGui::IsMouseReleased(ImGuiMouseButton_Right))
+        ImGui::OpenPopup((std::string(options.id) + "_menu").c_str());
+    draw_message_menu(message, options, result);
     return result;
 }
 

@@ -77,7 +77,9 @@ void draw_kiosk_welcome(const ScreenInput& input) {
 
     move_to(column, input.compact ? 20 : 48);
     begin_card(column.width, padding);
-    page_title(tr("kiosk.title", {{"event", kiosk.event}}).c_str(), input.compact);
+    const std::string title = tr("kiosk.title", {{"event", kiosk.event}});
+    page_title(title.c_str(), input.compact);
+    widgets().track("kiosk_title", title);
     wrapped_text(fonts().body, current_palette().text_muted, tr("kiosk.intro"));
     ImGui::Dummy(ImVec2(0, 8));
     field_label(tr("kiosk.nickname"));

@@ -146,6 +146,26 @@ void draw_language_card(client::App& app, float width, float padding) {
     end_card();
 }
 
+// How large everything is drawn (client/ui_scale.h): for eyes that need it, and for touch screens
+// read from a distance. The same as pinching the screen, kept for the next visit.
+void draw_size_card(client::App& app, float width, float padding) {
+    const float inner = width - 2 * padding;
+    begin_card(width, padding);
+    heading_text(tr("settings.size.title"));
+    muted_text(tr("settings.size.intro"));
+    ImGui::Dummy(ImVec2(0, 4));
+    ChoiceRow row(inner);
+    for (const double scale : client::kUiScales) {
+        const int percent = static_cast<int>(scale * 100 + 0.5);
+        const std::string label =
+            tr("settings.size.percent", {{"percent", std::to_string(percent)}});
+        const std::string id = "settings_size_" + std::to_string(percent);
+        const bool selected = app.state().ui_scale == scale;
+        if (row.add(label.c_str(), id.c_str(), selected) && !selected) app.set_ui_scale(scale);
+    }
+    end_card();
+}
+
 void draw_password_card(client::App& app, double now, float width, float padding, bool compact) {
     client::SettingsForm& f = app.forms().settings;
     const auto& state = app.state();
@@ -339,6 +359,8 @@ void draw_settings(const ScreenInput& input) {
     draw_sessions_card(app, input.now, column.width, padding, compact);
     move_to(column, gap);
     draw_language_card(app, column.width, padding);
+    move_to(column, gap);
+    draw_size_card(app, column.width, padding);
     move_to(column, gap);
     draw_delete_card(app, input.now, column.width, padding, compact);
     move_to(column, compact ? 24 : 48);

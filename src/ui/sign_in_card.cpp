@@ -193,6 +193,11 @@ void draw_sign_in_card(const ScreenInput& input, float width) {
         problem_text(app.state().sign_in.problem.c_str());
         widgets().track("sign_in_problem", app.state().sign_in.problem);
     }
+    if (const std::string& event = app.state().kiosk.refused; !event.empty()) {
+        const std::string refused = tr("kiosk.not_allowed", {{"event", event}});
+        problem_text(refused.c_str());
+        widgets().track("kiosk_refused", refused);
+    }
     end_card();
 }
 

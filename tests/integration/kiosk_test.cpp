@@ -115,7 +115,8 @@ TEST_CASE("kiosk client: one tap starts, an idle visit ends after its countdown 
     app.start(0);
     REQUIRE(app.state().kiosk.event == "spring-fair");
     CHECK(app.state().kiosk.idle_seconds == 30);
-    app.tick(1); // the welcome's board and news, without a session
+    CHECK(app.state().ui_scale == kKioskUiScale); // large, for fingers at arm's length
+    app.tick(1);                                  // the welcome's board and news, without a session
     CHECK(app.state().kiosk.board);
     CHECK_FALSE(app.state().kiosk.news.empty());
 
@@ -132,6 +133,7 @@ TEST_CASE("kiosk client: one tap starts, an idle visit ends after its countdown 
         CHECK_FALSE(storage.empty());
     };
     visit("Ana", 10);
+    app.set_ui_scale(1.75); // Ana pinched the screen larger
     // Typed but not sent: a draft in storage, which the next visitor must never see.
     app.open_task("assistant_reply", 13);
     app.edit_text("half a sentence");
@@ -156,6 +158,7 @@ TEST_CASE("kiosk client: one tap starts, an idle visit ends after its countdown 
     CHECK(storage.empty());
     CHECK(app.forms().sign_in.display_name.empty());
     CHECK(app.state().kiosk.visits_ended == 1);
+    CHECK(app.state().ui_scale == kKioskUiScale); // Ana's size left with her
 
     visit("Bo", 200);
     CHECK(app.state().task.completed == 1); // a clean start: Ana's count is not Bo's
@@ -167,4 +170,51 @@ TEST_CASE("kiosk client: one tap starts, an idle visit ends after its countdown 
     for (const auto& row : app.state().kiosk.board->rows)
         names.insert(row.display_name);
     CHECK(names == std::set<std::string>{"Ana", "Bo"});
+}
+
+TEST_CASE("kiosk by address: a browser opened at ?kiosk=EVENT is a kiosk of an event the server "
+          "allows, and only of such an event") {
+    orchard::test::TempDir dir;
+    orchard::test::TestServer server{
+        dir.path(), {"--quiet", "--kiosk-allow", "spring-fair", "--kiosk-allow", "autumn-fair"}};
+    Browser browser{server.base_url()};
+    const ApiAnswer health = browser.get("/api/v1/health");
+    CHECK(health.body["kiosk"] ==
+          json{{"url_events", {"spring-fair", "autumn-fair"}}, {"idle_seconds", 90}});
+    CHECK(browser.post("/api/v1/auth/guest", {{"display_name", "Ana"}, {"event", "autumn-fair"}})
+              .status == 201);
+    const auto before = orchard::test::database_digest(dir.path() / "orchard.db");
+    CHECK(browser.post("/api/v1/auth/guest", {{"display_name", "Eve"}, {"event", "other-fair"}})
+              .status == 400);
+    CHECK(orchard::test::database_digest(dir.path() / "orchard.db") == before);
+
+    orchard::test::HttplibTransport transport{server.base_url()};
+    {
+        MemoryStore storage;
+        ApiClient api{transport};
+        App app{api, storage, AppOptions{.url_kiosk_event = "autumn-fair", .seed = 3}};
+        app.start(0);
+        CHECK(app.state().kiosk.event == "autumn-fair");
+        CHECK(app.state().kiosk.idle_seconds == 90);
+        app.start_kiosk_visit("Bo", 1);
+        REQUIRE(app.state().screen == Screen::Dashboard);
+    }
+    {
+        MemoryStore storage;
+        ApiClient api{transport};
+        App app{api, storage, AppOptions{.seed = 3}}; // the usual address: the usual site
+        app.start(0);
+        CHECK(app.state().kiosk.event.empty());
+        CHECK(app.state().ui_scale == 1.0);
+    }
+    {
+        MemoryStore storage;
+        ApiClient api{transport};
+        App app{api, storage, AppOptions{.url_kiosk_event = "other-fair", .seed = 3}};
+        app.start(0);
+        CHECK(app.state().kiosk.event.empty());
+        CHECK(app.state().kiosk.refused == "other-fair");
+    }
+    const ApiAnswer board = browser.get("/api/v1/public/events/autumn-fair/leaderboard");
+    REQUIRE(board.status == 200);
 }

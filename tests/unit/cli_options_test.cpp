@@ -99,6 +99,19 @@ TEST_CASE("serve takes a kiosk's event and idle time, each checked") {
     }
 }
 
+TEST_CASE("serve takes the events a browser may be a kiosk of by its address, each checked") {
+    const auto options = std::get<ServeOptions>(parse_command_line(
+        {"serve", "--kiosk-allow", "spring-fair", "--kiosk-allow", "autumn-fair"}));
+    CHECK(options.kiosk_url_events == std::vector<std::string>{"spring-fair", "autumn-fair"});
+    CHECK(options.kiosk_event.empty());
+    CHECK(std::get<ServeOptions>(parse_command_line({"serve"})).kiosk_url_events.empty());
+    for (const char* bad : {"", "Spring", "fair/2027", "*"}) {
+        INFO(bad);
+        CHECK(std::holds_alternative<UsageError>(
+            parse_command_line({"serve", "--kiosk-allow", bad})));
+    }
+}
+
 TEST_CASE("serve takes a news webhook URL and whether it may be private") {
     const auto options = std::get<ServeOptions>(
         parse_command_line({"serve", "--news-webhook-url", "https://discord.com/api/webhooks/1/x",

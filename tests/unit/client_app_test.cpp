@@ -3,6 +3,7 @@
 
 #include <arpa/inet.h>
 #include <catch2/catch.hpp>
+#include <cmath>
 #include <netinet/in.h>
 #include <sys/socket.h>
 #include <unistd.h>
@@ -128,4 +129,29 @@ TEST_CASE("an embedded app tells its host once that the server cannot be reached
     CHECK(events[0].detail["message"].get<std::string>().find("can't be reached") !=
           std::string::npos);
     CHECK(app.take_host_events().empty());
+}
+
+TEST_CASE("the interface's scale: the offered step nearest a wish, remembered in the browser") {
+    CHECK(nearest_ui_scale(1.0) == 1.0);
+    CHECK(nearest_ui_scale(1.3) == 1.25);
+    CHECK(nearest_ui_scale(1.9) == 2.0);
+    CHECK(nearest_ui_scale(0.2) == 1.0);  // a pinch inwards stops at the usual size
+    CHECK(nearest_ui_scale(40.0) == 2.0); // and outwards at twice it
+    CHECK(nearest_ui_scale(std::nan("")) == 1.0);
+
+    MemoryStore storage;
+    orchard::test::HttplibTransport transport("http://127.0.0.1:1"); // nothing is sent
+    {
+        ApiClient api{transport};
+        App app{api, storage, AppOptions{}};
+        CHECK(app.state().ui_scale == 1.0);
+        app.set_ui_scale(1.6);
+        CHECK(app.state().ui_scale == 1.5);
+    }
+    ApiClient api{transport};
+    App again{api, storage, AppOptions{}};
+    CHECK(again.state().ui_scale == 1.5); // the next visit starts at the chosen size
+    storage.set("orchard.ui_scale", "huge");
+    App odd{api, storage, AppOptions{}};
+    CHECK(odd.state().ui_scale == 1.0);
 }

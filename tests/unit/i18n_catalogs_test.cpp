@@ -54,16 +54,16 @@ std::set<std::string> namespaces_of(const Catalog& catalog) {
     return names;
 }
 
-// Every string literal of the C++ sources that looks like a key of one of `namespaces`, with
-// where it was found.
+// Every string literal of the C++ sources (and the public widgets' script) that looks like a key
+// of one of `namespaces`, with where it was found.
 std::map<std::string, std::string> key_literals(const std::set<std::string>& namespaces) {
     static const std::regex kLiteral(R"re("([a-z][a-z0-9_]*(?:\.[a-z0-9_]+)+)")re");
     std::map<std::string, std::string> found;
-    for (const char* folder : {"src", "server"}) {
+    for (const char* folder : {"src", "server", "web"}) {
         for (const auto& entry :
              fs::recursive_directory_iterator(fs::path(ORCHARD_SOURCE_DIR) / folder)) {
             const auto extension = entry.path().extension();
-            if (extension != ".cpp" && extension != ".h") continue;
+            if (extension != ".cpp" && extension != ".h" && extension != ".js") continue;
             std::ifstream in(entry.path());
             std::stringstream text;
             text << in.rdbuf();

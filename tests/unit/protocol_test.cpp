@@ -41,6 +41,24 @@ TEST_CASE("a kiosk server's health names its event and idle time") {
     CHECK(hasty->kiosk_idle_seconds == 5);
 }
 
+TEST_CASE("a server that allows kiosks by address lists their events in its health") {
+    Health health{"ok", "1.2.3", "ok", 2000};
+    health.kiosk_url_events = {"spring-fair", "autumn-fair"};
+    health.kiosk_idle_seconds = 90;
+    const auto json = to_json(health);
+    CHECK(json["kiosk"] ==
+          nlohmann::json{{"url_events", {"spring-fair", "autumn-fair"}}, {"idle_seconds", 90}});
+    const auto parsed = parse_health(json.dump());
+    REQUIRE(parsed);
+    CHECK(parsed->kiosk_event.empty());
+    CHECK(parsed->kiosk_url_events == std::vector<std::string>{"spring-fair", "autumn-fair"});
+    // Entries that are not names are left out, not fatal.
+    const auto odd = parse_health(R"({"status":"ok","version":"1","database":"ok",)"
+                                  R"("kiosk":{"url_events":["a",3,null],"idle_seconds":60}})");
+    REQUIRE(odd);
+    CHECK(odd->kiosk_url_events == std::vector<std::string>{"a"});
+}
+
 TEST_CASE("health parsing refuses bodies that are not a health object") {
     CHECK_FALSE(parse_health("not json"));
     CHECK_FALSE(parse_health("[]"));

@@ -245,3 +245,63 @@ TEST_CASE("a tap long after a flick is a tap, even when no frame ran since the l
     touch.end(2, t + 2.05);
     CHECK(ever_pressed(frames(queue)));
 }
+
+TEST_CASE("a finger held still is a long press: a right click where it rests, and no tap after") {
+    PointerQueue queue;
+    TouchGesture touch(queue);
+    touch.start(1, 100, 200, 0.0);
+    frames(queue);
+    touch.target_found(false);
+    CHECK(touch.may_long_press());
+    touch.move(1, 104, 203, 0.2); // within the slop
+    touch.check_long_press(0.4);
+    CHECK(queue.empty()); // not yet
+    touch.check_long_press(0.5);
+    CHECK_FALSE(touch.may_long_press());
+    auto held = frames(queue);
+    REQUIRE(held.size() == 2); // right down, right up
+    CHECK(held[0].down[1]);
+    CHECK_FALSE(held[0].down[0]);
+    CHECK(held[0].x == 100);
+    CHECK_FALSE(held[1].down[1]);
+    touch.end(1, 0.9);
+    const auto lifted = frames(queue);
+    CHECK_FALSE(ever_pressed(lifted)); // lifting it is no tap
+    REQUIRE_FALSE(lifted.empty());
+    CHECK_FALSE(lifted.back().inside);
+}
+
+TEST_CASE("no long press for a finger that moved, a drag, page text or a caught glide") {
+    PointerQueue queue;
+    {
+        TouchGesture touch(queue);
+        touch.start(1, 100, 200, 0.0);
+        touch.target_found(false);
+        touch.move(1, 100, 230, 0.1); // a swipe
+        touch.check_long_press(1.0);
+        touch.end(1, 1.1);
+        for (const auto& frame : frames(queue))
+            CHECK_FALSE(frame.down[1]);
+    }
+    {
+        TouchGesture touch(queue);
+        touch.start(1, 100, 200, 0.0);
+        touch.target_found(true); // a ranking handle: held, it drags
+        touch.check_long_press(1.0);
+        for (const auto& frame : frames(queue))
+            CHECK_FALSE(frame.down[1]);
+        touch.end(1, 1.1);
+        frames(queue);
+    }
+    {
+        TouchGesture touch(queue);
+        touch.start(1, 100, 200, 0.0, false); // on message text: the browser selects a word
+        touch.target_found(false);
+        CHECK_FALSE(touch.may_long_press());
+        touch.check_long_press(1.0);
+        touch.end(1, 1.1);
+        const auto seen = frames(queue);
+        for (const auto& frame : seen)
+            CHECK_FALSE(frame.down[1]);
+    }
+}

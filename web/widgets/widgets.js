@@ -1,7 +1,8 @@
 // The public widgets (docs/embedding.md): the live leaderboard and the news feed, drawn from the
 // public JSON (/api/v1/public/...), which holds nothing private. Every text goes in as text,
 // never as HTML. Options come from the page's query: theme=light|dark, frame=day|week|month|
-// total (the board), count=1..50, lang (numbers and dates in that language's format).
+// total (the board), count=1..50, lang (the texts in that language where Orchard has it, from the
+// interface's catalog, else English; numbers and dates in that language's format).
 (function () {
   "use strict";
   var params = new URLSearchParams(location.search);
@@ -14,6 +15,32 @@
   var list = document.getElementById("list");
   var kind = document.body.dataset.widget;
   var refreshSeconds = 30;
+  // The catalog's "widgets" texts (locales/<tag>/widgets.json); English until it is in.
+  var texts = {
+    "widgets.board_day": "Top contributors today", "widgets.board_week": "Top contributors this week",
+    "widgets.board_month": "Top contributors this month", "widgets.board_total": "Top contributors of all time",
+    "widgets.board_empty": "No points yet: be the first!", "widgets.news_title": "What's new",
+    "widgets.news_empty": "Nothing new yet.", "widgets.problem": "Could not load; trying again soon.",
+    "widgets.contribute": "Contribute on Orchard"
+  };
+  var t = function (key) { return texts[key]; };
+  var rightToLeft = ["ar", "he", "fa", "ur"];
+  var loadTexts = function () {
+    var tag = lang.toLowerCase().split("-")[0];
+    if (tag === "en") return Promise.resolve();
+    return fetch("../locales/" + encodeURIComponent(tag) + ".json")
+      .then(function (answer) { if (!answer.ok) throw new Error(answer.status); return answer.json(); })
+      .then(function (catalog) {
+        var own = catalog.widgets || {};
+        Object.keys(texts).forEach(function (key) {
+          var text = own[key.slice("widgets.".length)];
+          if (typeof text === "string" && text) texts[key] = text;
+        });
+        document.documentElement.lang = tag;
+        document.documentElement.dir = rightToLeft.indexOf(tag) >= 0 ? "rtl" : "ltr";
+      })
+      .catch(function () { /* a language Orchard does not have: English */ });
+  };
 
   var item = function (parts) {
     var li = document.createElement("li");
@@ -34,8 +61,8 @@
   var board = function () {
     var frame = params.get("frame");
     if (["day", "week", "month", "total"].indexOf(frame) < 0) frame = "week";
-    var titles = { day: "Top contributors today", week: "Top contributors this week",
-                   month: "Top contributors this month", total: "Top contributors of all time" };
+    var titles = { day: t("widgets.board_day"), week: t("widgets.board_week"),
+                   month: t("widgets.board_month"), total: t("widgets.board_total") };
     document.getElementById("title").textContent = titles[frame];
     var numbers = new Intl.NumberFormat(lang);
     return fetch("../api/v1/public/leaderboards/" + frame + "?max_count=" + count)
@@ -44,18 +71,19 @@
         show(body.leaderboard.map(function (row) {
           return item([["rank", numbers.format(row.rank)], ["name", row.display_name],
                        ["score", numbers.format(row.leader_score)]]);
-        }), "No points yet: be the first!");
+        }), t("widgets.board_empty"));
       });
   };
 
   var news = function () {
+    document.getElementById("title").textContent = t("widgets.news_title");
     var dates = new Intl.DateTimeFormat(lang, { dateStyle: "medium", timeStyle: "short" });
     return fetch("../api/v1/public/news?max_count=" + count)
       .then(function (answer) { if (!answer.ok) throw new Error(answer.status); return answer.json(); })
       .then(function (body) {
         show(body.items.map(function (entry) {
           return item([["text", entry.text], ["when", dates.format(new Date(entry.created_date))]]);
-        }), "Nothing new yet.");
+        }), t("widgets.news_empty"));
       });
   };
 
@@ -63,8 +91,11 @@
   var refresh = function () {
     load().catch(function () {
       // Kept on screen as it was; said only when there is nothing to show.
-      if (!list.children.length) list.replaceChildren(item([["problem", "Could not load; trying again soon."]]));
+      if (!list.children.length) list.replaceChildren(item([["problem", t("widgets.problem")]]));
     }).finally(function () { setTimeout(refresh, refreshSeconds * 1000); });
   };
-  refresh();
+  loadTexts().then(function () {
+    document.querySelector("footer a").textContent = t("widgets.contribute");
+    refresh();
+  });
 })();

@@ -12,7 +12,9 @@ export async function reveal(page, id) {
   for (let i = 0; i < 40; ++i) {
     const s = await state(page);
     const r = s.widgets[id];
-    const onScreen = r && ((r.y >= 64 && r.y + r.h <= viewport.height - 4) || r.y + r.h <= 60);
+    // (The top bar is 64 px high at the interface's usual scale, and grows with it.)
+    const bar = 64 * (s.ui_zoom ?? 1);
+    const onScreen = r && ((r.y >= bar && r.y + r.h <= viewport.height - 4) || r.y + r.h <= bar - 4);
     if (onScreen) {
       // Settled: the same place a moment later, with no frame left to draw (a new screen lays
       // out over a few frames, and on a loaded machine one frame can take longer than the wait).
@@ -51,6 +53,9 @@ export async function press(page, id, { touch = false } = {}) {
 
 export async function typeInto(page, id, text, options = {}) {
   await press(page, id, options);
+  // A press that lands on the canvas (the field's element not yet moved where the field is now
+  // drawn) focuses the field a frame later: keys typed before then would go nowhere.
+  await waitForState(page, (s) => s.focused === id, { what: `${id} focused` });
   await page.keyboard.type(text, { delay: 0 });
 }
 

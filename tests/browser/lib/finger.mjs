@@ -29,6 +29,21 @@ export class Finger {
     }
   }
   async tap(x, y) { await this.down(x, y); await this.rest(60); await this.up(); }
+  // Holds the finger still at (x, y) for `ms` (a long press is half a second), then lifts it.
+  async hold(x, y, ms) { await this.down(x, y); await this.rest(ms); await this.up(); }
+  // Two fingers on a horizontal line through (x, y), spreading from `fromSpan` to `toSpan` px
+  // apart in `steps` moves (fingers 1 and 2; a pinch inwards when toSpan < fromSpan).
+  async pinch(x, y, fromSpan, toSpan, steps) {
+    const at = (span) => [{ x: x - span / 2, y, id: 1 }, { x: x + span / 2, y, id: 2 }];
+    await this.send('touchStart', [at(fromSpan)[0]]);
+    await this.send('touchStart', at(fromSpan), frame);
+    for (let i = 1; i <= steps; ++i) {
+      await this.page.waitForTimeout(frame);
+      await this.send('touchMove', at(fromSpan + ((toSpan - fromSpan) * i) / steps), frame);
+    }
+    await this.send('touchEnd', [at(toSpan)[0]], frame);
+    await this.send('touchEnd', [], frame);
+  }
   // Flicks upwards by about `dy` px at `speed` px/s from (x, y), lifting without a pause.
   async flick(x, y, dy, speed) {
     await this.cdp.send('Input.synthesizeScrollGesture',
