@@ -190,8 +190,8 @@ std::optional<double> pinch_scale(double current) {
     return g_pinch_base * g_pinch.factor();
 }
 
-void end_pointer_frame(bool drag_target_hovered) {
-    if (g_touch_probe) g_touch.target_found(drag_target_hovered);
+void end_pointer_frame(bool drag_target_hovered, bool menu_target_hovered) {
+    if (g_touch_probe) g_touch.target_found(drag_target_hovered, menu_target_hovered);
     g_touch_probe = false;
 }
 

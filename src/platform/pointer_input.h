@@ -16,9 +16,9 @@ void apply_touch_scroll(double now);
 // While two fingers pinch: the interface's scale they ask for, `current` times how far they have
 // spread (from `current` as it was when the pinch began); nothing otherwise.
 std::optional<double> pinch_scale(double current);
-// After the frame is drawn: whether a widget that is dragged was under the pointer
-// (ui/drag_targets.h), which decides what a finger that just landed there does.
-void end_pointer_frame(bool drag_target_hovered);
+// After the frame is drawn: whether a widget that is dragged, or one with a menu, was under the
+// pointer (ui/touch_targets.h), which decides what a finger that just landed there does.
+void end_pointer_frame(bool drag_target_hovered, bool menu_target_hovered);
 // Input is still queued, or content still glides after a flick: draw another frame.
 bool pointer_wants_frames();
 // After the frame: shows the cursor shape ImGui asked for.

@@ -99,9 +99,10 @@ void TouchGesture::cancel(long finger) {
     momentum_ = 0;
 }
 
-void TouchGesture::target_found(bool draggable) {
+void TouchGesture::target_found(bool draggable, bool has_menu) {
     if (!awaiting_target()) return;
     target_known_ = true;
+    if (!has_menu) long_press_ = false;
     draggable_ = draggable;
     if (draggable) {
         // Pressed where it landed, then taken to where the finger is now.

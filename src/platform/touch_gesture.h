@@ -7,8 +7,9 @@
 // ranking handle). If it did, the touch presses and drags as a mouse would. Otherwise it waits:
 // lifted within the slop it is a tap (press and release where it landed); moved past the slop
 // it is a swipe, which never presses and scrolls the content 1:1 with the finger, then coasts.
-// Held still for half a second, it is a long press: a right click where it rests (as the browser
-// fires `contextmenu`), which opens a message's menu; lifting it then does nothing more.
+// Held still for half a second on a widget with a menu (a message), it is a long press: a right
+// click where it rests (as the browser fires `contextmenu`), which opens the menu; lifting it then
+// does nothing more. Held anywhere else, it is still a tap: a slow finger presses its button.
 #pragma once
 
 #include "platform/pointer_queue.h"
@@ -46,8 +47,9 @@ class TouchGesture {
     // True while a finger is down and the UI has not said what it landed on; until then the
     // pointer stays where it landed, unpressed.
     bool awaiting_target() const { return phase_ == Phase::Undecided && !target_known_; }
-    // The UI's answer, from a frame drawn with the pointer where the finger landed.
-    void target_found(bool draggable);
+    // The UI's answer, from a frame drawn with the pointer where the finger landed: whether the
+    // widget there is dragged, and whether it has a menu.
+    void target_found(bool draggable, bool has_menu = false);
 
     // Content scroll owed by now, in CSS pixels, positive when the content moves up (the scroll
     // offset grows, as a finger swiping upwards asks): the finger's swipe since the last call,

@@ -25,12 +25,12 @@
 #include "platform/test_page.h"
 #include "platform/text_field_bridge.h"
 #include "ui/animation.h"
-#include "ui/drag_targets.h"
 #include "ui/focus.h"
 #include "ui/fonts.h"
 #include "ui/root_view.h"
 #include "ui/text.h"
 #include "ui/theme.h"
+#include "ui/touch_targets.h"
 #include "ui/widget_registry.h"
 
 #include <GLES3/gl3.h>
@@ -169,7 +169,8 @@ void frame() {
     glClear(GL_COLOR_BUFFER_BIT);
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
     platform::update_cursor_shape();
-    platform::end_pointer_frame(ui::take_drag_target_hovered());
+    const ui::TouchTarget target = ui::take_touch_target();
+    platform::end_pointer_frame(target.dragged, target.has_menu);
 
     if (!test_page) platform::show_route(client::route_path(c.app.state()));
     platform::allow_leaving_links(c.app.state().kiosk.event.empty());

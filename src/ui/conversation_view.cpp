@@ -7,6 +7,7 @@
 #include "ui/shortcuts.h"
 #include "ui/text.h"
 #include "ui/theme.h"
+#include "ui/touch_targets.h"
 #include "ui/widget_registry.h"
 #include "ui/widgets.h"
 
@@ -243,8 +244,9 @@ MessageCardResult draw_message_card(const protocol::ConversationMessage& message
     ImGui::SetCursorScreenPos(ImVec2(origin.x, bottom));
     ImGui::Dummy(ImVec2(width, 0));
     widgets().track_rect(options.id, origin, max, message.is_assistant ? "assistant" : "user");
-    if (ImGui::IsWindowHovered() && ImGui::IsMouseHoveringRect(origin, max) &&
-        ImGui::IsMouseReleased(ImGuiMouseButton_Right))
+    const bool hovered = ImGui::IsWindowHovered() && ImGui::IsMouseHoveringRect(origin, max);
+    note_menu_target(hovered); // a finger held here opens the menu
+    if (hovered && ImGui::IsMouseReleased(ImGuiMouseButton_Right))
         ImGui::OpenPopup((std::string(options.id) + "_menu").c_str());
     draw_message_menu(message, options, result);
     return result;

@@ -1,12 +1,12 @@
 #include "i18n/translator.h"
 #include "ui/animation.h"
 #include "ui/conversation_view.h"
-#include "ui/drag_targets.h"
 #include "ui/fonts.h"
 #include "ui/shortcuts.h"
 #include "ui/task_panels.h"
 #include "ui/text.h"
 #include "ui/theme.h"
+#include "ui/touch_targets.h"
 #include "ui/widget_registry.h"
 #include "ui/widgets.h"
 

@@ -126,15 +126,20 @@ void draw_leaderboard_card(client::App& app, double now, float width, float padd
     end_card();
 }
 
+// A card of one choice among buttons: its title and a sentence, then the row the buttons go in.
+ChoiceRow begin_choice_card(const char* title, const char* intro, float width, float padding) {
+    begin_card(width, padding);
+    heading_text(title);
+    muted_text(intro);
+    ImGui::Dummy(ImVec2(0, 4));
+    return ChoiceRow(width - 2 * padding);
+}
+
 // The interface's language: one toggle per language Orchard ships, each named in itself, so that
 // a person finds theirs whatever language the screen is in now.
 void draw_language_card(client::App& app, float width, float padding) {
-    const float inner = width - 2 * padding;
-    begin_card(width, padding);
-    heading_text(tr("settings.language.title"));
-    muted_text(tr("settings.language.intro"));
-    ImGui::Dummy(ImVec2(0, 4));
-    ChoiceRow row(inner);
+    ChoiceRow row = begin_choice_card(tr("settings.language.title"), tr("settings.language.intro"),
+                                      width, padding);
     for (const auto& language : i18n::interface_languages()) {
         if (language.pseudo) continue;
         const bool selected = app.state().interface_language == language.tag;
@@ -149,12 +154,8 @@ void draw_language_card(client::App& app, float width, float padding) {
 // How large everything is drawn (client/ui_scale.h): for eyes that need it, and for touch screens
 // read from a distance. The same as pinching the screen, kept for the next visit.
 void draw_size_card(client::App& app, float width, float padding) {
-    const float inner = width - 2 * padding;
-    begin_card(width, padding);
-    heading_text(tr("settings.size.title"));
-    muted_text(tr("settings.size.intro"));
-    ImGui::Dummy(ImVec2(0, 4));
-    ChoiceRow row(inner);
+    ChoiceRow row =
+        begin_choice_card(tr("settings.size.title"), tr("settings.size.intro"), width, padding);
     for (const double scale : client::kUiScales) {
         const int percent = static_cast<int>(scale * 100 + 0.5);
         const std::string label =

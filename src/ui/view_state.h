@@ -29,7 +29,7 @@ struct ViewState {
     // The screen and task shown last frame: a new one starts scrolled to its top.
     client::Screen shown = client::Screen::Loading;
     std::string shown_task;
-    bool embed_copied = false; // the sign-in screen's embed snippet went to the clipboard
+    bool embed_copied = false;   // the sign-in screen's embed snippet went to the clipboard
     bool api_key_copied = false; // the API key just issued went to the clipboard
     RankingView ranking;
     // The labeling panel: the flag whose meaning shows under the flags.

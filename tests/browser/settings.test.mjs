@@ -184,6 +184,35 @@ test('guest: settings offer keeping the account instead of a password', async ()
   });
 });
 
+test('the size: everything larger with a click, laid out to fit, and kept after a reload', async () => {
+  await withPage({ width: 1280, height: 800 }, 1, async ({ page }) => {
+    await waitForState(page, (s) => s.ready && s.screen === 'sign_in', { what: 'sign-in screen' });
+    await openSignInForm(page, 'guest');
+    await typeText(page, 'guest_display_name', 'Reader');
+    await press(page, 'guest_submit');
+    await waitForState(page, (s) => s.screen === 'terms', { what: 'terms' });
+    await press(page, 'accept_terms');
+    await waitForState(page, (s) => s.screen === 'dashboard', { what: 'dashboard' });
+    await navigate(page, 'settings');
+    let s = await reveal(page, 'settings_size_175');
+    assert.equal(s.ui_zoom, 1);
+    assert.match(s.widgets.settings_size_100.text, /current|100/);
+    await press(page, 'settings_size_175');
+    s = await waitForState(page, (x) => x.ui_zoom === 1.75 && !x.frame_pending, { what: 'the interface at 175%' });
+    // 1280 px at 175% lays out as 731 px: the narrow layout, nothing outside the window.
+    checkInsideWindow(s, 1280);
+    assert.ok(s.widgets.nav_menu, 'the top bar folds its tabs into the menu');
+    s = await reveal(page, 'settings_size_175');
+    await page.waitForTimeout(150);
+    await screenshot(page, 'settings-size-175');
+    await page.reload();
+    s = await waitForState(page, (x) => x.ready && x.screen === 'settings' && x.ui_zoom === 1.75, { what: 'the size kept' });
+    s = await reveal(page, 'settings_size_100');
+    await press(page, 'settings_size_100');
+    await waitForState(page, (x) => x.ui_zoom === 1, { what: 'back to 100%' });
+  });
+});
+
 // A shared computer or kiosk: what a guest typed into "Keep your account" on the dashboard must
 // not wait for the next person, neither in the app nor in the page's hidden input.
 test('signing out empties the half-typed password of keeping a guest account', async () => {

@@ -246,12 +246,13 @@ TEST_CASE("a tap long after a flick is a tap, even when no frame ran since the l
     CHECK(ever_pressed(frames(queue)));
 }
 
-TEST_CASE("a finger held still is a long press: a right click where it rests, and no tap after") {
+TEST_CASE("a finger held still on a message is a long press: a right click where it rests, and no "
+          "tap after") {
     PointerQueue queue;
     TouchGesture touch(queue);
     touch.start(1, 100, 200, 0.0);
     frames(queue);
-    touch.target_found(false);
+    touch.target_found(false, true);
     CHECK(touch.may_long_press());
     touch.move(1, 104, 203, 0.2); // within the slop
     touch.check_long_press(0.4);
@@ -276,7 +277,7 @@ TEST_CASE("no long press for a finger that moved, a drag, page text or a caught 
     {
         TouchGesture touch(queue);
         touch.start(1, 100, 200, 0.0);
-        touch.target_found(false);
+        touch.target_found(false, true);
         touch.move(1, 100, 230, 0.1); // a swipe
         touch.check_long_press(1.0);
         touch.end(1, 1.1);
@@ -296,11 +297,22 @@ TEST_CASE("no long press for a finger that moved, a drag, page text or a caught 
     {
         TouchGesture touch(queue);
         touch.start(1, 100, 200, 0.0, false); // on message text: the browser selects a word
-        touch.target_found(false);
+        touch.target_found(false, true);
         CHECK_FALSE(touch.may_long_press());
         touch.check_long_press(1.0);
         touch.end(1, 1.1);
         const auto seen = frames(queue);
+        for (const auto& frame : seen)
+            CHECK_FALSE(frame.down[1]);
+    }
+    {
+        TouchGesture touch(queue);
+        touch.start(1, 100, 200, 0.0);
+        touch.target_found(false, false); // a button: a slow finger still presses it
+        touch.check_long_press(1.0);
+        touch.end(1, 1.1);
+        const auto seen = frames(queue);
+        CHECK(ever_pressed(seen));
         for (const auto& frame : seen)
             CHECK_FALSE(frame.down[1]);
     }
