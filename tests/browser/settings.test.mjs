@@ -5,7 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { withServerPage, state, waitForState, screenshot } from './lib/orchard.mjs';
-import { press, reveal, register, navigate, openSignInForm, toTop } from './lib/actions.mjs';
+import { press, reveal, register, navigate, openSignInForm, toTop, enterAsGuest } from './lib/actions.mjs';
 
 const withPage = (viewport, scale, fn, { touch = false } = {}) =>
   withServerPage({ viewport, scale, touch, name: 'settings' }, fn);
@@ -186,13 +186,7 @@ test('guest: settings offer keeping the account instead of a password', async ()
 
 test('the size: everything larger with a click, laid out to fit, and kept after a reload', async () => {
   await withPage({ width: 1280, height: 800 }, 1, async ({ page }) => {
-    await waitForState(page, (s) => s.ready && s.screen === 'sign_in', { what: 'sign-in screen' });
-    await openSignInForm(page, 'guest');
-    await typeText(page, 'guest_display_name', 'Reader');
-    await press(page, 'guest_submit');
-    await waitForState(page, (s) => s.screen === 'terms', { what: 'terms' });
-    await press(page, 'accept_terms');
-    await waitForState(page, (s) => s.screen === 'dashboard', { what: 'dashboard' });
+    await enterAsGuest(page, 'Reader');
     await navigate(page, 'settings');
     let s = await reveal(page, 'settings_size_175');
     assert.equal(s.ui_zoom, 1);
