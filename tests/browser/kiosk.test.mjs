@@ -70,7 +70,7 @@ async function storageLength(page) {
 test('kiosk: portrait then landscape, two visitors, the idle end of a visit leaves nothing', async () => {
   await withServerPage({
     viewport: { width: 1080, height: 1920 }, touch: true, name: 'kiosk',
-    serverArgs: ['--demo', '--kiosk', 'spring-fair', '--kiosk-idle-sec', '6'],
+    serverArgs: ['--demo', '--kiosk', 'spring-fair', '--kiosk-idle-sec', '10'], // (long enough for a loaded machine's pauses between inputs)
   }, async ({ page }) => {
     const finger = new Finger(page, await page.context().newCDPSession(page));
     let s = await waitForState(page, (x) => x.ready && x.widgets.kiosk_start, { what: 'the kiosk welcome' });
