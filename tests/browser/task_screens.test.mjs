@@ -27,9 +27,10 @@ after(async () => {
   await server?.stop();
 });
 
-// A guest signed in on a page of this size, made once and shared by the tests of that size.
-async function pageFor(size) {
-  if (pages[size]) return pages[size];
+// A guest signed in on a page of this size, made once and shared by the tests of that size (or of
+// that `key`, for a test that needs a guest with no work left from the others).
+async function pageFor(size, key = size) {
+  if (pages[key]) return pages[key];
   const { viewport, scale, touch } = sizes[size];
   const context = await browser.newContext({ viewport, deviceScaleFactor: scale, hasTouch: touch, isMobile: touch });
   const page = await context.newPage();
@@ -37,13 +38,13 @@ async function pageFor(size) {
   await page.goto(server.url);
   await waitForState(page, (s) => s.ready && s.screen === 'sign_in', { what: 'sign-in screen' });
   await openSignInForm(page, 'guest', options);
-  await typeInto(page, 'guest_display_name', `Task screens ${size}`, options);
+  await typeInto(page, 'guest_display_name', `Task screens ${key}`, options);
   await press(page, 'guest_submit', options);
   await waitForState(page, (s) => s.screen === 'terms', { what: 'terms' });
   await press(page, 'accept_terms', options);
   await waitForState(page, (s) => s.screen === 'dashboard' && s.dashboard_loaded, { what: 'dashboard' });
-  pages[size] = { page, options };
-  return pages[size];
+  pages[key] = { page, options };
+  return pages[key];
 }
 
 const bottom = (r) => r.y + r.h;
@@ -162,4 +163,17 @@ test('desktop: a writing task whose editor shows at once still gives it the keyb
   await page.keyboard.type('Typed at once', { delay: 0 });
   await waitForState(page, (x) => x.task.text === 'Typed at once', { timeout: 5000, what: 'the typed text in the draft' });
   await screenshot(page, 'task-screens-initial-prompt-desktop-light');
+});
+
+test('desktop: a right click on a message opens its menu, which Escape closes', async () => {
+  const { page, options } = await pageFor('desktop', 'desktop-menu');
+  await openTask(page, 'assistant_reply', options);
+  let s = await waitForState(page, (x) => x.widgets.message_0, { what: 'the prompt\'s card' });
+  const card = s.widgets.message_0;
+  await page.mouse.click(card.x + card.w - 20, card.y + 14, { button: 'right' });
+  s = await waitForState(page, (x) => x.widgets.message_0_menu_copy && x.widgets.message_0_menu_flag,
+    { what: 'the message\'s menu' });
+  await page.keyboard.press('Escape');
+  await waitForState(page, (x) => !x.widgets.message_0_menu_copy, { what: 'the menu closed' });
+  assert.equal((await state(page)).task.phase, 'working', 'still at the task');
 });
