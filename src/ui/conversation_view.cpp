@@ -96,12 +96,13 @@ bool reaction_button(const char* id, const char* emoji, const char* tooltip, boo
 
 namespace {
 
-// The card's menu, opened by a long press (a right click with a mouse): its buttons' actions again,
-// large enough for a finger, and a copy of the whole text.
+// The card's menu, opened by a long press (a right click with a mouse) when `open`: its buttons'
+// actions again, large enough for a finger, and a copy of the whole text.
 void draw_message_menu(const protocol::ConversationMessage& message,
-                       const MessageCardOptions& options, MessageCardResult& result) {
+                       const MessageCardOptions& options, bool open, MessageCardResult& result) {
     const std::string base = options.id;
     const std::string popup = base + "_menu";
+    if (open) ImGui::OpenPopup(popup.c_str());
     const float menu_w = std::min(300.0f, ImGui::GetIO().DisplaySize.x - 24);
     if (ImGui::IsPopupOpen(popup.c_str())) {
         // Beside the finger, inside the window: a menu cut off at the edge is no menu.
@@ -246,9 +247,8 @@ MessageCardResult draw_message_card(const protocol::ConversationMessage& message
     widgets().track_rect(options.id, origin, max, message.is_assistant ? "assistant" : "user");
     const bool hovered = ImGui::IsWindowHovered() && ImGui::IsMouseHoveringRect(origin, max);
     note_menu_target(hovered); // a finger held here opens the menu
-    if (hovered && ImGui::IsMouseReleased(ImGuiMouseButton_Right))
-        ImGui::OpenPopup((std::string(options.id) + "_menu").c_str());
-    draw_message_menu(message, options, result);
+    draw_message_menu(message, options, hovered && ImGui::IsMouseReleased(ImGuiMouseButton_Right),
+                      result);
     return result;
 }
 

@@ -170,13 +170,15 @@ test('a guest contributes inside another site\'s page, which hears of it; other 
       // In the language the host asks for, from the interface's catalogs; right to left for Arabic.
       const de = JSON.parse(readFileSync(join(here, '..', '..', 'locales', 'de', 'widgets.json'), 'utf8'));
       const ar = JSON.parse(readFileSync(join(here, '..', '..', 'locales', 'ar', 'widgets.json'), 'utf8'));
+      const en = JSON.parse(readFileSync(join(here, '..', '..', 'locales', 'en', 'widgets.json'), 'utf8'));
       for (const [path, title, dir] of [['widgets/news.html?lang=de', de.news_title, 'ltr'],
+        ['widgets/leaderboard.html?lang=xx&frame=week', en.board_week, 'ltr'], // one Orchard lacks: English
         ['widgets/leaderboard.html?lang=ar&frame=week', ar.board_week, 'rtl']]) {
         const widget = await context.newPage();
         await widget.goto(new URL(path, orchard.url).href);
         await widget.waitForFunction((expected) => document.getElementById('title').textContent === expected, title);
         assert.equal(await widget.evaluate(() => document.documentElement.dir), dir);
-        await screenshot(widget, `widget-${path.includes('news') ? 'news-de' : 'board-ar'}`);
+        await screenshot(widget, `widget-${path.includes('news') ? 'news' : 'board'}-${new URL(path, orchard.url).searchParams.get('lang')}`);
         await widget.close();
       }
       await context.close();

@@ -15,31 +15,27 @@
   var list = document.getElementById("list");
   var kind = document.body.dataset.widget;
   var refreshSeconds = 30;
-  // The catalog's "widgets" texts (locales/<tag>/widgets.json); English until it is in.
-  var texts = {
-    "widgets.board_day": "Top contributors today", "widgets.board_week": "Top contributors this week",
-    "widgets.board_month": "Top contributors this month", "widgets.board_total": "Top contributors of all time",
-    "widgets.board_empty": "No points yet: be the first!", "widgets.news_title": "What's new",
-    "widgets.news_empty": "Nothing new yet.", "widgets.problem": "Could not load; trying again soon.",
-    "widgets.contribute": "Contribute on Orchard"
-  };
-  var t = function (key) { return texts[key]; };
+  // The widgets' words, from the interface's catalog (locales/<tag>/widgets.json): in `lang`
+  // when Orchard has it, else in English.
+  var texts = {};
+  var t = function (key) { return texts[key.slice("widgets.".length)] || ""; };
+  // Words go in only once known: without any catalog the page's own English stays.
+  var say = function (element, text) { if (text) element.textContent = text; };
   var rightToLeft = ["ar", "he", "fa", "ur"];
-  var loadTexts = function () {
-    var tag = lang.toLowerCase().split("-")[0];
-    if (tag === "en") return Promise.resolve();
+  var catalog = function (tag) {
     return fetch("../locales/" + encodeURIComponent(tag) + ".json")
       .then(function (answer) { if (!answer.ok) throw new Error(answer.status); return answer.json(); })
-      .then(function (catalog) {
-        var own = catalog.widgets || {};
-        Object.keys(texts).forEach(function (key) {
-          var text = own[key.slice("widgets.".length)];
-          if (typeof text === "string" && text) texts[key] = text;
-        });
+      .then(function (all) {
+        texts = all.widgets || {};
         document.documentElement.lang = tag;
         document.documentElement.dir = rightToLeft.indexOf(tag) >= 0 ? "rtl" : "ltr";
-      })
-      .catch(function () { /* a language Orchard does not have: English */ });
+      });
+  };
+  var loadTexts = function () {
+    var tag = lang.toLowerCase().split("-")[0];
+    return catalog(tag)
+      .catch(function () { return tag === "en" ? null : catalog("en"); })
+      .catch(function () { /* no catalog at all: the page's own English title stays */ });
   };
 
   var item = function (parts) {
@@ -63,7 +59,7 @@
     if (["day", "week", "month", "total"].indexOf(frame) < 0) frame = "week";
     var titles = { day: t("widgets.board_day"), week: t("widgets.board_week"),
                    month: t("widgets.board_month"), total: t("widgets.board_total") };
-    document.getElementById("title").textContent = titles[frame];
+    say(document.getElementById("title"), titles[frame]);
     var numbers = new Intl.NumberFormat(lang);
     return fetch("../api/v1/public/leaderboards/" + frame + "?max_count=" + count)
       .then(function (answer) { if (!answer.ok) throw new Error(answer.status); return answer.json(); })
@@ -76,7 +72,7 @@
   };
 
   var news = function () {
-    document.getElementById("title").textContent = t("widgets.news_title");
+    say(document.getElementById("title"), t("widgets.news_title"));
     var dates = new Intl.DateTimeFormat(lang, { dateStyle: "medium", timeStyle: "short" });
     return fetch("../api/v1/public/news?max_count=" + count)
       .then(function (answer) { if (!answer.ok) throw new Error(answer.status); return answer.json(); })
@@ -95,7 +91,7 @@
     }).finally(function () { setTimeout(refresh, refreshSeconds * 1000); });
   };
   loadTexts().then(function () {
-    document.querySelector("footer a").textContent = t("widgets.contribute");
+    say(document.querySelector("footer a"), t("widgets.contribute"));
     refresh();
   });
 })();
