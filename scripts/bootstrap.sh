@@ -12,6 +12,8 @@ packages=(
   emscripten                               # 3.1.6: the client's compiler (brings clang 14, lld, binaryen)
   nlohmann-json3-dev catch2 libcpp-httplib-dev libsqlite3-dev sqlite3 libsodium-dev zlib1g-dev
   libboost-dev                             # 1.74: Beast and Asio, the server's HTTP layer
+  libpq-dev postgresql-15                  # PostgreSQL for several servers on one database (docs/scaling.md)
+  haproxy                                  # 2.6: the load balancer of deploy/ and its tests
   fonts-noto-core fonts-dejavu-core        # NotoSans for text, DejaVu Sans Mono for code
   fonts-noto-cjk fonts-noto-color-emoji    # the browser tests' Chinese, Japanese, Korean and emoji
   fonttools python3-brotli                 # pyftsubset: the client ships only the glyphs it draws (woff2)

@@ -26,6 +26,7 @@ std::string export_help() {
            "\n"
            "Options:\n"
            "  --data DIR            folder of the database (default data)\n"
+           "  --database URL        a PostgreSQL database instead\n"
            "  --out FILE            where to write; FILE.gz is compressed; - is standard\n"
            "                        output (default)\n"
            "  --state LIST          trees in these states, comma-separated (default\n"
@@ -77,12 +78,13 @@ Command parse_export(const std::vector<std::string>& args) {
             options.all_paths = true;
         } else if (arg == "--quiet") {
             options.progress = false;
-        } else if (arg == "--data" || arg == "--out" || arg == "--format" || arg == "--state" ||
+        } else if (arg == "--data" || arg == "--database" || arg == "--out" || arg == "--format" || arg == "--state" ||
                    arg == "--lang" || arg == "--user" || arg == "--anonymize" ||
                    arg == "--dataset" || arg == "--seed") {
             const auto given = value();
             if (!given || given->empty()) return UsageError{arg + " needs a value"};
             if (arg == "--data") options.data_dir = *given;
+            if (arg == "--database") options.database = *given;
             if (arg == "--out") options.out = *given;
             if (arg == "--user") options.user_id = *given;
             if (arg == "--anonymize") options.anonymize_seed = *given;
@@ -125,7 +127,8 @@ Command parse_export(const std::vector<std::string>& args) {
 }
 
 std::string import_help() {
-    return "Usage: orchard import FILE [--data DIR] [--as ready|growing] [--skip-bad]\n"
+    return "Usage: orchard import FILE [--data DIR] [--database URL] [--as ready|growing]\n"
+           "                           [--skip-bad]\n"
            "\n"
            "Adds the conversation trees of an oasst file (one tree per line, plain or .gz:\n"
            "oasst1/oasst2 releases or 'orchard export --format oasst') to the database, with\n"
@@ -134,6 +137,7 @@ std::string import_help() {
            "\n"
            "Options:\n"
            "  --data DIR     folder of the database, created if missing (default data)\n"
+           "  --database URL a PostgreSQL database instead\n"
            "  --as STATE     ready (default): the trees are ready for export; growing: people\n"
            "                 may extend them\n"
            "  --skip-bad     import the good lines when some are malformed (by default a\n"
@@ -147,9 +151,11 @@ Command parse_import(const std::vector<std::string>& args) {
         if (arg == "--help" || arg == "-h") return ShowHelp{import_help()};
         if (arg == "--skip-bad") {
             options.skip_bad = true;
-        } else if ((arg == "--data" || arg == "--as") && i + 1 < args.size()) {
+        } else if ((arg == "--data" || arg == "--database" || arg == "--as") &&
+                   i + 1 < args.size()) {
             const std::string& value = args[++i];
             if (arg == "--data") options.data_dir = value;
+            if (arg == "--database") options.database = value;
             if (arg == "--as") {
                 if (value != "ready" && value != "growing")
                     return UsageError{"--as is ready or growing, not '" + value + "'"};

@@ -40,6 +40,10 @@ std::string serve_help() {
            "  --host ADDRESS   address to listen on (default 127.0.0.1)\n"
            "  --port N         port to listen on, 0 for any free port (default 8080)\n"
            "  --data DIR       folder of the SQLite database, created if missing (default data)\n"
+           "  --database URL   a PostgreSQL database instead (postgresql://user@host/name);\n"
+           "                   any number of servers may share one (docs/scaling.md)\n"
+           "  --database-read URL  a streaming replica of it for reads that may lag\n"
+           "                   (leaderboards, explorer, statistics)\n"
            "  --public DIR     folder of the built client (default: the one built with this\n"
            "                   binary; the server refuses to start without client files)\n"
            "  --api-only       serve only the API, without client files\n"
@@ -147,6 +151,7 @@ std::optional<std::string> oauth_problem(const oauth::ProviderSettings& settings
 
 std::string api_client_help() {
     return "Usage: orchard api-client add --description TEXT [--trusted] [--data DIR]\n"
+           "                              [--database URL]\n"
            "\n"
            "Creates an API key for a frontend and prints it once; only its hash is stored.\n"
            "Trusted clients may act on other users' data (moderation, configuration).\n";
@@ -159,9 +164,13 @@ Command parse_api_client(const std::vector<std::string>& args) {
         if (args[i] == "--help" || args[i] == "-h") return ShowHelp{api_client_help()};
         if (args[i] == "--trusted") {
             options.trusted = true;
-        } else if ((args[i] == "--description" || args[i] == "--data") && i + 1 < args.size()) {
+        } else if ((args[i] == "--description" || args[i] == "--data" ||
+                    args[i] == "--database") &&
+                   i + 1 < args.size()) {
             if (args[i] == "--data")
                 options.data_dir = args[++i];
+            else if (args[i] == "--database")
+                options.database = args[++i];
             else
                 options.description = args[++i];
         } else {
@@ -176,6 +185,7 @@ Command parse_api_client(const std::vector<std::string>& args) {
 std::string user_help() {
     return "Usage: orchard user add --username NAME [--display-name TEXT]\n"
            "                        [--role contributor|moderator|admin] [--data DIR]\n"
+           "                        [--database URL]\n"
            "\n"
            "Creates an account of Orchard's own client. The password is read from standard\n"
            "input (asked for without echo on a terminal). There are no default accounts.\n";
@@ -188,13 +198,14 @@ Command parse_user(const std::vector<std::string>& args) {
         const std::string& arg = args[i];
         if (arg == "--help" || arg == "-h") return ShowHelp{user_help()};
         if ((arg == "--username" || arg == "--display-name" || arg == "--role" ||
-             arg == "--data") &&
+             arg == "--data" || arg == "--database") &&
             i + 1 < args.size()) {
             const std::string& value = args[++i];
             if (arg == "--username") options.username = value;
             if (arg == "--display-name") options.display_name = value;
             if (arg == "--role") options.role = value;
             if (arg == "--data") options.data_dir = value;
+            if (arg == "--database") options.database = value;
         } else {
             return UsageError{"unexpected '" + arg + "'\n\n" + user_help()};
         }
@@ -206,7 +217,7 @@ Command parse_user(const std::vector<std::string>& args) {
 }
 
 std::string audit_help() {
-    return "Usage: orchard audit verify [--data DIR]\n"
+    return "Usage: orchard audit verify [--data DIR] [--database URL]\n"
            "\n"
            "Reads the audit log of moderators' and admins' actions from the first row to the\n"
            "last and checks the chain of hashes that links them. Exits with 0 when it holds,\n"
@@ -220,6 +231,8 @@ Command parse_audit(const std::vector<std::string>& args) {
         if (args[i] == "--help" || args[i] == "-h") return ShowHelp{audit_help()};
         if (args[i] == "--data" && i + 1 < args.size())
             options.data_dir = args[++i];
+        else if (args[i] == "--database" && i + 1 < args.size())
+            options.database = args[++i];
         else
             return UsageError{"unexpected '" + args[i] + "'\n\n" + audit_help()};
     }
@@ -270,7 +283,8 @@ Command parse_command_line(const std::vector<std::string>& args) {
             *field = *v;
             continue;
         }
-        if (arg != "--host" && arg != "--port" && arg != "--data" && arg != "--public" &&
+        if (arg != "--host" && arg != "--port" && arg != "--data" && arg != "--database" &&
+            arg != "--database-read" && arg != "--public" &&
             arg != "--seed" && arg != "--demo-file" && arg != "--allow-origin" && arg != "--smtp" &&
             arg != "--embed-origin" && arg != "--kiosk" && arg != "--kiosk-idle-sec" &&
             arg != "--kiosk-allow" && arg != "--mail-from" && arg != "--public-url" &&
@@ -314,6 +328,10 @@ Command parse_command_line(const std::vector<std::string>& args) {
                                               : options.max_connections_per_address) = count;
         } else if (arg == "--data") {
             options.data_dir = *v;
+        } else if (arg == "--database") {
+            options.database = *v;
+        } else if (arg == "--database-read") {
+            options.database_read = *v;
         } else if (arg == "--seed") {
             std::uint64_t seed = 0;
             auto [end, error] = std::from_chars(v->data(), v->data() + v->size(), seed);

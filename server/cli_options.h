@@ -18,6 +18,10 @@ struct ServeOptions {
     std::string host = "127.0.0.1";
     int port = 8080; // 0 picks a free port
     std::filesystem::path data_dir = "data";
+    // A postgresql:// URL in place of the SQLite file in data_dir (store::Database::open_data),
+    // and a streaming replica of it for the reads that may lag.
+    std::string database;
+    std::string database_read;
     std::filesystem::path public_dir; // empty: the client built with this binary (see main.cpp)
     bool api_only = false;            // serve the API without client files (else they must exist)
     bool log_requests = true;
@@ -58,6 +62,7 @@ struct AddApiClientOptions {
     std::string description;
     bool trusted = false;
     std::filesystem::path data_dir = "data";
+    std::string database; // PostgreSQL instead of data_dir's SQLite file
 };
 
 // `orchard user add`: creates an account of Orchard's own client, e.g. the first admin. The
@@ -67,11 +72,13 @@ struct AddUserOptions {
     std::string display_name; // empty: the username
     std::string role = "contributor";
     std::filesystem::path data_dir = "data";
+    std::string database; // PostgreSQL instead of data_dir's SQLite file
 };
 
 // `orchard audit verify`: checks the audit log's chain of hashes (docs/moderation.md).
 struct AuditVerifyOptions {
     std::filesystem::path data_dir = "data";
+    std::string database; // PostgreSQL instead of data_dir's SQLite file
 };
 
 struct ShowHelp {

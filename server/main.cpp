@@ -107,7 +107,6 @@ int serve(const orchard::ServeOptions& options) {
         return 2;
     }
     const auto public_dir = std::get<std::filesystem::path>(client);
-    std::filesystem::create_directories(options.data_dir);
     orchard::api::AuthOptions auth;
     auth.catalogs = orchard::api::read_catalogs(public_dir);
     if (!options.smtp_relay.empty()) {
@@ -143,7 +142,9 @@ int serve(const orchard::ServeOptions& options) {
                           ? options.public_url
                           : "http://" + options.host + ":" + std::to_string(port);
     app = std::make_unique<orchard::ServerApp>(
-        orchard::ServerAppConfig{.database_file = options.data_dir / "orchard.db",
+        orchard::ServerAppConfig{.data_dir = options.data_dir,
+                                 .database_url = options.database,
+                                 .database_read_url = options.database_read,
                                  .public_dir = public_dir,
                                  .seed = options.seed,
                                  .allowed_origins = options.allowed_origins,
@@ -167,7 +168,7 @@ int serve(const orchard::ServeOptions& options) {
         std::printf("  sign-in with %s; its redirect URI is %s/api/v1/auth/oauth/%s/callback\n",
                     provider.display_name.c_str(), auth.public_url.c_str(), provider.id.c_str());
     std::printf("  database %s (schema version %d), client files %zu from %s\n",
-                app->database().file().c_str(), app->database().schema_version(),
+                app->database().location().c_str(), app->database().schema_version(),
                 app->static_files().file_count(), public_dir.c_str());
     if (options.api_only) std::printf("  serving the API only (--api-only)\n");
     std::fflush(stdout);
@@ -196,8 +197,7 @@ int serve(const orchard::ServeOptions& options) {
 }
 
 int add_api_client(const orchard::AddApiClientOptions& options) {
-    std::filesystem::create_directories(options.data_dir);
-    auto database = orchard::store::Database::open(options.data_dir / "orchard.db");
+    auto database = orchard::store::Database::open_data(options.data_dir, options.database);
     orchard::store::Database::Transaction transaction(*database);
     orchard::store::TreeStore store(transaction.statements());
     orchard::store::ApiClientRecord client;
@@ -242,8 +242,7 @@ int add_user(const orchard::AddUserOptions& options) {
         std::fprintf(stderr, "orchard: %s\n", problem->c_str());
         return 2;
     }
-    std::filesystem::create_directories(options.data_dir);
-    auto database = orchard::store::Database::open(options.data_dir / "orchard.db");
+    auto database = orchard::store::Database::open_data(options.data_dir, options.database);
     orchard::store::AccountRecord account;
     account.user_id = orchard::domain::new_uuid();
     account.username = options.username;
@@ -270,11 +269,11 @@ int add_user(const orchard::AddUserOptions& options) {
 // empty file.
 int export_dataset(const orchard::exporting::ExportOptions& options) {
     const auto file = options.data_dir / "orchard.db";
-    if (!std::filesystem::exists(file)) {
+    if (options.database.empty() && !std::filesystem::exists(file)) {
         std::fprintf(stderr, "orchard: there is no database at %s\n", file.c_str());
         return 1;
     }
-    auto database = orchard::store::Database::open(file);
+    auto database = orchard::store::Database::open_data(options.data_dir, options.database);
     if (!options.dataset_dir.empty()) {
         std::ifstream terms_file(ORCHARD_TERMS_FILE);
         std::string terms((std::istreambuf_iterator<char>(terms_file)), {});
@@ -312,8 +311,7 @@ int import_dataset(const orchard::exporting::ImportOptions& options) {
         std::fprintf(stderr, "orchard: there is no file %s\n", options.file.c_str());
         return 1;
     }
-    std::filesystem::create_directories(options.data_dir);
-    auto database = orchard::store::Database::open(options.data_dir / "orchard.db");
+    auto database = orchard::store::Database::open_data(options.data_dir, options.database);
     const auto summary = orchard::exporting::import_trees(*database, options);
     constexpr std::size_t kShown = 20;
     for (std::size_t i = 0; i < summary.problems.size() && i < kShown; ++i)
@@ -339,11 +337,11 @@ int import_dataset(const orchard::exporting::ImportOptions& options) {
 // Never creates a database.
 int verify_audit(const orchard::AuditVerifyOptions& options) {
     const auto file = options.data_dir / "orchard.db";
-    if (!std::filesystem::exists(file)) {
+    if (options.database.empty() && !std::filesystem::exists(file)) {
         std::fprintf(stderr, "orchard: there is no database at %s\n", file.c_str());
         return 1;
     }
-    auto database = orchard::store::Database::open(file);
+    auto database = orchard::store::Database::open_data(options.data_dir, options.database);
     orchard::domain::AuditCheck check;
     database->read([&](orchard::store::StatementCache& statements) {
         check = orchard::domain::verify_audit_log(statements);

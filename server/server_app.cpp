@@ -11,13 +11,16 @@
 namespace orchard {
 
 ServerApp::ServerApp(const ServerAppConfig& config)
-    : database_(store::Database::open(config.database_file)),
-      checkpointer_(std::make_unique<store::WalCheckpointer>(*database_)),
+    : database_(store::Database::open_data(config.data_dir, config.database_url,
+                                           config.database_read_url)),
+      // PostgreSQL checkpoints by itself.
+      checkpointer_(database_->is_postgres() ? nullptr
+                                             : std::make_unique<store::WalCheckpointer>(*database_)),
       static_files_(http::StaticFiles::load(config.public_dir)),
       allowed_origins_(config.allowed_origins), embed_origins_(config.embed_origins),
       news_added_(config.news_added) {
     api::add_api_routes(router_, *database_, config.seed, config.auth);
-    api::exports::remove_stale_exports(config.database_file.parent_path());
+    api::exports::remove_stale_exports(database_->folder());
 }
 
 http::Response ServerApp::handle(const http::Request& request) const {

@@ -18,7 +18,10 @@
 namespace orchard {
 
 struct ServerAppConfig {
-    std::filesystem::path database_file;
+    // The data (store::Database::open_data): SQLite in data_dir unless a PostgreSQL URL is given.
+    std::filesystem::path data_dir;
+    std::string database_url;
+    std::string database_read_url;
     std::filesystem::path public_dir; // the built client and web/ files
     std::uint64_t seed = 0;           // task choices; 0 = unpredictable (tests set one)
     // Origins of other sites whose pages may call the API; same origin only when empty.

@@ -3,7 +3,7 @@
 #include "server/domain/ids.h"
 #include "server/domain/optional_json.h"
 #include "server/hashing.h"
-#include "server/store/sqlite.h"
+#include "server/store/statement.h"
 
 namespace orchard::domain {
 

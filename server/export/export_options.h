@@ -23,6 +23,7 @@ std::optional<Format> format_from(const std::string& name);
 
 struct ExportOptions {
     std::filesystem::path data_dir = "data";
+    std::string database; // PostgreSQL instead of data_dir's SQLite file
     Format format = Format::Oasst;
     std::string out = "-"; // a file (".gz" compresses) or "-" for standard output
     // Trees in these states; empty: ready_for_export (or every state with `all`).

@@ -19,6 +19,7 @@ namespace orchard::exporting {
 
 struct ImportOptions {
     std::filesystem::path data_dir = "data";
+    std::string database; // PostgreSQL instead of data_dir's SQLite file
     std::filesystem::path file;
     bool as_growing = false; // else the trees are ready_for_export
     bool skip_bad = false;

@@ -5,7 +5,7 @@
 #include "server/domain/rewards.h"
 #include "server/store/ledger_store.h"
 #include "server/store/news_store.h"
-#include "server/store/sqlite.h"
+#include "server/store/statement.h"
 
 namespace orchard::news {
 

@@ -1,7 +1,7 @@
 #include "server/store/account_store.h"
 
 #include "server/store/ledger_store.h"
-#include "server/store/sqlite.h"
+#include "server/store/statement.h"
 #include "server/store/tree_store.h"
 
 namespace orchard::store {

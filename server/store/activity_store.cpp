@@ -1,6 +1,7 @@
 #include "server/store/activity_store.h"
 
-#include "server/store/sqlite.h"
+#include "server/store/dialect.h"
+#include "server/store/statement.h"
 
 namespace orchard::store {
 
@@ -74,8 +75,9 @@ std::vector<TrollCounts> ActivityStore::troll_counts(std::int64_t since_ms,
     for (const auto& label : flag_labels) {
         Statement s(statements_,
                     "SELECT m.user_id, count(*) FROM text_labels l JOIN messages m ON m.id = "
-                    "l.message_id WHERE l.created_ms > ? AND json_extract(l.labels, '$.' || ?) "
-                    ">= 0.5 GROUP BY m.user_id");
+                    "l.message_id WHERE l.created_ms > ? AND " +
+                        dialect::json_number(statements_, "l.labels", "?") +
+                        " >= 0.5 GROUP BY m.user_id");
         s.bind_all(since_ms, label);
         while (s.step())
             by_user[s.column_text(0)].flags[label] += s.column_int(1);

@@ -1,6 +1,7 @@
 #include "server/store/audit_store.h"
 
-#include "server/store/sqlite.h"
+#include "server/store/dialect.h"
+#include "server/store/statement.h"
 
 namespace orchard::store {
 
@@ -43,8 +44,13 @@ std::int64_t AuditStore::next_seq() {
 std::int64_t AuditStore::highest_seq_given() {
     return first_row(
                statements_,
-               "SELECT max(coalesce((SELECT seq FROM sqlite_sequence WHERE name = 'audit_log'), "
-               "0), coalesce((SELECT max(seq) FROM audit_log), 0))",
+               // The highest number ever given, kept apart from the rows: a last row taken out is
+               // still found missing.
+               dialect::postgres(statements_)
+                   ? "SELECT GREATEST((SELECT CASE WHEN is_called THEN last_value ELSE 0 END FROM "
+                     "audit_log_seq_seq), coalesce((SELECT max(seq) FROM audit_log), 0))"
+                   : "SELECT max(coalesce((SELECT seq FROM sqlite_sequence WHERE name = "
+                     "'audit_log'), 0), coalesce((SELECT max(seq) FROM audit_log), 0))",
                [](const Statement& row) { return row.column_int(0); })
         .value_or(0);
 }
@@ -57,11 +63,15 @@ void AuditStore::insert(const AuditRow& a) {
         .bind_all(a.seq, a.created_ms, a.actor_user_id, a.actor_client_id, a.action, a.target_kind,
                   a.target_id, a.before_json, a.after_json, a.prev_hash, a.hash)
         .run();
+    // SQLite's AUTOINCREMENT keeps the highest number given by itself; PostgreSQL's sequence
+    // moves only when asked.
+    if (dialect::postgres(statements_))
+        Statement(statements_, "SELECT setval('audit_log_seq_seq', ?)").bind_all(a.seq).step();
 }
 
 std::vector<AuditRow> AuditStore::page(const AuditFilter& filter) {
     // Each filter adds a fixed condition; the values are bound, never written into the SQL.
-    std::string sql = std::string(kAuditSelect) + "WHERE 1";
+    std::string sql = std::string(kAuditSelect) + "WHERE TRUE";
     if (filter.actor_user_id) sql += " AND a.actor_user_id = ?1";
     // "user.*" asks for every action of a kind; compared as text, so no character is a pattern.
     const bool action_kind = filter.action && filter.action->ends_with(".*");

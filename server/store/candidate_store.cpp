@@ -1,6 +1,6 @@
 #include "server/store/candidate_store.h"
 
-#include "server/store/sqlite.h"
+#include "server/store/statement.h"
 
 #include <string>
 #include <string_view>

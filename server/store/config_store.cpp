@@ -1,6 +1,6 @@
 #include "server/store/config_store.h"
 
-#include "server/store/sqlite.h"
+#include "server/store/statement.h"
 #include "server/store/store_rows.h"
 
 namespace orchard::store {

@@ -2,6 +2,7 @@
 
 #include "server/store/migrations.h"
 #include "server/store/page_cache.h"
+#include "server/store/postgres_pool.h"
 #include "server/store/read_connections.h"
 #include "server/store/sqlite.h"
 #include "server/store/wal_write_buffer.h"
@@ -13,7 +14,25 @@ namespace {
 // the database busy between hand-overs, few enough that its own answer waits little.
 constexpr int kFollowUpBatches = 2;
 
+// Connections a server opens to PostgreSQL for writes, and as many again for reads: as many as
+// requests run at once (the worker threads), a few of them waiting on others' rows at most.
+constexpr std::size_t kPostgresConnections = 16;
+
+// A URL as people may read it: without the password.
+std::string without_password(const std::string& url) {
+    const auto scheme = url.find("://");
+    const auto at = url.find('@');
+    if (scheme == std::string::npos || at == std::string::npos) return url;
+    const auto colon = url.find(':', scheme + 3);
+    if (colon == std::string::npos || colon > at) return url;
+    return url.substr(0, colon) + ":***" + url.substr(at);
+}
+
 } // namespace
+
+struct PostgresLease {
+    PostgresPool::Lease lease;
+};
 
 void apply_connection_settings(sqlite3* db) {
     // WAL: readers never block the writer. synchronous=NORMAL: a committed transaction survives
@@ -50,7 +69,7 @@ std::unique_ptr<Database> Database::open(const std::filesystem::path& file) {
     if (sqlite3_open_v2(file.c_str(), &db, flags, wal_write_buffer_vfs()) != SQLITE_OK) {
         std::string reason = db ? sqlite3_errmsg(db) : "out of memory";
         sqlite3_close(db);
-        throw SqliteError("cannot open database " + file.string() + ": " + reason);
+        throw DatabaseError("cannot open database " + file.string() + ": " + reason);
     }
     std::unique_ptr<Database> database(new Database(db, file));
     sqlite3_busy_timeout(db, 5000);
@@ -59,36 +78,85 @@ std::unique_ptr<Database> Database::open(const std::filesystem::path& file) {
     return database;
 }
 
+std::unique_ptr<Database> Database::open_postgres(const std::string& url,
+                                                 const std::string& read_url,
+                                                 std::filesystem::path folder) {
+    auto writes = std::make_unique<PostgresPool>(url, false, kPostgresConnections);
+    std::unique_ptr<Database> database(new Database(
+        std::move(writes), std::make_unique<PostgresPool>(read_url.empty() ? url : read_url, true,
+                                                          kPostgresConnections)));
+    {
+        auto lease = database->postgres_->take();
+        database->schema_version_ = apply_postgres_migrations(lease.connection(), all_migrations());
+    }
+    database->folder_ = std::move(folder);
+    return database;
+}
+
+std::unique_ptr<Database> Database::open_data(const std::filesystem::path& data_dir,
+                                              const std::string& url,
+                                              const std::string& read_url) {
+    if (!url.empty() && !is_postgres_url(url))
+        throw DatabaseError("--database takes a postgresql:// URL, not " + url);
+    if (!read_url.empty() && !is_postgres_url(read_url))
+        throw DatabaseError("--database-read takes a postgresql:// URL, not " + read_url);
+    if (!read_url.empty() && url.empty())
+        throw DatabaseError("--database-read is a replica of the --database it goes with");
+    std::filesystem::create_directories(data_dir);
+    if (!url.empty()) return open_postgres(url, read_url, data_dir);
+    return open(data_dir / "orchard.db");
+}
+
+Database::Database(std::unique_ptr<PostgresPool> writes, std::unique_ptr<PostgresPool> reads)
+    : postgres_(std::move(writes)), postgres_reads_(std::move(reads)) {}
+
+std::string Database::location() const {
+    return postgres_ ? without_password(postgres_->url()) : file_.string();
+}
+
 Database::Database(sqlite3* db, std::filesystem::path file)
     : db_(db), statements_(std::make_unique<StatementCache>(db)),
-      readers_(std::make_unique<ReadConnections>(file)), file_(std::move(file)) {}
+      readers_(std::make_unique<ReadConnections>(file)), file_(std::move(file)),
+      folder_(file_.parent_path()) {}
 
 Database::~Database() {
     readers_.reset();
     statements_.reset(); // finalized before the connection closes
-    sqlite3_close_v2(db_);
+    if (db_) sqlite3_close_v2(db_);
 }
 
-Database::Transaction::Transaction(Database& database)
-    : database_(database), lock_(database.mutex_) {
+Database::Transaction::Transaction(Database& database) : database_(database) {
+    if (database.postgres_) {
+        lease_.reset(new PostgresLease{database.postgres_->take()});
+        execute(lease_->lease.connection(), "BEGIN ISOLATION LEVEL SERIALIZABLE");
+        return;
+    }
+    lock_ = std::unique_lock(database.mutex_);
     Statement(*database_.statements_, "BEGIN IMMEDIATE").run();
 }
 
 Database::Transaction::~Transaction() {
     if (!open_) return;
     try {
-        Statement(*database_.statements_, "ROLLBACK").run();
-    } catch (const SqliteError&) {
+        if (lease_) execute(lease_->lease.connection(), "ROLLBACK");
+        else Statement(*database_.statements_, "ROLLBACK").run();
+    } catch (const DatabaseError&) {
         // Nothing more to undo: SQLite rolls back by itself after some errors.
     }
 }
 
+StatementCache& Database::Transaction::statements() const {
+    return lease_ ? lease_->lease.statements() : *database_.statements_;
+}
+
 void Database::Transaction::commit() {
-    Statement(*database_.statements_, "COMMIT").run();
+    if (lease_) execute(lease_->lease.connection(), "COMMIT");
+    else Statement(*database_.statements_, "COMMIT").run();
     open_ = false;
 }
 
 void Database::on_commit(std::function<void(int wal_pages)> hook) {
+    if (postgres_) return; // PostgreSQL checkpoints by itself
     std::lock_guard lock(mutex_);
     commit_hook_ = std::move(hook);
     if (!commit_hook_) {
@@ -105,6 +173,8 @@ void Database::on_commit(std::function<void(int wal_pages)> hook) {
 }
 
 void Database::write(const std::function<void(StatementCache&)>& work) {
+    // PostgreSQL commits many transactions at once by itself; each request runs its own.
+    if (postgres_) return postgres_->write(work);
     WriteJob job{&work, nullptr, false};
     std::unique_lock queue(queue_mutex_);
     pending_.push_back(&job);
@@ -158,13 +228,13 @@ void Database::run_batch(const std::vector<WriteJob*>& batch) {
             try {
                 Statement(*statements_, "ROLLBACK TO request").run();
                 Statement(*statements_, "RELEASE request").run();
-            } catch (const SqliteError&) {
+            } catch (const DatabaseError&) {
                 // Checked below: SQLite may have rolled back the whole transaction.
             }
             if (sqlite3_get_autocommit(db_)) {
                 // The transaction is gone, with the work of the jobs before this one.
                 fail_all(std::make_exception_ptr(
-                    SqliteError("the database rolled back a shared transaction")));
+                    DatabaseError("the database rolled back a shared transaction")));
                 return;
             }
         }
@@ -175,7 +245,7 @@ void Database::run_batch(const std::vector<WriteJob*>& batch) {
         const auto error = std::current_exception();
         try {
             Statement(*statements_, "ROLLBACK").run();
-        } catch (const SqliteError&) {
+        } catch (const DatabaseError&) {
             // Already rolled back by SQLite.
         }
         for (WriteJob* job : batch)
@@ -184,25 +254,37 @@ void Database::run_batch(const std::vector<WriteJob*>& batch) {
 }
 
 void Database::read(const std::function<void(StatementCache&)>& work) {
+    if (postgres_reads_) return postgres_reads_->read(work);
     readers_->read(work);
 }
 
 std::size_t Database::read_connections_opened() const {
-    return readers_->opened();
+    return postgres_reads_ ? postgres_reads_->opened() : readers_->opened();
 }
 
 void Database::between_requests(const std::function<void()>& work) {
+    if (postgres_) return work();
     std::lock_guard lock(mutex_);
     work();
 }
 
 std::string Database::check() {
+    if (postgres_) {
+        try {
+            postgres_->read([](StatementCache& statements) {
+                Statement(statements, "SELECT count(*) FROM schema_migrations").step();
+            });
+            return "ok";
+        } catch (const DatabaseError& error) {
+            return error.what();
+        }
+    }
     std::lock_guard lock(mutex_);
     try {
         Statement statement(db_, "SELECT count(*) FROM schema_migrations");
         statement.step();
         return "ok";
-    } catch (const SqliteError& error) {
+    } catch (const DatabaseError& error) {
         return error.what();
     }
 }

@@ -1,4 +1,5 @@
-// The server's SQLite database: one file in WAL mode, migrated to the current schema on open.
+// The server's database, migrated to the current schema on open: a SQLite file in WAL mode (the
+// default), or a PostgreSQL database that several servers may share (docs/scaling.md).
 #pragma once
 
 #include <condition_variable>
@@ -16,6 +17,8 @@ namespace orchard::store {
 
 class StatementCache;
 class ReadConnections;
+class PostgresPool;
+struct PostgresLease;
 
 // The server's settings for a connection (WAL, durability, page cache, memory map), applied by
 // Database::open; public so that tools can measure with exactly these.
@@ -24,14 +27,32 @@ void apply_connection_settings(sqlite3* db);
 class Database {
   public:
     // Opens or creates the file (its folder must exist) and applies pending migrations.
-    // Throws SqliteError with a readable reason when that is impossible.
+    // Throws DatabaseError with a readable reason when that is impossible.
     static std::unique_ptr<Database> open(const std::filesystem::path& file);
+    // Connects to PostgreSQL (a postgresql:// URL) and applies pending migrations. Reads that may
+    // lag (Database::read) go to `read_url`, a streaming replica, when it is not empty.
+    // `folder` holds the server's own files (exports being written).
+    static std::unique_ptr<Database> open_postgres(const std::string& url,
+                                                   const std::string& read_url,
+                                                   std::filesystem::path folder);
+    // The database of every `orchard` command: on PostgreSQL when `url` is given (--database),
+    // else the SQLite file orchard.db in `data_dir` (--data), made with its folder if missing.
+    // `read_url` (--database-read) is a replica for the reads that may lag.
+    static std::unique_ptr<Database> open_data(const std::filesystem::path& data_dir,
+                                               const std::string& url,
+                                               const std::string& read_url = {});
     ~Database();
     Database(const Database&) = delete;
     Database& operator=(const Database&) = delete;
 
     int schema_version() const { return schema_version_; }
+    // The SQLite file; empty on PostgreSQL.
     const std::filesystem::path& file() const { return file_; }
+    // The folder for the server's own files beside the data: the SQLite file's, or --data's.
+    const std::filesystem::path& folder() const { return folder_; }
+    bool is_postgres() const { return postgres_ != nullptr; }
+    // Where the data is, for people to read: the file, or the URL without its password.
+    std::string location() const;
 
     // "ok" when the database answers a query, else a short reason.
     std::string check();
@@ -68,18 +89,21 @@ class Database {
         ~Transaction();
         Transaction(const Transaction&) = delete;
         Transaction& operator=(const Transaction&) = delete;
+        // The SQLite connection; nullptr on PostgreSQL.
         sqlite3* db() const { return database_.db_; }
-        StatementCache& statements() const { return *database_.statements_; }
+        StatementCache& statements() const;
         void commit();
 
       private:
         Database& database_;
         std::unique_lock<std::mutex> lock_;
+        std::unique_ptr<PostgresLease> lease_; // on PostgreSQL
         bool open_ = true;
     };
 
   private:
     Database(sqlite3* db, std::filesystem::path file);
+    Database(std::unique_ptr<PostgresPool> writes, std::unique_ptr<PostgresPool> reads);
 
     struct WriteJob {
         const std::function<void(StatementCache&)>* work;
@@ -90,10 +114,13 @@ class Database {
     // Runs a batch of jobs in one transaction; records each job's failure in the job.
     void run_batch(const std::vector<WriteJob*>& batch);
 
-    sqlite3* db_;
+    sqlite3* db_ = nullptr;
     std::unique_ptr<StatementCache> statements_; // of db_, guarded by mutex_ like db_ itself
+    std::unique_ptr<PostgresPool> postgres_;       // on PostgreSQL, in place of the above
+    std::unique_ptr<PostgresPool> postgres_reads_; // its read-only connections
     std::unique_ptr<ReadConnections> readers_;
     std::filesystem::path file_;
+    std::filesystem::path folder_;
     int schema_version_ = 0;
     std::mutex mutex_; // one connection, used by one request thread at a time
     std::function<void(int)> commit_hook_;

@@ -1,6 +1,6 @@
 #include "server/store/dataset_store.h"
 
-#include "server/store/sqlite.h"
+#include "server/store/statement.h"
 
 #include <stdexcept>
 

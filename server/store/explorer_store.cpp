@@ -1,6 +1,7 @@
 #include "server/store/explorer_store.h"
 
-#include "server/store/sqlite.h"
+#include "server/store/dialect.h"
+#include "server/store/statement.h"
 #include "server/store/store_rows.h"
 
 #include <cstdint>
@@ -54,13 +55,21 @@ std::vector<SearchRow> ExplorerStore::search(const std::string& words, const std
     // FTS5 hands out its matches in rowid order, newest written first when descending: the page
     // is the first `limit` of them that are live, without sorting every match (a common word
     // matches most of a million messages).
+    // PostgreSQL finds the phrase through the index of messages.text_search and marks its words
+    // with the same characters.
     Statement hits(statements_,
-                   "SELECT messages_fts.rowid, highlight(messages_fts, 0, char(1), char(2)) "
-                   "FROM messages_fts JOIN messages ON messages.seq = messages_fts.rowid "
-                   "WHERE messages_fts MATCH ?1 AND messages_fts.rowid < ?2 "
-                   "AND messages.deleted = 0 AND (?3 = '' OR messages.lang = ?3) "
-                   "ORDER BY messages_fts.rowid DESC LIMIT ?4");
-    hits.bind_all(fts_phrase(words), before_seq.value_or(INT64_MAX), lang, limit);
+                   dialect::postgres(statements_)
+                       ? "SELECT seq, ts_headline('simple', text, q, 'HighlightAll=true, StartSel=' "
+                         "|| chr(1) || ', StopSel=' || chr(2)) FROM messages, "
+                         "phraseto_tsquery('simple', ?1) q WHERE text_search @@ q AND seq < ?2 "
+                         "AND deleted = 0 AND (?3 = '' OR lang = ?3) ORDER BY seq DESC LIMIT ?4"
+                       : "SELECT messages_fts.rowid, highlight(messages_fts, 0, char(1), char(2)) "
+                         "FROM messages_fts JOIN messages ON messages.seq = messages_fts.rowid "
+                         "WHERE messages_fts MATCH ?1 AND messages_fts.rowid < ?2 "
+                         "AND messages.deleted = 0 AND (?3 = '' OR messages.lang = ?3) "
+                         "ORDER BY messages_fts.rowid DESC LIMIT ?4");
+    hits.bind_all(dialect::postgres(statements_) ? words : fts_phrase(words),
+                  before_seq.value_or(INT64_MAX), lang, limit);
     std::vector<SearchRow> found;
     while (hits.step())
         found.push_back({hits.column_int(0), {}, hits.column_text(1)});
@@ -74,10 +83,15 @@ std::vector<SearchRow> ExplorerStore::search(const std::string& words, const std
 
 std::map<std::string, LabelMean> ExplorerStore::label_means(const std::string& message_id) {
     Statement s(statements_,
-                "SELECT answer.key, avg(answer.value), count(*) FROM text_labels, "
-                "json_each(text_labels.labels) AS answer WHERE text_labels.message_id = ? "
-                "AND answer.type IN ('integer', 'real') "
-                "GROUP BY answer.key ORDER BY answer.key");
+                dialect::postgres(statements_)
+                    ? "SELECT answer.key, avg(answer.value::float8), count(*) FROM text_labels, "
+                      "jsonb_each(text_labels.labels::jsonb) AS answer WHERE "
+                      "text_labels.message_id = ? AND jsonb_typeof(answer.value) = 'number' "
+                      "GROUP BY answer.key ORDER BY answer.key"
+                    : "SELECT answer.key, avg(answer.value), count(*) FROM text_labels, "
+                      "json_each(text_labels.labels) AS answer WHERE text_labels.message_id = ? "
+                      "AND answer.type IN ('integer', 'real') "
+                      "GROUP BY answer.key ORDER BY answer.key");
     s.bind_all(message_id);
     std::map<std::string, LabelMean> means;
     while (s.step())

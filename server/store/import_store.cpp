@@ -1,6 +1,6 @@
 #include "server/store/import_store.h"
 
-#include "server/store/sqlite.h"
+#include "server/store/statement.h"
 
 namespace orchard::store {
 
@@ -20,8 +20,9 @@ bool ImportStore::has_message(const std::string& id) {
 
 void ImportStore::ensure_user(const std::string& id, std::int64_t now_ms) {
     Statement(*statements_,
-              "INSERT OR IGNORE INTO users (id, api_client_id, auth_method, external_id, "
-              "display_name, created_ms) VALUES (?, NULL, 'import', ?, 'Imported contributor', ?)")
+              "INSERT INTO users (id, api_client_id, auth_method, external_id, "
+              "display_name, created_ms) VALUES (?, NULL, 'import', ?, 'Imported contributor', ?) "
+              "ON CONFLICT DO NOTHING")
         .bind_all(id, id, now_ms)
         .run();
 }

@@ -1,6 +1,7 @@
 #include "server/store/message_store.h"
 
-#include "server/store/sqlite.h"
+#include "server/store/dialect.h"
+#include "server/store/statement.h"
 #include "server/store/store_rows.h"
 
 namespace orchard::store {
@@ -31,7 +32,7 @@ MessageStore::find_message_by_frontend_id(const std::optional<std::string>& api_
                                           const std::string& frontend_message_id) {
     return first_row(*statements_,
                      sql("SELECT ", kMessageColumns,
-                         " FROM messages WHERE api_client_id IS ? AND frontend_message_id = ?"),
+                         " FROM messages WHERE api_client_id IS NOT DISTINCT FROM ? AND frontend_message_id = ?"),
                      read_message, api_client_id, frontend_message_id);
 }
 
@@ -212,7 +213,8 @@ void MessageStore::set_deleted(const std::string& message_id, bool deleted) {
 
 void MessageStore::add_children_count(const std::string& parent_id, int delta) {
     Statement(*statements_,
-              "UPDATE messages SET children_count = max(0, children_count + ?) WHERE id = ?")
+              "UPDATE messages SET children_count = CASE WHEN children_count + ?1 < 0 THEN 0 "
+              "ELSE children_count + ?1 END WHERE id = ?2")
         .bind_all(delta, parent_id)
         .run();
 }
@@ -247,10 +249,15 @@ std::vector<MessageRecord> MessageStore::search_messages(const std::string& quer
                                                          std::optional<std::int64_t> before_ms) {
     Statement s(*statements_,
                 sql("SELECT ", kMessageColumns,
-                    " FROM messages WHERE seq IN (SELECT rowid FROM messages_fts WHERE "
-                    "messages_fts MATCH ?) AND deleted = 0 AND created_ms < ? "
-                    "ORDER BY created_ms DESC, id DESC LIMIT ?"));
-    s.bind_all(fts_phrase(query), before_ms.value_or(INT64_MAX), limit);
+                    dialect::postgres(*statements_)
+                        ? " FROM messages WHERE text_search @@ phraseto_tsquery('simple', ?) "
+                          "AND deleted = 0 AND created_ms < ? ORDER BY created_ms DESC, id DESC "
+                          "LIMIT ?"
+                        : " FROM messages WHERE seq IN (SELECT rowid FROM messages_fts WHERE "
+                          "messages_fts MATCH ?) AND deleted = 0 AND created_ms < ? "
+                          "ORDER BY created_ms DESC, id DESC LIMIT ?"));
+    s.bind_all(dialect::postgres(*statements_) ? query : fts_phrase(query),
+               before_ms.value_or(INT64_MAX), limit);
     return read_messages(s);
 }
 

@@ -1,8 +1,10 @@
 #include "server/store/migrations.h"
 
+#include "server/store/postgres.h"
 #include "server/store/sqlite.h"
 
 #include <array>
+#include <regex>
 #include <string>
 
 namespace orchard::store {
@@ -95,6 +97,7 @@ constexpr std::array kMigrations{
             created_ms INTEGER NOT NULL
         );
         CREATE INDEX message_revisions_by_message ON message_revisions (message_id, created_ms);
+        -- SQLite only {
         CREATE VIRTUAL TABLE messages_fts USING fts5 (text, content = 'messages', content_rowid = 'seq');
         CREATE TRIGGER messages_fts_insert AFTER INSERT ON messages BEGIN
             INSERT INTO messages_fts (rowid, text) VALUES (new.seq, new.text);
@@ -103,6 +106,7 @@ constexpr std::array kMigrations{
             INSERT INTO messages_fts (messages_fts, rowid, text) VALUES ('delete', old.seq, old.text);
             INSERT INTO messages_fts (rowid, text) VALUES (new.seq, new.text);
         END;
+        -- }
         CREATE TABLE tasks (
             id                  TEXT PRIMARY KEY,
             type                TEXT NOT NULL,
@@ -164,6 +168,14 @@ constexpr std::array kMigrations{
             key   TEXT PRIMARY KEY,
             value TEXT NOT NULL                     -- JSON
         );
+    )sql",
+              // PostgreSQL's own full-text search, over words as written (any language).
+              R"sql(
+        ALTER TABLE messages ADD COLUMN text_search tsvector
+            GENERATED ALWAYS AS (to_tsvector('simple', text)) STORED;
+        CREATE INDEX messages_text_search ON messages USING gin (text_search);
+        -- SQLite's implicit row numbers, which the moderators' queue pages by.
+        ALTER TABLE flagged_messages ADD COLUMN rowid BIGINT GENERATED ALWAYS AS IDENTITY;
     )sql"},
     Migration{3, "indexes for the task request", R"sql(
         -- The pending-task cap counts a user's open tasks on every task request; with only
@@ -369,7 +381,14 @@ constexpr std::array kMigrations{
     Migration{10, "the explorer's trees by language and the download links' key", R"sql(
         CREATE INDEX message_trees_by_lang ON message_trees (lang, created_ms, id);
         CREATE INDEX message_trees_by_time ON message_trees (created_ms, id);
+        -- SQLite only {
         INSERT INTO server_meta (key, value) VALUES ('download_link_key', lower(hex(randomblob(32))));
+        -- }
+    )sql",
+              // Two random UUIDs' 244 bits from PostgreSQL's cryptographic source.
+              R"sql(
+        INSERT INTO server_meta (key, value) VALUES ('download_link_key',
+            replace(gen_random_uuid()::text || gen_random_uuid()::text, '-', ''));
     )sql"},
     // An export reads every label of every tree it writes, tree after tree. Found through
     // text_labels_by_message, each message's labels cost an index search and a table row read
@@ -408,10 +427,12 @@ constexpr std::array kMigrations{
         CREATE INDEX audit_log_by_actor ON audit_log (actor_user_id, seq);
         CREATE INDEX audit_log_by_action ON audit_log (action, seq);
         CREATE INDEX audit_log_by_target ON audit_log (target_id, seq);
+        -- SQLite only {
         CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log
             BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
         CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
             BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+        -- }
 
         ALTER TABLE users ADD COLUMN disabled_reason TEXT;
         ALTER TABLE users ADD COLUMN hidden_by_moderator INTEGER NOT NULL DEFAULT 0;
@@ -427,6 +448,12 @@ constexpr std::array kMigrations{
         CREATE INDEX text_labels_by_user ON text_labels (user_id);
         CREATE INDEX rankings_by_user ON rankings (user_id);
         CREATE INDEX users_by_created ON users (created_ms, id);
+    )sql",
+              R"sql(
+        CREATE FUNCTION audit_log_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
+            BEGIN RAISE EXCEPTION 'the audit log is append-only'; END $$;
+        CREATE TRIGGER audit_log_no_change BEFORE UPDATE OR DELETE ON audit_log
+            FOR EACH ROW EXECUTE FUNCTION audit_log_append_only();
     )sql"},
     Migration{13, "visitors of events (kiosks)", R"sql(
         -- A guest who started at an event's kiosk: their contributions count on its board.
@@ -445,6 +472,29 @@ std::span<const Migration> all_migrations() {
     return kMigrations;
 }
 
+std::string postgres_schema(const Migration& migration) {
+    std::string sql = migration.sql;
+    // The parts only SQLite has.
+    for (std::size_t start; (start = sql.find("-- SQLite only {")) != std::string::npos;) {
+        const std::size_t end = sql.find("-- }", start);
+        sql.erase(start, end == std::string::npos ? std::string::npos : end + 4 - start);
+    }
+    const std::pair<const char*, const char*> replacements[] = {
+        // SQLite's row ids: numbered by PostgreSQL, explicit values still accepted.
+        {R"(\bINTEGER PRIMARY KEY( AUTOINCREMENT)?)",
+         "BIGINT GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY"},
+        {R"(\bINTEGER\b)", "BIGINT"}, // milliseconds since 1970 need 64 bits
+        {R"(\bREAL\b)", "DOUBLE PRECISION"},
+        {R"(\) WITHOUT ROWID)", ")"},
+        {R"(\bTEXT UNIQUE COLLATE NOCASE)", "CITEXT UNIQUE"},
+        {R"(strftime\('%Y-%m-%dT%H:%M:%fZ', 'now'\))",
+         R"(to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'))"},
+    };
+    for (const auto& [pattern, replacement] : replacements)
+        sql = std::regex_replace(sql, std::regex(pattern), replacement);
+    return sql + migration.postgres_extra;
+}
+
 int apply_migrations(sqlite3* db, std::span<const Migration> migrations) {
     execute(db, "CREATE TABLE IF NOT EXISTS schema_migrations ("
                 "  version    INTEGER PRIMARY KEY,"
@@ -459,7 +509,7 @@ int apply_migrations(sqlite3* db, std::span<const Migration> migrations) {
     }();
     const int newest = migrations.empty() ? 0 : migrations.back().version;
     if (version > newest)
-        throw SqliteError("the database has schema version " + std::to_string(version) +
+        throw DatabaseError("the database has schema version " + std::to_string(version) +
                           " but this build knows only up to " + std::to_string(newest) +
                           "; use a newer Orchard");
     for (const auto& migration : migrations) {
@@ -472,6 +522,53 @@ int apply_migrations(sqlite3* db, std::span<const Migration> migrations) {
             execute(db, "COMMIT");
         } catch (...) {
             execute(db, "ROLLBACK");
+            throw;
+        }
+        version = migration.version;
+    }
+    return version;
+}
+
+int apply_postgres_migrations(PGconn* connection, std::span<const Migration> migrations) {
+    // Any number, an Orchard constant: the servers of one database wait for each other here.
+    execute(connection, "SELECT pg_advisory_lock(727361)");
+    struct Unlock {
+        PGconn* connection;
+        ~Unlock() {
+            PostgresResult(PQexec(connection, "SELECT pg_advisory_unlock(727361)"));
+        }
+    } unlock{connection};
+    execute(connection, "CREATE EXTENSION IF NOT EXISTS citext; "
+                        "CREATE TABLE IF NOT EXISTS schema_migrations ("
+                        "  version    BIGINT PRIMARY KEY,"
+                        "  name       TEXT NOT NULL,"
+                        "  applied_at TEXT NOT NULL DEFAULT (to_char(now() AT TIME ZONE 'UTC', "
+                        "'YYYY-MM-DD\"T\"HH24:MI:SS.MS\"Z\"')))");
+    PostgresResult current(
+        PQexec(connection, "SELECT coalesce(max(version), 0) FROM schema_migrations"));
+    if (!current || PQresultStatus(current.get()) != PGRES_TUPLES_OK)
+        throw postgres_error(connection, current.get(), "reading the schema version");
+    int version = std::atoi(PQgetvalue(current.get(), 0, 0));
+    const int newest = migrations.empty() ? 0 : migrations.back().version;
+    if (version > newest)
+        throw DatabaseError("the database has schema version " + std::to_string(version) +
+                            " but this build knows only up to " + std::to_string(newest) +
+                            "; use a newer Orchard");
+    for (const auto& migration : migrations) {
+        if (migration.version <= version) continue;
+        execute(connection, "BEGIN");
+        try {
+            execute(connection, postgres_schema(migration));
+            const std::string number = std::to_string(migration.version);
+            const char* values[] = {number.c_str(), migration.name};
+            PostgresResult recorded(PQexecParams(
+                connection, "INSERT INTO schema_migrations (version, name) VALUES ($1, $2)", 2,
+                nullptr, values, nullptr, nullptr, 0));
+            if (!recorded || PQresultStatus(recorded.get()) != PGRES_COMMAND_OK)
+                throw postgres_error(connection, recorded.get(), "recording a migration");
+            execute(connection, "COMMIT");
+        } catch (...) {
+            PostgresResult(PQexec(connection, "ROLLBACK"));
             throw;
         }
         version = migration.version;

@@ -1,8 +1,9 @@
 #include "server/store/moderation_store.h"
 
 #include "server/store/account_store.h"
+#include "server/store/dialect.h"
 #include "server/store/records.h"
-#include "server/store/sqlite.h"
+#include "server/store/statement.h"
 
 #include <algorithm>
 #include <array>
@@ -22,21 +23,24 @@ constexpr const char* kFlagSelect =
     "f.message_id AND r.emoji = 'red_flag'), f.hidden_ms, f.processed, f.decision, f.decided_ms, "
     "f.decided_by, (SELECT count(*) FROM text_labels t WHERE t.message_id = f.message_id AND "
     "t.is_report = 1), "
-    "(SELECT count(*) FROM text_labels t WHERE t.message_id = f.message_id AND "
-    "json_extract(t.labels, '$.spam') >= 0.5), "
-    "(SELECT count(*) FROM text_labels t WHERE t.message_id = f.message_id AND "
-    "json_extract(t.labels, '$.not_appropriate') >= 0.5), "
-    "(SELECT count(*) FROM text_labels t WHERE t.message_id = f.message_id AND "
-    "json_extract(t.labels, '$.pii') >= 0.5), "
-    "(SELECT count(*) FROM text_labels t WHERE t.message_id = f.message_id AND "
-    "json_extract(t.labels, '$.hate_speech') >= 0.5), "
-    "(SELECT count(*) FROM text_labels t WHERE t.message_id = f.message_id AND "
-    "json_extract(t.labels, '$.sexual_content') >= 0.5) "
-    "FROM flagged_messages f ";
+    "LABEL_COUNTS FROM flagged_messages f ";
 
 // The columns of kFlagSelect's flag label counts, in order.
 constexpr std::array<const char*, 5> kCountedLabels = {"spam", "not_appropriate", "pii",
                                                        "hate_speech", "sexual_content"};
+
+// kFlagSelect with a count of each of kCountedLabels, in the store's own SQL.
+std::string flag_select(const StatementCache& statements) {
+    std::string counts;
+    for (const char* label : kCountedLabels)
+        counts += std::string(counts.empty() ? "" : ", ") +
+                  "(SELECT count(*) FROM text_labels t WHERE t.message_id = f.message_id AND " +
+                  dialect::json_number(statements, "t.labels", "'" + std::string(label) + "'") +
+                  " >= 0.5)";
+    std::string sql = kFlagSelect;
+    sql.replace(sql.find("LABEL_COUNTS"), 12, counts + " ");
+    return sql;
+}
 constexpr int kFirstLabelColumn = 12;
 
 FlagRecord read_flag(const Statement& row) {
@@ -94,7 +98,7 @@ void ModerationStore::flag(const std::string& message_id, std::int64_t now_ms) {
 }
 
 std::optional<FlagRecord> ModerationStore::find(const std::string& message_id) {
-    return first_row(statements_, std::string(kFlagSelect) + "WHERE f.message_id = ?", read_flag,
+    return first_row(statements_, flag_select(statements_) + "WHERE f.message_id = ?", read_flag,
                      message_id);
 }
 
@@ -104,7 +108,7 @@ ModerationStore::queue(FlagQueue which, int limit,
     const std::string where =
         which == FlagQueue::Open ? "WHERE f.processed = 0 AND (f.last_flag_ms, f.rowid) < (?1, ?2) "
                                  : "WHERE (f.last_flag_ms, f.rowid) < (?1, ?2) ";
-    Statement s(statements_, std::string(kFlagSelect) + where +
+    Statement s(statements_, flag_select(statements_) + where +
                                  "ORDER BY f.last_flag_ms DESC, f.rowid DESC LIMIT ?3");
     const auto from = before.value_or(std::pair{INT64_MAX, INT64_MAX});
     s.bind_all(from.first, from.second, limit);
@@ -118,7 +122,7 @@ std::vector<FlagRecord> ModerationStore::most_flagged(FlagQueue which, int limit
     // Ordered here, not in SQL: the open queue is short, and a closed item's counts still
     // count. The newest kMostFlaggedScan items are the ones ordered.
     constexpr int kMostFlaggedScan = 2000;
-    Statement s(statements_, std::string(kFlagSelect) +
+    Statement s(statements_, flag_select(statements_) +
                                  (which == FlagQueue::Open ? "WHERE f.processed = 0 " : "") +
                                  "ORDER BY f.last_flag_ms DESC, f.rowid DESC LIMIT ?");
     s.bind_all(kMostFlaggedScan);

@@ -1,6 +1,6 @@
 #include "server/store/news_store.h"
 
-#include "server/store/sqlite.h"
+#include "server/store/statement.h"
 
 namespace orchard::store {
 
@@ -31,11 +31,11 @@ std::vector<NewsRow> read_news(Statement& s) {
 std::int64_t NewsStore::insert(const std::string& kind, const std::optional<std::string>& user_id,
                                const std::optional<std::string>& message_id,
                                const std::string& data_json, std::int64_t created_ms) {
-    Statement(statements_, "INSERT INTO news (kind, user_id, message_id, data, created_ms) "
-                           "VALUES (?, ?, ?, ?, ?)")
-        .bind_all(kind, user_id, message_id, data_json, created_ms)
-        .run();
-    return sqlite3_last_insert_rowid(statements_.db());
+    Statement insert(statements_,
+                     "INSERT INTO news (kind, user_id, message_id, data, created_ms) "
+                     "VALUES (?, ?, ?, ?, ?) RETURNING id");
+    insert.bind_all(kind, user_id, message_id, data_json, created_ms).step();
+    return insert.column_int(0);
 }
 
 std::vector<NewsRow> NewsStore::newest(std::int64_t after_id, int limit) {

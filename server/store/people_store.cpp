@@ -1,7 +1,8 @@
 #include "server/store/people_store.h"
 
+#include "server/store/dialect.h"
 #include "server/store/records.h"
-#include "server/store/sqlite.h"
+#include "server/store/statement.h"
 
 namespace orchard::store {
 
@@ -11,8 +12,15 @@ constexpr const char* kPersonSelect =
     "SELECT u.id, u.display_name, u.auth_method, u.api_client_id, u.external_id, a.username, "
     "a.email, a.role, a.password_hash IS NOT NULL, u.enabled, u.deleted, u.show_on_leaderboard, "
     "u.hidden_by_moderator, u.disabled_reason, u.created_ms, "
-    "(SELECT group_concat(provider, ' ') FROM oauth_identities i WHERE i.user_id = u.id) "
+    "(SELECT PROVIDERS FROM oauth_identities i WHERE i.user_id = u.id) "
     "FROM users u LEFT JOIN accounts a ON a.user_id = u.id ";
+
+// The query above in the store's own SQL.
+std::string person_select(const StatementCache& statements) {
+    std::string sql = kPersonSelect;
+    sql.replace(sql.find("PROVIDERS"), 9, dialect::joined(statements, "provider"));
+    return sql;
+}
 
 PersonRecord read_person(const Statement& row) {
     PersonRecord p;
@@ -61,10 +69,12 @@ std::int64_t count(StatementCache& statements, const char* sql, const std::strin
 std::vector<PersonRecord>
 PeopleStore::search(const std::optional<std::string>& text,
                     const std::optional<std::pair<std::int64_t, std::string>>& before, int limit) {
-    std::string sql = std::string(kPersonSelect) + "WHERE 1";
-    if (text)
-        sql += " AND (u.display_name LIKE ?1 ESCAPE '\\' OR a.username LIKE ?1 ESCAPE '\\' OR "
-               "a.email LIKE ?1 ESCAPE '\\' OR u.id = ?2 OR u.external_id = ?2)";
+    std::string sql = person_select(statements_) + "WHERE TRUE";
+    if (text) {
+        const std::string like = std::string(" ") + dialect::like(statements_) + " ?1 ESCAPE '\\'";
+        sql += " AND (u.display_name" + like + " OR a.username" + like + " OR a.email" + like +
+               " OR u.id = ?2 OR u.external_id = ?2)";
+    }
     if (before) sql += " AND (u.created_ms, u.id) < (?3, ?4)";
     sql += " ORDER BY u.created_ms DESC, u.id DESC LIMIT ?5";
     Statement s(statements_, sql);
@@ -78,7 +88,7 @@ PeopleStore::search(const std::optional<std::string>& text,
 }
 
 std::optional<PersonRecord> PeopleStore::find(const std::string& user_id) {
-    return first_row(statements_, std::string(kPersonSelect) + "WHERE u.id = ?", read_person,
+    return first_row(statements_, person_select(statements_) + "WHERE u.id = ?", read_person,
                      user_id);
 }
 
@@ -142,12 +152,12 @@ void PeopleStore::set_role(const std::string& user_id, const std::string& role) 
 NoteRecord PeopleStore::add_note(const std::string& user_id,
                                  const std::optional<std::string>& author_id,
                                  const std::string& text, std::int64_t now_ms) {
-    Statement(statements_, "INSERT INTO moderator_notes (user_id, author_id, text, created_ms) "
-                           "VALUES (?, ?, ?, ?)")
-        .bind_all(user_id, author_id, text, now_ms)
-        .run();
+    Statement insert(statements_,
+                     "INSERT INTO moderator_notes (user_id, author_id, text, created_ms) "
+                     "VALUES (?, ?, ?, ?) RETURNING id");
+    insert.bind_all(user_id, author_id, text, now_ms).step();
     NoteRecord note;
-    note.id = sqlite3_last_insert_rowid(statements_.db());
+    note.id = insert.column_int(0);
     note.author_id = author_id;
     note.text = text;
     note.created_ms = now_ms;

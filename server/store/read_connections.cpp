@@ -15,7 +15,7 @@ struct ReadConnections::Connection {
         if (sqlite3_open_v2(file.c_str(), &db, flags, nullptr) != SQLITE_OK) {
             std::string reason = db ? sqlite3_errmsg(db) : "out of memory";
             sqlite3_close(db);
-            throw SqliteError("cannot open a read connection: " + reason);
+            throw DatabaseError("cannot open a read connection: " + reason);
         }
         // A reader can meet the writer's brief exclusive moments (the WAL starting over).
         sqlite3_busy_timeout(db, 5000);
@@ -34,6 +34,7 @@ struct ReadConnections::Connection {
 };
 
 bool on_read_connection(StatementCache& statements) {
+    if (statements.postgres()) return statements.read_only();
     return sqlite3_db_readonly(statements.db(), "main") == 1;
 }
 
@@ -74,7 +75,7 @@ void ReadConnections::read(const std::function<void(StatementCache&)>& work) {
     } catch (...) {
         try {
             Statement(*connection->statements, "ROLLBACK").run();
-        } catch (const SqliteError&) {
+        } catch (const DatabaseError&) {
             connection.reset(); // one that cannot end its transaction is not used again
         }
         if (connection) give_back(std::move(connection));

@@ -1,6 +1,7 @@
 #include "server/store/review_store.h"
 
-#include "server/store/sqlite.h"
+#include "server/store/dialect.h"
+#include "server/store/statement.h"
 #include "server/store/store_rows.h"
 
 #include <nlohmann/json.hpp>
@@ -26,9 +27,10 @@ void ReviewStore::insert_labels(const std::string& id, const std::string& messag
 
 std::vector<ReviewRecord> ReviewStore::task_reviews(const std::string& message_id) {
     Statement s(*statements_,
-                "SELECT json_extract(labels, '$.spam'), json_extract(labels, "
-                "'$.lang_mismatch') FROM text_labels WHERE message_id = ? AND task_id IS NOT "
-                "NULL AND is_report = 0 AND arrived_late = 0"); // late ones decide nothing
+                "SELECT " + dialect::json_number(*statements_, "labels", "'spam'") + ", " +
+                    dialect::json_number(*statements_, "labels", "'lang_mismatch'") +
+                    " FROM text_labels WHERE message_id = ? AND task_id IS NOT NULL AND "
+                    "is_report = 0 AND arrived_late = 0"); // late ones decide nothing
     s.bind_all(message_id);
     std::vector<ReviewRecord> reviews;
     while (s.step()) {
@@ -100,8 +102,8 @@ bool ReviewStore::user_ranked(const std::string& parent_id, const std::string& u
 
 void ReviewStore::add_reaction(const std::string& message_id, const std::string& user_id,
                                const std::string& emoji, std::int64_t now_ms) {
-    Statement(*statements_, "INSERT OR IGNORE INTO message_reactions (message_id, user_id, emoji, "
-                            "created_ms) VALUES (?, ?, ?, ?)")
+    Statement(*statements_, "INSERT INTO message_reactions (message_id, user_id, emoji, "
+                            "created_ms) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING")
         .bind_all(message_id, user_id, emoji, now_ms)
         .run();
 }

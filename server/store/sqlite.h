@@ -1,108 +1,12 @@
-// Thin RAII wrappers over the SQLite C API: a connection and prepared statements. Only
-// server/store/ includes this; SQL is always prepared and bound, never concatenated with values.
+// The SQLite side of the store beyond statements (statement.h): for code that holds a SQLite
+// connection itself (the database, its read connections, the WAL checkpointer, tests).
 #pragma once
 
-#include <cstdint>
-#include <optional>
+#include "server/store/statement.h"
+
 #include <sqlite3.h>
-#include <stdexcept>
-#include <string>
-#include <string_view>
-#include <type_traits>
-#include <unordered_map>
-#include <vector>
 
 namespace orchard::store {
-
-struct SqliteError : std::runtime_error {
-    using std::runtime_error::runtime_error;
-};
-
-// Prepared statements of one connection, kept for its lifetime: preparing a statement costs more
-// than running most of ours, and a request runs a dozen of them. Not thread-safe; used by whoever
-// holds the connection.
-class StatementCache {
-  public:
-    explicit StatementCache(sqlite3* db) : db_(db) {}
-    ~StatementCache();
-    StatementCache(const StatementCache&) = delete;
-    StatementCache& operator=(const StatementCache&) = delete;
-    sqlite3* db() const { return db_; }
-
-  private:
-    friend class Statement;
-    struct Entry {
-        sqlite3_stmt* statement = nullptr;
-        bool in_use = false;
-    };
-    // The cached statement for `sql`, or nullptr when it is in use already (a statement run again
-    // while its rows are still being read, e.g. in a nested call): the caller prepares its own.
-    Entry* acquire(std::string_view sql);
-
-    sqlite3* db_;
-    std::unordered_map<std::string, Entry> entries_;
-};
-
-class Statement {
-  public:
-    // A statement prepared for this one use and finalized afterwards.
-    Statement(sqlite3* db, std::string_view sql);
-    // A statement from the cache, reset and unbound afterwards for the next user.
-    Statement(StatementCache& cache, std::string_view sql);
-    ~Statement();
-    Statement(const Statement&) = delete;
-    Statement& operator=(const Statement&) = delete;
-
-    Statement& bind(int index, std::int64_t value);
-    Statement& bind(int index, int value) { return bind(index, std::int64_t{value}); }
-    Statement& bind(int index, bool value) { return bind(index, std::int64_t{value ? 1 : 0}); }
-    Statement& bind(int index, double value);
-    Statement& bind(int index, std::string_view value);
-    Statement& bind(int index, const std::string& value) {
-        return bind(index, std::string_view(value));
-    }
-    Statement& bind(int index, const char* value) { return bind(index, std::string_view(value)); }
-    Statement& bind_null(int index);
-    template <typename T> Statement& bind(int index, const std::optional<T>& value) {
-        return value ? bind(index, *value) : bind_null(index);
-    }
-    // Binds each argument in order, from parameter 1.
-    template <typename... Args> Statement& bind_all(const Args&... args) {
-        int index = 0;
-        (bind(++index, args), ...);
-        return *this;
-    }
-    // Advances to the next row; false when there are no more rows.
-    bool step();
-    std::int64_t column_int(int index) const;
-    double column_double(int index) const;
-    std::string column_text(int index) const;
-    // The text of a column without a copy: valid until the statement steps or resets.
-    std::string_view column_view(int index) const;
-    bool column_is_null(int index) const;
-    std::optional<std::int64_t> column_optional_int(int index) const;
-    std::optional<std::string> column_optional_text(int index) const;
-    // Runs a statement that returns no rows; returns the number of rows it changed.
-    int run();
-
-  private:
-    sqlite3* db_;
-    sqlite3_stmt* statement_ = nullptr;
-    StatementCache::Entry* cached_ = nullptr;
-};
-
-// The first column of every row left in `statement`, as text (ids, names).
-std::vector<std::string> first_column_texts(Statement& statement);
-
-// The first row of `query` with `args` bound, read by `read`; std::nullopt when there is none.
-template <typename Read, typename... Args>
-auto first_row(StatementCache& statements, std::string_view query, Read read, const Args&... args)
-    -> std::optional<std::invoke_result_t<Read, Statement&>> {
-    Statement s(statements, query);
-    s.bind_all(args...);
-    if (!s.step()) return std::nullopt;
-    return read(s);
-}
 
 // Runs one or more statements that take no parameters and return no rows (schema changes).
 void execute(sqlite3* db, const char* sql);

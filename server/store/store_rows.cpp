@@ -1,6 +1,6 @@
 #include "server/store/store_rows.h"
 
-#include "server/store/sqlite.h"
+#include "server/store/statement.h"
 
 namespace orchard::store::rows {
 

@@ -1,6 +1,6 @@
 #include "server/store/task_store.h"
 
-#include "server/store/sqlite.h"
+#include "server/store/statement.h"
 #include "server/store/store_rows.h"
 
 namespace orchard::store {
@@ -38,7 +38,7 @@ TaskStore::find_task_by_frontend_id(const std::optional<std::string>& api_client
                                     const std::string& frontend_message_id) {
     return first_row(*statements_,
                      sql("SELECT ", kTaskColumns,
-                         " FROM tasks WHERE api_client_id IS ? AND frontend_message_id = ?"),
+                         " FROM tasks WHERE api_client_id IS NOT DISTINCT FROM ? AND frontend_message_id = ?"),
                      read_task, api_client_id, frontend_message_id);
 }
 

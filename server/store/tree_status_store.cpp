@@ -1,6 +1,6 @@
 #include "server/store/tree_status_store.h"
 
-#include "server/store/sqlite.h"
+#include "server/store/statement.h"
 
 namespace orchard::store {
 

@@ -1,8 +1,10 @@
 #include "server/store/user_store.h"
 
 #include "server/store/ledger_store.h"
-#include "server/store/sqlite.h"
+#include "server/store/statement.h"
 #include "server/store/store_rows.h"
+
+#include <chrono>
 
 namespace orchard::store {
 
@@ -10,10 +12,12 @@ using namespace rows;
 
 void UserStore::insert_api_client(const ApiClientRecord& client, const std::string& key_hash) {
     Statement(*statements_, "INSERT INTO api_clients (id, key_hash, description, enabled, trusted, "
-                            "frontend_type, created_ms) VALUES (?, ?, ?, ?, ?, ?, "
-                            "CAST(strftime('%s', 'now') AS INTEGER) * 1000)")
+                            "frontend_type, created_ms) VALUES (?, ?, ?, ?, ?, ?, ?)")
         .bind_all(client.id, key_hash, client.description, client.enabled, client.trusted,
-                  client.frontend_type)
+                  client.frontend_type,
+                  std::chrono::duration_cast<std::chrono::milliseconds>(
+                      std::chrono::system_clock::now().time_since_epoch())
+                      .count())
         .run();
 }
 
@@ -75,7 +79,7 @@ UserStore::find_frontend_user(const std::optional<std::string>& api_client_id,
     return first_row(
         *statements_,
         "SELECT id, api_client_id, auth_method, external_id, display_name, enabled, "
-        "deleted, disabled_reason FROM users WHERE api_client_id IS ? AND auth_method = ? AND "
+        "deleted, disabled_reason FROM users WHERE api_client_id IS NOT DISTINCT FROM ? AND auth_method = ? AND "
         "external_id = ?",
         read_user, api_client_id, auth_method, external_id);
 }

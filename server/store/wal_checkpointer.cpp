@@ -33,7 +33,7 @@ WalCheckpointer::WalCheckpointer(Database& database) : database_(database) {
     if (sqlite3_open_v2(database.file().c_str(), &connection_, flags, nullptr) != SQLITE_OK) {
         std::string reason = connection_ ? sqlite3_errmsg(connection_) : "out of memory";
         sqlite3_close(connection_);
-        throw SqliteError("cannot open the database for checkpoints: " + reason);
+        throw DatabaseError("cannot open the database for checkpoints: " + reason);
     }
     // The RESTART checkpoint runs with the requests held back (see run()) and waits for the
     // readers of Database::read, which take well under a millisecond; SQLite's own busy handler

@@ -13,7 +13,7 @@
 #include "server/domain/rewards.h"
 #include "server/store/database.h"
 #include "server/store/ledger_store.h"
-#include "server/store/sqlite.h"
+#include "server/store/statement.h"
 #include "server/store/tree_store.h"
 #include "tests/bench/percentile.h"
 #include "tests/support/frontend.h"

@@ -70,7 +70,7 @@ async function storageLength(page) {
 test('kiosk: portrait then landscape, two visitors, the idle end of a visit leaves nothing', async () => {
   await withServerPage({
     viewport: { width: 1080, height: 1920 }, touch: true, name: 'kiosk',
-    serverArgs: ['--demo', '--kiosk', 'spring-fair', '--kiosk-idle-sec', '10'], // (long enough for a loaded machine's pauses between inputs)
+    serverArgs: ['--demo', '--kiosk', 'spring-fair', '--kiosk-idle-sec', '30'], // (long enough for a loaded machine's pauses between inputs: CI's took over 20 s)
   }, async ({ page }) => {
     const finger = new Finger(page, await page.context().newCDPSession(page));
     let s = await waitForState(page, (x) => x.ready && x.widgets.kiosk_start, { what: 'the kiosk welcome' });
@@ -125,7 +125,7 @@ test('kiosk: portrait then landscape, two visitors, the idle end of a visit leav
     assert.ok(await storageLength(page) > 0, 'the visit kept its session in the browser');
 
     // Ana walks away: after the idle time the countdown, then the welcome, and nothing kept.
-    s = await waitForState(page, (x) => x.widgets.kiosk_countdown, { what: 'the countdown', timeout: 30000 });
+    s = await waitForState(page, (x) => x.widgets.kiosk_countdown, { what: 'the countdown', timeout: 60000 });
     assert.match(s.widgets.kiosk_countdown.text, /ends in \d+ s/);
     await screenshot(page, 'kiosk-portrait-countdown');
     s = await waitForState(page, (x) => x.screen === 'sign_in' && x.widgets.kiosk_start, { what: 'the welcome again', timeout: 30000 });

@@ -58,7 +58,7 @@ void create_sample_things(Frontend& frontend, SampleIds& ids) {
 
 std::vector<ApiRoute> server_routes() {
     TempDir scratch;
-    ServerApp app({.database_file = scratch.path() / "routes.db", .public_dir = scratch.path()});
+    ServerApp app({.data_dir = scratch.path(), .public_dir = scratch.path()});
     std::vector<ApiRoute> routes;
     for (const auto& route : app.router().routes())
         routes.push_back({route.method, route.pattern});

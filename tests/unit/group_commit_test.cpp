@@ -2,7 +2,7 @@
 // commit). Each request's work must still be all-or-nothing on its own, and every thread must
 // learn the fate of its own work only.
 #include "server/store/database.h"
-#include "server/store/sqlite.h"
+#include "server/store/statement.h"
 #include "tests/support/temp_dir.h"
 
 #include <atomic>
@@ -91,7 +91,7 @@ TEST_CASE("group commit: a constraint violation in one work leaves the others co
                         insert(statements, "fresh " + std::to_string(t) + "-" + std::to_string(i));
                         if (i % 10 == 0) insert(statements, "taken"); // primary key violation
                     });
-                } catch (const SqliteError&) {
+                } catch (const DatabaseError&) {
                     ++errors;
                 }
             }

@@ -41,7 +41,7 @@ TEST_CASE("a failing migration leaves the database at the previous version") {
         {1, "good", "CREATE TABLE a (x INTEGER);"},
         {2, "bad", "CREATE TABLE b (x INTEGER); INSERT INTO nowhere VALUES (1);"},
     };
-    CHECK_THROWS_AS(apply_migrations(db, migrations), SqliteError);
+    CHECK_THROWS_AS(apply_migrations(db, migrations), DatabaseError);
     {
         Statement version(db, "SELECT max(version) FROM schema_migrations");
         REQUIRE(version.step());
@@ -60,7 +60,7 @@ TEST_CASE("a database from a newer build is refused") {
     const Migration newer[] = {{1, "a", "SELECT 1;"}, {2, "b", "SELECT 1;"}};
     apply_migrations(db, newer);
     const Migration older[] = {{1, "a", "SELECT 1;"}};
-    CHECK_THROWS_AS(apply_migrations(db, older), SqliteError);
+    CHECK_THROWS_AS(apply_migrations(db, older), DatabaseError);
     CHECK(sqlite3_close(db) == SQLITE_OK);
 }
 

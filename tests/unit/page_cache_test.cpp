@@ -6,7 +6,7 @@
 // each drop went, and the data and integrity checks that nothing was lost or damaged.)
 #include "server/store/database.h"
 #include "server/store/page_cache.h"
-#include "server/store/sqlite.h"
+#include "server/store/statement.h"
 #include "tests/support/temp_dir.h"
 
 #include <catch2/catch.hpp>

@@ -3,7 +3,7 @@
 // write.
 #include "server/store/database.h"
 #include "server/store/read_connections.h"
-#include "server/store/sqlite.h"
+#include "server/store/statement.h"
 #include "tests/support/temp_dir.h"
 
 #include <catch2/catch.hpp>
@@ -85,7 +85,7 @@ TEST_CASE("read connections: a read cannot write, and a refusal leaves the conne
     CHECK_THROWS_AS(database->read([](StatementCache& statements) {
         Statement(statements, "INSERT INTO server_meta (key, value) VALUES ('row x', 'v')").run();
     }),
-                    SqliteError);
+                    DatabaseError);
     CHECK_THROWS_AS(database->read([](StatementCache&) { throw WriteNeeded(); }), WriteNeeded);
     insert(*database, "row 1");
     CHECK(read_count(*database) == 1);

@@ -8,7 +8,7 @@
 #include "server/store/ledger_store.h"
 #include "server/store/prize_store.h"
 #include "server/store/read_connections.h"
-#include "server/store/sqlite.h"
+#include "server/store/statement.h"
 #include "tests/support/temp_dir.h"
 
 #include <catch2/catch.hpp>

@@ -1,0 +1,42 @@
+// The few spellings of SQL that differ between SQLite and PostgreSQL; everything else in the
+// store is written once, in SQL both understand (docs/scaling.md).
+#pragma once
+
+#include "server/store/statement.h"
+
+#include <string>
+#include <string_view>
+
+namespace orchard::store::dialect {
+
+inline bool postgres(const StatementCache& statements) {
+    return statements.postgres() != nullptr;
+}
+
+// The number under `key` (an SQL expression naming it: 'spam' or a parameter) in the JSON object
+// stored as text in `column`; NULL when absent.
+inline std::string json_number(const StatementCache& statements, std::string_view column,
+                               std::string_view key) {
+    if (postgres(statements))
+        return "(" + std::string(column) + "::jsonb ->> " + std::string(key) + ")::float8";
+    return "json_extract(" + std::string(column) + ", '$.' || " + std::string(key) + ")";
+}
+
+// The rows (key, value as text) of the JSON object stored as text in `column`.
+inline std::string json_entries(const StatementCache& statements, std::string_view column) {
+    if (postgres(statements)) return "jsonb_each_text(" + std::string(column) + "::jsonb)";
+    return "json_each(" + std::string(column) + ")";
+}
+
+// LIKE that ignores the case of ASCII letters, as SQLite's does.
+inline const char* like(const StatementCache& statements) {
+    return postgres(statements) ? "ILIKE" : "LIKE";
+}
+
+// The texts of `expression` over a group, joined by spaces.
+inline std::string joined(const StatementCache& statements, std::string_view expression) {
+    if (postgres(statements)) return "string_agg(" + std::string(expression) + ", ' ')";
+    return "group_concat(" + std::string(expression) + ", ' ')";
+}
+
+} // namespace orchard::store::dialect

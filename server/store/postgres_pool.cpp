@@ -1,0 +1,120 @@
+#include "server/store/postgres_pool.h"
+
+#include <chrono>
+#include <random>
+#include <thread>
+
+namespace orchard::store {
+
+namespace {
+
+// How often a transaction that lost to a concurrent one is tried again before its request fails.
+constexpr int kAttempts = 12;
+
+// A short random pause before the next attempt, growing with each, so that two transactions that
+// keep colliding drift apart.
+void pause_before_retry(int attempt) {
+    thread_local std::minstd_rand random(std::random_device{}());
+    const int ceiling_us = 200 << std::min(attempt, 6);
+    std::this_thread::sleep_for(
+        std::chrono::microseconds(std::uniform_int_distribution<int>(0, ceiling_us)(random)));
+}
+
+void roll_back(PGconn* connection) {
+    if (PQtransactionStatus(connection) == PQTRANS_IDLE) return;
+    try {
+        execute(connection, "ROLLBACK");
+    } catch (const DatabaseError&) {
+        // A broken connection: the pool drops it when it comes back.
+    }
+}
+
+} // namespace
+
+void run_serializable(PGconn* connection, StatementCache& statements,
+                      const std::function<void(StatementCache&)>& work) {
+    for (int attempt = 1;; ++attempt) {
+        try {
+            execute(connection, "BEGIN ISOLATION LEVEL SERIALIZABLE");
+            work(statements);
+            execute(connection, "COMMIT");
+            return;
+        } catch (const DatabaseError& error) {
+            roll_back(connection);
+            if (!error.must_retry() || attempt == kAttempts) throw;
+        } catch (...) {
+            roll_back(connection);
+            throw;
+        }
+        pause_before_retry(attempt);
+    }
+}
+
+PostgresPool::PostgresPool(std::string url, bool read_only, std::size_t max_connections)
+    : url_(std::move(url)), read_only_(read_only), max_connections_(max_connections) {
+    Lease first = take(); // a wrong address or password is told at start, not at a request
+}
+
+PostgresPool::~PostgresPool() = default;
+
+PostgresPool::Lease PostgresPool::take() {
+    std::unique_lock lock(mutex_);
+    idle_changed_.wait(lock, [&] { return !idle_.empty() || opened_ < max_connections_; });
+    if (!idle_.empty()) {
+        auto session = std::move(idle_.back());
+        idle_.pop_back();
+        return Lease(*this, std::move(session));
+    }
+    ++opened_;
+    lock.unlock();
+    try {
+        auto session = std::make_unique<Session>();
+        session->connection = connect_postgres(url_);
+        session->statements =
+            std::make_unique<StatementCache>(session->connection.get(), read_only_);
+        return Lease(*this, std::move(session));
+    } catch (...) {
+        lock.lock();
+        --opened_;
+        idle_changed_.notify_one();
+        throw;
+    }
+}
+
+PostgresPool::Lease::~Lease() {
+    pool_.give_back(std::move(session_));
+}
+
+void PostgresPool::give_back(std::unique_ptr<Session> session) {
+    // A connection that broke, or was left inside a transaction, is closed, not reused.
+    const bool usable = PQstatus(session->connection.get()) == CONNECTION_OK &&
+                        PQtransactionStatus(session->connection.get()) == PQTRANS_IDLE;
+    std::lock_guard lock(mutex_);
+    if (usable) idle_.push_back(std::move(session));
+    else --opened_;
+    idle_changed_.notify_one();
+}
+
+void PostgresPool::write(const std::function<void(StatementCache&)>& work) {
+    Lease lease = take();
+    run_serializable(lease.connection(), lease.statements(), work);
+}
+
+void PostgresPool::read(const std::function<void(StatementCache&)>& work) {
+    Lease lease = take();
+    execute(lease.connection(), "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
+    try {
+        work(lease.statements());
+        execute(lease.connection(), "COMMIT");
+    } catch (...) {
+        roll_back(lease.connection());
+        throw;
+    }
+}
+
+std::size_t PostgresPool::opened() const {
+    std::lock_guard lock(mutex_);
+    return opened_;
+}
+
+} // namespace orchard::store
