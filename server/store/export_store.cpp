@@ -39,7 +39,7 @@ std::string qualified(std::string_view table, std::string_view columns) {
 // shares, so that they all see the same trees. The unary + keeps SQLite off message_trees_by_state:
 // read through the primary key, the trees come in id order without first sorting them all.
 std::string where(const ExportTreeFilter& filter) {
-    std::string text = " WHERE 1";
+    std::string text = " WHERE TRUE";
     if (!filter.states.empty())
         text += " AND +t.state IN (" + placeholders(filter.states.size()) + ")";
     if (!filter.langs.empty())
@@ -71,7 +71,7 @@ template <typename Row> class Cursor {
     // `sql` selects the tree id in column `tree_column`; `read` makes a row of the others.
     Cursor(StatementCache& statements, const std::string& sql, const ExportTreeFilter& filter,
            int tree_column, Read read)
-        : statement_(statements.db(), sql), tree_column_(tree_column), read_(read) {
+        : statement_(statements, sql, Statement::Once::yes), tree_column_(tree_column), read_(read) {
         bind(filter, statement_);
         advance();
     }
@@ -158,8 +158,9 @@ void sort_tree_rows(ExportTreeRows& rows) {
 struct ExportScan::Cursors {
     Cursors(StatementCache& statements, ExportTreeFilter tree_filter)
         : filter(std::move(tree_filter)),
-          trees(statements.db(),
-                sql("SELECT ", kTreeColumns, (" FROM message_trees t" + where(filter)).c_str())),
+          trees(statements,
+                sql("SELECT ", kTreeColumns, (" FROM message_trees t" + where(filter)).c_str()),
+                Statement::Once::yes),
           messages(statements,
                    "SELECT " + qualified("m", kMessageColumns) + kTreeMessages + where(filter),
                    filter, 1, read_message_row) {

@@ -23,11 +23,11 @@ bool is_postgres_url(std::string_view location) {
     return location.starts_with("postgresql://") || location.starts_with("postgres://");
 }
 
-std::string postgres_parameters(std::string_view sql, int& parameters) {
+PostgresSql postgres_parameters(std::string_view sql) {
     std::string out;
     out.reserve(sql.size() + 16);
-    parameters = 0;
-    int next = 0;
+    std::vector<bool> used;
+    int parameters = 0;
     for (std::size_t i = 0; i < sql.size(); ++i) {
         const char c = sql[i];
         if (c == '\'' || c == '"') { // quoted text or name, with doubled quotes inside
@@ -40,14 +40,25 @@ std::string postgres_parameters(std::string_view sql, int& parameters) {
             const std::size_t stop = end == std::string_view::npos ? sql.size() : end;
             out.append(sql.substr(i, stop - i));
             i = stop - 1;
+        } else if (c == 'C' && sql.substr(i).starts_with("CROSS JOIN ") && out.ends_with(' ')) {
+            // SQLite's way to fix the order of a join (ON clause and all): a plain join here.
+            out += "JOIN ";
+            i += 10;
+        } else if (c == '+' && (out.ends_with("AND ") || out.ends_with("WHERE "))) {
+            // SQLite's unary plus that keeps its planner off an index: PostgreSQL plans
+            // by itself and has no unary plus for text.
         } else if (c == '?') {
             int number = 0;
             std::size_t j = i + 1;
             while (j < sql.size() && sql[j] >= '0' && sql[j] <= '9')
                 number = number * 10 + (sql[j++] - '0');
-            if (j == i + 1) number = ++next;
-            else next = number;
+            // As SQLite numbers them: a bare ? is one more than the largest number so far.
+            if (j == i + 1) number = parameters + 1;
             if (number > parameters) parameters = number;
+            if (number > 0) {
+                if (used.size() < static_cast<std::size_t>(number)) used.resize(number);
+                used[static_cast<std::size_t>(number - 1)] = true;
+            }
             out += '$';
             out += std::to_string(number);
             i = j - 1;
@@ -55,7 +66,11 @@ std::string postgres_parameters(std::string_view sql, int& parameters) {
             out += c;
         }
     }
-    return out;
+    constexpr Oid kText = 25; // pg_type's text
+    std::vector<Oid> types(static_cast<std::size_t>(parameters), 0);
+    for (std::size_t i = 0; i < types.size(); ++i)
+        if (i >= used.size() || !used[i]) types[i] = kText;
+    return {std::move(out), std::move(types)};
 }
 
 PostgresConnection connect_postgres(const std::string& url) {
@@ -109,15 +124,17 @@ PostgresResult PostgresQuery::execute_prepared() {
         return PostgresResult(PQexecPrepared(connection, name.c_str(), count, pointers.data(),
                                              nullptr, nullptr, 0));
     if (!use_cursor)
-        return PostgresResult(PQexecParams(connection, one_off_sql.c_str(), count, nullptr,
-                                           pointers.data(), nullptr, nullptr, 0));
+        return PostgresResult(PQexecParams(connection, one_off.text.c_str(), count,
+                                           one_off.types.data(), pointers.data(), nullptr,
+                                           nullptr, 0));
     static std::atomic<std::uint64_t> cursors{0};
     cursor = "orchard_cursor_" + std::to_string(++cursors);
     return PostgresResult(PQexecParams(connection,
                                        ("DECLARE " + cursor + " NO SCROLL CURSOR FOR " +
-                                        one_off_sql)
+                                        one_off.text)
                                            .c_str(),
-                                       count, nullptr, pointers.data(), nullptr, nullptr, 0));
+                                       count, one_off.types.data(), pointers.data(), nullptr,
+                                       nullptr, 0));
 }
 
 void PostgresQuery::fetch() {

@@ -17,8 +17,14 @@ namespace orchard::store {
 bool is_postgres_url(std::string_view location);
 
 // `sql` with SQLite's parameters (`?` numbered in order, `?N`) as PostgreSQL's ($N), outside
-// quoted text and comments; `parameters` is set to the highest number.
-std::string postgres_parameters(std::string_view sql, int& parameters);
+// quoted text and comments, without SQLite's planner hints (`AND +column`, `CROSS JOIN ... ON`), and the type of each parameter for PQprepare: 0 (PostgreSQL infers
+// it from where it is used) or text for one the statement leaves out (SQLite lets a statement
+// skip numbers, e.g. a filter that is absent; PostgreSQL must know every type).
+struct PostgresSql {
+    std::string text;
+    std::vector<Oid> types;
+};
+PostgresSql postgres_parameters(std::string_view sql);
 
 struct PostgresConnectionDeleter {
     void operator()(PGconn* connection) const { PQfinish(connection); }
@@ -45,7 +51,7 @@ using PostgresResult = std::unique_ptr<PGresult, PostgresResultDeleter>;
 struct PostgresQuery {
     PGconn* connection = nullptr;
     std::string name;          // the prepared statement; empty for a one-off
-    std::string one_off_sql;   // a one-off's SQL, with PostgreSQL's parameters
+    PostgresSql one_off;       // a one-off's SQL, with PostgreSQL's parameters
     bool use_cursor = false;   // a one-off read: its rows come through a cursor
     std::string cursor;        // that cursor, once declared
     std::vector<std::string> values;

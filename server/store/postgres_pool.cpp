@@ -41,7 +41,11 @@ void run_serializable(PGconn* connection, StatementCache& statements,
             return;
         } catch (const DatabaseError& error) {
             roll_back(connection);
-            if (!error.must_retry() || attempt == kAttempts) throw;
+            if (!error.must_retry()) throw;
+            if (attempt == kAttempts)
+                throw DatabaseError(std::string(error.what()) + " (tried " +
+                                        std::to_string(kAttempts) + " times)",
+                                    error.sqlstate);
         } catch (...) {
             roll_back(connection);
             throw;

@@ -48,11 +48,10 @@ Statement::Statement(StatementCache& cache, std::string_view sql, Once) : db_(ca
     }
     pg_ = std::make_unique<PostgresQuery>();
     pg_->connection = cache.postgres();
-    int parameters = 0;
-    pg_->one_off_sql = postgres_parameters(sql, parameters);
+    pg_->one_off = postgres_parameters(sql);
     pg_->use_cursor = is_read(sql);
-    pg_->values.resize(static_cast<std::size_t>(parameters));
-    pg_->is_null.assign(static_cast<std::size_t>(parameters), 1);
+    pg_->values.resize(pg_->one_off.types.size());
+    pg_->is_null.assign(pg_->one_off.types.size(), 1);
 }
 
 Statement::Statement(StatementCache& cache, std::string_view sql) : db_(cache.db()) {
@@ -97,8 +96,10 @@ StatementCache::Entry* StatementCache::acquire(std::string_view sql) {
     if (found == entries_.end() && pg_) {
         Entry entry;
         entry.name = "orchard_" + std::to_string(entries_.size() + 1);
-        const std::string text = postgres_parameters(sql, entry.parameters);
-        PostgresResult prepared(PQprepare(pg_, entry.name.c_str(), text.c_str(), 0, nullptr));
+        const PostgresSql translated = postgres_parameters(sql);
+        entry.parameters = static_cast<int>(translated.types.size());
+        PostgresResult prepared(PQprepare(pg_, entry.name.c_str(), translated.text.c_str(),
+                                          entry.parameters, translated.types.data()));
         if (!prepared || PQresultStatus(prepared.get()) != PGRES_COMMAND_OK)
             throw postgres_error(pg_, prepared.get(), "prepare");
         return &entries_.emplace(std::string(sql), std::move(entry)).first->second;

@@ -2,7 +2,8 @@
 // The routes come from the server's own router, so a new route without a row here fails.
 // A call counts as "allowed" when it is not refused for who is calling (401, 403, 503 with
 // 4001): with placeholder ids and bodies an allowed call may still be 400 or 404.
-#include "server/store/sqlite.h"
+#include "tests/support/database_query.h"
+#include "tests/support/test_database.h"
 #include "tests/support/api_routes.h"
 #include "tests/support/frontend.h"
 #include "tests/support/orchard_cli.h"
@@ -172,12 +173,9 @@ struct World {
         // The disabled user exists (first sight) and is then disabled.
         orchard::test::Frontend untrusted(server.base_url(), untrusted_key);
         REQUIRE(untrusted.request_task("disabled-user", "initial_prompt").status == 200);
-        sqlite3* db = nullptr;
-        REQUIRE(sqlite3_open((dir.path() / "orchard.db").c_str(), &db) == SQLITE_OK);
-        sqlite3_busy_timeout(db, 5000);
-        orchard::store::execute(db,
-                                "UPDATE users SET enabled = 0 WHERE external_id = 'disabled-user'");
-        sqlite3_close(db);
+        orchard::test::execute_sql(dir.path(),
+                                   "UPDATE users SET enabled = 0 WHERE external_id = "
+                                   "'disabled-user'");
     }
 
     httplib::Result post(const std::string& path, const json& body, const std::string& token) {

@@ -89,12 +89,12 @@ TEST_CASE("kiosk: health names the event, and its guests, and only they, are on 
 
 TEST_CASE("kiosk: a guest of an event this server does not hold is refused and nothing changes") {
     KioskServer k;
-    const auto before = orchard::test::database_digest(k.dir.path() / "orchard.db");
+    const auto before = orchard::test::database_digest(k.dir.path());
     const ApiAnswer refused =
         k.browser.post("/api/v1/auth/guest", {{"display_name", "Eve"}, {"event", "other-fair"}});
     CHECK(refused.status == 400);
     CHECK(refused.body["message"].get<std::string>().find("other-fair") != std::string::npos);
-    CHECK(orchard::test::database_digest(k.dir.path() / "orchard.db") == before);
+    CHECK(orchard::test::database_digest(k.dir.path()) == before);
 
     // Not a kiosk server at all: no event, and none to join.
     orchard::test::TempDir plain_dir;
@@ -183,10 +183,10 @@ TEST_CASE("kiosk by address: a browser opened at ?kiosk=EVENT is a kiosk of an e
           json{{"url_events", {"spring-fair", "autumn-fair"}}, {"idle_seconds", 90}});
     CHECK(browser.post("/api/v1/auth/guest", {{"display_name", "Ana"}, {"event", "autumn-fair"}})
               .status == 201);
-    const auto before = orchard::test::database_digest(dir.path() / "orchard.db");
+    const auto before = orchard::test::database_digest(dir.path());
     CHECK(browser.post("/api/v1/auth/guest", {{"display_name", "Eve"}, {"event", "other-fair"}})
               .status == 400);
-    CHECK(orchard::test::database_digest(dir.path() / "orchard.db") == before);
+    CHECK(orchard::test::database_digest(dir.path()) == before);
 
     orchard::test::HttplibTransport transport{server.base_url()};
     {

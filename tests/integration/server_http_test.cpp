@@ -1,5 +1,6 @@
 // The real `orchard serve` on a free port, spoken to over real HTTP.
-#include "server/store/sqlite.h"
+#include "tests/support/database_query.h"
+#include "tests/support/test_database.h"
 #include "tests/support/temp_dir.h"
 #include "tests/support/test_server.h"
 
@@ -104,19 +105,11 @@ TEST_CASE("SIGTERM stops the server cleanly and the database survives a restart"
         CHECK(server.stop() == 0);
         CHECK(server.output().find("Stopped.") != std::string::npos);
     }
-    sqlite3* db = nullptr;
-    REQUIRE(sqlite3_open((dir.path() / "orchard.db").c_str(), &db) == SQLITE_OK);
-    std::string created_at;
-    {
-        orchard::store::Statement meta(db,
-                                       "SELECT value FROM server_meta WHERE key = 'created_at'");
-        REQUIRE(meta.step());
-        created_at = meta.column_text(0);
-        orchard::store::Statement mode(db, "PRAGMA journal_mode");
-        REQUIRE(mode.step());
-        CHECK(mode.column_text(0) == "wal");
-    }
-    sqlite3_close(db);
+    const std::string created_at = orchard::test::query_text(
+        dir.path(), "SELECT value FROM server_meta WHERE key = 'created_at'");
+    REQUIRE_FALSE(created_at.empty());
+    if (!orchard::test::on_postgres())
+        CHECK(orchard::test::query_text(dir.path(), "PRAGMA journal_mode") == "wal");
 
     TestServer again(dir.path());
     httplib::Client http(again.base_url());
@@ -124,14 +117,9 @@ TEST_CASE("SIGTERM stops the server cleanly and the database survives a restart"
     REQUIRE(response);
     CHECK(response->status == 200);
     again.stop();
-    REQUIRE(sqlite3_open((dir.path() / "orchard.db").c_str(), &db) == SQLITE_OK);
-    {
-        orchard::store::Statement meta(db,
-                                       "SELECT value FROM server_meta WHERE key = 'created_at'");
-        REQUIRE(meta.step());
-        CHECK(meta.column_text(0) == created_at);
-    }
-    sqlite3_close(db);
+    CHECK(orchard::test::query_text(dir.path(),
+                                    "SELECT value FROM server_meta WHERE key = 'created_at'") ==
+          created_at);
 }
 
 TEST_CASE("a port in use is a clear start-up error") {

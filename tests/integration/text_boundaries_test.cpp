@@ -120,6 +120,8 @@ TEST_CASE("text boundaries: a name cut inside a character or not UTF-8 leaves ev
 }
 
 TEST_CASE("text boundaries: bytes that are not UTF-8 already stored do not break a read") {
+    // PostgreSQL refuses to store text that is not UTF-8 at all: there, nothing to read.
+    if (orchard::test::on_postgres()) return;
     World world;
     world.write_prompt(Frontend::user("stored"), "fe-stored");
     // As a name cut at 256 bytes by an older Orchard was stored; written before any board is

@@ -218,7 +218,7 @@ void check_refused(const httplib::Result& result, const std::string& named) {
 TEST_CASE("wrong JSON types: each field of each route, each wrong type: 400 naming it, "
           "nothing changed") {
     World world;
-    const auto database = world.dir.path() / "orchard.db";
+    const auto database = world.dir.path();
     const auto digest = orchard::test::database_digest(database);
     const auto lines = [&] {
         const std::string output = world.server.output();
@@ -256,7 +256,7 @@ TEST_CASE("wrong JSON types: each field of each route, each wrong type: 400 nami
 TEST_CASE("wrong JSON types: a body that is not an object is refused on every route that reads "
           "one") {
     World world;
-    const auto database = world.dir.path() / "orchard.db";
+    const auto database = world.dir.path();
     const auto digest = orchard::test::database_digest(database);
     for (const auto& route : orchard::test::server_routes()) {
         const auto sample = orchard::test::sample_request(route, world.ids);

@@ -1,5 +1,9 @@
 #include "tests/support/database_digest.h"
 
+#include "tests/support/test_database.h"
+
+#include "server/store/postgres.h"
+
 #include <algorithm>
 #include <cstdint>
 #include <cstdio>
@@ -44,9 +48,44 @@ std::vector<std::string> query_rows(sqlite3* db, const std::string& sql) {
     return rows;
 }
 
+std::string hash_rows(std::vector<std::string> rows) {
+    std::sort(rows.begin(), rows.end());
+    std::uint64_t hash = fnv1a(std::to_string(rows.size()));
+    for (const auto& row : rows)
+        hash = fnv1a(row + '\n', hash);
+    char hex[17];
+    std::snprintf(hex, sizeof hex, "%016llx", static_cast<unsigned long long>(hash));
+    return hex;
+}
+
+// Each row of a PostgreSQL query as PostgreSQL writes the whole row as text.
+std::vector<std::string> postgres_rows(PGconn* connection, const std::string& sql) {
+    store::PostgresResult result(PQexec(connection, sql.c_str()));
+    if (!result || PQresultStatus(result.get()) != PGRES_TUPLES_OK)
+        throw std::runtime_error("digest: cannot read " + sql + ": " +
+                                 PQerrorMessage(connection));
+    std::vector<std::string> rows;
+    for (int row = 0; row < PQntuples(result.get()); ++row)
+        rows.emplace_back(PQgetvalue(result.get(), row, 0));
+    return rows;
+}
+
+std::map<std::string, std::string> postgres_digest(const std::filesystem::path& data_dir) {
+    auto connection = store::connect_postgres(database_url(data_dir));
+    std::map<std::string, std::string> digest;
+    for (const auto& name : postgres_rows(connection.get(),
+                                          "SELECT tablename FROM pg_tables WHERE schemaname = "
+                                          "'public' ORDER BY tablename"))
+        digest[name] =
+            hash_rows(postgres_rows(connection.get(), "SELECT t::text FROM \"" + name + "\" t"));
+    return digest;
+}
+
 } // namespace
 
-std::map<std::string, std::string> database_digest(const std::filesystem::path& database_file) {
+std::map<std::string, std::string> database_digest(const std::filesystem::path& data_dir) {
+    if (on_postgres()) return postgres_digest(data_dir);
+    const auto database_file = data_dir / "orchard.db";
     sqlite3* db = nullptr;
     if (sqlite3_open_v2(database_file.c_str(), &db, SQLITE_OPEN_READWRITE, nullptr) != SQLITE_OK) {
         sqlite3_close(db);
@@ -60,14 +99,7 @@ std::map<std::string, std::string> database_digest(const std::filesystem::path& 
                             "LIKE 'sqlite_%' ORDER BY name")) {
             // query_rows tags each value; the name is what follows the second colon.
             const std::string name = table.substr(table.find(':', table.find(':') + 1) + 1);
-            auto rows = query_rows(db, "SELECT * FROM \"" + name + "\"");
-            std::sort(rows.begin(), rows.end());
-            std::uint64_t hash = fnv1a(std::to_string(rows.size()));
-            for (const auto& row : rows)
-                hash = fnv1a(row + '\n', hash);
-            char hex[17];
-            std::snprintf(hex, sizeof hex, "%016llx", static_cast<unsigned long long>(hash));
-            digest[name] = hex;
+            digest[name] = hash_rows(query_rows(db, "SELECT * FROM \"" + name + "\""));
         }
     } catch (...) {
         sqlite3_close(db);

@@ -1,6 +1,6 @@
-// A fingerprint of everything in a server's SQLite database, read from the file beside the
-// running server: tests of refused requests compare it before and after to prove that a refusal
-// changed nothing.
+// A fingerprint of everything in a server's database (its SQLite file, or its PostgreSQL database
+// on a PostgreSQL run), read beside the running server: tests of refused requests compare it
+// before and after to prove that a refusal changed nothing.
 #pragma once
 
 #include <filesystem>
@@ -11,7 +11,8 @@ namespace orchard::test {
 
 // Table name → a hash of its rows (sorted, so that row order does not matter). Only committed
 // data is seen (the server writes in WAL mode; this reads as another connection would).
-std::map<std::string, std::string> database_digest(const std::filesystem::path& database_file);
+// `data_dir` is the folder the server was given.
+std::map<std::string, std::string> database_digest(const std::filesystem::path& data_dir);
 
 // The names of the tables whose hash differs between two digests, for a failure message.
 std::string changed_tables(const std::map<std::string, std::string>& before,

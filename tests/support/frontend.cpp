@@ -1,5 +1,7 @@
 #include "tests/support/frontend.h"
 
+#include "tests/support/test_database.h"
+
 #include <algorithm>
 #include <array>
 #include <chrono>
@@ -10,8 +12,8 @@ namespace orchard::test {
 
 std::string create_api_key(const std::filesystem::path& data_dir, bool trusted,
                            const std::string& binary) {
-    const std::string command = binary + " api-client add --description test --data '" +
-                                data_dir.string() + "'" + (trusted ? " --trusted" : "") +
+    const std::string command = binary + " api-client add --description test " +
+                                data_options(data_dir) + (trusted ? " --trusted" : "") +
                                 " 2>/dev/null";
     FILE* pipe = popen(command.c_str(), "r");
     if (!pipe) throw std::runtime_error("popen failed");

@@ -1,10 +1,10 @@
 #include "tests/support/fuzz_world.h"
 
+#include "tests/support/database_query.h"
 #include "tests/support/frontend.h"
 
 #include <httplib.h>
 #include <nlohmann/json.hpp>
-#include <sqlite3.h>
 #include <stdexcept>
 
 namespace orchard::test {
@@ -17,18 +17,9 @@ void expect(bool condition, const std::string& what) {
 
 // Orchard's own id of a user, for the routes under /api/v1/users/{user_id}.
 std::string user_id_of(const std::filesystem::path& data_dir, const std::string& external_id) {
-    sqlite3* db = nullptr;
-    expect(sqlite3_open((data_dir / "orchard.db").c_str(), &db) == SQLITE_OK,
-           "cannot open the database");
-    sqlite3_busy_timeout(db, 5000);
-    sqlite3_stmt* statement = nullptr;
-    sqlite3_prepare_v2(db, "SELECT id FROM users WHERE external_id = ?", -1, &statement, nullptr);
-    sqlite3_bind_text(statement, 1, external_id.c_str(), -1, SQLITE_TRANSIENT);
-    std::string id;
-    if (sqlite3_step(statement) == SQLITE_ROW)
-        id = reinterpret_cast<const char*>(sqlite3_column_text(statement, 0));
-    sqlite3_finalize(statement);
-    sqlite3_close(db);
+    // (An external id of the fuzz world's own making: no quote in it.)
+    const std::string id =
+        query_text(data_dir, "SELECT id FROM users WHERE external_id = '" + external_id + "'");
     expect(!id.empty(), "no user " + external_id);
     return id;
 }

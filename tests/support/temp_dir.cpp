@@ -1,5 +1,7 @@
 #include "tests/support/temp_dir.h"
 
+#include "tests/support/test_database.h"
+
 #include <cstdlib>
 #include <stdexcept>
 #include <string>
@@ -13,6 +15,11 @@ TempDir::TempDir() {
 }
 
 TempDir::~TempDir() {
+    try {
+        drop_database(path_); // a test's PostgreSQL database goes with its folder
+    } catch (const std::exception&) {
+        // The cluster is gone already: nothing to drop.
+    }
     std::error_code ignored;
     std::filesystem::remove_all(path_, ignored);
 }

@@ -1,6 +1,9 @@
 #include "tests/support/test_server.h"
 
+#include "tests/support/test_database.h"
+
 #include <chrono>
+#include <cstdlib>
 #include <csignal>
 #include <fcntl.h>
 #include <fstream>
@@ -34,6 +37,10 @@ TestServer::TestServer(std::filesystem::path data_dir, std::vector<std::string> 
     std::vector<std::string> args = {binary,   "serve",           "--port",   "0",
                                      "--data", data_dir.string(), "--public", ORCHARD_PUBLIC_DIR};
     // A build without the WebAssembly client (-DORCHARD_BUILD_CLIENT=OFF) still runs the API tests.
+    if (on_postgres()) {
+        args.push_back("--database");
+        args.push_back(database_url(data_dir));
+    }
     if (!std::filesystem::exists(std::filesystem::path(ORCHARD_PUBLIC_DIR) / "index.html"))
         args.push_back("--api-only");
     args.insert(args.end(), extra_args.begin(), extra_args.end());
@@ -73,6 +80,15 @@ TestServer::TestServer(std::filesystem::path data_dir, std::vector<std::string> 
 
 TestServer::~TestServer() {
     if (pid_ > 0) stop();
+    // The server's errors (a 500's cause is logged there) for whoever investigates a failure.
+    if (const char* keep = std::getenv("ORCHARD_TEST_SERVER_ERRORS")) {
+        std::ofstream out(keep, std::ios::app);
+        std::istringstream lines(read_all(log_file_));
+        for (std::string line; std::getline(lines, line);)
+            if (line.find("failed") != std::string::npos || line.find("orchard:") == 0 ||
+                line.find("ERROR") != std::string::npos)
+                out << line << '\n';
+    }
 }
 
 int TestServer::stop() {
