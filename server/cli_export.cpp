@@ -78,8 +78,8 @@ Command parse_export(const std::vector<std::string>& args) {
             options.all_paths = true;
         } else if (arg == "--quiet") {
             options.progress = false;
-        } else if (arg == "--data" || arg == "--database" || arg == "--out" || arg == "--format" || arg == "--state" ||
-                   arg == "--lang" || arg == "--user" || arg == "--anonymize" ||
+        } else if (arg == "--data" || arg == "--database" || arg == "--out" || arg == "--format" ||
+                   arg == "--state" || arg == "--lang" || arg == "--user" || arg == "--anonymize" ||
                    arg == "--dataset" || arg == "--seed") {
             const auto given = value();
             if (!given || given->empty()) return UsageError{arg + " needs a value"};

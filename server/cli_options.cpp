@@ -164,8 +164,7 @@ Command parse_api_client(const std::vector<std::string>& args) {
         if (args[i] == "--help" || args[i] == "-h") return ShowHelp{api_client_help()};
         if (args[i] == "--trusted") {
             options.trusted = true;
-        } else if ((args[i] == "--description" || args[i] == "--data" ||
-                    args[i] == "--database") &&
+        } else if ((args[i] == "--description" || args[i] == "--data" || args[i] == "--database") &&
                    i + 1 < args.size()) {
             if (args[i] == "--data")
                 options.data_dir = args[++i];
@@ -197,8 +196,8 @@ Command parse_user(const std::vector<std::string>& args) {
     for (size_t i = 2; i < args.size(); ++i) {
         const std::string& arg = args[i];
         if (arg == "--help" || arg == "-h") return ShowHelp{user_help()};
-        if ((arg == "--username" || arg == "--display-name" || arg == "--role" ||
-             arg == "--data" || arg == "--database") &&
+        if ((arg == "--username" || arg == "--display-name" || arg == "--role" || arg == "--data" ||
+             arg == "--database") &&
             i + 1 < args.size()) {
             const std::string& value = args[++i];
             if (arg == "--username") options.username = value;
@@ -284,8 +283,8 @@ Command parse_command_line(const std::vector<std::string>& args) {
             continue;
         }
         if (arg != "--host" && arg != "--port" && arg != "--data" && arg != "--database" &&
-            arg != "--database-read" && arg != "--public" &&
-            arg != "--seed" && arg != "--demo-file" && arg != "--allow-origin" && arg != "--smtp" &&
+            arg != "--database-read" && arg != "--public" && arg != "--seed" &&
+            arg != "--demo-file" && arg != "--allow-origin" && arg != "--smtp" &&
             arg != "--embed-origin" && arg != "--kiosk" && arg != "--kiosk-idle-sec" &&
             arg != "--kiosk-allow" && arg != "--mail-from" && arg != "--public-url" &&
             arg != "--max-body-kb" && arg != "--max-body-memory-mb" &&

@@ -14,8 +14,9 @@ ServerApp::ServerApp(const ServerAppConfig& config)
     : database_(store::Database::open_data(config.data_dir, config.database_url,
                                            config.database_read_url)),
       // PostgreSQL checkpoints by itself.
-      checkpointer_(database_->is_postgres() ? nullptr
-                                             : std::make_unique<store::WalCheckpointer>(*database_)),
+      checkpointer_(database_->is_postgres()
+                        ? nullptr
+                        : std::make_unique<store::WalCheckpointer>(*database_)),
       static_files_(http::StaticFiles::load(config.public_dir)),
       allowed_origins_(config.allowed_origins), embed_origins_(config.embed_origins),
       news_added_(config.news_added) {

@@ -98,8 +98,7 @@ http::Response export_response(Call& call, const ExportOptions& options) {
     }
     // The writer compresses by the name's ending. A killed server leaves the file behind, named
     // export-*.jsonl.gz beside the database.
-    const auto file =
-        call.database().folder() / ("export-" + domain::new_uuid() + ".jsonl.gz");
+    const auto file = call.database().folder() / ("export-" + domain::new_uuid() + ".jsonl.gz");
     try {
         exporting::JsonlWriter writer(file.string());
         exporting::export_trees(call.database(), options,

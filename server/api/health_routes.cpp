@@ -14,7 +14,10 @@ http::Response check(Call& call) {
     health.kiosk_event = call.services.auth.kiosk_event;
     health.kiosk_url_events = call.services.auth.kiosk_url_events;
     health.kiosk_idle_seconds = call.services.auth.kiosk_idle_seconds;
-    auto response = http::Response::json(ok ? 200 : 503, protocol::to_json(health));
+    nlohmann::json body = protocol::to_json(health);
+    // Which store: a load balancer's operator reads here that every server shares PostgreSQL.
+    body["store"] = call.database().is_postgres() ? "postgresql" : "sqlite";
+    auto response = http::Response::json(ok ? 200 : 503, body);
     response.set_header("Cache-Control", "no-store");
     return response;
 }

@@ -79,8 +79,8 @@ std::unique_ptr<Database> Database::open(const std::filesystem::path& file) {
 }
 
 std::unique_ptr<Database> Database::open_postgres(const std::string& url,
-                                                 const std::string& read_url,
-                                                 std::filesystem::path folder) {
+                                                  const std::string& read_url,
+                                                  std::filesystem::path folder) {
     auto writes = std::make_unique<PostgresPool>(url, false, kPostgresConnections);
     std::unique_ptr<Database> database(new Database(
         std::move(writes), std::make_unique<PostgresPool>(read_url.empty() ? url : read_url, true,
@@ -94,8 +94,7 @@ std::unique_ptr<Database> Database::open_postgres(const std::string& url,
 }
 
 std::unique_ptr<Database> Database::open_data(const std::filesystem::path& data_dir,
-                                              const std::string& url,
-                                              const std::string& read_url) {
+                                              const std::string& url, const std::string& read_url) {
     if (!url.empty() && !is_postgres_url(url))
         throw DatabaseError("--database takes a postgresql:// URL, not " + url);
     if (!read_url.empty() && !is_postgres_url(read_url))
@@ -127,7 +126,10 @@ Database::~Database() {
 
 Database::Transaction::Transaction(Database& database) : database_(database) {
     if (database.postgres_) {
+        // Alone, as SQLite's BEGIN IMMEDIATE: a tool's long transaction (an import, the demo
+        // data) neither loses to the servers' writes nor makes them lose.
         lease_.reset(new PostgresLease{database.postgres_->take()});
+        lock_writes(lease_->lease.connection(), true);
         execute(lease_->lease.connection(), "BEGIN ISOLATION LEVEL SERIALIZABLE");
         return;
     }
@@ -136,12 +138,15 @@ Database::Transaction::Transaction(Database& database) : database_(database) {
 }
 
 Database::Transaction::~Transaction() {
-    if (!open_) return;
     try {
-        if (lease_) execute(lease_->lease.connection(), "ROLLBACK");
-        else Statement(*database_.statements_, "ROLLBACK").run();
+        if (open_ && lease_)
+            execute(lease_->lease.connection(), "ROLLBACK");
+        else if (open_)
+            Statement(*database_.statements_, "ROLLBACK").run();
+        if (lease_) unlock_writes(lease_->lease.connection(), true);
     } catch (const DatabaseError&) {
-        // Nothing more to undo: SQLite rolls back by itself after some errors.
+        // Nothing more to undo: SQLite rolls back by itself after some errors, and a broken
+        // PostgreSQL connection is closed by its pool, which ends its lock.
     }
 }
 
@@ -150,8 +155,10 @@ StatementCache& Database::Transaction::statements() const {
 }
 
 void Database::Transaction::commit() {
-    if (lease_) execute(lease_->lease.connection(), "COMMIT");
-    else Statement(*database_.statements_, "COMMIT").run();
+    if (lease_)
+        execute(lease_->lease.connection(), "COMMIT");
+    else
+        Statement(*database_.statements_, "COMMIT").run();
     open_ = false;
 }
 

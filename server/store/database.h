@@ -115,7 +115,7 @@ class Database {
     void run_batch(const std::vector<WriteJob*>& batch);
 
     sqlite3* db_ = nullptr;
-    std::unique_ptr<StatementCache> statements_; // of db_, guarded by mutex_ like db_ itself
+    std::unique_ptr<StatementCache> statements_;   // of db_, guarded by mutex_ like db_ itself
     std::unique_ptr<PostgresPool> postgres_;       // on PostgreSQL, in place of the above
     std::unique_ptr<PostgresPool> postgres_reads_; // its read-only connections
     std::unique_ptr<ReadConnections> readers_;

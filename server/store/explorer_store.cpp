@@ -57,17 +57,18 @@ std::vector<SearchRow> ExplorerStore::search(const std::string& words, const std
     // matches most of a million messages).
     // PostgreSQL finds the phrase through the index of messages.text_search and marks its words
     // with the same characters.
-    Statement hits(statements_,
-                   dialect::postgres(statements_)
-                       ? "SELECT seq, ts_headline('simple', text, q, 'HighlightAll=true, StartSel=' "
-                         "|| chr(1) || ', StopSel=' || chr(2)) FROM messages, "
-                         "phraseto_tsquery('simple', ?1) q WHERE text_search @@ q AND seq < ?2 "
-                         "AND deleted = 0 AND (?3 = '' OR lang = ?3) ORDER BY seq DESC LIMIT ?4"
-                       : "SELECT messages_fts.rowid, highlight(messages_fts, 0, char(1), char(2)) "
-                         "FROM messages_fts JOIN messages ON messages.seq = messages_fts.rowid "
-                         "WHERE messages_fts MATCH ?1 AND messages_fts.rowid < ?2 "
-                         "AND messages.deleted = 0 AND (?3 = '' OR messages.lang = ?3) "
-                         "ORDER BY messages_fts.rowid DESC LIMIT ?4");
+    Statement hits(
+        statements_,
+        dialect::postgres(statements_)
+            ? "SELECT seq, ts_headline('simple', text, q, 'HighlightAll=true, StartSel=' "
+              "|| chr(1) || ', StopSel=' || chr(2)) FROM messages, "
+              "phraseto_tsquery('simple', ?1) q WHERE text_search @@ q AND seq < ?2 "
+              "AND deleted = 0 AND (?3 = '' OR lang = ?3) ORDER BY seq DESC LIMIT ?4"
+            : "SELECT messages_fts.rowid, highlight(messages_fts, 0, char(1), char(2)) "
+              "FROM messages_fts JOIN messages ON messages.seq = messages_fts.rowid "
+              "WHERE messages_fts MATCH ?1 AND messages_fts.rowid < ?2 "
+              "AND messages.deleted = 0 AND (?3 = '' OR messages.lang = ?3) "
+              "ORDER BY messages_fts.rowid DESC LIMIT ?4");
     hits.bind_all(dialect::postgres(statements_) ? words : fts_phrase(words),
                   before_seq.value_or(INT64_MAX), lang, limit);
     std::vector<SearchRow> found;

@@ -71,7 +71,8 @@ template <typename Row> class Cursor {
     // `sql` selects the tree id in column `tree_column`; `read` makes a row of the others.
     Cursor(StatementCache& statements, const std::string& sql, const ExportTreeFilter& filter,
            int tree_column, Read read)
-        : statement_(statements, sql, Statement::Once::yes), tree_column_(tree_column), read_(read) {
+        : statement_(statements, sql, Statement::Once::yes), tree_column_(tree_column),
+          read_(read) {
         bind(filter, statement_);
         advance();
     }

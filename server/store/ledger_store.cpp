@@ -241,9 +241,8 @@ std::vector<BoardRow> LedgerStore::event_board(const std::string& event, int lim
 
 void LedgerStore::add_event_member(const std::string& user_id, const std::string& event,
                                    std::int64_t now_ms) {
-    Statement(statements_,
-              "INSERT INTO event_members (user_id, event, joined_ms) VALUES (?, ?, ?) "
-              "ON CONFLICT DO NOTHING")
+    Statement(statements_, "INSERT INTO event_members (user_id, event, joined_ms) VALUES (?, ?, ?) "
+                           "ON CONFLICT DO NOTHING")
         .bind_all(user_id, event, now_ms)
         .step();
 }
@@ -329,8 +328,7 @@ void LedgerStore::touch_boards() {
     // A new random value: servers sharing the database tell by it that their answers are old.
     thread_local std::mt19937_64 random(std::random_device{}());
     char version[17];
-    std::snprintf(version, sizeof version, "%016llx",
-                  static_cast<unsigned long long>(random()));
+    std::snprintf(version, sizeof version, "%016llx", static_cast<unsigned long long>(random()));
     Statement(statements_, "INSERT INTO rewards_state (key, value) VALUES ('board_version', ?) "
                            "ON CONFLICT (key) DO UPDATE SET value = excluded.value")
         .bind_all(std::string(version))

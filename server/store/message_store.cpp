@@ -32,7 +32,8 @@ MessageStore::find_message_by_frontend_id(const std::optional<std::string>& api_
                                           const std::string& frontend_message_id) {
     return first_row(*statements_,
                      sql("SELECT ", kMessageColumns,
-                         " FROM messages WHERE api_client_id IS NOT DISTINCT FROM ? AND frontend_message_id = ?"),
+                         " FROM messages WHERE api_client_id IS NOT DISTINCT FROM ? AND "
+                         "frontend_message_id = ?"),
                      read_message, api_client_id, frontend_message_id);
 }
 

@@ -510,8 +510,8 @@ int apply_migrations(sqlite3* db, std::span<const Migration> migrations) {
     const int newest = migrations.empty() ? 0 : migrations.back().version;
     if (version > newest)
         throw DatabaseError("the database has schema version " + std::to_string(version) +
-                          " but this build knows only up to " + std::to_string(newest) +
-                          "; use a newer Orchard");
+                            " but this build knows only up to " + std::to_string(newest) +
+                            "; use a newer Orchard");
     for (const auto& migration : migrations) {
         if (migration.version <= version) continue;
         execute(db, "BEGIN IMMEDIATE");
@@ -534,9 +534,7 @@ int apply_postgres_migrations(PGconn* connection, std::span<const Migration> mig
     execute(connection, "SELECT pg_advisory_lock(727361)");
     struct Unlock {
         PGconn* connection;
-        ~Unlock() {
-            PostgresResult(PQexec(connection, "SELECT pg_advisory_unlock(727361)"));
-        }
+        ~Unlock() { PostgresResult(PQexec(connection, "SELECT pg_advisory_unlock(727361)")); }
     } unlock{connection};
     execute(connection, "CREATE EXTENSION IF NOT EXISTS citext; "
                         "CREATE TABLE IF NOT EXISTS schema_migrations ("

@@ -31,9 +31,8 @@ std::vector<NewsRow> read_news(Statement& s) {
 std::int64_t NewsStore::insert(const std::string& kind, const std::optional<std::string>& user_id,
                                const std::optional<std::string>& message_id,
                                const std::string& data_json, std::int64_t created_ms) {
-    Statement insert(statements_,
-                     "INSERT INTO news (kind, user_id, message_id, data, created_ms) "
-                     "VALUES (?, ?, ?, ?, ?) RETURNING id");
+    Statement insert(statements_, "INSERT INTO news (kind, user_id, message_id, data, created_ms) "
+                                  "VALUES (?, ?, ?, ?, ?) RETURNING id");
     insert.bind_all(kind, user_id, message_id, data_json, created_ms).step();
     return insert.column_int(0);
 }

@@ -80,7 +80,8 @@ PostgresConnection connect_postgres(const std::string& url) {
         throw DatabaseError("cannot connect to PostgreSQL: " +
                             trimmed_message(PQerrorMessage(connection.get())));
     // Notices (e.g. "relation already exists, skipping") are not for the server's log.
-    PQsetNoticeProcessor(connection.get(), [](void*, const char*) {}, nullptr);
+    PQsetNoticeProcessor(
+        connection.get(), [](void*, const char*) {}, nullptr);
     execute(connection.get(), "SET client_encoding = 'UTF8'; SET TIME ZONE 'UTC'");
     return connection;
 }
@@ -121,25 +122,22 @@ PostgresResult PostgresQuery::execute_prepared() {
         pointers[i] = is_null[i] ? nullptr : values[i].c_str();
     const int count = static_cast<int>(values.size());
     if (!name.empty())
-        return PostgresResult(PQexecPrepared(connection, name.c_str(), count, pointers.data(),
-                                             nullptr, nullptr, 0));
+        return PostgresResult(
+            PQexecPrepared(connection, name.c_str(), count, pointers.data(), nullptr, nullptr, 0));
     if (!use_cursor)
         return PostgresResult(PQexecParams(connection, one_off.text.c_str(), count,
-                                           one_off.types.data(), pointers.data(), nullptr,
-                                           nullptr, 0));
+                                           one_off.types.data(), pointers.data(), nullptr, nullptr,
+                                           0));
     static std::atomic<std::uint64_t> cursors{0};
     cursor = "orchard_cursor_" + std::to_string(++cursors);
-    return PostgresResult(PQexecParams(connection,
-                                       ("DECLARE " + cursor + " NO SCROLL CURSOR FOR " +
-                                        one_off.text)
-                                           .c_str(),
-                                       count, one_off.types.data(), pointers.data(), nullptr,
-                                       nullptr, 0));
+    return PostgresResult(PQexecParams(
+        connection, ("DECLARE " + cursor + " NO SCROLL CURSOR FOR " + one_off.text).c_str(), count,
+        one_off.types.data(), pointers.data(), nullptr, nullptr, 0));
 }
 
 void PostgresQuery::fetch() {
-    result.reset(PQexec(connection,
-                        ("FETCH " + std::to_string(kCursorBatch) + " FROM " + cursor).c_str()));
+    result.reset(
+        PQexec(connection, ("FETCH " + std::to_string(kCursorBatch) + " FROM " + cursor).c_str()));
     if (!result || PQresultStatus(result.get()) != PGRES_TUPLES_OK)
         throw postgres_error(connection, result.get(), "fetch");
     rows = PQntuples(result.get());

@@ -17,9 +17,10 @@ namespace orchard::store {
 bool is_postgres_url(std::string_view location);
 
 // `sql` with SQLite's parameters (`?` numbered in order, `?N`) as PostgreSQL's ($N), outside
-// quoted text and comments, without SQLite's planner hints (`AND +column`, `CROSS JOIN ... ON`), and the type of each parameter for PQprepare: 0 (PostgreSQL infers
-// it from where it is used) or text for one the statement leaves out (SQLite lets a statement
-// skip numbers, e.g. a filter that is absent; PostgreSQL must know every type).
+// quoted text and comments, without SQLite's planner hints (`AND +column`, `CROSS JOIN ... ON`),
+// and the type of each parameter for PQprepare: 0 (PostgreSQL infers it from where it is used) or
+// text for one the statement leaves out (SQLite lets a statement skip numbers, e.g. a filter that
+// is absent; PostgreSQL must know every type).
 struct PostgresSql {
     std::string text;
     std::vector<Oid> types;
@@ -50,10 +51,10 @@ using PostgresResult = std::unique_ptr<PGresult, PostgresResultDeleter>;
 // batch at a time so that a long read holds little memory.
 struct PostgresQuery {
     PGconn* connection = nullptr;
-    std::string name;          // the prepared statement; empty for a one-off
-    PostgresSql one_off;       // a one-off's SQL, with PostgreSQL's parameters
-    bool use_cursor = false;   // a one-off read: its rows come through a cursor
-    std::string cursor;        // that cursor, once declared
+    std::string name;        // the prepared statement; empty for a one-off
+    PostgresSql one_off;     // a one-off's SQL, with PostgreSQL's parameters
+    bool use_cursor = false; // a one-off read: its rows come through a cursor
+    std::string cursor;      // that cursor, once declared
     std::vector<std::string> values;
     std::vector<char> is_null;
     PostgresResult result;

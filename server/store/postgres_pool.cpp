@@ -29,18 +29,48 @@ void roll_back(PGconn* connection) {
     }
 }
 
+// Gives the write lock back; a connection that cannot is closed by the pool, which ends the lock.
+void release(PGconn* connection, bool alone) {
+    try {
+        unlock_writes(connection, alone);
+    } catch (const DatabaseError&) {
+        // Broken: the pool drops it when it comes back.
+    }
+}
+
 } // namespace
+
+void lock_writes(PGconn* connection, bool alone) {
+    execute(connection,
+            alone ? "SELECT pg_advisory_lock(727362)" : "SELECT pg_advisory_lock_shared(727362)");
+}
+
+void unlock_writes(PGconn* connection, bool alone) {
+    execute(connection, alone ? "SELECT pg_advisory_unlock(727362)"
+                              : "SELECT pg_advisory_unlock_shared(727362)");
+}
 
 void run_serializable(PGconn* connection, StatementCache& statements,
                       const std::function<void(StatementCache&)>& work) {
     for (int attempt = 1;; ++attempt) {
+        // Optimistic first: writes run side by side, each holding one lock (the same for every
+        // server of the database) in shared mode. One that lost runs again holding it alone: it
+        // waits for those running to end, new ones wait for it, and it cannot lose again. Without
+        // this, as every contribution touches a few shared rows (the leaderboards' version, the
+        // rolling frames), retries raced each other and lost again and again (4 writers:
+        // requests failing after 12 attempts). Taken before BEGIN, so that the transaction's
+        // snapshot comes after the wait and sees what the others committed.
+        const bool alone = attempt > 1;
+        lock_writes(connection, alone);
         try {
             execute(connection, "BEGIN ISOLATION LEVEL SERIALIZABLE");
             work(statements);
             execute(connection, "COMMIT");
+            unlock_writes(connection, alone);
             return;
         } catch (const DatabaseError& error) {
             roll_back(connection);
+            release(connection, alone);
             if (!error.must_retry()) throw;
             if (attempt == kAttempts)
                 throw DatabaseError(std::string(error.what()) + " (tried " +
@@ -48,6 +78,7 @@ void run_serializable(PGconn* connection, StatementCache& statements,
                                     error.sqlstate);
         } catch (...) {
             roll_back(connection);
+            release(connection, alone);
             throw;
         }
         pause_before_retry(attempt);
@@ -94,8 +125,10 @@ void PostgresPool::give_back(std::unique_ptr<Session> session) {
     const bool usable = PQstatus(session->connection.get()) == CONNECTION_OK &&
                         PQtransactionStatus(session->connection.get()) == PQTRANS_IDLE;
     std::lock_guard lock(mutex_);
-    if (usable) idle_.push_back(std::move(session));
-    else --opened_;
+    if (usable)
+        idle_.push_back(std::move(session));
+    else
+        --opened_;
     idle_changed_.notify_one();
 }
 

@@ -68,6 +68,11 @@ class PostgresPool {
     std::size_t opened_ = 0; // open now, idle or leased
 };
 
+// The database-wide lock every write holds from before its transaction begins until after it ends
+// (run_serializable says why): shared by writes that run side by side, or held `alone`.
+void lock_writes(PGconn* connection, bool alone);
+void unlock_writes(PGconn* connection, bool alone);
+
 // The same transaction rules for code that holds a connection itself (tools, Transaction).
 void run_serializable(PGconn* connection, StatementCache& statements,
                       const std::function<void(StatementCache&)>& work);

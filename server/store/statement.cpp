@@ -205,8 +205,7 @@ std::string Statement::column_text(int index) const {
 }
 
 std::string_view Statement::column_view(int index) const {
-    if (pg_)
-        return {pg_->value(index), static_cast<std::size_t>(pg_->length(index))};
+    if (pg_) return {pg_->value(index), static_cast<std::size_t>(pg_->length(index))};
     // The length SQLite already knows (bytes after text, as its documentation asks), rather than
     // a strlen of every value: a dataset export reads millions of them.
     const auto* text = sqlite3_column_text(statement_, index);

@@ -36,10 +36,11 @@ std::optional<TaskRecord> TaskStore::find_task(const std::string& id) {
 std::optional<TaskRecord>
 TaskStore::find_task_by_frontend_id(const std::optional<std::string>& api_client_id,
                                     const std::string& frontend_message_id) {
-    return first_row(*statements_,
-                     sql("SELECT ", kTaskColumns,
-                         " FROM tasks WHERE api_client_id IS NOT DISTINCT FROM ? AND frontend_message_id = ?"),
-                     read_task, api_client_id, frontend_message_id);
+    return first_row(
+        *statements_,
+        sql("SELECT ", kTaskColumns,
+            " FROM tasks WHERE api_client_id IS NOT DISTINCT FROM ? AND frontend_message_id = ?"),
+        read_task, api_client_id, frontend_message_id);
 }
 
 void TaskStore::set_task_acked(const std::string& id, const std::string& frontend_message_id) {

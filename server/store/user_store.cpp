@@ -76,12 +76,12 @@ std::optional<ApiClientRecord> UserStore::find_api_client_by_key_hash(const std:
 std::optional<UserRecord>
 UserStore::find_frontend_user(const std::optional<std::string>& api_client_id,
                               const std::string& auth_method, const std::string& external_id) {
-    return first_row(
-        *statements_,
-        "SELECT id, api_client_id, auth_method, external_id, display_name, enabled, "
-        "deleted, disabled_reason FROM users WHERE api_client_id IS NOT DISTINCT FROM ? AND auth_method = ? AND "
-        "external_id = ?",
-        read_user, api_client_id, auth_method, external_id);
+    return first_row(*statements_,
+                     "SELECT id, api_client_id, auth_method, external_id, display_name, enabled, "
+                     "deleted, disabled_reason FROM users WHERE api_client_id IS NOT DISTINCT FROM "
+                     "? AND auth_method = ? AND "
+                     "external_id = ?",
+                     read_user, api_client_id, auth_method, external_id);
 }
 
 void UserStore::insert_user(const UserRecord& user, std::int64_t now_ms) {

@@ -2,12 +2,12 @@
 // The routes come from the server's own router, so a new route without a row here fails.
 // A call counts as "allowed" when it is not refused for who is calling (401, 403, 503 with
 // 4001): with placeholder ids and bodies an allowed call may still be 400 or 404.
-#include "tests/support/database_query.h"
-#include "tests/support/test_database.h"
 #include "tests/support/api_routes.h"
+#include "tests/support/database_query.h"
 #include "tests/support/frontend.h"
 #include "tests/support/orchard_cli.h"
 #include "tests/support/temp_dir.h"
+#include "tests/support/test_database.h"
 #include "tests/support/test_server.h"
 
 #include <algorithm>
@@ -173,9 +173,8 @@ struct World {
         // The disabled user exists (first sight) and is then disabled.
         orchard::test::Frontend untrusted(server.base_url(), untrusted_key);
         REQUIRE(untrusted.request_task("disabled-user", "initial_prompt").status == 200);
-        orchard::test::execute_sql(dir.path(),
-                                   "UPDATE users SET enabled = 0 WHERE external_id = "
-                                   "'disabled-user'");
+        orchard::test::execute_sql(dir.path(), "UPDATE users SET enabled = 0 WHERE external_id = "
+                                               "'disabled-user'");
     }
 
     httplib::Result post(const std::string& path, const json& body, const std::string& token) {

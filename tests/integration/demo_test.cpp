@@ -79,7 +79,8 @@ TEST_CASE("demo: the sample is stored the way real use stores trees") {
     DemoFixture f;
     const auto& dir = f.dir.path();
     CHECK(query_int(dir, "SELECT count(*) FROM message_trees") == 50);
-    CHECK(query_int(dir, "SELECT count(*) FROM message_trees WHERE origin IS DISTINCT FROM 'demo'") == 0);
+    CHECK(query_int(
+              dir, "SELECT count(*) FROM message_trees WHERE origin IS DISTINCT FROM 'demo'") == 0);
     CHECK(query_int(dir, "SELECT count(*) FROM users WHERE api_client_id IS NULL") == 18);
     CHECK(query_int(dir, "SELECT count(*) FROM tasks") == 0);
     // Every message is in its tree, one level below its parent, and written after it.

@@ -156,9 +156,8 @@ TEST_CASE("import: the same file twice adds nothing, and gzip files are read too
                 ("gzip -c '" + kOasstFile.string() + "' > '" + packed.string() + "'").c_str()) ==
             0);
     REQUIRE(import_file(dir.path(), packed).exit_code == 0);
-    const auto before = orchard::test::on_postgres()
-                            ? 1
-                            : read_file(dir.path() / "orchard.db").size();
+    const auto before =
+        orchard::test::on_postgres() ? 1 : read_file(dir.path() / "orchard.db").size();
     const auto first = export_all(dir.path(), "first.jsonl");
     const auto run = import_file(dir.path(), kOasstFile);
     CHECK(run.exit_code == 0);

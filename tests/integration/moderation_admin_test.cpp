@@ -4,11 +4,11 @@
 // shown, hidden from the leaderboards, given roles and noted; moderators cannot do what is
 // for admins, and nobody locks themselves out.
 #include "tests/support/database_query.h"
-#include "tests/support/test_database.h"
 #include "tests/support/frontend.h"
 #include "tests/support/orchard_cli.h"
 #include "tests/support/session_client.h"
 #include "tests/support/temp_dir.h"
+#include "tests/support/test_database.h"
 #include "tests/support/test_server.h"
 
 #include <catch2/catch.hpp>

@@ -3,9 +3,9 @@
 // database that passes SQLite's integrity check. This covers the commit path end to end (group
 // commit, the WAL write buffer, the checkpointer).
 #include "tests/support/database_query.h"
-#include "tests/support/test_database.h"
 #include "tests/support/frontend.h"
 #include "tests/support/temp_dir.h"
+#include "tests/support/test_database.h"
 #include "tests/support/test_server.h"
 
 #include <atomic>
@@ -87,8 +87,8 @@ TEST_CASE("a server killed while writing keeps every prompt it confirmed") {
         CHECK(orchard::test::query_text(dir.path(), "PRAGMA integrity_check") == "ok");
     int missing = 0;
     for (const auto& text : confirmed) // (texts of this test's own making, without quotes)
-        if (orchard::test::query_int(dir.path(),
-                                     "SELECT count(*) FROM messages WHERE text = '" + text + "'") != 1)
+        if (orchard::test::query_int(dir.path(), "SELECT count(*) FROM messages WHERE text = '" +
+                                                     text + "'") != 1)
             ++missing;
     CHECK(missing == 0);
 }

@@ -1,7 +1,7 @@
 // The real `orchard serve` on a free port, spoken to over real HTTP.
 #include "tests/support/database_query.h"
-#include "tests/support/test_database.h"
 #include "tests/support/temp_dir.h"
+#include "tests/support/test_database.h"
 #include "tests/support/test_server.h"
 
 #include <catch2/catch.hpp>
@@ -23,7 +23,17 @@ TEST_CASE("health reports version and database over HTTP") {
     auto body = json::parse(response->body);
     CHECK(body["status"] == "ok");
     CHECK(body["database"] == "ok");
+    CHECK(body["store"] == (orchard::test::on_postgres() ? "postgresql" : "sqlite"));
     CHECK(body["version"].get<std::string>().size() >= 5);
+}
+
+TEST_CASE("a PostgreSQL database the server cannot reach is a clear start-up error") {
+    TempDir dir;
+    // Port 1 of loopback: nothing listens there.
+    CHECK_THROWS_WITH(TestServer(dir.path(), {"--database", "postgresql://orchard@127.0.0.1:1/x"}),
+                      Catch::Contains("cannot connect to PostgreSQL"));
+    CHECK_THROWS_WITH(TestServer(dir.path(), {"--database", "/tmp/a-file.db"}),
+                      Catch::Contains("--database takes a postgresql:// URL"));
 }
 
 TEST_CASE("unknown API paths and wrong methods get PROTOCOL.md error objects") {
@@ -117,9 +127,8 @@ TEST_CASE("SIGTERM stops the server cleanly and the database survives a restart"
     REQUIRE(response);
     CHECK(response->status == 200);
     again.stop();
-    CHECK(orchard::test::query_text(dir.path(),
-                                    "SELECT value FROM server_meta WHERE key = 'created_at'") ==
-          created_at);
+    CHECK(orchard::test::query_text(
+              dir.path(), "SELECT value FROM server_meta WHERE key = 'created_at'") == created_at);
 }
 
 TEST_CASE("a port in use is a clear start-up error") {

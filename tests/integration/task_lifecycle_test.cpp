@@ -311,9 +311,8 @@ TEST_CASE("tasks: a legacy message_rating is accepted and stored") {
     auto rated = f.bot.interaction(
         "bob", {{"type", "message_rating"}, {"message_id", "m-rated"}, {"rating", 4}});
     CHECK(rated.status == 200);
-    CHECK(f.query_int(
-              "SELECT count(*) FROM text_labels WHERE " + orchard::test::json_number("labels", "rating") +
-              " = 4") == 1);
+    CHECK(f.query_int("SELECT count(*) FROM text_labels WHERE " +
+                      orchard::test::json_number("labels", "rating") + " = 4") == 1);
     CHECK(
         f.bot
             .interaction("bob", {{"type", "message_rating"}, {"message_id", "nope"}, {"rating", 4}})

@@ -62,8 +62,7 @@ std::string hash_rows(std::vector<std::string> rows) {
 std::vector<std::string> postgres_rows(PGconn* connection, const std::string& sql) {
     store::PostgresResult result(PQexec(connection, sql.c_str()));
     if (!result || PQresultStatus(result.get()) != PGRES_TUPLES_OK)
-        throw std::runtime_error("digest: cannot read " + sql + ": " +
-                                 PQerrorMessage(connection));
+        throw std::runtime_error("digest: cannot read " + sql + ": " + PQerrorMessage(connection));
     std::vector<std::string> rows;
     for (int row = 0; row < PQntuples(result.get()); ++row)
         rows.emplace_back(PQgetvalue(result.get(), row, 0));
@@ -73,9 +72,9 @@ std::vector<std::string> postgres_rows(PGconn* connection, const std::string& sq
 std::map<std::string, std::string> postgres_digest(const std::filesystem::path& data_dir) {
     auto connection = store::connect_postgres(database_url(data_dir));
     std::map<std::string, std::string> digest;
-    for (const auto& name : postgres_rows(connection.get(),
-                                          "SELECT tablename FROM pg_tables WHERE schemaname = "
-                                          "'public' ORDER BY tablename"))
+    for (const auto& name :
+         postgres_rows(connection.get(), "SELECT tablename FROM pg_tables WHERE schemaname = "
+                                         "'public' ORDER BY tablename"))
         digest[name] =
             hash_rows(postgres_rows(connection.get(), "SELECT t::text FROM \"" + name + "\" t"));
     return digest;

@@ -16,8 +16,10 @@ CliRun run_orchard(const std::string& args, const std::filesystem::path& scratch
     std::string command = std::string(ORCHARD_SERVER_BINARY) + " " + args;
     // On PostgreSQL, the data of the folder named is in its database.
     std::smatch data;
-    if (on_postgres() && std::regex_search(args, data, std::regex(R"(--data '([^']*)'|--data (\S+))")))
-        command += " --database '" + database_url(data[1].matched ? data[1].str() : data[2].str()) + "'";
+    if (on_postgres() &&
+        std::regex_search(args, data, std::regex(R"(--data '([^']*)'|--data (\S+))")))
+        command +=
+            " --database '" + database_url(data[1].matched ? data[1].str() : data[2].str()) + "'";
     command += " 2>'" + errors.string() + "'";
     CliRun run;
     const int status = std::system(command.c_str());

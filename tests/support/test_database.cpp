@@ -5,14 +5,29 @@
 #include "server/store/postgres.h"
 
 #include <cstdlib>
+#include <fstream>
+#include <stdexcept>
 
 namespace orchard::test {
 
 namespace {
 
+// The cluster's base URL: ORCHARD_TEST_POSTGRES itself, or the first line of the file named by
+// ORCHARD_TEST_POSTGRES_URL_FILE (ctest's runs: the cluster's port is known only once it started).
 const char* postgres_base() {
-    const char* base = std::getenv("ORCHARD_TEST_POSTGRES");
-    return base && *base ? base : nullptr;
+    static const std::string base = [] {
+        if (const char* url = std::getenv("ORCHARD_TEST_POSTGRES"); url && *url)
+            return std::string(url);
+        const char* file = std::getenv("ORCHARD_TEST_POSTGRES_URL_FILE");
+        if (!file || !*file) return std::string();
+        std::ifstream in(file);
+        std::string url;
+        std::getline(in, url);
+        if (url.empty())
+            throw std::runtime_error(std::string("no PostgreSQL cluster's URL in ") + file);
+        return url;
+    }();
+    return base.empty() ? nullptr : base.c_str();
 }
 
 // A name PostgreSQL accepts, the same for the same folder (a restarted server finds its data).

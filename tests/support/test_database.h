@@ -1,6 +1,7 @@
 // Which store the tests run on. SQLite by default; PostgreSQL when ORCHARD_TEST_POSTGRES holds a
-// cluster's base URL (postgresql://user@host:port, from scripts/postgres_cluster.sh): the same
-// tests then run against PostgreSQL, each test folder with a database of its own.
+// cluster's base URL (postgresql://user@host:port, from scripts/postgres_cluster.sh), or
+// ORCHARD_TEST_POSTGRES_URL_FILE names the file the script wrote it to: the same tests then run
+// against PostgreSQL, each test folder with a database of its own.
 #pragma once
 
 #include <filesystem>

@@ -3,8 +3,8 @@
 #include "tests/support/test_database.h"
 
 #include <chrono>
-#include <cstdlib>
 #include <csignal>
+#include <cstdlib>
 #include <fcntl.h>
 #include <fstream>
 #include <regex>
