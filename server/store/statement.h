@@ -25,9 +25,12 @@ struct DatabaseError : std::runtime_error {
         : std::runtime_error(message), sqlstate(std::move(state)) {}
     // PostgreSQL's SQLSTATE of the error; empty for SQLite's.
     std::string sqlstate;
-    // A serializable transaction that lost to a concurrent one, or a deadlock: the whole
-    // transaction is to be run again (Database::write does).
-    bool must_retry() const { return sqlstate == "40001" || sqlstate == "40P01"; }
+    // A serializable transaction that lost to a concurrent one, a deadlock, or a row lock waited
+    // for too long (postgres_pool.cpp): the whole transaction is to be run again (Database::write
+    // does).
+    bool must_retry() const {
+        return sqlstate == "40001" || sqlstate == "40P01" || sqlstate == "55P03";
+    }
 };
 
 struct PostgresQuery;

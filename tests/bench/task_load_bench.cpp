@@ -23,6 +23,7 @@
 #include "tests/bench/percentile.h"
 #include "tests/support/frontend.h"
 #include "tests/support/temp_dir.h"
+#include "tests/support/test_database.h"
 #include "tests/support/test_server.h"
 
 #include <algorithm>
@@ -538,7 +539,9 @@ int main(int argc, char** argv) {
                              "[rounds per level, default 3] [users, default 1, 8 and 32]\n");
         return 2;
     }
-    std::printf("Task lifecycle load against the real orchard serve (SQLite, group commit).\n");
+    // (ORCHARD_TEST_POSTGRES set: the same load on PostgreSQL, tests/support/test_database.h.)
+    std::printf("Task lifecycle load against the real orchard serve (%s).\n",
+                orchard::test::on_postgres() ? "PostgreSQL, one server" : "SQLite, group commit");
     long errors = 0;
     for (int users : levels)
         errors += run_level(users, std::chrono::seconds(seconds), static_cast<int>(rounds));
