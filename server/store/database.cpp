@@ -129,8 +129,14 @@ Database::Transaction::Transaction(Database& database) : database_(database) {
         // Alone, as SQLite's BEGIN IMMEDIATE: a tool's long transaction (an import, the demo
         // data) neither loses to the servers' writes nor makes them lose.
         lease_.reset(new PostgresLease{database.postgres_->take()});
-        lock_writes(lease_->lease.connection(), true);
-        execute(lease_->lease.connection(), "BEGIN ISOLATION LEVEL SERIALIZABLE");
+        PGconn* connection = lease_->lease.connection();
+        lock_writes(connection, true);
+        try {
+            execute(connection, "BEGIN ISOLATION LEVEL SERIALIZABLE");
+        } catch (...) {
+            unlock_writes(connection, true); // (a connection too broken for it ends the lock)
+            throw;
+        }
         return;
     }
     lock_ = std::unique_lock(database.mutex_);

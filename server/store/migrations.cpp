@@ -468,6 +468,19 @@ constexpr std::array kMigrations{
 
 } // namespace
 
+namespace {
+
+// A database written by a newer Orchard is refused rather than damaged.
+void refuse_newer(int version, std::span<const Migration> migrations) {
+    const int newest = migrations.empty() ? 0 : migrations.back().version;
+    if (version > newest)
+        throw DatabaseError("the database has schema version " + std::to_string(version) +
+                            " but this build knows only up to " + std::to_string(newest) +
+                            "; use a newer Orchard");
+}
+
+} // namespace
+
 std::span<const Migration> all_migrations() {
     return kMigrations;
 }
@@ -507,11 +520,7 @@ int apply_migrations(sqlite3* db, std::span<const Migration> migrations) {
         current.step();
         return static_cast<int>(current.column_int(0));
     }();
-    const int newest = migrations.empty() ? 0 : migrations.back().version;
-    if (version > newest)
-        throw DatabaseError("the database has schema version " + std::to_string(version) +
-                            " but this build knows only up to " + std::to_string(newest) +
-                            "; use a newer Orchard");
+    refuse_newer(version, migrations);
     for (const auto& migration : migrations) {
         if (migration.version <= version) continue;
         execute(db, "BEGIN IMMEDIATE");
@@ -547,11 +556,7 @@ int apply_postgres_migrations(PGconn* connection, std::span<const Migration> mig
     if (!current || PQresultStatus(current.get()) != PGRES_TUPLES_OK)
         throw postgres_error(connection, current.get(), "reading the schema version");
     int version = std::atoi(PQgetvalue(current.get(), 0, 0));
-    const int newest = migrations.empty() ? 0 : migrations.back().version;
-    if (version > newest)
-        throw DatabaseError("the database has schema version " + std::to_string(version) +
-                            " but this build knows only up to " + std::to_string(newest) +
-                            "; use a newer Orchard");
+    refuse_newer(version, migrations);
     for (const auto& migration : migrations) {
         if (migration.version <= version) continue;
         execute(connection, "BEGIN");

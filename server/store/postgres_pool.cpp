@@ -71,7 +71,9 @@ void run_serializable(PGconn* connection, StatementCache& statements,
                                         "SET LOCAL lock_timeout = '50ms'");
             work(statements);
             execute(connection, "COMMIT");
-            unlock_writes(connection, alone);
+            // Committed: a connection too broken to give the lock back is the pool's to drop,
+            // not a failure to report for work that was saved.
+            release(connection, alone);
             return;
         } catch (const DatabaseError& error) {
             roll_back(connection);

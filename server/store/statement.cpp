@@ -3,18 +3,22 @@
 #include "server/store/postgres.h"
 #include "server/store/sqlite.h"
 
+#include <cstdio>
 #include <cstdlib>
 #include <sqlite3.h>
 
 namespace orchard::store {
 
-Statement::Statement(sqlite3* db, std::string_view sql) : db_(db) {
-    if (sqlite3_prepare_v2(db, sql.data(), static_cast<int>(sql.size()), &statement_, nullptr) !=
+namespace {
+
+// A SQLite statement for one use, or DatabaseError saying why not.
+sqlite3_stmt* prepare_once(sqlite3* db, std::string_view sql) {
+    sqlite3_stmt* statement = nullptr;
+    if (sqlite3_prepare_v2(db, sql.data(), static_cast<int>(sql.size()), &statement, nullptr) !=
         SQLITE_OK)
         throw DatabaseError(std::string("prepare failed: ") + sqlite3_errmsg(db));
+    return statement;
 }
-
-namespace {
 
 // A one-off read on PostgreSQL goes through a cursor; other one-off statements run directly.
 bool is_read(std::string_view sql) {
@@ -39,11 +43,12 @@ std::int64_t postgres_integer(const char* text) {
 
 } // namespace
 
+Statement::Statement(sqlite3* db, std::string_view sql)
+    : db_(db), statement_(prepare_once(db, sql)) {}
+
 Statement::Statement(StatementCache& cache, std::string_view sql, Once) : db_(cache.db()) {
     if (!cache.postgres()) {
-        if (sqlite3_prepare_v2(db_, sql.data(), static_cast<int>(sql.size()), &statement_,
-                               nullptr) != SQLITE_OK)
-            throw DatabaseError(std::string("prepare failed: ") + sqlite3_errmsg(db_));
+        statement_ = prepare_once(db_, sql);
         return;
     }
     pg_ = std::make_unique<PostgresQuery>();
@@ -65,13 +70,7 @@ Statement::Statement(StatementCache& cache, std::string_view sql) : db_(cache.db
         return;
     }
     cached_ = cache.acquire(sql);
-    if (cached_) {
-        statement_ = cached_->statement;
-        return;
-    }
-    if (sqlite3_prepare_v2(db_, sql.data(), static_cast<int>(sql.size()), &statement_, nullptr) !=
-        SQLITE_OK)
-        throw DatabaseError(std::string("prepare failed: ") + sqlite3_errmsg(db_));
+    statement_ = cached_ ? cached_->statement : prepare_once(db_, sql);
 }
 
 Statement::~Statement() {
