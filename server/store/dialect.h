@@ -14,18 +14,15 @@ inline bool postgres(const StatementCache& statements) {
 }
 
 // The number under `key` (an SQL expression naming it: 'spam' or a parameter) in the JSON object
-// stored as text in `column`; NULL when absent.
-inline std::string json_number(const StatementCache& statements, std::string_view column,
-                               std::string_view key) {
-    if (postgres(statements))
+// stored as text in `column`; NULL when absent. (The first form also for tests' own queries.)
+inline std::string json_number(bool on_postgres, std::string_view column, std::string_view key) {
+    if (on_postgres)
         return "(" + std::string(column) + "::jsonb ->> " + std::string(key) + ")::float8";
     return "json_extract(" + std::string(column) + ", '$.' || " + std::string(key) + ")";
 }
-
-// The rows (key, value as text) of the JSON object stored as text in `column`.
-inline std::string json_entries(const StatementCache& statements, std::string_view column) {
-    if (postgres(statements)) return "jsonb_each_text(" + std::string(column) + "::jsonb)";
-    return "json_each(" + std::string(column) + ")";
+inline std::string json_number(const StatementCache& statements, std::string_view column,
+                               std::string_view key) {
+    return json_number(postgres(statements), column, key);
 }
 
 // LIKE that ignores the case of ASCII letters, as SQLite's does.

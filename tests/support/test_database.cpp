@@ -2,6 +2,7 @@
 
 #include "server/hashing.h"
 #include "server/store/database.h"
+#include "server/store/dialect.h"
 #include "server/store/postgres.h"
 
 #include <cstdlib>
@@ -75,8 +76,7 @@ std::string data_options(const std::filesystem::path& data_dir) {
 }
 
 std::string json_number(const std::string& column, const std::string& key) {
-    if (on_postgres()) return "(" + column + "::jsonb ->> '" + key + "')::float8";
-    return "json_extract(" + column + ", '$." + key + "')";
+    return store::dialect::json_number(on_postgres(), column, "'" + key + "'");
 }
 
 std::string json_length(const std::string& column) {
