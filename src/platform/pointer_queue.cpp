@@ -8,8 +8,11 @@ PointerState PointerQueue::next_frame() {
     bool moved = false;
     while (!events_.empty()) {
         const PointerEvent event = events_.front();
-        // Let ImGui see where the pointer is for a frame before it goes down there.
-        if (event.kind == PointerEvent::Kind::Down && moved) return state_;
+        // Let ImGui see where the pointer is for a frame before it goes down there, and where a
+        // held button was taken before it comes up (a drag and its release in one frame).
+        if (moved &&
+            (event.kind == PointerEvent::Kind::Down || event.kind == PointerEvent::Kind::Up))
+            return state_;
         events_.pop_front();
         switch (event.kind) {
         case PointerEvent::Kind::Move:

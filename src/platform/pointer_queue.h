@@ -28,8 +28,8 @@ class PointerQueue {
     bool empty() const { return events_.empty(); }
 
     // Applies the events that belong to the next frame to `state` and returns it. Stops after
-    // the first button change, and before a press that follows a move in the same frame, so
-    // that ImGui sees the pointer arrive, then go down, then come up, each in its own frame.
+    // the first button change, and before a press or release that follows a move in the same
+    // frame, so that ImGui sees the pointer arrive, go down, move, come up, each in its own frame.
     PointerState next_frame();
 
   private:

@@ -6,6 +6,8 @@
 namespace orchard::platform {
 
 void TouchGesture::start(long finger, float x, float y, double t, bool long_press) {
+    // The next touch came before the UI answered for the last one: a flick it was, most likely.
+    if (phase_ == Phase::Lifted) settle_lifted(false);
     if (phase_ != Phase::Idle) return; // a second finger: pinches are not ours to read
     // A finger that lands on gliding content catches it, as on any phone; that touch is no tap.
     // Whether the content still glides is a matter of time since the last frame that moved it
@@ -28,7 +30,7 @@ void TouchGesture::start(long finger, float x, float y, double t, bool long_pres
 }
 
 void TouchGesture::move(long finger, float x, float y, double t) {
-    if (phase_ == Phase::Idle || finger != finger_) return;
+    if (phase_ == Phase::Idle || phase_ == Phase::Lifted || finger != finger_) return;
     const float dy = y - y_;
     x_ = x;
     y_ = y;
@@ -47,6 +49,7 @@ void TouchGesture::move(long finger, float x, float y, double t) {
         if (target_known_ && !draggable_ && past_slop()) begin_scrolling();
         break;
     case Phase::Held:
+    case Phase::Lifted:
     case Phase::Idle:
         break;
     }
@@ -61,11 +64,19 @@ void TouchGesture::check_long_press(double now) {
 }
 
 void TouchGesture::end(long finger, double t) {
-    if (phase_ == Phase::Idle || finger != finger_) return;
+    if (phase_ == Phase::Idle || phase_ == Phase::Lifted || finger != finger_) return;
     switch (phase_) {
     case Phase::Undecided:
-        // Lifted within the slop: a tap, pressed and released where the finger landed. (Past the
-        // slop before the UI answered, it is a swipe too short-lived to have scrolled anything.)
+        if (past_slop() && !target_known_) {
+            // A whole swipe before the UI drew a frame (a quick flick on a busy page or phone):
+            // still hovering where it landed, it waits for the answer, then scrolls its way and
+            // glides on, or drags, as it would have done on a faster page.
+            phase_ = Phase::Lifted;
+            lift_time_ = t;
+            lift_speed_ = lift_off_speed(t);
+            return;
+        }
+        // Lifted within the slop: a tap, pressed and released where the finger landed.
         if (!past_slop() && !stopped_glide_) {
             pointer_.push({PointerEvent::Kind::Down, 0, 0, 0});
             pointer_.push({PointerEvent::Kind::Up, 0, 0, 0});
@@ -85,6 +96,7 @@ void TouchGesture::end(long finger, double t) {
         glide_time_ = t;
         glide_started_ = false;
         break;
+    case Phase::Lifted:
     case Phase::Idle:
         break;
     }
@@ -92,7 +104,7 @@ void TouchGesture::end(long finger, double t) {
 }
 
 void TouchGesture::cancel(long finger) {
-    if (phase_ == Phase::Idle || finger != finger_) return;
+    if (phase_ == Phase::Idle || phase_ == Phase::Lifted || finger != finger_) return;
     if (phase_ == Phase::Dragging) pointer_.push({PointerEvent::Kind::Up, 0, 0, 0});
     if (phase_ != Phase::Scrolling) pointer_.push({PointerEvent::Kind::Leave});
     phase_ = Phase::Idle;
@@ -101,6 +113,10 @@ void TouchGesture::cancel(long finger) {
 
 void TouchGesture::target_found(bool draggable, bool has_menu) {
     if (!awaiting_target()) return;
+    if (phase_ == Phase::Lifted) {
+        settle_lifted(draggable);
+        return;
+    }
     target_known_ = true;
     if (!has_menu) long_press_ = false;
     draggable_ = draggable;
@@ -143,6 +159,22 @@ void TouchGesture::begin_scrolling() {
     // The whole way from where the finger landed, so that the content under it stays under it.
     owed_ += start_y_ - y_;
     pointer_.push({PointerEvent::Kind::Leave}); // nothing under a swiping finger is hovered
+}
+
+void TouchGesture::settle_lifted(bool draggable) {
+    if (draggable) {
+        // Pressed where it landed, taken to where it lifted, and let go.
+        pointer_.push({PointerEvent::Kind::Down, 0, 0, 0});
+        pointer_.push({PointerEvent::Kind::Move, x_, y_});
+        pointer_.push({PointerEvent::Kind::Up, 0, 0, 0});
+    } else {
+        owed_ += start_y_ - y_;
+        momentum_ = lift_speed_;
+        glide_time_ = lift_time_;
+        glide_started_ = false;
+    }
+    pointer_.push({PointerEvent::Kind::Leave});
+    phase_ = Phase::Idle;
 }
 
 double TouchGesture::lift_off_speed(double t) const {

@@ -46,7 +46,9 @@ class TouchGesture {
 
     // True while a finger is down and the UI has not said what it landed on; until then the
     // pointer stays where it landed, unpressed.
-    bool awaiting_target() const { return phase_ == Phase::Undecided && !target_known_; }
+    bool awaiting_target() const {
+        return (phase_ == Phase::Undecided || phase_ == Phase::Lifted) && !target_known_;
+    }
     // The UI's answer, from a frame drawn with the pointer where the finger landed: whether the
     // widget there is dragged, and whether it has a menu.
     void target_found(bool draggable, bool has_menu = false);
@@ -65,7 +67,9 @@ class TouchGesture {
     bool may_long_press() const { return phase_ == Phase::Undecided && long_press_; }
 
   private:
-    enum class Phase { Idle, Undecided, Dragging, Scrolling, Held };
+    // Lifted: the finger came up past the slop before the UI answered (a quick flick on a page
+    // slower than the finger); what it was waits for that answer.
+    enum class Phase { Idle, Undecided, Dragging, Scrolling, Held, Lifted };
     struct Sample {
         double t;
         float y;
@@ -73,6 +77,7 @@ class TouchGesture {
 
     bool past_slop() const;
     void begin_scrolling();
+    void settle_lifted(bool draggable);    // the answer for a Lifted touch: a drag or a flick
     double lift_off_speed(double t) const; // px/s of content scroll, from the recent samples
 
     PointerQueue& pointer_;
@@ -89,6 +94,7 @@ class TouchGesture {
     double momentum_ = 0;   // content scroll speed, px/s; 0 when not gliding
     double glide_time_ = 0; // when the glide was last advanced (first: the lift)
     bool glide_started_ = false;
+    double lift_time_ = 0, lift_speed_ = 0; // Lifted: when, and the content's speed then
 };
 
 } // namespace orchard::platform

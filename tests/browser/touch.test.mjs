@@ -64,7 +64,8 @@ test('phone: swipe to scroll, flick to glide, tap to press, drag a ranking handl
       await finger.down(start.x, start.y);
       await finger.slide(start.x, start.y - 350, 12);
       await finger.rest(150); // the finger rests on the glass
-      const held = await state(page);
+      // (Read once a frame drew the last move: a loaded machine may not have drawn it yet.)
+      const held = await settled(page);
       assert.equal(scrollY(held), 350, 'the content moved exactly as far as the finger');
       await finger.up();
       const lifted = await settled(page);
@@ -165,18 +166,14 @@ test('phone: swipe to scroll, flick to glide, tap to press, drag a ranking handl
       const max = s.values.main_scroll_max_y;
       const from = scrollY(s);
       assert.ok(max - from > 500, `room to glide (at ${from} of ${max})`);
-      // 120 px at 1200 px/s: a brisk flick (the browser adds its touch slop to the way). Now and
-      // then headless Chromium loses a synthesized gesture before the page gets any of it: then
-      // nothing moves at all, not even the finger's own 120 px, and the flick is made again.
-      let rest = s;
-      let restedAfter = 0;
-      for (let attempt = 0; attempt < 3 && scrollY(rest) === from; ++attempt) {
-        const spot = emptySpot(s, 600);
-        await finger.flick(spot.x, spot.y, 120, 1200);
-        const lifted = Date.now();
-        rest = await settled(page);
-        restedAfter = Date.now() - lifted;
-      }
+      // 120 px at 1200 px/s: a brisk flick (the browser adds its touch slop to the way). On a
+      // loaded machine the whole flick can come between two frames of this software-drawn page:
+      // it must still scroll and glide (it once did nothing at all).
+      const spot = emptySpot(s, 600);
+      await finger.flick(spot.x, spot.y, 120, 1200);
+      const lifted = Date.now();
+      const rest = await settled(page);
+      const restedAfter = Date.now() - lifted;
       await screenshot(page, 'touch-flick-rest');
       // The finger itself moved the page 120 px and the slop (1:1, as the first test shows); all
       // beyond that is the glide after it lifted. (How the glide slows, frame by frame, is for

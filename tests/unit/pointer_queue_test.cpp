@@ -44,6 +44,22 @@ TEST_CASE("a touch presses where the finger landed, then leaves no hover behind"
     CHECK_FALSE(queue.next_frame().inside);
 }
 
+TEST_CASE("a drag and its release within one frame: ImGui sees it held where it was taken") {
+    PointerQueue queue;
+    queue.push({Kind::Move, 10, 10});
+    queue.push({Kind::Down, 0, 0, 0});
+    queue.next_frame();
+    queue.next_frame();
+    queue.push({Kind::Move, 10, 80});
+    queue.push({Kind::Up, 0, 0, 0});
+    auto moved = queue.next_frame();
+    CHECK(moved.down[0]);
+    CHECK(moved.y == 80);
+    auto released = queue.next_frame();
+    CHECK_FALSE(released.down[0]);
+    CHECK(queue.empty());
+}
+
 TEST_CASE("moves and wheel turns within one frame are combined") {
     PointerQueue queue;
     queue.push({Kind::Move, 1, 1});

@@ -101,6 +101,68 @@ TEST_CASE("a swipe made before the UI answered scrolls from where the finger lan
     CHECK_FALSE(ever_pressed(frames(queue)));
 }
 
+TEST_CASE("a flick made wholly before the UI answered scrolls its way, then glides") {
+    // A page drawing one frame in 150 ms gets the whole of a quick flick between two frames.
+    PointerQueue queue;
+    TouchGesture touch(queue);
+    touch.start(1, 200, 700, 0.0);
+    const double lifted = slide(touch, 200, 700, 580, 6, 0.0); // 1200 px/s for 0.1 s
+    touch.end(1, lifted);
+    CHECK(
+        touch.awaiting_target()); // still hovering where it landed, for the UI to say what is there
+    CHECK(touch.take_scroll(lifted) == 0);
+    auto landed = frames(queue);
+    REQUIRE(landed.size() == 1);
+    CHECK(landed[0].inside);
+    CHECK(landed[0].y == 700);
+
+    touch.target_found(false);
+    CHECK_FALSE(touch.awaiting_target());
+    const double frame = lifted + 0.15;
+    const float first = touch.take_scroll(frame);
+    CHECK(first > 120); // the finger's own way, and the glide's first step
+    CHECK(first < 140);
+    REQUIRE(touch.gliding());
+    float glided = 0;
+    for (double now = frame + 0.15; touch.gliding(); now += 0.15)
+        glided += touch.take_scroll(now);
+    CHECK(glided > 100);
+    auto after = frames(queue);
+    CHECK_FALSE(ever_pressed(after));
+    CHECK_FALSE(after.back().inside);
+}
+
+TEST_CASE("a drag made wholly before the UI answered still moves what it landed on") {
+    PointerQueue queue;
+    TouchGesture touch(queue);
+    touch.start(1, 30, 300, 0.0);
+    frames(queue);
+    touch.move(1, 30, 360, 0.05);
+    touch.end(1, 0.1);
+    touch.target_found(true);
+    auto seen = frames(queue);
+    REQUIRE(seen.size() >= 3);
+    CHECK(seen[0].down[0]);
+    CHECK(seen[0].y == 300);
+    CHECK(seen[1].down[0]);
+    CHECK(seen[1].y == 360);
+    CHECK_FALSE(seen.back().down[0]);
+    CHECK_FALSE(seen.back().inside);
+    CHECK(touch.take_scroll(0.2) == 0);
+}
+
+TEST_CASE("a touch that comes before the UI answered for a lifted flick takes the flick as one") {
+    PointerQueue queue;
+    TouchGesture touch(queue);
+    touch.start(1, 200, 700, 0.0);
+    const double lifted = slide(touch, 200, 700, 580, 6, 0.0);
+    touch.end(1, lifted);
+    touch.start(2, 100, 100, lifted + 5); // long after: the glide is over, this is a new touch
+    CHECK(touch.take_scroll(lifted + 5) == 120);
+    CHECK_FALSE(touch.gliding());
+    CHECK(touch.awaiting_target());
+}
+
 TEST_CASE("a touch on something dragged drags it: pressed at once, moved, released") {
     PointerQueue queue;
     TouchGesture touch(queue);
