@@ -4,6 +4,7 @@
 #include "server/domain/accounts.h"
 #include "server/domain/event_names.h"
 #include "server/embedding_policy.h"
+#include "server/http/forwarded_for.h"
 #include "server/mail/smtp_client.h"
 #include "server/version.h"
 
@@ -27,6 +28,7 @@ std::string general_help() {
            "  export               write the conversation trees as a dataset (JSON Lines)\n"
            "  import FILE          add the conversation trees of an oasst file\n"
            "  audit verify         check that no row of the audit log was changed or removed\n"
+           "  migrate              copy a SQLite installation into PostgreSQL, verified\n"
            "\n"
            "Run 'orchard COMMAND --help' for the options of a command.\n";
 }
@@ -56,6 +58,8 @@ std::string serve_help() {
            "                   the system's file limit allows)\n"
            "  --max-connections-per-address N  connections from one client address (default\n"
            "                   256; 0 for no limit, e.g. behind a reverse proxy)\n"
+           "  --trusted-proxy ADDRESS  a reverse proxy (an IP address) whose last\n"
+           "                   X-Forwarded-For names the client; repeat for several\n"
            "  --request-timeout-sec N  time for a request's headers and body to arrive, from\n"
            "                   its first byte (default 20)\n"
            "  --seed N         seed for task choices (reproducible runs; default random)\n"
@@ -238,6 +242,35 @@ Command parse_audit(const std::vector<std::string>& args) {
     return options;
 }
 
+std::string migrate_help() {
+    return "Usage: orchard migrate --from data/orchard.db --to postgresql://user@host/name\n"
+           "\n"
+           "Copies every table of an Orchard SQLite database into an empty PostgreSQL database\n"
+           "(brought to the same schema first), then checks each table's row count and a\n"
+           "checksum of its rows on both sides. Stop the server first: the copy is of one moment.\n"
+           "Stopped halfway, the same command goes on where it stopped. Exits with 0 when every\n"
+           "table agrees, with 1 naming the ones that do not.\n";
+}
+
+Command parse_migrate(const std::vector<std::string>& args) {
+    MigrateOptions options;
+    for (size_t i = 1; i < args.size(); ++i) {
+        if (args[i] == "--help" || args[i] == "-h") return ShowHelp{migrate_help()};
+        if (args[i] == "--from" && i + 1 < args.size())
+            options.from = args[++i];
+        else if (args[i] == "--to" && i + 1 < args.size())
+            options.to = args[++i];
+        else
+            return UsageError{"unexpected '" + args[i] + "'\n\n" + migrate_help()};
+    }
+    if (options.from.empty() || options.to.empty())
+        return UsageError{"--from and --to are required\n\n" + migrate_help()};
+    if (!options.to.starts_with("postgresql://") && !options.to.starts_with("postgres://"))
+        return UsageError{"--to takes a PostgreSQL URL (postgresql://...), not '" + options.to +
+                          "'"};
+    return options;
+}
+
 Command parse_command_line(const std::vector<std::string>& args) {
     if (args.empty() || args[0] == "--help" || args[0] == "-h" || args[0] == "help")
         return ShowHelp{general_help()};
@@ -246,6 +279,7 @@ Command parse_command_line(const std::vector<std::string>& args) {
     if (args[0] == "export") return parse_export(args);
     if (args[0] == "import") return parse_import(args);
     if (args[0] == "audit") return parse_audit(args);
+    if (args[0] == "migrate") return parse_migrate(args);
     if (args[0] != "serve")
         return UsageError{"unknown command '" + args[0] + "'\n\n" + general_help()};
 
@@ -289,7 +323,8 @@ Command parse_command_line(const std::vector<std::string>& args) {
             arg != "--kiosk-allow" && arg != "--mail-from" && arg != "--public-url" &&
             arg != "--max-body-kb" && arg != "--max-body-memory-mb" &&
             arg != "--news-webhook-url" && arg != "--max-connections" &&
-            arg != "--max-connections-per-address" && arg != "--request-timeout-sec")
+            arg != "--max-connections-per-address" && arg != "--request-timeout-sec" &&
+            arg != "--trusted-proxy")
             return UsageError{"unknown option '" + arg + "'\n\n" + serve_help()};
         auto v = value();
         if (!v) return UsageError{"option " + arg + " needs a value"};
@@ -373,6 +408,11 @@ Command parse_command_line(const std::vector<std::string>& args) {
                 return UsageError{"--kiosk-idle-sec takes a number from 5 to 3600, not '" + *v +
                                   "'"};
             options.kiosk_idle_seconds = seconds;
+        } else if (arg == "--trusted-proxy") {
+            if (!http::is_ip_address(*v))
+                return UsageError{"--trusted-proxy takes an IP address such as 10.0.0.2, not '" +
+                                  *v + "'"};
+            options.trusted_proxies.push_back(*v);
         } else if (arg == "--embed-origin") {
             if (!is_web_origin(*v))
                 return UsageError{"--embed-origin takes an origin such as https://example.org "

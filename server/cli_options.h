@@ -37,6 +37,7 @@ struct ServeOptions {
     std::vector<std::string> allowed_origins;
     // Other sites' origins whose pages may show Orchard in a frame; none by default.
     std::vector<std::string> embed_origins;
+    std::vector<std::string> trusted_proxies; // whose X-Forwarded-For names the client
     // A kiosk server for this event (docs/kiosk.md): empty for none.
     std::string kiosk_event;
     // Events whose kiosks a browser may become by its address, /?kiosk=EVENT (--kiosk-allow).
@@ -81,6 +82,12 @@ struct AuditVerifyOptions {
     std::string database; // PostgreSQL instead of data_dir's SQLite file
 };
 
+// `orchard migrate`: a SQLite installation copied into PostgreSQL (store/store_copy.h).
+struct MigrateOptions {
+    std::filesystem::path from; // the SQLite file, e.g. data/orchard.db
+    std::string to;             // postgresql://...
+};
+
 struct ShowHelp {
     std::string text;
 };
@@ -89,9 +96,9 @@ struct UsageError {
     std::string message;
 };
 
-using Command =
-    std::variant<ServeOptions, AddApiClientOptions, AddUserOptions, exporting::ExportOptions,
-                 exporting::ImportOptions, AuditVerifyOptions, ShowHelp, UsageError>;
+using Command = std::variant<ServeOptions, AddApiClientOptions, AddUserOptions,
+                             exporting::ExportOptions, exporting::ImportOptions, AuditVerifyOptions,
+                             MigrateOptions, ShowHelp, UsageError>;
 
 Command parse_command_line(const std::vector<std::string>& args);
 

@@ -15,6 +15,7 @@
 #include "server/news/news_webhook.h"
 #include "server/server_app.h"
 #include "server/store/account_store.h"
+#include "server/store/store_copy.h"
 #include "server/store/tree_store.h"
 #include "server/version.h"
 
@@ -128,7 +129,7 @@ int serve(const orchard::ServeOptions& options) {
     // --port 0; no request is answered before run().
     std::unique_ptr<orchard::ServerApp> app;
     // Set before serving, stopped after: requests only ever see it whole.
-    std::unique_ptr<orchard::news::WebhookSender> webhook;
+    std::unique_ptr<orchard::news::NewsWebhook> webhook;
     orchard::http::HttpServer server(
         [&app](const orchard::http::Request& request) { return app->handle(request); },
         {.max_body_bytes = options.max_body_bytes,
@@ -136,7 +137,8 @@ int serve(const orchard::ServeOptions& options) {
          .max_connections = options.max_connections,
          .max_connections_per_address = options.max_connections_per_address,
          .request_timeout = std::chrono::seconds(options.request_timeout_sec),
-         .log_requests = options.log_requests});
+         .log_requests = options.log_requests,
+         .trusted_proxies = options.trusted_proxies});
     const int port = server.bind(options.host, options.port);
     auth.public_url = !options.public_url.empty()
                           ? options.public_url
@@ -157,9 +159,10 @@ int serve(const orchard::ServeOptions& options) {
     if (options.demo) load_demo(app->database(), options.demo_file);
 
     if (!options.news_webhook_url.empty()) {
-        webhook = orchard::news::start_news_webhook(
+        webhook = std::make_unique<orchard::news::NewsWebhook>(
             app->database(),
-            {.url = options.news_webhook_url, .allow_private = options.news_webhook_allow_private});
+            orchard::news::WebhookOptions{.url = options.news_webhook_url,
+                                          .allow_private = options.news_webhook_allow_private});
         std::printf("  news are posted to the webhook %s\n", options.news_webhook_url.c_str());
     }
     std::printf("Orchard %s is running at http://%s:%d/\n", orchard::kVersion, options.host.c_str(),
@@ -186,12 +189,7 @@ int serve(const orchard::ServeOptions& options) {
     // run() also returns if listening failed; wake the waiter so that it can end.
     if (!stopping.exchange(true)) pthread_kill(signal_waiter.native_handle(), SIGTERM);
     signal_waiter.join();
-    if (webhook) {
-        // Read before the stop: an item sent in between is sent again next time, never lost.
-        const std::int64_t cursor = webhook->cursor();
-        webhook.reset();
-        orchard::news::save_news_webhook_cursor(app->database(), cursor);
-    }
+    webhook.reset(); // its cursor is saved item by item; the lease is given up
     std::printf("Stopped.\n");
     return 0;
 }
@@ -355,6 +353,25 @@ int verify_audit(const orchard::AuditVerifyOptions& options) {
     return 0;
 }
 
+// `orchard migrate`: each table as it is copied and checked, then the verdict.
+int migrate(const orchard::MigrateOptions& options) {
+    const auto report = orchard::store::copy_sqlite_to_postgres(
+        options.from, options.to, [](const orchard::store::TableCopy& table) {
+            std::printf("%-24s %10lld rows (%lld copied now)  %s\n", table.table.c_str(),
+                        static_cast<long long>(table.rows),
+                        static_cast<long long>(table.copied_now),
+                        table.verified ? "counts and checksums agree" : "DIFFERS");
+            std::fflush(stdout);
+        });
+    if (!report.verified()) {
+        std::fprintf(stderr, "orchard: the copy differs from %s in the tables marked DIFFERS\n",
+                     options.from.c_str());
+        return 1;
+    }
+    std::printf("Copied and verified: %zu tables.\n", report.tables.size());
+    return 0;
+}
+
 } // namespace
 
 int main(int argc, char** argv) {
@@ -379,6 +396,8 @@ int main(int argc, char** argv) {
             return import_dataset(*file);
         if (const auto* audit = std::get_if<orchard::AuditVerifyOptions>(&command))
             return verify_audit(*audit);
+        if (const auto* copy = std::get_if<orchard::MigrateOptions>(&command))
+            return migrate(*copy);
         return serve(std::get<orchard::ServeOptions>(command));
     } catch (const std::exception& error) {
         std::fprintf(stderr, "orchard: %s\n", error.what());

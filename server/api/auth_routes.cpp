@@ -33,7 +33,8 @@ std::vector<domain::RateLimit> new_account_budgets(Call& call) {
 } // namespace
 
 const RateLimitRule kNewAccountLimit = {
-    new_account_budgets, "Too many new accounts from this address. Please wait a while."};
+    new_account_budgets, "Too many new accounts from this address. Please wait a while.",
+    "new_accounts"};
 
 http::Response register_account(Call& call) {
     // Absent or null fields read as empty, which the checks below refuse where a value is

@@ -39,6 +39,8 @@ const domain::TreeManagerConfig& Call::config() {
 
 void Call::take_rate_limit() {
     if (!limit_ || !limiter_) throw std::logic_error("this route has no rate limit");
+    // Once per request, though the handler may run again (a write that lost to another).
+    if (effects_.rate_limit_taken) return;
     effects_.rate_limit_taken = true;
     if (auto wait_ms = limiter_->take(limit_->budgets(*this), now)) {
         domain::DomainError error(protocol::ErrorCode::TooManyRequests, limit_->refusal);

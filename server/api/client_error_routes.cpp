@@ -38,7 +38,8 @@ std::vector<domain::RateLimit> report_budgets(Call& call) {
 
 } // namespace
 
-const RateLimitRule kReportLimit = {report_budgets, "Too many error reports. Please wait."};
+const RateLimitRule kReportLimit = {report_budgets, "Too many error reports. Please wait.",
+                                    "error_reports"};
 
 http::Response report(Call& call) {
     const domain::RequestFields fields(call.body);

@@ -39,7 +39,8 @@ std::vector<domain::RateLimit> email_budgets(Call& call) {
 
 const RateLimitRule kEmailLimit = {email_budgets,
                                    "Too many sign-in e-mails. Please wait a few minutes, and look "
-                                   "for the ones already sent."};
+                                   "for the ones already sent.",
+                                   "sign_in_emails"};
 
 http::Response send_link(Call& call) {
     // Read first: a wrong type is the caller's error (400) on any server.

@@ -202,7 +202,8 @@ std::vector<domain::RateLimit> start_budgets(Call& call) {
 } // namespace
 
 const RateLimitRule kStartLimit = {
-    start_budgets, "Too many sign-ins started from this address. Please wait a few minutes."};
+    start_budgets, "Too many sign-ins started from this address. Please wait a few minutes.",
+    "oauth_starts"};
 
 http::Response providers(Call& call) {
     nlohmann::json providers = nlohmann::json::array();

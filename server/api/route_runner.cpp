@@ -9,6 +9,7 @@
 #include "server/domain/ids.h"
 #include "server/domain/request_fields.h"
 #include "server/store/read_connections.h"
+#include "server/store/shared_rate_limiter.h"
 
 #include <map>
 #include <memory>
@@ -174,7 +175,11 @@ void add_api_routes(http::Router& router, store::Database& database, std::uint64
         std::shared_ptr<domain::RateLimiter> limiter;
         if (route.options.limit) {
             auto& shared = limiters[route.options.limit];
-            if (!shared) shared = std::make_shared<domain::RateLimiter>();
+            // Several servers may share a PostgreSQL database: their limits must be shared too.
+            if (!shared && database.is_postgres())
+                shared =
+                    std::make_shared<store::SharedRateLimiter>(database, route.options.limit->name);
+            if (!shared) shared = std::make_shared<domain::MemoryRateLimiter>();
             limiter = shared;
         }
         router.add(route.method, route.pattern,

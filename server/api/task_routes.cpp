@@ -39,8 +39,8 @@ domain::TaskService task_service(Call& call) {
 
 } // namespace
 
-const RateLimitRule kRequestLimit = {request_budgets,
-                                     "Too many task requests. Please wait a moment."};
+const RateLimitRule kRequestLimit = {
+    request_budgets, "Too many task requests. Please wait a moment.", "task_requests"};
 
 http::Response request(Call& call) {
     call.take_rate_limit();

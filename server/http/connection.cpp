@@ -1,6 +1,7 @@
 #include "server/http/connection.h"
 
 #include "protocol/errors.h"
+#include "server/http/forwarded_for.h"
 #include "server/http/gzip.h"
 #include "server/http/wire_format.h"
 
@@ -37,13 +38,16 @@ std::string_view std_view(boost::beast::string_view text) {
 
 // The request as our handlers see it; false when its target is not a path.
 bool to_request(bhttp::request<bhttp::string_body>&& message, const std::string& address,
-                Request& request) {
+                const std::vector<std::string>& trusted_proxies, Request& request) {
     if (!wire::parse_target(std_view(message.target()), request)) return false;
     request.method = std::string(message.method_string());
     for (const auto& field : message)
         request.headers.emplace(std::string(field.name_string()), std::string(field.value()));
     request.body = std::move(message.body());
-    request.remote_address = address;
+    // The last X-Forwarded-For line is the one the proxy in front of us added.
+    const auto [first, end] = request.headers.equal_range("X-Forwarded-For");
+    const std::string_view forwarded = first == end ? std::string_view() : std::prev(end)->second;
+    request.remote_address = client_address(address, forwarded, trusted_proxies);
     return true;
 }
 
@@ -233,7 +237,8 @@ void Connection::on_body(const error_code& error) {
     deadline_.cancel();
     const bool keep_alive = parser_->get().keep_alive();
     Request request;
-    const bool readable = to_request(parser_->release(), address_, request);
+    const bool readable =
+        to_request(parser_->release(), address_, context_->options.trusted_proxies, request);
     parser_.reset();
     if (!readable) return refuse(400, "The request target must be a path starting with '/'.");
 

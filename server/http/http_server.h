@@ -11,6 +11,7 @@
 #include <chrono>
 #include <memory>
 #include <string>
+#include <vector>
 
 namespace orchard::http {
 
@@ -29,6 +30,8 @@ struct ServerOptions {
     // downloading the client), then the connection is closed.
     std::chrono::milliseconds write_timeout = std::chrono::seconds(30);
     bool log_requests = true;
+    // Reverse proxies whose X-Forwarded-For names the client (http/forwarded_for.h).
+    std::vector<std::string> trusted_proxies;
 };
 
 class HttpServer {

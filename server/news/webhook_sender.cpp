@@ -54,9 +54,10 @@ struct WebhookSender::Attempt {
     std::optional<std::chrono::milliseconds> retry_after; // asked for by the receiver
 };
 
-WebhookSender::WebhookSender(WebhookOptions options, Source source, std::int64_t start_after_id)
-    : options_(std::move(options)), source_(std::move(source)), cursor_(start_after_id),
-      thread_([this] { run(); }) {}
+WebhookSender::WebhookSender(WebhookOptions options, Source source, std::int64_t start_after_id,
+                             Handled handled)
+    : options_(std::move(options)), source_(std::move(source)), handled_(std::move(handled)),
+      cursor_(start_after_id), thread_([this] { run(); }) {}
 
 WebhookSender::~WebhookSender() {
     {
@@ -117,6 +118,14 @@ void WebhookSender::run() {
         for (const auto& post : posts) {
             if (!send(post)) return;
             cursor_ = post.id;
+            if (!handled_) continue;
+            try {
+                handled_(post.id);
+            } catch (const std::exception& error) {
+                // Sent again by whoever reads the cursor next: at least once, never lost.
+                std::fprintf(stderr, "orchard: news webhook: cannot save where it got to: %s\n",
+                             error.what());
+            }
         }
         if (posts.size() == std::size_t(kBatch)) {
             std::lock_guard lock(mutex_); // more may be waiting

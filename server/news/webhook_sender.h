@@ -42,7 +42,12 @@ class WebhookSender {
     // may throw (the database is busy, say), and is then asked again later.
     using Source = std::function<std::vector<NewsPost>(std::int64_t after_id, int limit)>;
 
-    WebhookSender(WebhookOptions options, Source source, std::int64_t start_after_id);
+    // Told of each item delivered or given up on, in order, on the sender's thread: where the
+    // next reader must resume (the database's cursor). If it throws, the item may be sent again.
+    using Handled = std::function<void(std::int64_t id)>;
+
+    WebhookSender(WebhookOptions options, Source source, std::int64_t start_after_id,
+                  Handled handled = nullptr);
     ~WebhookSender(); // promptly, even in a retry wait or a request in progress
     WebhookSender(const WebhookSender&) = delete;
     WebhookSender& operator=(const WebhookSender&) = delete;
@@ -65,6 +70,7 @@ class WebhookSender {
 
     const WebhookOptions options_;
     const Source source_;
+    const Handled handled_;
     std::atomic<std::int64_t> cursor_;
     std::atomic<std::int64_t> delivered_{0};
     std::atomic<std::int64_t> failed_{0};

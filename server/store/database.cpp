@@ -17,6 +17,7 @@ constexpr int kFollowUpBatches = 2;
 // Connections a server opens to PostgreSQL for writes, and as many again for reads: as many as
 // requests run at once (the worker threads), a few of them waiting on others' rows at most.
 constexpr std::size_t kPostgresConnections = 16;
+constexpr std::size_t kPostgresCounterConnections = 4;
 
 // A URL as people may read it: without the password.
 std::string without_password(const std::string& url) {
@@ -82,9 +83,11 @@ std::unique_ptr<Database> Database::open_postgres(const std::string& url,
                                                   const std::string& read_url,
                                                   std::filesystem::path folder) {
     auto writes = std::make_unique<PostgresPool>(url, false, kPostgresConnections);
-    std::unique_ptr<Database> database(new Database(
-        std::move(writes), std::make_unique<PostgresPool>(read_url.empty() ? url : read_url, true,
-                                                          kPostgresConnections)));
+    std::unique_ptr<Database> database(
+        new Database(std::move(writes),
+                     std::make_unique<PostgresPool>(read_url.empty() ? url : read_url, true,
+                                                    kPostgresConnections),
+                     std::make_unique<PostgresPool>(url, false, kPostgresCounterConnections)));
     {
         auto lease = database->postgres_->take();
         database->schema_version_ = apply_postgres_migrations(lease.connection(), all_migrations());
@@ -106,8 +109,10 @@ std::unique_ptr<Database> Database::open_data(const std::filesystem::path& data_
     return open(data_dir / "orchard.db");
 }
 
-Database::Database(std::unique_ptr<PostgresPool> writes, std::unique_ptr<PostgresPool> reads)
-    : postgres_(std::move(writes)), postgres_reads_(std::move(reads)) {}
+Database::Database(std::unique_ptr<PostgresPool> writes, std::unique_ptr<PostgresPool> reads,
+                   std::unique_ptr<PostgresPool> counters)
+    : postgres_(std::move(writes)), postgres_reads_(std::move(reads)),
+      postgres_counters_(std::move(counters)) {}
 
 std::string Database::location() const {
     return postgres_ ? without_password(postgres_->url()) : file_.string();
@@ -264,6 +269,11 @@ void Database::run_batch(const std::vector<WriteJob*>& batch) {
         for (WriteJob* job : batch)
             job->error = error; // nothing of the batch was saved
     }
+}
+
+void Database::write_counters(const std::function<void(StatementCache&)>& work) {
+    if (postgres_counters_) return postgres_counters_->write_unlocked(work);
+    write(work);
 }
 
 void Database::read(const std::function<void(StatementCache&)>& work) {

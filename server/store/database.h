@@ -77,6 +77,11 @@ class Database {
     // Work that only reads, on a read-only connection of its own (see ReadConnections): it sees
     // the last commit and neither waits for the writer nor holds it up. `work` must not write.
     void read(const std::function<void(StatementCache&)>& work);
+    // Counters that several servers share and that must not wait for the writes (rate limits):
+    // on PostgreSQL, a short transaction on connections of their own, outside the write lock,
+    // which `work` keeps correct by locking the rows it changes (SELECT ... FOR UPDATE). On
+    // SQLite, a write like any other.
+    void write_counters(const std::function<void(StatementCache&)>& work);
     // How many read connections exist: one per read that ran at the same time as others.
     std::size_t read_connections_opened() const;
 
@@ -103,7 +108,8 @@ class Database {
 
   private:
     Database(sqlite3* db, std::filesystem::path file);
-    Database(std::unique_ptr<PostgresPool> writes, std::unique_ptr<PostgresPool> reads);
+    Database(std::unique_ptr<PostgresPool> writes, std::unique_ptr<PostgresPool> reads,
+             std::unique_ptr<PostgresPool> counters);
 
     struct WriteJob {
         const std::function<void(StatementCache&)>* work;
@@ -118,6 +124,9 @@ class Database {
     std::unique_ptr<StatementCache> statements_;   // of db_, guarded by mutex_ like db_ itself
     std::unique_ptr<PostgresPool> postgres_;       // on PostgreSQL, in place of the above
     std::unique_ptr<PostgresPool> postgres_reads_; // its read-only connections
+    // Its connections for write_counters: a pool apart, since a write holding a connection of
+    // postgres_ takes one of these (a rate limit inside a request) and must always get one.
+    std::unique_ptr<PostgresPool> postgres_counters_;
     std::unique_ptr<ReadConnections> readers_;
     std::filesystem::path file_;
     std::filesystem::path folder_;

@@ -36,4 +36,10 @@ inline std::string joined(const StatementCache& statements, std::string_view exp
     return "group_concat(" + std::string(expression) + ", ' ')";
 }
 
+// A SELECT's ending that locks the rows it reads until the transaction ends (PostgreSQL; SQLite's
+// write transaction holds the whole database anyway).
+inline const char* for_update(const StatementCache& statements) {
+    return postgres(statements) ? " FOR UPDATE" : "";
+}
+
 } // namespace orchard::store::dialect

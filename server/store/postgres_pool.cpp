@@ -156,6 +156,25 @@ void PostgresPool::read(const std::function<void(StatementCache&)>& work) {
     }
 }
 
+void PostgresPool::write_unlocked(const std::function<void(StatementCache&)>& work) {
+    Lease lease = take();
+    for (int attempt = 1;; ++attempt) {
+        execute(lease.connection(), "BEGIN");
+        try {
+            work(lease.statements());
+            execute(lease.connection(), "COMMIT");
+            return;
+        } catch (const DatabaseError& error) {
+            roll_back(lease.connection());
+            if (!error.must_retry() || attempt == kAttempts) throw;
+        } catch (...) {
+            roll_back(lease.connection());
+            throw;
+        }
+        pause_before_retry(attempt);
+    }
+}
+
 std::size_t PostgresPool::opened() const {
     std::lock_guard lock(mutex_);
     return opened_;

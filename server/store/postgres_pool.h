@@ -52,6 +52,9 @@ class PostgresPool {
     void write(const std::function<void(StatementCache&)>& work);
     // `work` in a read-only transaction that sees one snapshot.
     void read(const std::function<void(StatementCache&)>& work);
+    // `work` in a short READ COMMITTED transaction outside the write lock, for counters whose rows
+    // it locks itself (rate limits); run again if two such transactions waited for each other.
+    void write_unlocked(const std::function<void(StatementCache&)>& work);
 
     std::size_t opened() const;
     const std::string& url() const { return url_; }

@@ -28,8 +28,8 @@ TEST_CASE("postgresql store: servers starting together migrate once", "[postgres
     for (auto& start : starts)
         start.join();
     for (const auto& server : servers)
-        CHECK(server->schema_version() == 13);
-    CHECK(orchard::test::query_int(dir.path(), "SELECT count(*) FROM schema_migrations") == 13);
+        CHECK(server->schema_version() == 14);
+    CHECK(orchard::test::query_int(dir.path(), "SELECT count(*) FROM schema_migrations") == 14);
 }
 
 TEST_CASE("postgresql store: writes that collide are run again, and none is lost", "[postgresql]") {

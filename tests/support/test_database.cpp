@@ -5,6 +5,7 @@
 #include "server/store/dialect.h"
 #include "server/store/postgres.h"
 
+#include <atomic>
 #include <cstdlib>
 #include <fstream>
 #include <stdexcept>
@@ -43,14 +44,24 @@ void maintain(const std::string& sql) {
     store::execute(connection.get(), sql);
 }
 
+std::atomic<int> g_sqlite_here = 0;
+
 } // namespace
 
+SqliteHere::SqliteHere() {
+    ++g_sqlite_here;
+}
+
+SqliteHere::~SqliteHere() {
+    --g_sqlite_here;
+}
+
 bool on_postgres() {
-    return postgres_base() != nullptr;
+    return postgres_base() != nullptr && g_sqlite_here == 0;
 }
 
 std::string database_url(const std::filesystem::path& data_dir) {
-    if (!on_postgres()) return "";
+    if (!postgres_base()) return "";
     const std::string name = database_name(data_dir);
     const std::string url = std::string(postgres_base()) + "/" + name;
     const auto marker = data_dir / ".postgres-database";
@@ -65,7 +76,7 @@ std::string database_url(const std::filesystem::path& data_dir) {
 }
 
 void drop_database(const std::filesystem::path& data_dir) {
-    if (!on_postgres() || !std::filesystem::exists(data_dir / ".postgres-database")) return;
+    if (!postgres_base() || !std::filesystem::exists(data_dir / ".postgres-database")) return;
     maintain("DROP DATABASE IF EXISTS " + database_name(data_dir) + " WITH (FORCE)");
 }
 

@@ -16,6 +16,16 @@ namespace orchard::test {
 
 bool on_postgres();
 
+// While one exists, this process's servers, commands and queries use SQLite even on a PostgreSQL
+// run: for a test that needs both stores (`orchard migrate`). database_url still makes databases.
+class SqliteHere {
+  public:
+    SqliteHere();
+    ~SqliteHere();
+    SqliteHere(const SqliteHere&) = delete;
+    SqliteHere& operator=(const SqliteHere&) = delete;
+};
+
 // The PostgreSQL URL of `data_dir`'s database, made on first use; "" on SQLite.
 std::string database_url(const std::filesystem::path& data_dir);
 

@@ -144,6 +144,16 @@ TEST_CASE("serve takes the HTTP layer's limits and refuses numbers out of range"
     }
 }
 
+TEST_CASE("serve trusts the reverse proxies it is told of, by address only") {
+    auto options = std::get<ServeOptions>(
+        parse_command_line({"serve", "--trusted-proxy", "10.0.0.2", "--trusted-proxy", "::1"}));
+    CHECK(options.trusted_proxies == std::vector<std::string>{"10.0.0.2", "::1"});
+    CHECK(std::get<ServeOptions>(parse_command_line({"serve"})).trusted_proxies.empty());
+    for (const char* bad : {"proxy.example", "10.0.0.0/8", "*", ""})
+        CHECK(std::holds_alternative<UsageError>(
+            parse_command_line({"serve", "--trusted-proxy", bad})));
+}
+
 TEST_CASE("the default e-mail sender passes the relay's own address check, a bad one is refused") {
     const auto parsed = parse_command_line({"serve", "--smtp", "127.0.0.1:25"});
     REQUIRE(std::holds_alternative<ServeOptions>(parsed));

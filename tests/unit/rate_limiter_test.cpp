@@ -2,11 +2,11 @@
 
 #include <catch2/catch.hpp>
 
+using orchard::domain::MemoryRateLimiter;
 using orchard::domain::RateLimit;
-using orchard::domain::RateLimiter;
 
 TEST_CASE("rate limiter: N requests per period, then the exact wait") {
-    RateLimiter limiter;
+    MemoryRateLimiter limiter;
     const std::vector<RateLimit> limits = {{"user:a", 30, 240'000}};
     for (int i = 0; i < 30; ++i)
         CHECK_FALSE(limiter.take(limits, 1'000'000));
@@ -19,7 +19,7 @@ TEST_CASE("rate limiter: N requests per period, then the exact wait") {
 }
 
 TEST_CASE("rate limiter: a request refused by one limit counts against none") {
-    RateLimiter limiter;
+    MemoryRateLimiter limiter;
     const RateLimit user{"user:a", 10, 60'000};
     const RateLimit replies{"assistant_reply:a", 1, 120'000};
     CHECK_FALSE(limiter.take({user, replies}, 0));

@@ -26,7 +26,7 @@ struct Fixture {
     test::TempDir dir;
     std::unique_ptr<store::Database> database = store::Database::open(dir.path() / "orchard.db");
     api::ApiServices services{*database, {}, 1};
-    domain::RateLimiter limiter;
+    domain::MemoryRateLimiter limiter;
 
     http::Response run(const Route& route, std::string body = "") {
         http::Request request;
