@@ -52,7 +52,7 @@ struct RateLimitRule {
     // The budgets this call counts against (e.g. per address, per user, per API client).
     std::vector<domain::RateLimit> (*budgets)(Call& call);
     const char* refusal; // the message of the 429
-    const char* name;    // where several servers keep the budgets (store/shared_rate_limiter.h)
+    const char* name;    // where several servers keep the budgets (domain/shared_rate_limiter.h)
 };
 
 using Handler = http::Response (*)(Call& call);

@@ -8,8 +8,8 @@
 #include "server/domain/domain_error.h"
 #include "server/domain/ids.h"
 #include "server/domain/request_fields.h"
+#include "server/domain/shared_rate_limiter.h"
 #include "server/store/read_connections.h"
-#include "server/store/shared_rate_limiter.h"
 
 #include <map>
 #include <memory>
@@ -177,8 +177,8 @@ void add_api_routes(http::Router& router, store::Database& database, std::uint64
             auto& shared = limiters[route.options.limit];
             // Several servers may share a PostgreSQL database: their limits must be shared too.
             if (!shared && database.is_postgres())
-                shared =
-                    std::make_shared<store::SharedRateLimiter>(database, route.options.limit->name);
+                shared = std::make_shared<domain::SharedRateLimiter>(database,
+                                                                     route.options.limit->name);
             if (!shared) shared = std::make_shared<domain::MemoryRateLimiter>();
             limiter = shared;
         }

@@ -2,7 +2,7 @@
 // generic cell rate algorithm: one timestamp per key, bursts of up to N, and the exact wait when
 // a request is refused. The algorithm is here; where the timestamps live is the limiter's: in
 // this server's memory (one server, SQLite), or in the database that several servers share
-// (store/shared_rate_limiter.h).
+// (domain/shared_rate_limiter.h).
 #pragma once
 
 #include <cstdint>

@@ -465,7 +465,7 @@ constexpr std::array kMigrations{
         CREATE INDEX event_members_by_event ON event_members (event, user_id);
     )sql"},
     // Rate limits kept where every server of one PostgreSQL database counts against them
-    // (store/shared_rate_limiter.h); a lone SQLite server keeps them in memory and leaves this
+    // (domain/shared_rate_limiter.h); a lone SQLite server keeps them in memory and leaves this
     // table empty. One row per budget: when its allowance is used up (domain/rate_limiter.h).
     Migration{14, "rate limits shared by several servers", R"sql(
         CREATE TABLE rate_limits (

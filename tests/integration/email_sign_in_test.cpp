@@ -1,5 +1,6 @@
 // Sign-in by e-mail link against a real SMTP server: Debian's aiosmtpd, started by the test,
 // writes what it receives into a Maildir that the test reads.
+#include "tests/support/raw_http.h"
 #include "tests/support/temp_dir.h"
 #include "tests/support/test_server.h"
 
@@ -24,22 +25,10 @@ using nlohmann::json;
 
 namespace {
 
-int free_port() {
-    const int fd = socket(AF_INET, SOCK_STREAM, 0);
-    sockaddr_in address{};
-    address.sin_family = AF_INET;
-    address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    bind(fd, reinterpret_cast<sockaddr*>(&address), sizeof address);
-    socklen_t length = sizeof address;
-    getsockname(fd, reinterpret_cast<sockaddr*>(&address), &length);
-    close(fd);
-    return ntohs(address.sin_port);
-}
-
 class SmtpSink {
   public:
     explicit SmtpSink(std::filesystem::path maildir)
-        : maildir_(std::move(maildir)), port_(free_port()) {
+        : maildir_(std::move(maildir)), port_(orchard::test::free_loopback_port()) {
         pid_ = fork();
         if (pid_ == 0) {
             const std::string listen = "127.0.0.1:" + std::to_string(port_);

@@ -53,23 +53,11 @@ int guest_forwarded_for(int port, const std::string& forwarded_for) {
     return answer->status;
 }
 
-int free_port() {
-    const int fd = socket(AF_INET, SOCK_STREAM, 0);
-    sockaddr_in address{};
-    address.sin_family = AF_INET;
-    address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    bind(fd, reinterpret_cast<sockaddr*>(&address), sizeof address);
-    socklen_t length = sizeof address;
-    getsockname(fd, reinterpret_cast<sockaddr*>(&address), &length);
-    close(fd);
-    return ntohs(address.sin_port);
-}
-
 // HAProxy with the project's own deploy/haproxy.cfg, in front of `servers`.
 class Proxy {
   public:
     Proxy(const std::vector<std::unique_ptr<TestServer>>& servers, const std::filesystem::path& dir)
-        : port_(free_port()) {
+        : port_(orchard::test::free_loopback_port()) {
         std::vector<std::string> environment = {"ORCHARD_LISTEN=127.0.0.1:" +
                                                 std::to_string(port_)};
         for (size_t i = 0; i < servers.size(); ++i)

@@ -11,6 +11,10 @@
 
 namespace orchard::test {
 
+// A loopback port free right now, for a helper program that must be told its port (an SMTP sink,
+// HAProxy). Another program may take it before that one binds it; rare enough for tests.
+int free_loopback_port();
+
 // A TCP connection to 127.0.0.1:port from `source` (any address of 127.0.0.0/8), closed when
 // destroyed.
 class RawConnection {
