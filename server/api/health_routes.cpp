@@ -17,6 +17,12 @@ http::Response check(Call& call) {
     nlohmann::json body = protocol::to_json(health);
     // Which store: a load balancer's operator reads here that every server shares PostgreSQL.
     body["store"] = call.database().is_postgres() ? "postgresql" : "sqlite";
+    // With a replica for reads: how far behind it may be, and where reads go now.
+    if (call.database().has_replica()) {
+        const auto lag = call.database().replica_lag_ms();
+        body["replica_lag_ms"] = lag ? nlohmann::json(*lag) : nlohmann::json(nullptr);
+        body["reads_from"] = call.database().reads_on_replica() ? "replica" : "primary";
+    }
     auto response = http::Response::json(ok ? 200 : 503, body);
     response.set_header("Cache-Control", "no-store");
     return response;

@@ -4,6 +4,7 @@
 #include "server/store/page_cache.h"
 #include "server/store/postgres_pool.h"
 #include "server/store/read_connections.h"
+#include "server/store/replica_lag.h"
 #include "server/store/sqlite.h"
 #include "server/store/wal_write_buffer.h"
 
@@ -92,6 +93,9 @@ std::unique_ptr<Database> Database::open_postgres(const std::string& url,
         auto lease = database->postgres_->take();
         database->schema_version_ = apply_postgres_migrations(lease.connection(), all_migrations());
     }
+    if (!read_url.empty() && read_url != url)
+        database->replica_lag_ =
+            std::make_unique<ReplicaLag>(*database->postgres_, *database->postgres_reads_);
     database->folder_ = std::move(folder);
     return database;
 }
@@ -271,12 +275,22 @@ void Database::run_batch(const std::vector<WriteJob*>& batch) {
     }
 }
 
+std::optional<std::int64_t> Database::replica_lag_ms() {
+    return replica_lag_ ? replica_lag_->lag_ms() : std::nullopt;
+}
+
+bool Database::reads_on_replica() {
+    return replica_lag_ && replica_lag_->keeps_up();
+}
+
 void Database::write_counters(const std::function<void(StatementCache&)>& work) {
     if (postgres_counters_) return postgres_counters_->write_unlocked(work);
     write(work);
 }
 
 void Database::read(const std::function<void(StatementCache&)>& work) {
+    // A replica too far behind (or gone): its reads are the primary's until it catches up.
+    if (replica_lag_ && !replica_lag_->keeps_up()) return postgres_->read(work);
     if (postgres_reads_) return postgres_reads_->read(work);
     readers_->read(work);
 }

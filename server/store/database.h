@@ -8,6 +8,7 @@
 #include <functional>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -18,6 +19,7 @@ namespace orchard::store {
 class StatementCache;
 class ReadConnections;
 class PostgresPool;
+class ReplicaLag;
 struct PostgresLease;
 
 // The server's settings for a connection (WAL, durability, page cache, memory map), applied by
@@ -82,6 +84,11 @@ class Database {
     // which `work` keeps correct by locking the rows it changes (SELECT ... FOR UPDATE). On
     // SQLite, a write like any other.
     void write_counters(const std::function<void(StatementCache&)>& work);
+    // With a replica for reads (--database-read): how far behind it may be, in milliseconds
+    // (std::nullopt: it cannot be reached), and whether reads go to it now (else the primary).
+    bool has_replica() const { return replica_lag_ != nullptr; }
+    std::optional<std::int64_t> replica_lag_ms();
+    bool reads_on_replica();
     // How many read connections exist: one per read that ran at the same time as others.
     std::size_t read_connections_opened() const;
 
@@ -127,6 +134,7 @@ class Database {
     // Its connections for write_counters: a pool apart, since a write holding a connection of
     // postgres_ takes one of these (a rate limit inside a request) and must always get one.
     std::unique_ptr<PostgresPool> postgres_counters_;
+    std::unique_ptr<ReplicaLag> replica_lag_; // when postgres_reads_ is a replica
     std::unique_ptr<ReadConnections> readers_;
     std::filesystem::path file_;
     std::filesystem::path folder_;

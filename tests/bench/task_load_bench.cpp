@@ -19,9 +19,12 @@
 //
 // Usage: bench_task_load [seconds per round, default 8] [rounds per level, default 3]
 //                        [users: one level only, default 1, 8 and 32]
+// On PostgreSQL (ORCHARD_TEST_POSTGRES), ORCHARD_BENCH_SERVERS=3 runs three servers behind
+// HAProxy (deploy/haproxy.cfg); the CPU per cycle is then that of all of them and HAProxy.
 #include "tests/bench/bench_answers.h"
 #include "tests/bench/percentile.h"
 #include "tests/support/frontend.h"
+#include "tests/support/haproxy.h"
 #include "tests/support/temp_dir.h"
 #include "tests/support/test_database.h"
 #include "tests/support/test_server.h"
@@ -310,10 +313,39 @@ std::string availability_summary(const json& counts) {
     return text;
 }
 
+// ORCHARD_BENCH_SERVERS=2 or 3 (with ORCHARD_TEST_POSTGRES): that many servers on the one
+// database, behind HAProxy with deploy/haproxy.cfg, the virtual users talking to HAProxy.
+int server_count() {
+    const char* count = std::getenv("ORCHARD_BENCH_SERVERS");
+    return count ? std::clamp(std::atoi(count), 1, 3) : 1;
+}
+
 struct Server {
     orchard::test::TempDir dir;
     std::string key = orchard::test::create_api_key(dir.path(), /*trusted=*/true);
-    orchard::test::TestServer server{dir.path(), {"--quiet", "--seed", "1"}};
+    std::vector<std::unique_ptr<orchard::test::TestServer>> servers;
+    std::unique_ptr<orchard::test::Haproxy> proxy;
+
+    Server() {
+        std::vector<int> ports;
+        for (int i = 0; i < server_count(); ++i) {
+            servers.push_back(std::make_unique<orchard::test::TestServer>(
+                dir.path(), std::vector<std::string>{"--quiet", "--seed", std::to_string(i + 1),
+                                                     "--trusted-proxy", "127.0.0.1",
+                                                     "--max-connections-per-address", "0"}));
+            ports.push_back(servers.back()->port());
+        }
+        if (servers.size() > 1) proxy = std::make_unique<orchard::test::Haproxy>(ports, dir.path());
+    }
+    std::string base_url() const { return proxy ? proxy->url() : servers.front()->base_url(); }
+    // The processes that serve the load (HAProxy's too): their CPU is the cost of a cycle.
+    std::vector<pid_t> pids() const {
+        std::vector<pid_t> all;
+        for (const auto& server : servers)
+            all.push_back(server->pid());
+        if (proxy) all.push_back(proxy->pid());
+        return all;
+    }
 };
 
 // Seeds the fresh database so that every task kind exists before measuring: a dozen seed users
@@ -322,7 +354,7 @@ struct Server {
 // pass). Trees keep moving, so not every type is on offer at every moment. Seed users are not
 // measured and never reused.
 void seed(Server& s) {
-    Frontend admin(s.server.base_url(), s.key);
+    Frontend admin(s.base_url(), s.key);
     // max_active_trees 100: every accepted prompt starts growing, as on a busy deployment.
     // num_prompter_replies 2: with the default 1 no assistant reply gets sibling user replies, so
     // rank_prompter_replies would never exist.
@@ -348,8 +380,7 @@ void seed(Server& s) {
     const auto start = Clock::now();
     for (int i = 0; i < kSeedUsers; ++i) {
         threads.emplace_back([&, i] {
-            VirtualUser user(s.server.base_url(), s.key, "seed-" + std::to_string(i), 1000 + i,
-                             errors);
+            VirtualUser user(s.base_url(), s.key, "seed-" + std::to_string(i), 1000 + i, errors);
             user.report_types_to(types_done);
             user.cycle("initial_prompt", Clock::time_point::max());
             user.cycle("initial_prompt", Clock::time_point::max());
@@ -429,14 +460,20 @@ RoundResult run_round(int users, std::chrono::seconds duration, int round, Error
     seed(s);
     RoundResult result;
     result.health_per_second =
-        health_requests_per_second(s.server.base_url(), s.key, std::chrono::milliseconds(2000));
+        health_requests_per_second(s.base_url(), s.key, std::chrono::milliseconds(2000));
     std::vector<std::unique_ptr<VirtualUser>> virtual_users;
     for (int i = 0; i < users; ++i)
         virtual_users.push_back(std::make_unique<VirtualUser>(
-            s.server.base_url(), s.key,
+            s.base_url(), s.key,
             "vu-" + std::to_string(users) + "-" + std::to_string(round) + "-" + std::to_string(i),
             static_cast<std::uint64_t>(users * 1000 + round * 100 + i), errors));
-    const double cpu_before = cpu_seconds(s.server.pid());
+    const auto serving_cpu = [&s] {
+        double total = 0;
+        for (const pid_t pid : s.pids())
+            total += cpu_seconds(pid);
+        return total;
+    };
+    const double cpu_before = serving_cpu();
     const auto deadline = Clock::now() + duration;
     std::vector<std::thread> threads;
     for (auto& user : virtual_users)
@@ -453,9 +490,7 @@ RoundResult run_round(int users, std::chrono::seconds duration, int round, Error
     }
     result.cycles_per_second = static_cast<double>(cycles) / static_cast<double>(duration.count());
     result.server_cpu_ms_per_cycle =
-        cycles > 0
-            ? 1000.0 * (cpu_seconds(s.server.pid()) - cpu_before) / static_cast<double>(cycles)
-            : 0.0;
+        cycles > 0 ? 1000.0 * (serving_cpu() - cpu_before) / static_cast<double>(cycles) : 0.0;
     std::printf("  round %d: %.1f task cycles/s; baseline GET /api/v1/health %.0f req/s; "
                 "ratio %.4f; server CPU %.3f ms per cycle\n",
                 round, result.cycles_per_second, result.health_per_second,

@@ -7,28 +7,21 @@
 #include "tests/support/background_listen.h"
 #include "tests/support/database_query.h"
 #include "tests/support/frontend.h"
+#include "tests/support/haproxy.h"
 #include "tests/support/raw_http.h"
 #include "tests/support/temp_dir.h"
 #include "tests/support/test_database.h"
 #include "tests/support/test_server.h"
 
-#include <arpa/inet.h>
 #include <atomic>
 #include <catch2/catch.hpp>
 #include <chrono>
-#include <csignal>
-#include <fstream>
-#include <iterator>
 #include <map>
 #include <memory>
 #include <mutex>
-#include <netinet/in.h>
 #include <random>
 #include <set>
-#include <sys/socket.h>
-#include <sys/wait.h>
 #include <thread>
-#include <unistd.h>
 
 using nlohmann::json;
 using orchard::test::ApiAnswer;
@@ -52,49 +45,6 @@ int guest_forwarded_for(int port, const std::string& forwarded_for) {
     REQUIRE(answer);
     return answer->status;
 }
-
-// HAProxy with the project's own deploy/haproxy.cfg, in front of `servers`.
-class Proxy {
-  public:
-    Proxy(const std::vector<std::unique_ptr<TestServer>>& servers, const std::filesystem::path& dir)
-        : port_(orchard::test::free_loopback_port()) {
-        std::vector<std::string> environment = {"ORCHARD_LISTEN=127.0.0.1:" +
-                                                std::to_string(port_)};
-        for (size_t i = 0; i < servers.size(); ++i)
-            environment.push_back("ORCHARD_SERVER_" + std::to_string(i + 1) +
-                                  "=127.0.0.1:" + std::to_string(servers[i]->port()));
-        const std::string log = (dir / "haproxy.log").string();
-        std::fflush(stdout); // not written twice by the child too
-        pid_ = fork();
-        REQUIRE(pid_ >= 0);
-        if (pid_ == 0) {
-            freopen(log.c_str(), "w", stdout);
-            freopen(log.c_str(), "a", stderr);
-            for (auto& variable : environment)
-                putenv(variable.data());
-            const std::string config = std::string(ORCHARD_SOURCE_DIR) + "/deploy/haproxy.cfg";
-            execlp("haproxy", "haproxy", "-db", "-f", config.c_str(), nullptr);
-            _exit(127);
-        }
-        // Up once it answers health through a server it found healthy.
-        httplib::Client client(url());
-        for (int attempt = 0; attempt < 200; ++attempt) {
-            if (auto answer = client.Get("/api/v1/health"); answer && answer->status == 200) return;
-            std::this_thread::sleep_for(std::chrono::milliseconds(50));
-        }
-        std::ifstream text(log);
-        FAIL("HAProxy did not start:\n" << std::string(std::istreambuf_iterator<char>(text), {}));
-    }
-    ~Proxy() {
-        kill(pid_, SIGTERM);
-        waitpid(pid_, nullptr, 0);
-    }
-    std::string url() const { return "http://127.0.0.1:" + std::to_string(port_); }
-
-  private:
-    int port_;
-    pid_t pid_ = -1;
-};
 
 // Records the bodies posted to /hook.
 struct Receiver {
@@ -237,7 +187,10 @@ TEST_CASE("several servers: three behind HAProxy, one killed mid-load, lose and 
             std::vector<std::string>{"--quiet", "--trusted-proxy", "127.0.0.1",
                                      "--max-connections-per-address", "0", "--news-webhook-url",
                                      receiver.url(), "--news-webhook-allow-private"}));
-    Proxy proxy(servers, dir.path());
+    std::vector<int> ports;
+    for (const auto& server : servers)
+        ports.push_back(server->port());
+    orchard::test::Haproxy proxy(ports, dir.path());
     Frontend admin(proxy.url(), key);
     // Reviews and rankings few enough that trees move on (news, points, transitions) within
     // the run; limits lifted, as the load is a few fast robots behind one key.

@@ -60,6 +60,12 @@ bool on_postgres() {
     return postgres_base() != nullptr && g_sqlite_here == 0;
 }
 
+std::filesystem::path postgres_cluster_folder() {
+    if (const char* url = std::getenv("ORCHARD_TEST_POSTGRES"); url && *url) return {};
+    const char* file = std::getenv("ORCHARD_TEST_POSTGRES_URL_FILE");
+    return file && *file ? std::filesystem::path(file).parent_path() : std::filesystem::path();
+}
+
 std::string database_url(const std::filesystem::path& data_dir) {
     if (!postgres_base()) return "";
     const std::string name = database_name(data_dir);

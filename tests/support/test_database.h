@@ -26,6 +26,10 @@ class SqliteHere {
     SqliteHere& operator=(const SqliteHere&) = delete;
 };
 
+// The folder scripts/postgres_cluster.sh started the cluster in (where ctest's URL file is);
+// empty when the cluster was named by ORCHARD_TEST_POSTGRES alone.
+std::filesystem::path postgres_cluster_folder();
+
 // The PostgreSQL URL of `data_dir`'s database, made on first use; "" on SQLite.
 std::string database_url(const std::filesystem::path& data_dir);
 
