@@ -182,66 +182,43 @@ Tally sqlite_tally(sqlite3* db, const SourceTable& table) {
     return tally;
 }
 
-PostgresResult query(PGconn* connection, const std::string& sql) {
-    PostgresResult result(PQexec(connection, sql.c_str()));
-    if (!result || PQresultStatus(result.get()) != PGRES_TUPLES_OK)
-        throw postgres_error(connection, result.get(), "reading the copy");
-    return result;
-}
-
-Tally postgres_tally(PGconn* connection, const SourceTable& table) {
+Tally postgres_tally(StatementCache& target, const SourceTable& table) {
     Tally tally;
-    execute(connection, "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
-    execute(connection, "DECLARE tally NO SCROLL CURSOR FOR SELECT " + column_list(table) +
-                            " FROM " + quoted(table.name));
+    execute(target.postgres(), "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
+    // A one-off statement: its rows come through a cursor, a batch at a time.
+    Statement rows(target, "SELECT " + column_list(table) + " FROM " + quoted(table.name),
+                   Statement::Once::yes);
     std::vector<std::optional<std::string>> values(table.columns.size());
-    while (true) {
-        PostgresResult batch = query(connection, "FETCH 5000 FROM tally");
-        const int count = PQntuples(batch.get());
-        if (count == 0) break;
-        for (int r = 0; r < count; ++r) {
-            for (size_t i = 0; i < table.columns.size(); ++i) {
-                const int column = static_cast<int>(i);
-                if (PQgetisnull(batch.get(), r, column)) {
-                    values[i].reset();
-                    continue;
-                }
-                const char* text = PQgetvalue(batch.get(), r, column);
-                values[i] =
-                    table.columns[i].affinity == Affinity::Real
-                        ? canonical_real(std::strtod(text, nullptr))
-                        : std::string(text,
-                                      static_cast<size_t>(PQgetlength(batch.get(), r, column)));
-            }
-            ++tally.rows;
-            tally.checksum += row_hash(values);
+    while (rows.step()) {
+        for (size_t i = 0; i < table.columns.size(); ++i) {
+            const int column = static_cast<int>(i);
+            if (rows.column_is_null(column))
+                values[i].reset();
+            else if (table.columns[i].affinity == Affinity::Real)
+                values[i] = canonical_real(std::strtod(rows.column_text(column).c_str(), nullptr));
+            else
+                values[i] = rows.column_text(column);
         }
+        ++tally.rows;
+        tally.checksum += row_hash(values);
     }
-    execute(connection, "COMMIT");
+    execute(target.postgres(), "COMMIT");
     return tally;
 }
 
-std::int64_t progress_of(PGconn* connection, const std::string& table, bool& started) {
-    const char* values[] = {table.c_str()};
-    PostgresResult result(
-        PQexecParams(connection, "SELECT copied_to FROM migrate_progress WHERE table_name = $1", 1,
-                     nullptr, values, nullptr, nullptr, 0));
-    if (!result || PQresultStatus(result.get()) != PGRES_TUPLES_OK)
-        throw postgres_error(connection, result.get(), "reading the copy's progress");
-    started = PQntuples(result.get()) == 1;
-    return started ? std::atoll(PQgetvalue(result.get(), 0, 0)) : 0;
+// How far the copy of `table` got (`started`: whether it began at all).
+std::int64_t progress_of(StatementCache& target, const std::string& table, bool& started) {
+    Statement row(target, "SELECT copied_to FROM migrate_progress WHERE table_name = ?");
+    row.bind_all(table);
+    started = row.step();
+    return started ? row.column_int(0) : 0;
 }
 
-void set_progress(PGconn* connection, const std::string& table, std::int64_t copied_to) {
-    const std::string number = std::to_string(copied_to);
-    const char* values[] = {table.c_str(), number.c_str()};
-    PostgresResult result(
-        PQexecParams(connection,
-                     "INSERT INTO migrate_progress (table_name, copied_to) VALUES ($1, $2) "
-                     "ON CONFLICT (table_name) DO UPDATE SET copied_to = excluded.copied_to",
-                     2, nullptr, values, nullptr, nullptr, 0));
-    if (!result || PQresultStatus(result.get()) != PGRES_COMMAND_OK)
-        throw postgres_error(connection, result.get(), "saving the copy's progress");
+void set_progress(StatementCache& target, const std::string& table, std::int64_t copied_to) {
+    Statement(target, "INSERT INTO migrate_progress (table_name, copied_to) VALUES (?, ?) "
+                      "ON CONFLICT (table_name) DO UPDATE SET copied_to = excluded.copied_to")
+        .bind_all(table, copied_to)
+        .run();
 }
 
 void copy_in(PGconn* connection, const SourceTable& table, const std::string& data) {
@@ -262,12 +239,13 @@ void copy_in(PGconn* connection, const SourceTable& table, const std::string& da
 }
 
 // Copies the rows of `table` not copied yet, a chunk per transaction; returns how many.
-std::int64_t copy_table(sqlite3* db, PGconn* connection, const SourceTable& table) {
+std::int64_t copy_table(sqlite3* db, StatementCache& target, const SourceTable& table) {
+    PGconn* connection = target.postgres();
     std::int64_t copied_now = 0;
     while (true) {
         execute(connection, "BEGIN");
         bool started = false;
-        const std::int64_t done_to = progress_of(connection, table.name, started);
+        const std::int64_t done_to = progress_of(target, table.name, started);
         // The first chunk replaces whatever the migrations put there (the time frames' cursors).
         if (!started) execute(connection, "DELETE FROM " + quoted(table.name));
         // Rowid tables resume after the last rowid copied; the others after as many rows, in
@@ -298,7 +276,7 @@ std::int64_t copy_table(sqlite3* db, PGconn* connection, const SourceTable& tabl
             ++count;
         }
         if (count > 0) copy_in(connection, table, data);
-        set_progress(connection, table.name, table.has_rowid ? last_rowid : done_to + count);
+        set_progress(target, table.name, table.has_rowid ? last_rowid : done_to + count);
         execute(connection, "COMMIT");
         copied_now += count;
         if (count < kChunkRows) return copied_now;
@@ -306,16 +284,15 @@ std::int64_t copy_table(sqlite3* db, PGconn* connection, const SourceTable& tabl
 }
 
 // Numbers PostgreSQL gives new rows continue after the copied ones.
-void advance_identities(PGconn* connection) {
-    PostgresResult columns =
-        query(connection, "SELECT table_name, column_name FROM information_schema.columns WHERE "
-                          "is_identity = 'YES' AND table_schema = current_schema()");
-    for (int r = 0; r < PQntuples(columns.get()); ++r) {
-        const std::string table = quoted(PQgetvalue(columns.get(), r, 0));
-        const std::string column = PQgetvalue(columns.get(), r, 1);
-        execute(connection, "SELECT setval(pg_get_serial_sequence('" + table + "', '" + column +
-                                "'), coalesce((SELECT max(" + quoted(column) + ") FROM " + table +
-                                "), 0) + 1, false)");
+void advance_identities(StatementCache& target) {
+    Statement columns(target, "SELECT table_name, column_name FROM information_schema.columns "
+                              "WHERE is_identity = 'YES' AND table_schema = current_schema()");
+    while (columns.step()) {
+        const std::string table = quoted(columns.column_text(0));
+        const std::string column = columns.column_text(1);
+        execute(target.postgres(), "SELECT setval(pg_get_serial_sequence('" + table + "', '" +
+                                       column + "'), coalesce((SELECT max(" + quoted(column) +
+                                       ") FROM " + table + "), 0) + 1, false)");
     }
 }
 
@@ -347,24 +324,20 @@ CopyReport copy_sqlite_to_postgres(const std::filesystem::path& sqlite_file,
         ~Close() { sqlite3_close_v2(db); }
     } close{db};
     sqlite3_busy_timeout(db, 5000);
-    PostgresConnection target = connect_postgres(postgres_url);
-    PGconn* connection = target.get();
+    PostgresConnection connection = connect_postgres(postgres_url);
+    StatementCache target(connection.get(), false); // before the connection closes, it goes
 
     // A target with data of its own is not ours to fill: only a fresh one, or this copy's.
-    const bool resuming =
-        PQntuples(query(connection, "SELECT 1 FROM information_schema.tables WHERE table_name = "
-                                    "'migrate_progress' AND table_schema = current_schema()")
-                      .get()) == 1;
+    const auto has_row = [&](const std::string& sql) { return Statement(target, sql).step(); };
+    const bool resuming = has_row("SELECT 1 FROM information_schema.tables WHERE table_name = "
+                                  "'migrate_progress' AND table_schema = current_schema()");
     if (!resuming) {
-        const auto has_rows = [&](const char* table) {
-            return PQntuples(query(connection, std::string("SELECT 1 FROM ") + table + " LIMIT 1")
-                                 .get()) > 0;
-        };
-        if (has_rows("users") || has_rows("messages") || has_rows("api_clients"))
+        if (has_row("SELECT 1 FROM users LIMIT 1") || has_row("SELECT 1 FROM messages LIMIT 1") ||
+            has_row("SELECT 1 FROM api_clients LIMIT 1"))
             throw DatabaseError("the PostgreSQL database already holds Orchard data; migrate "
                                 "copies into an empty one (or resumes its own copy)");
-        execute(connection, "CREATE TABLE migrate_progress (table_name TEXT PRIMARY KEY, "
-                            "copied_to BIGINT NOT NULL)");
+        execute(connection.get(), "CREATE TABLE migrate_progress (table_name TEXT PRIMARY KEY, "
+                                  "copied_to BIGINT NOT NULL)");
     }
 
     CopyReport report;
@@ -372,18 +345,18 @@ CopyReport copy_sqlite_to_postgres(const std::filesystem::path& sqlite_file,
     // One read transaction over the whole copy, so that every table is of one moment.
     execute(db, "BEGIN");
     for (const auto& table : tables) {
-        TableCopy done{table.name, 0, copy_table(db, connection, table), false};
+        TableCopy done{table.name, 0, copy_table(db, target, table), false};
         const Tally source = sqlite_tally(db, table);
-        const Tally copy = postgres_tally(connection, table);
+        const Tally copy = postgres_tally(target, table);
         done.rows = source.rows;
         done.verified = source == copy;
         report.tables.push_back(done);
         if (progress) progress(done);
     }
     execute(db, "COMMIT");
-    advance_identities(connection);
+    advance_identities(target);
     // Verified whole: the copy's bookkeeping goes; a run now would find the target taken.
-    if (report.verified()) execute(connection, "DROP TABLE migrate_progress");
+    if (report.verified()) execute(connection.get(), "DROP TABLE migrate_progress");
     return report;
 }
 

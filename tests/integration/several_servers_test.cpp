@@ -20,7 +20,6 @@
 #include <memory>
 #include <mutex>
 #include <random>
-#include <set>
 #include <thread>
 
 using nlohmann::json;
