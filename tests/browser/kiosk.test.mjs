@@ -28,6 +28,24 @@ async function startVisit(page, finger, nickname) {
   return waitForState(page, (x) => x.screen === 'dashboard' && x.dashboard_loaded, { what: 'the dashboard' });
 }
 
+// Swipes the page up in its left margin (no control there) until every widget in `ids` is fully
+// on screen below the top bar, resting before each lift so that nothing glides past.
+async function swipeIntoView(page, finger, ids) {
+  const { height } = page.viewportSize();
+  for (let i = 0; i < 12; ++i) {
+    const s = await waitForState(page, (x) => !x.frame_pending, { what: 'a frame drawn' });
+    const bar = 64 * s.ui_zoom;
+    const rects = ids.map((id) => s.widgets[id]);
+    if (rects.every((r) => r && r.y >= bar && r.y + r.h <= height - 4)) return s;
+    const up = rects.some((r) => !r || r.y + r.h > height - 4);
+    await finger.down(16, height / 2);
+    await finger.slide(16, height / 2 + (up ? -400 : 400), 8);
+    await finger.rest(150);
+    await finger.up();
+  }
+  throw new Error(`${ids.join(', ')} never came into view`);
+}
+
 // Taps a text field as a visitor does. A phone or tablet shows its on-screen keyboard when a text
 // field takes the focus from the person's own tap: the finger must land on the page's own element
 // (not the canvas, which would focus it only a frame later, outside the tap), and the focus must
@@ -111,7 +129,8 @@ test('kiosk: portrait then landscape, two visitors, the idle end of a visit leav
     const order = s.task.order;
     const second = `reply_${order[1]}_handle`;
     const first = `reply_${order[0]}_handle`;
-    s = await waitForState(page, (x) => x.widgets[first] && x.widgets[second], { what: 'the replies\' handles' });
+    // (A long conversation above can push the handles below the screen: the visitor swipes up.)
+    s = await swipeIntoView(page, finger, [first, second]);
     await screenshot(page, 'kiosk-portrait-ranking');
     const from = center(s, second);
     const to = s.widgets[first];
