@@ -1,12 +1,17 @@
 // Datasets from the server, as an admin gets them: the counts of the Datasets screen, a signed
 // link that downloads without the session token and gives the same lines as `orchard export`,
-// and links that are changed, forged or asked for by someone who is no admin refused.
+// and links that are changed, forged or asked for by someone who is no admin refused. On PostgreSQL,
+// a link made by one server downloads from another with a data folder of its own.
 #include "server/http/gzip.h"
 #include "tests/support/demo_with_admin.h"
 #include "tests/support/orchard_cli.h"
+#include "tests/support/temp_dir.h"
+#include "tests/support/test_database.h"
+#include "tests/support/test_server.h"
 
 #include <catch2/catch.hpp>
 #include <chrono>
+#include <filesystem>
 #include <fstream>
 #include <httplib.h>
 #include <optional>
@@ -138,4 +143,34 @@ TEST_CASE("datasets: a killed server's export files are removed when a server st
     CHECK_FALSE(std::filesystem::exists(stale));
     CHECK(std::filesystem::exists(fresh));
     CHECK(std::filesystem::exists(other));
+}
+
+TEST_CASE("datasets: a link made on one server downloads from another with a folder of its own",
+          "[postgresql]") {
+    REQUIRE(orchard::test::on_postgres());
+    Datasets datasets;
+    // A second server of the same database on another machine: nothing of the first's folder.
+    orchard::test::TempDir elsewhere;
+    orchard::test::TestServer other(
+        elsewhere.path(), {"--quiet", "--data", elsewhere.path().string(), "--database",
+                           orchard::test::database_url(datasets.dir.path())});
+    const ApiAnswer link = datasets.browser->post("/api/v1/admin/export/links",
+                                                  {{"format", "sft"}}, datasets.admin);
+    REQUIRE(link.status == 200);
+    const std::string url = link.body["url"];
+    httplib::Client first(datasets.server->base_url());
+    httplib::Client second(other.base_url());
+    const auto here = first.Get(url);
+    const auto there = second.Get(url);
+    REQUIRE(here);
+    REQUIRE(there);
+    REQUIRE(there->status == 200);
+    CHECK(there->get_header_value("Content-Disposition") ==
+          here->get_header_value("Content-Disposition"));
+    const auto lines = gunzipped_lines(there->body);
+    CHECK(lines.size() > 1);
+    CHECK(lines == gunzipped_lines(here->body));
+    // Each server wrote the file into its own folder, and left nothing there.
+    for (const auto& entry : std::filesystem::directory_iterator(elsewhere.path()))
+        CHECK(entry.path().filename().string().rfind("export-", 0) != 0);
 }
