@@ -9,50 +9,16 @@
 // Usage: bench_export [trees, default 74000: about 1,000,000 messages] [rounds, default 3]
 // With ORCHARD_BENCH_DIR=FOLDER the database is kept there (and reused when it exists).
 #include "tests/bench/bench_database.h"
+#include "tests/bench/child_process.h"
 #include "tests/bench/percentile.h"
 #include "tests/support/frontend.h"
 #include "tests/support/temp_dir.h"
 
-#include <fcntl.h>
 #include <fstream>
 #include <regex>
 #include <string_view>
-#include <sys/resource.h>
-#include <sys/wait.h>
-#include <unistd.h>
 
 namespace {
-
-struct ChildRun {
-    double seconds = 0;
-    double peak_mb = 0;
-    int status = -1;
-};
-
-// Runs `argv` with standard output to `out` and standard error to `errors`.
-ChildRun run_child(const std::vector<std::string>& argv, const std::filesystem::path& out,
-                   const std::filesystem::path& errors) {
-    const auto start = std::chrono::steady_clock::now();
-    const pid_t pid = fork();
-    if (pid == 0) {
-        const int out_fd = open(out.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
-        const int err_fd = open(errors.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
-        dup2(out_fd, STDOUT_FILENO);
-        dup2(err_fd, STDERR_FILENO);
-        std::vector<char*> args;
-        for (const auto& arg : argv)
-            args.push_back(const_cast<char*>(arg.c_str()));
-        args.push_back(nullptr);
-        execvp(args[0], args.data());
-        _exit(127);
-    }
-    ChildRun run;
-    rusage usage{};
-    wait4(pid, &run.status, 0, &usage);
-    run.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-    run.peak_mb = static_cast<double>(usage.ru_maxrss) / 1024.0;
-    return run;
-}
 
 long exported_messages(const std::filesystem::path& errors) {
     std::ifstream in(errors);
@@ -113,7 +79,7 @@ int main(int argc, char** argv) {
         std::vector<double> times;
         double peak = 0;
         for (int round = 0; round < rounds; ++round) {
-            const auto run = run_child(
+            const auto run = orchard::bench::run_child(
                 {"sqlite3", "-readonly", (dir.path() / "orchard.db").string(), baseline.query}, out,
                 errors);
             times.push_back(run.seconds);
@@ -131,10 +97,10 @@ int main(int argc, char** argv) {
         double peak = 0;
         long messages = 0;
         for (int round = 0; round < rounds; ++round) {
-            const auto run =
-                run_child({ORCHARD_SERVER_BINARY, "export", "--quiet", "--all", "--data",
-                           dir.path().string(), "--format", format, "--out", out.string()},
-                          dir.path() / "stdout.txt", errors);
+            const auto run = orchard::bench::run_child({ORCHARD_SERVER_BINARY, "export", "--quiet",
+                                                        "--all", "--data", dir.path().string(),
+                                                        "--format", format, "--out", out.string()},
+                                                       dir.path() / "stdout.txt", errors);
             if (run.status != 0) ++failures;
             times.push_back(run.seconds);
             peak = std::max(peak, run.peak_mb);

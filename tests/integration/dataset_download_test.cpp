@@ -1,7 +1,7 @@
 // Datasets from the server, as an admin gets them: the counts of the Datasets screen, a signed
 // link that downloads without the session token and gives the same lines as `orchard export`,
-// and links that are changed, forged or asked for by someone who is no admin refused. On PostgreSQL,
-// a link made by one server downloads from another with a data folder of its own.
+// and links that are changed, forged or asked for by someone who is no admin refused. On
+// PostgreSQL, a link made by one server downloads from another with a data folder of its own.
 #include "server/http/gzip.h"
 #include "tests/support/demo_with_admin.h"
 #include "tests/support/orchard_cli.h"
@@ -151,11 +151,11 @@ TEST_CASE("datasets: a link made on one server downloads from another with a fol
     Datasets datasets;
     // A second server of the same database on another machine: nothing of the first's folder.
     orchard::test::TempDir elsewhere;
-    orchard::test::TestServer other(
-        elsewhere.path(), {"--quiet", "--data", elsewhere.path().string(), "--database",
-                           orchard::test::database_url(datasets.dir.path())});
-    const ApiAnswer link = datasets.browser->post("/api/v1/admin/export/links",
-                                                  {{"format", "sft"}}, datasets.admin);
+    orchard::test::TestServer other(elsewhere.path(),
+                                    {"--quiet", "--data", elsewhere.path().string(), "--database",
+                                     orchard::test::database_url(datasets.dir.path())});
+    const ApiAnswer link =
+        datasets.browser->post("/api/v1/admin/export/links", {{"format", "sft"}}, datasets.admin);
     REQUIRE(link.status == 200);
     const std::string url = link.body["url"];
     httplib::Client first(datasets.server->base_url());

@@ -1,0 +1,175 @@
+// `orchard migrate` of a large SQLite installation (issue 21: the 1,000,000-message database) into
+// PostgreSQL, as an operator runs it (the real binary, a child process), against the plainest copy
+// of the same rows in the same run: sqlite3's CSV piped into psql's \copy, table by table, into
+// tables with the same columns and no keys, indexes or checks ("how fast can these rows move at
+// all"). Prints the median wall time of several rounds, rows per second, the ratio to the
+// baseline, migrate's peak resident memory, and then the invariant checker
+// (tests/support/stored_invariants.h) and every table's count on the copy of the last round.
+//
+// Usage: ORCHARD_TEST_POSTGRES=postgresql://user@host:port bench_migrate [trees, default 74000:
+// about 1,000,000 messages] [rounds, default 3]. scripts/postgres_cluster.sh start DIR starts a
+// throw-away cluster and writes its URL to DIR/url. With ORCHARD_BENCH_DIR=FOLDER the SQLite
+// database is kept there (and reused when it exists).
+#include "tests/bench/bench_database.h"
+#include "tests/bench/child_process.h"
+#include "tests/bench/percentile.h"
+#include "tests/support/database_query.h"
+#include "tests/support/orchard_cli.h"
+#include "tests/support/stored_invariants.h"
+#include "tests/support/temp_dir.h"
+#include "tests/support/test_database.h"
+
+#include <fstream>
+
+namespace {
+
+std::vector<std::string> lines_of(const std::filesystem::path& file) {
+    std::ifstream in(file);
+    std::vector<std::string> lines;
+    for (std::string line; std::getline(in, line);)
+        if (!line.empty()) lines.push_back(line);
+    return lines;
+}
+
+// psql's unaligned, tuples-only answer to `sql`, a line per row.
+std::vector<std::string> psql_rows(const std::string& url, const std::string& sql,
+                                   const std::filesystem::path& scratch) {
+    orchard::bench::run_child({"psql", "-X", "-q", "-A", "-t", "-F", ",", url, "-c", sql},
+                              scratch / "psql.out", scratch / "psql.err");
+    return lines_of(scratch / "psql.out");
+}
+
+std::string quoted(const std::string& text) {
+    std::string out = "'";
+    for (char c : text)
+        out += c == '\'' ? std::string("'\\''") : std::string(1, c);
+    return out + "'";
+}
+
+// The baseline into `url`'s database (which the migrate round made): every table both sides
+// have, copied by sqlite3 -csv | psql \copy into schema baseline. Returns the seconds it took, or
+// a negative number when a table would not copy.
+double copy_baseline(const std::filesystem::path& sqlite_file, const std::string& url,
+                     const std::filesystem::path& scratch) {
+    const auto tables =
+        psql_rows(url,
+                  "SELECT table_name FROM information_schema.tables WHERE "
+                  "table_schema = 'public' AND table_type = 'BASE TABLE' ORDER BY 1",
+                  scratch);
+    std::string setup = "DROP SCHEMA IF EXISTS baseline CASCADE; CREATE SCHEMA baseline;";
+    std::string script;
+    for (const auto& table : tables) {
+        setup += " CREATE TABLE baseline." + table + " (LIKE public." + table + ");";
+        const auto columns = psql_rows(url,
+                                       "SELECT string_agg(quote_ident(column_name), ', ' ORDER BY "
+                                       "ordinal_position) FROM information_schema.columns WHERE "
+                                       "table_schema = 'public' AND table_name = '" +
+                                           table + "'",
+                                       scratch);
+        if (columns.empty()) return -1;
+        script += "sqlite3 -readonly -csv " + quoted(sqlite_file.string()) + " " +
+                  quoted("SELECT " + columns[0] + " FROM " + table) + " | psql -X -q " +
+                  quoted(url) + " -v ON_ERROR_STOP=1 -c " +
+                  quoted("\\copy baseline." + table + " FROM STDIN WITH (FORMAT csv)") +
+                  " || exit 1\n";
+    }
+    psql_rows(url, setup, scratch);
+    std::ofstream(scratch / "baseline.sh") << "set -e\n" << script;
+    const auto run = orchard::bench::run_child({"sh", (scratch / "baseline.sh").string()},
+                                               scratch / "baseline.out", scratch / "baseline.err");
+    if (run.status != 0) {
+        std::fprintf(stderr, "the baseline copy failed:\n%s\n",
+                     orchard::test::read_file(scratch / "baseline.err").c_str());
+        return -1;
+    }
+    psql_rows(url, "DROP SCHEMA baseline CASCADE", scratch);
+    return run.seconds;
+}
+
+// The rows of every table in `url`'s database.
+long long rows_in(const std::string& url, const std::filesystem::path& scratch) {
+    long long rows = 0;
+    for (const auto& table : psql_rows(url,
+                                       "SELECT table_name FROM information_schema.tables WHERE "
+                                       "table_schema = 'public' AND table_type = 'BASE TABLE'",
+                                       scratch))
+        for (const auto& count : psql_rows(url, "SELECT count(*) FROM " + table, scratch))
+            rows += std::atoll(count.c_str());
+    return rows;
+}
+
+} // namespace
+
+int main(int argc, char** argv) {
+    std::setvbuf(stdout, nullptr, _IOLBF, 0);
+    const long trees = argc > 1 ? std::atol(argv[1]) : 74000;
+    const int rounds = argc > 2 ? std::atoi(argv[2]) : 3;
+    if (trees <= 0 || rounds <= 0 || !orchard::test::on_postgres()) {
+        std::fprintf(stderr, "usage: ORCHARD_TEST_POSTGRES=postgresql://user@host:port "
+                             "bench_migrate [trees, default 74000] [rounds, default 3]\n");
+        return 2;
+    }
+    orchard::test::TempDir temp;
+    std::filesystem::path source;
+    {
+        // The installation being moved is SQLite's, whatever store the run's helpers use.
+        orchard::test::SqliteHere sqlite;
+        source = orchard::bench::bench_database(trees, temp.path() / "source");
+        if (source.empty()) {
+            std::fprintf(stderr, "generating the database failed\n");
+            return 1;
+        }
+        std::printf("source: %lld messages, %.0f MB\n",
+                    orchard::test::query_int(source, "SELECT count(*) FROM messages"),
+                    orchard::bench::file_mb(source / "orchard.db"));
+    }
+    const auto sqlite_file = source / "orchard.db";
+
+    long long rows = 0; // in every table copied, as migrate verified them on both sides
+    std::vector<double> migrate_times, baseline_times;
+    double peak = 0;
+    int failures = 0;
+    for (int round = 0; round < rounds; ++round) {
+        orchard::test::TempDir target; // a database of its own, dropped at the end of the round
+        const std::string url = orchard::test::database_url(target.path());
+        const auto run = orchard::bench::run_child(
+            {ORCHARD_SERVER_BINARY, "migrate", "--from", sqlite_file.string(), "--to", url},
+            target.path() / "migrate.out", target.path() / "migrate.err");
+        if (run.status != 0) {
+            ++failures;
+            std::fprintf(stderr, "migrate failed:\n%s\n",
+                         orchard::test::read_file(target.path() / "migrate.err").c_str());
+            continue;
+        }
+        migrate_times.push_back(run.seconds);
+        if (round == 0) rows = rows_in(url, target.path());
+        peak = std::max(peak, run.peak_mb);
+        const double baseline = copy_baseline(sqlite_file, url, target.path());
+        if (baseline > 0) baseline_times.push_back(baseline);
+        std::printf("round %d: migrate %.1f s (peak %.0f MB), baseline %.1f s\n", round + 1,
+                    run.seconds, run.peak_mb, baseline);
+        if (round + 1 < rounds) continue;
+
+        // The last round's copy: what migrate's own verification said, the invariant checker,
+        // and the rows there against the source's.
+        std::printf("migrate said: %s",
+                    orchard::test::read_file(target.path() / "migrate.out").c_str());
+        const auto broken = orchard::test::broken_invariants(target.path());
+        for (const auto& rule : broken)
+            std::printf("BROKEN: %s (%lld rows)\n", rule.rule.c_str(), rule.rows);
+        std::printf("invariant checker: %zu of %zu rules broken\n", broken.size(),
+                    orchard::test::stored_invariants().size());
+        if (!broken.empty()) ++failures;
+    }
+    if (migrate_times.empty()) return 1;
+    const double median = orchard::bench::percentile(migrate_times, 0.5);
+    std::printf("\nmigrate: median %.1f s, %.0f rows/s, peak %.0f MB", median,
+                static_cast<double>(rows) / median, peak);
+    if (!baseline_times.empty()) {
+        const double base = orchard::bench::percentile(baseline_times, 0.5);
+        std::printf("; sqlite3 | psql \\copy baseline: median %.1f s, %.0f rows/s; ratio %.2f",
+                    base, static_cast<double>(rows) / base, median / base);
+    }
+    std::printf("\n");
+    return failures == 0 ? 0 : 1;
+}
