@@ -14,8 +14,8 @@
 // bring each fresh database to a state where every task type occurs, with max_active_trees 100
 // and num_prompter_replies 2 (see seed()).
 //
-// Each round also prints the server's CPU time (user and system) per completed cycle: unlike the
-// rate, it hardly depends on what else the machine is doing.
+// Each round also prints the server's CPU time (user and system) per completed cycle, and on
+// PostgreSQL the database's: unlike the rate, they hardly depend on what else the machine does.
 //
 // Usage: bench_task_load [seconds per round, default 8] [rounds per level, default 3]
 //                        [users: one level only, default 1, 8 and 32]
@@ -35,6 +35,7 @@
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
+#include <filesystem>
 #include <fstream>
 #include <iterator>
 #include <map>
@@ -448,9 +449,27 @@ double cpu_seconds(pid_t pid) {
     return ticks / static_cast<double>(sysconf(_SC_CLK_TCK));
 }
 
+// CPU time PostgreSQL's processes on this machine have used so far (0 on SQLite, which works in
+// the server's own process). Its backends live as long as the servers' pooled connections, so
+// a round's difference counts the work of its cycles.
+double database_cpu_seconds() {
+    if (!orchard::test::on_postgres()) return 0;
+    double total = 0;
+    for (const auto& entry : std::filesystem::directory_iterator("/proc")) {
+        const std::string name = entry.path().filename().string();
+        if (name.find_first_not_of("0123456789") != std::string::npos) continue;
+        std::ifstream comm(entry.path() / "comm");
+        std::string command;
+        if (std::getline(comm, command) && command == "postgres")
+            total += cpu_seconds(static_cast<pid_t>(std::stol(name)));
+    }
+    return total;
+}
+
 struct RoundResult {
     double cycles_per_second = 0;
     double server_cpu_ms_per_cycle = 0;
+    double database_cpu_ms_per_cycle = 0;
     double health_per_second = 0;
     std::vector<UserStats> users;
 };
@@ -474,6 +493,7 @@ RoundResult run_round(int users, std::chrono::seconds duration, int round, Error
         return total;
     };
     const double cpu_before = serving_cpu();
+    const double database_cpu_before = database_cpu_seconds();
     const auto deadline = Clock::now() + duration;
     std::vector<std::thread> threads;
     for (auto& user : virtual_users)
@@ -489,13 +509,16 @@ RoundResult run_round(int users, std::chrono::seconds duration, int round, Error
         result.users.push_back(user->stats());
     }
     result.cycles_per_second = static_cast<double>(cycles) / static_cast<double>(duration.count());
-    result.server_cpu_ms_per_cycle =
-        cycles > 0 ? 1000.0 * (serving_cpu() - cpu_before) / static_cast<double>(cycles) : 0.0;
+    const auto per_cycle_ms = [cycles](double seconds) {
+        return cycles > 0 ? 1000.0 * seconds / static_cast<double>(cycles) : 0.0;
+    };
+    result.server_cpu_ms_per_cycle = per_cycle_ms(serving_cpu() - cpu_before);
+    result.database_cpu_ms_per_cycle = per_cycle_ms(database_cpu_seconds() - database_cpu_before);
     std::printf("  round %d: %.1f task cycles/s; baseline GET /api/v1/health %.0f req/s; "
-                "ratio %.4f; server CPU %.3f ms per cycle\n",
+                "ratio %.4f; server CPU %.3f ms, database CPU %.3f ms per cycle\n",
                 round, result.cycles_per_second, result.health_per_second,
-                result.cycles_per_second / result.health_per_second,
-                result.server_cpu_ms_per_cycle);
+                result.cycles_per_second / result.health_per_second, result.server_cpu_ms_per_cycle,
+                result.database_cpu_ms_per_cycle);
     return result;
 }
 
@@ -517,12 +540,13 @@ long run_level(int users, std::chrono::seconds duration, int rounds) {
     std::array<std::vector<double>, kEndpointCount> latency;
     long no_task = 0, overtaken = 0;
     std::map<std::string, long> done_by_type;
-    std::vector<double> cycles, health, ratios, cpu;
+    std::vector<double> cycles, health, ratios, cpu, database_cpu;
     for (const auto& result : results) {
         cycles.push_back(result.cycles_per_second);
         health.push_back(result.health_per_second);
         ratios.push_back(result.cycles_per_second / result.health_per_second);
         cpu.push_back(result.server_cpu_ms_per_cycle);
+        database_cpu.push_back(result.database_cpu_ms_per_cycle);
         for (const UserStats& stats : result.users) {
             for (int e = 0; e < kEndpointCount; ++e)
                 latency[e].insert(latency[e].end(), stats.latency_ms[e].begin(),
@@ -534,10 +558,10 @@ long run_level(int users, std::chrono::seconds duration, int rounds) {
         }
     }
     std::printf("  median: %.1f task cycles/s (rounds %.1f to %.1f); baseline health %.0f req/s; "
-                "median ratio %.4f; median server CPU %.3f ms per cycle\n",
+                "median ratio %.4f; median CPU per cycle: server %.3f ms, database %.3f ms\n",
                 median(cycles), *std::min_element(cycles.begin(), cycles.end()),
                 *std::max_element(cycles.begin(), cycles.end()), median(health), median(ratios),
-                median(cpu));
+                median(cpu), median(database_cpu));
     std::string mix;
     for (const auto& [type, count] : done_by_type)
         mix += (mix.empty() ? "" : ", ") + type + " " + std::to_string(count);
