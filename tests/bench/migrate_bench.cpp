@@ -46,6 +46,21 @@ std::string quoted(const std::string& text) {
     return out + "'";
 }
 
+// The rows of every table in `schema` of `url`'s database.
+long long rows_in(const std::string& url, const std::string& schema,
+                  const std::filesystem::path& scratch) {
+    long long rows = 0;
+    for (const auto& table : psql_rows(url,
+                                       "SELECT table_name FROM information_schema.tables WHERE "
+                                       "table_schema = '" +
+                                           schema + "' AND table_type = 'BASE TABLE'",
+                                       scratch))
+        for (const auto& count :
+             psql_rows(url, "SELECT count(*) FROM " + schema + "." + table, scratch))
+            rows += std::atoll(count.c_str());
+    return rows;
+}
+
 // The baseline into `url`'s database (which the migrate round made): every table both sides
 // have, copied by sqlite3 -csv | psql \copy into schema baseline. Returns the seconds it took, or
 // a negative number when a table would not copy.
@@ -74,28 +89,22 @@ double copy_baseline(const std::filesystem::path& sqlite_file, const std::string
                   " || exit 1\n";
     }
     psql_rows(url, setup, scratch);
-    std::ofstream(scratch / "baseline.sh") << "set -e\n" << script;
-    const auto run = orchard::bench::run_child({"sh", (scratch / "baseline.sh").string()},
+    std::ofstream(scratch / "baseline.sh") << "set -eo pipefail\n" << script;
+    const auto run = orchard::bench::run_child({"bash", (scratch / "baseline.sh").string()},
                                                scratch / "baseline.out", scratch / "baseline.err");
     if (run.status != 0) {
         std::fprintf(stderr, "the baseline copy failed:\n%s\n",
                      orchard::test::read_file(scratch / "baseline.err").c_str());
         return -1;
     }
+    // Every row arrived (sqlite3 and psql both took every value as it is).
+    const long long copied = rows_in(url, "baseline", scratch);
+    if (copied != rows_in(url, "public", scratch)) {
+        std::fprintf(stderr, "the baseline copied %lld rows\n", copied);
+        return -1;
+    }
     psql_rows(url, "DROP SCHEMA baseline CASCADE", scratch);
     return run.seconds;
-}
-
-// The rows of every table in `url`'s database.
-long long rows_in(const std::string& url, const std::filesystem::path& scratch) {
-    long long rows = 0;
-    for (const auto& table : psql_rows(url,
-                                       "SELECT table_name FROM information_schema.tables WHERE "
-                                       "table_schema = 'public' AND table_type = 'BASE TABLE'",
-                                       scratch))
-        for (const auto& count : psql_rows(url, "SELECT count(*) FROM " + table, scratch))
-            rows += std::atoll(count.c_str());
-    return rows;
 }
 
 } // namespace
@@ -142,7 +151,7 @@ int main(int argc, char** argv) {
             continue;
         }
         migrate_times.push_back(run.seconds);
-        if (round == 0) rows = rows_in(url, target.path());
+        if (round == 0) rows = rows_in(url, "public", target.path());
         peak = std::max(peak, run.peak_mb);
         const double baseline = copy_baseline(sqlite_file, url, target.path());
         if (baseline > 0) baseline_times.push_back(baseline);

@@ -26,6 +26,15 @@ echo "== task requests on a large database =="
 build/tests/bench/bench_big_db "${ORCHARD_BENCH_TREES:-100000}"
 echo "== dataset export: each format against sqlite3 writing the same messages as JSON =="
 build/tests/bench/bench_export "${ORCHARD_BENCH_EXPORT_TREES:-74000}" 3
+echo "== PostgreSQL: task lifecycle with one server and three behind HAProxy; migrate of the large database =="
+# A throw-away cluster on loopback (docs/scaling.md), stopped whatever happens.
+pg_state=$(mktemp -d)
+scripts/postgres_cluster.sh start "$pg_state" >/dev/null
+trap 'scripts/postgres_cluster.sh stop "$pg_state" >/dev/null' EXIT
+pg_url=$(cat "$pg_state/url")
+ORCHARD_TEST_POSTGRES=$pg_url build/tests/bench/bench_task_load "${ORCHARD_BENCH_SECONDS:-8}" "${ORCHARD_BENCH_ROUNDS:-3}"
+ORCHARD_TEST_POSTGRES=$pg_url ORCHARD_BENCH_SERVERS=3 build/tests/bench/bench_task_load "${ORCHARD_BENCH_SECONDS:-8}" "${ORCHARD_BENCH_ROUNDS:-3}"
+ORCHARD_TEST_POSTGRES=$pg_url build/tests/bench/bench_migrate "${ORCHARD_BENCH_EXPORT_TREES:-74000}" 3
 echo "== explorer: search and the newest trees, p50 and p99, against the OA cursor search =="
 build/tests/bench/bench_explorer_search "${ORCHARD_BENCH_EXPORT_TREES:-74000}" 200
 echo "== rewards: one ledger event and leaderboard reads at 100,000 users, 5,000,000 ledger rows =="

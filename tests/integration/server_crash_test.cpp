@@ -25,9 +25,10 @@ using orchard::test::TestServer;
 namespace {
 
 // Writes prompts as fresh users until a call fails (the server is gone); returns the texts the
-// server confirmed with 200.
+// server confirmed with 200, counting them in `confirmed_so_far` as they come.
 std::vector<std::string> write_prompts(const std::string& base_url, const std::string& key,
-                                       int writer, const std::atomic<bool>& stop) {
+                                       int writer, const std::atomic<bool>& stop,
+                                       std::atomic<int>& confirmed_so_far) {
     Frontend frontend(base_url, key);
     std::vector<std::string> confirmed;
     for (int i = 0; !stop; ++i) {
@@ -45,6 +46,7 @@ std::vector<std::string> write_prompts(const std::string& base_url, const std::s
                                                 {"lang", "en"}});
         if (done.status != 200) break;
         confirmed.push_back(text);
+        ++confirmed_so_far;
     }
     return confirmed;
 }
@@ -63,16 +65,21 @@ TEST_CASE("a server killed while writing keeps every prompt it confirmed") {
                          {{"max_initial_prompt_review", 100000}, {"max_active_trees", 100000}})
                     .status == 200);
         std::atomic<bool> stop = false;
+        std::atomic<int> confirmed_so_far = 0;
         std::mutex mutex;
         std::vector<std::thread> writers;
         for (int writer = 0; writer < 4; ++writer)
             writers.emplace_back([&, writer] {
-                auto texts = write_prompts(server->base_url(), key, writer, stop);
+                auto texts = write_prompts(server->base_url(), key, writer, stop, confirmed_so_far);
                 std::lock_guard lock(mutex);
                 confirmed.insert(confirmed.end(), texts.begin(), texts.end());
             });
-        std::this_thread::sleep_for(std::chrono::milliseconds(1500));
-        server->kill_hard(); // mid-request for some writers
+        // Killed once the writers are well under way, mid-request for some of them: after 40
+        // confirmations (about 1.5 s on a quiet machine; a fixed wait got too few on a busy one).
+        const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(60);
+        while (confirmed_so_far < 40 && std::chrono::steady_clock::now() < deadline)
+            std::this_thread::sleep_for(std::chrono::milliseconds(20));
+        server->kill_hard();
         stop = true;
         for (auto& thread : writers)
             thread.join();
