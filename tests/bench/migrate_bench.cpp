@@ -21,24 +21,10 @@
 #include "tests/support/test_database.h"
 
 #include <fstream>
+#include <iterator>
+#include <sstream>
 
 namespace {
-
-std::vector<std::string> lines_of(const std::filesystem::path& file) {
-    std::ifstream in(file);
-    std::vector<std::string> lines;
-    for (std::string line; std::getline(in, line);)
-        if (!line.empty()) lines.push_back(line);
-    return lines;
-}
-
-// psql's unaligned, tuples-only answer to `sql`, a line per row.
-std::vector<std::string> psql_rows(const std::string& url, const std::string& sql,
-                                   const std::filesystem::path& scratch) {
-    orchard::bench::run_child({"psql", "-X", "-q", "-A", "-t", "-F", ",", url, "-c", sql},
-                              scratch / "psql.out", scratch / "psql.err");
-    return lines_of(scratch / "psql.out");
-}
 
 std::string quoted(const std::string& text) {
     std::string out = "'";
@@ -47,67 +33,62 @@ std::string quoted(const std::string& text) {
     return out + "'";
 }
 
-// The rows of every table in `schema` of `url`'s database.
-long long rows_in(const std::string& url, const std::string& schema,
-                  const std::filesystem::path& scratch) {
+// The tables in `schema` of `target`'s database.
+std::vector<std::string> tables_in(const std::filesystem::path& target, const std::string& schema) {
+    std::istringstream names(orchard::test::query_text(
+        target, "SELECT string_agg(table_name, ' ' ORDER BY table_name) FROM "
+                "information_schema.tables WHERE table_schema = '" +
+                    schema + "' AND table_type = 'BASE TABLE'"));
+    return {std::istream_iterator<std::string>(names), {}};
+}
+
+// The rows of every table in `schema` of `target`'s database.
+long long rows_in(const std::filesystem::path& target, const std::string& schema) {
     long long rows = 0;
-    for (const auto& table : psql_rows(url,
-                                       "SELECT table_name FROM information_schema.tables WHERE "
-                                       "table_schema = '" +
-                                           schema + "' AND table_type = 'BASE TABLE'",
-                                       scratch))
-        for (const auto& count :
-             psql_rows(url, "SELECT count(*) FROM " + schema + "." + table, scratch))
-            rows += std::atoll(count.c_str());
+    for (const auto& table : tables_in(target, schema))
+        rows += orchard::test::query_int(target, "SELECT count(*) FROM " + schema + "." + table);
     return rows;
 }
 
-// The baseline into `url`'s database (which the migrate round made): every table both sides
+// The baseline into `target`'s database (which the migrate round made): every table both sides
 // have, copied by sqlite3 -csv | psql \copy into schema baseline. Returns the seconds it took, or
 // a negative number when a table would not copy.
-double copy_baseline(const std::filesystem::path& sqlite_file, const std::string& url,
-                     const std::filesystem::path& scratch) {
-    const auto tables =
-        psql_rows(url,
-                  "SELECT table_name FROM information_schema.tables WHERE "
-                  "table_schema = 'public' AND table_type = 'BASE TABLE' ORDER BY 1",
-                  scratch);
+double copy_baseline(const std::filesystem::path& sqlite_file,
+                     const std::filesystem::path& target) {
+    const std::string url = orchard::test::database_url(target);
     std::string setup = "DROP SCHEMA IF EXISTS baseline CASCADE; CREATE SCHEMA baseline;";
     std::string script;
-    for (const auto& table : tables) {
+    for (const auto& table : tables_in(target, "public")) {
         setup +=
             " CREATE TABLE baseline." + table + " (LIKE public." + table + " INCLUDING GENERATED);";
-        const auto columns =
-            psql_rows(url,
-                      "SELECT string_agg(quote_ident(column_name), ', ' ORDER BY "
-                      "ordinal_position) FROM information_schema.columns WHERE "
-                      "table_schema = 'public' AND is_generated = 'NEVER' AND table_name = '" +
-                          table + "'",
-                      scratch);
-        if (columns.empty()) return -1;
-        script += "sqlite3 -readonly -csv " + quoted(sqlite_file.string()) + " " +
-                  quoted("SELECT " + columns[0] + " FROM " + table) + " | psql -X -q " +
-                  quoted(url) + " -v ON_ERROR_STOP=1 -c " +
-                  quoted("\\copy baseline." + table + " (" + columns[0] +
-                         ") FROM STDIN WITH (FORMAT csv)") +
-                  " || exit 1\n";
+        const std::string columns = orchard::test::query_text(
+            target, "SELECT string_agg(quote_ident(column_name), ', ' ORDER BY "
+                    "ordinal_position) FROM information_schema.columns WHERE "
+                    "table_schema = 'public' AND is_generated = 'NEVER' AND table_name = '" +
+                        table + "'");
+        script +=
+            "sqlite3 -readonly -csv " + quoted(sqlite_file.string()) + " " +
+            quoted("SELECT " + columns + " FROM " + table) + " | psql -X -q " + quoted(url) +
+            " -v ON_ERROR_STOP=1 -c " +
+            quoted("\\copy baseline." + table + " (" + columns + ") FROM STDIN WITH (FORMAT csv)") +
+            " || exit 1\n";
     }
-    psql_rows(url, setup, scratch);
-    std::ofstream(scratch / "baseline.sh") << "set -eo pipefail\n" << script;
-    const auto run = orchard::bench::run_child({"bash", (scratch / "baseline.sh").string()},
-                                               scratch / "baseline.out", scratch / "baseline.err");
+    orchard::test::execute_sql(target, setup);
+    std::ofstream(target / "baseline.sh") << "set -eo pipefail\n" << script;
+    const auto run = orchard::bench::run_child({"bash", (target / "baseline.sh").string()},
+                                               target / "baseline.out", target / "baseline.err");
     if (run.status != 0) {
         std::fprintf(stderr, "the baseline copy failed:\n%s\n",
-                     orchard::test::read_file(scratch / "baseline.err").c_str());
+                     orchard::test::read_file(target / "baseline.err").c_str());
         return -1;
     }
     // Every row arrived (sqlite3 and psql both took every value as it is).
-    const long long copied = rows_in(url, "baseline", scratch);
-    if (copied != rows_in(url, "public", scratch)) {
+    const long long copied = rows_in(target, "baseline");
+    if (copied != rows_in(target, "public")) {
         std::fprintf(stderr, "the baseline copied %lld rows\n", copied);
         return -1;
     }
-    psql_rows(url, "DROP SCHEMA baseline CASCADE", scratch);
+    orchard::test::execute_sql(target, "DROP SCHEMA baseline CASCADE");
     return run.seconds;
 }
 
@@ -155,9 +136,9 @@ int main(int argc, char** argv) {
             continue;
         }
         migrate_times.push_back(run.seconds);
-        if (round == 0) rows = rows_in(url, "public", target.path());
+        if (round == 0) rows = rows_in(target.path(), "public");
         peak = std::max(peak, run.peak_mb);
-        const double baseline = copy_baseline(sqlite_file, url, target.path());
+        const double baseline = copy_baseline(sqlite_file, target.path());
         if (baseline > 0) baseline_times.push_back(baseline);
         std::printf("round %d: migrate %.1f s (peak %.0f MB), baseline %.1f s\n", round + 1,
                     run.seconds, run.peak_mb, baseline);
